@@ -1,0 +1,96 @@
+// Builds the HTTP application from the modules: security headers, request ids, logs, health, routes.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import { sql } from 'kysely';
+import { DomainError } from './errors.ts';
+import { exploreRoutes } from './explore/routes.ts';
+import type { Portal } from './portal.ts';
+
+const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
+
+/**
+ * Logs carry no personal data: no client address, no user agent, no query string (it can hold an
+ * API key or a person's search), only method, path, status and timing.
+ */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  if (level === 'silent') return false;
+  return {
+    level,
+    serializers: {
+      req: (request: { method: string; url: string; id: string }) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+        id: request.id,
+      }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(portal: Portal, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(portal.config.logLevel),
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof DomainError) {
+      const status = { not_found: 404, forbidden: 403, conflict: 409, too_many: 429 }[error.code as string] ?? 400;
+      return reply.status(status).send({ error: error.code, message: error.message });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.status(status).send({ error: 'invalid', message: (error as Error).message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.status(500).send({ error: 'internal', message: 'An internal error occurred.' });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/explore/')) {
+      return reply.status(404).send({ error_code: 'NotFoundResource', message: 'The requested resource does not exist.' });
+    }
+    return reply.status(404).send({ error: 'not_found', message: `Nothing at ${request.url.split('?')[0]}.` });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.get('/readyz', async (_request, reply) => {
+    const checks: Record<string, string> = {};
+    try {
+      await sql`select 1`.execute(portal.store.db);
+      checks.database = 'ok';
+    } catch {
+      checks.database = 'unavailable';
+    }
+    try {
+      await portal.engine.all('select 1');
+      checks.engine = 'ok';
+    } catch {
+      checks.engine = 'unavailable';
+    }
+    const ready = Object.values(checks).every((c) => c === 'ok');
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, config: portal.config });
+
+  return app;
+}

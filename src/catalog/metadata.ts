@@ -1,0 +1,199 @@
+// Reads a publisher's metadata (the catalog model's own names, as JSON) into checked, typed values.
+import { Invalid } from '../errors.ts';
+import {
+  accessRightsValues,
+  fieldTypes,
+  frequencies,
+  languages,
+  themes,
+  visibilities,
+  type Annotations,
+  type DatasetMetadata,
+  type FieldType,
+  type LocalizedList,
+  type LocalizedText,
+  type Visibility,
+} from './types.ts';
+
+export interface FieldOverride {
+  name: string;
+  label?: string;
+  description?: string | null;
+  type?: FieldType;
+  annotations?: Annotations;
+}
+
+export interface MetadataInput {
+  metadata: Partial<DatasetMetadata>;
+  visibility?: Visibility;
+  fields?: FieldOverride[];
+}
+
+type Json = unknown;
+
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function fail(key: string, expected: string): never {
+  throw new Invalid(`Metadata "${key}" must be ${expected}.`);
+}
+
+function text(key: string, v: Json, max = 10_000): string {
+  if (typeof v !== 'string') fail(key, 'a string');
+  if (v.length > max) fail(key, `at most ${max} characters`);
+  return v.trim();
+}
+
+function optionalText(key: string, v: Json): string | null {
+  return v === null || v === undefined || v === '' ? null : text(key, v);
+}
+
+function localized(key: string, v: Json): LocalizedText {
+  if (typeof v === 'string') return { nl: text(key, v) };
+  if (!isObject(v)) fail(key, 'a string (Dutch) or an object such as {"nl": "…", "en": "…"}');
+  const out: LocalizedText = {};
+  for (const [language, value] of Object.entries(v)) {
+    if (!(languages as readonly string[]).includes(language)) fail(`${key}.${language}`, `in one of ${languages.join(', ')}`);
+    if (value !== null && value !== '') out[language as keyof LocalizedText] = text(`${key}.${language}`, value);
+  }
+  return out;
+}
+
+function stringList(key: string, v: Json): string[] {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(key, 'a list of strings');
+  return (v as string[]).map((x) => x.trim()).filter((x) => x !== '');
+}
+
+function localizedList(key: string, v: Json): LocalizedList {
+  if (Array.isArray(v)) return { nl: stringList(key, v) };
+  if (!isObject(v)) fail(key, 'a list of strings (Dutch) or an object such as {"nl": […], "en": […]}');
+  const out: LocalizedList = {};
+  for (const [language, value] of Object.entries(v)) {
+    if (!(languages as readonly string[]).includes(language)) fail(`${key}.${language}`, `in one of ${languages.join(', ')}`);
+    out[language as keyof LocalizedList] = stringList(`${key}.${language}`, value);
+  }
+  return out;
+}
+
+function oneOf<T extends string>(key: string, v: Json, values: readonly T[]): T {
+  const s = typeof v === 'string' ? v.trim() : v;
+  if (!values.includes(s as T)) fail(key, `one of ${values.join(', ')}`);
+  return s as T;
+}
+
+function url(key: string, v: Json): string | null {
+  const s = optionalText(key, v);
+  if (s === null) return null;
+  try {
+    const parsed = new URL(s);
+    if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol)) throw new Error();
+  } catch {
+    fail(key, 'an http(s) URL');
+  }
+  return s;
+}
+
+function isoDate(key: string, v: Json): string | null {
+  const s = optionalText(key, v);
+  if (s === null) return null;
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(s) || Number.isNaN(Date.parse(s))) {
+    fail(key, 'a date such as 2024-12-31');
+  }
+  return s;
+}
+
+function email(key: string, v: Json): string | null {
+  const s = optionalText(key, v);
+  if (s !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) fail(key, 'an email address');
+  return s;
+}
+
+const readers: { [K in keyof DatasetMetadata]: (key: string, v: Json) => DatasetMetadata[K] } = {
+  title: localized,
+  description: localized,
+  theme: (key, v) => stringList(key, v).map((t, i) => oneOf(`${key}[${i}]`, t.toUpperCase(), themes)),
+  keyword: localizedList,
+  publisher: (key, v) => {
+    if (v === null) return null;
+    if (typeof v === 'string') return { name: text(key, v), uri: null };
+    if (!isObject(v)) fail(key, 'an object {"name": …, "uri": …}');
+    return { name: text(`${key}.name`, v.name), uri: url(`${key}.uri`, v.uri) };
+  },
+  contactPoint: (key, v) => {
+    if (v === null) return null;
+    if (!isObject(v)) fail(key, 'an object {"name": …, "email": …, "url": …}');
+    const contact = { name: optionalText(`${key}.name`, v.name), email: email(`${key}.email`, v.email), url: url(`${key}.url`, v.url) };
+    if (!contact.email && !contact.url) fail(key, 'given with an email or a url');
+    return contact;
+  },
+  license: (key, v) => {
+    if (v === null) return null;
+    if (typeof v === 'string') return { title: text(key, v), url: null };
+    if (!isObject(v)) fail(key, 'an object {"title": …, "url": …}');
+    return { title: text(`${key}.title`, v.title), url: url(`${key}.url`, v.url) };
+  },
+  language: stringList,
+  temporal: (key, v) => {
+    if (v === null) return null;
+    if (!isObject(v)) fail(key, 'an object {"start": …, "end": …}');
+    return { start: isoDate(`${key}.start`, v.start), end: isoDate(`${key}.end`, v.end) };
+  },
+  spatial: stringList,
+  accrualPeriodicity: (key, v) => (v === null ? null : oneOf(key, typeof v === 'string' ? v.toUpperCase() : v, frequencies)),
+  accessRights: (key, v) => oneOf(key, typeof v === 'string' ? v.toUpperCase() : v, accessRightsValues),
+  landingPage: url,
+  issued: isoDate,
+};
+
+function fieldOverride(index: number, v: Json): FieldOverride {
+  const key = `fields[${index}]`;
+  if (!isObject(v)) fail(key, 'an object {"name": …, "label": …, "description": …, "annotations": {…}}');
+  const override: FieldOverride = { name: text(`${key}.name`, v.name, 100) };
+  if (v.label !== undefined) override.label = text(`${key}.label`, v.label, 300);
+  if (v.description !== undefined) override.description = optionalText(`${key}.description`, v.description);
+  if (v.type !== undefined) override.type = oneOf(`${key}.type`, v.type, fieldTypes);
+  if (v.annotations !== undefined) {
+    if (!isObject(v.annotations)) fail(`${key}.annotations`, 'an object such as {"facet": []}');
+    override.annotations = Object.fromEntries(
+      Object.entries(v.annotations).map(([name, params]) => [name, stringList(`${key}.annotations.${name}`, params ?? [])]),
+    );
+  }
+  return override;
+}
+
+/** Checks every key; an unknown key is an error so that a typo does not vanish silently. */
+export function parseMetadataInput(input: Json): MetadataInput {
+  if (!isObject(input)) throw new Invalid('Metadata must be a JSON object.');
+  const result: MetadataInput = { metadata: {} };
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'visibility') result.visibility = oneOf(key, value, visibilities);
+    else if (key === 'fields') {
+      if (!Array.isArray(value)) fail(key, 'a list of field descriptions');
+      result.fields = value.map((f, i) => fieldOverride(i, f));
+    } else if (key in readers) {
+      const read = readers[key as keyof DatasetMetadata] as (k: string, v: Json) => unknown;
+      (result.metadata as Record<string, unknown>)[key] = read(key, value);
+    } else {
+      throw new Invalid(`Unknown metadata "${key}"; known are: ${[...Object.keys(readers), 'visibility', 'fields'].join(', ')}.`);
+    }
+  }
+  return result;
+}
+
+export function defaultMetadata(id: string): DatasetMetadata {
+  return {
+    title: { nl: id },
+    description: {},
+    theme: [],
+    keyword: {},
+    publisher: null,
+    contactPoint: null,
+    license: null,
+    language: ['nl'],
+    temporal: null,
+    spatial: [],
+    accrualPeriodicity: null,
+    accessRights: 'PUBLIC',
+    landingPage: null,
+    issued: null,
+  };
+}

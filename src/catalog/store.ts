@@ -1,0 +1,126 @@
+// Reads and writes datasets and versions in the relational store.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, DatasetVersionsTable, DatasetsTable } from '../db/schema.ts';
+import type { Dataset, Version } from './types.ts';
+
+function toDataset(row: Selectable<DatasetsTable>): Dataset {
+  return {
+    id: row.id,
+    uid: row.uid,
+    metadata: JSON.parse(row.metadata),
+    fields: JSON.parse(row.fields),
+    visibility: row.visibility as Dataset['visibility'],
+    currentVersion: row.current_version,
+    recordsCount: Number(row.records_count),
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+    dataModifiedAt: row.data_modified_at,
+    metadataModifiedAt: row.metadata_modified_at,
+  };
+}
+
+function toVersion(row: Selectable<DatasetVersionsTable>): Version {
+  return {
+    id: row.id,
+    datasetId: row.dataset_id,
+    number: Number(row.number),
+    blob: row.blob,
+    recordsCount: Number(row.records_count),
+    bytes: Number(row.bytes),
+    sourceName: row.source_name,
+    sourceFormat: row.source_format as Version['sourceFormat'],
+    fields: JSON.parse(row.fields),
+    createdAt: row.created_at,
+  };
+}
+
+function datasetRow(d: Dataset): DatasetsTable {
+  return {
+    id: d.id,
+    uid: d.uid,
+    metadata: JSON.stringify(d.metadata),
+    fields: JSON.stringify(d.fields),
+    visibility: d.visibility,
+    current_version: d.currentVersion,
+    records_count: d.recordsCount,
+    created_at: d.createdAt,
+    modified_at: d.modifiedAt,
+    data_modified_at: d.dataModifiedAt,
+    metadata_modified_at: d.metadataModifiedAt,
+  };
+}
+
+export type CatalogStore = ReturnType<typeof createCatalogStore>;
+
+export function createCatalogStore(db: Kysely<Database>) {
+  return {
+    db,
+
+    async getDataset(id: string, trx: Kysely<Database> = db): Promise<Dataset | null> {
+      const row = await trx.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toDataset(row) : null;
+    },
+
+    async listDatasets(options: { visibility?: Dataset['visibility'] } = {}): Promise<Dataset[]> {
+      let query = db.selectFrom('datasets').selectAll().orderBy('id');
+      if (options.visibility) query = query.where('visibility', '=', options.visibility);
+      return (await query.execute()).map(toDataset);
+    },
+
+    async listVersions(datasetId: string): Promise<Version[]> {
+      const rows = await db
+        .selectFrom('dataset_versions')
+        .selectAll()
+        .where('dataset_id', '=', datasetId)
+        .orderBy('number', 'desc')
+        .execute();
+      return rows.map(toVersion);
+    },
+
+    async getVersion(id: string): Promise<Version | null> {
+      const row = await db.selectFrom('dataset_versions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+
+    async nextVersionNumber(trx: Transaction<Database>, datasetId: string): Promise<number> {
+      const row = await trx
+        .selectFrom('dataset_versions')
+        .select((eb) => eb.fn.max('number').as('max'))
+        .where('dataset_id', '=', datasetId)
+        .executeTakeFirst();
+      return Number(row?.max ?? 0) + 1;
+    },
+
+    async saveDataset(trx: Kysely<Database>, dataset: Dataset, isNew: boolean): Promise<void> {
+      const row = datasetRow(dataset);
+      if (isNew) await trx.insertInto('datasets').values(row).execute();
+      else await trx.updateTable('datasets').set(row).where('id', '=', dataset.id).execute();
+    },
+
+    async insertVersion(trx: Kysely<Database>, version: Version): Promise<void> {
+      await trx
+        .insertInto('dataset_versions')
+        .values({
+          id: version.id,
+          dataset_id: version.datasetId,
+          number: version.number,
+          blob: version.blob,
+          records_count: version.recordsCount,
+          bytes: version.bytes,
+          source_name: version.sourceName,
+          source_format: version.sourceFormat,
+          fields: JSON.stringify(version.fields),
+          created_at: version.createdAt,
+        })
+        .execute();
+    },
+
+    /** Deletes the dataset and its versions; returns the blob keys that no row points to any more. */
+    async deleteDataset(trx: Kysely<Database>, id: string): Promise<string[]> {
+      const blobs = await trx.selectFrom('dataset_versions').select('blob').where('dataset_id', '=', id).execute();
+      await trx.deleteFrom('dataset_versions').where('dataset_id', '=', id).execute();
+      await trx.deleteFrom('datasets').where('id', '=', id).execute();
+      return blobs.map((b) => b.blob);
+    },
+  };
+}

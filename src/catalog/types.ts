@@ -1,0 +1,145 @@
+// The catalog model: a dataset's DCAT-AP metadata, its field schema and its versions.
+
+export const languages = ['nl', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+/** Text in each portal language; nl is the default and the one always expected. */
+export type LocalizedText = Partial<Record<Language, string>>;
+export type LocalizedList = Partial<Record<Language, string[]>>;
+
+/** The Opendatasoft field types. */
+export const fieldTypes = [
+  'text',
+  'int',
+  'double',
+  'boolean',
+  'date',
+  'datetime',
+  'geo_point_2d',
+  'geo_shape',
+  'file',
+  'json_blob',
+] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+/** ODS annotations: each key holds a list of parameters, e.g. `{ facet: [], unit: ['EUR'] }`. */
+export type Annotations = Record<string, string[]>;
+
+export interface Field {
+  name: string;
+  label: string;
+  type: FieldType;
+  description: string | null;
+  annotations: Annotations;
+}
+
+export const visibilities = ['public', 'restricted'] as const;
+export type Visibility = (typeof visibilities)[number];
+
+/** EU access-right vocabulary (http://publications.europa.eu/resource/authority/access-right/…). */
+export const accessRightsValues = ['PUBLIC', 'RESTRICTED', 'NON_PUBLIC'] as const;
+export type AccessRights = (typeof accessRightsValues)[number];
+
+/** EU frequency vocabulary (http://publications.europa.eu/resource/authority/frequency/…). */
+export const frequencies = [
+  'CONT',
+  'DAILY',
+  'WEEKLY',
+  'MONTHLY',
+  'QUARTERLY',
+  'BIANNUAL',
+  'ANNUAL',
+  'IRREG',
+  'NEVER',
+  'UNKNOWN',
+] as const;
+export type Frequency = (typeof frequencies)[number];
+
+/** EU data themes (http://publications.europa.eu/resource/authority/data-theme/…). */
+export const themes = [
+  'AGRI',
+  'ECON',
+  'EDUC',
+  'ENER',
+  'ENVI',
+  'GOVE',
+  'HEAL',
+  'INTR',
+  'JUST',
+  'REGI',
+  'SOCI',
+  'TECH',
+  'TRAN',
+] as const;
+export type Theme = (typeof themes)[number];
+
+export interface Agent {
+  name: string;
+  /** An IRI for the organisation, e.g. its OVO code or KBO number IRI. */
+  uri: string | null;
+}
+
+export interface ContactPoint {
+  name: string | null;
+  email: string | null;
+  url: string | null;
+}
+
+export interface Temporal {
+  start: string | null;
+  end: string | null;
+}
+
+/** What a publisher says about a dataset; the system keeps created/modified and the versions. */
+export interface DatasetMetadata {
+  title: LocalizedText;
+  description: LocalizedText;
+  theme: Theme[];
+  keyword: LocalizedList;
+  publisher: Agent | null;
+  contactPoint: ContactPoint | null;
+  license: { title: string; url: string | null } | null;
+  language: string[];
+  temporal: Temporal | null;
+  spatial: string[];
+  accrualPeriodicity: Frequency | null;
+  accessRights: AccessRights;
+  landingPage: string | null;
+  issued: string | null;
+}
+
+export interface Dataset {
+  id: string;
+  /** Stable, ODS-style uid (`da_…`) that survives no rename because ids do not change. */
+  uid: string;
+  metadata: DatasetMetadata;
+  fields: Field[];
+  visibility: Visibility;
+  currentVersion: string | null;
+  recordsCount: number;
+  createdAt: string;
+  /** Last change of data or metadata. */
+  modifiedAt: string;
+  dataModifiedAt: string | null;
+  metadataModifiedAt: string;
+}
+
+export interface Version {
+  id: string;
+  datasetId: string;
+  /** 1, 2, 3 … per dataset. */
+  number: number;
+  /** Blob key of the Parquet file. */
+  blob: string;
+  recordsCount: number;
+  bytes: number;
+  sourceName: string;
+  sourceFormat: SourceFormat;
+  fields: Field[];
+  createdAt: string;
+}
+
+export const sourceFormats = ['csv', 'json', 'xlsx', 'geojson'] as const;
+export type SourceFormat = (typeof sourceFormats)[number];
+
+export const datasetIdPattern = /^[a-z0-9][a-z0-9_-]{0,99}$/;

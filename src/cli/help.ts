@@ -1,0 +1,38 @@
+// The command line's help texts, one per command.
+export const help: Record<string, string> = {
+  main: `Usage: opaal <command> [options]
+
+Commands:
+  serve                 start the portal (HTTP server)
+  import FILE           import a CSV, JSON, JSON lines, XLSX or GeoJSON file as a new dataset version
+  migrate               bring the relational store's schema up to date
+  datasets list         list the datasets
+  datasets show ID      show one dataset with its fields and versions
+  datasets delete ID    delete a dataset with all its versions
+
+Every command takes --data DIR and honours DATABASE_URL. Run "opaal <command> --help" for its options.`,
+  serve: `Usage: opaal serve [--port P] [--host H] [--data DIR] [--base-url URL] [--demo]
+
+Starts the portal. Migrations run first.
+  --port P          TCP port (default 8080, or PORT)
+  --host H          interface to listen on (default localhost, or HOST)
+  --data DIR        data directory (default ./data, or OPAAL_DATA)
+  --base-url URL    public address used in links (default http://localhost:PORT, or BASE_URL)
+  --demo            on an empty catalog, first load the demo datasets`,
+  import: `Usage: opaal import FILE --dataset ID [--title T] [--meta META.json] [--data DIR]
+
+Reads FILE (.csv .tsv .txt .json .jsonl .ndjson .xlsx .geojson) into a new version of dataset ID and makes it
+current. Creates the dataset if it does not exist. A failed import leaves the current version serving.
+  --dataset ID      dataset id: lowercase letters, digits, "-" and "_" (1-100)
+  --title T         the dataset's Dutch title
+  --meta META.json  metadata in the catalog model's names, e.g. {"title": {"nl": "…", "en": "…"}, "keyword": ["…"]}
+  --data DIR        data directory (default ./data, or OPAAL_DATA)`,
+  migrate: `Usage: opaal migrate [--data DIR]
+
+Applies the migrations that the relational store (SQLite file, or DATABASE_URL) does not have yet.`,
+  datasets: `Usage: opaal datasets list [--json] | show ID [--json] | delete ID   [--data DIR]
+
+  list        one line per dataset: id, visibility, records, title
+  show ID     metadata, fields and versions of one dataset
+  delete ID   delete the dataset, its versions and their files`,
+};

@@ -1,0 +1,127 @@
+// Environment and flags → one typed, validated configuration object, read once at start-up.
+import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { ConfigError } from './errors.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** null → the embedded SQLite file `<dataDir>/opaal.sqlite`. */
+  databaseUrl: string | null;
+  baseUrl: string;
+  defaultLanguage: 'nl' | 'en';
+  timezone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  duckdbMemoryLimit: string;
+  duckdbThreads: number;
+  maxImportBytes: number;
+}
+
+type Kind = 'int' | 'string' | 'url' | 'enum' | 'size';
+
+interface Setting<K extends keyof Config> {
+  key: K;
+  env: string;
+  flag: string | null;
+  kind: Kind;
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  /** A function where the default depends on the other settings or the machine. */
+  default: string | null | ((partial: Partial<Config>) => string | null);
+  defaultText: string;
+  help: string;
+}
+
+function setting<K extends keyof Config>(s: Setting<K>): Setting<K> {
+  return s;
+}
+
+/** Every setting, declared once: the README's settings table is checked against this list. */
+export const settings = [
+  setting({ key: 'port', env: 'PORT', flag: 'port', kind: 'int', min: 1, max: 65535, default: '8080', defaultText: '8080', help: 'TCP port the HTTP server listens on.' }),
+  setting({ key: 'host', env: 'HOST', flag: 'host', kind: 'string', default: 'localhost', defaultText: 'localhost', help: 'Interface to listen on; `0.0.0.0` to accept connections from other machines.' }),
+  setting({ key: 'dataDir', env: 'OPAAL_DATA', flag: 'data', kind: 'string', default: './data', defaultText: './data', help: 'Directory for the SQLite file, dataset versions (Parquet) and other blobs.' }),
+  setting({ key: 'databaseUrl', env: 'DATABASE_URL', flag: null, kind: 'url', values: ['postgres:', 'postgresql:'], default: null, defaultText: '(SQLite file in the data directory)', help: 'A `postgres://…` URL to keep the relational store in PostgreSQL instead of SQLite.' }),
+  setting({ key: 'baseUrl', env: 'BASE_URL', flag: 'base-url', kind: 'url', values: ['http:', 'https:'], default: (c) => `http://localhost:${c.port}`, defaultText: 'http://localhost:PORT', help: 'Public address of the portal, used in links, feeds and DCAT metadata.' }),
+  setting({ key: 'defaultLanguage', env: 'DEFAULT_LANGUAGE', flag: null, kind: 'enum', values: ['nl', 'en'], default: 'nl', defaultText: 'nl', help: 'Language of pages and messages when none is asked for.' }),
+  setting({ key: 'timezone', env: 'TIMEZONE', flag: null, kind: 'string', default: 'Europe/Brussels', defaultText: 'Europe/Brussels', help: 'Time zone for imported date-times that carry no offset.' }),
+  setting({ key: 'logLevel', env: 'LOG_LEVEL', flag: null, kind: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', defaultText: 'info', help: 'Least severe log level written (JSON lines on standard output).' }),
+  setting({ key: 'duckdbMemoryLimit', env: 'DUCKDB_MEMORY_LIMIT', flag: null, kind: 'size', default: '512MB', defaultText: '512MB', help: 'Memory the records engine may use before it spills to disk (e.g. `512MB`, `2GB`).' }),
+  setting({ key: 'duckdbThreads', env: 'DUCKDB_THREADS', flag: null, kind: 'int', min: 1, max: 256, default: () => String(availableParallelism()), defaultText: '(number of cores)', help: 'Threads the records engine uses.' }),
+  setting({ key: 'maxImportBytes', env: 'MAX_IMPORT_BYTES', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(10 * 1024 ** 3), defaultText: '10737418240 (10 GiB)', help: 'Largest file an import accepts.' }),
+] as const;
+
+export type Flags = Record<string, string | boolean | undefined>;
+
+function parseValue(s: Setting<keyof Config>, raw: string, source: string): unknown {
+  const fail = (expected: string): never => {
+    throw new ConfigError(`Invalid ${source}: "${raw}" is not ${expected}.`);
+  };
+  switch (s.kind) {
+    case 'int': {
+      if (!/^[0-9]+$/.test(raw)) fail(`a whole number between ${s.min} and ${s.max}`);
+      const n = Number(raw);
+      if (n < (s.min ?? 0) || n > (s.max ?? Number.MAX_SAFE_INTEGER)) fail(`a whole number between ${s.min} and ${s.max}`);
+      return n;
+    }
+    case 'enum':
+      if (!s.values!.includes(raw)) fail(`one of ${s.values!.join(', ')}`);
+      return raw;
+    case 'url': {
+      let url: URL | undefined;
+      try {
+        url = new URL(raw);
+      } catch {
+        fail(`a URL starting with ${s.values!.join(' or ')}//`);
+      }
+      if (!s.values!.includes(url!.protocol)) fail(`a URL starting with ${s.values!.join(' or ')}//`);
+      return s.key === 'baseUrl' ? raw.replace(/\/+$/, '') : raw;
+    }
+    case 'size':
+      if (!/^[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw)) fail('a size such as 512MB or 2GB');
+      return raw;
+    case 'string':
+      if (raw.trim() === '') fail('a non-empty value');
+      if (s.key === 'timezone') {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: raw });
+        } catch {
+          fail('a time zone name such as Europe/Brussels');
+        }
+      }
+      return raw;
+  }
+}
+
+/** Reads each setting from its flag, else its environment variable, else its default. */
+export function loadConfig(env: NodeJS.ProcessEnv, flags: Flags = {}): Config {
+  const config: Partial<Config> = {};
+  for (const s of settings as readonly Setting<keyof Config>[]) {
+    const flagValue = s.flag ? flags[s.flag] : undefined;
+    let raw: string | null;
+    let source: string;
+    if (typeof flagValue === 'string') {
+      raw = flagValue;
+      source = `--${s.flag}`;
+    } else if (env[s.env] !== undefined && env[s.env] !== '') {
+      raw = env[s.env]!;
+      source = s.env;
+    } else {
+      raw = typeof s.default === 'function' ? s.default(config) : s.default;
+      source = `default of ${s.env}`;
+    }
+    (config as Record<string, unknown>)[s.key] = raw === null ? null : parseValue(s, raw, source);
+  }
+  config.dataDir = resolve(config.dataDir!);
+  return config as Config;
+}
+
+/** The settings table as the README shows it. */
+export function settingsTable(): string {
+  const rows = (settings as readonly Setting<keyof Config>[]).map(
+    (s) => `| \`${s.env}\` | ${s.flag ? `\`--${s.flag}\`` : ''} | ${s.defaultText} | ${s.help} |`,
+  );
+  return ['| Variable | Flag | Default | Meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,7 @@
+// The ordered list of migrations; one set for SQLite and PostgreSQL.
+import type { Migration } from 'kysely';
+import * as catalog from './0001_catalog.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_catalog': catalog,
+};

@@ -1,0 +1,65 @@
+// The records engine: one in-memory DuckDB instance per process, reading immutable Parquet versions.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export interface EngineOptions {
+  dataDir: string;
+  memoryLimit: string;
+  threads: number;
+  timezone: string;
+}
+
+export interface Engine {
+  /** Runs work on a connection of its own; connections are pooled. */
+  withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Runs one query and returns its rows as plain objects. */
+  all(sql: string, params?: DuckDBValue[]): Promise<Record<string, DuckDBValue>[]>;
+  close(): Promise<void>;
+}
+
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const spill = join(options.dataDir, 'tmp', 'duckdb');
+  mkdirSync(spill, { recursive: true });
+  // In memory on purpose: no process holds a file lock, so a CLI import can publish while the server runs.
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: options.memoryLimit,
+    threads: String(options.threads),
+    temp_directory: spill,
+    TimeZone: options.timezone,
+    // Nothing may be downloaded at run time: parquet, json and icu are built in.
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const idle: DuckDBConnection[] = [];
+  const all: DuckDBConnection[] = [];
+  let closed = false;
+
+  async function acquire(): Promise<DuckDBConnection> {
+    if (closed) throw new Error('The records engine is closed.');
+    const connection = idle.pop() ?? (await instance.connect());
+    if (!all.includes(connection)) all.push(connection);
+    return connection;
+  }
+
+  async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await acquire();
+    try {
+      return await work(connection);
+    } finally {
+      if (closed) connection.closeSync();
+      else idle.push(connection);
+    }
+  }
+
+  return {
+    withConnection,
+    all: (sql, params) =>
+      withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjects()),
+    async close() {
+      closed = true;
+      for (const connection of idle.splice(0)) connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// What a source adapter hands to type inference and the Parquet writer.
+import type { Field, SourceFormat } from '../../catalog/types.ts';
+
+export interface SourceColumn {
+  /** The normalised field name. */
+  name: string;
+  /** The header as the file has it. */
+  label: string;
+  /** SQL over `src` yielding the raw value as VARCHAR (NULL when absent). */
+  expression: string;
+}
+
+export interface Source {
+  format: SourceFormat;
+  /** A SQL FROM item, aliased `src`, whose rows are the records in file order. */
+  from: string;
+  columns: SourceColumn[];
+  /** `3,5` reads as 3.5: true where the file's delimiter is not a comma. */
+  decimalComma: boolean;
+  /** Turns an engine error about this source into a message naming line and reason, if it can. */
+  explain(error: Error): { line?: number; reason: string } | null;
+  /** Removes temporary files the adapter made. */
+  cleanup(): Promise<void>;
+}
+
+export interface IngestResult {
+  /** The written Parquet file, still in the blob store's temp area. */
+  tempPath: string;
+  fields: Field[];
+  recordsCount: number;
+  format: SourceFormat;
+}

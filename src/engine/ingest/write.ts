@@ -1,0 +1,72 @@
+// Writes a source as one zstd Parquet file with typed columns, a content-hash record id and shape boxes.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Field } from '../../catalog/types.ts';
+import { identifier, literal } from './sql.ts';
+import { valueSql, type Plan } from './infer.ts';
+import type { Source } from './types.ts';
+
+/** Technical columns start with `_`, which no normalised field name can. */
+export const recordIdColumn = '_recordid';
+export const bboxColumn = (field: string) => `_bbox_${field}`;
+
+// Innermost coordinate pairs of minified GeoJSON: x in group 1, y in group 2 (a z is ignored).
+const coordinatePair = String.raw`\[(-?[0-9.eE+-]+),(-?[0-9.eE+-]+)`;
+
+function bboxSql(geometry: string): string {
+  const axis = (group: number) =>
+    `CAST(regexp_extract_all(${geometry}, '${coordinatePair}', ${group}) AS DOUBLE[])`;
+  return (
+    `CASE WHEN ${geometry} IS NULL THEN NULL ELSE struct_pack(` +
+    `xmin := list_min(${axis(1)}), ymin := list_min(${axis(2)}), ` +
+    `xmax := list_max(${axis(1)}), ymax := list_max(${axis(2)})) END`
+  );
+}
+
+export function fieldsOf(plan: Plan): Field[] {
+  const fields: Field[] = plan.columns.map((c) => ({
+    name: c.name,
+    label: c.label,
+    type: c.parser.type,
+    description: null,
+    annotations: {},
+  }));
+  if (plan.pointPair) {
+    fields.push({ name: plan.pointPair.name, label: 'Geo Point', type: 'geo_point_2d', description: null, annotations: {} });
+  }
+  return fields;
+}
+
+export async function writeParquet(
+  connection: DuckDBConnection,
+  source: Source,
+  plan: Plan,
+  destination: string,
+): Promise<number> {
+  const raw = source.columns.map((c, i) => `${c.expression} AS r${i}`);
+  const trimmed = source.columns.map((_, i) => `NULLIF(trim(r${i}), '') AS ${valueSql(i)}`);
+  // The record id hashes the values as the file has them, so an unchanged record keeps its id across versions.
+  const hashInput = source.columns.map((_, i) => `coalesce(r${i}, chr(0))`).join(', ');
+  const typed = plan.columns.map((c, i) => {
+    const v = valueSql(i);
+    return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${c.parser.cast(v)} END AS ${identifier(c.name)}`;
+  });
+  if (plan.pointPair) {
+    const { lat, lon, name } = plan.pointPair;
+    const latV = valueSql(plan.columns.indexOf(lat));
+    const lonV = valueSql(plan.columns.indexOf(lon));
+    typed.push(
+      `CASE WHEN ${latV} IS NULL OR ${lonV} IS NULL THEN NULL ELSE struct_pack(lat := ${lat.parser.cast(latV)}, lon := ${lon.parser.cast(lonV)}) END AS ${identifier(name)}`,
+    );
+  }
+  const boxes = plan.columns
+    .filter((c) => c.parser.type === 'geo_shape')
+    .map((c) => `${bboxSql(identifier(c.name))} AS ${identifier(bboxColumn(c.name))}`);
+  const sql =
+    `COPY (SELECT *${boxes.length ? `, ${boxes.join(', ')}` : ''} FROM (` +
+    `SELECT ${typed.join(', ')}, ${recordIdColumn} FROM (` +
+    `SELECT ${trimmed.join(', ')}, sha1(concat_ws(chr(31), ${hashInput})) AS ${recordIdColumn} FROM (` +
+    `SELECT ${raw.join(', ')} FROM ${source.from})))) ` +
+    `TO ${literal(destination)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, USE_TMP_FILE false)`;
+  const result = await connection.run(sql);
+  return Number(result.rowsChanged);
+}

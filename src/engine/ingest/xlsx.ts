@@ -1,0 +1,110 @@
+// XLSX: the first worksheet, streamed row by row into a UTF-8 CSV that the CSV path then reads.
+import { createWriteStream } from 'node:fs';
+import { basename } from 'node:path';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import type { BlobStore } from '../../blobs/index.ts';
+import { ImportFailed } from '../../errors.ts';
+import { openCsv } from './csv.ts';
+import type { Source } from './types.ts';
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Excel stores wall-clock times without a zone: write them without an offset. */
+function dateText(d: Date): string {
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0) {
+    return date;
+  }
+  return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return dateText(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in value && 'hyperlink' in value) return String(value.text);
+    if ('error' in value) return '';
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+function csvCell(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export async function openXlsx(path: string, blobs: BlobStore, options: { displayName?: string } = {}): Promise<Source> {
+  const displayName = options.displayName ?? basename(path);
+  const csvPath = blobs.tempPath('.csv');
+  const out = createWriteStream(csvPath);
+  let width = 0;
+  let rows = 0;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      let expected = 1;
+      for await (const row of sheet) {
+        // Rows that are wholly empty are not emitted: keep the gap so line numbers stay the sheet's.
+        for (; expected < row.number; expected++) {
+          if (rows > 0) {
+            out.write(`${Array(width).fill('""').join(',')}\n`);
+            rows++;
+          }
+        }
+        expected = row.number + 1;
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (rows === 0) {
+          while (values.length > 0 && values[values.length - 1].trim() === '') values.pop();
+          width = values.length;
+          if (width === 0) throw new ImportFailed(displayName, 'the first row of the first sheet is empty; put the column names there', row.number);
+        } else if (values.length > width) {
+          const extra = values.slice(width).some((v) => v.trim() !== '');
+          if (extra) throw new ImportFailed(displayName, `row ${row.number} has values beyond the ${width} named columns`, row.number);
+        }
+        const cells = Array.from({ length: width }, (_, i) => csvCell(values[i] ?? ''));
+        if (!out.write(`${cells.join(',')}\n`)) await once(out, 'drain');
+        rows++;
+      }
+      break; // Only the first worksheet is the dataset.
+    }
+    out.end();
+    await once(out, 'finish');
+  } catch (error) {
+    out.destroy();
+    await blobs.discard(csvPath);
+    if (error instanceof ImportFailed) throw error;
+    throw new ImportFailed(displayName, `not a readable XLSX workbook (${(error as Error).message})`);
+  }
+  if (rows === 0) {
+    await blobs.discard(csvPath);
+    throw new ImportFailed(displayName, 'the workbook has no rows');
+  }
+  try {
+    const source = await openCsv(csvPath, blobs, {
+      displayName,
+      dialect: { encoding: 'utf-8', delimiter: ',' },
+    });
+    return {
+      ...source,
+      format: 'xlsx',
+      cleanup: async () => {
+        await source.cleanup();
+        await blobs.discard(csvPath);
+      },
+    };
+  } catch (error) {
+    await blobs.discard(csvPath);
+    throw error;
+  }
+}

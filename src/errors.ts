@@ -1,0 +1,69 @@
+// The one error hierarchy of the domain: thrown where a problem is found, mapped once at the edge.
+
+export type ErrorCode =
+  | 'not_found'
+  | 'invalid'
+  | 'forbidden'
+  | 'conflict'
+  | 'too_many'
+  | 'import_failed'
+  | 'config';
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(message: string) {
+    super('not_found', message);
+  }
+}
+
+export class Invalid extends DomainError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
+export class TooMany extends DomainError {
+  constructor(message: string) {
+    super('too_many', message);
+  }
+}
+
+/** An import that could not become a version; `line` is 1-based in the source file when known. */
+export class ImportFailed extends DomainError {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly reason: string;
+  constructor(file: string, reason: string, line?: number) {
+    super('import_failed', `${file}${line !== undefined ? `, line ${line}` : ''}: ${reason}`);
+    this.file = file;
+    this.line = line;
+    this.reason = reason;
+  }
+}
+
+/** A setting with a bad value: start-up stops with this one line. */
+export class ConfigError extends DomainError {
+  constructor(message: string) {
+    super('config', message);
+  }
+}

@@ -1,0 +1,25 @@
+// The Explore API's error bodies: domain errors and bad parameters in the Opendatasoft shape.
+import { DomainError } from '../errors.ts';
+
+export class InvalidRestParameter extends DomainError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
+
+export function odsError(error: unknown): { status: number; body: { error_code: string; message: string } } | null {
+  if (error instanceof InvalidRestParameter) {
+    return { status: 400, body: { error_code: 'InvalidRESTParameterError', message: error.message } };
+  }
+  if (!(error instanceof DomainError)) return null;
+  switch (error.code) {
+    case 'not_found':
+      return { status: 404, body: { error_code: 'NotFoundResource', message: error.message } };
+    case 'forbidden':
+      return { status: 401, body: { error_code: 'Unauthorized', message: error.message } };
+    case 'too_many':
+      return { status: 429, body: { error_code: 'TooManyRequests', message: error.message } };
+    default:
+      return { status: 400, body: { error_code: 'InvalidRESTParameterError', message: error.message } };
+  }
+}

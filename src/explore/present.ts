@@ -1,0 +1,99 @@
+// Shapes catalog objects as the Opendatasoft Explore API v2.1 serialises them.
+import type { Dataset, Field, Language } from '../catalog/types.ts';
+
+/** ODS writes date-times as `2021-06-23T14:59:57+00:00`. */
+export function odsDateTime(iso: string | null): string | null {
+  if (!iso) return null;
+  return new Date(iso).toISOString().replace(/\.000Z$/, '+00:00').replace(/Z$/, '+00:00');
+}
+
+function pick(text: Partial<Record<Language, string>>, lang: Language): string | null {
+  return text[lang] ?? text.nl ?? text.en ?? null;
+}
+
+export function features(fields: Field[]): string[] {
+  const out: string[] = [];
+  if (fields.some((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape')) out.push('geo');
+  if (fields.some((f) => ['int', 'double', 'date', 'datetime'].includes(f.type))) out.push('analyze');
+  if (fields.some((f) => f.type === 'date' || f.type === 'datetime')) out.push('timeserie');
+  return out;
+}
+
+export function presentField(field: Field) {
+  return {
+    name: field.name,
+    label: field.label,
+    type: field.type,
+    annotations: field.annotations,
+    description: field.description,
+  };
+}
+
+export function presentDataset(dataset: Dataset, options: { lang: Language; baseUrl: string }) {
+  const m = dataset.metadata;
+  const keywords = m.keyword[options.lang] ?? m.keyword.nl ?? m.keyword.en ?? [];
+  return {
+    dataset_id: dataset.id,
+    dataset_uid: dataset.uid,
+    attachments: [],
+    has_records: dataset.recordsCount > 0,
+    data_visible: true,
+    features: features(dataset.fields),
+    visibility: dataset.visibility === 'public' ? 'domain' : 'restricted',
+    metas: {
+      default: {
+        title: pick(m.title, options.lang),
+        description: pick(m.description, options.lang),
+        theme: m.theme,
+        keyword: keywords,
+        license: m.license?.title ?? null,
+        license_url: m.license?.url ?? null,
+        language: m.language[0] ?? null,
+        metadata_languages: Object.keys(m.title),
+        timezone: null,
+        modified: odsDateTime(dataset.modifiedAt),
+        modified_updates_on_data_change: true,
+        modified_updates_on_metadata_change: true,
+        data_processed: odsDateTime(dataset.dataModifiedAt),
+        metadata_processed: odsDateTime(dataset.metadataModifiedAt),
+        geographic_reference: [],
+        geographic_reference_auto: false,
+        territory: m.spatial,
+        geographic_area: null,
+        geographic_area_mode: null,
+        publisher: m.publisher?.name ?? null,
+        references: m.landingPage,
+        records_count: dataset.recordsCount,
+        attributions: null,
+        source_domain: null,
+        source_domain_address: null,
+        source_domain_title: null,
+        source_dataset: null,
+        parent_domain: null,
+        shared_catalog: null,
+        federated: false,
+        oauth_scope: null,
+      },
+      dcat: {
+        created: odsDateTime(dataset.createdAt),
+        issued: m.issued,
+        creator: null,
+        contributor: null,
+        contact_name: m.contactPoint?.name ?? null,
+        contact_email: m.contactPoint?.email ?? null,
+        accrualperiodicity: m.accrualPeriodicity,
+        spatial: m.spatial.join(', ') || null,
+        temporal: m.temporal ? [m.temporal.start, m.temporal.end].filter(Boolean).join('/') || null : null,
+        granularity: null,
+        dataquality: null,
+        publisher_type: null,
+        conforms_to: null,
+        temporal_coverage_start: m.temporal?.start ?? null,
+        temporal_coverage_end: m.temporal?.end ?? null,
+        accessRights: m.accessRights,
+        relation: null,
+      },
+    },
+    fields: dataset.fields.map(presentField),
+  };
+}

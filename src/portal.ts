@@ -1,0 +1,56 @@
+// Wires the stores and services from the configuration: what every command and the server share.
+import { createFileBlobStore, type BlobStore } from './blobs/index.ts';
+import { createCatalogService, type CatalogService } from './catalog/service.ts';
+import { createCatalogStore } from './catalog/store.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { migrate, openStore, type Store } from './db/index.ts';
+import { createEngine, type Engine } from './engine/duckdb.ts';
+
+export interface Portal {
+  config: Config;
+  store: Store;
+  engine: Engine;
+  blobs: BlobStore;
+  catalog: CatalogService;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export async function openPortal(config: Config, options: { clock?: Clock; migrate?: boolean } = {}): Promise<Portal> {
+  const clock = options.clock ?? systemClock;
+  const store = openStore(config);
+  try {
+    if (options.migrate !== false) await migrate(store.db);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const engine = await createEngine({
+    dataDir: config.dataDir,
+    memoryLimit: config.duckdbMemoryLimit,
+    threads: config.duckdbThreads,
+    timezone: config.timezone,
+  });
+  const blobs = createFileBlobStore(config.dataDir);
+  const catalog = createCatalogService({
+    store: createCatalogStore(store.db),
+    db: store.db,
+    engine,
+    blobs,
+    clock,
+    maxImportBytes: config.maxImportBytes,
+  });
+  return {
+    config,
+    store,
+    engine,
+    blobs,
+    catalog,
+    clock,
+    async close() {
+      await engine.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// The `opaal` command line, run as a person runs it: import, datasets, migrate, help, errors.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { opaal } from '../helpers/cli.ts';
+import { fixture } from '../helpers/engine.ts';
+import { tempDir } from '../helpers/stores.ts';
+
+const dir = tempDir();
+const data = join(dir.path, 'data');
+after(() => dir.remove());
+
+before(async () => {
+  const migrated = await opaal(['migrate', '--data', data]);
+  assert.equal(migrated.code, 0, migrated.stderr);
+  assert.match(migrated.stdout, /applied 0001_catalog/);
+});
+
+test('migrate says so when the schema is already up to date', async () => {
+  const again = await opaal(['migrate', '--data', data]);
+  assert.equal(again.code, 0);
+  assert.match(again.stdout, /schema is up to date/);
+});
+
+test('imports a file with a title and metadata, and lists and shows it', async () => {
+  const meta = join(dir.path, 'meta.json');
+  writeFileSync(meta, JSON.stringify({ title: { en: 'Trajectories' }, keyword: ['werk'] }));
+  const result = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'trajecten', '--title', 'Trajecten', '--meta', meta, '--data', data]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^Imported lines\.jsonl into trajecten: version 1, 3 records, 3 fields \(jaar:int, trajecten:int, regio:text\)/);
+  const list = await opaal(['datasets', 'list', '--data', data]);
+  assert.equal(list.stdout, 'trajecten\tpublic\t3\tTrajecten\n');
+  const show = await opaal(['datasets', 'show', 'trajecten', '--json', '--data', data]);
+  const shown = JSON.parse(show.stdout);
+  assert.deepEqual(shown.metadata.title, { nl: 'Trajecten', en: 'Trajectories' });
+  assert.equal(shown.versions.length, 1);
+});
+
+test('a failed import names file, line and reason on one line, exits 1, and keeps the old version', async () => {
+  await opaal(['import', fixture('types/all-types.csv'), '--dataset', 'steden', '--data', data]);
+  const result = await opaal(['import', fixture('csv/ragged.csv'), '--dataset', 'steden', '--data', data]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^opaal import: ragged\.csv, line 4: expected \d+ values \(as in the header\) but found \d+\n$/);
+  const show = JSON.parse((await opaal(['datasets', 'show', 'steden', '--json', '--data', data])).stdout);
+  assert.equal(show.recordsCount, 3);
+  assert.equal(show.versions.length, 1);
+});
+
+test('refuses bad metadata and a bad dataset id with a clear message', async () => {
+  const meta = join(dir.path, 'bad.json');
+  writeFileSync(meta, '{"title": ');
+  const badJson = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'x', '--meta', meta, '--data', data]);
+  assert.equal(badJson.code, 1);
+  assert.match(badJson.stderr, /The metadata file .* is not valid JSON/);
+  const badId = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'Met Spaties', '--data', data]);
+  assert.equal(badId.code, 1);
+  assert.match(badId.stderr, /"Met Spaties" is not a valid dataset id/);
+  const missing = await opaal(['import', fixture('json/lines.jsonl'), '--data', data]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /give one FILE and --dataset ID/);
+});
+
+test('deletes a dataset, and says so when it does not exist', async () => {
+  await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'weg', '--data', data]);
+  const deleted = await opaal(['datasets', 'delete', 'weg', '--data', data]);
+  assert.equal(deleted.code, 0);
+  assert.equal(deleted.stdout, 'Deleted weg.\n');
+  const again = await opaal(['datasets', 'delete', 'weg', '--data', data]);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /The requested dataset weg does not exist/);
+});
+
+test('every command explains itself with --help', async () => {
+  for (const command of ['serve', 'import', 'migrate', 'datasets']) {
+    const result = await opaal([command, '--help']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, new RegExp(`^Usage: opaal ${command}`));
+  }
+  const main = await opaal(['--help']);
+  assert.match(main.stdout, /^Usage: opaal <command>/);
+  const unknown = await opaal(['frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown command "frobnicate"/);
+});
+
+test('a bad setting stops the command with one line naming it', async () => {
+  const result = await opaal(['datasets', 'list', '--data', data], { DATABASE_URL: 'mysql://nope' });
+  assert.equal(result.code, 2);
+  assert.equal(result.stderr, 'opaal datasets: Invalid DATABASE_URL: "mysql://nope" is not a URL starting with postgres: or postgresql://.\n');
+});
+
+test('honours DATABASE_URL for PostgreSQL', async (t) => {
+  const { testEnvironment } = await import('../helpers/stores.ts');
+  const env = await testEnvironment('postgres');
+  t.after(() => env.cleanup());
+  const pgEnv = { DATABASE_URL: env.config.databaseUrl! };
+  const imported = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'pg', '--data', env.dataDir], pgEnv);
+  assert.equal(imported.code, 0, imported.stderr);
+  const list = await opaal(['datasets', 'list', '--data', env.dataDir], pgEnv);
+  assert.equal(list.stdout, 'pg\tpublic\t3\tpg\n');
+});

@@ -1,0 +1,36 @@
+// Test support: a real portal and HTTP server on a loopback port.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { openPortal, type Portal } from '../../src/portal.ts';
+import { testEnvironment, type DialectName, type TestEnvironment } from './stores.ts';
+
+export interface ServerHarness {
+  portal: Portal;
+  app: FastifyInstance;
+  env: TestEnvironment;
+  url: string;
+  get(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startServer(dialect: DialectName = 'sqlite', env: Record<string, string> = {}): Promise<ServerHarness> {
+  const environment = await testEnvironment(dialect, env);
+  const portal = await openPortal(environment.config);
+  const app = await buildApp(portal, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    portal,
+    app,
+    env: environment,
+    url,
+    get: (path, init) => fetch(`${url}${path}`, init),
+    async close() {
+      await app.close();
+      await portal.close();
+      await environment.cleanup();
+    },
+  };
+}
