@@ -26,19 +26,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     memory_limit: options.memoryLimit,
     threads: String(options.threads),
     temp_directory: spill,
-    TimeZone: options.timezone,
     // Nothing may be downloaded at run time: parquet, json and icu are built in.
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
   });
   const idle: DuckDBConnection[] = [];
-  const all: DuckDBConnection[] = [];
   let closed = false;
 
   async function acquire(): Promise<DuckDBConnection> {
     if (closed) throw new Error('The records engine is closed.');
-    const connection = idle.pop() ?? (await instance.connect());
-    if (!all.includes(connection)) all.push(connection);
+    const pooled = idle.pop();
+    if (pooled) return pooled;
+    const connection = await instance.connect();
+    // Date-times without an offset are read in the portal's time zone (ICU is built in).
+    await connection.run(`SET TimeZone = '${options.timezone.replace(/'/g, "''")}'`);
     return connection;
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { freePort, opaal, spawnOpaal, waitFor } from '../helpers/cli.ts';
 import { fixture } from '../helpers/engine.ts';
 import { tempDir } from '../helpers/stores.ts';
+import { json } from '../helpers/server.ts';
 
 test('serves a version that another process published, without a restart, and shuts down gracefully', async (t) => {
   const dir = tempDir();
@@ -16,16 +17,16 @@ test('serves a version that another process published, without a restart, and sh
   t.after(() => server.kill('SIGKILL'));
   const base = `http://127.0.0.1:${port}/api/explore/v2.1/catalog/datasets`;
   await waitFor(`http://127.0.0.1:${port}/readyz`);
-  assert.equal((await (await fetch(base)).json()).total_count, 0);
+  assert.equal((await json(fetch(base))).total_count, 0);
 
   const first = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'live', '--data', data]);
   assert.equal(first.code, 0, first.stderr);
-  let body = await (await fetch(`${base}/live`, { headers: { 'User-Agent': 'secret-agent/1.0' } })).json();
+  let body = await json(fetch(`${base}/live`, { headers: { 'User-Agent': 'secret-agent/1.0' } }));
   assert.equal(body.metas.default.records_count, 3);
 
   const second = await opaal(['import', fixture('types/all-types.csv'), '--dataset', 'live', '--data', data]);
   assert.equal(second.code, 0, second.stderr);
-  body = await (await fetch(`${base}/live?apikey=opaal_should_not_be_logged`)).json();
+  body = await json(fetch(`${base}/live?apikey=opaal_should_not_be_logged`));
   assert.equal(body.metas.default.records_count, 3);
   assert.equal(body.fields.length, 10);
 

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { fixture } from '../helpers/engine.ts';
-import { startServer, type ServerHarness } from '../helpers/server.ts';
+import { json, startServer, type ServerHarness } from '../helpers/server.ts';
 
 let s: ServerHarness;
 before(async () => {
@@ -36,7 +36,7 @@ test('lists the public catalog in the Opendatasoft shape', async () => {
   const response = await s.get('/api/explore/v2.1/catalog/datasets');
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type')!, /^application\/json; charset=utf-8/);
-  const body = await response.json();
+  const body = await json(response);
   assert.equal(body.total_count, 2);
   assert.deepEqual(body.results.map((d: { dataset_id: string }) => d.dataset_id), ['steden', 'trajecten']);
   const steden = body.results[0];
@@ -60,26 +60,26 @@ test('lists the public catalog in the Opendatasoft shape', async () => {
 });
 
 test('answers in English with lang=en, and with or without a trailing slash', async () => {
-  const body = await (await s.get('/api/explore/v2.1/catalog/datasets/?lang=en')).json();
+  const body = await json(s.get('/api/explore/v2.1/catalog/datasets/?lang=en'));
   assert.equal(body.results[0].metas.default.title, 'Cities');
   assert.deepEqual(body.results[0].metas.default.keyword, ['city']);
-  const one = await (await s.get('/api/explore/v2.1/catalog/datasets/steden/')).json();
+  const one = await json(s.get('/api/explore/v2.1/catalog/datasets/steden/'));
   assert.equal(one.dataset_id, 'steden');
 });
 
 test('pages with limit and offset and refuses a limit above 100', async () => {
-  const page = await (await s.get('/api/explore/v2.1/catalog/datasets?limit=1&offset=1')).json();
+  const page = await json(s.get('/api/explore/v2.1/catalog/datasets?limit=1&offset=1'));
   assert.equal(page.total_count, 2);
   assert.deepEqual(page.results.map((d: { dataset_id: string }) => d.dataset_id), ['trajecten']);
   const response = await s.get('/api/explore/v2.1/catalog/datasets?limit=1473');
   assert.equal(response.status, 400);
-  assert.deepEqual(await response.json(), {
+  assert.deepEqual(await json(response), {
     error_code: 'InvalidRESTParameterError',
     message: 'Invalid value for limit API parameter: 1473 was found but -1 <= limit <= 100 is expected.',
   });
   const offset = await s.get('/api/explore/v2.1/catalog/datasets?offset=9950&limit=100');
   assert.equal(offset.status, 400);
-  assert.equal((await offset.json()).error_code, 'InvalidRESTParameterError');
+  assert.equal((await json(offset)).error_code, 'InvalidRESTParameterError');
   const word = await s.get('/api/explore/v2.1/catalog/datasets?limit=ten');
   assert.equal(word.status, 400);
 });
@@ -88,14 +88,14 @@ test('a restricted or unknown dataset is a 404 NotFoundResource for the public',
   for (const id of ['geheim', 'bestaat-niet']) {
     const response = await s.get(`/api/explore/v2.1/catalog/datasets/${id}`);
     assert.equal(response.status, 404);
-    assert.deepEqual(await response.json(), {
+    assert.deepEqual(await json(response), {
       error_code: 'NotFoundResource',
       message: `The requested dataset ${id} does not exist.`,
     });
   }
   const unknownRoute = await s.get('/api/explore/v2.1/nothing/here');
   assert.equal(unknownRoute.status, 404);
-  assert.equal((await unknownRoute.json()).error_code, 'NotFoundResource');
+  assert.equal((await json(unknownRoute)).error_code, 'NotFoundResource');
 });
 
 test('sends CORS, security headers and a request id, and echoes a given request id', async () => {
@@ -109,8 +109,8 @@ test('sends CORS, security headers and a request id, and echoes a given request 
 });
 
 test('reports health and readiness', async () => {
-  assert.deepEqual(await (await s.get('/healthz')).json(), { status: 'ok' });
+  assert.deepEqual(await json(s.get('/healthz')), { status: 'ok' });
   const ready = await s.get('/readyz');
   assert.equal(ready.status, 200);
-  assert.deepEqual(await ready.json(), { status: 'ready', checks: { database: 'ok', engine: 'ok' } });
+  assert.deepEqual(await json(ready), { status: 'ready', checks: { database: 'ok', engine: 'ok' } });
 });

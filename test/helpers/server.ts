@@ -34,3 +34,9 @@ export async function startServer(dialect: DialectName = 'sqlite', env: Record<s
     },
   };
 }
+
+/** A response body as JSON; `any` because tests probe wire shapes freely (a boundary). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function json(response: Response | Promise<Response>): Promise<any> {
+  return (await response).json();
+}

@@ -66,7 +66,7 @@ export async function openCsv(
     from,
     columns: names.map((n, i) => ({ name: n.name, label: n.label, expression: `src.r${i}` })),
     decimalComma: dialect.delimiter !== ',',
-    explain: (error) => explainCsvError(error, dialect.encoding),
+    explain: async (error) => explainCsvError(error, dialect.encoding),
     cleanup: async () => {
       await Promise.all(temporary.map((t) => blobs.discard(t)));
     },

@@ -117,7 +117,7 @@ export async function ingestFile(
       await blobs.discard(destination);
       if (error instanceof ImportFailed) throw error;
       if (diskFull(error)) throw new ImportFailed(displayName, 'the disk is full; free space in the data directory and import again');
-      const explained = source?.explain(error as Error);
+      const explained = await source?.explain(error as Error);
       if (explained) throw new ImportFailed(displayName, explained.reason, explained.line);
       throw error;
     } finally {

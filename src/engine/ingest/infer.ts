@@ -31,7 +31,10 @@ export function valueSql(i: number): string {
 }
 
 export function trimmedSelect(source: Source): string {
-  const cells = source.columns.map((c, i) => `NULLIF(trim(${c.expression}), '') AS ${valueSql(i)}`);
+  const cells = source.columns.flatMap((c, i) => [
+    `NULLIF(trim(${c.expression}), '') AS ${valueSql(i)}`,
+    ...(c.typeExpression ? [`${c.typeExpression} AS t${i}`] : []),
+  ]);
   return `SELECT ${cells.join(', ')} FROM ${source.from}`;
 }
 
@@ -46,7 +49,10 @@ export async function inferPlan(
   source.columns.forEach((column, i) => {
     const v = valueSql(i);
     aggregates.push(`count(${v}) AS n${i}`);
-    candidates.forEach((p, j) => aggregates.push(`count_if(${p.accepts(v)}) AS p${i}_${j}`));
+    candidates.forEach((p, j) => {
+      const accepts = p.scalar && column.typeExpression ? `(${p.accepts(v)} AND t${i} <> 'VARCHAR')` : p.accepts(v);
+      aggregates.push(`count_if(${accepts}) AS p${i}_${j}`);
+    });
     if (latNames.test(column.name) || lonNames.test(column.name)) {
       aggregates.push(`min(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS min${i}`);
       aggregates.push(`max(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS max${i}`);

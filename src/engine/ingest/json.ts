@@ -1,5 +1,8 @@
 // JSON (an array of objects) and JSON lines: each object is a record, each key a field.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BlobStore } from '../../blobs/index.ts';
 import { ImportFailed } from '../../errors.ts';
@@ -14,17 +17,44 @@ function pointer(key: string): string {
   return `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
-export function explainJsonError(error: Error, lines: boolean): { line?: number; reason: string } | null {
-  const malformed = /Malformed JSON in file "[^"]*", at byte (\d+) in record\/value (\d+): ([^\n]*)/.exec(error.message);
-  if (malformed) {
-    const record = Number(malformed[2]);
-    const reason = `malformed JSON in record ${record}: ${malformed[3].trim().replace(/\.$/, '')}`;
-    return lines ? { line: record, reason } : { reason };
+const maxParseBytes = 256 * 1024 * 1024;
+
+function jsonReason(error: Error): string {
+  return `malformed JSON: ${error.message.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*" is not valid JSON$/, '')}`;
+}
+
+/** DuckDB says a record is malformed but not exactly where: find the line with JSON.parse, on the error path only. */
+export async function locateJsonError(path: string, lines: boolean): Promise<{ line?: number; reason: string } | null> {
+  if (lines) {
+    const reader = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+    let line = 0;
+    for await (const text of reader) {
+      line++;
+      if (text.trim() === '') continue;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        reader.close();
+        return { line, reason: jsonReason(error as Error) };
+      }
+    }
+    return null;
   }
-  if (/Invalid Input Error/.test(error.message) && /JSON/.test(error.message)) {
-    return { reason: error.message.split('\n')[0].replace(/^Invalid Input Error: /, '') };
+  if ((await stat(path)).size > maxParseBytes) return null;
+  const text = await readFile(path, 'utf8');
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    const position = /at position (\d+)/.exec((error as Error).message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    return { line, reason: jsonReason(error as Error) };
   }
-  return null;
+}
+
+async function explainJsonError(error: Error, path: string, lines: boolean): Promise<{ line?: number; reason: string } | null> {
+  if (!/Malformed JSON|JSON/.test(error.message) || !/Invalid Input Error/.test(error.message)) return null;
+  return (await locateJsonError(path, lines)) ?? { reason: error.message.split('\n')[0].replace(/^Invalid Input Error: /, '').replace(/ in file "[^"]*"/, '') };
 }
 
 export async function openJson(
@@ -37,7 +67,7 @@ export async function openJson(
   const readable = await linkedCopy(path, blobs.tempPath('.json'));
   const cleanup = () => blobs.discard(readable);
   const lines = options.lines ?? false;
-  const objects = `read_json_objects(${literal(readable)}, format=${lines ? "'newline_delimited'" : "'auto'"}, maximum_object_size=67108864)`;
+  const objects = `read_json_objects(${literal(readable)}, format=${lines ? "'newline_delimited'" : "'auto'"})`;
   try {
     // Keys in the order they first appear, however late a record brings a new one.
     const keysSql =
@@ -58,19 +88,24 @@ export async function openJson(
     if (keys.length === 0) throw new ImportFailed(displayName, 'the file holds no records');
     const names = fieldNamesFor(keys);
     const paths = keys.map((k) => literal(pointer(k))).join(', ');
-    const from = `(SELECT json_extract_string(json, [${paths}]) AS vals FROM ${objects}) AS src`;
+    const from = `(SELECT json_extract_string(json, [${paths}]) AS vals, json_type(json, [${paths}]) AS kinds FROM ${objects}) AS src`;
     return {
       format: options.format ?? 'json',
       from,
-      columns: names.map((n, i) => ({ name: n.name, label: n.label, expression: `src.vals[${i + 1}]` })),
+      columns: names.map((n, i) => ({
+        name: n.name,
+        label: n.label,
+        expression: `src.vals[${i + 1}]`,
+        typeExpression: `src.kinds[${i + 1}]`,
+      })),
       decimalComma: false,
-      explain: (error) => explainJsonError(error, lines),
+      explain: (error) => explainJsonError(error, path, lines),
       cleanup,
     };
   } catch (error) {
     await cleanup();
     if (error instanceof ImportFailed) throw error;
-    const explained = explainJsonError(error as Error, lines);
+    const explained = await explainJsonError(error as Error, path, lines);
     if (explained) throw new ImportFailed(displayName, explained.reason, explained.line);
     throw error;
   }

@@ -10,6 +10,8 @@ export interface Parser {
   cast(v: string): string;
   /** Only where the file's delimiter leaves the comma free for decimals. */
   needsDecimalComma?: boolean;
+  /** Reads numbers and booleans: a typed source's string "00123" or "10000" stays text. */
+  scalar?: boolean;
 }
 
 const json = (v: string, path: string) => `json_extract_string(${v}, '${path}')`;
@@ -27,18 +29,21 @@ const dmyDateTimeFormats = "['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']"
 export const parsers: Parser[] = [
   {
     kind: 'boolean',
+    scalar: true,
     type: 'boolean',
     accepts: (v) => `lower(${v}) IN ('true', 'false')`,
     cast: (v) => `lower(${v}) = 'true'`,
   },
   {
     kind: 'int',
+    scalar: true,
     type: 'int',
     accepts: (v) => `regexp_full_match(${v}, '[+-]?(0|[1-9][0-9]{0,17})')`,
     cast: (v) => `CAST(${v} AS BIGINT)`,
   },
   {
     kind: 'double',
+    scalar: true,
     type: 'double',
     accepts: (v) =>
       `regexp_full_match(${v}, '[+-]?((0|[1-9][0-9]{0,14})(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?')`,
@@ -46,6 +51,7 @@ export const parsers: Parser[] = [
   },
   {
     kind: 'double_comma',
+    scalar: true,
     type: 'double',
     needsDecimalComma: true,
     accepts: (v) => `regexp_full_match(${v}, '[+-]?(0|[1-9][0-9]{0,14})(,[0-9]+)?')`,

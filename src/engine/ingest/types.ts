@@ -8,6 +8,8 @@ export interface SourceColumn {
   label: string;
   /** SQL over `src` yielding the raw value as VARCHAR (NULL when absent). */
   expression: string;
+  /** For typed sources (JSON): SQL yielding 'VARCHAR' where the value was written as a string. */
+  typeExpression?: string;
 }
 
 export interface Source {
@@ -18,7 +20,7 @@ export interface Source {
   /** `3,5` reads as 3.5: true where the file's delimiter is not a comma. */
   decimalComma: boolean;
   /** Turns an engine error about this source into a message naming line and reason, if it can. */
-  explain(error: Error): { line?: number; reason: string } | null;
+  explain(error: Error): Promise<{ line?: number; reason: string } | null>;
   /** Removes temporary files the adapter made. */
   cleanup(): Promise<void>;
 }
