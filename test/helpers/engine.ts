@@ -26,7 +26,8 @@ export async function engineHarness(): Promise<EngineHarness> {
   };
 }
 
-export const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url).pathname;
+/** A file under test/fixtures/, or an absolute path as it is. */
+export const fixture = (path: string) => (path.startsWith('/') ? path : new URL(`../fixtures/${path}`, import.meta.url).pathname);
 
 /** Imports a fixture and returns its fields and its rows as JSON-friendly objects, in file order. */
 export async function ingestFixture(h: EngineHarness, path: string, options: Parameters<typeof ingestFile>[3] = {}) {

@@ -1,4 +1,4 @@
-// Type inference: one aggregate pass over every value decides each column's field type.
+// Type inference: a sample proposes each column's type, one pass over every value confirms it.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldType } from '../../catalog/types.ts';
 import { ImportFailed } from '../../errors.ts';
@@ -24,6 +24,7 @@ export interface Plan {
 
 const latNames = /^(lat|latitude|breedtegraad|geo_lat|y_lat)$/;
 const lonNames = /^(lon|lng|long|longitude|lengtegraad|geo_lon|geo_lng|x_lon)$/;
+const sampleRows = 20_000;
 
 /** The trimmed value of column i, NULL when empty: what the parsers look at. */
 export function valueSql(i: number): string {
@@ -38,57 +39,98 @@ export function trimmedSelect(source: Source): string {
   return `SELECT ${cells.join(', ')} FROM ${source.from}`;
 }
 
+type Counts = (key: string) => number;
+
+/**
+ * Counts, per column, its non-null values and those each given parser accepts; `limit` reads a sample.
+ * Checking every parser on every value is slow (regular expressions), so the full pass checks few.
+ */
+async function count(
+  connection: DuckDBConnection,
+  source: Source,
+  tried: Map<number, Parser[]>,
+  options: { limit?: number; ranges?: boolean } = {},
+): Promise<Counts> {
+  const aggregates: string[] = ['count(*) AS rows'];
+  for (const [i, list] of tried) {
+    const column = source.columns[i];
+    const v = valueSql(i);
+    aggregates.push(`count(${v}) AS n${i}`);
+    list.forEach((p) => {
+      const accepts = p.scalar && column.typeExpression ? `(${p.accepts(v)} AND t${i} <> 'VARCHAR')` : p.accepts(v);
+      aggregates.push(`count_if(${accepts}) AS "p${i}_${p.kind}"`);
+    });
+    if (options.ranges && (latNames.test(column.name) || lonNames.test(column.name))) {
+      aggregates.push(`min(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS min${i}`);
+      aggregates.push(`max(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS max${i}`);
+    }
+  }
+  const rows = options.limit ? `${trimmedSelect(source)} LIMIT ${options.limit}` : trimmedSelect(source);
+  const [counts] = (await connection.runAndReadAll(`SELECT ${aggregates.join(', ')} FROM (${rows})`)).getRowObjects();
+  return (key) => Number(counts[key] ?? 0);
+}
+
 export async function inferPlan(
   connection: DuckDBConnection,
   source: Source,
   options: { displayName: string; typeOverrides?: Record<string, FieldType> },
 ): Promise<Plan> {
   const overrides = options.typeOverrides ?? {};
-  const candidates = parsers.filter((p) => !p.needsDecimalComma || source.decimalComma);
-  const aggregates: string[] = ['count(*) AS rows'];
-  source.columns.forEach((column, i) => {
-    const v = valueSql(i);
-    aggregates.push(`count(${v}) AS n${i}`);
-    candidates.forEach((p, j) => {
-      const accepts = p.scalar && column.typeExpression ? `(${p.accepts(v)} AND t${i} <> 'VARCHAR')` : p.accepts(v);
-      aggregates.push(`count_if(${accepts}) AS p${i}_${j}`);
-    });
-    if (latNames.test(column.name) || lonNames.test(column.name)) {
-      aggregates.push(`min(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS min${i}`);
-      aggregates.push(`max(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS max${i}`);
-    }
+  const available = parsers.filter((p) => !p.needsDecimalComma || source.decimalComma);
+  const allowed = (column: SourceColumn) => {
+    const wanted = overrides[column.name];
+    return wanted === undefined ? available : available.filter((p) => p.type === wanted);
+  };
+  const firstFit = (i: number, list: Parser[], counts: Counts) => {
+    const n = counts(`n${i}`);
+    return n === 0 ? undefined : list.find((p) => counts(`p${i}_${p.kind}`) === n);
+  };
+
+  const everyColumn = new Map(source.columns.map((c, i) => [i, allowed(c)]));
+  const sample = await count(connection, source, everyColumn, { limit: sampleRows });
+  const proposed = new Map(source.columns.map((c, i) => [i, firstFit(i, allowed(c), sample)]));
+
+  const toConfirm = new Map<number, Parser[]>();
+  source.columns.forEach((_, i) => toConfirm.set(i, proposed.get(i) ? [proposed.get(i)!] : []));
+  const full = await count(connection, source, toConfirm, { ranges: true });
+  let chosen = (i: number) => (proposed.get(i) && firstFit(i, [proposed.get(i)!], full)) || undefined;
+
+  // A column whose later values broke the sample's guess is tried again, alone, with every parser.
+  const retry = new Map<number, Parser[]>();
+  source.columns.forEach((c, i) => {
+    const guess = proposed.get(i);
+    if (guess && !chosen(i)) retry.set(i, allowed(c).filter((p) => p !== guess));
+    // Empty throughout the sample but not after it: nothing was guessed yet.
+    if (!guess && sample(`n${i}`) === 0 && full(`n${i}`) > 0) retry.set(i, allowed(c));
   });
-  const sql = `SELECT ${aggregates.join(', ')} FROM (${trimmedSelect(source)})`;
-  const [counts] = (await connection.runAndReadAll(sql)).getRowObjects();
-  const number = (key: string) => Number(counts[key] ?? 0);
+  if (retry.size > 0) {
+    const again = await count(connection, source, retry);
+    const first = chosen;
+    chosen = (i) => first(i) ?? (retry.has(i) ? firstFit(i, retry.get(i)!, again) : undefined);
+  }
 
   const columns = source.columns.map((column, i): PlannedColumn => {
-    const n = number(`n${i}`);
-    const fits = (j: number) => number(`p${i}_${j}`) === n;
     const wanted = overrides[column.name];
-    if (wanted === undefined || n === 0) {
-      return { ...column, parser: n === 0 ? textParser : (candidates.find((_, j) => fits(j)) ?? textParser) };
+    const parser = chosen(i);
+    if (wanted !== undefined && wanted !== 'text' && !parser && full(`n${i}`) > 0) {
+      throw new ImportFailed(
+        options.displayName,
+        `field "${column.name}" is declared ${wanted}, but not all of its values are ${wanted} values`,
+      );
     }
-    if (wanted === 'text') return { ...column, parser: textParser };
-    const parser = candidates.find((p, j) => p.type === wanted && fits(j));
-    if (!parser) {
-      throw new ImportFailed(options.displayName, `field "${column.name}" is declared ${wanted}, but not all of its values are ${wanted} values`);
-    }
-    return { ...column, parser };
+    return { ...column, parser: parser ?? textParser };
   });
+  return { columns, pointPair: pointPair(columns, full), rows: full('rows') };
+}
 
+function pointPair(columns: PlannedColumn[], counts: Counts): PointPair | null {
   const numeric = (c: PlannedColumn) => c.parser.type === 'int' || c.parser.type === 'double';
-  const inRange = (i: number, limit: number) =>
-    number(`min${i}`) >= -limit && number(`max${i}`) <= limit;
+  const inRange = (i: number, limit: number) => counts(`min${i}`) >= -limit && counts(`max${i}`) <= limit;
   const latIndex = columns.findIndex((c, i) => latNames.test(c.name) && numeric(c) && inRange(i, 90));
   const lonIndex = columns.findIndex((c, i) => lonNames.test(c.name) && numeric(c) && inRange(i, 180));
-  const hasPointAlready = columns.some((c) => c.parser.type === 'geo_point_2d');
-  let pointPair: PointPair | null = null;
-  if (latIndex >= 0 && lonIndex >= 0 && !hasPointAlready) {
-    const taken = new Set(columns.map((c) => c.name));
-    let name = 'geo_point_2d';
-    for (let k = 2; taken.has(name); k++) name = `geo_point_2d_${k}`;
-    pointPair = { name, lat: columns[latIndex], lon: columns[lonIndex] };
-  }
-  return { columns, pointPair, rows: number('rows') };
+  if (latIndex < 0 || lonIndex < 0 || columns.some((c) => c.parser.type === 'geo_point_2d')) return null;
+  const taken = new Set(columns.map((c) => c.name));
+  let name = 'geo_point_2d';
+  for (let k = 2; taken.has(name); k++) name = `geo_point_2d_${k}`;
+  return { name, lat: columns[latIndex], lon: columns[lonIndex] };
 }

@@ -1,6 +1,8 @@
 // Each source format becomes typed Parquet: fixtures in test/fixtures/{types,json,geojson,xlsx}.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { engineHarness, ingestFixture, type EngineHarness } from '../../helpers/engine.ts';
 
 let h: EngineHarness;
@@ -146,4 +148,17 @@ test('a field declared text stays text even where its values look like numbers',
   const { types, rows } = await ingestFixture(h, 'json/lines.jsonl', { typeOverrides: { jaar: 'text' } });
   assert.equal(types.jaar, 'text');
   assert.equal(rows[0].jaar, '2021');
+});
+
+test('looks past the first 20,000 rows: a late text value makes text, a late-starting column gets its type', async () => {
+  const lines = ['code,waarde,later'];
+  for (let i = 0; i < 25_000; i++) {
+    lines.push(`${i < 24_000 ? i : `X${i}`},${i},${i < 21_000 ? '' : `2024-01-${String((i % 28) + 1).padStart(2, '0')}`}`);
+  }
+  const path = join(h.dir, 'late-surprise.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  const { types, rows } = await ingestFixture(h, path);
+  assert.deepEqual(types, { code: 'text', waarde: 'int', later: 'date' });
+  assert.equal(rows[24999].code, 'X24999');
+  assert.equal(rows[21000].later, '2024-01-01');
 });
