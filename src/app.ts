@@ -17,6 +17,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
   return {
     level,
+    // The machine's host name says nothing useful in a container and is left out with the rest.
+    base: { pid: process.pid },
     serializers: {
       req: (request: { method: string; url: string; id: string }) => ({
         method: request.method,

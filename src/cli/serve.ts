@@ -2,12 +2,13 @@
 import type { Config, Flags } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { openPortal } from '../portal.ts';
-import { seedDemo } from '../demo/seed.ts';
 
 export async function runServe(config: Config, flags: Flags): Promise<number> {
   const portal = await openPortal(config);
   const app = await buildApp(portal);
   if (flags.demo) {
+    // Loaded only when asked for: the generator is not part of a production server's start-up.
+    const { seedDemo } = await import('../demo/seed.ts');
     const seeded = await seedDemo(portal);
     if (seeded.length > 0) app.log.info({ datasets: seeded.length }, 'demo catalog loaded');
   }
