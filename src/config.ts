@@ -16,6 +16,7 @@ export interface Config {
   duckdbMemoryLimit: string;
   duckdbThreads: number;
   maxImportBytes: number;
+  queryTimeoutMs: number;
 }
 
 type Kind = 'int' | 'string' | 'url' | 'enum' | 'size';
@@ -51,6 +52,7 @@ export const settings = [
   setting({ key: 'duckdbMemoryLimit', env: 'DUCKDB_MEMORY_LIMIT', flag: null, kind: 'size', default: '512MB', defaultText: '512MB', help: 'Memory the records engine may use before it spills to disk (e.g. `512MB`, `2GB`).' }),
   setting({ key: 'duckdbThreads', env: 'DUCKDB_THREADS', flag: null, kind: 'int', min: 1, max: 256, default: () => String(availableParallelism()), defaultText: '(number of cores)', help: 'Threads the records engine uses.' }),
   setting({ key: 'maxImportBytes', env: 'MAX_IMPORT_BYTES', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(10 * 1024 ** 3), defaultText: '10737418240 (10 GiB)', help: 'Largest file an import accepts.' }),
+  setting({ key: 'queryTimeoutMs', env: 'QUERY_TIMEOUT_MS', flag: null, kind: 'int', min: 100, max: 3_600_000, default: '10000', defaultText: '10000', help: 'Longest an API query may run before it is stopped, in milliseconds.' }),
 ] as const;
 
 export type Flags = Record<string, string | boolean | undefined>;

@@ -51,7 +51,8 @@ export function mergeFields(inferred: Field[], previous: Field[], overrides: Fie
       ...field,
       label: override?.label ?? before?.label ?? field.label,
       description: override?.description !== undefined ? override.description : (before?.description ?? null),
-      annotations: override?.annotations ?? before?.annotations ?? field.annotations,
+      // What the data's form implies (multivalued) stays, whatever the publisher's annotations say.
+      annotations: { ...(override?.annotations ?? before?.annotations ?? {}), ...field.annotations },
     };
   });
 }

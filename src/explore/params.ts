@@ -26,9 +26,12 @@ function integer(query: Query, name: string, fallback: number, min: number, max:
 
 export const odsLanguages = ['en', 'fr', 'nl', 'pt', 'it', 'ar', 'de', 'es', 'ca', 'eu', 'sv'] as const;
 
-export function paging(query: Query, maxWindow = 10_000): { limit: number; offset: number } {
-  let limit = integer(query, 'limit', 10, -1, 100);
-  if (limit === -1) limit = 100;
+/** ODS caps records at 100 a page within the first 10,000; grouped results at 20,000. */
+export function paging(query: Query, options: { maxLimit?: number; maxWindow?: number } = {}): { limit: number; offset: number } {
+  const maxLimit = options.maxLimit ?? 100;
+  const maxWindow = options.maxWindow ?? 10_000;
+  let limit = integer(query, 'limit', 10, -1, maxLimit);
+  if (limit === -1) limit = maxLimit;
   const offset = integer(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
   if (offset + limit > maxWindow) {
     throw new InvalidRestParameter(
@@ -48,4 +51,24 @@ export function language(query: Query, fallback: Language): Language {
     );
   }
   return raw === 'en' || raw === 'nl' ? raw : fallback;
+}
+
+export function text(query: Query, name: string): string | undefined {
+  const value = single(query, name);
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+export function list(query: Query, name: string): string[] {
+  const value = query[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v) => v.trim() !== '');
+}
+
+export function timezone(query: Query, isValid: (tz: string) => boolean): string {
+  const raw = single(query, 'timezone');
+  if (raw === undefined || raw === '') return 'UTC';
+  if (!isValid(raw)) {
+    throw new InvalidRestParameter(`Invalid value for timezone API parameter: ${raw} was found but a time zone such as Europe/Brussels is expected.`);
+  }
+  return raw;
 }

@@ -1,7 +1,10 @@
 // Test support: a real portal and HTTP server on a loopback port.
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { buildApp } from '../../src/app.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
+import { fixture } from './engine.ts';
 import { testEnvironment, type DialectName, type TestEnvironment } from './stores.ts';
 
 export interface ServerHarness {
@@ -39,4 +42,14 @@ export async function startServer(dialect: DialectName = 'sqlite', env: Record<s
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function json(response: Response | Promise<Response>): Promise<any> {
   return (await response).json();
+}
+
+/** Imports the reference's `cities` dataset (test/fixtures/explore) used by the conformance tests. */
+export async function importCities(portal: Portal): Promise<void> {
+  await portal.catalog.importDataset({
+    datasetId: 'cities',
+    path: fixture('explore/cities.json'),
+    input: parseMetadataInput(JSON.parse(readFileSync(fixture('explore/cities.meta.json'), 'utf8'))),
+    actor: 'test',
+  });
 }

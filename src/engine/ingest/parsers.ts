@@ -1,5 +1,5 @@
 // How a raw text value is recognised as each field type, and turned into it: one entry per form.
-import type { FieldType } from '../../catalog/types.ts';
+import type { Annotations, FieldType } from '../../catalog/types.ts';
 
 export interface Parser {
   kind: string;
@@ -12,6 +12,8 @@ export interface Parser {
   needsDecimalComma?: boolean;
   /** Reads numbers and booleans: a typed source's string "00123" or "10000" stays text. */
   scalar?: boolean;
+  /** Annotations the form implies, e.g. a list of texts is a multivalued text field. */
+  annotations?: Annotations;
 }
 
 const json = (v: string, path: string) => `json_extract_string(${v}, '${path}')`;
@@ -125,6 +127,16 @@ export const parsers: Parser[] = [
       ),
     cast: (v) =>
       `CASE WHEN ${json(v, '$.type')} = 'Feature' THEN CAST(json_extract(${v}, '$.geometry') AS VARCHAR) ELSE CAST(json(${v}) AS VARCHAR) END`,
+  },
+  {
+    // A JSON list of plain values is ODS's multivalued text; an empty list is no value.
+    kind: 'text_list',
+    type: 'text',
+    annotations: { multivalued: [','] },
+    accepts: (v) =>
+      `(CASE WHEN starts_with(${v}, '[') AND json_valid(${v}) THEN json_type(${v}) = 'ARRAY' AND ` +
+      `coalesce(list_bool_and(list_transform(json_extract(${v}, '$[*]'), x -> json_type(x) IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN'))), true) ELSE false END)`,
+    cast: (v) => `CASE WHEN json_array_length(${v}) = 0 THEN NULL ELSE CAST(json(${v}) AS VARCHAR[]) END`,
   },
   {
     kind: 'json',

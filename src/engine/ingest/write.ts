@@ -28,7 +28,7 @@ export function fieldsOf(plan: Plan): Field[] {
     label: c.label,
     type: c.parser.type,
     description: null,
-    annotations: {},
+    annotations: { ...c.parser.annotations },
   }));
   if (plan.pointPair) {
     fields.push({ name: plan.pointPair.name, label: 'Geo Point', type: 'geo_point_2d', description: null, annotations: {} });

@@ -162,3 +162,11 @@ test('looks past the first 20,000 rows: a late text value makes text, a late-sta
   assert.equal(rows[24999].code, 'X24999');
   assert.equal(rows[21000].later, '2024-01-01');
 });
+
+test('reads a JSON list of plain values as a multivalued text field, an empty or null list as no value', async () => {
+  const { fields, rows } = await ingestFixture(h, 'explore/cities.json');
+  const tags = fields.find((f) => f.name === 'tags')!;
+  assert.deepEqual([tags.type, tags.annotations], ['text', { multivalued: [','] }]);
+  assert.deepEqual(rows[0].tags, ['capital', 'tourism']);
+  assert.equal(rows[3].tags, null);
+});
