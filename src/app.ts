@@ -92,7 +92,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
 
-  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, config: portal.config });
+  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config });
 
   return app;
 }

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { migrate, openStore, type Store } from './db/index.ts';
 import { createEngine, type Engine } from './engine/duckdb.ts';
+import { createRecordsService, type RecordsService } from './explore/records.ts';
 
 export interface Portal {
   config: Config;
@@ -13,6 +14,7 @@ export interface Portal {
   engine: Engine;
   blobs: BlobStore;
   catalog: CatalogService;
+  records: RecordsService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -41,12 +43,14 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     clock,
     maxImportBytes: config.maxImportBytes,
   });
+  const records = createRecordsService({ catalog, engine, clock, queryTimeoutMs: config.queryTimeoutMs });
   return {
     config,
     store,
     engine,
     blobs,
     catalog,
+    records,
     clock,
     async close() {
       await engine.close();

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { generateDemo } from './generate.ts';
+import { generateDemo } from '../../scripts/demo/generate.ts';
 import { parseMetadataInput } from '../catalog/metadata.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Portal } from '../portal.ts';

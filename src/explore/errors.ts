@@ -1,5 +1,6 @@
 // The Explore API's error bodies: domain errors and bad parameters in the Opendatasoft shape.
 import { DomainError } from '../errors.ts';
+import { OdsqlError } from '../odsql/errors.ts';
 
 export class InvalidRestParameter extends DomainError {
   constructor(message: string) {
@@ -8,6 +9,9 @@ export class InvalidRestParameter extends DomainError {
 }
 
 export function odsError(error: unknown): { status: number; body: { error_code: string; message: string } } | null {
+  if (error instanceof OdsqlError) {
+    return { status: 400, body: { error_code: 'ODSQLError', message: `ODSQL query is malformed: ${error.message} Clause(s) containing the error(s): ${error.clause}.` } };
+  }
   if (error instanceof InvalidRestParameter) {
     return { status: 400, body: { error_code: 'InvalidRESTParameterError', message: error.message } };
   }

@@ -72,3 +72,27 @@ export function timezone(query: Query, isValid: (tz: string) => boolean): string
   }
   return raw;
 }
+
+export function boolean(query: Query, name: string, fallback: boolean): boolean {
+  const raw = single(query, name);
+  if (raw === undefined || raw === '') return fallback;
+  if (!['true', 'false', '1', '0'].includes(raw.toLowerCase())) {
+    throw new InvalidRestParameter(`Invalid value for ${name} API parameter: ${raw} was found but true or false is expected.`);
+  }
+  return raw.toLowerCase() === 'true' || raw === '1';
+}
+
+export function oneOf<T extends string>(query: Query, name: string, values: readonly T[], fallback: T): T {
+  const raw = single(query, name);
+  if (raw === undefined || raw === '') return fallback;
+  if (!values.includes(raw as T)) {
+    throw new InvalidRestParameter(`Invalid value for ${name} API parameter: ${raw} was found but one of ${values.join(', ')} is expected.`);
+  }
+  return raw as T;
+}
+
+/** Exports: -1 (the default) is every record. */
+export function exportLimit(query: Query): number | null {
+  const limit = integer(query, 'limit', -1, -1, Number.MAX_SAFE_INTEGER);
+  return limit === -1 ? null : limit;
+}

@@ -3,14 +3,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Audience, CatalogService } from '../catalog/service.ts';
 import { publicAudience } from '../catalog/service.ts';
 import type { Config } from '../config.ts';
-import { odsError } from './errors.ts';
-import { language, paging } from './params.ts';
+import { InvalidRestParameter, odsError } from './errors.ts';
+import { boolean, exportLimit, language, list, oneOf, paging, text, timezone } from './params.ts';
+import { exportFormats, type ExportFormat } from './exports.ts';
 import { presentDataset } from './present.ts';
+import type { RecordsService } from './records.ts';
+import { isValidTimeZone } from './values.ts';
+import { parseFacetParam } from './facets.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 
 export interface ExploreDeps {
   catalog: CatalogService;
+  records: RecordsService;
   config: Config;
   /** Who is asking; the accounts module fills this in (API keys, sessions). */
   audienceOf?: (request: FastifyRequest) => Promise<Audience>;
@@ -49,10 +54,29 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const { limit, offset } = paging(query);
     const lang = language(query, deps.config.defaultLanguage);
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
-    return {
-      total_count: datasets.length,
-      results: datasets.slice(offset, offset + limit).map((d) => presentDataset(d, { lang, baseUrl: deps.config.baseUrl })),
-    };
+    const present = (d: (typeof datasets)[number]) => presentDataset(d, { lang, baseUrl: deps.config.baseUrl });
+    const odsql = ['select', 'where', 'group_by', 'order_by', 'refine', 'exclude'].some((p) => query[p] !== undefined);
+    if (!odsql) return { total_count: datasets.length, results: datasets.slice(offset, offset + limit).map(present) };
+    const select = text(query, 'select');
+    const groupBy = text(query, 'group_by');
+    const { total_count, rows } = await deps.records.catalog(datasets, lang, {
+      select: select && select.trim() !== '*' ? select : undefined,
+      where: list(query, 'where'),
+      groupBy,
+      orderBy: text(query, 'order_by'),
+      refine: list(query, 'refine'),
+      exclude: list(query, 'exclude'),
+      limit,
+      offset,
+      lang,
+      timezone: timezone(query, isValidTimeZone),
+    });
+    // Without a select of its own, each hit is the whole dataset object, as without ODSQL.
+    if ((!select || select.trim() === '*') && !groupBy) {
+      const byId = new Map(datasets.map((d) => [d.id, d]));
+      return { total_count, results: rows.map((r) => present(byId.get(String(r.dataset_id))!)) };
+    }
+    return { total_count, results: rows };
   });
 
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId', async (request) => {
@@ -60,5 +84,88 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const lang = language(query, deps.config.defaultLanguage);
     const dataset = await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
     return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl });
+  });
+
+  app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/records', async (request) => {
+    const query = request.query as Query;
+    const groupBy = text(query, 'group_by');
+    const page = groupBy ? paging(query, { maxLimit: 20_000, maxWindow: 20_000 }) : paging(query);
+    return deps.records.records(request.params.datasetId, await audienceOf(request), {
+      select: text(query, 'select'),
+      where: list(query, 'where'),
+      groupBy,
+      orderBy: text(query, 'order_by'),
+      refine: list(query, 'refine'),
+      exclude: list(query, 'exclude'),
+      ...page,
+      lang: text(query, 'lang') ?? 'fr',
+      timezone: timezone(query, isValidTimeZone),
+    });
+  });
+
+  app.get<{ Params: { datasetId: string; recordId: string } }>('/catalog/datasets/:datasetId/records/:recordId', async (request) => {
+    const query = request.query as Query;
+    return deps.records.record(request.params.datasetId, request.params.recordId, await audienceOf(request), {
+      select: text(query, 'select'),
+      lang: text(query, 'lang') ?? 'fr',
+      timezone: timezone(query, isValidTimeZone),
+    });
+  });
+
+  app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/facets', async (request) => {
+    const query = request.query as Query;
+    return deps.records.facets(request.params.datasetId, await audienceOf(request), {
+      facets: list(query, 'facet').map(parseFacetParam),
+      where: list(query, 'where'),
+      refine: list(query, 'refine'),
+      exclude: list(query, 'exclude'),
+      lang: text(query, 'lang') ?? 'fr',
+      timezone: timezone(query, isValidTimeZone),
+    });
+  });
+
+  app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/exports', async (request) => {
+    const dataset = await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
+    const base = `${deps.config.baseUrl}/api/explore/v2.1/catalog/datasets/${dataset.id}/exports`;
+    const links = [{ rel: 'self', href: `${base}/` }, ...Object.keys(exportFormats).map((f) => ({ rel: f, href: `${base}/${f}` }))];
+    return { links, _links: links };
+  });
+
+  app.get<{ Params: { datasetId: string; format: string } }>('/catalog/datasets/:datasetId/exports/:format', async (request, reply) => {
+    const query = request.query as Query;
+    const format = request.params.format as ExportFormat;
+    if (!(format in exportFormats)) {
+      throw new InvalidRestParameter(`Unknown export format "${request.params.format}"; Opaal exports ${Object.keys(exportFormats).join(', ')}.`);
+    }
+    const delimiter = oneOf(query, 'delimiter', [';', ',', '\t', '|'] as const, ';');
+    const exported = await deps.records.exportRecords(
+      request.params.datasetId,
+      await audienceOf(request),
+      format,
+      {
+        select: text(query, 'select'),
+        where: list(query, 'where'),
+        groupBy: text(query, 'group_by'),
+        orderBy: text(query, 'order_by'),
+        refine: list(query, 'refine'),
+        exclude: list(query, 'exclude'),
+        limit: exportLimit(query),
+        lang: text(query, 'lang') ?? 'fr',
+        timezone: timezone(query, isValidTimeZone),
+        compressed: boolean(query, 'compressed', false),
+        csv: {
+          delimiter,
+          listSeparator: text(query, 'list_separator') ?? ',',
+          quoteAll: boolean(query, 'quote_all', false),
+          withBom: boolean(query, 'with_bom', true),
+          useLabels: boolean(query, 'use_labels', false),
+        },
+      },
+      (error) => request.log.error({ err: error }, 'export failed after it started'),
+    );
+    return reply
+      .header('Content-Type', exported.contentType)
+      .header('Content-Disposition', `attachment; filename="${exported.filename}"`)
+      .send(exported.stream);
   });
 }

@@ -114,3 +114,28 @@ test('reports health and readiness', async () => {
   assert.equal(ready.status, 200);
   assert.deepEqual(await json(ready), { status: 'ready', checks: { database: 'ok', engine: 'ok' } });
 });
+
+test('queries the catalog with ODSQL: search, select at the root, order, refine', async () => {
+  const found = await json(s.get('/api/explore/v2.1/catalog/datasets?where=search("steden")'));
+  assert.deepEqual(found.results.map((d: { dataset_id: string }) => d.dataset_id), ['steden']);
+  assert.equal(found.results[0].metas.default.title, 'Steden', 'without a select, hits are whole dataset objects');
+  const selected = await json(s.get('/api/explore/v2.1/catalog/datasets?select=dataset_id,title&order_by=dataset_id desc'));
+  assert.deepEqual(selected.results, [
+    { dataset_id: 'trajecten', title: 'trajecten' },
+    { dataset_id: 'steden', title: 'Steden' },
+  ]);
+  const english = await json(s.get('/api/explore/v2.1/catalog/datasets?select=title&where=dataset_id="steden"&lang=en'));
+  assert.deepEqual(english.results, [{ title: 'Cities' }]);
+  const refined = await json(s.get('/api/explore/v2.1/catalog/datasets?refine=theme:REGI&select=dataset_id'));
+  assert.deepEqual(refined, { total_count: 1, results: [{ dataset_id: 'steden' }] });
+  const geo = await json(s.get('/api/explore/v2.1/catalog/datasets?where=features="geo" and has_records&select=dataset_id'));
+  assert.deepEqual(geo.results, [{ dataset_id: 'steden' }]);
+  const bad = await s.get('/api/explore/v2.1/catalog/datasets?where=nosuchfield=1');
+  assert.equal(bad.status, 400);
+  assert.equal((await json(bad)).error_code, 'ODSQLError');
+});
+
+test('the catalog query never shows a restricted dataset to the public', async () => {
+  const all = await json(s.get('/api/explore/v2.1/catalog/datasets?where=dataset_id="geheim"&select=dataset_id'));
+  assert.deepEqual(all, { total_count: 0, results: [] });
+});

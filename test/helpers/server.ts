@@ -19,7 +19,7 @@ export interface ServerHarness {
 export async function startServer(dialect: DialectName = 'sqlite', env: Record<string, string> = {}): Promise<ServerHarness> {
   const environment = await testEnvironment(dialect, env);
   const portal = await openPortal(environment.config);
-  const app = await buildApp(portal, { logger: false });
+  const app = await buildApp(portal, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,0 +1,81 @@
+// ODSQL over the catalog's metadata: the datasets a caller may see, as a relation the records compiler can query.
+import type { Dataset, Field, Language } from '../catalog/types.ts';
+import { features } from './present.ts';
+
+const field = (name: string, type: Field['type'], multivalued = false): Field => ({
+  name,
+  label: name,
+  type,
+  description: null,
+  annotations: multivalued ? { multivalued: [','] } : {},
+});
+
+/** The catalog fields ODSQL can name, as ODS documents them for /catalog/datasets. */
+export const catalogFields: Field[] = [
+  field('dataset_id', 'text'),
+  field('title', 'text'),
+  field('description', 'text'),
+  field('theme', 'text', true),
+  field('keyword', 'text', true),
+  field('publisher', 'text'),
+  field('license', 'text'),
+  field('language', 'text'),
+  field('modified', 'datetime'),
+  field('data_processed', 'datetime'),
+  field('metadata_processed', 'datetime'),
+  field('records_count', 'int'),
+  field('features', 'text', true),
+  field('has_records', 'boolean'),
+  field('visibility', 'text'),
+];
+
+function row(d: Dataset, lang: Language) {
+  const m = d.metadata;
+  return {
+    dataset_id: d.id,
+    title: m.title[lang] ?? m.title.nl ?? m.title.en ?? null,
+    description: m.description[lang] ?? m.description.nl ?? m.description.en ?? null,
+    theme: m.theme,
+    keyword: m.keyword[lang] ?? m.keyword.nl ?? m.keyword.en ?? [],
+    publisher: m.publisher?.name ?? null,
+    license: m.license?.title ?? null,
+    language: m.language[0] ?? null,
+    modified: d.modifiedAt,
+    data_processed: d.dataModifiedAt,
+    metadata_processed: d.metadataModifiedAt,
+    records_count: d.recordsCount,
+    features: features(d.fields),
+    has_records: d.recordsCount > 0,
+    visibility: d.visibility === 'public' ? 'domain' : 'restricted',
+  };
+}
+
+const structure: Record<string, string> = {
+  dataset_id: 'VARCHAR',
+  title: 'VARCHAR',
+  description: 'VARCHAR',
+  theme: 'VARCHAR[]',
+  keyword: 'VARCHAR[]',
+  publisher: 'VARCHAR',
+  license: 'VARCHAR',
+  language: 'VARCHAR',
+  modified: 'TIMESTAMPTZ',
+  data_processed: 'TIMESTAMPTZ',
+  metadata_processed: 'TIMESTAMPTZ',
+  records_count: 'BIGINT',
+  features: 'VARCHAR[]',
+  has_records: 'BOOLEAN',
+  visibility: 'VARCHAR',
+};
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The datasets as a FROM item. The metadata travels as one quoted JSON literal: catalogs are small, and no
+ * text of a publisher's ever becomes SQL outside the quotes.
+ */
+export function catalogRelation(datasets: Dataset[], lang: Language): string {
+  const json = JSON.stringify(datasets.map((d) => row(d, lang)));
+  const shape = `[{${Object.entries(structure).map(([k, v]) => `"${k}": "${v}"`).join(', ')}}]`;
+  return `(SELECT unnest(from_json(${literal(json)}, ${literal(shape)}), recursive := true), NULL AS _recordid)`;
+}

@@ -1,0 +1,59 @@
+// Streams an export: one engine connection, batches of preformatted rows, backpressure, cancel on disconnect.
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import type { Engine } from '../engine/duckdb.ts';
+
+export interface ExportPlan {
+  /** A query whose rows have one VARCHAR column: the formatted record. */
+  sql: string;
+  params: (string | number | boolean | null)[];
+  head: string;
+  separator: string;
+  tail: string;
+  /** What closes an export without rows, where it differs from `tail`. */
+  emptyTail?: string;
+  timeZone: string;
+}
+
+/** Starts writing at once and returns the stream; an engine error after the first byte ends it early. */
+export function streamExport(engine: Engine, plan: ExportPlan, options: { compressed: boolean; log: (error: Error) => void }): Readable {
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  let closed = false;
+  out.on('close', () => {
+    closed = true;
+  });
+  void engine
+    .withConnection(async (connection) => {
+      await connection.run(`SET TimeZone = '${plan.timeZone.replace(/'/g, "''")}'`);
+      // A client that goes away stops the query too.
+      const stop = () => connection.interrupt();
+      out.once('close', stop);
+      try {
+        const result = await connection.stream(plan.sql, plan.params);
+        out.write(plan.head);
+        let first = true;
+        for await (const rows of result.yieldRows()) {
+          if (closed) break;
+          const text = rows.map((r) => r[0] as string).join(plan.separator);
+          const chunk = first ? text : plan.separator + text;
+          first = false;
+          if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+        }
+        if (!closed) out.end(first ? (plan.emptyTail ?? plan.tail) : plan.tail);
+      } finally {
+        out.off('close', stop);
+      }
+    })
+    .catch((error: Error) => {
+      if (!closed) {
+        options.log(error);
+        out.destroy(error);
+      }
+    });
+  if (!options.compressed) return out;
+  const gzip = createGzip();
+  out.pipe(gzip);
+  gzip.on('close', () => out.destroy());
+  return gzip;
+}

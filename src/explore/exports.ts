@@ -1,0 +1,96 @@
+// Record exports: DuckDB formats each row as a CSV line or a JSON text, Node streams the lines out in batches.
+import type { OutputColumn } from '../odsql/query.ts';
+
+export const exportFormats = {
+  csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+  json: { extension: 'json', contentType: 'application/json; charset=utf-8' },
+  jsonl: { extension: 'jsonl', contentType: 'application/jsonl; charset=utf-8' },
+  geojson: { extension: 'geojson', contentType: 'application/geo+json; charset=utf-8' },
+} as const;
+export type ExportFormat = keyof typeof exportFormats;
+
+export interface CsvOptions {
+  delimiter: string;
+  listSeparator: string;
+  quoteAll: boolean;
+  withBom: boolean;
+  useLabels: boolean;
+}
+
+const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** ISO 8601 with the session time zone's offset, `+01:00` rather than DuckDB's `+01`. */
+function dateTimeSql(v: string): string {
+  const offset = `regexp_replace(regexp_replace(strftime(${v}, '%z'), '^([+-]\\d\\d)(\\d\\d)$', '\\1:\\2'), '^([+-]\\d\\d)$', '\\1:00')`;
+  return `(strftime(${v}, '%Y-%m-%dT%H:%M:%S') || ${offset})`;
+}
+
+/** A column's value as text for CSV, before quoting. */
+function csvValue(column: OutputColumn, v: string, options: CsvOptions): string {
+  switch (column.type) {
+    case 'date':
+      return `strftime(${v}, '%Y-%m-%d')`;
+    case 'datetime':
+      return dateTimeSql(v);
+    case 'geo_point_2d':
+      return `(CAST(${v}.lat AS VARCHAR) || ', ' || CAST(${v}.lon AS VARCHAR))`;
+    case 'text_list':
+      return `array_to_string(${v}, ${sqlText(options.listSeparator)})`;
+    default:
+      return `CAST(${v} AS VARCHAR)`;
+  }
+}
+
+/** One SQL expression per row: the whole CSV line. */
+export function csvLineSql(columns: OutputColumn[], options: CsvOptions): string {
+  const cells = columns.map((c) => {
+    const text = csvValue(c, c.alias, options);
+    const quoted = `'"' || replace(${text}, '"', '""') || '"'`;
+    const needsQuotes = `(contains(${text}, ${sqlText(options.delimiter)}) OR contains(${text}, '"') OR contains(${text}, chr(10)) OR contains(${text}, chr(13)))`;
+    return `coalesce(${options.quoteAll ? quoted : `CASE WHEN ${needsQuotes} THEN ${quoted} ELSE ${text} END`}, '')`;
+  });
+  return cells.join(` || ${sqlText(options.delimiter)} || `);
+}
+
+export function csvHeader(columns: OutputColumn[], labels: Map<string, string>, options: CsvOptions): string {
+  const cell = (text: string) =>
+    options.quoteAll || /[";\n\r]/.test(text) || text.includes(options.delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+  return columns.map((c) => cell(options.useLabels ? (labels.get(c.key) ?? c.key) : c.key)).join(options.delimiter);
+}
+
+/** A column's value as JSON, as the records API serialises it. */
+function jsonValue(column: OutputColumn, v: string): string {
+  switch (column.type) {
+    case 'date':
+      return `strftime(${v}, '%Y-%m-%d')`;
+    case 'datetime':
+      return dateTimeSql(v);
+    case 'geo_point_2d':
+      return `CASE WHEN ${v} IS NULL THEN NULL ELSE struct_pack(lon := ${v}.lon, lat := ${v}.lat) END`;
+    case 'geo_shape':
+      return `CASE WHEN ${v} IS NULL THEN NULL ELSE json_object('type', 'Feature', 'geometry', json(${v}), 'properties', json_object()) END`;
+    case 'json_blob':
+      return `json(${v})`;
+    default:
+      return v;
+  }
+}
+
+/** One SQL expression per row: the record as JSON text, keys in column order. */
+export function jsonObjectSql(columns: OutputColumn[]): string {
+  const entries = columns.map((c) => `${sqlText(c.key)}, ${jsonValue(c, c.alias)}`);
+  return `CAST(json_object(${entries.join(', ')}) AS VARCHAR)`;
+}
+
+/** A GeoJSON Feature: geometry from the first shape field, else the first point; the rest are properties. */
+export function geoJsonFeatureSql(columns: OutputColumn[]): string {
+  const shape = columns.find((c) => c.type === 'geo_shape') ?? columns.find((c) => c.type === 'geo_point_2d');
+  const properties = columns.filter((c) => c !== shape);
+  const geometry = !shape
+    ? 'NULL'
+    : shape.type === 'geo_shape'
+      ? `json(${shape.alias})`
+      : `CASE WHEN ${shape.alias} IS NULL THEN NULL ELSE json_object('type', 'Point', 'coordinates', [${shape.alias}.lon, ${shape.alias}.lat]) END`;
+  const props = properties.map((c) => `${sqlText(c.key)}, ${jsonValue(c, c.alias)}`).join(', ');
+  return `CAST(json_object('type', 'Feature', 'geometry', ${geometry}, 'properties', json_object(${props})) AS VARCHAR)`;
+}

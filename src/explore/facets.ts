@@ -1,0 +1,128 @@
+// Facets of a dataset's records: counts per value with refine/exclude states, dates as a year → month → day tree.
+import type { Field } from '../catalog/types.ts';
+import { newContext } from '../odsql/compile/context.ts';
+import { compileBoolean } from '../odsql/compile/expression.ts';
+import { OdsqlError } from '../odsql/errors.ts';
+import { parseWhere } from '../odsql/parser.ts';
+import { facetCondition } from '../odsql/refine.ts';
+import { Params, fieldType, quoteIdentifier } from '../odsql/types.ts';
+
+export interface FacetRequest {
+  name: string;
+  disjunctive: boolean;
+  sort: 'count' | '-count' | 'alphanum' | '-alphanum' | 'num' | '-num';
+  limit: number;
+}
+
+export interface FacetValue {
+  name: string;
+  value: string;
+  count: number;
+  state: 'displayed' | 'refined' | 'excluded';
+  facets?: FacetValue[];
+}
+
+const sorts = ['count', '-count', 'alphanum', '-alphanum', 'num', '-num'] as const;
+
+/** `country` or `facet(name="country", disjunctive=true, sort="alphanum", limit=5)`. */
+export function parseFacetParam(text: string): FacetRequest {
+  const plain = /^\s*([A-Za-z0-9_.]+)\s*$/.exec(text);
+  const request: FacetRequest = { name: '', disjunctive: false, sort: '-count', limit: 100 };
+  if (plain) return { ...request, name: plain[1] };
+  const call = /^\s*facet\s*\((.*)\)\s*$/is.exec(text);
+  if (!call) throw new OdsqlError(`Expected a field name or facet(name="…"), found "${text}".`, 'facet', 0);
+  for (const m of call[1].matchAll(/\s*([a-z_]+)\s*=\s*("([^"]*)"|'([^']*)'|[A-Za-z0-9_.-]+)\s*(,|$)/gi)) {
+    const key = m[1].toLowerCase();
+    const value = m[3] ?? m[4] ?? m[2];
+    if (key === 'name') request.name = value;
+    else if (key === 'disjunctive') request.disjunctive = value.toLowerCase() === 'true';
+    else if (key === 'sort') {
+      if (!(sorts as readonly string[]).includes(value)) throw new OdsqlError(`Facet sort must be one of ${sorts.join(', ')}.`, 'facet', m.index ?? 0);
+      request.sort = value as FacetRequest['sort'];
+    } else if (key === 'limit') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 1000) throw new OdsqlError('Facet limit must be a whole number from 1 to 1000.', 'facet', m.index ?? 0);
+      request.limit = n;
+    }
+  }
+  if (!request.name) throw new OdsqlError('facet() needs name="field".', 'facet', 0);
+  return request;
+}
+
+/** What a facet counts for a field: its values, dates by hierarchy level, lists one by one. */
+function valueSql(field: Field, level: number): string {
+  const column = quoteIdentifier(field.name);
+  if (field.type === 'date' || field.type === 'datetime') return `strftime(${column}, '${['%Y', '%Y/%m', '%Y/%m/%d'][level]}')`;
+  if (fieldType(field) === 'text_list') return `unnest(${column})`;
+  if (field.type === 'geo_point_2d' || field.type === 'geo_shape' || field.type === 'json_blob') {
+    throw new OdsqlError(`${field.name} is a ${field.type} field and has no facet.`, 'facet', 0);
+  }
+  return `CAST(${column} AS VARCHAR)`;
+}
+
+export function facetQueries(options: {
+  fields: Field[];
+  from: string;
+  where: string[];
+  refine: string[];
+  exclude: string[];
+  facets: FacetRequest[];
+  now: Date;
+  lang: string;
+}) {
+  const params = new Params();
+  const ctx = newContext({ fields: options.fields }, { params, now: options.now, lang: options.lang });
+  const base = options.where.map((w) => compileBoolean(ctx, parseWhere(w)).sql);
+  const fieldOf = (spec: string) => spec.slice(0, spec.indexOf(':'));
+  return options.facets.map((facet) => {
+    const field = options.fields.find((f) => f.name === facet.name);
+    if (!field) throw new OdsqlError(`Unknown facet field "${facet.name}".`, 'facet', 0);
+    // Refining a disjunctive facet keeps its other values countable; an excluded value is still shown.
+    const refines = options.refine.filter((r) => !(facet.disjunctive && fieldOf(r) === facet.name));
+    const excludes = options.exclude.filter((x) => fieldOf(x) !== facet.name);
+    const conditions = [
+      ...base,
+      ...refines.map((r) => facetCondition(options.fields, r, 'refine', params)),
+      ...excludes.map((x) => `(${facetCondition(options.fields, x, 'exclude', params)} IS NOT TRUE)`),
+    ];
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const temporal = field.type === 'date' || field.type === 'datetime';
+    const refinedDate = options.refine.filter((r) => fieldOf(r) === facet.name).map((r) => r.slice(r.indexOf(':') + 1).replace(/^["']|["']$/g, ''));
+    const depth = temporal ? Math.min(2, Math.max(0, ...refinedDate.map((v) => v.split('/').length))) : 0;
+    const order = {
+      count: 'n ASC, v ASC',
+      '-count': 'n DESC, v ASC',
+      alphanum: 'v ASC',
+      '-alphanum': 'v DESC',
+      num: 'TRY_CAST(v AS DOUBLE) ASC',
+      '-num': 'TRY_CAST(v AS DOUBLE) DESC',
+    }[facet.sort];
+    const levels = Array.from({ length: depth + 1 }, (_, level) => ({
+      level,
+      ...params.bind(`SELECT v, count(*) AS n FROM (SELECT ${valueSql(field, level)} AS v FROM ${options.from}${where}) WHERE v IS NOT NULL GROUP BY v ORDER BY ${order} LIMIT ${facet.limit}`),
+    }));
+    return { facet, field, levels: levels.map((l) => ({ level: l.level, sql: l.sql, params: l.values })) };
+  });
+}
+
+/** Nests date levels (2019 → 2019/08 → 2019/08/11) and marks refined and excluded values. */
+export function shapeFacet(
+  rows: { level: number; rows: { v: string; n: number }[] }[],
+  name: string,
+  refine: string[],
+  exclude: string[],
+): { name: string; facets: FacetValue[] } {
+  const values = (list: string[]) => list.filter((r) => r.startsWith(`${name}:`)).map((r) => r.slice(name.length + 1).replace(/^["']|["']$/g, ''));
+  const refined = values(refine);
+  const excluded = values(exclude);
+  const build = (level: number, prefix: string | null): FacetValue[] =>
+    (rows.find((r) => r.level === level)?.rows ?? [])
+      .filter((r) => prefix === null || r.v.startsWith(`${prefix}/`))
+      .map((r) => {
+        const state: FacetValue['state'] = refined.includes(r.v) ? 'refined' : excluded.includes(r.v) ? 'excluded' : 'displayed';
+        const value: FacetValue = { name: prefix === null ? r.v : r.v.slice(prefix.length + 1), value: r.v, count: Number(r.n), state };
+        if (state === 'refined' && rows.some((x) => x.level === level + 1)) value.facets = build(level + 1, r.v);
+        return value;
+      });
+  return { name, facets: build(0, null) };
+}

@@ -1,0 +1,208 @@
+// Records of a dataset's current version: ODSQL compiled to one DuckDB query, with a time limit.
+import type { Audience, CatalogService } from '../catalog/service.ts';
+import type { Dataset, Language } from '../catalog/types.ts';
+import { catalogFields, catalogRelation } from './catalog-query.ts';
+import type { Clock } from '../clock.ts';
+import type { Engine } from '../engine/duckdb.ts';
+import { NotFound, TooMany } from '../errors.ts';
+import { buildRecordsQuery, type RecordsRequest } from '../odsql/query.ts';
+import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
+import { presentRow } from './values.ts';
+import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
+import { streamExport } from './export-stream.ts';
+
+export interface RecordsParams {
+  select?: string;
+  where: string[];
+  groupBy?: string;
+  orderBy?: string;
+  refine: string[];
+  exclude: string[];
+  limit: number;
+  offset: number;
+  lang: string;
+  timezone: string;
+}
+
+function sqlText(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+export type RecordsService = ReturnType<typeof createRecordsService>;
+
+export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; clock: Clock; queryTimeoutMs: number }) {
+  async function run<T>(timeZone: string, work: (all: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+    return deps.engine.withConnection(async (connection) => {
+      await connection.run(`SET TimeZone = ${sqlText(timeZone)}`);
+      const timer = setTimeout(() => connection.interrupt(), deps.queryTimeoutMs);
+      try {
+        return await work(async (sql, params) =>
+          (await connection.runAndReadAll(sql, params as never)).getRowObjectsJson() as Record<string, unknown>[],
+        );
+      } catch (error) {
+        if (/INTERRUPT/i.test((error as Error).message)) {
+          throw new TooMany(`The query took longer than ${deps.queryTimeoutMs / 1000} s and was stopped; narrow it with where or refine.`);
+        }
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
+  async function source(datasetId: string, audience: Audience) {
+    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
+    return { dataset, from: path ? `read_parquet(${sqlText(path)})` : null };
+  }
+
+  return {
+    async records(datasetId: string, audience: Audience, params: RecordsParams) {
+      const { dataset, from } = await source(datasetId, audience);
+      const request: RecordsRequest = {
+        fields: dataset.fields,
+        from: from ?? '(SELECT NULL AS _recordid WHERE FALSE)',
+        select: params.select,
+        where: params.where,
+        groupBy: params.groupBy,
+        orderBy: params.orderBy,
+        refine: params.refine,
+        exclude: params.exclude,
+        limit: params.limit,
+        offset: params.offset,
+        lang: params.lang,
+        now: deps.clock(),
+      };
+      const query = buildRecordsQuery(request);
+      if (!from) return { total_count: 0, results: [] };
+      return run(params.timezone, async (all) => {
+        const [count] = await all(query.countSql, query.countParams);
+        const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
+        return {
+          total_count: Number(count.n),
+          results: rows.map((row) => presentRow(row, query.columns, params.timezone)),
+        };
+      });
+    },
+
+    async record(datasetId: string, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string }) {
+      const { dataset, from } = await source(datasetId, audience);
+      const missing = new NotFound(`The requested record ${recordId} does not exist.`);
+      if (!from || !/^[0-9a-f]{40}$/.test(recordId)) throw missing;
+      const query = buildRecordsQuery({
+        fields: dataset.fields,
+        from: `(SELECT * FROM ${from} WHERE _recordid = ${sqlText(recordId)})`,
+        select: params.select,
+        limit: 1,
+        offset: 0,
+        lang: params.lang,
+        now: deps.clock(),
+      });
+      return run(params.timezone, async (all) => {
+        const [row] = await all(query.sql, query.params);
+        if (!row) throw missing;
+        return presentRow(row, query.columns, params.timezone);
+      });
+    },
+
+    /** Counts per value of the facet fields (those annotated `facet` unless named). */
+    async facets(datasetId: string, audience: Audience, params: { facets: FacetRequest[]; where: string[]; refine: string[]; exclude: string[]; lang: string; timezone: string }) {
+      const { dataset, from } = await source(datasetId, audience);
+      const requested =
+        params.facets.length > 0
+          ? params.facets
+          : dataset.fields.filter((f) => f.annotations.facet).map((f) => ({ name: f.name, disjunctive: Boolean(f.annotations.disjunctive), sort: '-count' as const, limit: 100 }));
+      const queries = facetQueries({
+        fields: dataset.fields,
+        from: from ?? '(SELECT 1 WHERE FALSE)',
+        where: params.where,
+        refine: params.refine,
+        exclude: params.exclude,
+        facets: requested,
+        now: deps.clock(),
+        lang: params.lang,
+      });
+      if (!from) return { facets: requested.map((f) => ({ name: f.name, facets: [] })) };
+      return run(params.timezone, async (all) => {
+        const facets = [];
+        for (const q of queries) {
+          const levels = [];
+          for (const level of q.levels) {
+            levels.push({ level: level.level, rows: (await all(level.sql, level.params)) as { v: string; n: number }[] });
+          }
+          facets.push(shapeFacet(levels, q.facet.name, params.refine, params.exclude));
+        }
+        return { facets };
+      });
+    },
+
+    /** ODSQL over the metadata of the datasets the caller may see; rows keyed as the select asks. */
+    async catalog(datasets: Dataset[], lang: Language, params: RecordsParams) {
+      const query = buildRecordsQuery({
+        fields: catalogFields,
+        from: catalogRelation(datasets, lang),
+        select: params.select ?? 'dataset_id',
+        where: params.where,
+        groupBy: params.groupBy,
+        orderBy: params.orderBy,
+        refine: params.refine,
+        exclude: params.exclude,
+        limit: params.limit,
+        offset: params.offset,
+        lang: params.lang,
+        now: deps.clock(),
+      });
+      return run(params.timezone, async (all) => {
+        const [count] = await all(query.countSql, query.countParams);
+        const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
+        return { total_count: Number(count.n), rows: rows.map((row) => presentRow(row, query.columns, params.timezone)) };
+      });
+    },
+
+    /** Every matching record (no 10,000 window), streamed in the format asked for. */
+    async exportRecords(
+      datasetId: string,
+      audience: Audience,
+      format: ExportFormat,
+      params: Omit<RecordsParams, 'offset' | 'limit'> & { limit: number | null; csv: CsvOptions; compressed: boolean },
+      log: (error: Error) => void,
+    ) {
+      const { dataset, from } = await source(datasetId, audience);
+      const query = buildRecordsQuery({
+        fields: dataset.fields,
+        from: from ?? '(SELECT NULL AS _recordid WHERE FALSE)',
+        select: params.select,
+        where: params.where,
+        groupBy: params.groupBy,
+        orderBy: params.orderBy,
+        refine: params.refine,
+        exclude: params.exclude,
+        limit: params.limit,
+        offset: 0,
+        raw: true,
+        lang: params.lang,
+        now: deps.clock(),
+      });
+      const labels = new Map(dataset.fields.map((f) => [f.name, f.label]));
+      const row = {
+        csv: () => csvLineSql(query.columns, params.csv),
+        json: () => jsonObjectSql(query.columns),
+        jsonl: () => jsonObjectSql(query.columns),
+        geojson: () => geoJsonFeatureSql(query.columns),
+      }[format]();
+      const frame = {
+        csv: { head: `${params.csv.withBom ? '\uFEFF' : ''}${csvHeader(query.columns, labels, params.csv)}\n`, separator: '\n', tail: '\n', emptyTail: '' },
+        json: { head: '[', separator: ',\n', tail: ']\n' },
+        jsonl: { head: '', separator: '\n', tail: '\n', emptyTail: '' },
+        geojson: { head: '{"type":"FeatureCollection","features":[', separator: ',\n', tail: ']}\n' },
+      }[format];
+      const sql = from ? `SELECT ${row} AS line FROM (${query.sql})` : 'SELECT NULL AS line WHERE FALSE';
+      const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, log });
+      const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
+      return {
+        stream,
+        filename: `${dataset.id}.${extension}`,
+        contentType: params.compressed ? 'application/gzip' : exportFormats[format].contentType,
+      };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// The state a compilation carries: schema, bound parameters, clause, and what the request set.
+import type { Clause } from '../ast.ts';
+import { OdsqlError } from '../errors.ts';
+import { Params, type Schema } from '../types.ts';
+
+export interface CompileContext {
+  schema: Schema;
+  params: Params;
+  clause: Clause;
+  /** `select` and `order_by` may aggregate; `where` may not. */
+  allowAggregates: boolean;
+  /** Aliases defined by select and group_by, usable in order_by. */
+  aliases: Map<string, { sql: string; type: import('../types.ts').ValueType; aggregate: boolean }>;
+  lang: 'nl' | 'en' | 'fr' | 'de' | string;
+  /** The clock's now, so now() is testable. */
+  now: Date;
+}
+
+export function fail(ctx: CompileContext, position: number, message: string): never {
+  throw new OdsqlError(message, ctx.clause, position);
+}
+
+export function newContext(schema: Schema, options: { lang?: string; now?: Date; params?: Params } = {}): CompileContext {
+  return {
+    schema,
+    params: options.params ?? new Params(),
+    clause: 'where',
+    allowAggregates: false,
+    aliases: new Map(),
+    lang: options.lang ?? 'fr',
+    now: options.now ?? new Date(),
+  };
+}

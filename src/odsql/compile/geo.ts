@@ -1,0 +1,89 @@
+// Geographic functions over geo_point_2d fields (stored as {lat, lon} doubles): plain SQL, no extension.
+import type { Call, Expression } from '../ast.ts';
+import { quoteIdentifier, type Compiled } from '../types.ts';
+import { fail, type CompileContext } from './context.ts';
+import type { FunctionDefinition } from './functions.ts';
+
+const earthRadius = 6_371_008.8;
+const metres: Record<string, number> = { mm: 0.001, cm: 0.01, m: 1, km: 1000, ft: 0.3048, yd: 0.9144, mi: 1609.344 };
+
+function pointField(ctx: CompileContext, call: Call, e: Expression): string {
+  const field = e.kind === 'field' ? ctx.schema.fields.find((f) => f.name === e.name) : undefined;
+  if (!field) fail(ctx, e.position, `${call.name}() needs a geo field as its first argument.`);
+  if (field.type !== 'geo_point_2d') fail(ctx, e.position, `${call.name}() works on geo_point_2d fields; ${field.name} is ${field.type}.`);
+  return quoteIdentifier(field.name);
+}
+
+/** `geom'POINT(lon lat)'` or a GeoJSON Point: longitude first, as WKT and GeoJSON write it. */
+export function pointLiteral(ctx: CompileContext, e: Expression): { lat: number; lon: number } {
+  if (e.kind !== 'geometry') fail(ctx, e.position, "Expected a point such as geom'POINT(4.35 50.85)'.");
+  const wkt = /^\s*POINT\s*\(\s*(-?[\d.]+(?:e-?\d+)?)\s+(-?[\d.]+(?:e-?\d+)?)\s*\)\s*$/i.exec(e.value);
+  let lon: number;
+  let lat: number;
+  if (wkt) {
+    lon = Number(wkt[1]);
+    lat = Number(wkt[2]);
+  } else {
+    try {
+      const json = JSON.parse(e.value);
+      if (json?.type !== 'Point' || !Array.isArray(json.coordinates)) throw new Error();
+      [lon, lat] = json.coordinates.map(Number);
+    } catch {
+      fail(ctx, e.position, "Only points are supported here: geom'POINT(lon lat)' or a GeoJSON Point.");
+    }
+  }
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) fail(ctx, e.position, 'The point is outside latitude ±90 and longitude ±180.');
+  return { lat, lon };
+}
+
+function haversine(ctx: CompileContext, column: string, point: { lat: number; lon: number }): string {
+  const lat = ctx.params.add(point.lat);
+  const lon = ctx.params.add(point.lon);
+  return (
+    `(2 * ${earthRadius} * asin(sqrt(pow(sin(radians(${column}.lat - ${lat}) / 2), 2) + ` +
+    `cos(radians(${lat})) * cos(radians(${column}.lat)) * pow(sin(radians(${column}.lon - ${lon}) / 2), 2))))`
+  );
+}
+
+function numberArgument(ctx: CompileContext, e: Expression): number {
+  if (e.kind === 'number') return e.value;
+  if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'number') return -e.operand.value;
+  fail(ctx, e.position, 'Expected a number.');
+}
+
+export const geoFunctions: Record<string, FunctionDefinition> = {
+  within_distance: {
+    clauses: ['where'],
+    compile(ctx, call): Compiled {
+      if (call.args.length !== 3) fail(ctx, call.position, 'within_distance() takes a geo field, a point and a distance such as 10km.');
+      const column = pointField(ctx, call, call.args[0]);
+      const point = pointLiteral(ctx, call.args[1]);
+      const d = call.args[2];
+      const distance = d.kind === 'distance' ? d.value * metres[d.unit] : d.kind === 'number' ? d.value : NaN;
+      if (!(distance >= 0)) fail(ctx, d.position, 'Expected a distance such as 500m or 10km.');
+      return { sql: `(${haversine(ctx, column, point)} <= ${ctx.params.add(distance)})`, type: 'boolean', aggregate: false };
+    },
+  },
+  in_bbox: {
+    clauses: ['where'],
+    compile(ctx, call): Compiled {
+      if (call.args.length !== 5) fail(ctx, call.position, 'in_bbox() takes a geo field and two corners: lat1, lon1, lat2, lon2.');
+      const column = pointField(ctx, call, call.args[0]);
+      const [lat1, lon1, lat2, lon2] = call.args.slice(1).map((a) => numberArgument(ctx, a));
+      const p = (n: number) => ctx.params.add(n);
+      return {
+        sql: `(${column}.lat BETWEEN ${p(Math.min(lat1, lat2))} AND ${p(Math.max(lat1, lat2))} AND ${column}.lon BETWEEN ${p(Math.min(lon1, lon2))} AND ${p(Math.max(lon1, lon2))})`,
+        type: 'boolean',
+        aggregate: false,
+      };
+    },
+  },
+  distance: {
+    clauses: ['select', 'order_by'],
+    compile(ctx, call): Compiled {
+      if (call.args.length !== 2) fail(ctx, call.position, 'distance() takes a geo field and a point.');
+      const column = pointField(ctx, call, call.args[0]);
+      return { sql: haversine(ctx, column, pointLiteral(ctx, call.args[1])), type: 'double', aggregate: false };
+    },
+  },
+};

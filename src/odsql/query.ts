@@ -1,0 +1,186 @@
+// Builds the records query from the ODSQL clauses: parse, check against the schema, compile to DuckDB SQL.
+import type { Field } from '../catalog/types.ts';
+import type { Expression, SelectItem } from './ast.ts';
+import { fail, newContext, type CompileContext } from './compile/context.ts';
+import { compileBoolean, compileExpression } from './compile/expression.ts';
+import { OdsqlError } from './errors.ts';
+import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from './parser.ts';
+import { facetFilters } from './refine.ts';
+import { Params, fieldType, quoteIdentifier, type Compiled, type ValueType } from './types.ts';
+
+export interface RecordsRequest {
+  fields: Field[];
+  /** The FROM item, e.g. read_parquet('…'). */
+  from: string;
+  select?: string;
+  where?: string[];
+  groupBy?: string;
+  orderBy?: string;
+  refine?: string[];
+  exclude?: string[];
+  /** null: every row (exports). */
+  limit: number | null;
+  offset: number;
+  /** Leave values in their engine types, for writers that format them in SQL (exports). */
+  raw?: boolean;
+  lang?: string;
+  now?: Date;
+}
+
+export interface OutputColumn {
+  /** The key in the response: a field name, an alias, or the expression as written. */
+  key: string;
+  type: ValueType;
+  /** The column's alias in the SQL. */
+  alias: string;
+}
+
+export interface RecordsQuery {
+  sql: string;
+  params: Params['values'];
+  countSql: string;
+  countParams: Params['values'];
+  columns: OutputColumn[];
+  grouped: boolean;
+}
+
+interface Output {
+  key: string;
+  compiled: Compiled;
+  text: string;
+}
+
+function matchesPattern(name: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+
+/** `*`, include() and exclude() over the dataset's fields, in schema order. */
+function selectedFields(fields: Field[], items: SelectItem[]): Field[] {
+  const includes = items.filter((i) => i.kind === 'include').flatMap((i) => i.patterns);
+  const excludes = items.filter((i) => i.kind === 'exclude').flatMap((i) => i.patterns);
+  const all = items.some((i) => i.kind === 'select_all') || (includes.length === 0 && items.every((i) => i.kind === 'exclude'));
+  return fields.filter(
+    (f) => (all || includes.some((p) => matchesPattern(f.name, p))) && !excludes.some((p) => matchesPattern(f.name, p)),
+  );
+}
+
+function whereSql(ctx: CompileContext, request: RecordsRequest): string {
+  ctx.clause = 'where';
+  const conditions = (request.where ?? []).filter((w) => w.trim() !== '').map((w) => compileBoolean(ctx, parseWhere(w)).sql);
+  conditions.push(...facetFilters(request.fields, request.refine ?? [], request.exclude ?? [], ctx.params));
+  return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+}
+
+function orderSql(ctx: CompileContext, text: string | undefined, grouped: boolean, groupSql: string[]): string {
+  if (!text || text.trim() === '') return '';
+  ctx.clause = 'order_by';
+  ctx.allowAggregates = true;
+  let seenPlain = false;
+  const items = parseOrderBy(text).map((item) => {
+    const random = randomOrder(ctx, item.expression, grouped);
+    const compiled = random ?? compileExpression(ctx, item.expression);
+    if (compiled.aggregate && seenPlain) {
+      fail(ctx, item.position, 'In order_by, aggregates must come before fields.');
+    }
+    if (!compiled.aggregate) seenPlain = true;
+    if (grouped && !compiled.aggregate && !random && !groupSql.includes(compiled.sql)) {
+      fail(ctx, item.position, `"${item.text}" must be a group_by expression or an aggregate.`);
+    }
+    return `${compiled.sql} ${item.direction.toUpperCase()} NULLS LAST`;
+  });
+  return ` ORDER BY ${items.join(', ')}`;
+}
+
+/** random(seed): the same seed gives the same order. */
+function randomOrder(ctx: CompileContext, e: Expression, grouped: boolean): Compiled | null {
+  if (e.kind !== 'call' || e.name !== 'random') return null;
+  const seed = e.args[0];
+  if (e.args.length !== 1 || seed.kind !== 'number') fail(ctx, e.position, 'random() takes one number, the seed.');
+  if (grouped) fail(ctx, e.position, 'random() cannot order grouped results.');
+  return { sql: `hash(_recordid, ${ctx.params.add(seed.value)})`, type: 'int', aggregate: false };
+}
+
+export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
+  const ctx = newContext({ fields: request.fields }, { lang: request.lang, now: request.now });
+  const where = whereSql(ctx, request);
+
+  const groups: Output[] = [];
+  if (request.groupBy && request.groupBy.trim() !== '') {
+    ctx.clause = 'group_by';
+    ctx.allowAggregates = false;
+    for (const item of parseGroupBy(request.groupBy)) {
+      const compiled = compileExpression(ctx, item.expression);
+      const key = item.alias ?? item.text;
+      groups.push({ key, compiled, text: item.text });
+      ctx.aliases.set(key, compiled);
+    }
+  }
+  const grouped = groups.length > 0;
+
+  ctx.clause = 'select';
+  ctx.allowAggregates = true;
+  const items = request.select && request.select.trim() !== '' ? parseSelect(request.select) : null;
+  const outputs: Output[] = [...groups];
+  if (items) {
+    for (const field of items.some((i) => i.kind !== 'select_expression') ? selectedFields(request.fields, items) : []) {
+      outputs.push({ key: field.name, compiled: { sql: quoteIdentifier(field.name), type: fieldType(field), aggregate: false }, text: field.name });
+    }
+    for (const item of items) {
+      if (item.kind !== 'select_expression') continue;
+      const compiled = compileExpression(ctx, item.expression);
+      const key = item.alias ?? item.text;
+      ctx.aliases.set(key, compiled);
+      const group = groups.find((g) => g.compiled.sql === compiled.sql || g.key === item.text);
+      if (group) continue; // Group keys already lead each row.
+      outputs.push({ key, compiled, text: item.text });
+    }
+  } else if (!grouped) {
+    for (const field of request.fields) {
+      outputs.push({ key: field.name, compiled: { sql: quoteIdentifier(field.name), type: fieldType(field), aggregate: false }, text: field.name });
+    }
+  }
+  const aggregated = grouped || outputs.some((o) => o.compiled.aggregate);
+  if (aggregated) {
+    const loose = outputs.find((o) => !o.compiled.aggregate && !groups.includes(o));
+    if (loose) {
+      throw new OdsqlError(
+        grouped
+          ? `"${loose.text}" in select must also be in group_by, or be inside an aggregate such as count() or sum().`
+          : `"${loose.text}" cannot be selected beside aggregates without a group_by.`,
+        'select',
+        0,
+      );
+    }
+  }
+  if (outputs.length === 0) throw new OdsqlError('The select leaves no field to return.', 'select', 0);
+
+  const groupSql = groups.map((g) => g.compiled.sql);
+  const order = orderSql(ctx, request.orderBy, grouped, groupSql);
+  const columns = outputs.map((o, i): OutputColumn => ({ key: o.key, type: o.compiled.type, alias: `o${i}` }));
+  const selectList = outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ');
+  const groupClause = grouped ? ` GROUP BY ${groupSql.join(', ')}` : '';
+  const page = (aggregated && !grouped) || request.limit === null ? '' : ` LIMIT ${request.limit} OFFSET ${request.offset}`;
+  const sqlText = `SELECT ${selectList} FROM ${request.from}${where}${groupClause}${order}${page}`;
+  const countText = grouped
+    ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${request.from}${where}${groupClause})`
+    : `SELECT count(*) AS n FROM ${request.from}${where}`;
+  const main = ctx.params.bind(sqlText);
+  const count = ctx.params.bind(countText);
+  return { sql: main.sql, params: main.values, countSql: count.sql, countParams: count.values, columns, grouped: aggregated };
+}
+
+/** Values in forms the response writer turns into ODS JSON without guessing. */
+function presentable(c: Compiled): string {
+  switch (c.type) {
+    case 'date':
+      return `strftime(${c.sql}, '%Y-%m-%d')`;
+    case 'datetime':
+      return `epoch_ms(${c.sql})`;
+    case 'int':
+    case 'number':
+    case 'double':
+      return `CAST(${c.sql} AS DOUBLE)`;
+    default:
+      return c.sql;
+  }
+}

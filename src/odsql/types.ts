@@ -1,0 +1,64 @@
+// What the checker knows: the dataset schema, the types of compiled expressions, and the query context.
+import type { Field, FieldType } from '../catalog/types.ts';
+
+/** Types of compiled expressions: the field types plus what literals and functions produce. */
+/** `text_list` is a multivalued text field, stored as a list. */
+export type ValueType = FieldType | 'text_list' | 'number' | 'string' | 'null' | 'geometry' | 'any';
+
+export interface Compiled {
+  sql: string;
+  type: ValueType;
+  /** True when the expression contains an aggregate function. */
+  aggregate: boolean;
+}
+
+/**
+ * Collects bound parameters: user values never become SQL text. Each value gets a marker that no SQL text
+ * can contain (a NUL byte); `bind` numbers the markers a statement really uses, so a count query that
+ * leaves out the select list does not carry the select's values.
+ */
+export class Params {
+  readonly values: (string | number | boolean | null)[] = [];
+  add(value: string | number | boolean | null): string {
+    this.values.push(value);
+    return `\u0000${this.values.length - 1}\u0000`;
+  }
+  bind(sql: string): { sql: string; values: (string | number | boolean | null)[] } {
+    const values: (string | number | boolean | null)[] = [];
+    const numbers = new Map<number, number>();
+    const bound = sql.replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
+      let n = numbers.get(Number(index));
+      if (n === undefined) {
+        values.push(this.values[Number(index)]);
+        n = values.length;
+        numbers.set(Number(index), n);
+      }
+      return `$${n}`;
+    });
+    return { sql: bound, values };
+  }
+}
+
+export interface Schema {
+  fields: Field[];
+}
+
+export function isNumeric(type: ValueType): boolean {
+  return type === 'int' || type === 'double' || type === 'number';
+}
+
+export function isTemporal(type: ValueType): boolean {
+  return type === 'date' || type === 'datetime';
+}
+
+export function isTextual(type: ValueType): boolean {
+  return type === 'text' || type === 'string';
+}
+
+export function fieldType(field: { type: FieldType; annotations: Record<string, string[]> }): ValueType {
+  return field.type === 'text' && field.annotations.multivalued ? 'text_list' : field.type;
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,80 @@
+// Record exports over a live server: the reference's check #20, every format, options and errors.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
+import { importCities, startServer, type ServerHarness } from '../helpers/server.ts';
+
+let s: ServerHarness;
+before(async () => {
+  s = await startServer();
+  await importCities(s.portal);
+});
+after(() => s.close());
+
+async function exported(format: string, query: Record<string, string> = {}) {
+  const response = await s.get(`/api/explore/v2.1/catalog/datasets/cities/exports/${format}?${new URLSearchParams(query)}`);
+  return { response, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+test('20: CSV with a BOM, semicolons and the selected fields; options change delimiter, BOM and header', async () => {
+  const { response, body } = await exported('csv', { select: 'name,population', where: 'country="ES"', order_by: 'name' });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
+  assert.equal(response.headers.get('content-disposition'), 'attachment; filename="cities.csv"');
+  assert.equal(body.toString('utf8'), '\uFEFFname;population\nBarcelona;1620000\nMadrid;3223000\n');
+  const plain = await exported('csv', { select: 'name,population', where: 'country="ES"', order_by: 'name', with_bom: 'false', delimiter: ',' });
+  assert.equal(plain.body.toString('utf8'), 'name,population\nBarcelona,1620000\nMadrid,3223000\n');
+  const labels = await exported('csv', { select: 'name', where: 'name="Paris"', use_labels: 'true', with_bom: 'false' });
+  assert.equal(labels.body.toString('utf8'), 'Name\nParis\n');
+});
+
+test('CSV quotes values that need it and writes every type readably', async () => {
+  const { body } = await exported('csv', { where: 'name="Marseille"', with_bom: 'false' });
+  const [header, line] = body.toString('utf8').trim().split('\n');
+  assert.equal(header, 'name;country;region;population;area_km2;census_date;updated_at;capital;location;tags');
+  assert.equal(line, `Marseille;FR;Provence-Alpes-Cote d'Azur;870000;240.6;2019-01-01;2023-12-31T23:30:00+00:00;false;43.2965, 5.3698;port,tourism`);
+  const paris = await exported('csv', { select: 'name,updated_at', where: 'name="Marseille"', with_bom: 'false', timezone: 'Europe/Paris', quote_all: 'true' });
+  assert.equal(paris.body.toString('utf8'), '"name";"updated_at"\n"Marseille";"2024-01-01T00:30:00+01:00"\n');
+});
+
+test('JSON exports every record as an array, past the 100-record page size', async () => {
+  const { response, body } = await exported('json', { select: 'name', where: 'capital', order_by: 'name' });
+  assert.match(response.headers.get('content-type')!, /^application\/json/);
+  assert.deepEqual(JSON.parse(body.toString()), [{ name: 'Berlin' }, { name: 'Madrid' }, { name: 'Paris' }]);
+  const all = JSON.parse((await exported('json')).body.toString());
+  assert.equal(all.length, 10);
+  assert.deepEqual(all[0].location, { lon: 2.3522, lat: 48.8566 });
+  assert.deepEqual(all[0].tags, ['capital', 'tourism']);
+  assert.equal(all[0].updated_at, '2024-03-15T10:30:00+00:00');
+  assert.equal(all[0].population, 2148000);
+  const none = JSON.parse((await exported('json', { where: 'population > 99999999' })).body.toString());
+  assert.deepEqual(none, []);
+});
+
+test('JSON lines, GeoJSON and gzip', async () => {
+  const lines = (await exported('jsonl', { select: 'name', order_by: 'name', limit: '2' })).body.toString();
+  assert.equal(lines, '{"name":"Barcelona"}\n{"name":"Berlin"}\n');
+  const geo = JSON.parse((await exported('geojson', { select: 'name,location', where: 'name="Paris"' })).body.toString());
+  assert.deepEqual(geo, {
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [2.3522, 48.8566] }, properties: { name: 'Paris' } }],
+  });
+  const zipped = await exported('csv', { select: 'name', where: 'name="Paris"', compressed: 'true', with_bom: 'false' });
+  assert.equal(zipped.response.headers.get('content-disposition'), 'attachment; filename="cities.csv.gz"');
+  assert.equal(gunzipSync(zipped.body).toString(), 'name\nParis\n');
+});
+
+test('lists the export formats, and refuses an unknown format or a bad query before streaming', async () => {
+  const listing = await (await s.get('/api/explore/v2.1/catalog/datasets/cities/exports')).json() as { links: { rel: string }[] };
+  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson']);
+  const unknown = await exported('pdf');
+  assert.equal(unknown.response.status, 400);
+  assert.equal(JSON.parse(unknown.body.toString()).error_code, 'InvalidRESTParameterError');
+  const bad = await exported('csv', { where: 'population >' });
+  assert.equal(bad.response.status, 400);
+  assert.equal(JSON.parse(bad.body.toString()).error_code, 'ODSQLError');
+  const missing = await exported('csv');
+  assert.equal(missing.response.status, 200);
+  const gone = await s.get('/api/explore/v2.1/catalog/datasets/nope/exports/csv');
+  assert.equal(gone.status, 404);
+});
