@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Audience, CatalogService } from '../catalog/service.ts';
 import { publicAudience } from '../catalog/service.ts';
 import type { Config } from '../config.ts';
+import { apiKeyOf } from './credentials.ts';
 import { InvalidRestParameter, odsError } from './errors.ts';
 import { boolean, exportLimit, language, list, oneOf, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
@@ -17,12 +18,18 @@ export interface ExploreDeps {
   catalog: CatalogService;
   records: RecordsService;
   config: Config;
-  /** Who is asking; the accounts module fills this in (API keys, sessions). */
-  audienceOf?: (request: FastifyRequest) => Promise<Audience>;
+  /**
+   * Who holds this API key; the accounts module fills this in. Until then, or for an anonymous caller,
+   * the audience is the public, which never sees restricted datasets.
+   */
+  audienceForKey?: (apiKey: string) => Promise<Audience>;
 }
 
 export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Promise<void> {
-  const audienceOf = deps.audienceOf ?? (async () => publicAudience);
+  const audienceOf = async (request: FastifyRequest): Promise<Audience> => {
+    const key = apiKeyOf(request);
+    return key && deps.audienceForKey ? deps.audienceForKey(key) : publicAudience;
+  };
 
   app.setErrorHandler((error, request, reply) => {
     const mapped = odsError(error);
