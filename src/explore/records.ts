@@ -1,6 +1,6 @@
 // Records of a dataset's current version: ODSQL compiled to one DuckDB query, with a time limit.
 import type { Audience, CatalogService } from '../catalog/service.ts';
-import type { Dataset, Language } from '../catalog/types.ts';
+import type { Dataset, Field, Language } from '../catalog/types.ts';
 import { catalogFields, catalogRelation } from './catalog-query.ts';
 import type { Clock } from '../clock.ts';
 import type { Engine } from '../engine/duckdb.ts';
@@ -28,6 +28,20 @@ function sqlText(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+
+export interface FacetParams {
+  facets: FacetRequest[];
+  where: string[];
+  refine: string[];
+  exclude: string[];
+  lang: string;
+  timezone: string;
+}
+
+const catalogFacetNames = ['theme', 'keyword', 'publisher', 'license', 'language', 'features'];
+
+export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & { limit: number | null; csv: CsvOptions; compressed: boolean };
+
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
 export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; clock: Clock; queryTimeoutMs: number }) {
@@ -48,6 +62,67 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
         clearTimeout(timer);
       }
     });
+  }
+
+  async function countFacets(fields: Field[], from: string | null, defaults: string[], params: FacetParams) {
+    const requested = params.facets.length > 0 ? params.facets : defaults.map((name) => ({ name, disjunctive: false, sort: '-count' as const, limit: 100 }));
+    const queries = facetQueries({
+      fields,
+      from: from ?? '(SELECT 1 WHERE FALSE)',
+      where: params.where,
+      refine: params.refine,
+      exclude: params.exclude,
+      facets: requested,
+      now: deps.clock(),
+      lang: params.lang,
+    });
+    if (!from) return { facets: requested.map((f) => ({ name: f.name, facets: [] })) };
+    return run(params.timezone, async (all) => {
+      const facets = [];
+      for (const q of queries) {
+        const levels = [];
+        for (const level of q.levels) {
+          levels.push({ level: level.level, rows: (await all(level.sql, level.params)) as { v: string; n: number }[] });
+        }
+        facets.push(shapeFacet(levels, q.facet.name, params.refine, params.exclude));
+      }
+      return { facets };
+    });
+  }
+
+  function exportQuery(name: string, fields: Field[], from: string | null, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
+    const query = buildRecordsQuery({
+      fields,
+      from: from ?? '(SELECT NULL AS _recordid WHERE FALSE)',
+      select: params.select,
+      where: params.where,
+      groupBy: params.groupBy,
+      orderBy: params.orderBy,
+      refine: params.refine,
+      exclude: params.exclude,
+      limit: params.limit,
+      offset: 0,
+      raw: true,
+      lang: params.lang,
+      now: deps.clock(),
+    });
+    const labels = new Map(fields.map((f) => [f.name, f.label]));
+    const row = {
+      csv: () => csvLineSql(query.columns, params.csv),
+      json: () => jsonObjectSql(query.columns),
+      jsonl: () => jsonObjectSql(query.columns),
+      geojson: () => geoJsonFeatureSql(query.columns),
+    }[format]();
+    const frame = {
+      csv: { head: `${params.csv.withBom ? '\uFEFF' : ''}${csvHeader(query.columns, labels, params.csv)}\n`, separator: '\n', tail: '\n', emptyTail: '' },
+      json: { head: '[', separator: ',\n', tail: ']\n' },
+      jsonl: { head: '', separator: '\n', tail: '\n', emptyTail: '' },
+      geojson: { head: '{"type":"FeatureCollection","features":[', separator: ',\n', tail: ']}\n' },
+    }[format];
+    const sql = from ? `SELECT ${row} AS line FROM (${query.sql})` : 'SELECT NULL AS line WHERE FALSE';
+    const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, log });
+    const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
+    return { stream, filename: `${name}.${extension}`, contentType: params.compressed ? 'application/gzip' : exportFormats[format].contentType };
   }
 
   async function source(datasetId: string, audience: Audience) {
@@ -105,34 +180,15 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     },
 
     /** Counts per value of the facet fields (those annotated `facet` unless named). */
-    async facets(datasetId: string, audience: Audience, params: { facets: FacetRequest[]; where: string[]; refine: string[]; exclude: string[]; lang: string; timezone: string }) {
+    async facets(datasetId: string, audience: Audience, params: FacetParams) {
       const { dataset, from } = await source(datasetId, audience);
-      const requested =
-        params.facets.length > 0
-          ? params.facets
-          : dataset.fields.filter((f) => f.annotations.facet).map((f) => ({ name: f.name, disjunctive: Boolean(f.annotations.disjunctive), sort: '-count' as const, limit: 100 }));
-      const queries = facetQueries({
-        fields: dataset.fields,
-        from: from ?? '(SELECT 1 WHERE FALSE)',
-        where: params.where,
-        refine: params.refine,
-        exclude: params.exclude,
-        facets: requested,
-        now: deps.clock(),
-        lang: params.lang,
-      });
-      if (!from) return { facets: requested.map((f) => ({ name: f.name, facets: [] })) };
-      return run(params.timezone, async (all) => {
-        const facets = [];
-        for (const q of queries) {
-          const levels = [];
-          for (const level of q.levels) {
-            levels.push({ level: level.level, rows: (await all(level.sql, level.params)) as { v: string; n: number }[] });
-          }
-          facets.push(shapeFacet(levels, q.facet.name, params.refine, params.exclude));
-        }
-        return { facets };
-      });
+      const defaults = dataset.fields.filter((f) => f.annotations.facet).map((f) => f.name);
+      return countFacets(dataset.fields, from, defaults, params);
+    },
+
+    /** Facets over the catalog's metadata: theme, keyword, publisher, license, language, features. */
+    async catalogFacets(datasets: Dataset[], lang: Language, params: FacetParams) {
+      return countFacets(catalogFields, catalogRelation(datasets, lang), catalogFacetNames, params);
     },
 
     /** ODSQL over the metadata of the datasets the caller may see; rows keyed as the select asks. */
@@ -159,50 +215,14 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     },
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
-    async exportRecords(
-      datasetId: string,
-      audience: Audience,
-      format: ExportFormat,
-      params: Omit<RecordsParams, 'offset' | 'limit'> & { limit: number | null; csv: CsvOptions; compressed: boolean },
-      log: (error: Error) => void,
-    ) {
+    async exportRecords(datasetId: string, audience: Audience, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
       const { dataset, from } = await source(datasetId, audience);
-      const query = buildRecordsQuery({
-        fields: dataset.fields,
-        from: from ?? '(SELECT NULL AS _recordid WHERE FALSE)',
-        select: params.select,
-        where: params.where,
-        groupBy: params.groupBy,
-        orderBy: params.orderBy,
-        refine: params.refine,
-        exclude: params.exclude,
-        limit: params.limit,
-        offset: 0,
-        raw: true,
-        lang: params.lang,
-        now: deps.clock(),
-      });
-      const labels = new Map(dataset.fields.map((f) => [f.name, f.label]));
-      const row = {
-        csv: () => csvLineSql(query.columns, params.csv),
-        json: () => jsonObjectSql(query.columns),
-        jsonl: () => jsonObjectSql(query.columns),
-        geojson: () => geoJsonFeatureSql(query.columns),
-      }[format]();
-      const frame = {
-        csv: { head: `${params.csv.withBom ? '\uFEFF' : ''}${csvHeader(query.columns, labels, params.csv)}\n`, separator: '\n', tail: '\n', emptyTail: '' },
-        json: { head: '[', separator: ',\n', tail: ']\n' },
-        jsonl: { head: '', separator: '\n', tail: '\n', emptyTail: '' },
-        geojson: { head: '{"type":"FeatureCollection","features":[', separator: ',\n', tail: ']}\n' },
-      }[format];
-      const sql = from ? `SELECT ${row} AS line FROM (${query.sql})` : 'SELECT NULL AS line WHERE FALSE';
-      const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, log });
-      const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
-      return {
-        stream,
-        filename: `${dataset.id}.${extension}`,
-        contentType: params.compressed ? 'application/gzip' : exportFormats[format].contentType,
-      };
+      return exportQuery(dataset.id, dataset.fields, from, format, params, log);
+    },
+
+    /** The catalog's metadata as a file: one row per dataset the caller may see. */
+    async exportCatalog(datasets: Dataset[], lang: Language, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
+      return exportQuery('catalog', catalogFields, catalogRelation(datasets, lang), format, { ...params, select: params.select ?? '*' }, log);
     },
   };
 }

@@ -1,5 +1,6 @@
 // Explore API v2.1 routes (HTTP only): parse parameters, ask the catalog, answer in the ODS shape.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, CatalogService } from '../catalog/service.ts';
 import { publicAudience } from '../catalog/service.ts';
 import type { Config } from '../config.ts';
@@ -13,6 +14,20 @@ import { isValidTimeZone } from './values.ts';
 import { parseFacetParam } from './facets.ts';
 
 type Query = Record<string, string | string[] | undefined>;
+
+/** Catalog export formats this server writes; the listing names no format it cannot serve. */
+const catalogExportFormats: string[] = ['csv', 'json', 'jsonl'];
+
+function facetParams(query: Query) {
+  return {
+    facets: list(query, 'facet').map(parseFacetParam),
+    where: list(query, 'where'),
+    refine: list(query, 'refine'),
+    exclude: list(query, 'exclude'),
+    lang: text(query, 'lang') ?? 'fr',
+    timezone: timezone(query, isValidTimeZone),
+  };
+}
 
 export interface ExploreDeps {
   catalog: CatalogService;
@@ -86,6 +101,18 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     return { total_count, results: rows };
   });
 
+  app.get('/catalog/facets', async (request) => {
+    const query = request.query as Query;
+    const datasets = await deps.catalog.listDatasets(await audienceOf(request));
+    return deps.records.catalogFacets(datasets, language(query, deps.config.defaultLanguage), facetParams(query));
+  });
+
+  app.get('/catalog/exports', async () => {
+    const base = `${deps.config.baseUrl}/api/explore/v2.1/catalog/exports`;
+    const links = [{ rel: 'self', href: `${base}/` }, ...catalogExportFormats.map((f) => ({ rel: f, href: `${base}/${f}` }))];
+    return { links, _links: links };
+  });
+
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId', async (request) => {
     const query = request.query as Query;
     const lang = language(query, deps.config.defaultLanguage);
@@ -120,15 +147,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
   });
 
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/facets', async (request) => {
-    const query = request.query as Query;
-    return deps.records.facets(request.params.datasetId, await audienceOf(request), {
-      facets: list(query, 'facet').map(parseFacetParam),
-      where: list(query, 'where'),
-      refine: list(query, 'refine'),
-      exclude: list(query, 'exclude'),
-      lang: text(query, 'lang') ?? 'fr',
-      timezone: timezone(query, isValidTimeZone),
-    });
+    return deps.records.facets(request.params.datasetId, await audienceOf(request), facetParams(request.query as Query));
   });
 
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/exports', async (request) => {
@@ -140,39 +159,54 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
 
   app.get<{ Params: { datasetId: string; format: string } }>('/catalog/datasets/:datasetId/exports/:format', async (request, reply) => {
     const query = request.query as Query;
-    const format = request.params.format as ExportFormat;
-    if (!(format in exportFormats)) {
-      throw new InvalidRestParameter(`Unknown export format "${request.params.format}"; Opaal exports ${Object.keys(exportFormats).join(', ')}.`);
-    }
-    const delimiter = oneOf(query, 'delimiter', [';', ',', '\t', '|'] as const, ';');
-    const exported = await deps.records.exportRecords(
-      request.params.datasetId,
-      await audienceOf(request),
-      format,
-      {
-        select: text(query, 'select'),
-        where: list(query, 'where'),
-        groupBy: text(query, 'group_by'),
-        orderBy: text(query, 'order_by'),
-        refine: list(query, 'refine'),
-        exclude: list(query, 'exclude'),
-        limit: exportLimit(query),
-        lang: text(query, 'lang') ?? 'fr',
-        timezone: timezone(query, isValidTimeZone),
-        compressed: boolean(query, 'compressed', false),
-        csv: {
-          delimiter,
-          listSeparator: text(query, 'list_separator') ?? ',',
-          quoteAll: boolean(query, 'quote_all', false),
-          withBom: boolean(query, 'with_bom', true),
-          useLabels: boolean(query, 'use_labels', false),
-        },
-      },
-      (error) => request.log.error({ err: error }, 'export failed after it started'),
-    );
-    return reply
-      .header('Content-Type', exported.contentType)
-      .header('Content-Disposition', `attachment; filename="${exported.filename}"`)
-      .send(exported.stream);
+    const format = exportFormat(request.params.format);
+    const log = (error: Error) => request.log.error({ err: error }, 'export failed after it started');
+    const exported = await deps.records.exportRecords(request.params.datasetId, await audienceOf(request), format, exportParams(query), log);
+    return sendExport(reply, exported);
   });
+
+  app.get<{ Params: { format: string } }>('/catalog/exports/:format', async (request, reply) => {
+    const query = request.query as Query;
+    const format = exportFormat(request.params.format);
+    const datasets = await deps.catalog.listDatasets(await audienceOf(request));
+    const log = (error: Error) => request.log.error({ err: error }, 'export failed after it started');
+    const lang = language(query, deps.config.defaultLanguage);
+    return sendExport(reply, await deps.records.exportCatalog(datasets, lang, format, exportParams(query), log));
+  });
+}
+
+function exportFormat(name: string): ExportFormat {
+  if (!(name in exportFormats)) {
+    throw new InvalidRestParameter(`Unknown export format "${name}"; Opaal exports ${Object.keys(exportFormats).join(', ')}.`);
+  }
+  return name as ExportFormat;
+}
+
+function exportParams(query: Query) {
+  return {
+    select: text(query, 'select'),
+    where: list(query, 'where'),
+    groupBy: text(query, 'group_by'),
+    orderBy: text(query, 'order_by'),
+    refine: list(query, 'refine'),
+    exclude: list(query, 'exclude'),
+    limit: exportLimit(query),
+    lang: text(query, 'lang') ?? 'fr',
+    timezone: timezone(query, isValidTimeZone),
+    compressed: boolean(query, 'compressed', false),
+    csv: {
+      delimiter: oneOf(query, 'delimiter', [';', ',', '\t', '|'] as const, ';'),
+      listSeparator: text(query, 'list_separator') ?? ',',
+      quoteAll: boolean(query, 'quote_all', false),
+      withBom: boolean(query, 'with_bom', true),
+      useLabels: boolean(query, 'use_labels', false),
+    },
+  };
+}
+
+function sendExport(reply: FastifyReply, exported: { stream: Readable; filename: string; contentType: string }) {
+  return reply
+    .header('Content-Type', exported.contentType)
+    .header('Content-Disposition', `attachment; filename="${exported.filename}"`)
+    .send(exported.stream);
 }

@@ -139,3 +139,18 @@ test('the catalog query never shows a restricted dataset to the public', async (
   const all = await json(s.get('/api/explore/v2.1/catalog/datasets?where=dataset_id="geheim"&select=dataset_id'));
   assert.deepEqual(all, { total_count: 0, results: [] });
 });
+
+test('counts catalog facets: themes, keywords, publishers, features', async () => {
+  const body = await json(s.get('/api/explore/v2.1/catalog/facets'));
+  const byName = Object.fromEntries(body.facets.map((f: { name: string; facets: { value: string; count: number }[] }) => [f.name, f.facets.map((v) => [v.value, v.count])]));
+  assert.deepEqual(Object.keys(byName), ['theme', 'keyword', 'publisher', 'license', 'language', 'features']);
+  assert.deepEqual(byName.theme, [['REGI', 1]]);
+  assert.deepEqual(byName.publisher, [['Departement WSE', 1]]);
+  assert.deepEqual(byName.features, [['analyze', 2], ['geo', 1], ['timeserie', 1]]);
+  const refined = await json(s.get('/api/explore/v2.1/catalog/facets?facet=features&refine=features:geo'));
+  assert.deepEqual(refined.facets[0].facets.map((v: { value: string; state: string }) => [v.value, v.state]), [
+    ['analyze', 'displayed'],
+    ['geo', 'refined'],
+    ['timeserie', 'displayed'],
+  ]);
+});

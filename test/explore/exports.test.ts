@@ -78,3 +78,15 @@ test('lists the export formats, and refuses an unknown format or a bad query bef
   const gone = await s.get('/api/explore/v2.1/catalog/datasets/nope/exports/csv');
   assert.equal(gone.status, 404);
 });
+
+test('exports the catalog as CSV and JSON, the public part only', async () => {
+  const csv = await s.get('/api/explore/v2.1/catalog/exports/csv?select=dataset_id,title,records_count&with_bom=false');
+  assert.equal(csv.headers.get('content-disposition'), 'attachment; filename="catalog.csv"');
+  assert.equal(await csv.text(), 'dataset_id;title;records_count\ncities;Europese steden;10\n');
+  const list = JSON.parse(await (await s.get('/api/explore/v2.1/catalog/exports/json?lang=en')).text());
+  assert.equal(list.length, 1);
+  assert.equal(list[0].title, 'European cities');
+  assert.deepEqual(list[0].features, ['geo', 'analyze', 'timeserie']);
+  const listing = await (await s.get('/api/explore/v2.1/catalog/exports')).json() as { links: { rel: string }[] };
+  assert.ok(listing.links.some((l) => l.rel === 'csv'));
+});
