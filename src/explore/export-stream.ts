@@ -51,9 +51,14 @@ export function streamExport(engine: Engine, plan: ExportPlan, options: { compre
         out.destroy(error);
       }
     });
-  if (!options.compressed) return out;
+  return gzipped(out, options.compressed);
+}
+
+/** compressed=true: the body itself is gzip (a .gz file), not a transfer encoding. */
+export function gzipped(stream: Readable, compressed: boolean): Readable {
+  if (!compressed) return stream;
   const gzip = createGzip();
-  out.pipe(gzip);
-  gzip.on('close', () => out.destroy());
+  stream.pipe(gzip);
+  gzip.on('close', () => stream.destroy());
   return gzip;
 }

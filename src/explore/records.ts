@@ -9,7 +9,9 @@ import { buildRecordsQuery, type RecordsRequest } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
 import { presentRow } from './values.ts';
 import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
-import { streamExport } from './export-stream.ts';
+import { gzipped, streamExport } from './export-stream.ts';
+import { parquetExport, xlsxExport } from './export-files.ts';
+import type { BlobStore } from '../blobs/index.ts';
 
 export interface RecordsParams {
   select?: string;
@@ -40,11 +42,11 @@ export interface FacetParams {
 
 const catalogFacetNames = ['theme', 'keyword', 'publisher', 'license', 'language', 'features'];
 
-export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & { limit: number | null; csv: CsvOptions; compressed: boolean };
+export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & { limit: number | null; csv: CsvOptions; compressed: boolean; parquetCompression: 'snappy' | 'zstd' };
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
-export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; clock: Clock; queryTimeoutMs: number }) {
+export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; blobs: BlobStore; clock: Clock; queryTimeoutMs: number }) {
   async function run<T>(timeZone: string, work: (all: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
     return deps.engine.withConnection(async (connection) => {
       await connection.run(`SET TimeZone = ${sqlText(timeZone)}`);
@@ -107,22 +109,32 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       now: deps.clock(),
     });
     const labels = new Map(fields.map((f) => [f.name, f.label]));
+    const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
+    const contentType = params.compressed ? 'application/gzip' : exportFormats[format].contentType;
+    const filename = `${name}.${extension}`;
+    const plan = { sql: from ? query.sql : `SELECT * FROM (${query.sql}) WHERE FALSE`, params: query.params, columns: query.columns, timeZone: params.timezone };
+    if (format === 'parquet') {
+      return parquetExport(deps.engine, deps.blobs, plan, params.parquetCompression).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
+    }
+    if (format === 'xlsx') {
+      return { stream: gzipped(xlsxExport(deps.engine, plan, labels, params.csv.useLabels, log), params.compressed), filename, contentType };
+    }
+    const lineFormat = format;
     const row = {
       csv: () => csvLineSql(query.columns, params.csv),
       json: () => jsonObjectSql(query.columns),
       jsonl: () => jsonObjectSql(query.columns),
       geojson: () => geoJsonFeatureSql(query.columns),
-    }[format]();
+    }[lineFormat]();
     const frame = {
       csv: { head: `${params.csv.withBom ? '\uFEFF' : ''}${csvHeader(query.columns, labels, params.csv)}\n`, separator: '\n', tail: '\n', emptyTail: '' },
       json: { head: '[', separator: ',\n', tail: ']\n' },
       jsonl: { head: '', separator: '\n', tail: '\n', emptyTail: '' },
       geojson: { head: '{"type":"FeatureCollection","features":[', separator: ',\n', tail: ']}\n' },
-    }[format];
+    }[lineFormat];
     const sql = from ? `SELECT ${row} AS line FROM (${query.sql})` : 'SELECT NULL AS line WHERE FALSE';
     const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, log });
-    const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
-    return { stream, filename: `${name}.${extension}`, contentType: params.compressed ? 'application/gzip' : exportFormats[format].contentType };
+    return { stream, filename, contentType };
   }
 
   async function source(datasetId: string, audience: Audience) {

@@ -16,7 +16,7 @@ import { parseFacetParam } from './facets.ts';
 type Query = Record<string, string | string[] | undefined>;
 
 /** Catalog export formats this server writes; the listing names no format it cannot serve. */
-const catalogExportFormats: string[] = ['csv', 'json', 'jsonl'];
+const catalogExportFormats: string[] = ['csv', 'json', 'jsonl', 'xlsx'];
 
 function facetParams(query: Query) {
   return {
@@ -194,6 +194,7 @@ function exportParams(query: Query) {
     lang: text(query, 'lang') ?? 'fr',
     timezone: timezone(query, isValidTimeZone),
     compressed: boolean(query, 'compressed', false),
+    parquetCompression: oneOf(query, 'parquet_compression', ['snappy', 'zstd'] as const, 'snappy'),
     csv: {
       delimiter: oneOf(query, 'delimiter', [';', ',', '\t', '|'] as const, ';'),
       listSeparator: text(query, 'list_separator') ?? ',',

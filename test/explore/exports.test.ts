@@ -66,7 +66,7 @@ test('JSON lines, GeoJSON and gzip', async () => {
 
 test('lists the export formats, and refuses an unknown format or a bad query before streaming', async () => {
   const listing = await (await s.get('/api/explore/v2.1/catalog/datasets/cities/exports')).json() as { links: { rel: string }[] };
-  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson']);
+  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson', 'xlsx', 'parquet']);
   const unknown = await exported('pdf');
   assert.equal(unknown.response.status, 400);
   assert.equal(JSON.parse(unknown.body.toString()).error_code, 'InvalidRESTParameterError');
@@ -89,4 +89,34 @@ test('exports the catalog as CSV and JSON, the public part only', async () => {
   assert.deepEqual(list[0].features, ['geo', 'analyze', 'timeserie']);
   const listing = await (await s.get('/api/explore/v2.1/catalog/exports')).json() as { links: { rel: string }[] };
   assert.ok(listing.links.some((l) => l.rel === 'csv'));
+});
+
+test('Parquet exports typed columns named by field, in snappy or zstd', async () => {
+  for (const compression of ['snappy', 'zstd']) {
+    const { response, body } = await exported('parquet', { select: 'name,population,census_date,location', order_by: 'name', parquet_compression: compression });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="cities.parquet"');
+    assert.equal(body.subarray(0, 4).toString(), 'PAR1');
+    const path = `${s.env.dataDir}/check-${compression}.parquet`;
+    (await import('node:fs')).writeFileSync(path, body);
+    const rows = await s.portal.engine.all(`SELECT name, population, CAST(census_date AS VARCHAR) AS d, location.lat AS lat FROM read_parquet('${path}') LIMIT 1`);
+    assert.deepEqual({ ...rows[0], population: Number(rows[0].population) }, { name: 'Barcelona', population: 1620000, d: '2022-01-01', lat: 41.3874 });
+    const [meta] = await s.portal.engine.all(`SELECT compression FROM parquet_metadata('${path}') LIMIT 1`);
+    assert.equal(String(meta.compression).toLowerCase(), compression);
+  }
+});
+
+test('XLSX exports one sheet with a header row', async () => {
+  const { response, body } = await exported('xlsx', { select: 'name,population,capital', where: 'capital', order_by: 'name', use_labels: 'true' });
+  assert.equal(response.status, 200);
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as never);
+  const rows = (workbook.worksheets[0].getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+  assert.deepEqual(rows, [
+    ['Name', 'population', 'capital'],
+    ['Berlin', 3645000, true],
+    ['Madrid', 3223000, true],
+    ['Paris', 2148000, true],
+  ]);
 });

@@ -1,0 +1,71 @@
+// Exports that are files rather than lines: Parquet written by DuckDB to a temp file, XLSX streamed by exceljs.
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { BlobStore } from '../blobs/index.ts';
+import type { Engine } from '../engine/duckdb.ts';
+import type { OutputColumn } from '../odsql/query.ts';
+import { jsonObjectSql } from './exports.ts';
+
+const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+export interface FileExport {
+  sql: string;
+  params: (string | number | boolean | null)[];
+  columns: OutputColumn[];
+  timeZone: string;
+}
+
+async function withZone<T>(engine: Engine, timeZone: string, work: (c: Parameters<Parameters<Engine['withConnection']>[0]>[0]) => Promise<T>) {
+  return engine.withConnection(async (connection) => {
+    await connection.run(`SET TimeZone = ${sqlText(timeZone)}`);
+    return work(connection);
+  });
+}
+
+/** One typed column per field, named by its key; the file is removed once sent or abandoned. */
+export async function parquetExport(engine: Engine, blobs: BlobStore, plan: FileExport, compression: 'snappy' | 'zstd'): Promise<Readable> {
+  const path = blobs.tempPath('.parquet');
+  const named = plan.columns.map((c) => `${c.alias} AS "${c.key.replace(/"/g, '""')}"`).join(', ');
+  try {
+    await withZone(engine, plan.timeZone, (c) =>
+      c.run(`COPY (SELECT ${named} FROM (${plan.sql})) TO ${sqlText(path)} (FORMAT parquet, COMPRESSION ${compression}, USE_TMP_FILE false)`, plan.params),
+    );
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
+  const stream = createReadStream(path);
+  stream.once('close', () => void rm(path, { force: true }));
+  return stream;
+}
+
+/** One sheet with a header row; values as the JSON export writes them, in batches with backpressure. */
+export function xlsxExport(engine: Engine, plan: FileExport, labels: Map<string, string>, useLabels: boolean, log: (e: Error) => void): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('export');
+  sheet.addRow(plan.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key))).commit();
+  void withZone(engine, plan.timeZone, async (connection) => {
+    const result = await connection.stream(`SELECT ${jsonObjectSql(plan.columns)} AS line FROM (${plan.sql})`, plan.params);
+    for await (const rows of result.yieldRows()) {
+      if (out.destroyed) break;
+      for (const [line] of rows) {
+        const record = JSON.parse(line as string) as Record<string, unknown>;
+        sheet
+          .addRow(plan.columns.map((c) => {
+            const v = record[c.key];
+            return v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as ExcelJS.CellValue);
+          }))
+          .commit();
+      }
+    }
+    sheet.commit();
+    await workbook.commit();
+  }).catch((error: Error) => {
+    log(error);
+    out.destroy(error);
+  });
+  return out;
+}
