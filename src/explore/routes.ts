@@ -5,6 +5,7 @@ import type { Audience, CatalogService } from '../catalog/service.ts';
 import { publicAudience } from '../catalog/service.ts';
 import type { Config } from '../config.ts';
 import { apiKeyOf } from './credentials.ts';
+import { openApiDocument } from './openapi.ts';
 import { InvalidRestParameter, odsError } from './errors.ts';
 import { boolean, exportLimit, language, list, oneOf, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
@@ -63,6 +64,8 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       { rel: 'catalog', href: `${deps.config.baseUrl}/api/explore/v2.1/catalog/` },
     ],
   }));
+
+  app.get('/swagger.json', async () => openApiDocument(deps.config.baseUrl));
 
   app.get('/catalog', async () => ({
     links: [
