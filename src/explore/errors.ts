@@ -8,9 +8,26 @@ export class InvalidRestParameter extends DomainError {
   }
 }
 
+/** A query stopped at the time limit: the caller should narrow it. */
+export class QueryTimeout extends DomainError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
+
+/** The caller went away; nobody reads the answer, so the query was stopped. */
+export class ClientGone extends DomainError {
+  constructor() {
+    super('invalid', 'The client closed the connection; the query was stopped.');
+  }
+}
+
 export function odsError(error: unknown): { status: number; body: { error_code: string; message: string } } | null {
   if (error instanceof OdsqlError) {
     return { status: 400, body: { error_code: 'ODSQLError', message: `ODSQL query is malformed: ${error.message} Clause(s) containing the error(s): ${error.clause}.` } };
+  }
+  if (error instanceof QueryTimeout) {
+    return { status: 400, body: { error_code: 'QueryTimeoutError', message: error.message } };
   }
   if (error instanceof InvalidRestParameter) {
     return { status: 400, body: { error_code: 'InvalidRESTParameterError', message: error.message } };

@@ -4,7 +4,8 @@ import type { Dataset, Field, Language } from '../catalog/types.ts';
 import { catalogFields, catalogRelation } from './catalog-query.ts';
 import type { Clock } from '../clock.ts';
 import type { Engine } from '../engine/duckdb.ts';
-import { NotFound, TooMany } from '../errors.ts';
+import { NotFound } from '../errors.ts';
+import { ClientGone, QueryTimeout } from './errors.ts';
 import { buildRecordsQuery, type RecordsRequest } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
 import { presentRow } from './values.ts';
@@ -47,21 +48,43 @@ export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & { limit: nu
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
 export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; blobs: BlobStore; clock: Clock; queryTimeoutMs: number }) {
-  async function run<T>(timeZone: string, work: (all: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+  /** Runs queries on one connection in the request's time zone, stopped at the time limit or when the client leaves. */
+  async function run<T>(
+    timeZone: string,
+    work: (all: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
     return deps.engine.withConnection(async (connection) => {
       await connection.run(`SET TimeZone = ${sqlText(timeZone)}`);
-      const timer = setTimeout(() => connection.interrupt(), deps.queryTimeoutMs);
+      let reason: 'timeout' | 'gone' | null = null;
+      const stop = (why: 'timeout' | 'gone') => {
+        reason = why;
+        connection.interrupt();
+      };
+      const timer = setTimeout(() => stop('timeout'), deps.queryTimeoutMs);
+      const onAbort = () => stop('gone');
+      signal?.addEventListener('abort', onAbort);
       try {
-        return await work(async (sql, params) =>
-          (await connection.runAndReadAll(sql, params as never)).getRowObjectsJson() as Record<string, unknown>[],
-        );
+        if (signal?.aborted) throw new ClientGone();
+        // An interrupt between two statements finds nothing running: check the reason around each one.
+        const check = () => {
+          if (reason !== null) throw new Error('INTERRUPT');
+        };
+        return await work(async (sql, params) => {
+          check();
+          const rows = (await connection.runAndReadAll(sql, params as never)).getRowObjectsJson() as Record<string, unknown>[];
+          check();
+          return rows;
+        });
       } catch (error) {
-        if (/INTERRUPT/i.test((error as Error).message)) {
-          throw new TooMany(`The query took longer than ${deps.queryTimeoutMs / 1000} s and was stopped; narrow it with where or refine.`);
+        if (reason === 'gone') throw new ClientGone();
+        if (reason === 'timeout' || /INTERRUPT/i.test((error as Error).message)) {
+          throw new QueryTimeout(`The query took longer than ${deps.queryTimeoutMs / 1000} s and was stopped; narrow it with where or refine.`);
         }
         throw error;
       } finally {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
       }
     });
   }
@@ -143,7 +166,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   }
 
   return {
-    async records(datasetId: string, audience: Audience, params: RecordsParams) {
+    async records(datasetId: string, audience: Audience, params: RecordsParams, signal?: AbortSignal) {
       const { dataset, from } = await source(datasetId, audience);
       const request: RecordsRequest = {
         fields: dataset.fields,
@@ -161,14 +184,18 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       };
       const query = buildRecordsQuery(request);
       if (!from) return { total_count: 0, results: [] };
-      return run(params.timezone, async (all) => {
-        const [count] = await all(query.countSql, query.countParams);
-        const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
-        return {
-          total_count: Number(count.n),
-          results: rows.map((row) => presentRow(row, query.columns, params.timezone)),
-        };
-      });
+      return run(
+        params.timezone,
+        async (all) => {
+          const [count] = await all(query.countSql, query.countParams);
+          const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
+          return {
+            total_count: Number(count.n),
+            results: rows.map((row) => presentRow(row, query.columns, params.timezone)),
+          };
+        },
+        signal,
+      );
     },
 
     async record(datasetId: string, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string }) {

@@ -123,7 +123,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl });
   });
 
-  app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/records', async (request) => {
+  app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/records', async (request, reply) => {
     const query = request.query as Query;
     const groupBy = text(query, 'group_by');
     const page = groupBy ? paging(query, { maxLimit: 20_000, maxWindow: 20_000 }) : paging(query);
@@ -137,7 +137,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       ...page,
       lang: text(query, 'lang') ?? 'fr',
       timezone: timezone(query, isValidTimeZone),
-    });
+    }, clientGone(reply));
   });
 
   app.get<{ Params: { datasetId: string; recordId: string } }>('/catalog/datasets/:datasetId/records/:recordId', async (request) => {
@@ -176,6 +176,15 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const lang = language(query, deps.config.defaultLanguage);
     return sendExport(reply, await deps.records.exportCatalog(datasets, lang, format, exportParams(query), log));
   });
+}
+
+/** Aborts when the response closes before it was written: the client went away. */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 function exportFormat(name: string): ExportFormat {
