@@ -63,6 +63,7 @@ export function openApiDocument(baseUrl: string) {
       '/catalog/datasets/{dataset_id}/records/{record_id}': op('One record', [datasetId, { name: 'record_id', in: 'path', required: true, schema: { type: 'string' } }, shared.select, shared.lang, shared.timezone]),
       '/catalog/datasets/{dataset_id}/facets': op('Facets of the records', [datasetId, shared.facet, shared.where, shared.refine, shared.exclude, shared.lang, shared.timezone]),
       '/catalog/datasets/{dataset_id}/exports': op('Record export formats', [datasetId]),
+      '/catalog/datasets/{dataset_id}/attachments': op('Files attached to the dataset', [datasetId]),
       '/catalog/datasets/{dataset_id}/exports/{format}': op('Every matching record as a file, streamed', [datasetId, formatParam, ...exportParams], { 200: { description: 'The file' } }),
       '/swagger.json': op('This document', []),
     },

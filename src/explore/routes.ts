@@ -153,6 +153,12 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     return deps.records.facets(request.params.datasetId, await audienceOf(request), facetParams(request.query as Query));
   });
 
+  // Attachments come with the publishing back office; until then a dataset has none.
+  app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/attachments', async (request) => {
+    await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
+    return { _links: [], attachments: [] };
+  });
+
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/exports', async (request) => {
     const dataset = await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
     const base = `${deps.config.baseUrl}/api/explore/v2.1/catalog/datasets/${dataset.id}/exports`;

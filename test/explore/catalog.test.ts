@@ -154,3 +154,8 @@ test('counts catalog facets: themes, keywords, publishers, features', async () =
     ['timeserie', 'displayed'],
   ]);
 });
+
+test('lists attachments of a visible dataset, and 404s for a hidden one', async () => {
+  assert.deepEqual(await json(s.get('/api/explore/v2.1/catalog/datasets/steden/attachments')), { _links: [], attachments: [] });
+  assert.equal((await s.get('/api/explore/v2.1/catalog/datasets/geheim/attachments')).status, 404);
+});

@@ -283,3 +283,31 @@ test('facets default to the fields annotated facet, count each value of a list, 
   assert.equal(bad.status, 400);
   assert.equal((await json(bad)).error_code, 'ODSQLError');
 });
+
+test('17b: group by static and equal-width ranges of numbers and dates', async () => {
+  const staticRanges = await records({ select: 'count(*) as n', group_by: 'range(population, *, 1000000, 2000000, *) as b', order_by: 'b' });
+  assert.deepEqual(staticRanges.results, [
+    { b: '[*, 1000000[', n: 3 },
+    { b: '[1000000, 2000000[', n: 3 },
+    { b: '[2000000, *[', n: 3 },
+    { b: null, n: 1 },
+  ]);
+  const widths = await records({ select: 'count(*) as n', group_by: 'range(area_km2, 500) as b', order_by: 'b' });
+  assert.deepEqual(widths.results, [
+    { b: '[0, 500[', n: 7 },
+    { b: '[500, 1000[', n: 3 },
+  ]);
+  const years = await records({ select: 'count(*) as n', group_by: 'range(updated_at, 1 year) as y', order_by: 'y' });
+  assert.deepEqual(years.results, [
+    { y: '[2023-01-01T00:00:00+00:00, 2024-01-01T00:00:00+00:00[', n: 3 },
+    { y: '[2024-01-01T00:00:00+00:00, 2025-01-01T00:00:00+00:00[', n: 7 },
+  ]);
+  const dates = await records({ select: 'count(*) as n', group_by: "range(census_date, *, date'2021-01-01', *) as d", order_by: 'd' });
+  assert.deepEqual(dates.results.map((r: { d: string; n: number }) => [r.d, r.n]), [
+    ['[*, 2021-01-01[', 4],
+    ['[2021-01-01, *[', 5],
+    [null, 1],
+  ]);
+  assert.equal((await records({ group_by: 'range(name, 5)' }, 400)).error_code, 'ODSQLError');
+  assert.equal((await records({ where: 'range(population, 5) = "x"' }, 400)).error_code, 'ODSQLError');
+});

@@ -7,6 +7,7 @@ import { compileExpression } from './expression.ts';
 import { dateFormatSql } from './date-format.ts';
 import { fullTextSearch } from './search.ts';
 import { geoFunctions } from './geo.ts';
+import { compileRange } from './range.ts';
 
 export interface FunctionDefinition {
   clauses: Clause[];
@@ -189,6 +190,7 @@ export const functions: Record<string, FunctionDefinition> = {
       return { sql: `quantile_cont(${value.sql}, ${p.value / 100})`, type: 'double', aggregate: true };
     },
   },
+  range: { clauses: ['group_by'], compile: compileRange },
   ...geoFunctions,
 };
 

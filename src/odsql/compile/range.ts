@@ -1,0 +1,75 @@
+// range() in group_by: static buckets (`range(f, *, 10, 50, *)`) and equal widths (`range(f, 5)`, `range(d, 1 day)`).
+import type { Call, Expression } from '../ast.ts';
+import { parseDateLiteral, timestampText } from '../dates.ts';
+import { isNumeric, isTemporal, type Compiled } from '../types.ts';
+import { fail, type CompileContext } from './context.ts';
+import { compileExpression } from './expression.ts';
+
+const units: Record<string, string> = {
+  ms: 'millisecond', millisecond: 'millisecond', milliseconds: 'millisecond',
+  s: 'second', second: 'second', seconds: 'second',
+  m: 'minute', minute: 'minute', minutes: 'minute',
+  h: 'hour', hour: 'hour', hours: 'hour',
+  d: 'day', day: 'day', days: 'day',
+  w: 'week', week: 'week', weeks: 'week',
+  M: 'month', month: 'month', months: 'month',
+  q: 'quarter', quarter: 'quarter', quarters: 'quarter',
+  y: 'year', year: 'year', years: 'year',
+};
+
+function numberOf(ctx: CompileContext, e: Expression): number {
+  if (e.kind === 'number') return e.value;
+  if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'number') return -e.operand.value;
+  fail(ctx, e.position, 'range() bounds are numbers, dates or *.');
+}
+
+/** Bucket keys as ODS writes them: `[10, 50[`, `[*, 10[`, `[2020-01-01T00:00:00+00:00, …[`. */
+export function compileRange(ctx: CompileContext, call: Call): Compiled {
+  if (call.args.length < 2) fail(ctx, call.position, 'range() takes a field and either bounds or a width.');
+  const value = compileExpression(ctx, call.args[0]);
+  const temporal = isTemporal(value.type);
+  if (!temporal && !isNumeric(value.type)) fail(ctx, call.args[0].position, 'range() groups numeric or date fields.');
+  const rest = call.args.slice(1);
+  const text = (sql: string) => (temporal ? `(strftime(${sql}, '%Y-%m-%dT%H:%M:%S') || regexp_replace(strftime(${sql}, '%z'), '^([+-]\\d\\d)$', '\\1:00'))` : `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$', '')`);
+
+  if (rest.length === 1 && rest[0].kind !== 'star') {
+    const width = rest[0];
+    if (temporal) {
+      if (width.kind !== 'interval' || !units[width.unit]) fail(ctx, width.position, 'A date range width is an interval such as 1 day, 2 h or 1 M.');
+      const unit = units[width.unit];
+      if (width.value !== 1 && ['week', 'month', 'quarter', 'year'].includes(unit)) fail(ctx, width.position, `A ${unit} range takes a width of 1.`);
+      const interval = `INTERVAL '${width.value} ${unit}'`;
+      const start = width.value === 1 ? `date_trunc('${unit}', ${value.sql})` : `time_bucket(${interval}, CAST(${value.sql} AS TIMESTAMPTZ))`;
+      return { sql: `CASE WHEN ${value.sql} IS NULL THEN NULL ELSE '[' || ${text(start)} || ', ' || ${text(`${start} + ${interval}`)} || '[' END`, type: 'text', aggregate: false };
+    }
+    const size = numberOf(ctx, width);
+    if (!(size > 0)) fail(ctx, width.position, 'A range width must be above 0.');
+    const p = ctx.params.add(size);
+    const low = `floor(${value.sql} / ${p}) * ${p}`;
+    return { sql: `CASE WHEN ${value.sql} IS NULL THEN NULL ELSE '[' || ${text(low)} || ', ' || ${text(`${low} + ${p}`)} || '[' END`, type: 'text', aggregate: false };
+  }
+
+  // Static bounds: each bucket holds its lower bound and not its upper one; * is unbounded.
+  const bounds = rest.map((b, i) => {
+    if (b.kind === 'star') {
+      if (i !== 0 && i !== rest.length - 1) fail(ctx, b.position, '* can only open or close the list of bounds.');
+      return null;
+    }
+    if (temporal) {
+      const label = b.kind === 'date' ? b.value : '';
+      const parts = parseDateLiteral(label);
+      if (!parts) fail(ctx, b.position, "Date range bounds are date literals such as date'2021-01-01'.");
+      return { sql: `CAST(${ctx.params.add(timestampText(parts))} AS TIMESTAMPTZ)`, label };
+    }
+    const n = numberOf(ctx, b);
+    return { sql: ctx.params.add(n), label: String(n) };
+  });
+  const whens: string[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [low, high] = [bounds[i], bounds[i + 1]];
+    const conditions = [low ? `${value.sql} >= ${low.sql}` : null, high ? `${value.sql} < ${high.sql}` : null].filter(Boolean);
+    const label = `[${low?.label ?? '*'}, ${high?.label ?? '*'}[`;
+    whens.push(`WHEN ${conditions.join(' AND ') || 'TRUE'} THEN ${ctx.params.add(label)}`);
+  }
+  return { sql: `CASE ${whens.join(' ')} END`, type: 'text', aggregate: false };
+}
