@@ -1,17 +1,7 @@
 // Writes a deterministic CSV of N rows (~100 bytes each) shaped like a department's monthly statistics.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../scripts/demo/prng.ts';
 
 const places = ['Antwerpen', 'Gent', 'Brugge', 'Leuven', 'Mechelen', 'Aalst', 'Kortrijk', 'Hasselt', 'Sint-Niklaas', 'Oostende', 'Genk', 'Roeselare'];
 const sectors = ['Bouw', 'Zorg', 'Onderwijs', 'Logistiek', 'Horeca', 'Industrie', 'Handel', 'ICT'];

@@ -27,13 +27,18 @@ function dateTimeSql(v: string): string {
   return `(strftime(${v}, '%Y-%m-%dT%H:%M:%S') || ${offset})`;
 }
 
+/** Dates and date-times as text, the same in every format; null for other types. */
+function temporalText(column: OutputColumn, v: string): string | null {
+  if (column.type === 'date') return `strftime(${v}, '%Y-%m-%d')`;
+  if (column.type === 'datetime') return dateTimeSql(v);
+  return null;
+}
+
 /** A column's value as text for CSV, before quoting. */
 function csvValue(column: OutputColumn, v: string, options: CsvOptions): string {
+  const temporal = temporalText(column, v);
+  if (temporal) return temporal;
   switch (column.type) {
-    case 'date':
-      return `strftime(${v}, '%Y-%m-%d')`;
-    case 'datetime':
-      return dateTimeSql(v);
     case 'geo_point_2d':
       return `(CAST(${v}.lat AS VARCHAR) || ', ' || CAST(${v}.lon AS VARCHAR))`;
     case 'text_list':
@@ -62,11 +67,9 @@ export function csvHeader(columns: OutputColumn[], labels: Map<string, string>, 
 
 /** A column's value as JSON, as the records API serialises it. */
 function jsonValue(column: OutputColumn, v: string): string {
+  const temporal = temporalText(column, v);
+  if (temporal) return temporal;
   switch (column.type) {
-    case 'date':
-      return `strftime(${v}, '%Y-%m-%d')`;
-    case 'datetime':
-      return dateTimeSql(v);
     case 'geo_point_2d':
       return `CASE WHEN ${v} IS NULL THEN NULL ELSE struct_pack(lon := ${v}.lon, lat := ${v}.lat) END`;
     case 'geo_shape':

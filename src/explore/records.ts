@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Engine } from '../engine/duckdb.ts';
 import { NotFound } from '../errors.ts';
 import { ClientGone, QueryTimeout } from './errors.ts';
-import { buildRecordsQuery, type RecordsRequest } from '../odsql/query.ts';
+import { buildRecordsQuery } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
 import { presentRow } from './values.ts';
 import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
@@ -42,6 +42,9 @@ export interface FacetParams {
 }
 
 const catalogFacetNames = ['theme', 'keyword', 'publisher', 'license', 'language', 'features'];
+
+/** A version-less dataset: the query still compiles (errors show), but nothing is read. */
+const emptyFrom = '(SELECT NULL AS _recordid WHERE FALSE)';
 
 export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & { limit: number | null; csv: CsvOptions; compressed: boolean; parquetCompression: 'snappy' | 'zstd' };
 
@@ -116,21 +119,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   }
 
   function exportQuery(name: string, fields: Field[], from: string | null, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
-    const query = buildRecordsQuery({
-      fields,
-      from: from ?? '(SELECT NULL AS _recordid WHERE FALSE)',
-      select: params.select,
-      where: params.where,
-      groupBy: params.groupBy,
-      orderBy: params.orderBy,
-      refine: params.refine,
-      exclude: params.exclude,
-      limit: params.limit,
-      offset: 0,
-      raw: true,
-      lang: params.lang,
-      now: deps.clock(),
-    });
+    const query = buildRecordsQuery({ ...params, fields, from: from ?? emptyFrom, offset: 0, raw: true, now: deps.clock() });
     const labels = new Map(fields.map((f) => [f.name, f.label]));
     const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
     const contentType = params.compressed ? 'application/gzip' : exportFormats[format].contentType;
@@ -160,6 +149,21 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     return { stream, filename, contentType };
   }
 
+  /** One page of an ODSQL query with its total count; nothing to read gives an empty page. */
+  async function queryPage(fields: Field[], from: string | null, params: RecordsParams, signal?: AbortSignal) {
+    const query = buildRecordsQuery({ ...params, fields, from: from ?? emptyFrom, now: deps.clock() });
+    if (!from) return { total_count: 0, rows: [] };
+    return run(
+      params.timezone,
+      async (all) => {
+        const [count] = await all(query.countSql, query.countParams);
+        const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
+        return { total_count: Number(count.n), rows: rows.map((row) => presentRow(row, query.columns, params.timezone)) };
+      },
+      signal,
+    );
+  }
+
   async function source(datasetId: string, audience: Audience) {
     const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
     return { dataset, from: path ? `read_parquet(${sqlText(path)})` : null };
@@ -168,34 +172,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   return {
     async records(datasetId: string, audience: Audience, params: RecordsParams, signal?: AbortSignal) {
       const { dataset, from } = await source(datasetId, audience);
-      const request: RecordsRequest = {
-        fields: dataset.fields,
-        from: from ?? '(SELECT NULL AS _recordid WHERE FALSE)',
-        select: params.select,
-        where: params.where,
-        groupBy: params.groupBy,
-        orderBy: params.orderBy,
-        refine: params.refine,
-        exclude: params.exclude,
-        limit: params.limit,
-        offset: params.offset,
-        lang: params.lang,
-        now: deps.clock(),
-      };
-      const query = buildRecordsQuery(request);
-      if (!from) return { total_count: 0, results: [] };
-      return run(
-        params.timezone,
-        async (all) => {
-          const [count] = await all(query.countSql, query.countParams);
-          const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
-          return {
-            total_count: Number(count.n),
-            results: rows.map((row) => presentRow(row, query.columns, params.timezone)),
-          };
-        },
-        signal,
-      );
+      const page = await queryPage(dataset.fields, from, params, signal);
+      return { total_count: page.total_count, results: page.rows };
     },
 
     async record(datasetId: string, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string }) {
@@ -232,25 +210,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
     /** ODSQL over the metadata of the datasets the caller may see; rows keyed as the select asks. */
     async catalog(datasets: Dataset[], lang: Language, params: RecordsParams) {
-      const query = buildRecordsQuery({
-        fields: catalogFields,
-        from: catalogRelation(datasets, lang),
-        select: params.select ?? 'dataset_id',
-        where: params.where,
-        groupBy: params.groupBy,
-        orderBy: params.orderBy,
-        refine: params.refine,
-        exclude: params.exclude,
-        limit: params.limit,
-        offset: params.offset,
-        lang: params.lang,
-        now: deps.clock(),
-      });
-      return run(params.timezone, async (all) => {
-        const [count] = await all(query.countSql, query.countParams);
-        const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
-        return { total_count: Number(count.n), rows: rows.map((row) => presentRow(row, query.columns, params.timezone)) };
-      });
+      return queryPage(catalogFields, catalogRelation(datasets, lang), { ...params, select: params.select ?? 'dataset_id' });
     },
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
