@@ -311,3 +311,20 @@ test('17b: group by static and equal-width ranges of numbers and dates', async (
   assert.equal((await records({ group_by: 'range(name, 5)' }, 400)).error_code, 'ODSQLError');
   assert.equal((await records({ where: 'range(population, 5) = "x"' }, 400)).error_code, 'ODSQLError');
 });
+
+test('18b: points within, intersecting or disjoint from a polygon, and the bounding box of points', async () => {
+  // A pentagon over northern France: Paris and Saint-Malo inside, Nantes and Lyon outside.
+  const pentagon = "geom'POLYGON((-3 48, 4 48, 4 49.5, 0.5 50.5, -3 49.5, -3 48))'";
+  assert.deepEqual(await names({ where: `within(location, ${pentagon})`, order_by: 'name' }), ['Paris', 'Saint-Malo']);
+  assert.deepEqual(await names({ where: `intersects(location, ${pentagon})`, order_by: 'name' }), ['Paris', 'Saint-Malo']);
+  assert.equal((await names({ where: `disjoint(location, ${pentagon})` })).length, 8);
+  const geojson = 'geom\'{"type":"Polygon","coordinates":[[[-3,48],[4,48],[4,49.5],[0.5,50.5],[-3,49.5],[-3,48]]]}\'';
+  // A point in the notch of a concave polygon is outside: the test is the polygon, not its box.
+  const notch = "geom'POLYGON((-3 48, 4 48, 4 50, 3 50, 3 48.5, -3 48.5, -3 48))'";
+  assert.deepEqual(await names({ where: `within(location, ${notch})`, order_by: 'name' }), []);
+  assert.deepEqual(await names({ where: `within(location, ${geojson})`, order_by: 'name' }), ['Paris', 'Saint-Malo']);
+  const [box] = (await records({ select: 'bbox(location) as b', where: 'country="DE"' })).results;
+  assert.deepEqual(box.b.geometry, { type: 'Polygon', coordinates: [[[9.9937, 48.1351], [13.405, 48.1351], [13.405, 53.5511], [9.9937, 53.5511], [9.9937, 48.1351]]] });
+  assert.equal((await records({ where: "within(location, geom'POLYGON((1 2))')" }, 400)).error_code, 'ODSQLError');
+  assert.equal((await records({ where: "within(name, geom'POLYGON((0 0, 1 0, 1 1, 0 0))')" }, 400)).error_code, 'ODSQLError');
+});

@@ -51,7 +51,73 @@ function numberArgument(ctx: CompileContext, e: Expression): number {
   fail(ctx, e.position, 'Expected a number.');
 }
 
+/** A polygon (outer ring, holes ignored) from WKT or GeoJSON: [lon, lat] pairs. */
+function polygonLiteral(ctx: CompileContext, e: Expression): number[][][] {
+  if (e.kind !== 'geometry') fail(ctx, e.position, "Expected a geometry such as geom'POLYGON((4 50, 5 50, 5 51, 4 51, 4 50))'.");
+  const wkt = /^\s*(MULTI)?POLYGON\s*\(([\s\S]*)\)\s*$/i.exec(e.value);
+  let rings: number[][][];
+  try {
+    if (wkt) {
+      rings = [...wkt[2].matchAll(/\(\s*([-\d.eE\s,]+?)\s*\)/g)].map((m) => m[1].split(',').map((pair) => pair.trim().split(/\s+/).map(Number)));
+    } else {
+      const json = JSON.parse(e.value);
+      const geometry = json.type === 'Feature' ? json.geometry : json;
+      rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.type === 'MultiPolygon' ? geometry.coordinates.flat() : [];
+    }
+  } catch {
+    rings = [];
+  }
+  const valid = rings.length > 0 && rings.every((r) => r.length >= 4 && r.every((p) => p.length >= 2 && p.every(Number.isFinite)));
+  if (!valid) fail(ctx, e.position, 'Expected a polygon in WKT (POLYGON((lon lat, …))) or GeoJSON, each ring closed and with at least three corners.');
+  return rings;
+}
+
+/** Even-odd ray casting over every ring: inside an odd number of rings is inside (holes included). */
+function pointInPolygons(ctx: CompileContext, column: string, rings: number[][][]): string {
+  const crossings = rings.flatMap((ring) =>
+    ring.slice(1).map((b, i) => {
+      const a = ring[i];
+      const [ax, ay, bx, by] = [a[0], a[1], b[0], b[1]].map((n) => ctx.params.add(n));
+      return `CASE WHEN ((${ay} > ${column}.lat) <> (${by} > ${column}.lat)) AND (${column}.lon < (${bx} - ${ax}) * (${column}.lat - ${ay}) / (${by} - ${ay}) + ${ax}) THEN 1 ELSE 0 END`;
+    }),
+  );
+  const xs = rings.flat().map((p) => p[0]);
+  const ys = rings.flat().map((p) => p[1]);
+  const box = `${column}.lon BETWEEN ${ctx.params.add(Math.min(...xs))} AND ${ctx.params.add(Math.max(...xs))} AND ${column}.lat BETWEEN ${ctx.params.add(Math.min(...ys))} AND ${ctx.params.add(Math.max(...ys))}`;
+  return `(${box} AND (${crossings.join(' + ')}) % 2 = 1)`;
+}
+
+function polygonPredicate(negate: boolean): FunctionDefinition {
+  return {
+    clauses: ['where'],
+    compile(ctx, call): Compiled {
+      if (call.args.length !== 2) fail(ctx, call.position, `${call.name}() takes a geo field and a polygon.`);
+      const column = pointField(ctx, call, call.args[0]);
+      const inside = pointInPolygons(ctx, column, polygonLiteral(ctx, call.args[1]));
+      return { sql: negate ? `(${column} IS NOT NULL AND NOT ${inside})` : inside, type: 'boolean', aggregate: false };
+    },
+  };
+}
+
 export const geoFunctions: Record<string, FunctionDefinition> = {
+  // For points, intersecting a polygon and lying within it are the same test.
+  within: polygonPredicate(false),
+  intersects: polygonPredicate(false),
+  disjoint: polygonPredicate(true),
+  bbox: {
+    clauses: ['select'],
+    aggregate: true,
+    compile(ctx, call): Compiled {
+      if (call.args.length !== 1) fail(ctx, call.position, 'bbox() takes one geo field.');
+      const c = pointField(ctx, call, call.args[0]);
+      const [w, s, e, n] = [`min(${c}.lon)`, `min(${c}.lat)`, `max(${c}.lon)`, `max(${c}.lat)`];
+      return {
+        sql: `CASE WHEN count(${c}) = 0 THEN NULL ELSE CAST(json_object('type', 'Polygon', 'coordinates', [[[${w}, ${s}], [${e}, ${s}], [${e}, ${n}], [${w}, ${n}], [${w}, ${s}]]]) AS VARCHAR) END`,
+        type: 'geo_shape',
+        aggregate: true,
+      };
+    },
+  },
   within_distance: {
     clauses: ['where'],
     compile(ctx, call): Compiled {
