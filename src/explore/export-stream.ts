@@ -14,6 +14,8 @@ export interface ExportPlan {
   /** What closes an export without rows, where it differs from `tail`. */
   emptyTail?: string;
   timeZone: string;
+  /** Turns each row's text into the output's, where SQL alone cannot (KML, GPX). */
+  rewrite?: (line: string) => string;
 }
 
 /** Starts writing at once and returns the stream; an engine error after the first byte ends it early. */
@@ -35,7 +37,9 @@ export function streamExport(engine: Engine, plan: ExportPlan, options: { compre
         let first = true;
         for await (const rows of result.yieldRows()) {
           if (closed) break;
-          const text = rows.map((r) => r[0] as string).join(plan.separator);
+          const lines = rows.map((r) => r[0] as string);
+          const text = (plan.rewrite ? lines.map(plan.rewrite).filter((l) => l !== '') : lines).join(plan.separator);
+          if (text === '') continue;
           const chunk = first ? text : plan.separator + text;
           first = false;
           if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);

@@ -6,6 +6,8 @@ export const exportFormats = {
   json: { extension: 'json', contentType: 'application/json; charset=utf-8' },
   jsonl: { extension: 'jsonl', contentType: 'application/jsonl; charset=utf-8' },
   geojson: { extension: 'geojson', contentType: 'application/geo+json; charset=utf-8' },
+  kml: { extension: 'kml', contentType: 'application/vnd.google-earth.kml+xml; charset=utf-8' },
+  gpx: { extension: 'gpx', contentType: 'application/gpx+xml; charset=utf-8' },
   xlsx: { extension: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   parquet: { extension: 'parquet', contentType: 'application/vnd.apache.parquet' },
 } as const;

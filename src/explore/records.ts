@@ -12,6 +12,7 @@ import { presentRow } from './values.ts';
 import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
 import { gzipped, streamExport } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
+import { gpxWaypoint, kmlPlacemark, xmlText } from './geo-formats.ts';
 import type { BlobStore } from '../blobs/index.ts';
 
 export interface RecordsParams {
@@ -137,12 +138,26 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       json: () => jsonObjectSql(query.columns),
       jsonl: () => jsonObjectSql(query.columns),
       geojson: () => geoJsonFeatureSql(query.columns),
+      kml: () => geoJsonFeatureSql(query.columns),
+      gpx: () => geoJsonFeatureSql(query.columns),
     }[lineFormat]();
     const frame = {
       csv: { head: `${params.csv.withBom ? '\uFEFF' : ''}${csvHeader(query.columns, labels, params.csv)}\n`, separator: '\n', tail: '\n', emptyTail: '' },
       json: { head: '[', separator: ',\n', tail: ']\n' },
       jsonl: { head: '', separator: '\n', tail: '\n', emptyTail: '' },
       geojson: { head: '{"type":"FeatureCollection","features":[', separator: ',\n', tail: ']}\n' },
+      kml: {
+        head: `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xmlText(name)}</name>\n`,
+        separator: '\n',
+        tail: '\n</Document></kml>\n',
+        rewrite: kmlPlacemark,
+      },
+      gpx: {
+        head: `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Opaal" xmlns="http://www.topografix.com/GPX/1/1" xmlns:opaal="https://opaal.eu/gpx">\n`,
+        separator: '\n',
+        tail: '\n</gpx>\n',
+        rewrite: gpxWaypoint,
+      },
     }[lineFormat];
     const sql = from ? `SELECT ${row} AS line FROM (${query.sql})` : 'SELECT NULL AS line WHERE FALSE';
     const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, log });

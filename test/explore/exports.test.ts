@@ -66,7 +66,7 @@ test('JSON lines, GeoJSON and gzip', async () => {
 
 test('lists the export formats, and refuses an unknown format or a bad query before streaming', async () => {
   const listing = await (await s.get('/api/explore/v2.1/catalog/datasets/cities/exports')).json() as { links: { rel: string }[] };
-  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson', 'xlsx', 'parquet']);
+  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson', 'kml', 'gpx', 'xlsx', 'parquet']);
   const unknown = await exported('pdf');
   assert.equal(unknown.response.status, 400);
   assert.equal(JSON.parse(unknown.body.toString()).error_code, 'InvalidRESTParameterError');
@@ -119,4 +119,18 @@ test('XLSX exports one sheet with a header row', async () => {
     ['Madrid', 3223000, true],
     ['Paris', 2148000, true],
   ]);
+});
+
+test('KML and GPX place each record at its location, with its fields, escaped', async () => {
+  const kml = await exported('kml', { select: 'name,country,location', where: 'country="ES"', order_by: 'name' });
+  assert.match(kml.response.headers.get('content-type')!, /^application\/vnd.google-earth.kml\+xml/);
+  const text = kml.body.toString();
+  assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<kml xmlns="http:\/\/www.opengis.net\/kml\/2.2"><Document><name>cities<\/name>/);
+  assert.equal((text.match(/<Placemark>/g) ?? []).length, 2);
+  assert.match(text, /<Placemark><name>Barcelona<\/name><ExtendedData><Data name="name"><value>Barcelona<\/value><\/Data><Data name="country"><value>ES<\/value><\/Data><\/ExtendedData><Point><coordinates>2.1686,41.3874<\/coordinates><\/Point><\/Placemark>/);
+  const marseille = (await exported('kml', { select: 'region,location', where: 'name="Marseille"' })).body.toString();
+  assert.match(marseille, /<value>Provence-Alpes-Cote d&apos;Azur<\/value>/);
+  const gpx = (await exported('gpx', { select: 'name,location', where: 'name="Paris"' })).body.toString();
+  assert.match(gpx, /<wpt lat="48.8566" lon="2.3522"><name>Paris<\/name><extensions><opaal:field name="name">Paris<\/opaal:field><\/extensions><\/wpt>/);
+  assert.match(gpx, /<\/gpx>\n$/);
 });
