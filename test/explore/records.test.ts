@@ -86,6 +86,14 @@ test('9: startswith is case-sensitive; suggest and search match word beginnings'
   assert.deepEqual(await names({ where: 'startswith(name, "ma")' }), []);
   assert.deepEqual(await names({ where: 'suggest("munic")' }), ['Munich']);
   assert.deepEqual(await names({ where: 'search(name, "sain mal")' }), ['Saint-Malo']);
+  // search() forgives typos in all but the last word; suggest() and bare strings do not.
+  assert.deepEqual(await names({ where: 'search(name, "hamburk saint")' }), []);
+  assert.deepEqual(await names({ where: 'search(name, "barcelonna")' }), []);
+  assert.deepEqual(await names({ where: 'search("barcelonna spain")' }), []);
+  assert.deepEqual(await names({ where: 'search(name, region, "barcelonna catal")' }), ['Barcelona']);
+  assert.deepEqual(await names({ where: 'search(region, "bavria b")' }), ['Munich']);
+  assert.deepEqual(await names({ where: 'suggest("bavria")' }), []);
+  assert.deepEqual(await names({ where: '"barcelonna"' }), []);
 });
 
 test('10: date comparisons and year()', async () => {

@@ -48,7 +48,7 @@ function listMembership(ctx: CompileContext, position: number, operator: string,
 
 export function compileBoolean(ctx: CompileContext, e: Expression): Compiled {
   // A bare string is a full-text search; a bare boolean field means "is true".
-  if (e.kind === 'string') return plain(fullTextSearch(ctx, null, e.value, 'search'), 'boolean');
+  if (e.kind === 'string') return plain(fullTextSearch(ctx, null, e.value, 'prefix'), 'boolean');
   const compiled = compileExpression(ctx, e);
   if (compiled.type !== 'boolean' && compiled.type !== 'any' && compiled.type !== 'null') {
     fail(ctx, e.position, `Expected a condition, found ${describe(compiled.type)}${e.kind === 'field' ? ` (${e.name})` : ''}.`);
@@ -155,7 +155,7 @@ export function compileExpression(ctx: CompileContext, e: Expression): Compiled 
     case 'like': {
       const operand = compileExpression(ctx, e.operand);
       if (!isTextual(operand.type)) fail(ctx, e.position, `LIKE needs a text field, found ${describe(operand.type)}.`);
-      return plain(fullTextSearch(ctx, [operand.sql], e.pattern.value, 'search'), 'boolean');
+      return plain(fullTextSearch(ctx, [operand.sql], e.pattern.value, 'prefix'), 'boolean');
     }
   }
 }

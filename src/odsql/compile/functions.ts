@@ -63,7 +63,7 @@ function aggregate(sqlName: string, accepts: (t: ValueType) => boolean, what: st
 const numericOrTemporal = (t: ValueType) => isNumeric(t) || isTemporal(t);
 
 /** Text search predicates: `search(f1, f2, "text")`, `search(*, "text")`, `search("text")`. */
-function textPredicate(mode: 'search' | 'suggest'): FunctionDefinition {
+function textPredicate(mode: 'fuzzy' | 'prefix'): FunctionDefinition {
   return {
     clauses: ['where'],
     compile(ctx, call) {
@@ -151,8 +151,8 @@ export const functions: Record<string, FunctionDefinition> = {
       return { sql: dateFormatSql(ctx, d.sql, pattern.value, pattern.position), type: 'text', aggregate: d.aggregate };
     },
   },
-  search: textPredicate('search'),
-  suggest: textPredicate('suggest'),
+  search: textPredicate('fuzzy'),
+  suggest: textPredicate('prefix'),
   startswith: {
     clauses: ['where'],
     compile(ctx, call) {

@@ -1,4 +1,4 @@
-// Full-text matching: case- and accent-insensitive, each word matching the start of a word in the value.
+// Full-text matching: case- and accent-insensitive, words matching word beginnings, search() also a few edits off.
 import { fieldType, quoteIdentifier } from '../types.ts';
 import type { CompileContext } from './context.ts';
 
@@ -10,11 +10,16 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** ODS's fuzziness: edit distance 2 for a word over five letters, 1 over two, none for shorter words. */
+export function allowedEdits(word: string): number {
+  return word.length > 5 ? 2 : word.length > 2 ? 1 : 0;
+}
+
 /**
- * `"tourism port"`: every word must start a word of some searched column. `columns` null means every text
- * field. ODS's search is fuzzy on all but the last word; here every word matches as a prefix (documented).
+ * `"tourism port"`: every word must start a word of some searched column (`columns` null: every text field).
+ * `fuzzy` is search()'s rule: every word but the last may also be a few edits away from a whole word.
  */
-export function fullTextSearch(ctx: CompileContext, columns: string[] | null, text: string, mode: 'search' | 'suggest'): string {
+export function fullTextSearch(ctx: CompileContext, columns: string[] | null, text: string, mode: 'prefix' | 'fuzzy'): string {
   const targets =
     columns ??
     ctx.schema.fields
@@ -23,10 +28,18 @@ export function fullTextSearch(ctx: CompileContext, columns: string[] | null, te
   const words = foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   if (words.length === 0) return 'TRUE';
   if (targets.length === 0) return 'FALSE';
-  void mode;
-  const conditions = words.map((word) => {
+  const conditions = words.map((word, i) => {
     const pattern = ctx.params.add(`(^|[^[:alnum:]])${escapeRegex(word)}`);
-    return `(${targets.map((t) => `regexp_matches(strip_accents(lower(${t})), ${pattern})`).join(' OR ')})`;
+    const edits = mode === 'fuzzy' && i < words.length - 1 ? allowedEdits(word) : 0;
+    const near = edits > 0 ? ctx.params.add(word) : null;
+    return `(${targets
+      .map((t) => {
+        const prefix = `regexp_matches(strip_accents(lower(${t})), ${pattern})`;
+        if (!near) return prefix;
+        const fuzzy = `len(list_filter(string_split_regex(strip_accents(lower(${t})), '[^[:alnum:]]+'), w -> levenshtein(w, ${near}) <= ${edits})) > 0`;
+        return `(${prefix} OR ${fuzzy})`;
+      })
+      .join(' OR ')})`;
   });
   return `(${conditions.join(' AND ')})`;
 }
