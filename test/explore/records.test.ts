@@ -336,3 +336,15 @@ test('18b: points within, intersecting or disjoint from a polygon, and the bound
   assert.equal((await records({ where: "within(location, geom'POLYGON((1 2))')" }, 400)).error_code, 'ODSQLError');
   assert.equal((await records({ where: "within(name, geom'POLYGON((0 0, 1 0, 1 1, 0 0))')" }, 400)).error_code, 'ODSQLError');
 });
+
+test('groups points into map clusters whose key is the cell centre', async () => {
+  const world = await records({ select: 'count(*) as n', group_by: 'geo_cluster(location, 0) as c' });
+  // At zoom 0 a 40-pixel cell is 56.25 degrees wide: Europe's ten cities fall in two cells.
+  assert.equal(world.results.reduce((sum: number, r: { n: number }) => sum + r.n, 0), 10);
+  assert.ok(world.results.length <= 3);
+  for (const r of world.results) assert.deepEqual(Object.keys(r.c).sort(), ['lat', 'lon']);
+  const close = await records({ select: 'count(*) as n', group_by: 'geo_cluster(location, 12, radius=10) as c' });
+  assert.equal(close.results.length, 10, 'at zoom 12 every city has a cell of its own');
+  assert.equal((await records({ group_by: 'geo_cluster(location, 30)' }, 400)).error_code, 'ODSQLError');
+  assert.equal((await records({ group_by: 'geo_cluster(name, 3)' }, 400)).error_code, 'ODSQLError');
+});

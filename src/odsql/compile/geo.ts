@@ -100,6 +100,29 @@ function polygonPredicate(negate: boolean): FunctionDefinition {
 }
 
 export const geoFunctions: Record<string, FunctionDefinition> = {
+  /**
+   * geo_cluster(f, zoom[, radius=40]): points grouped in square cells about `radius` pixels wide on a
+   * 256-pixel web map tile at that zoom; the key is the cell's centre, a geo_point_2d.
+   */
+  geo_cluster: {
+    clauses: ['group_by'],
+    compile(ctx, call): Compiled {
+      if (call.args.length !== 2) fail(ctx, call.position, 'geo_cluster() takes a geo field and a zoom level from 0 to 25.');
+      const column = pointField(ctx, call, call.args[0]);
+      const zoom = numberArgument(ctx, call.args[1]);
+      if (!Number.isInteger(zoom) || zoom < 0 || zoom > 25) fail(ctx, call.args[1].position, 'The zoom level is a whole number from 0 to 25.');
+      const radiusArg = call.named.find((n) => n.name === 'radius');
+      const radius = radiusArg ? numberArgument(ctx, radiusArg.value) : 40;
+      if (!(radius > 0 && radius <= 256)) fail(ctx, call.position, 'radius is a number of pixels above 0 and at most 256.');
+      const size = ctx.params.add((360 / 2 ** zoom) * (radius / 256));
+      const cell = (axis: 'lat' | 'lon', offset: number) => `(floor((${column}.${axis} + ${offset}) / ${size}) + 0.5) * ${size} - ${offset}`;
+      return {
+        sql: `CASE WHEN ${column} IS NULL THEN NULL ELSE struct_pack(lat := ${cell('lat', 90)}, lon := ${cell('lon', 180)}) END`,
+        type: 'geo_point_2d',
+        aggregate: false,
+      };
+    },
+  },
   // For points, intersecting a polygon and lying within it are the same test.
   within: polygonPredicate(false),
   intersects: polygonPredicate(false),
