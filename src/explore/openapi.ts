@@ -57,6 +57,8 @@ export function openApiDocument(baseUrl: string) {
       '/catalog/datasets': op('Datasets, queryable with ODSQL over their metadata', [shared.select, shared.where, shared.group_by, shared.order_by, shared.limit, shared.offset, shared.refine, shared.exclude, shared.lang, shared.timezone]),
       '/catalog/facets': op('Facets over the catalog metadata', [shared.facet, shared.where, shared.refine, shared.exclude, shared.lang, shared.timezone]),
       '/catalog/exports': op('Catalog export formats', []),
+      '/catalog/exports/rss': op('The catalog as an RSS 2.0 feed, newest first', [shared.lang], { 200: { description: 'RSS' } }),
+      '/catalog/exports/data.json': op('The catalog as Project Open Data data.json (DCAT-US 1.1)', [shared.lang]),
       '/catalog/exports/{format}': op('The catalog as a file', [formatParam, ...exportParams], { 200: { description: 'The file' } }),
       '/catalog/datasets/{dataset_id}': op('One dataset', [datasetId, shared.lang]),
       '/catalog/datasets/{dataset_id}/records': op('Records, queried with ODSQL', [datasetId, shared.select, shared.where, shared.group_by, shared.order_by, shared.limit, shared.offset, shared.refine, shared.exclude, shared.lang, shared.timezone]),

@@ -6,6 +6,7 @@ import { publicAudience } from '../catalog/service.ts';
 import type { Config } from '../config.ts';
 import { apiKeyOf } from './credentials.ts';
 import { openApiDocument } from './openapi.ts';
+import { dataJson, rssFeed } from './catalog-feeds.ts';
 import { InvalidRestParameter, odsError } from './errors.ts';
 import { boolean, exportLimit, language, list, oneOf, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
@@ -17,7 +18,7 @@ import { parseFacetParam } from './facets.ts';
 type Query = Record<string, string | string[] | undefined>;
 
 /** Catalog export formats this server writes; the listing names no format it cannot serve. */
-const catalogExportFormats: string[] = ['csv', 'json', 'jsonl', 'xlsx'];
+const catalogExportFormats: string[] = ['csv', 'json', 'jsonl', 'xlsx', 'rss', 'data.json'];
 
 function facetParams(query: Query) {
   return {
@@ -172,6 +173,18 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const log = (error: Error) => request.log.error({ err: error }, 'export failed after it started');
     const exported = await deps.records.exportRecords(request.params.datasetId, await audienceOf(request), format, exportParams(query), log);
     return sendExport(reply, exported);
+  });
+
+  app.get('/catalog/exports/rss', async (request, reply) => {
+    const lang = language(request.query as Query, deps.config.defaultLanguage);
+    const datasets = await deps.catalog.listDatasets(await audienceOf(request));
+    const title = lang === 'en' ? 'Open data catalog' : 'Opendatacatalogus';
+    return reply.header('Content-Type', 'application/rss+xml; charset=utf-8').send(rssFeed(datasets, { baseUrl: deps.config.baseUrl, lang, title }));
+  });
+
+  app.get('/catalog/exports/data.json', async (request) => {
+    const lang = language(request.query as Query, deps.config.defaultLanguage);
+    return dataJson(await deps.catalog.listDatasets(await audienceOf(request)), { baseUrl: deps.config.baseUrl, lang });
   });
 
   app.get<{ Params: { format: string } }>('/catalog/exports/:format', async (request, reply) => {

@@ -134,3 +134,14 @@ test('KML and GPX place each record at its location, with its fields, escaped', 
   assert.match(gpx, /<wpt lat="48.8566" lon="2.3522"><name>Paris<\/name><extensions><opaal:field name="name">Paris<\/opaal:field><\/extensions><\/wpt>/);
   assert.match(gpx, /<\/gpx>\n$/);
 });
+
+test('publishes the catalog as an RSS feed and as data.json', async () => {
+  const rss = await s.get('/api/explore/v2.1/catalog/exports/rss?lang=en');
+  assert.match(rss.headers.get('content-type')!, /^application\/rss\+xml/);
+  const xml = await rss.text();
+  assert.match(xml, /<item><title>European cities<\/title><link>http:\/\/localhost:\d+\/datasets\/cities<\/link>/);
+  assert.match(xml, /<language>en<\/language>/);
+  const data = (await (await s.get('/api/explore/v2.1/catalog/exports/data.json')).json()) as { dataset: { title: string; distribution: { downloadURL: string }[] }[] };
+  assert.equal(data.dataset[0].title, 'Europese steden');
+  assert.deepEqual(data.dataset[0].distribution.map((d) => d.downloadURL.split('/').pop()), ['csv', 'json', 'geojson']);
+});
