@@ -17,9 +17,13 @@ export interface Config {
   duckdbThreads: number;
   maxImportBytes: number;
   queryTimeoutMs: number;
+  portalName: string;
+  publisherName: string;
+  publisherUri: string | null;
+  contactEmail: string;
 }
 
-type Kind = 'int' | 'string' | 'url' | 'enum' | 'size';
+type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email';
 
 interface Setting<K extends keyof Config> {
   key: K;
@@ -53,6 +57,10 @@ export const settings = [
   setting({ key: 'duckdbThreads', env: 'DUCKDB_THREADS', flag: null, kind: 'int', min: 1, max: 256, default: () => String(availableParallelism()), defaultText: '(number of cores)', help: 'Threads the records engine uses.' }),
   setting({ key: 'maxImportBytes', env: 'MAX_IMPORT_BYTES', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(10 * 1024 ** 3), defaultText: '10737418240 (10 GiB)', help: 'Largest file an import accepts.' }),
   setting({ key: 'queryTimeoutMs', env: 'QUERY_TIMEOUT_MS', flag: null, kind: 'int', min: 100, max: 3_600_000, default: '10000', defaultText: '10000', help: 'Longest an API query may run before it is stopped, in milliseconds.' }),
+  setting({ key: 'portalName', env: 'PORTAL_NAME', flag: null, kind: 'string', default: 'Opaal', defaultText: 'Opaal', help: 'Name of the portal, in page titles, feeds and the DCAT catalog.' }),
+  setting({ key: 'publisherName', env: 'PUBLISHER_NAME', flag: null, kind: 'string', default: (c) => c.portalName ?? 'Opaal', defaultText: '(the portal name)', help: 'The organisation that publishes the catalog (DCAT `dct:publisher`).' }),
+  setting({ key: 'publisherUri', env: 'PUBLISHER_URI', flag: null, kind: 'url', values: ['http:', 'https:'], default: null, defaultText: '(none)', help: "An IRI for the publisher, e.g. its OVO code's `https://data.vlaanderen.be/id/organisatie/OVO…`." }),
+  setting({ key: 'contactEmail', env: 'CONTACT_EMAIL', flag: null, kind: 'email', default: 'opendata@example.org', defaultText: 'opendata@example.org', help: "The catalog's contact point; set it to a team mailbox." }),
 ] as const;
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -83,6 +91,9 @@ function parseValue(s: Setting<keyof Config>, raw: string, source: string): unkn
     }
     case 'size':
       if (!/^[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw)) fail('a size such as 512MB or 2GB');
+      return raw;
+    case 'email':
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) fail('an email address');
       return raw;
     case 'string':
       if (raw.trim() === '') fail('a non-empty value');

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { apiKeyOf } from './credentials.ts';
 import { openApiDocument } from './openapi.ts';
 import { dataJson, rssFeed } from './catalog-feeds.ts';
+import { dcatDocument } from './catalog-dcat.ts';
 import { InvalidRestParameter, odsError } from './errors.ts';
 import { boolean, exportLimit, language, list, oneOf, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
@@ -18,7 +19,7 @@ import { parseFacetParam } from './facets.ts';
 type Query = Record<string, string | string[] | undefined>;
 
 /** Catalog export formats this server writes; the listing names no format it cannot serve. */
-const catalogExportFormats: string[] = ['csv', 'json', 'jsonl', 'xlsx', 'rss', 'data.json'];
+const catalogExportFormats: string[] = ['csv', 'json', 'jsonl', 'xlsx', 'rss', 'data.json', 'dcat', 'dcat_ap_vl'];
 
 function facetParams(query: Query) {
   return {
@@ -189,6 +190,13 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
 
   app.get<{ Params: { format: string } }>('/catalog/exports/:format', async (request, reply) => {
     const query = request.query as Query;
+    const dcat = /^dcat(?:([_-])ap\1vl)?(?:\.(ttl|rdf))?$/.exec(request.params.format);
+    if (dcat) {
+      const rdfxml = dcat[2] === 'rdf' || text(query, 'format') === 'rdfxml' || (!dcat[2] && /application\/rdf\+xml/.test(request.headers.accept ?? ''));
+      const datasets = await deps.catalog.listDatasets(await audienceOf(request));
+      const document = await dcatDocument(datasets, dcat[1] ? 'dcat_ap_vl' : 'dcat_ap', rdfxml, deps.config);
+      return reply.header('Content-Type', document.contentType).send(document.body);
+    }
     const format = exportFormat(request.params.format);
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
     const log = (error: Error) => request.log.error({ err: error }, 'export failed after it started');

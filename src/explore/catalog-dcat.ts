@@ -1,0 +1,21 @@
+// The catalog as DCAT-AP or DCAT-AP-VL, in Turtle or RDF/XML, described from the portal's settings.
+import type { Dataset } from '../catalog/types.ts';
+import type { Config } from '../config.ts';
+import { catalogGraph, serializeRdfXml, serializeTurtle, type CatalogDescription, type DcatProfile } from '../dcat/index.ts';
+
+export function catalogDescription(config: Config): CatalogDescription {
+  return {
+    title: { nl: `${config.portalName}: open data`, en: `${config.portalName}: open data` },
+    description: { nl: `Open data van ${config.publisherName}`, en: `Open data of ${config.publisherName}` },
+    publisher: { name: config.publisherName, uri: config.publisherUri },
+    contactEmail: config.contactEmail,
+    identifier: config.baseUrl,
+  };
+}
+
+export async function dcatDocument(datasets: Dataset[], profile: DcatProfile, rdfxml: boolean, config: Config) {
+  const quads = catalogGraph(datasets, { baseUrl: config.baseUrl, catalog: catalogDescription(config), profile, language: config.defaultLanguage });
+  return rdfxml
+    ? { contentType: 'application/rdf+xml; charset=utf-8', body: serializeRdfXml(quads) }
+    : { contentType: 'text/turtle; charset=utf-8', body: await serializeTurtle(quads) };
+}
