@@ -52,13 +52,28 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
   app.setErrorHandler((error, request, reply) => {
     const mapped = odsError(error);
     if (mapped) return reply.status(mapped.status).send(mapped.body);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.status(400).send({ error_code: 'InvalidRESTParameterError', message: (error as Error).message });
+    }
     request.log.error({ err: error }, 'explore request failed');
     return reply.status(500).send({ error_code: 'InternalServerError', message: 'An internal error occurred.' });
   });
 
+  // Public data for any web page: browsers may call the API from anywhere, with an API key header.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');
+    reply.header('Access-Control-Expose-Headers', 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Content-Disposition');
   });
+
+  app.options('/*', async (_request, reply) =>
+    reply
+      .status(204)
+      .header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
+      .header('Access-Control-Allow-Headers', 'Authorization, Accept, Content-Type')
+      .header('Access-Control-Max-Age', '86400')
+      .send(),
+  );
 
   app.get('/', async () => ({
     links: [

@@ -159,3 +159,20 @@ test('lists attachments of a visible dataset, and 404s for a hidden one', async 
   assert.deepEqual(await json(s.get('/api/explore/v2.1/catalog/datasets/steden/attachments')), { _links: [], attachments: [] });
   assert.equal((await s.get('/api/explore/v2.1/catalog/datasets/geheim/attachments')).status, 404);
 });
+
+test('answers a browser preflight for the Authorization header, and exposes the rate-limit headers', async () => {
+  const preflight = await s.get('/api/explore/v2.1/catalog/datasets/steden/records', {
+    method: 'OPTIONS',
+    headers: { origin: 'https://example.org', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+  });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+  assert.match(preflight.headers.get('access-control-allow-headers')!, /Authorization/);
+  const response = await s.get('/api/explore/v2.1/catalog/datasets');
+  assert.match(response.headers.get('access-control-expose-headers')!, /X-RateLimit-Remaining/);
+});
+
+test('a malformed query string is a 400, not a 500', async () => {
+  const response = await s.get('/api/explore/v2.1/catalog/datasets/steden/records?where=%E0%A4%A');
+  assert.ok(response.status < 500, String(response.status));
+});
