@@ -43,7 +43,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     clock,
     maxImportBytes: config.maxImportBytes,
   });
-  const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs });
+  const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
   return {
     config,
     store,

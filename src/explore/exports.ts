@@ -8,6 +8,10 @@ export const exportFormats = {
   geojson: { extension: 'geojson', contentType: 'application/geo+json; charset=utf-8' },
   kml: { extension: 'kml', contentType: 'application/vnd.google-earth.kml+xml; charset=utf-8' },
   gpx: { extension: 'gpx', contentType: 'application/gpx+xml; charset=utf-8' },
+  turtle: { extension: 'ttl', contentType: 'text/turtle; charset=utf-8' },
+  n3: { extension: 'n3', contentType: 'text/n3; charset=utf-8' },
+  jsonld: { extension: 'jsonld', contentType: 'application/ld+json; charset=utf-8' },
+  rdfxml: { extension: 'rdf', contentType: 'application/rdf+xml; charset=utf-8' },
   xlsx: { extension: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   parquet: { extension: 'parquet', contentType: 'application/vnd.apache.parquet' },
 } as const;

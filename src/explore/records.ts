@@ -13,6 +13,7 @@ import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql,
 import { gzipped, streamExport } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
 import { gpxWaypoint, kmlPlacemark, xmlText } from './geo-formats.ts';
+import { jsonLdHead, rdfXmlHead, rdfXmlRecord, turtleHead, turtleRecord } from './rdf-formats.ts';
 import type { BlobStore } from '../blobs/index.ts';
 
 export interface RecordsParams {
@@ -51,7 +52,7 @@ export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & { limit: nu
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
-export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; blobs: BlobStore; clock: Clock; queryTimeoutMs: number }) {
+export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; blobs: BlobStore; clock: Clock; queryTimeoutMs: number; baseUrl: string }) {
   /** Runs queries on one connection in the request's time zone, stopped at the time limit or when the client leaves. */
   async function run<T>(
     timeZone: string,
@@ -140,6 +141,10 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       geojson: () => geoJsonFeatureSql(query.columns),
       kml: () => geoJsonFeatureSql(query.columns),
       gpx: () => geoJsonFeatureSql(query.columns),
+      turtle: () => jsonObjectSql(query.columns),
+      n3: () => jsonObjectSql(query.columns),
+      jsonld: () => jsonObjectSql(query.columns),
+      rdfxml: () => jsonObjectSql(query.columns),
     }[lineFormat]();
     const frame = {
       csv: { head: `${params.csv.withBom ? '\uFEFF' : ''}${csvHeader(query.columns, labels, params.csv)}\n`, separator: '\n', tail: '\n', emptyTail: '' },
@@ -158,6 +163,10 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
         tail: '\n</gpx>\n',
         rewrite: gpxWaypoint,
       },
+      turtle: { head: turtleHead(deps.baseUrl, name), separator: '\n', tail: '\n', rewrite: turtleRecord(query.columns) },
+      n3: { head: turtleHead(deps.baseUrl, name), separator: '\n', tail: '\n', rewrite: turtleRecord(query.columns) },
+      jsonld: { head: jsonLdHead(deps.baseUrl, name, query.columns), separator: ',\n', tail: ']}\n' },
+      rdfxml: { head: rdfXmlHead(deps.baseUrl, name), separator: '\n', tail: '\n</rdf:RDF>\n', rewrite: rdfXmlRecord(query.columns) },
     }[lineFormat];
     const sql = from ? `SELECT ${row} AS line FROM (${query.sql})` : 'SELECT NULL AS line WHERE FALSE';
     const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, log });

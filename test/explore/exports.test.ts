@@ -66,7 +66,7 @@ test('JSON lines, GeoJSON and gzip', async () => {
 
 test('lists the export formats, and refuses an unknown format or a bad query before streaming', async () => {
   const listing = await (await s.get('/api/explore/v2.1/catalog/datasets/cities/exports')).json() as { links: { rel: string }[] };
-  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson', 'kml', 'gpx', 'xlsx', 'parquet']);
+  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson', 'kml', 'gpx', 'turtle', 'n3', 'jsonld', 'rdfxml', 'xlsx', 'parquet']);
   const unknown = await exported('pdf');
   assert.equal(unknown.response.status, 400);
   assert.equal(JSON.parse(unknown.body.toString()).error_code, 'InvalidRESTParameterError');
@@ -144,4 +144,26 @@ test('publishes the catalog as an RSS feed and as data.json', async () => {
   const data = (await (await s.get('/api/explore/v2.1/catalog/exports/data.json')).json()) as { dataset: { title: string; distribution: { downloadURL: string }[] }[] };
   assert.equal(data.dataset[0].title, 'Europese steden');
   assert.deepEqual(data.dataset[0].distribution.map((d) => d.downloadURL.split('/').pop()), ['csv', 'json', 'geojson']);
+});
+
+test('RDF exports: Turtle, N3, JSON-LD and RDF/XML carry the same typed statements', async () => {
+  const { parseTurtle, parseRdfXml } = await import('../dcat/catalog-fixture.ts');
+  const query = { select: 'name,population,census_date,capital,location,tags', where: 'name="Paris" or name="Nantes"', order_by: 'name' };
+  const turtle = (await exported('turtle', query)).body.toString();
+  const quads = parseTurtle(turtle);
+  const base = `${s.portal.config.baseUrl}/datasets/cities/fields#`;
+  const population = quads.find((q) => q.predicate.value === `${base}population` && q.object.value === '2148000');
+  assert.ok(population, turtle);
+  assert.equal((population!.object as { datatype: { value: string } }).datatype.value, 'http://www.w3.org/2001/XMLSchema#integer');
+  assert.ok(quads.some((q) => q.predicate.value === `${base}location` && q.object.value === 'POINT(2.3522 48.8566)'));
+  assert.equal(quads.filter((q) => q.predicate.value === `${base}tags`).length, 2, 'one statement per value of a list');
+  const n3 = await exported('n3', query);
+  assert.match(n3.response.headers.get('content-type')!, /^text\/n3/);
+  const rdfxml = await exported('rdfxml', query);
+  assert.equal(rdfxml.response.headers.get('content-disposition'), 'attachment; filename="cities.rdf"');
+  assert.equal((await parseRdfXml(rdfxml.body.toString())).length, quads.length);
+  const jsonld = JSON.parse((await exported('jsonld', query)).body.toString());
+  assert.equal(jsonld['@context']['@vocab'], base);
+  assert.deepEqual(jsonld['@context'].population, { '@type': 'xsd:integer' });
+  assert.deepEqual(jsonld['@graph'].map((r: { name: string }) => r.name), ['Nantes', 'Paris']);
 });
