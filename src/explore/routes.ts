@@ -96,9 +96,15 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const { limit, offset } = paging(query);
     const lang = language(query, deps.config.defaultLanguage);
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
-    const present = (d: (typeof datasets)[number]) => presentDataset(d, { lang, baseUrl: deps.config.baseUrl });
+    const withLinks = boolean(query, 'include_links', false);
+    const present = (d: (typeof datasets)[number]) => {
+      const object = presentDataset(d, { lang, baseUrl: deps.config.baseUrl });
+      return withLinks ? { ...object, _links: datasetLinks(deps.config.baseUrl, d.id) } : object;
+    };
+    const page = (total_count: number, results: unknown[]) =>
+      withLinks ? { total_count, _links: pageLinks(request.url, deps.config.baseUrl, total_count, limit, offset), results } : { total_count, results };
     const odsql = ['select', 'where', 'group_by', 'order_by', 'refine', 'exclude'].some((p) => query[p] !== undefined);
-    if (!odsql) return { total_count: datasets.length, results: datasets.slice(offset, offset + limit).map(present) };
+    if (!odsql) return page(datasets.length, datasets.slice(offset, offset + limit).map(present));
     const select = text(query, 'select');
     const groupBy = text(query, 'group_by');
     const { total_count, rows } = await deps.records.catalog(datasets, lang, {
@@ -116,9 +122,9 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     // Without a select of its own, each hit is the whole dataset object, as without ODSQL.
     if ((!select || select.trim() === '*') && !groupBy) {
       const byId = new Map(datasets.map((d) => [d.id, d]));
-      return { total_count, results: rows.map((r) => present(byId.get(String(r.dataset_id))!)) };
+      return page(total_count, rows.map((r) => present(byId.get(String(r.dataset_id))!)));
     }
-    return { total_count, results: rows };
+    return page(total_count, rows);
   });
 
   app.get('/catalog/facets', async (request) => {
@@ -218,6 +224,33 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const lang = language(query, deps.config.defaultLanguage);
     return sendExport(reply, await deps.records.exportCatalog(datasets, lang, format, exportParams(query), log));
   });
+}
+
+/** include_links=true: self, first, last and next of a page, as ODS's HATEOAS links. */
+function pageLinks(url: string, baseUrl: string, total: number, limit: number, offset: number) {
+  const at = (o: number) => {
+    const u = new URL(url, baseUrl);
+    u.searchParams.set('offset', String(o));
+    u.searchParams.set('limit', String(limit));
+    return `${baseUrl}${u.pathname}?${u.searchParams}`;
+  };
+  const last = limit > 0 ? Math.max(0, Math.floor((total - 1) / limit) * limit) : 0;
+  return [
+    { rel: 'self', href: at(offset) },
+    { rel: 'first', href: at(0) },
+    { rel: 'last', href: at(last) },
+    ...(limit > 0 && offset + limit < total ? [{ rel: 'next', href: at(offset + limit) }] : []),
+  ];
+}
+
+function datasetLinks(baseUrl: string, id: string) {
+  const self = `${baseUrl}/api/explore/v2.1/catalog/datasets/${id}`;
+  return [
+    { rel: 'self', href: self },
+    { rel: 'records', href: `${self}/records` },
+    { rel: 'exports', href: `${self}/exports` },
+    { rel: 'facets', href: `${self}/facets` },
+  ];
 }
 
 /** Aborts when the response closes before it was written: the client went away. */

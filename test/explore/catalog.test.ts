@@ -176,3 +176,13 @@ test('a malformed query string is a 400, not a 500', async () => {
   const response = await s.get('/api/explore/v2.1/catalog/datasets/steden/records?where=%E0%A4%A');
   assert.ok(response.status < 500, String(response.status));
 });
+
+test('include_links adds paging links and links of each dataset', async () => {
+  const body = await json(s.get('/api/explore/v2.1/catalog/datasets?include_links=true&limit=1'));
+  const rels = body._links.map((l: { rel: string }) => l.rel);
+  assert.deepEqual(rels, ['self', 'first', 'last', 'next']);
+  assert.match(body._links[3].href, /\/api\/explore\/v2\.1\/catalog\/datasets\?include_links=true&limit=1&offset=1$/);
+  assert.deepEqual(body.results[0]._links.map((l: { rel: string }) => l.rel), ['self', 'records', 'exports', 'facets']);
+  const plain = await json(s.get('/api/explore/v2.1/catalog/datasets'));
+  assert.ok(!('_links' in plain) && !('_links' in plain.results[0]));
+});
