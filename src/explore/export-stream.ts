@@ -1,5 +1,4 @@
 // Streams an export: one engine connection, batches of preformatted rows, backpressure, cancel on disconnect.
-import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { Engine } from '../engine/duckdb.ts';
@@ -16,6 +15,19 @@ export interface ExportPlan {
   timeZone: string;
   /** Turns each row's text into the output's, where SQL alone cannot (KML, GPX). */
   rewrite?: (line: string) => string;
+}
+
+/** Waits for room in the stream, or for its end; leaves no listener behind either way. */
+function drainedOrClosed(out: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 /** Starts writing at once and returns the stream; an engine error after the first byte ends it early. */
@@ -42,7 +54,7 @@ export function streamExport(engine: Engine, plan: ExportPlan, options: { compre
           if (text === '') continue;
           const chunk = first ? text : plan.separator + text;
           first = false;
-          if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+          if (!out.write(chunk)) await drainedOrClosed(out);
         }
         if (!closed) out.end(first ? (plan.emptyTail ?? plan.tail) : plan.tail);
       } finally {
