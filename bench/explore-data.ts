@@ -1,6 +1,5 @@
 // Writes the explore benchmark's deterministic CSV: N rows of municipal statistics with a short free-text column.
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { writeLines } from './write-lines.ts';
 import { mulberry32 } from '../scripts/demo/prng.ts';
 
 const stems = ['Aal', 'Beve', 'Bree', 'Dil', 'Ee', 'Geel', 'Hal', 'Hoog', 'Kap', 'Lo', 'Maas', 'Meer', 'Ni', 'Op', 'Ran', 'Ste', 'Tie', 'Vil', 'Wer', 'Zot'];
@@ -29,27 +28,19 @@ export const columns = 'id,gemeente,sector,maand,geslacht,aantal,bedrag,omschrij
 export async function generateExploreCsv(path: string, rows: number): Promise<number> {
   const random = mulberry32(20260214);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-  const out = createWriteStream(path, { highWaterMark: 1 << 20 });
-  let bytes = 0;
-  let chunk = `${columns}\n`;
-  for (let i = 1; i <= rows; i++) {
-    const year = 2015 + Math.floor(random() * 10);
-    const month = 1 + Math.floor(random() * 12);
-    const words = 3 + Math.floor(random() * 3);
-    let text = pick(vocabulary);
-    for (let w = 1; w < words; w++) text += ` ${pick(vocabulary)}`;
-    const r = random();
-    chunk +=
-      `${i},${pick(gemeenten)},${pick(sectors)},${year}-${month < 10 ? '0' : ''}${month}-01,${r < 0.49 ? 'M' : r < 0.98 ? 'V' : 'X'},` +
-      `${Math.floor(random() * 5000)},${(random() * 100000).toFixed(2)},${text}\n`;
-    if (chunk.length > 1 << 20) {
-      bytes += Buffer.byteLength(chunk);
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
+  function* lines(): Generator<string> {
+    yield `${columns}\n`;
+    for (let i = 1; i <= rows; i++) {
+      const year = 2015 + Math.floor(random() * 10);
+      const month = 1 + Math.floor(random() * 12);
+      const words = 3 + Math.floor(random() * 3);
+      let text = pick(vocabulary);
+      for (let w = 1; w < words; w++) text += ` ${pick(vocabulary)}`;
+      const r = random();
+      yield (
+        `${i},${pick(gemeenten)},${pick(sectors)},${year}-${month < 10 ? '0' : ''}${month}-01,${r < 0.49 ? 'M' : r < 0.98 ? 'V' : 'X'},` +
+        `${Math.floor(random() * 5000)},${(random() * 100000).toFixed(2)},${text}\n`);
     }
   }
-  bytes += Buffer.byteLength(chunk);
-  out.end(chunk);
-  await once(out, 'finish');
-  return bytes;
+  return writeLines(path, lines());
 }
