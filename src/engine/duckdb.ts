@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { literal } from './sql.ts';
 
 export interface EngineOptions {
   dataDir: string;
@@ -11,8 +12,11 @@ export interface EngineOptions {
 }
 
 export interface Engine {
-  /** Runs work on a connection of its own; connections are pooled. */
-  withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /**
+   * Runs work on a connection of its own; connections are pooled. Each use gets the time zone it asks
+   * for, else the portal's: a request's `timezone` never leaks into the next user of the connection.
+   */
+  withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>, timeZone?: string): Promise<T>;
   /** Runs one query and returns its rows as plain objects. */
   all(sql: string, params?: DuckDBValue[]): Promise<Record<string, DuckDBValue>[]>;
   close(): Promise<void>;
@@ -31,20 +35,22 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     autoload_known_extensions: 'false',
   });
   const idle: DuckDBConnection[] = [];
+  const zones = new WeakMap<DuckDBConnection, string>();
   let closed = false;
 
-  async function acquire(): Promise<DuckDBConnection> {
+  async function acquire(timeZone: string): Promise<DuckDBConnection> {
     if (closed) throw new Error('The records engine is closed.');
-    const pooled = idle.pop();
-    if (pooled) return pooled;
-    const connection = await instance.connect();
-    // Date-times without an offset are read in the portal's time zone (ICU is built in).
-    await connection.run(`SET TimeZone = '${options.timezone.replace(/'/g, "''")}'`);
+    const connection = idle.pop() ?? (await instance.connect());
+    // Date-times without an offset are read in this zone (ICU is built in); set only when it changes.
+    if (zones.get(connection) !== timeZone) {
+      await connection.run(`SET TimeZone = ${literal(timeZone)}`);
+      zones.set(connection, timeZone);
+    }
     return connection;
   }
 
-  async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection = await acquire();
+  async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>, timeZone = options.timezone): Promise<T> {
+    const connection = await acquire(timeZone);
     try {
       return await work(connection);
     } finally {

@@ -1,8 +1,9 @@
 // Catalog feeds that are documents rather than tables: RSS 2.0 and Project Open Data's data.json (DCAT-US 1.1).
 import type { Dataset, Language } from '../catalog/types.ts';
 import { xmlText } from './geo-formats.ts';
+import { localized, localizedList } from './present.ts';
 
-const pick = (text: Partial<Record<Language, string>>, lang: Language) => text[lang] ?? text.nl ?? text.en ?? '';
+const pick = (text: Partial<Record<Language, string>>, lang: Language) => localized(text, lang) ?? '';
 
 /** Newest first: a feed reader shows what changed. */
 export function rssFeed(datasets: Dataset[], options: { baseUrl: string; lang: Language; title: string }): string {
@@ -34,7 +35,7 @@ export function dataJson(datasets: Dataset[], options: { baseUrl: string; lang: 
       identifier: `${options.baseUrl}/datasets/${d.id}`,
       title: pick(d.metadata.title, options.lang),
       description: pick(d.metadata.description, options.lang) || pick(d.metadata.title, options.lang),
-      keyword: d.metadata.keyword[options.lang] ?? d.metadata.keyword.nl ?? [],
+      keyword: localizedList(d.metadata.keyword, options.lang),
       theme: d.metadata.theme,
       modified: d.modifiedAt,
       issued: d.metadata.issued ?? d.createdAt,

@@ -1,6 +1,7 @@
 // ODSQL over the catalog's metadata: the datasets a caller may see, as a relation the records compiler can query.
 import type { Dataset, Field, Language } from '../catalog/types.ts';
-import { features } from './present.ts';
+import { literal } from '../engine/sql.ts';
+import { features, localized, localizedList } from './present.ts';
 
 const field = (name: string, type: Field['type'], multivalued = false): Field => ({
   name,
@@ -33,10 +34,10 @@ function row(d: Dataset, lang: Language) {
   const m = d.metadata;
   return {
     dataset_id: d.id,
-    title: m.title[lang] ?? m.title.nl ?? m.title.en ?? null,
-    description: m.description[lang] ?? m.description.nl ?? m.description.en ?? null,
+    title: localized(m.title, lang),
+    description: localized(m.description, lang),
     theme: m.theme,
-    keyword: m.keyword[lang] ?? m.keyword.nl ?? m.keyword.en ?? [],
+    keyword: localizedList(m.keyword, lang),
     publisher: m.publisher?.name ?? null,
     license: m.license?.title ?? null,
     language: m.language[0] ?? null,
@@ -67,8 +68,6 @@ const structure: Record<string, string> = {
   has_records: 'BOOLEAN',
   visibility: 'VARCHAR',
 };
-
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * The datasets as a FROM item. The metadata travels as one quoted JSON literal: catalogs are small, and no

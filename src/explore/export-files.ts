@@ -5,10 +5,9 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { BlobStore } from '../blobs/index.ts';
 import type { Engine } from '../engine/duckdb.ts';
+import { literal } from '../engine/sql.ts';
 import type { OutputColumn } from '../odsql/query.ts';
 import { jsonObjectSql } from './exports.ts';
-
-const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 export interface FileExport {
   sql: string;
@@ -17,20 +16,14 @@ export interface FileExport {
   timeZone: string;
 }
 
-async function withZone<T>(engine: Engine, timeZone: string, work: (c: Parameters<Parameters<Engine['withConnection']>[0]>[0]) => Promise<T>) {
-  return engine.withConnection(async (connection) => {
-    await connection.run(`SET TimeZone = ${sqlText(timeZone)}`);
-    return work(connection);
-  });
-}
-
 /** One typed column per field, named by its key; the file is removed once sent or abandoned. */
 export async function parquetExport(engine: Engine, blobs: BlobStore, plan: FileExport, compression: 'snappy' | 'zstd'): Promise<Readable> {
   const path = blobs.tempPath('.parquet');
   const named = plan.columns.map((c) => `${c.alias} AS "${c.key.replace(/"/g, '""')}"`).join(', ');
   try {
-    await withZone(engine, plan.timeZone, (c) =>
-      c.run(`COPY (SELECT ${named} FROM (${plan.sql})) TO ${sqlText(path)} (FORMAT parquet, COMPRESSION ${compression}, USE_TMP_FILE false)`, plan.params),
+    await engine.withConnection(
+      (c) => c.run(`COPY (SELECT ${named} FROM (${plan.sql})) TO ${literal(path)} (FORMAT parquet, COMPRESSION ${compression}, USE_TMP_FILE false)`, plan.params),
+      plan.timeZone,
     );
   } catch (error) {
     await rm(path, { force: true });
@@ -47,7 +40,7 @@ export function xlsxExport(engine: Engine, plan: FileExport, labels: Map<string,
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('export');
   sheet.addRow(plan.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key))).commit();
-  void withZone(engine, plan.timeZone, async (connection) => {
+  void engine.withConnection(async (connection) => {
     const result = await connection.stream(`SELECT ${jsonObjectSql(plan.columns)} AS line FROM (${plan.sql})`, plan.params);
     for await (const rows of result.yieldRows()) {
       if (out.destroyed) break;
@@ -63,7 +56,7 @@ export function xlsxExport(engine: Engine, plan: FileExport, labels: Map<string,
     }
     sheet.commit();
     await workbook.commit();
-  }).catch((error: Error) => {
+  }, plan.timeZone).catch((error: Error) => {
     log(error);
     out.destroy(error);
   });

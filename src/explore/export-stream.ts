@@ -39,7 +39,6 @@ export function streamExport(engine: Engine, plan: ExportPlan, options: { compre
   });
   void engine
     .withConnection(async (connection) => {
-      await connection.run(`SET TimeZone = '${plan.timeZone.replace(/'/g, "''")}'`);
       // A client that goes away stops the query too.
       const stop = () => connection.interrupt();
       out.once('close', stop);
@@ -60,7 +59,7 @@ export function streamExport(engine: Engine, plan: ExportPlan, options: { compre
       } finally {
         out.off('close', stop);
       }
-    })
+    }, plan.timeZone)
     .catch((error: Error) => {
       if (!closed) {
         options.log(error);

@@ -1,4 +1,5 @@
 // Record exports: DuckDB formats each row as a CSV line or a JSON text, Node streams the lines out in batches.
+import { literal } from '../engine/sql.ts';
 import type { OutputColumn } from '../odsql/query.ts';
 
 export const exportFormats = {
@@ -25,7 +26,6 @@ export interface CsvOptions {
   useLabels: boolean;
 }
 
-const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** ISO 8601 with the session time zone's offset, `+01:00` rather than DuckDB's `+01`. */
 function dateTimeSql(v: string): string {
@@ -48,7 +48,7 @@ function csvValue(column: OutputColumn, v: string, options: CsvOptions): string 
     case 'geo_point_2d':
       return `(CAST(${v}.lat AS VARCHAR) || ', ' || CAST(${v}.lon AS VARCHAR))`;
     case 'text_list':
-      return `array_to_string(${v}, ${sqlText(options.listSeparator)})`;
+      return `array_to_string(${v}, ${literal(options.listSeparator)})`;
     default:
       return `CAST(${v} AS VARCHAR)`;
   }
@@ -59,10 +59,10 @@ export function csvLineSql(columns: OutputColumn[], options: CsvOptions): string
   const cells = columns.map((c) => {
     const text = csvValue(c, c.alias, options);
     const quoted = `'"' || replace(${text}, '"', '""') || '"'`;
-    const needsQuotes = `(contains(${text}, ${sqlText(options.delimiter)}) OR contains(${text}, '"') OR contains(${text}, chr(10)) OR contains(${text}, chr(13)))`;
+    const needsQuotes = `(contains(${text}, ${literal(options.delimiter)}) OR contains(${text}, '"') OR contains(${text}, chr(10)) OR contains(${text}, chr(13)))`;
     return `coalesce(${options.quoteAll ? quoted : `CASE WHEN ${needsQuotes} THEN ${quoted} ELSE ${text} END`}, '')`;
   });
-  return cells.join(` || ${sqlText(options.delimiter)} || `);
+  return cells.join(` || ${literal(options.delimiter)} || `);
 }
 
 export function csvHeader(columns: OutputColumn[], labels: Map<string, string>, options: CsvOptions): string {
@@ -89,7 +89,7 @@ function jsonValue(column: OutputColumn, v: string): string {
 
 /** One SQL expression per row: the record as JSON text, keys in column order. */
 export function jsonObjectSql(columns: OutputColumn[]): string {
-  const entries = columns.map((c) => `${sqlText(c.key)}, ${jsonValue(c, c.alias)}`);
+  const entries = columns.map((c) => `${literal(c.key)}, ${jsonValue(c, c.alias)}`);
   return `CAST(json_object(${entries.join(', ')}) AS VARCHAR)`;
 }
 
@@ -102,6 +102,6 @@ export function geoJsonFeatureSql(columns: OutputColumn[]): string {
     : shape.type === 'geo_shape'
       ? `json(${shape.alias})`
       : `CASE WHEN ${shape.alias} IS NULL THEN NULL ELSE json_object('type', 'Point', 'coordinates', [${shape.alias}.lon, ${shape.alias}.lat]) END`;
-  const props = properties.map((c) => `${sqlText(c.key)}, ${jsonValue(c, c.alias)}`).join(', ');
+  const props = properties.map((c) => `${literal(c.key)}, ${jsonValue(c, c.alias)}`).join(', ');
   return `CAST(json_object('type', 'Feature', 'geometry', ${geometry}, 'properties', json_object(${props})) AS VARCHAR)`;
 }

@@ -7,8 +7,13 @@ export function odsDateTime(iso: string | null): string | null {
   return new Date(iso).toISOString().replace(/\.000Z$/, '+00:00').replace(/Z$/, '+00:00');
 }
 
-function pick(text: Partial<Record<Language, string>>, lang: Language): string | null {
+/** The text in the asked language, else Dutch, else English. */
+export function localized(text: Partial<Record<Language, string>>, lang: Language): string | null {
   return text[lang] ?? text.nl ?? text.en ?? null;
+}
+
+export function localizedList(list: Partial<Record<Language, string[]>>, lang: Language): string[] {
+  return list[lang] ?? list.nl ?? list.en ?? [];
 }
 
 export function features(fields: Field[]): string[] {
@@ -31,7 +36,7 @@ export function presentField(field: Field) {
 
 export function presentDataset(dataset: Dataset, options: { lang: Language; baseUrl: string }) {
   const m = dataset.metadata;
-  const keywords = m.keyword[options.lang] ?? m.keyword.nl ?? m.keyword.en ?? [];
+  const keywords = localizedList(m.keyword, options.lang);
   return {
     dataset_id: dataset.id,
     dataset_uid: dataset.uid,
@@ -42,8 +47,8 @@ export function presentDataset(dataset: Dataset, options: { lang: Language; base
     visibility: dataset.visibility === 'public' ? 'domain' : 'restricted',
     metas: {
       default: {
-        title: pick(m.title, options.lang),
-        description: pick(m.description, options.lang),
+        title: localized(m.title, options.lang),
+        description: localized(m.description, options.lang),
         theme: m.theme,
         keyword: keywords,
         license: m.license?.title ?? null,

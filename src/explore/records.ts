@@ -5,6 +5,7 @@ import { catalogFields, catalogRelation } from './catalog-query.ts';
 import type { Clock } from '../clock.ts';
 import type { Engine } from '../engine/duckdb.ts';
 import { NotFound } from '../errors.ts';
+import { literal } from '../engine/sql.ts';
 import { ClientGone, QueryTimeout } from './errors.ts';
 import { buildRecordsQuery } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
@@ -27,10 +28,6 @@ export interface RecordsParams {
   offset: number;
   lang: string;
   timezone: string;
-}
-
-function sqlText(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
 
 
@@ -60,7 +57,6 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     signal?: AbortSignal,
   ): Promise<T> {
     return deps.engine.withConnection(async (connection) => {
-      await connection.run(`SET TimeZone = ${sqlText(timeZone)}`);
       let reason: 'timeout' | 'gone' | null = null;
       const stop = (why: 'timeout' | 'gone') => {
         reason = why;
@@ -91,7 +87,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       }
-    });
+    }, timeZone);
   }
 
   async function countFacets(fields: Field[], from: string | null, defaults: string[], params: FacetParams) {
@@ -190,7 +186,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
   async function source(datasetId: string, audience: Audience) {
     const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
-    return { dataset, from: path ? `read_parquet(${sqlText(path)})` : null };
+    return { dataset, from: path ? `read_parquet(${literal(path)})` : null };
   }
 
   return {
@@ -206,7 +202,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       if (!from || !/^[0-9a-f]{40}$/.test(recordId)) throw missing;
       const query = buildRecordsQuery({
         fields: dataset.fields,
-        from: `(SELECT * FROM ${from} WHERE _recordid = ${sqlText(recordId)})`,
+        from: `(SELECT * FROM ${from} WHERE _recordid = ${literal(recordId)})`,
         select: params.select,
         limit: 1,
         offset: 0,

@@ -5,7 +5,7 @@ import { ImportFailed } from '../../errors.ts';
 import { fieldNamesFor } from './names.ts';
 import { sniffCsv, type CsvDialect } from './sniff.ts';
 import { transcodeToUtf8 } from './transcode.ts';
-import { literal } from './sql.ts';
+import { literal } from '../sql.ts';
 import { linkedCopy } from './files.ts';
 import type { Source } from './types.ts';
 

@@ -8,7 +8,7 @@ import type { BlobStore } from '../../blobs/index.ts';
 import { ImportFailed } from '../../errors.ts';
 import type { SourceFormat } from '../../catalog/types.ts';
 import { fieldNamesFor } from './names.ts';
-import { literal } from './sql.ts';
+import { literal } from '../sql.ts';
 import { linkedCopy } from './files.ts';
 import type { Source } from './types.ts';
 

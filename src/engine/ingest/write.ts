@@ -1,7 +1,7 @@
 // Writes a source as one zstd Parquet file with typed columns, a content-hash record id and shape boxes.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Field } from '../../catalog/types.ts';
-import { identifier, literal } from './sql.ts';
+import { identifier, literal } from '../sql.ts';
 import { valueSql, type Plan } from './infer.ts';
 import type { Source } from './types.ts';
 

@@ -1,4 +1,4 @@
-// Quoting for the few SQL texts the importer builds itself; user text never reaches SQL unquoted.
+// Quoting for the few SQL texts Opaal builds itself (paths, keys, formats); user values are bound parameters.
 
 export function identifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
