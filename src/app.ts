@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import { DomainError } from './errors.ts';
 import { exploreRoutes } from './explore/routes.ts';
 import type { Portal } from './portal.ts';
+import { buildAssets } from './web/assets.ts';
+import { notFoundPageFor, webRoutes } from './web/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -65,11 +67,15 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     return reply.status(500).send({ error: 'internal', message: 'An internal error occurred.' });
   });
 
+  const assets = await buildAssets();
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/explore/')) {
       return reply.status(404).send({ error_code: 'NotFoundResource', message: 'The requested resource does not exist.' });
     }
-    return reply.status(404).send({ error: 'not_found', message: `Nothing at ${request.url.split('?')[0]}.` });
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: 'not_found', message: `Nothing at ${request.url.split('?')[0]}.` });
+    }
+    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPageFor({ config: portal.config, assets }, request.url));
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -92,7 +98,18 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
 
+  // Popularity: a successful records query counts as an API call, an export as a download; nothing about the caller is kept.
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? '';
+    const datasetId = (request.params as { datasetId?: string } | undefined)?.datasetId;
+    if (!datasetId || reply.statusCode !== 200 || !route.startsWith('/api/explore/')) return;
+    if (route.includes('/exports')) portal.usage.count(datasetId, 'downloads');
+    else if (route.includes('/records') || route.includes('/facets')) portal.usage.count(datasetId, 'api_calls');
+  });
+
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config });
+  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets });
+
 
   return app;
 }

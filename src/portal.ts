@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { migrate, openStore, type Store } from './db/index.ts';
 import { createEngine, type Engine } from './engine/duckdb.ts';
 import { createRecordsService, type RecordsService } from './explore/records.ts';
+import { createUsageService, type UsageService } from './stats/usage.ts';
 
 export interface Portal {
   config: Config;
@@ -15,6 +16,7 @@ export interface Portal {
   blobs: BlobStore;
   catalog: CatalogService;
   records: RecordsService;
+  usage: UsageService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     maxImportBytes: config.maxImportBytes,
   });
   const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
+  const usage = createUsageService({ db: store.db, clock });
   return {
     config,
     store,
@@ -51,8 +54,10 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     blobs,
     catalog,
     records,
+    usage,
     clock,
     async close() {
+      await usage.close();
       await engine.close();
       await store.close();
     },

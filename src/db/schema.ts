@@ -42,8 +42,18 @@ export interface EventsTable {
   data: string;
 }
 
+export interface DatasetUsageTable {
+  dataset_id: string;
+  /** YYYY-MM-DD in UTC. */
+  day: string;
+  page_views: number | string;
+  api_calls: number | string;
+  downloads: number | string;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
   events: EventsTable;
+  dataset_usage: DatasetUsageTable;
 }

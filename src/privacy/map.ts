@@ -76,6 +76,13 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     subject_id: no('Ids of datasets and other subjects; a person is the subject only through the actor column'),
     data: no('By contract of recordEvent: details of the verb, never personal data'),
   },
+  dataset_usage: {
+    dataset_id: no(),
+    day: no(),
+    page_views: no('A count per dataset and day; no address, identifier or time of a visit'),
+    api_calls: no(),
+    downloads: no(),
+  },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },
 };

@@ -17,10 +17,10 @@ test('documents exactly the registered routes, in OpenAPI 3', async () => {
   const registered = new Set<string>();
   const stack: string[] = [];
   for (const line of s.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const at = line.indexOf('/');
-    if (at < 0) continue;
-    const depth = Math.floor(at / 4);
-    stack[depth] = line.slice(at).split(' (')[0];
+    const node = /^((?:│   |    )*)(?:├── |└── )(.*)$/.exec(line);
+    if (!node) continue;
+    const depth = node[1].length / 4;
+    stack[depth] = node[2].split(' (')[0];
     stack.length = depth + 1;
     const path = stack.join('');
     if (path.startsWith('/api/explore/v2.1') && line.includes('GET')) registered.add(path.slice('/api/explore/v2.1'.length) || '/');

@@ -1,7 +1,9 @@
 // The ordered list of migrations; one set for SQLite and PostgreSQL.
 import type { Migration } from 'kysely';
 import * as catalog from './0001_catalog.ts';
+import * as usage from './0002_usage.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
+  '0002_usage': usage,
 };

@@ -1,0 +1,40 @@
+// What every page knows about its request: language, messages, links in that language, the portal's settings.
+import type { Config } from '../config.ts';
+import type { Assets } from './assets.ts';
+import { localPath, messages, type Language, type Messages } from './i18n.ts';
+
+export interface PageContext {
+  lang: Language;
+  t: Messages;
+  config: Pick<Config, 'portalName' | 'publisherName' | 'baseUrl' | 'defaultLanguage' | 'timezone' | 'contactEmail'>;
+  /** The page's path without language prefix or query, e.g. `/datasets/cities/table`. */
+  path: string;
+  /** The query string as given, with its `?`, or ''. */
+  search: string;
+  assets: Assets;
+  /** A portal path in the page's language. */
+  link(path: string): string;
+  /** A portal path in another language. */
+  linkIn(lang: Language, path: string): string;
+}
+
+export function pageContext(config: PageContext['config'], assets: Assets, lang: Language, path: string, search: string): PageContext {
+  return {
+    assets,
+    lang,
+    t: messages(lang),
+    config,
+    path,
+    search,
+    link: (p) => localPath(lang, config.defaultLanguage, p),
+    linkIn: (other, p) => localPath(other, config.defaultLanguage, p),
+  };
+}
+
+/** A query string from pairs, skipping empty values; keys repeat for lists. */
+export function queryString(pairs: [string, string | number | null | undefined][]): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of pairs) if (value !== null && value !== undefined && value !== '') search.append(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

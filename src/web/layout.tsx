@@ -1,0 +1,94 @@
+// The frame of every page: head (title, canonical, languages, Open Graph, JSON twin), header, footer.
+import { languages } from './i18n.ts';
+import type { PageContext } from './context.ts';
+import { raw, type Child, type Html } from './jsx-runtime.ts';
+
+export interface PageOptions {
+  title: string;
+  description?: string;
+  /** Absolute API or `.json` URL that returns this page's data. */
+  jsonTwin?: string;
+  /** Whether the canonical URL keeps the query string (a filtered table is its own page; a paged catalog is not). */
+  canonicalQuery?: boolean;
+  /** schema.org JSON-LD for the page, if any. */
+  jsonLd?: unknown;
+  /** Client modules under src/web/client/ this page needs. */
+  scripts?: string[];
+  styles?: string[];
+  noindex?: boolean;
+}
+
+/** JSON inside a script element: `<` escaped so no text can close the element. */
+export function scriptJson(value: unknown): Html {
+  return raw(JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026'));
+}
+
+export function Layout(props: { ctx: PageContext; page: PageOptions; children?: Child }): Html {
+  const { ctx, page } = props;
+  const t = ctx.t.common;
+  const base = ctx.config.baseUrl.replace(/\/$/, '');
+  const canonical = base + ctx.link(ctx.path) + (page.canonicalQuery ? ctx.search : '');
+  const other = languages.find((l) => l !== ctx.lang) ?? ctx.lang;
+  const title = page.title === ctx.config.portalName ? page.title : `${page.title} — ${ctx.config.portalName}`;
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title}</title>
+          {page.description && <meta name="description" content={page.description.slice(0, 300)} />}
+          {page.noindex && <meta name="robots" content="noindex" />}
+          <link rel="canonical" href={canonical} />
+          {languages.map((l) => (
+            <link rel="alternate" hreflang={l} href={base + ctx.linkIn(l, ctx.path) + (page.canonicalQuery ? ctx.search : '')} />
+          ))}
+          {page.jsonTwin && <link rel="alternate" type="application/json" href={page.jsonTwin} />}
+          <meta property="og:site_name" content={ctx.config.portalName} />
+          <meta property="og:title" content={page.title} />
+          <meta property="og:type" content="website" />
+          <meta property="og:url" content={canonical} />
+          <meta property="og:locale" content={ctx.lang === 'nl' ? 'nl_BE' : 'en_GB'} />
+          {page.description && <meta property="og:description" content={page.description.slice(0, 300)} />}
+          <link rel="stylesheet" href={ctx.assets.style('portal.css')} />
+          {(page.styles ?? []).map((s) => <link rel="stylesheet" href={ctx.assets.style(s)} />)}
+          {page.jsonLd !== undefined && <script type="application/ld+json">{scriptJson(page.jsonLd)}</script>}
+          {(page.scripts ?? []).map((s) => <script type="module" src={ctx.assets.script(s)}></script>)}
+        </head>
+        <body>
+          <a class="skip-link" href="#main">{t.skipToContent}</a>
+          <header class="site-header">
+            <div class="wrap header-row">
+              <a class="brand" href={ctx.link('/')}>{ctx.config.portalName}</a>
+              <nav aria-label={t.mainNavigation}>
+                <ul class="nav">
+                  <li><a href={ctx.link('/datasets')} aria-current={ctx.path.startsWith('/datasets') ? 'page' : undefined}>{t.datasets}</a></li>
+                  <li><a href="/api/explore/v2.1/">{t.api}</a></li>
+                  <li>
+                    <a href={ctx.linkIn(other, ctx.path) + ctx.search} hreflang={other} lang={other} aria-label={t.otherLanguageLabel}>
+                      {t.otherLanguage}
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="main" class="wrap" tabindex="-1">
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>{t.footerAbout(ctx.config.publisherName)}</p>
+              <ul class="footer-links">
+                <li><a href="/api/explore/v2.1/">{t.footerApi}</a></li>
+                <li><a href="/api/explore/v2.1/catalog/exports/dcat_ap_vl">{t.footerCatalog}</a></li>
+                {page.jsonTwin && <li><a href={page.jsonTwin}>{t.jsonTwin}</a></li>}
+              </ul>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

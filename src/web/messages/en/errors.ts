@@ -1,0 +1,13 @@
+// English: pages that say something went wrong.
+import type { errors as nl } from '../nl/errors.ts';
+
+export const errors: typeof nl = {
+  notFoundTitle: 'Page not found',
+  notFoundText: 'This page does not exist (any more). You may find what you are looking for in the catalogue.',
+  datasetNotFound: (id: string) => `There is no dataset "${id}".`,
+  badFilterTitle: 'We do not understand this filter',
+  badFilter: (message: string) => `The filter in the address could not be applied: ${message}`,
+  serverErrorTitle: 'Something went wrong',
+  serverErrorText: 'Please try again later. If the problem persists, report it with this code:',
+  backToCatalog: 'Go to the catalogue',
+};

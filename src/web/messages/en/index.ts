@@ -1,0 +1,15 @@
+// English: every user-facing text of the pages, by section.
+import { common } from './common.ts';
+import { themes } from './themes.ts';
+import { errors } from './errors.ts';
+import { home } from './home.ts';
+import { catalog } from './catalog.ts';
+import { dataset } from './dataset.ts';
+import { table } from './table.ts';
+import { chart } from './chart.ts';
+import { map } from './map.ts';
+import { exports } from './exports.ts';
+import { console } from './console.ts';
+import type { Messages } from '../nl/index.ts';
+
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console };

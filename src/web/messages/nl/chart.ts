@@ -1,0 +1,4 @@
+// Dutch: the dataset's chart tab.
+export const chart = {
+  title: 'Grafiek',
+};

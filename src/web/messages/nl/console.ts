@@ -1,0 +1,4 @@
+// Dutch: the dataset's console tab.
+export const console = {
+  title: 'API',
+};

@@ -1,0 +1,4 @@
+// Dutch: the dataset's exports tab.
+export const exports = {
+  title: 'Export',
+};

@@ -1,0 +1,4 @@
+// Dutch: the dataset's map tab.
+export const map = {
+  title: 'Kaart',
+};

@@ -1,0 +1,4 @@
+// Dutch: the dataset's table tab.
+export const table = {
+  title: 'Tabel',
+};

@@ -1,0 +1,18 @@
+// Dutch: the EU data themes, as the Publications Office names them.
+import type { Theme } from '../../../catalog/types.ts';
+
+export const themes: Record<Theme, string> = {
+  AGRI: 'Landbouw, visserij, bosbouw en voeding',
+  ECON: 'Economie en financiën',
+  EDUC: 'Onderwijs, cultuur en sport',
+  ENER: 'Energie',
+  ENVI: 'Milieu',
+  GOVE: 'Regering en publieke sector',
+  HEAL: 'Gezondheid',
+  INTR: 'Internationale vraagstukken',
+  JUST: 'Justitie, rechtsstelsel en openbare veiligheid',
+  REGI: 'Regio’s en steden',
+  SOCI: 'Bevolking en samenleving',
+  TECH: 'Wetenschap en technologie',
+  TRAN: 'Vervoer',
+};

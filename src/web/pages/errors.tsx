@@ -1,0 +1,39 @@
+// Pages for what went wrong: not found (a real 404), a request the page cannot use, an internal error with its request id.
+import type { PageContext } from '../context.ts';
+import type { Html } from '../jsx-runtime.ts';
+import { Layout } from '../layout.tsx';
+import { SearchForm } from './catalog.tsx';
+
+export function notFoundPage(ctx: PageContext, message?: string): Html {
+  const t = ctx.t.errors;
+  return (
+    <Layout ctx={ctx} page={{ title: t.notFoundTitle, noindex: true }}>
+      <h1>{t.notFoundTitle}</h1>
+      {message && <p>{message}</p>}
+      <p>{t.notFoundText}</p>
+      <SearchForm ctx={ctx} q="" />
+      <p><a href={ctx.link('/datasets')}>{t.backToCatalog}</a></p>
+    </Layout>
+  );
+}
+
+export function badRequestPage(ctx: PageContext, message: string): Html {
+  const t = ctx.t.errors;
+  return (
+    <Layout ctx={ctx} page={{ title: t.badFilterTitle, noindex: true }}>
+      <h1>{t.badFilterTitle}</h1>
+      <p role="alert">{t.badFilter(message)}</p>
+      <p><a href={ctx.link('/datasets')}>{t.backToCatalog}</a></p>
+    </Layout>
+  );
+}
+
+export function serverErrorPage(ctx: PageContext, requestId: string): Html {
+  const t = ctx.t.errors;
+  return (
+    <Layout ctx={ctx} page={{ title: t.serverErrorTitle, noindex: true }}>
+      <h1>{t.serverErrorTitle}</h1>
+      <p>{t.serverErrorText} <code>{requestId}</code></p>
+    </Layout>
+  );
+}

@@ -1,0 +1,189 @@
+// The public portal's pages, in every language, each with its JSON twin; errors become pages, never a bare 500.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { publicAudience, type Audience, type CatalogService } from '../catalog/service.ts';
+import { themes, type Dataset } from '../catalog/types.ts';
+import type { Config } from '../config.ts';
+import type { Clock } from '../clock.ts';
+import { DomainError, NotFound } from '../errors.ts';
+import { presentDataset } from '../explore/present.ts';
+import type { RecordsService } from '../explore/records.ts';
+import type { UsageService } from '../stats/usage.ts';
+import type { Assets } from './assets.ts';
+import { pageContext, type PageContext } from './context.ts';
+import { datasetTabs, tabsOf, type DatasetTab } from './dataset-frame.tsx';
+import { readFilters } from './filters.ts';
+import { languages, type Language } from './i18n.ts';
+import type { Html } from './jsx-runtime.ts';
+import { catalogPage } from './pages/catalog.tsx';
+import { datasetInfoPage } from './pages/dataset-info.tsx';
+import { badRequestPage, notFoundPage, serverErrorPage } from './pages/errors.tsx';
+import { homePage } from './pages/home.tsx';
+import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
+import { seoRoutes } from './seo.ts';
+import { tabRenderers } from './tabs.ts';
+
+export interface WebDeps {
+  config: Config;
+  catalog: CatalogService;
+  records: RecordsService;
+  usage: UsageService;
+  clock: Clock;
+  assets: Assets;
+  /** Who is asking; the accounts module fills this in. */
+  audienceOf?: (request: FastifyRequest) => Promise<Audience>;
+}
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
+
+/** The language a path asks for, and the path without its prefix. */
+export function splitLanguage(url: string, defaultLanguage: Language): { lang: Language; path: string; search: string } {
+  const q = url.indexOf('?');
+  const pathname = q < 0 ? url : url.slice(0, q);
+  const search = q < 0 ? '' : url.slice(q);
+  for (const lang of languages) {
+    if (lang === defaultLanguage) continue;
+    if (pathname === `/${lang}` || pathname.startsWith(`/${lang}/`)) return { lang, path: pathname.slice(lang.length + 1) || '/', search };
+  }
+  return { lang: defaultLanguage, path: pathname, search };
+}
+
+export function readCatalogQuery(query: Query): CatalogQuery {
+  const q = one(query.q).trim().slice(0, 200);
+  const sort = one(query.sort) as CatalogSort;
+  const page = Number(one(query.page) || 1);
+  const filters: CatalogQuery['filters'] = {};
+  for (const facet of catalogFacets) filters[facet] = many(query[facet]).slice(0, 20);
+  return {
+    q,
+    filters,
+    sort: (catalogSorts as readonly string[]).includes(sort) && (sort !== 'relevance' || q) ? sort : q ? 'relevance' : 'modified',
+    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    pageSize: 20,
+  };
+}
+
+export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  const audienceOf = deps.audienceOf ?? (async () => publicAudience);
+  const contextOf = (request: FastifyRequest): PageContext => {
+    const { lang, path, search } = splitLanguage(request.url, deps.config.defaultLanguage);
+    return pageContext(deps.config, deps.assets, lang, path, search);
+  };
+  const html = (reply: FastifyReply, page: Html, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page.value);
+
+  app.setErrorHandler((error, request, reply) => {
+    const ctx = contextOf(request);
+    if (error instanceof NotFound) return html(reply, notFoundPage(ctx, error.message), 404);
+    if (error instanceof DomainError) return html(reply, badRequestPage(ctx, error.message), 400);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) return html(reply, badRequestPage(ctx, (error as Error).message), status);
+    request.log.error({ err: error }, 'page failed');
+    return html(reply, serverErrorPage(ctx, request.id), 500);
+  });
+
+  async function catalogData(request: FastifyRequest, ctx: PageContext) {
+    const datasets = await deps.catalog.listDatasets(await audienceOf(request));
+    const query = readCatalogQuery(request.query as Query);
+    const result = searchCatalog(datasets, query, { lang: ctx.lang, now: deps.clock(), popularity: await deps.usage.popularity() });
+    return { datasets, query, result };
+  }
+
+  const catalogJson = (ctx: PageContext, data: Awaited<ReturnType<typeof catalogData>>) => ({
+    total_count: data.result.total,
+    page: data.query.page,
+    results: data.result.hits.map((hit) => ({
+      dataset_id: hit.dataset.id,
+      title: hit.title.map((p) => p.text).join(''),
+      url: ctx.link(`/datasets/${hit.dataset.id}`),
+      api: `/api/explore/v2.1/catalog/datasets/${hit.dataset.id}`,
+      matched_in: hit.matchedIn,
+      highlights: {
+        title: hit.title.filter((p) => p.match).map((p) => p.text),
+        description: hit.description.filter((p) => p.match).map((p) => p.text),
+      },
+    })),
+    facets: data.result.facets,
+  });
+
+  const homeData = async (request: FastifyRequest) => {
+    const datasets = await deps.catalog.listDatasets(await audienceOf(request));
+    const popularity = await deps.usage.popularity();
+    const counts = new Map<string, number>();
+    for (const d of datasets) for (const th of d.metadata.theme) counts.set(th, (counts.get(th) ?? 0) + 1);
+    return {
+      total: datasets.length,
+      themes: themes.filter((th) => counts.has(th)).map((theme) => ({ theme, count: counts.get(theme) ?? 0 })),
+      newest: [...datasets].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5),
+      mostUsed: [...datasets].sort((a, b) => (popularity.get(b.id) ?? 0) - (popularity.get(a.id) ?? 0) || b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, 5),
+    };
+  };
+
+  for (const lang of languages) {
+    const prefix = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+
+    app.get(prefix || '/', async (request, reply) => {
+      const ctx = contextOf(request);
+      return html(reply, homePage(ctx, await homeData(request)));
+    });
+
+    app.get(`${prefix}/index.json`, async (request) => {
+      const ctx = contextOf(request);
+      const data = await homeData(request);
+      const brief = (d: Dataset) => ({ dataset_id: d.id, url: ctx.link(`/datasets/${d.id}`), api: `/api/explore/v2.1/catalog/datasets/${d.id}` });
+      return { total_count: data.total, themes: data.themes, newest: data.newest.map(brief), most_used: data.mostUsed.map(brief) };
+    });
+
+    app.get(`${prefix}/datasets`, async (request, reply) => {
+      const ctx = contextOf(request);
+      const data = await catalogData(request, ctx);
+      return html(reply, catalogPage(ctx, data.query, data.result));
+    });
+
+    app.get(`${prefix}/datasets.json`, async (request) => {
+      const ctx = contextOf(request);
+      return catalogJson(ctx, await catalogData(request, ctx));
+    });
+
+    app.get<{ Params: { id: string } }>(`${prefix}/datasets/:id`, async (request, reply) => {
+      const ctx = contextOf(request);
+      const audience = await audienceOf(request);
+      // The JSON twin of the information tab: the catalog API's view of the dataset.
+      if (request.params.id.endsWith('.json')) {
+        const dataset = await deps.catalog.getDataset(request.params.id.slice(0, -5), audience);
+        return reply.send(presentDataset(dataset, { lang: ctx.lang, baseUrl: deps.config.baseUrl }));
+      }
+      const dataset = await deps.catalog.getDataset(request.params.id, audience);
+      const versions = await deps.catalog.listVersions(dataset.id, audience);
+      deps.usage.count(dataset.id, 'page_views');
+      return html(reply, datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query)));
+    });
+
+    app.get<{ Params: { id: string; tab: string } }>(`${prefix}/datasets/:id/:tab`, async (request, reply) => {
+      const ctx = contextOf(request);
+      const audience = await audienceOf(request);
+      const dataset = await deps.catalog.getDataset(request.params.id, audience);
+      const tab = request.params.tab as DatasetTab;
+      const render = tab !== 'information' && (datasetTabs as readonly string[]).includes(tab) && tabsOf(dataset).includes(tab) ? tabRenderers[tab] : undefined;
+      if (!render) throw new NotFound(ctx.t.errors.notFoundText);
+      deps.usage.count(dataset.id, 'page_views');
+      const page = await render({ ctx, dataset, filters: readFilters(request.query as Query), query: request.query as Query, records: deps.records, audience });
+      return html(reply, page);
+    });
+  }
+
+  app.get<{ Params: { file: string } }>('/-/static/:file', async (request, reply) => {
+    const asset = deps.assets.get(request.params.file);
+    if (!asset) throw new NotFound(`No file ${request.params.file}.`);
+    return reply.type(asset.contentType).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body);
+  });
+
+  await app.register(seoRoutes, { config: deps.config, catalog: deps.catalog });
+}
+
+/** The portal's 404 page for any path outside the APIs. */
+export function notFoundPageFor(deps: Pick<WebDeps, 'config' | 'assets'>, url: string): string {
+  const { lang, path, search } = splitLanguage(url, deps.config.defaultLanguage);
+  return notFoundPage(pageContext(deps.config, deps.assets, lang, path, search)).value;
+}

@@ -1,0 +1,212 @@
+// Catalog search for the pages: ranked, accent- and case-insensitive prefix matching with highlights, and combinable facets.
+import type { Dataset, Language } from '../catalog/types.ts';
+import { features, localized, localizedList } from '../explore/present.ts';
+
+export const catalogFacets = ['theme', 'keyword', 'publisher', 'license', 'features', 'modified'] as const;
+export type CatalogFacet = (typeof catalogFacets)[number];
+export const catalogSorts = ['relevance', 'title', 'modified', 'popularity'] as const;
+export type CatalogSort = (typeof catalogSorts)[number];
+
+export interface CatalogQuery {
+  q: string;
+  /** Selected values per facet: values of one facet widen (or), facets narrow (and). */
+  filters: Partial<Record<CatalogFacet, string[]>>;
+  sort: CatalogSort;
+  page: number;
+  pageSize: number;
+}
+
+/** Text cut in pieces, the matching ones marked. */
+export type Highlighted = { text: string; match: boolean }[];
+
+export interface CatalogHit {
+  dataset: Dataset;
+  score: number;
+  title: Highlighted;
+  description: Highlighted;
+  keywords: Highlighted[];
+  fields: Highlighted[];
+  /** Where the query matched: title, description, keyword, field. */
+  matchedIn: string[];
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface CatalogResult {
+  total: number;
+  hits: CatalogHit[];
+  facets: Record<CatalogFacet, FacetCount[]>;
+}
+
+/** Lower case, without accents: "Éénoudercontract" and "eenouder" meet. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export function queryTerms(q: string): string[] {
+  return [...new Set(fold(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))].slice(0, 20);
+}
+
+/** Splits text into pieces where a word starts with one of the terms; folding keeps lengths for Latin text, else no marks. */
+export function highlight(text: string, terms: string[]): Highlighted {
+  const folded = fold(text);
+  if (terms.length === 0 || folded.length !== text.length) return [{ text, match: false }];
+  const pieces: Highlighted = [];
+  let last = 0;
+  for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = m[0];
+    const term = terms.filter((t) => word.startsWith(t)).sort((a, b) => b.length - a.length)[0];
+    if (!term) continue;
+    const start = m.index ?? 0;
+    if (start > last) pieces.push({ text: text.slice(last, start), match: false });
+    pieces.push({ text: text.slice(start, start + term.length), match: true });
+    last = start + term.length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), match: false });
+  return pieces;
+}
+
+const matches = (h: Highlighted) => h.some((p) => p.match);
+
+/** A window of the description around its first match, so a long text still shows why it was found. */
+function snippet(text: string, terms: string[], size = 240): string {
+  if (text.length <= size) return text;
+  const at = terms.map((t) => fold(text).indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const start = Math.max(0, at - 60);
+  const cut = text.slice(start, start + size);
+  return `${start > 0 ? '…' : ''}${cut}${start + size < text.length ? '…' : ''}`;
+}
+
+function wordsOf(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+const weights = { title: 10, keyword: 6, field: 3, description: 2 };
+
+/** Every term must start a word somewhere; the score favours titles, whole words and popular datasets. */
+function score(dataset: Dataset, lang: Language, terms: string[]): number {
+  const sources: [number, string[]][] = [
+    [weights.title, wordsOf(localized(dataset.metadata.title, lang) ?? '')],
+    [weights.keyword, localizedList(dataset.metadata.keyword, lang).flatMap(wordsOf)],
+    [weights.field, dataset.fields.flatMap((f) => [...wordsOf(f.name), ...wordsOf(f.label)])],
+    [weights.description, wordsOf(localized(dataset.metadata.description, lang) ?? '')],
+  ];
+  let total = 0;
+  for (const term of terms) {
+    let best = 0;
+    for (const [weight, words] of sources) {
+      for (const word of words) {
+        if (!word.startsWith(term)) continue;
+        best = Math.max(best, word === term ? weight * 1.5 : weight);
+      }
+    }
+    if (best === 0) return 0;
+    total += best;
+  }
+  return total;
+}
+
+function period(iso: string, now: Date): string {
+  const days = (now.getTime() - new Date(iso).getTime()) / 86_400_000;
+  if (days <= 7) return 'week';
+  if (days <= 31) return 'month';
+  if (days <= 366) return 'year';
+  return 'older';
+}
+
+/** The values a dataset has for a facet. */
+function facetValues(dataset: Dataset, facet: CatalogFacet, lang: Language, now: Date): string[] {
+  const m = dataset.metadata;
+  switch (facet) {
+    case 'theme':
+      return m.theme;
+    case 'keyword':
+      return localizedList(m.keyword, lang);
+    case 'publisher':
+      return m.publisher ? [m.publisher.name] : [];
+    case 'license':
+      return m.license ? [m.license.title] : [];
+    case 'features':
+      return features(dataset.fields);
+    case 'modified':
+      return [period(dataset.modifiedAt, now)];
+  }
+}
+
+const periodOrder = ['week', 'month', 'year', 'older'];
+
+export function searchCatalog(datasets: Dataset[], query: CatalogQuery, options: { lang: Language; now: Date; popularity: Map<string, number> }): CatalogResult {
+  const { lang, now, popularity } = options;
+  const terms = queryTerms(query.q);
+  const scored = datasets
+    .map((dataset) => ({ dataset, score: terms.length ? score(dataset, lang, terms) : 0 }))
+    .filter((s) => terms.length === 0 || s.score > 0);
+  const selected = (d: Dataset, except?: CatalogFacet) =>
+    catalogFacets.every((facet) => {
+      const wanted = query.filters[facet] ?? [];
+      if (facet === except || wanted.length === 0) return true;
+      const values = facetValues(d, facet, lang, now);
+      return wanted.some((w) => values.includes(w));
+    });
+  const facets = {} as Record<CatalogFacet, FacetCount[]>;
+  for (const facet of catalogFacets) {
+    const counts = new Map<string, number>();
+    for (const { dataset } of scored) {
+      if (!selected(dataset, facet)) continue;
+      for (const v of new Set(facetValues(dataset, facet, lang, now))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const wanted = query.filters[facet] ?? [];
+    for (const w of wanted) if (!counts.has(w)) counts.set(w, 0);
+    facets[facet] = [...counts]
+      .map(([value, count]) => ({ value, count, selected: wanted.includes(value) }))
+      .sort((a, b) =>
+        facet === 'modified' ? periodOrder.indexOf(a.value) - periodOrder.indexOf(b.value) : b.count - a.count || a.value.localeCompare(b.value, lang),
+      );
+  }
+  const title = (d: Dataset) => localized(d.metadata.title, lang) ?? d.id;
+  const byTitle = (a: Dataset, b: Dataset) => title(a).localeCompare(title(b), lang);
+  const byModified = (a: Dataset, b: Dataset) => b.modifiedAt.localeCompare(a.modifiedAt);
+  const byPopularity = (a: Dataset, b: Dataset) => (popularity.get(b.id) ?? 0) - (popularity.get(a.id) ?? 0);
+  const kept = scored.filter((s) => selected(s.dataset));
+  kept.sort((a, b) => {
+    switch (query.sort) {
+      case 'title':
+        return byTitle(a.dataset, b.dataset);
+      case 'modified':
+        return byModified(a.dataset, b.dataset) || byTitle(a.dataset, b.dataset);
+      case 'popularity':
+        return byPopularity(a.dataset, b.dataset) || byTitle(a.dataset, b.dataset);
+      case 'relevance':
+        return b.score - a.score || byPopularity(a.dataset, b.dataset) || byModified(a.dataset, b.dataset);
+    }
+  });
+  const start = (query.page - 1) * query.pageSize;
+  const hits = kept.slice(start, start + query.pageSize).map(({ dataset, score }) => {
+    const description = snippet(localized(dataset.metadata.description, lang) ?? '', terms);
+    const hit: CatalogHit = {
+      dataset,
+      score,
+      title: highlight(title(dataset), terms),
+      description: highlight(description, terms),
+      keywords: localizedList(dataset.metadata.keyword, lang).map((k) => highlight(k, terms)),
+      fields: dataset.fields.flatMap((f) => {
+        const h = highlight(f.label || f.name, terms);
+        const byName = highlight(f.name, terms);
+        return matches(h) ? [h] : matches(byName) ? [byName] : [];
+      }),
+      matchedIn: [],
+    };
+    if (terms.length) {
+      if (matches(hit.title)) hit.matchedIn.push('title');
+      if (matches(highlight(localized(dataset.metadata.description, lang) ?? '', terms))) hit.matchedIn.push('description');
+      if (hit.keywords.some(matches)) hit.matchedIn.push('keyword');
+      if (hit.fields.length) hit.matchedIn.push('field');
+    }
+    return hit;
+  });
+  return { total: kept.length, hits, facets };
+}

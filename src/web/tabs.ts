@@ -1,0 +1,21 @@
+// The dataset tabs beyond information: each renders its page from the dataset, the filters and its own URL parameters.
+import type { Audience } from '../catalog/service.ts';
+import type { Dataset } from '../catalog/types.ts';
+import type { RecordsService } from '../explore/records.ts';
+import type { PageContext } from './context.ts';
+import type { DatasetTab } from './dataset-frame.tsx';
+import type { RecordFilters } from './filters.ts';
+import type { Html } from './jsx-runtime.ts';
+
+export interface TabRequest {
+  ctx: PageContext;
+  dataset: Dataset;
+  filters: RecordFilters;
+  query: Record<string, string | string[] | undefined>;
+  records: RecordsService;
+  audience: Audience;
+}
+
+export type TabRenderer = (request: TabRequest) => Promise<Html>;
+
+export const tabRenderers: Partial<Record<Exclude<DatasetTab, 'information'>, TabRenderer>> = {};
