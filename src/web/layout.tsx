@@ -66,8 +66,9 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
                   <li><a href={ctx.link('/datasets')} aria-current={ctx.path.startsWith('/datasets') ? 'page' : undefined}>{t.datasets}</a></li>
                   <li><a href="/api/explore/v2.1/">{t.api}</a></li>
                   <li>
-                    <a href={ctx.linkIn(other, ctx.path) + ctx.search} hreflang={other} lang={other} aria-label={t.otherLanguageLabel}>
-                      {t.otherLanguage}
+                    <a href={ctx.linkIn(other, ctx.path) + ctx.search} hreflang={other}>
+                      <span lang={other}>{t.otherLanguage}</span>
+                      <span class="visually-hidden"> ({t.otherLanguageLabel})</span>
                     </a>
                   </li>
                 </ul>

@@ -1,0 +1,62 @@
+// Browser test support: Debian's Chromium driven by playwright-core, axe-core checks, and a log of every request a page makes.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const screenshots = new URL('./screenshots/', import.meta.url).pathname;
+
+export interface BrowserHarness {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the pages asked for, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<BrowserHarness> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE' });
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  return { browser, context, page, requests, close: () => browser.close() };
+}
+
+/** Requests that went to any host but the portal's own (data: and blob: URLs stay in the page). */
+export function foreignRequests(requests: string[], origin: string): string[] {
+  return requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; evaluated through the debugger, so the page's CSP stays on. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    // any: this runs in the page, where axe is a global the evaluated source defined
+    const axe = (globalThis as any).axe;
+    const result = await axe.run((globalThis as any).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+  });
+}
+
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`).join('\n');
+}
+
+/** Saves a screenshot under test/e2e/screenshots/ (git-ignored) for a person to review. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
