@@ -63,6 +63,19 @@ for (const lang of ['nl', 'en'] as const) {
   });
 }
 
+test('the catalog searches as you type, with prefixes, and keeps the URL in step', async () => {
+  const page = b.page;
+  await page.goto(`${s.url}/datasets`);
+  const before = await page.textContent('.results-count');
+  await page.locator('#q').pressSequentially('provinc', { delay: 30 });
+  await page.waitForURL(/\/datasets\?q=provinc$/);
+  await page.waitForFunction((text) => document.querySelector('.results-count')?.textContent !== text, before);
+  const titles = await page.locator('.card h3').allTextContents();
+  assert.ok(titles.length > 0 && titles.length < 8, `narrowed to: ${titles.join(' | ')}`);
+  assert.ok(await page.locator('.card mark').count() > 0);
+  await check('nl-2b-search-as-you-type');
+});
+
 test('the only cookie a visitor ever gets is none at all', async () => {
   assert.deepEqual(await b.context.cookies(), []);
 });
