@@ -1,13 +1,16 @@
 // Builds the HTTP application from the modules: security headers, request ids, logs, health, routes.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import { sql } from 'kysely';
 import { DomainError } from './errors.ts';
 import { exploreRoutes } from './explore/routes.ts';
 import type { Portal } from './portal.ts';
+import { accountOf, installAuth } from './accounts/auth.ts';
+import type { Audience } from './catalog/service.ts';
 import { buildAssets } from './web/assets.ts';
-import { notFoundPageFor, webRoutes } from './web/routes.ts';
+import { accountRoutes } from './accounts/routes.ts';
+import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -24,7 +27,8 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     serializers: {
       req: (request: { method: string; url: string; id: string }) => ({
         method: request.method,
-        path: request.url.split('?')[0],
+        // Single-use links carry their token in the path: long random segments are left out.
+        path: request.url.split('?')[0].replace(/[A-Za-z0-9_-]{32,}/g, '…'),
         id: request.id,
       }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
@@ -75,7 +79,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       return reply.status(404).send({ error: 'not_found', message: `Nothing at ${request.url.split('?')[0]}.` });
     }
-    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPageFor({ config: portal.config, assets }, request.url));
+    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPageFor({ config: portal.config, assets }, request));
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -107,8 +111,17 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     else if (route.includes('/records') || route.includes('/facets')) portal.usage.count(datasetId, 'api_calls');
   });
 
-  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config });
-  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets });
+  await installAuth(app, { accounts: portal.accounts, baseUrl: portal.config.baseUrl });
+  const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
+
+  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
+  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf });
+  await app.register(accountRoutes, {
+    config: portal.config,
+    accounts: portal.accounts,
+    contextOf: (request) => viewerContext({ config: portal.config, assets }, request),
+    sections: [],
+  });
 
 
   return app;

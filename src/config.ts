@@ -21,6 +21,11 @@ export interface Config {
   publisherName: string;
   publisherUri: string | null;
   contactEmail: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  apiKeyMaxDays: number;
 }
 
 type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email';
@@ -61,6 +66,11 @@ export const settings = [
   setting({ key: 'publisherName', env: 'PUBLISHER_NAME', flag: null, kind: 'string', default: (c) => c.portalName ?? 'Opaal', defaultText: '(the portal name)', help: 'The organisation that publishes the catalog (DCAT `dct:publisher`).' }),
   setting({ key: 'publisherUri', env: 'PUBLISHER_URI', flag: null, kind: 'url', values: ['http:', 'https:'], default: null, defaultText: '(none)', help: "An IRI for the publisher, e.g. its OVO code's `https://data.vlaanderen.be/id/organisatie/OVO…`." }),
   setting({ key: 'contactEmail', env: 'CONTACT_EMAIL', flag: null, kind: 'email', default: 'opendata@example.org', defaultText: 'opendata@example.org', help: "The catalog's contact point; set it to a team mailbox." }),
+  setting({ key: 'smtpUrl', env: 'SMTP_URL', flag: null, kind: 'url', values: ['smtp:', 'smtps:'], default: null, defaultText: '(none: mail is written as .eml files under `<data>/mail`)', help: 'SMTP server for outgoing mail, e.g. `smtp://user:pass@mail.example.org:587`.' }),
+  setting({ key: 'mailFrom', env: 'MAIL_FROM', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: 'Sender address of the mail the portal sends.' }),
+  setting({ key: 'sessionIdleMinutes', env: 'SESSION_IDLE_MINUTES', flag: null, kind: 'int', min: 5, max: 1440, default: '60', defaultText: '60', help: 'A session unused this long is signed out.' }),
+  setting({ key: 'sessionMaxHours', env: 'SESSION_MAX_HOURS', flag: null, kind: 'int', min: 1, max: 720, default: '12', defaultText: '12', help: 'A session ends this long after sign-in, however active.' }),
+  setting({ key: 'apiKeyMaxDays', env: 'API_KEY_MAX_DAYS', flag: null, kind: 'int', min: 1, max: 3650, default: '365', defaultText: '365', help: 'Longest lifetime an API key may be given.' }),
 ] as const;
 
 export type Flags = Record<string, string | boolean | undefined>;

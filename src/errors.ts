@@ -11,40 +11,43 @@ export type ErrorCode =
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** A stable key for what went wrong, so pages can say it in the visitor's language. */
+  readonly reason: string | undefined;
+  constructor(code: ErrorCode, message: string, reason?: string) {
     super(message);
     this.code = code;
+    this.reason = reason;
     this.name = new.target.name;
   }
 }
 
 export class NotFound extends DomainError {
-  constructor(message: string) {
-    super('not_found', message);
+  constructor(message: string, reason?: string) {
+    super('not_found', message, reason);
   }
 }
 
 export class Invalid extends DomainError {
-  constructor(message: string) {
-    super('invalid', message);
+  constructor(message: string, reason?: string) {
+    super('invalid', message, reason);
   }
 }
 
 export class Forbidden extends DomainError {
-  constructor(message: string) {
-    super('forbidden', message);
+  constructor(message: string, reason?: string) {
+    super('forbidden', message, reason);
   }
 }
 
 export class Conflict extends DomainError {
-  constructor(message: string) {
-    super('conflict', message);
+  constructor(message: string, reason?: string) {
+    super('conflict', message, reason);
   }
 }
 
 export class TooMany extends DomainError {
-  constructor(message: string) {
-    super('too_many', message);
+  constructor(message: string, reason?: string) {
+    super('too_many', message, reason);
   }
 }
 

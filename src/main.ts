@@ -1,4 +1,4 @@
-// Command line entry: serve | import | migrate | datasets …
+// Command line entry: serve | import | migrate | datasets | users …
 import { parseArgs } from 'node:util';
 import { loadConfig, type Flags } from './config.ts';
 import { DomainError } from './errors.ts';
@@ -7,12 +7,14 @@ import { runServe } from './cli/serve.ts';
 import { runImport } from './cli/import.ts';
 import { runMigrate } from './cli/migrate.ts';
 import { runDatasets } from './cli/datasets.ts';
+import { runUsers } from './cli/users.ts';
 
 const commands: Record<string, (positionals: string[], flags: Flags) => Promise<number>> = {
   serve: (_p, flags) => runServe(loadConfig(process.env, flags), flags),
   import: (positionals, flags) => runImport(loadConfig(process.env, flags), positionals, flags),
   migrate: (_p, flags) => runMigrate(loadConfig(process.env, flags)),
   datasets: (positionals, flags) => runDatasets(loadConfig(process.env, flags), positionals, flags),
+  users: (positionals, flags) => runUsers(loadConfig(process.env, flags), positionals, flags),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
         title: { type: 'string' },
         meta: { type: 'string' },
         json: { type: 'boolean' },
+        email: { type: 'string' },
+        role: { type: 'string' },
       },
     });
   } catch (error) {

@@ -8,6 +8,12 @@ import { migrate, openStore, type Store } from './db/index.ts';
 import { createEngine, type Engine } from './engine/duckdb.ts';
 import { createRecordsService, type RecordsService } from './explore/records.ts';
 import { createUsageService, type UsageService } from './stats/usage.ts';
+import { createAccountService, type AccountService } from './accounts/service.ts';
+import { createAccountStore } from './accounts/store.ts';
+import { createThrottle } from './accounts/throttle.ts';
+import { createMailer, type Mailer } from './mail/outbox.ts';
+import { fileTransport, smtpTransport } from './mail/transport.ts';
+import { currentStatement } from './privacy/statement.ts';
 
 export interface Portal {
   config: Config;
@@ -17,6 +23,8 @@ export interface Portal {
   catalog: CatalogService;
   records: RecordsService;
   usage: UsageService;
+  mailer: Mailer;
+  accounts: AccountService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -47,6 +55,20 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   });
   const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
   const usage = createUsageService({ db: store.db, clock });
+  const mailer = createMailer({
+    db: store.db,
+    clock,
+    transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
+    from: config.mailFrom,
+  });
+  const accounts = createAccountService({
+    store: createAccountStore(store.db),
+    clock,
+    mailer,
+    throttle: createThrottle({ clock }),
+    config,
+    statement: () => currentStatement(config),
+  });
   return {
     config,
     store,
@@ -55,9 +77,12 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     catalog,
     records,
     usage,
+    mailer,
+    accounts,
     clock,
     async close() {
       await usage.close();
+      await mailer.close();
       await engine.close();
       await store.close();
     },

@@ -14,7 +14,14 @@ import { datasetIdPattern, type Dataset, type Field, type Version } from './type
 
 /** Who is looking: restricted datasets exist only for those allowed to see them. */
 export interface Audience {
+  /** Staff see every restricted dataset. */
   seesRestricted: boolean;
+  /** Restricted datasets this person was granted access to. */
+  granted?: ReadonlySet<string>;
+}
+
+export function mayRead(dataset: Pick<Dataset, 'id' | 'visibility'>, audience: Audience): boolean {
+  return dataset.visibility !== 'restricted' || audience.seesRestricted || (audience.granted?.has(dataset.id) ?? false);
 }
 
 export const publicAudience: Audience = { seesRestricted: false };
@@ -75,7 +82,7 @@ export function createCatalogService(deps: {
 
   async function visible(id: string, audience: Audience): Promise<Dataset> {
     const dataset = await store.getDataset(id);
-    if (!dataset || (dataset.visibility === 'restricted' && !audience.seesRestricted)) {
+    if (!dataset || !mayRead(dataset, audience)) {
       throw new NotFound(`The requested dataset ${id} does not exist.`);
     }
     return dataset;
@@ -85,7 +92,9 @@ export function createCatalogService(deps: {
     getDataset: visible,
 
     async listDatasets(audience: Audience): Promise<Dataset[]> {
-      return store.listDatasets(audience.seesRestricted ? {} : { visibility: 'public' });
+      if (audience.seesRestricted) return store.listDatasets({});
+      if (!audience.granted?.size) return store.listDatasets({ visibility: 'public' });
+      return (await store.listDatasets({})).filter((d) => mayRead(d, audience));
     },
 
     async listVersions(id: string, audience: Audience): Promise<Version[]> {

@@ -9,6 +9,8 @@ Commands:
   datasets list         list the datasets
   datasets show ID      show one dataset with its fields and versions
   datasets delete ID    delete a dataset with all its versions
+  users create          create an account and print a single-use link to set its password
+  users list            list the accounts (id, role, state)
 
 Every command takes --data DIR and honours DATABASE_URL. Run "opaal <command> --help" for its options.`,
   serve: `Usage: opaal serve [--port P] [--host H] [--data DIR] [--base-url URL] [--demo]
@@ -35,4 +37,9 @@ Applies the migrations that the relational store (SQLite file, or DATABASE_URL) 
   list        one line per dataset: id, visibility, records, title
   show ID     metadata, fields and versions of one dataset
   delete ID   delete the dataset, its versions and their files`,
+  users: `Usage: opaal users create --email ADDRESS [--role user|editor|dpo|admin] [--data DIR] | list [--data DIR]
+
+  create    make an account (default role: user) and print a link, valid 72 hours, where the person
+            chooses their own password; no password is ever given on the command line
+  list      one line per account: id, role, state (no names or addresses)`,
 };

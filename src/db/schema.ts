@@ -51,9 +51,108 @@ export interface DatasetUsageTable {
   downloads: number | string;
 }
 
+export interface UsersTable {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  first_name: string;
+  last_name: string;
+  /** What other users see in exchanges; initials when null. */
+  display_name: string | null;
+  /** argon2id; null until the person sets one (an account made on the command line). */
+  password_hash: string | null;
+  password_changed_at: string | null;
+  role: string;
+  email_verified_at: string | null;
+  /** The TOTP shared secret, encrypted with the portal's key. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  created_at: string;
+  last_active_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: the token itself is never stored. */
+  id: string;
+  user_id: string;
+  /** `password` after the password when a second factor is still due, `complete` after it. */
+  stage: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end; idle expiry is computed from last_seen_at. */
+  expires_at: string;
+}
+
+export interface AccountTokensTable {
+  /** SHA-256 of the link's token. */
+  id: string;
+  user_id: string;
+  purpose: string;
+  new_email: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The key's first characters, shown to recognise it; not enough to use it. */
+  prefix: string;
+  /** SHA-256 of the whole key. */
+  digest: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  user_id: string;
+  purpose: string;
+  statement_version: string;
+  /** SHA-256 of the exact statement text shown. */
+  statement_digest: string;
+  method: string;
+  language: string;
+  given_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface DatasetGrantsTable {
+  dataset_id: string;
+  user_id: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  template: string;
+  subject: string;
+  text_body: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
   events: EventsTable;
   dataset_usage: DatasetUsageTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  api_keys: ApiKeysTable;
+  consents: ConsentsTable;
+  dataset_grants: DatasetGrantsTable;
+  mail_outbox: MailOutboxTable;
 }

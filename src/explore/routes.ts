@@ -41,13 +41,17 @@ export interface ExploreDeps {
    * the audience is the public, which never sees restricted datasets.
    */
   audienceForKey?: (apiKey: string) => Promise<Audience>;
+  /** Who is asking, by any means (session or key); the app passes the accounts module's answer. */
+  audienceOf?: (request: FastifyRequest) => Promise<Audience>;
 }
 
 export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Promise<void> {
-  const audienceOf = async (request: FastifyRequest): Promise<Audience> => {
-    const key = apiKeyOf(request);
-    return key && deps.audienceForKey ? deps.audienceForKey(key) : publicAudience;
-  };
+  const audienceOf =
+    deps.audienceOf ??
+    (async (request: FastifyRequest): Promise<Audience> => {
+      const key = apiKeyOf(request);
+      return key && deps.audienceForKey ? deps.audienceForKey(key) : publicAudience;
+    });
 
   app.setErrorHandler((error, request, reply) => {
     const mapped = odsError(error);

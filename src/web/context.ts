@@ -1,5 +1,6 @@
 // What every page knows about its request: language, messages, links in that language, the portal's settings.
 import type { Config } from '../config.ts';
+import type { Account } from '../accounts/types.ts';
 import type { Assets } from './assets.ts';
 import { localPath, messages, type Language, type Messages } from './i18n.ts';
 
@@ -12,15 +13,18 @@ export interface PageContext {
   /** The query string as given, with its `?`, or ''. */
   search: string;
   assets: Assets;
+  /** The signed-in person, if any, and the token their forms must carry. */
+  viewer: { account: Account; csrf: string } | null;
   /** A portal path in the page's language. */
   link(path: string): string;
   /** A portal path in another language. */
   linkIn(lang: Language, path: string): string;
 }
 
-export function pageContext(config: PageContext['config'], assets: Assets, lang: Language, path: string, search: string): PageContext {
+export function pageContext(config: PageContext['config'], assets: Assets, lang: Language, path: string, search: string, viewer: PageContext['viewer'] = null): PageContext {
   return {
     assets,
+    viewer,
     lang,
     t: messages(lang),
     config,

@@ -65,6 +65,19 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
                 <ul class="nav">
                   <li><a href={ctx.link('/datasets')} aria-current={ctx.path.startsWith('/datasets') ? 'page' : undefined}>{t.datasets}</a></li>
                   <li><a href="/api/explore/v2.1/">{t.api}</a></li>
+                  {ctx.viewer ? (
+                    <>
+                      <li><a href={ctx.link('/-/account')} aria-current={ctx.path.startsWith('/-/account') ? 'page' : undefined}>{ctx.t.account.myAccount}</a></li>
+                      <li>
+                        <form method="post" action={ctx.link('/-/account/logout')}>
+                          <input type="hidden" name="_csrf" value={ctx.viewer.csrf} />
+                          <button type="submit" class="link-button">{ctx.t.account.signOut}</button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <li><a href={ctx.link('/-/account/login')} aria-current={ctx.path.startsWith('/-/account') ? 'page' : undefined}>{ctx.t.account.signIn}</a></li>
+                  )}
                   <li>
                     <a href={ctx.linkIn(other, ctx.path) + ctx.search} hreflang={other}>
                       <span lang={other}>{t.otherLanguage}</span>
@@ -84,6 +97,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
               <ul class="footer-links">
                 <li><a href="/api/explore/v2.1/">{t.footerApi}</a></li>
                 <li><a href="/api/explore/v2.1/catalog/exports/dcat_ap_vl">{t.footerCatalog}</a></li>
+                <li><a href={ctx.link('/-/privacy')}>{ctx.lang === 'nl' ? 'Privacy' : 'Privacy'}</a></li>
                 {page.jsonTwin && <li><a href={page.jsonTwin}>{t.jsonTwin}</a></li>}
               </ul>
             </div>

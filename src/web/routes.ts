@@ -1,5 +1,6 @@
 // The public portal's pages, in every language, each with its JSON twin; errors become pages, never a bare 500.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf, csrfToken } from '../accounts/auth.ts';
 import { publicAudience, type Audience, type CatalogService } from '../catalog/service.ts';
 import { themes, type Dataset } from '../catalog/types.ts';
 import type { Config } from '../config.ts';
@@ -18,6 +19,7 @@ import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
 import { badRequestPage, notFoundPage, serverErrorPage } from './pages/errors.tsx';
 import { homePage } from './pages/home.tsx';
+import { privacyPage } from './pages/privacy.tsx';
 import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
 import { tabRenderers } from './tabs.ts';
@@ -66,10 +68,7 @@ export function readCatalogQuery(query: Query): CatalogQuery {
 
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
   const audienceOf = deps.audienceOf ?? (async () => publicAudience);
-  const contextOf = (request: FastifyRequest): PageContext => {
-    const { lang, path, search } = splitLanguage(request.url, deps.config.defaultLanguage);
-    return pageContext(deps.config, deps.assets, lang, path, search);
-  };
+  const contextOf = (request: FastifyRequest): PageContext => viewerContext(deps, request);
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page.value);
 
@@ -128,6 +127,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       return html(reply, homePage(ctx, await homeData(request)));
     });
 
+    app.get(`${prefix}/-/privacy`, async (request, reply) => html(reply, privacyPage(contextOf(request))));
+
     app.get(`${prefix}/index.json`, async (request) => {
       const ctx = contextOf(request);
       const data = await homeData(request);
@@ -182,8 +183,15 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
   await app.register(seoRoutes, { config: deps.config, catalog: deps.catalog });
 }
 
+/** A page's context from its request: language from the path, the viewer from the session. */
+export function viewerContext(deps: Pick<WebDeps, 'config' | 'assets'>, request: FastifyRequest): PageContext {
+  const { lang, path, search } = splitLanguage(request.url, deps.config.defaultLanguage);
+  const account = accountOf(request);
+  const viewer = account && request.sessionToken ? { account, csrf: csrfToken(request.sessionToken) } : null;
+  return pageContext(deps.config, deps.assets, lang, path, search, viewer);
+}
+
 /** The portal's 404 page for any path outside the APIs. */
-export function notFoundPageFor(deps: Pick<WebDeps, 'config' | 'assets'>, url: string): string {
-  const { lang, path, search } = splitLanguage(url, deps.config.defaultLanguage);
-  return notFoundPage(pageContext(deps.config, deps.assets, lang, path, search)).value;
+export function notFoundPageFor(deps: Pick<WebDeps, 'config' | 'assets'>, request: FastifyRequest): string {
+  return notFoundPage(viewerContext(deps, request)).value;
 }

@@ -1,6 +1,7 @@
 // Test support: a real portal and HTTP server on a loopback port.
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Clock } from '../../src/clock.ts';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { buildApp } from '../../src/app.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
@@ -16,10 +17,14 @@ export interface ServerHarness {
   close(): Promise<void>;
 }
 
-export async function startServer(dialect: DialectName = 'sqlite', env: Record<string, string> = {}): Promise<ServerHarness> {
+export async function startServer(
+  dialect: DialectName = 'sqlite',
+  env: Record<string, string> = {},
+  options: { clock?: Clock; logger?: FastifyServerOptions['logger'] } = {},
+): Promise<ServerHarness> {
   const environment = await testEnvironment(dialect, env);
-  const portal = await openPortal(environment.config);
-  const app = await buildApp(portal, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const portal = await openPortal(environment.config, { clock: options.clock });
+  const app = await buildApp(portal, { logger: options.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

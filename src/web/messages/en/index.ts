@@ -10,6 +10,7 @@ import { chart } from './chart.ts';
 import { map } from './map.ts';
 import { exports } from './exports.ts';
 import { console } from './console.ts';
+import { account } from './account.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account };

@@ -10,6 +10,7 @@ import { chart } from './chart.ts';
 import { map } from './map.ts';
 import { exports } from './exports.ts';
 import { console } from './console.ts';
+import { account } from './account.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account };
 export type Messages = typeof nl;

@@ -1,0 +1,58 @@
+// Passwords: argon2id at rest, at least 12 characters, not common, not guessable from the person's own names.
+import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as english from '@zxcvbn-ts/language-en';
+import * as flemish from '@zxcvbn-ts/language-nl-be';
+import { Invalid } from '../errors.ts';
+
+export const minimumLength = 12;
+const maximumLength = 256;
+
+const strength = new ZxcvbnFactory({
+  dictionary: { ...common.dictionary, ...english.dictionary, ...flemish.dictionary },
+  graphs: common.adjacencyGraphs,
+});
+
+const commonPasswords = new Set<string>(common.dictionary['passwords-common'].map((p) => p.toLowerCase()));
+
+export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'weak';
+
+/** Why a password may not be used, or null; the person's own names and email count as guessable. */
+export function passwordProblem(password: string, personal: string[] = []): PasswordProblem | null {
+  if ([...password].length < minimumLength) return 'too_short';
+  if (password.length > maximumLength) return 'too_long';
+  if (commonPasswords.has(password.toLowerCase())) return 'common';
+  const result = strength.check(password, personal.filter(Boolean));
+  return result.score < 3 ? 'weak' : null;
+}
+
+export class WeakPassword extends Invalid {
+  constructor(readonly problem: PasswordProblem) {
+    super(
+      {
+        too_short: `A password needs at least ${minimumLength} characters.`,
+        too_long: `A password may have at most ${maximumLength} characters.`,
+        common: 'This password is on a list of common passwords; choose another.',
+        weak: 'This password is too easy to guess; make it longer or less predictable.',
+      }[problem],
+      `password_${problem}`,
+    );
+  }
+}
+
+export function hashPassword(password: string): Promise<string> {
+  // OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane.
+  return hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+}
+
+export function verifyPassword(stored: string, password: string): Promise<boolean> {
+  return verify(stored, password).catch(() => false);
+}
+
+/** Checked when no account matches, so a wrong address takes as long as a wrong password. */
+let decoy: Promise<string> | null = null;
+export async function verifyDecoy(password: string): Promise<void> {
+  decoy ??= hashPassword('decoy password that matches nothing');
+  await verifyPassword(await decoy, password);
+}

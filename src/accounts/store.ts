@@ -1,0 +1,66 @@
+// Reads and writes of accounts, sessions, single-use links and grants; no rules here.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, UsersTable } from '../db/schema.ts';
+import type { Account, Role, TokenPurpose } from './types.ts';
+
+export function toAccount(row: Selectable<UsersTable>): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    displayName: row.display_name,
+    role: row.role as Role,
+    emailVerifiedAt: row.email_verified_at,
+    hasPassword: row.password_hash !== null,
+    passwordChangedAt: row.password_changed_at,
+    totpEnabledAt: row.totp_enabled_at,
+    createdAt: row.created_at,
+    lastActiveAt: row.last_active_at,
+    disabledAt: row.disabled_at,
+  };
+}
+
+export type AccountStore = ReturnType<typeof createAccountStore>;
+
+export function createAccountStore(db: Kysely<Database>) {
+  return {
+    db,
+    userById: (id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+    userByEmail: (email: string) => db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst(),
+    listUsers: () => db.selectFrom('users').selectAll().orderBy('email').execute(),
+    insertUser: (row: Selectable<UsersTable>) => db.insertInto('users').values(row).execute(),
+    updateUser: (id: string, changes: Partial<Selectable<UsersTable>>) => db.updateTable('users').set(changes).where('id', '=', id).execute(),
+
+    insertToken: (row: { id: string; user_id: string; purpose: TokenPurpose; new_email: string | null; created_at: string; expires_at: string }) =>
+      db.insertInto('account_tokens').values({ ...row, used_at: null }).execute(),
+    tokenById: (id: string) => db.selectFrom('account_tokens').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** Marks a link used; false when another request used it first. */
+    async useToken(id: string, at: string): Promise<boolean> {
+      const result = await db.updateTable('account_tokens').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    /** Earlier unused links of the same purpose stop working when a new one is sent. */
+    voidTokens: (userId: string, purpose: TokenPurpose, at: string) =>
+      db.updateTable('account_tokens').set({ used_at: at }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute(),
+
+    insertSession: (row: { id: string; user_id: string; stage: string; created_at: string; last_seen_at: string; expires_at: string }) =>
+      db.insertInto('sessions').values(row).execute(),
+    sessionById: (id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(),
+    sessionsOf: (userId: string) => db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute(),
+    touchSession: (id: string, at: string) => db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute(),
+    setSessionStage: (id: string, stage: string) => db.updateTable('sessions').set({ stage }).where('id', '=', id).execute(),
+    deleteSession: (id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),
+    deleteSessionsOf: (userId: string, except?: string) => {
+      let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (except) q = q.where('id', '!=', except);
+      return q.execute();
+    },
+
+    insertConsent: (row: { user_id: string; purpose: string; statement_version: string; statement_digest: string; method: string; language: string; given_at: string }) =>
+      db.insertInto('consents').values({ ...row, withdrawn_at: null }).execute(),
+
+    grantsOf: async (userId: string) =>
+      new Set((await db.selectFrom('dataset_grants').select('dataset_id').where('user_id', '=', userId).execute()).map((r) => r.dataset_id)),
+  };
+}

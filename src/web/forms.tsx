@@ -1,0 +1,69 @@
+// Form pieces: the CSRF field every signed-in form carries, labelled inputs, and an error summary in the visitor's language.
+import { DomainError } from '../errors.ts';
+import type { PageContext } from './context.ts';
+import type { Child, Html } from './jsx-runtime.ts';
+
+export function CsrfField(props: { ctx: PageContext }): Html {
+  return props.ctx.viewer ? <input type="hidden" name="_csrf" value={props.ctx.viewer.csrf} /> : <></>;
+}
+
+/** A form that posts to the portal, with its CSRF field. */
+export function PostForm(props: { ctx: PageContext; action: string; class?: string; children?: Child; enctype?: string }): Html {
+  return (
+    <form method="post" action={props.action} class={props.class ?? 'stack'} enctype={props.enctype}>
+      <CsrfField ctx={props.ctx} />
+      {props.children}
+    </form>
+  );
+}
+
+export function Input(props: {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  maxlength?: number;
+  inputmode?: string;
+}): Html {
+  const hintId = props.hint ? `${props.name}-hint` : undefined;
+  return (
+    <div class="field">
+      <label for={props.name}>{props.label}</label>
+      {props.hint && <p class="hint" id={hintId}>{props.hint}</p>}
+      <input
+        id={props.name}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxlength}
+        inputmode={props.inputmode}
+        aria-describedby={hintId}
+      />
+    </div>
+  );
+}
+
+/** What went wrong, in the page's language when the error has a known reason. */
+export function errorText(ctx: PageContext, error: unknown): string {
+  if (error instanceof DomainError) return (error.reason && ctx.t.account.errors[error.reason]) || error.message;
+  return String((error as Error).message ?? error);
+}
+
+export function ErrorSummary(props: { ctx: PageContext; error?: string | null }): Html {
+  if (!props.error) return <></>;
+  return (
+    <div class="notice notice-error" role="alert" tabindex="-1">
+      <p class="notice-title">{props.ctx.t.account.errorsTitle}</p>
+      <p>{props.error}</p>
+    </div>
+  );
+}
+
+export function Done(props: { message?: string | null }): Html {
+  return props.message ? <div class="notice" role="status"><p>{props.message}</p></div> : <></>;
+}

@@ -1,0 +1,88 @@
+// A real SMTP server in the test process: every message the portal sends arrives here, parsed enough to follow links.
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  raw: string;
+}
+
+export interface SmtpHarness {
+  url: string;
+  messages: ReceivedMail[];
+  /** Waits for the next message to this address (or any), up to a few seconds. */
+  next(to?: string): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}
+
+function decode(raw: string): { subject: string; text: string } {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  let body = rest.join('\n\n');
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const subjectLine = /^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '';
+  const subject = subjectLine.replace(/=\?utf-8\?([QB])\?(.*?)\?=/gi, (_, kind: string, text: string) =>
+    kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+  ).replace(/\s+/g, ' ');
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(unfolded)) {
+    body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  } else if (/Content-Transfer-Encoding: base64/i.test(unfolded)) {
+    body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  return { subject, text: body };
+}
+
+export async function startSmtp(): Promise<SmtpHarness> {
+  const messages: ReceivedMail[] = [];
+  const waiting: { to?: string; resolve: (m: ReceivedMail) => void }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), ...decode(raw), raw };
+        messages.push(mail);
+        const i = waiting.findIndex((w) => !w.to || mail.to.includes(w.to.toLowerCase()));
+        if (i >= 0) waiting.splice(i, 1)[0].resolve(mail);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  let seen = 0;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    next(to) {
+      const found = messages.slice(seen).find((m) => !to || m.to.includes(to.toLowerCase()));
+      if (found) {
+        seen = messages.indexOf(found) + 1;
+        return Promise.resolve(found);
+      }
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no mail to ${to ?? 'anyone'} within 5 s`)), 5000);
+        waiting.push({
+          to,
+          resolve: (m) => {
+            clearTimeout(timer);
+            seen = messages.indexOf(m) + 1;
+            resolve(m);
+          },
+        });
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The first portal link in a mail. */
+export function linkIn(mail: ReceivedMail): string {
+  const match = /https?:\/\/\S+/.exec(mail.text);
+  if (!match) throw new Error(`no link in mail "${mail.subject}"`);
+  return match[0];
+}
