@@ -1,5 +1,5 @@
 // A shape made ready for repeated tests: its edges bucketed in horizontal strips, so a test visits few edges.
-import { boxOf, type Box, type Position, type Shape } from './shape.ts';
+import type { Box, Position, Shape } from './shape.ts';
 
 /**
  * Positions closer than this (in degrees, about 0.1 mm) are the same position: shapes cut from one source
@@ -23,51 +23,83 @@ export interface Prepared {
   /** One position of every part (each point, each line, each polygon): a part not crossing an edge is all in or all out. */
   anchors: Position[];
   polygonCount: number;
-  strips: { ymin: number; height: number; members: number[][] };
-  /** Marks edges already visited by the current walk over several strips. */
-  seen: Uint32Array;
-  walk: number;
+  /** Edges by horizontal strip; null for a shape with few edges, where visiting them all is cheaper. */
+  strips: { ymin: number; height: number; members: number[][]; seen: Uint32Array; walk: number } | null;
 }
+
+// Below this many edges a shape is scanned whole: most stored shapes are small, and per-row setup is the cost.
+const fewEdges = 32;
 
 export function prepare(shape: Shape): Prepared {
   const segments: Segment[] = [];
+  const box = { xmin: Infinity, ymin: Infinity, xmax: -Infinity, ymax: -Infinity };
+  const extend = (x: number, y: number) => {
+    if (x < box.xmin) box.xmin = x;
+    if (x > box.xmax) box.xmax = x;
+    if (y < box.ymin) box.ymin = y;
+    if (y > box.ymax) box.ymax = y;
+  };
   const add = (points: Position[], polygon: number) => {
+    extend(points[0][0], points[0][1]);
     for (let i = 1; i < points.length; i++) {
-      const [a, b] = [points[i - 1], points[i]];
+      const a = points[i - 1];
+      const b = points[i];
+      extend(b[0], b[1]);
       if (a[0] !== b[0] || a[1] !== b[1]) segments.push({ ax: a[0], ay: a[1], bx: b[0], by: b[1], polygon });
     }
   };
-  shape.lines.forEach((line) => add(line, -1));
-  shape.polygons.forEach((rings, p) => rings.forEach((ring) => add(ring, p)));
-  const box = boxOf(shape);
-  const count = Math.max(1, Math.min(512, Math.ceil(Math.sqrt(segments.length))));
-  const ymin = (box?.ymin ?? 0) - tolerance;
-  const height = ((box?.ymax ?? 0) + tolerance - ymin) / count;
-  const members: number[][] = Array.from({ length: count }, () => []);
-  const strips = { ymin, height, members };
-  segments.forEach((s, i) => {
-    const [low, high] = stripRange(strips, Math.min(s.ay, s.by) - tolerance, Math.max(s.ay, s.by) + tolerance);
-    for (let k = low; k <= high; k++) members[k].push(i);
+  const anchors: Position[] = [];
+  for (const point of shape.points) {
+    extend(point[0], point[1]);
+    anchors.push(point);
+  }
+  for (const line of shape.lines) {
+    add(line, -1);
+    anchors.push(line[0]);
+  }
+  shape.polygons.forEach((rings, p) => {
+    for (const ring of rings) add(ring, p);
+    anchors.push(rings[0][0]);
   });
-  const anchors = [...shape.points, ...shape.lines.map((l) => l[0]), ...shape.polygons.map((p) => p[0][0])];
-  return { shape, box, segments, anchors, polygonCount: shape.polygons.length, strips, seen: new Uint32Array(segments.length), walk: 0 };
+  const found = box.xmin <= box.xmax ? box : null;
+  return { shape, box: found, segments, anchors, polygonCount: shape.polygons.length, strips: found && segments.length > fewEdges ? stripsOf(segments, found) : null };
 }
 
-function stripRange(strips: Prepared['strips'], low: number, high: number): [number, number] {
+function stripsOf(segments: Segment[], box: Box): NonNullable<Prepared['strips']> {
+  const count = Math.min(512, Math.ceil(Math.sqrt(segments.length)));
+  const ymin = box.ymin - tolerance;
+  const height = (box.ymax + tolerance - ymin) / count;
+  const strips = { ymin, height, members: Array.from({ length: count }, (): number[] => []), seen: new Uint32Array(segments.length), walk: 0 };
+  segments.forEach((s, i) => {
+    const [low, high] = stripRange(strips, Math.min(s.ay, s.by) - tolerance, Math.max(s.ay, s.by) + tolerance);
+    for (let k = low; k <= high; k++) strips.members[k].push(i);
+  });
+  return strips;
+}
+
+function stripRange(strips: NonNullable<Prepared['strips']>, low: number, high: number): [number, number] {
   const last = strips.members.length - 1;
   const index = (y: number) => (strips.height > 0 ? Math.min(last, Math.max(0, Math.floor((y - strips.ymin) / strips.height))) : 0);
   return [index(low), index(high)];
 }
 
-/** Calls `visit` on each edge that may reach between heights low and high, once each; stops when it returns true. */
+/**
+ * Calls `visit` on each edge that may reach between heights low and high, once each; stops when it returns
+ * true. Not re-entrant on one shape: `visit` must not walk the same shape again.
+ */
 export function someSegment(g: Prepared, low: number, high: number, visit: (s: Segment) => boolean): boolean {
   if (!g.box || high < g.box.ymin - tolerance || low > g.box.ymax + tolerance) return false;
-  const [first, last] = stripRange(g.strips, low, high);
-  const walk = ++g.walk;
+  const strips = g.strips;
+  if (!strips) {
+    for (const s of g.segments) if (visit(s)) return true;
+    return false;
+  }
+  const [first, last] = stripRange(strips, low, high);
+  const walk = ++strips.walk;
   for (let k = first; k <= last; k++) {
-    for (const i of g.strips.members[k]) {
-      if (g.seen[i] === walk) continue;
-      g.seen[i] = walk;
+    for (const i of strips.members[k]) {
+      if (strips.seen[i] === walk) continue;
+      strips.seen[i] = walk;
       if (visit(g.segments[i])) return true;
     }
   }

@@ -132,38 +132,48 @@ class WktReader {
   }
 }
 
-function isPosition(value: unknown): value is number[] {
-  return Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+const expected = ['a [lon, lat] position', 'a list of positions', 'a list of rings (lists of positions)', 'a list of polygons'];
+
+/** Coordinates nested `depth` lists above positions, checked and converted in one pass; null when malformed. */
+function convert(value: unknown, depth: number): unknown {
+  if (!Array.isArray(value)) return null;
+  if (depth === 0) {
+    const [x, y] = value;
+    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+    return value.length === 2 ? value : [x, y];
+  }
+  const out = new Array(value.length);
+  for (let i = 0; i < value.length; i++) if ((out[i] = convert(value[i], depth - 1)) === null) return null;
+  return out;
 }
 
-function nested(value: unknown, depth: number, type: string): unknown[] {
-  const shapes = ['a [lon, lat] position', 'a list of positions', 'a list of rings (lists of positions)', 'a list of polygons'];
-  const ok = (v: unknown, d: number): boolean => (d === 0 ? isPosition(v) : Array.isArray(v) && v.every((x) => ok(x, d - 1)));
-  if (!ok(value, depth)) throw new GeometryError(`The coordinates of a GeoJSON ${type} must be ${shapes[depth]} of numbers.`);
-  return value as unknown[];
+function coordinates(value: unknown, depth: 0, type: string): Position;
+function coordinates(value: unknown, depth: 1, type: string): Position[];
+function coordinates(value: unknown, depth: 2, type: string): Position[][];
+function coordinates(value: unknown, depth: 3, type: string): Position[][][];
+function coordinates(value: unknown, depth: number, type: string): unknown {
+  const converted = convert(value, depth);
+  if (converted === null) throw new GeometryError(`The coordinates of a GeoJSON ${type} must be ${expected[depth]} of numbers.`);
+  return converted;
 }
-
-const position = (p: unknown): Position => [(p as number[])[0], (p as number[])[1]];
-const line = (l: unknown): Position[] => (l as unknown[]).map(position);
-const rings = (r: unknown): Position[][] => (r as unknown[]).map(line);
 
 /** A parsed GeoJSON geometry, Feature or FeatureCollection. */
 export function readGeoJson(value: unknown): Shape {
   const object = (value ?? {}) as { type?: unknown; coordinates?: unknown; geometries?: unknown; geometry?: unknown; features?: unknown };
-  const { type, coordinates } = object;
+  const { type } = object;
   switch (type) {
     case 'Point':
-      return single('points', position(nested(coordinates, 0, type)));
+      return single('points', coordinates(object.coordinates, 0, type));
     case 'MultiPoint':
-      return { points: nested(coordinates, 1, type).map(position), lines: [], polygons: [] };
+      return { points: coordinates(object.coordinates, 1, type), lines: [], polygons: [] };
     case 'LineString':
-      return single('lines', checkLine(line(nested(coordinates, 1, type)), 'The line', null));
+      return single('lines', checkLine(coordinates(object.coordinates, 1, type), 'The line', null));
     case 'MultiLineString':
-      return { points: [], lines: nested(coordinates, 2, type).map((l) => checkLine(line(l), 'A line', null)), polygons: [] };
+      return { points: [], lines: coordinates(object.coordinates, 2, type).map((l) => checkLine(l, 'A line', null)), polygons: [] };
     case 'Polygon':
-      return single('polygons', checkPolygon(rings(nested(coordinates, 2, type)), 'The polygon', null));
+      return single('polygons', checkPolygon(coordinates(object.coordinates, 2, type), 'The polygon', null));
     case 'MultiPolygon':
-      return { points: [], lines: [], polygons: nested(coordinates, 3, type).map((p) => checkPolygon(rings(p), 'A polygon', null)) };
+      return { points: [], lines: [], polygons: coordinates(object.coordinates, 3, type).map((p) => checkPolygon(p, 'A polygon', null)) };
     case 'GeometryCollection':
       if (!Array.isArray(object.geometries)) throw new GeometryError('A GeoJSON GeometryCollection needs a "geometries" list.');
       return merge(object.geometries.map(readGeoJson));
