@@ -68,6 +68,14 @@ test('disjoint and not intersects leave out the record without geometry; or can 
   assert.deepEqual(await names(`intersects(geo_shape, ${overAlfaAndEcho}) or nom = "Golf"`), ['Alfa', 'Echo', 'Golf', 'Hotel']);
 });
 
+test('points against lines and points: a point intersects or lies within them when it is on them', async () => {
+  // The import gives each shape a representative point: Alfa's centroid and Hotel both sit at 4.125 50.125.
+  const line = "geom'LINESTRING(4.125 50, 4.125 51)'";
+  assert.deepEqual(await names(`intersects(geo_point_2d, ${line})`), ['Alfa', 'Hotel']);
+  assert.deepEqual(await names("within(geo_point_2d, geom'MULTIPOINT(4.125 50.125, 9 9)')"), ['Alfa', 'Hotel']);
+  assert.deepEqual(await names(`disjoint(geo_point_2d, ${line})`), ['Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot']);
+});
+
 test('within_distance and distance measure to the nearest part of the shape', async () => {
   const point = "geom'POINT(4.375 50.875)'";
   assert.deepEqual(await names(`within_distance(geo_shape, ${point}, 20km)`), ['Delta']);
