@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { registerGeometryFunctions } from './geometry-functions.ts';
 import { literal } from './sql.ts';
 
 export interface EngineOptions {
@@ -36,6 +37,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   const idle: DuckDBConnection[] = [];
   const zones = new WeakMap<DuckDBConnection, string>();
+  // Registered once: DuckDB puts a connection's scalar functions in the instance's system catalog, where every
+  // later connection finds them (a test holds it to that).
+  const first = await instance.connect();
+  registerGeometryFunctions(first);
+  idle.push(first);
   let closed = false;
 
   async function acquire(timeZone: string): Promise<DuckDBConnection> {

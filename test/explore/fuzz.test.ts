@@ -16,6 +16,8 @@ const pieces = [
   '=', '!=', '<', '>=', 'and', 'or', 'not', 'in', 'is', 'null', 'true', '(', ')', '[', ']', '..', ',', '*', '+', '/', '-',
   '"FR"', "'x'", '"', '3', '1.5', "date'2021'", "date'nope'", "geom'POINT(2 48)'", '10km', 'count(*)', 'sum(', 'avg(population)',
   'year(', 'date_format(updated_at, \'yyyy\')', 'search("a")', 'within_distance(location, ', 'range(population, 10)', 'as', 'asc', 'desc', '`',
+  "geom'POLYGON((2 48, 3 48, 3 49, 2 48))'", "geom'POLYGON((1 2))'", "geom'LINESTRING(2 48, 3'", 'geom\'{"type":"Point"}\'', "geom'POINT(200 100)'",
+  'intersects(location, ', 'within(location, ', 'disjoint(name, ', 'in_bbox(location, ', 'distance(location, ', 'envelope(location)', 'bbox(location)',
 ];
 const odsqlish = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 9 }).map((p) => p.join(' '));
 const text = fc.oneof(odsqlish, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));

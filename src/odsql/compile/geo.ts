@@ -1,39 +1,26 @@
-// Geographic functions over geo_point_2d fields (stored as {lat, lon} doubles): plain SQL, no extension.
+// Geographic functions: geo_point_2d fields ({lat, lon} doubles) in plain SQL, geo_shape fields via geo-shape.ts.
 import type { Call, Expression } from '../ast.ts';
+import { geometrySql } from '../../engine/geometry-functions.ts';
+import { bboxColumn } from '../../engine/ingest/write.ts';
+import { earthRadius } from '../../geometry/measure.ts';
+import { toGeoJson, type Shape } from '../../geometry/shape.ts';
 import { quoteIdentifier, type Compiled } from '../types.ts';
 import { fail, type CompileContext } from './context.ts';
 import type { FunctionDefinition } from './functions.ts';
+import { geometryLiteral, pointLiteral } from './geo-literal.ts';
+import * as shapes from './geo-shape.ts';
 
-const earthRadius = 6_371_008.8;
 const metres: Record<string, number> = { mm: 0.001, cm: 0.01, m: 1, km: 1000, ft: 0.3048, yd: 0.9144, mi: 1609.344 };
 
-function pointField(ctx: CompileContext, call: Call, e: Expression): string {
+type GeoField = { kind: 'point'; column: string } | ({ kind: 'shape' } & shapes.ShapeColumns);
+
+function geoField(ctx: CompileContext, call: Call, e: Expression): GeoField {
   const field = e.kind === 'field' ? ctx.schema.fields.find((f) => f.name === e.name) : undefined;
   if (!field) fail(ctx, e.position, `${call.name}() needs a geo field as its first argument.`);
-  if (field.type !== 'geo_point_2d') fail(ctx, e.position, `${call.name}() works on geo_point_2d fields; ${field.name} is ${field.type}.`);
-  return quoteIdentifier(field.name);
-}
-
-/** `geom'POINT(lon lat)'` or a GeoJSON Point: longitude first, as WKT and GeoJSON write it. */
-export function pointLiteral(ctx: CompileContext, e: Expression): { lat: number; lon: number } {
-  if (e.kind !== 'geometry') fail(ctx, e.position, "Expected a point such as geom'POINT(4.35 50.85)'.");
-  const wkt = /^\s*POINT\s*\(\s*(-?[\d.]+(?:e-?\d+)?)\s+(-?[\d.]+(?:e-?\d+)?)\s*\)\s*$/i.exec(e.value);
-  let lon: number;
-  let lat: number;
-  if (wkt) {
-    lon = Number(wkt[1]);
-    lat = Number(wkt[2]);
-  } else {
-    try {
-      const json = JSON.parse(e.value);
-      if (json?.type !== 'Point' || !Array.isArray(json.coordinates)) throw new Error();
-      [lon, lat] = json.coordinates.map(Number);
-    } catch {
-      fail(ctx, e.position, "Only points are supported here: geom'POINT(lon lat)' or a GeoJSON Point.");
-    }
-  }
-  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) fail(ctx, e.position, 'The point is outside latitude ±90 and longitude ±180.');
-  return { lat, lon };
+  const column = quoteIdentifier(field.name);
+  if (field.type === 'geo_point_2d') return { kind: 'point', column };
+  if (field.type === 'geo_shape') return { kind: 'shape', column, box: quoteIdentifier(bboxColumn(field.name)) };
+  fail(ctx, e.position, `${call.name}() works on geo_point_2d and geo_shape fields; ${field.name} is ${field.type}.`);
 }
 
 function haversine(ctx: CompileContext, column: string, point: { lat: number; lon: number }): string {
@@ -51,27 +38,6 @@ function numberArgument(ctx: CompileContext, e: Expression): number {
   fail(ctx, e.position, 'Expected a number.');
 }
 
-/** A polygon (outer ring, holes ignored) from WKT or GeoJSON: [lon, lat] pairs. */
-function polygonLiteral(ctx: CompileContext, e: Expression): number[][][] {
-  if (e.kind !== 'geometry') fail(ctx, e.position, "Expected a geometry such as geom'POLYGON((4 50, 5 50, 5 51, 4 51, 4 50))'.");
-  const wkt = /^\s*(MULTI)?POLYGON\s*\(([\s\S]*)\)\s*$/i.exec(e.value);
-  let rings: number[][][];
-  try {
-    if (wkt) {
-      rings = [...wkt[2].matchAll(/\(\s*([-\d.eE\s,]+?)\s*\)/g)].map((m) => m[1].split(',').map((pair) => pair.trim().split(/\s+/).map(Number)));
-    } else {
-      const json = JSON.parse(e.value);
-      const geometry = json.type === 'Feature' ? json.geometry : json;
-      rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.type === 'MultiPolygon' ? geometry.coordinates.flat() : [];
-    }
-  } catch {
-    rings = [];
-  }
-  const valid = rings.length > 0 && rings.every((r) => r.length >= 4 && r.every((p) => p.length >= 2 && p.every(Number.isFinite)));
-  if (!valid) fail(ctx, e.position, 'Expected a polygon in WKT (POLYGON((lon lat, …))) or GeoJSON, each ring closed and with at least three corners.');
-  return rings;
-}
-
 /** Even-odd ray casting over every ring: inside an odd number of rings is inside (holes included). */
 function pointInPolygons(ctx: CompileContext, column: string, rings: number[][][]): string {
   const crossings = rings.flatMap((ring) =>
@@ -87,81 +53,120 @@ function pointInPolygons(ctx: CompileContext, column: string, rings: number[][][
   return `(${box} AND (${crossings.join(' + ')}) % 2 = 1)`;
 }
 
-function polygonPredicate(negate: boolean): FunctionDefinition {
+/**
+ * A point against a geometry. Against polygons alone, plain SQL (for a point, intersecting a polygon and lying
+ * within it are the same test); against lines or points, the point goes to the exact test as GeoJSON.
+ */
+function pointRelation(ctx: CompileContext, column: string, query: Shape): string {
+  if (query.points.length === 0 && query.lines.length === 0) return pointInPolygons(ctx, column, query.polygons.flat());
+  const point = `CAST(json_object('type', 'Point', 'coordinates', [${column}.lon, ${column}.lat]) AS VARCHAR)`;
+  return `CASE WHEN ${column} IS NULL THEN NULL ELSE ${geometrySql.intersects}(${point}, ${ctx.params.add(toGeoJson(query))}) END`;
+}
+
+function relation(kind: 'within' | 'intersects' | 'disjoint'): FunctionDefinition {
   return {
     clauses: ['where'],
     compile(ctx, call): Compiled {
-      if (call.args.length !== 2) fail(ctx, call.position, `${call.name}() takes a geo field and a polygon.`);
-      const column = pointField(ctx, call, call.args[0]);
-      const inside = pointInPolygons(ctx, column, polygonLiteral(ctx, call.args[1]));
-      return { sql: negate ? `(${column} IS NOT NULL AND NOT ${inside})` : inside, type: 'boolean', aggregate: false };
+      if (call.args.length !== 2) fail(ctx, call.position, `${call.name}() takes a geo field and a geometry, e.g. ${call.name}(shape, geom'POLYGON((4 50, 5 50, 5 51, 4 50))').`);
+      const field = geoField(ctx, call, call.args[0]);
+      const query = geometryLiteral(ctx, call.args[1]);
+      if (field.kind === 'shape') return { sql: shapes.shapeRelation(ctx, field, query, kind), type: 'boolean', aggregate: false };
+      const inside = pointRelation(ctx, field.column, query);
+      return { sql: kind === 'disjoint' ? `(${field.column} IS NOT NULL AND NOT ${inside})` : inside, type: 'boolean', aggregate: false };
     },
   };
 }
 
+/** The extent [west, south, east, north] as a GeoJSON Polygon, null when no value was seen. */
+function extentPolygon(count: string, [w, s, e, n]: [string, string, string, string]): string {
+  return `CASE WHEN ${count} = 0 THEN NULL ELSE CAST(json_object('type', 'Polygon', 'coordinates', [[[${w}, ${s}], [${e}, ${s}], [${e}, ${n}], [${w}, ${n}], [${w}, ${s}]]]) AS VARCHAR) END`;
+}
+
+function distanceArgument(ctx: CompileContext, d: Expression): number {
+  const distance = d.kind === 'distance' ? d.value * metres[d.unit] : d.kind === 'number' ? d.value : NaN;
+  if (!(distance >= 0)) fail(ctx, d.position, 'Expected a distance such as 500m or 10km.');
+  return distance;
+}
+
 export const geoFunctions: Record<string, FunctionDefinition> = {
   /**
-   * geo_cluster(f, zoom[, radius=40]): points grouped in square cells about `radius` pixels wide on a
-   * 256-pixel web map tile at that zoom; the key is the cell's centre, a geo_point_2d.
+   * geo_cluster(f, zoom[, radius=40]): values grouped in square cells about `radius` pixels wide on a
+   * 256-pixel web map tile at that zoom; the key is the cell's centre, a geo_point_2d. A shape falls in
+   * the cell of its bbox centre.
    */
   geo_cluster: {
     clauses: ['group_by'],
     compile(ctx, call): Compiled {
       if (call.args.length !== 2) fail(ctx, call.position, 'geo_cluster() takes a geo field and a zoom level from 0 to 25.');
-      const column = pointField(ctx, call, call.args[0]);
+      const field = geoField(ctx, call, call.args[0]);
       const zoom = numberArgument(ctx, call.args[1]);
       if (!Number.isInteger(zoom) || zoom < 0 || zoom > 25) fail(ctx, call.args[1].position, 'The zoom level is a whole number from 0 to 25.');
       const radiusArg = call.named.find((n) => n.name === 'radius');
       const radius = radiusArg ? numberArgument(ctx, radiusArg.value) : 40;
       if (!(radius > 0 && radius <= 256)) fail(ctx, call.position, 'radius is a number of pixels above 0 and at most 256.');
       const size = ctx.params.add((360 / 2 ** zoom) * (radius / 256));
-      const cell = (axis: 'lat' | 'lon', offset: number) => `(floor((${column}.${axis} + ${offset}) / ${size}) + 0.5) * ${size} - ${offset}`;
+      const at = field.kind === 'point' ? { lat: `${field.column}.lat`, lon: `${field.column}.lon` } : shapes.shapeCentre(field);
+      const cell = (axis: 'lat' | 'lon', offset: number) => `(floor((${at[axis]} + ${offset}) / ${size}) + 0.5) * ${size} - ${offset}`;
       return {
-        sql: `CASE WHEN ${column} IS NULL THEN NULL ELSE struct_pack(lat := ${cell('lat', 90)}, lon := ${cell('lon', 180)}) END`,
+        sql: `CASE WHEN ${field.kind === 'point' ? field.column : field.box} IS NULL THEN NULL ELSE struct_pack(lat := ${cell('lat', 90)}, lon := ${cell('lon', 180)}) END`,
         type: 'geo_point_2d',
         aggregate: false,
       };
     },
   },
-  // For points, intersecting a polygon and lying within it are the same test.
-  within: polygonPredicate(false),
-  intersects: polygonPredicate(false),
-  disjoint: polygonPredicate(true),
+  within: relation('within'),
+  intersects: relation('intersects'),
+  disjoint: relation('disjoint'),
   bbox: {
     clauses: ['select'],
     aggregate: true,
     compile(ctx, call): Compiled {
       if (call.args.length !== 1) fail(ctx, call.position, 'bbox() takes one geo field.');
-      const c = pointField(ctx, call, call.args[0]);
-      const [w, s, e, n] = [`min(${c}.lon)`, `min(${c}.lat)`, `max(${c}.lon)`, `max(${c}.lat)`];
-      return {
-        sql: `CASE WHEN count(${c}) = 0 THEN NULL ELSE CAST(json_object('type', 'Polygon', 'coordinates', [[[${w}, ${s}], [${e}, ${s}], [${e}, ${n}], [${w}, ${n}], [${w}, ${s}]]]) AS VARCHAR) END`,
-        type: 'geo_shape',
-        aggregate: true,
-      };
+      const field = geoField(ctx, call, call.args[0]);
+      const c = field.column;
+      const extent: [string, string, string, string] =
+        field.kind === 'point' ? [`min(${c}.lon)`, `min(${c}.lat)`, `max(${c}.lon)`, `max(${c}.lat)`] : shapes.shapeExtent(field);
+      return { sql: extentPolygon(`count(${field.kind === 'point' ? c : `${field.box}.xmin`})`, extent), type: 'geo_shape', aggregate: true };
+    },
+  },
+  /** envelope(f): the convex hull of every value, a Polygon (a LineString or Point when they span no area). */
+  envelope: {
+    clauses: ['select'],
+    aggregate: true,
+    compile(ctx, call): Compiled {
+      if (call.args.length !== 1) fail(ctx, call.position, 'envelope() takes one geo field.');
+      const field = geoField(ctx, call, call.args[0]);
+      const c = field.column;
+      const sql =
+        field.kind === 'point' ? `${geometrySql.hull}(flatten(list([${c}.lon, ${c}.lat]) FILTER (WHERE ${c} IS NOT NULL)))` : shapes.shapeEnvelope(field);
+      return { sql, type: 'geo_shape', aggregate: true };
     },
   },
   within_distance: {
     clauses: ['where'],
     compile(ctx, call): Compiled {
       if (call.args.length !== 3) fail(ctx, call.position, 'within_distance() takes a geo field, a point and a distance such as 10km.');
-      const column = pointField(ctx, call, call.args[0]);
+      const field = geoField(ctx, call, call.args[0]);
       const point = pointLiteral(ctx, call.args[1]);
-      const d = call.args[2];
-      const distance = d.kind === 'distance' ? d.value * metres[d.unit] : d.kind === 'number' ? d.value : NaN;
-      if (!(distance >= 0)) fail(ctx, d.position, 'Expected a distance such as 500m or 10km.');
-      return { sql: `(${haversine(ctx, column, point)} <= ${ctx.params.add(distance)})`, type: 'boolean', aggregate: false };
+      const distance = distanceArgument(ctx, call.args[2]);
+      const sql =
+        field.kind === 'point'
+          ? `(${haversine(ctx, field.column, point)} <= ${ctx.params.add(distance)})`
+          : shapes.shapeWithinDistance(ctx, field, point, distance);
+      return { sql, type: 'boolean', aggregate: false };
     },
   },
   in_bbox: {
     clauses: ['where'],
     compile(ctx, call): Compiled {
       if (call.args.length !== 5) fail(ctx, call.position, 'in_bbox() takes a geo field and two corners: lat1, lon1, lat2, lon2.');
-      const column = pointField(ctx, call, call.args[0]);
+      const field = geoField(ctx, call, call.args[0]);
       const [lat1, lon1, lat2, lon2] = call.args.slice(1).map((a) => numberArgument(ctx, a));
-      const p = (n: number) => ctx.params.add(n);
+      const box = { xmin: Math.min(lon1, lon2), ymin: Math.min(lat1, lat2), xmax: Math.max(lon1, lon2), ymax: Math.max(lat1, lat2) };
+      if (field.kind === 'shape') return { sql: shapes.shapeInBox(ctx, field, box), type: 'boolean', aggregate: false };
+      const [c, p] = [field.column, (n: number) => ctx.params.add(n)];
       return {
-        sql: `(${column}.lat BETWEEN ${p(Math.min(lat1, lat2))} AND ${p(Math.max(lat1, lat2))} AND ${column}.lon BETWEEN ${p(Math.min(lon1, lon2))} AND ${p(Math.max(lon1, lon2))})`,
+        sql: `(${c}.lat BETWEEN ${p(box.ymin)} AND ${p(box.ymax)} AND ${c}.lon BETWEEN ${p(box.xmin)} AND ${p(box.xmax)})`,
         type: 'boolean',
         aggregate: false,
       };
@@ -171,8 +176,10 @@ export const geoFunctions: Record<string, FunctionDefinition> = {
     clauses: ['select', 'order_by'],
     compile(ctx, call): Compiled {
       if (call.args.length !== 2) fail(ctx, call.position, 'distance() takes a geo field and a point.');
-      const column = pointField(ctx, call, call.args[0]);
-      return { sql: haversine(ctx, column, pointLiteral(ctx, call.args[1])), type: 'double', aggregate: false };
+      const field = geoField(ctx, call, call.args[0]);
+      const point = pointLiteral(ctx, call.args[1]);
+      const sql = field.kind === 'point' ? haversine(ctx, field.column, point) : shapes.shapeDistance(ctx, field, point);
+      return { sql, type: 'double', aggregate: false };
     },
   },
 };
