@@ -6,6 +6,7 @@ import type { PageContext } from './context.ts';
 import type { DatasetTab } from './dataset-frame.tsx';
 import type { RecordFilters } from './filters.ts';
 import type { Html } from './jsx-runtime.ts';
+import { datasetConsolePage } from './pages/dataset-console.tsx';
 import { datasetExportPage } from './pages/dataset-export.tsx';
 import { datasetTablePage } from './pages/dataset-table.tsx';
 
@@ -25,4 +26,5 @@ export type TabRenderer = (request: TabRequest) => Promise<Html>;
 export const tabRenderers: Partial<Record<Exclude<DatasetTab, 'information'>, TabRenderer>> = {
   table: datasetTablePage,
   export: datasetExportPage,
+  api: datasetConsolePage,
 };
