@@ -61,6 +61,7 @@ export function FacetPanel(props: PanelProps & { facets: Facet[] }): Html {
   return (
     <aside class="facets record-facets" aria-labelledby="filters-heading">
       <h2 id="filters-heading">{t.filters}</h2>
+      <a class="skip-facets" href="#records-heading">{t.skipFacets}</a>
       {props.facets.length === 0 && <p>{t.noFacets}</p>}
       {props.facets.map((facet) => {
         if (facet.values.length === 0) return <></>;

@@ -118,7 +118,6 @@ export async function datasetConsolePage(request: TabRequest): Promise<Html> {
     <DatasetFrame ctx={ctx} dataset={dataset} tab="api" filters={request.filters} page={{ jsonTwin: url, scripts: ['console'], styles: ['records.css', 'console.css'] }}>
       <p class="lead">{t.intro}</p>
       <div class="with-sidebar console-layout">
-        <FieldList ctx={ctx} dataset={dataset} />
         <div class="console-main">
           <form class="console" method="get" action={ctx.link(tabPath(dataset.id, 'api'))} data-records={recordsPath} data-origin={ctx.config.baseUrl.replace(/\/$/, '')} data-lang={ctx.lang}
             data-loading={t.loading} data-error-title={t.errorTitle} data-fetch-failed={t.fetchFailed} data-copy={t.copy} data-copied={t.copied}
@@ -177,6 +176,7 @@ export async function datasetConsolePage(request: TabRequest): Promise<Html> {
             </ul>
           </section>
         </div>
+        <FieldList ctx={ctx} dataset={dataset} />
       </div>
     </DatasetFrame>
   );

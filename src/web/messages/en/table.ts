@@ -13,6 +13,7 @@ export const table: typeof nl = {
   searchLabel: 'Search the records',
   searchPlaceholder: 'Search all text fields',
   search: 'Search',
+  skipFacets: 'Skip the filters, go to the records',
   filters: 'Filters',
   activeFilters: 'Active filters',
   clearAll: 'Clear all filters',

@@ -11,6 +11,7 @@ export const table = {
   searchLabel: 'Zoek in de records',
   searchPlaceholder: 'Zoek in alle tekstvelden',
   search: 'Zoeken',
+  skipFacets: 'Filters overslaan, naar de records',
   filters: 'Filters',
   activeFilters: 'Actieve filters',
   clearAll: 'Alle filters wissen',
