@@ -1,0 +1,188 @@
+// The table tab over a live server: paging, sorting, facets and chips, bad filters, cell formats, escaping, its JSON twin.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { json, type ServerHarness } from '../helpers/server.ts';
+import { hostile, startPortal } from './helpers.ts';
+import { hostileValue, importNumbers, jsonTwinOf, numbersCount, unescapeHtml } from './records-fixture.ts';
+
+let s: ServerHarness;
+before(async () => {
+  s = await startPortal();
+  await importNumbers(s);
+});
+after(() => s.close());
+
+const page = async (path: string) => {
+  const response = await s.get(path);
+  return { status: response.status, body: await response.text() };
+};
+
+/** The body rows of the records table, each as the text of its cells. */
+const rows = (html: string): string[][] => {
+  const body = /<table class="records">.*?<tbody>(.*?)<\/tbody>/s.exec(html)?.[1] ?? '';
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => [...m[1].matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => unescapeHtml(c[1].replace(/<[^>]+>/g, ''))));
+};
+const column = (html: string, index: number) => rows(html).map((r) => r[index]);
+
+test('pages through the records 25 at a time, the page in the URL, and says where paging stops', async () => {
+  const first = await page('/datasets/numbers/table');
+  assert.equal(first.status, 200);
+  assert.match(first.body, /<h2 id="records-heading" class="results-count">10\.030 records<\/h2>/);
+  assert.deepEqual(column(first.body, 0), Array.from({ length: 25 }, (_, i) => String(i + 1)));
+  assert.match(first.body, /<a rel="next" href="\/datasets\/numbers\/table\?page=2">Volgende<\/a>/);
+  assert.match(first.body, /Pagina 1 van 400/, 'only the pages within the first 10,000 records are offered');
+  const third = await page('/en/datasets/numbers/table?page=3');
+  assert.deepEqual(column(third.body, 0).slice(0, 2), ['51', '52']);
+  assert.match(third.body, /<a rel="prev" href="\/en\/datasets\/numbers\/table\?page=2">Previous<\/a>/);
+  assert.match(third.body, /Page 3 of 400/);
+
+  const last = await page('/datasets/numbers/table?page=400');
+  assert.equal(column(last.body, 0).at(-1), '10.000');
+  assert.match(last.body, /Dit is de laatste pagina die getoond kan worden/);
+  assert.doesNotMatch(last.body, /rel="next"/);
+
+  const beyond = await page('/en/datasets/numbers/table?page=401');
+  assert.equal(beyond.status, 200);
+  assert.match(beyond.body, /Only the first 10,000 records can be shown page by page/);
+  assert.match(beyond.body, /<a href="\/en\/datasets\/numbers\/export">Go to the export<\/a>/);
+  assert.equal(rows(beyond.body).length, 0);
+  const twin = await json(s.get(jsonTwinOf(beyond.body)));
+  assert.equal(twin.total_count, numbersCount, 'the twin of a page beyond the window is still a call the API answers');
+
+  const pastTheEnd = await page('/datasets/cities/table?page=3');
+  assert.equal(pastTheEnd.status, 200);
+  assert.match(pastTheEnd.body, /Op deze pagina staan geen records meer/);
+  assert.doesNotMatch(pastTheEnd.body, /Verder bladeren kan niet/, 'ten records are not cut off by the window');
+});
+
+test('column headers link to ascending then descending order, marked with aria-sort', async () => {
+  const plain = await page('/datasets/cities/table');
+  assert.match(plain.body, /<th scope="col" class="number"><a class="sort" href="\/datasets\/cities\/table\?sort=population">population<span class="visually-hidden"> \(oplopend sorteren\)<\/span>/);
+  assert.doesNotMatch(plain.body, /aria-sort=/);
+  assert.doesNotMatch(plain.body, /href="[^"]*sort=location/, 'a geo point is not sortable');
+
+  const ascending = await page('/datasets/cities/table?sort=population');
+  assert.match(ascending.body, /<th scope="col" class="number" aria-sort="ascending"><a class="sort" href="\/datasets\/cities\/table\?sort=-population">/);
+  const names = column(ascending.body, 0);
+  assert.deepEqual(names.slice(0, 3), ['Nantes', 'Lyon', 'Marseille']);
+  assert.equal(names.at(-1), 'Saint-Malo', 'a missing value sorts last');
+
+  const descending = await page('/en/datasets/cities/table?sort=-population&refine=country:DE');
+  assert.match(descending.body, /aria-sort="descending"><a class="sort" href="\/en\/datasets\/cities\/table\?refine=country%3ADE&amp;sort=population">/);
+  assert.deepEqual(column(descending.body, 0), ['Berlin', 'Hamburg', 'Munich']);
+  assert.match(descending.body, /<td class="number">3,645,000<\/td>/);
+});
+
+test('facets refine and exclude with counts; active filters are chips that remove themselves', async () => {
+  const all = await page('/datasets/cities/table');
+  assert.match(all.body, /<h3 id="facet-country">Country<\/h3>/);
+  assert.match(all.body, /<a href="\/datasets\/cities\/table\?refine=country%3AFR"><span>FR<\/span> <span class="count">5<span class="visually-hidden"> records<\/span><\/span><\/a>/);
+  assert.match(all.body, /<a class="facet-exclude" href="\/datasets\/cities\/table\?exclude=country%3AFR" aria-label="FR uitsluiten">uitsluiten<\/a>/);
+  assert.match(all.body, /refine=tags%3Atourism"><span>tourism<\/span> <span class="count">4/);
+
+  const refined = await page('/datasets/cities/table?refine=country:FR&sort=name');
+  assert.match(refined.body, /5 records<\/h2>/);
+  assert.match(refined.body, /<a href="\/datasets\/cities\/table\?sort=name" class="selected" aria-current="true"><span>FR<span class="visually-hidden">, gekozen/);
+  assert.match(refined.body, /<a class="chip" href="\/datasets\/cities\/table\?sort=name" aria-label="Filter &quot;Country: FR&quot; verwijderen">Country: FR/);
+  assert.doesNotMatch(refined.body, /<span>Bavaria<\/span>/, 'the other facets count only the refined records');
+  assert.deepEqual(column(refined.body, 0), ['Lyon', 'Marseille', 'Nantes', 'Paris', 'Saint-Malo']);
+
+  const excluded = await page('/en/datasets/cities/table?exclude=country:FR&refine=tags:port');
+  assert.match(excluded.body, /2 records<\/h2>/);
+  assert.deepEqual(column(excluded.body, 0).sort(), ['Barcelona', 'Hamburg']);
+  assert.match(excluded.body, /<li class="facet-value excluded"><a href="\/en\/datasets\/cities\/table\?refine=tags%3Aport"><span><del>FR<\/del> <span class="facet-state">\(excluded\)<\/span>/);
+  assert.match(excluded.body, /aria-label="Remove filter &quot;Country: not FR&quot;"/);
+  assert.match(excluded.body, /<a href="\/en\/datasets\/cities\/table">Clear all filters<\/a>/);
+});
+
+test('free text narrows the records, keeps the facets, and carries over to the other tabs', async () => {
+  const found = await page('/datasets/cities/table?q=gastronomy');
+  assert.match(found.body, /<input id="records-q" name="q" type="search" value="gastronomy"/);
+  assert.deepEqual(column(found.body, 0), ['Lyon']);
+  assert.match(found.body, /<a href="\/datasets\/cities\/table\?q=gastronomy&amp;refine=country%3AFR"><span>FR<\/span> <span class="count">1</, 'facets count within the search');
+  assert.match(found.body, /aria-label="Filter &quot;&quot;gastronomy&quot;&quot; verwijderen"/);
+  for (const tab of ['export', 'api', 'map']) assert.match(found.body, new RegExp(`href="/datasets/cities/${tab}\\?q=gastronomy"`));
+  const form = /<form class="search records-search"[^>]*>(.*?)<\/form>/s.exec((await page('/datasets/cities/table?refine=country:FR&sort=-name')).body)?.[1] ?? '';
+  assert.match(form, /<input type="hidden" name="refine" value="country:FR">/);
+  assert.match(form, /<input type="hidden" name="sort" value="-name">/);
+});
+
+test('a bad filter or sort in the URL shows the page with a message, never an error page', async () => {
+  const cases: [string, RegExp][] = [
+    ['/datasets/cities/table?refine=nonsense', /Expected FIELD:VALUE in refine, found &quot;nonsense&quot;/],
+    ['/datasets/cities/table?refine=nosuchfield:1', /Unknown field &quot;nosuchfield&quot; in refine/],
+    ['/en/datasets/cities/table?exclude=population:many', /The exclude value &quot;many&quot; for population is not a number/],
+  ];
+  for (const [path, message] of cases) {
+    const bad = await page(path);
+    assert.equal(bad.status, 200, path);
+    assert.match(bad.body, message, path);
+  }
+  const refine = await page('/datasets/cities/table?refine=nonsense');
+  assert.match(refine.body, /<div class="notice notice-error" role="alert"><p class="notice-title">Deze filter begrijpen we niet<\/p>/);
+  assert.match(refine.body, /<a class="chip" href="\/datasets\/cities\/table" aria-label="Filter &quot;nonsense: &quot; verwijderen">/, 'the bad filter can be removed');
+  const sort = await page('/en/datasets/cities/table?sort=location&page=zero');
+  assert.equal(sort.status, 200);
+  assert.match(sort.body, /The table cannot be sorted on &quot;location&quot;/);
+  assert.match(sort.body, /10 records<\/h2>/);
+});
+
+test('cells are formatted per type in each language, and missing values are empty', async () => {
+  const nl = rows((await page('/datasets/cities/table?refine=name:Paris')).body)[0];
+  const en = rows((await page('/en/datasets/cities/table?refine=name:Paris')).body)[0];
+  const fields = (await json(s.get('/api/explore/v2.1/catalog/datasets/cities'))).fields.map((f: { name: string }) => f.name);
+  const at = (row: string[], name: string) => row[fields.indexOf(name)];
+  assert.equal(at(nl, 'population'), '2.148.000');
+  assert.equal(at(en, 'population'), '2,148,000');
+  assert.equal(at(nl, 'area_km2'), '105,4');
+  assert.equal(at(nl, 'census_date'), '1 jan 2020');
+  assert.equal(at(en, 'census_date'), '1 Jan 2020');
+  assert.equal(at(nl, 'updated_at'), '15 mrt 2024, 11:30', 'date-times in the portal time zone');
+  assert.equal(at(nl, 'location'), '48.8566, 2.3522');
+  assert.equal(at(nl, 'tags'), 'capital, tourism');
+  assert.equal(at(nl, 'capital'), 'ja');
+  assert.equal(at(en, 'capital'), 'yes');
+  const html = (await page('/datasets/cities/table?refine=name:Paris')).body;
+  assert.match(html, /<td><time datetime="2020-01-01">1 jan 2020<\/time><\/td>/);
+  const malo = rows((await page('/datasets/cities/table?refine=name:Saint-Malo')).body)[0];
+  assert.equal(at(malo, 'population'), '');
+  assert.equal(at(malo, 'census_date'), '');
+});
+
+test('the JSON twin is the exact records call and holds what the table shows', async () => {
+  const html = (await page('/en/datasets/cities/table?refine=tags:tourism&exclude=country:DE&sort=-area_km2')).body;
+  const twin = jsonTwinOf(html);
+  assert.equal(twin, '/api/explore/v2.1/catalog/datasets/cities/records?refine=tags%3Atourism&exclude=country%3ADE&order_by=area_km2+DESC&limit=25&offset=0&lang=en&timezone=Europe%2FBrussels');
+  assert.match(html, new RegExp(`<a href="${twin.replace(/[?+.]/g, '\\$&').replace(/&/g, '&amp;')}" type="application/json">These records from the API`));
+  const data = await json(s.get(twin));
+  assert.match(html, new RegExp(`${data.total_count} records</h2>`));
+  assert.deepEqual(column(html, 0), data.results.map((r: { name: string }) => r.name));
+  const numbers = await json(s.get(jsonTwinOf((await page('/datasets/numbers/table?page=2&q=rij')).body)));
+  assert.equal(numbers.results[0].n, 27, 'record 7 has no "rij", so page 2 starts one later');
+});
+
+test('a dataset without facet annotations gets facets from its text fields with few values', async () => {
+  const html = (await page('/en/datasets/werkloosheid/table')).body;
+  assert.match(html, /<h3 id="facet-gemeente">gemeente<\/h3>/);
+  assert.match(html, /refine=gemeente%3AGent"><span>Gent<\/span> <span class="count">2</);
+  assert.match(html, /refine=gemeente%3AAalst"><span>Aalst<\/span> <span class="count">1</);
+  assert.doesNotMatch(html, /id="facet-jaar"/, 'a number is no text facet');
+  assert.doesNotMatch(html, /id="facet-label"/, 'the numbers dataset is not this one');
+  const numbers = (await page('/datasets/numbers/table')).body;
+  assert.doesNotMatch(numbers, /id="facet-label"/, 'annotated facets replace the guess');
+});
+
+test('hostile text in metadata, records, facets and the URL is escaped', async () => {
+  const description = await page('/datasets/werkloosheid/table');
+  assert.ok(!description.body.includes(hostile));
+  assert.match(description.body, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
+  const table = (await page('/datasets/numbers/table')).body;
+  assert.ok(!table.includes(hostileValue), 'a record value is never echoed raw');
+  assert.match(table, /<td>&lt;b&gt;vet&lt;\/b&gt;&lt;script&gt;alert\(&#39;cel&#39;\)&lt;\/script&gt;<\/td>/);
+  const facet = (await page(`/datasets/numbers/table?refine=${encodeURIComponent(`groep:${hostileValue}`)}`)).body;
+  assert.ok(!facet.includes(hostileValue));
+  assert.match(facet, /1 record<\/h2>/);
+  const url = await page(`/en/datasets/cities/table?q=${encodeURIComponent('"><script>x</script>')}&refine=${encodeURIComponent('<img src=x>:1')}`);
+  assert.equal(url.status, 200);
+  assert.ok(!url.body.includes('<script>x</script>') && !url.body.includes('<img src=x>'));
+});
