@@ -75,9 +75,9 @@ const shapes: [number, number][][] = [
 /** A point of a line: its own shape per series, white-edged so it stands out on any line. */
 export function Marker(props: { look: Look; x: number; y: number; r: number; attributes?: Record<string, string>; children?: Html }): Html {
   const { look, x, y, r } = props;
-  const common = { fill: look.colour, stroke: '#fff', 'stroke-width': '1.2', ...(props.attributes ?? {}) };
-  if (look.marker === 0) return <circle cx={x.toFixed(1)} cy={y.toFixed(1)} r={r} {...common}>{props.children}</circle>;
-  return <path d={polygon(shapes[look.marker], x, y, r)} {...common}>{props.children}</path>;
+  const common = { fill: look.colour, stroke: '#fff', 'stroke-width': '1.2' };
+  if (look.marker === 0) return <circle {...props.attributes} cx={x.toFixed(1)} cy={y.toFixed(1)} r={r} {...common}>{props.children}</circle>;
+  return <path {...props.attributes} d={polygon(shapes[look.marker], x, y, r)} {...common}>{props.children}</path>;
 }
 
 /** The small picture beside a legend entry: the same fill, or the same line and marker, as in the chart. */

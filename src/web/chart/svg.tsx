@@ -55,7 +55,7 @@ export function VerticalChart(props: { model: ChartModel }): Html {
   const k = model.series.length;
   const { ticks, low, high, step } = valueRange(model);
   const tickLabels = ticks.map((v) => model.numbers.tick(v, step));
-  const left = 10 + (model.yTitle ? 24 : 0) + Math.max(...tickLabels.map((l) => textWidth(l))) + 8;
+  const left = Math.round(10 + (model.yTitle ? 24 : 0) + Math.max(...tickLabels.map((l) => textWidth(l))) + 8);
   const right = 16;
   const plotWidth = width - left - right;
   const band = plotWidth / n;
@@ -160,8 +160,8 @@ export function HorizontalChart(props: { model: ChartModel }): Html {
   const { ticks, low, high, step } = valueRange(model);
   const labels = model.categories.map((c) => truncate(c, 28));
   const showValues = k === 1;
-  const left = 12 + Math.max(...labels.map((l) => textWidth(l))) + 10;
-  const right = 16 + (showValues ? Math.max(...model.series[0].values.map((v) => (v === null ? 0 : textWidth(model.numbers.full(v), 11)))) + 8 : 0);
+  const left = Math.round(12 + Math.max(...labels.map((l) => textWidth(l))) + 10);
+  const right = Math.round(16 + (showValues ? Math.max(...model.series[0].values.map((v) => (v === null ? 0 : textWidth(model.numbers.full(v), 11)))) + 8 : 0));
   const barHeight = k === 1 ? 18 : 12;
   const band = k * barHeight + 10;
   const top = model.xTitle ? 30 : 10;
