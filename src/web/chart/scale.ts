@@ -10,10 +10,11 @@ function niceStep(raw: number): number {
   return (fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10) * power;
 }
 
-/** Ticks from a round value at or below the data (and zero) to one at or above it. */
-export function niceTicks(min: number, max: number, target = 5): { ticks: number[]; low: number; high: number; step: number } {
-  let low = Math.min(0, min);
-  let high = Math.max(0, max);
+/** Ticks from a round value at or below the data (and zero, unless left out) to one at or above it. */
+export function niceTicks(min: number, max: number, target = 5, includeZero = true): { ticks: number[]; low: number; high: number; step: number } {
+  let low = includeZero ? Math.min(0, min) : min;
+  let high = includeZero ? Math.max(0, max) : max;
+  if (!Number.isFinite(low) || !Number.isFinite(high)) [low, high] = [0, 1];
   if (low === high) high = low + 1;
   const step = niceStep((high - low) / target);
   low = Math.floor(low / step) * step;

@@ -41,8 +41,16 @@ export function ChartSvg(props: { model: ChartModel; width: number; height: numb
 
 function valueRange(model: ChartModel) {
   const values = model.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  if (values.length === 0) return niceTicks(0, 1);
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  // Bars and areas measure from zero; a line shows change, so it may start near its lowest value.
+  const fromZero = model.type !== 'line' || min <= 0 || min < max * 0.4;
+  if (!fromZero) {
+    const margin = (max - min) * 0.05 || Math.abs(max) * 0.05;
+    return niceTicks(min - margin, max + margin, 5, false);
+  }
   // A little headroom, so the tallest mark does not touch the frame and its value label fits.
-  return niceTicks(Math.min(0, ...values) * 1.02, Math.max(0, ...values) * 1.02);
+  return niceTicks(Math.min(0, min) * 1.02, Math.max(0, max) * 1.02);
 }
 
 const tip = (model: ChartModel, category: string, series: number, value: number) =>
@@ -55,13 +63,16 @@ export function VerticalChart(props: { model: ChartModel }): Html {
   const k = model.series.length;
   const { ticks, low, high, step } = valueRange(model);
   const tickLabels = ticks.map((v) => model.numbers.tick(v, step));
-  const left = Math.round(10 + (model.yTitle ? 24 : 0) + Math.max(...tickLabels.map((l) => textWidth(l))) + 8);
+  const axisLeft = Math.round(10 + (model.yTitle ? 24 : 0) + Math.max(...tickLabels.map((l) => textWidth(l))) + 8);
   const right = 16;
+  const longest = Math.max(...model.categories.map((c) => textWidth(truncate(c, 24))));
+  const rotate = longest > (width - axisLeft - right) / n - 6;
+  const labels = model.categories.map((c) => truncate(c, rotate ? 20 : 24));
+  // A slanted first label reaches left of its column: make room so it is not cut off.
+  const firstReach = rotate ? textWidth(labels[0]) * 0.71 - (width - axisLeft - right) / n / 2 + 6 : 0;
+  const left = Math.round(Math.max(axisLeft, firstReach));
   const plotWidth = width - left - right;
   const band = plotWidth / n;
-  const longest = Math.max(...model.categories.map((c) => textWidth(truncate(c, 24))));
-  const rotate = longest > band - 6;
-  const labels = model.categories.map((c) => truncate(c, rotate ? 20 : 24));
   const every = rotate ? Math.ceil(16 / band) : 1;
   const labelHeight = rotate ? Math.min(20, Math.max(...labels.map((l) => l.length))) * 12 * 0.56 * 0.72 + 18 : 24;
   const showValues = model.type === 'column' && k === 1 && n <= 24;
@@ -129,7 +140,7 @@ export function VerticalChart(props: { model: ChartModel }): Html {
       <g class="grid">
         {ticks.map((t, i) => (
           <>
-            <line x1={left} x2={width - right} y1={y(t).toFixed(1)} y2={y(t).toFixed(1)} stroke={t === 0 ? ink : grid} stroke-width="1" />
+            <line x1={left} x2={width - right} y1={y(t).toFixed(1)} y2={y(t).toFixed(1)} stroke={t === 0 || (i === 0 && low > 0) ? ink : grid} stroke-width="1" />
             <text x={left - 8} y={(y(t) + 4).toFixed(1)} text-anchor="end" font-size="12" fill={muted}>{tickLabels[i]}</text>
           </>
         ))}

@@ -111,7 +111,8 @@ function ChartTable(props: { ctx: PageContext; model: ChartModel; other: { label
   return (
     <details class="chart-table">
       <summary>{t.table}</summary>
-      <div class="table-scroll">
+      {/* Focusable, so a keyboard can scroll a table wider or longer than its box. */}
+      <div class="table-scroll" tabindex="0" role="region" aria-label={t.table}>
         <table>
           <caption>{model.title}</caption>
           <thead>
@@ -163,7 +164,10 @@ function ChartFigure(props: { ctx: PageContext; model: ChartModel; other: { labe
   return (
     <div class="chart-frame">
       {model.series.length > 1 && <Legend label={t.legend} items={model.series.map((s) => ({ text: s.label }))} kind={kind} />}
-      {model.type === 'bar' ? <HorizontalChart model={model} /> : <VerticalChart model={model} />}
+      {/* On a narrow screen the chart keeps a readable size and scrolls sideways, by keyboard too. */}
+      <div class="chart-scroll" tabindex="0" role="region" aria-labelledby="chart-heading">
+        {model.type === 'bar' ? <HorizontalChart model={model} /> : <VerticalChart model={model} />}
+      </div>
     </div>
   );
 }
