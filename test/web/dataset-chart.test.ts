@@ -45,6 +45,7 @@ test('by default the tab counts records per the first facet: one column per coun
   assert.equal(status, 200);
   assert.match(body, chartSvg);
   assert.match(body, /<title id="chart-title">Aantal records per Country<\/title>/);
+  assert.match(body, /<title>Aantal records per Country · Grafiek · Europese steden — Opaal<\/title>/);
   assert.match(body, /<desc id="chart-desc">Kolomdiagram: Aantal records per Country\. 3 categorieën\. Hoogste: FR \(5\)\. Laagste: ES \(2\)\./);
   const expected = await api('cities', 'select=count(*) as n&group_by=country&order_by=n desc&limit=100');
   assert.deepEqual(marks(body).map((m) => m.value), expected.results.map((r: { n: number }) => r.n));

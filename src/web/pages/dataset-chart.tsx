@@ -1,6 +1,7 @@
 // The dataset's chart tab: a GET form, the chart as accessible SVG drawn from the Explore API's group_by, the same figures as a table.
 import type { Dataset } from '../../catalog/types.ts';
 import { DomainError } from '../../errors.ts';
+import { localized } from '../../explore/present.ts';
 import { ChartForm } from '../chart/form.tsx';
 import { chartTitle, fieldLabel, measureLabel, valueLabel, xTitle } from '../chart/labels.ts';
 import { Legend, otherColour } from '../chart/marks.tsx';
@@ -193,9 +194,12 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
   const apiQuery = data ? queryString([...data.query, ['lang', ctx.lang], ['timezone', ctx.config.timezone]]) : '';
   const twin = data ? `${api}/records${apiQuery}` : undefined;
   const keep = chartPairs(choices);
+  // A bookmark or a shared link names the chart, not only the tab.
+  const datasetTitle = localized(dataset.metadata.title, ctx.lang) ?? dataset.id;
+  const pageTitle = [...(spec ? [chartTitle(t, ctx.lang, spec)] : []), ctx.t.dataset.tabs.chart, datasetTitle].join(' · ');
 
   return (
-    <DatasetFrame ctx={ctx} dataset={dataset} tab="chart" filters={filters} page={{ jsonTwin: twin, styles: ['chart.css'], scripts: ['chart'] }}>
+    <DatasetFrame ctx={ctx} dataset={dataset} tab="chart" filters={filters} page={{ title: pageTitle, jsonTwin: twin, styles: ['chart.css'], scripts: ['chart'] }}>
       <div id="chart-app">
         <ActiveFilters ctx={ctx} dataset={dataset} filters={filters} keep={keep} />
         <ChartForm ctx={ctx} action={ctx.link(`/datasets/${dataset.id}/chart`)} fields={dataset.fields} filters={filters} choices={choices} />
@@ -207,7 +211,7 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
         {failure !== null && <Notice kind="error" title={ctx.t.errors.badFilterTitle}>{ctx.t.errors.badFilter(failure)}</Notice>}
         {negativePie && <Notice kind="error" title={t.problemsTitle}>{t.problems.pieNegative}</Notice>}
         {spec && data && (
-          <section class="chart-result" aria-labelledby="chart-heading" data-chart-announce={t.updated(chartTitle(t, ctx.lang, spec))}>
+          <section class="chart-result" data-chart-announce={t.updated(chartTitle(t, ctx.lang, spec))}>
             <h2 id="chart-heading">{chartTitle(t, ctx.lang, spec)}</h2>
             {data.categories.length === 0 && <Notice kind="info">{t.noData}</Notice>}
             {notes(ctx, spec, data).map((note) => <p class="chart-note">{note}</p>)}
