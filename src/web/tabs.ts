@@ -9,6 +9,7 @@ import type { Html } from './jsx-runtime.ts';
 import { datasetConsolePage } from './pages/dataset-console.tsx';
 import { datasetExportPage } from './pages/dataset-export.tsx';
 import { datasetTablePage } from './pages/dataset-table.tsx';
+import { datasetChartTab } from './pages/dataset-chart.tsx';
 
 export interface TabRequest {
   ctx: PageContext;
@@ -27,4 +28,5 @@ export const tabRenderers: Partial<Record<Exclude<DatasetTab, 'information'>, Ta
   table: datasetTablePage,
   export: datasetExportPage,
   api: datasetConsolePage,
+  chart: datasetChartTab,
 };

@@ -1,0 +1,212 @@
+// A chart's numbers from the Explore API's group_by: the ODSQL it asks, the groups it keeps, the series it draws.
+import type { Audience } from '../../catalog/service.ts';
+import type { RecordsService } from '../../explore/records.ts';
+import { keywords } from '../../odsql/lexer.ts';
+import { apiFilterPairs, filterWhere, type RecordFilters } from '../filters.ts';
+import type { ChartSpec, ChartType, Series } from './spec.ts';
+
+/** Categories drawn at most: columns and bars stay wide enough to read, a pie keeps slices one can see. */
+export function categoryCap(type: ChartType, ordered: boolean, seriesCount: number): number {
+  if (type === 'pie') return 12;
+  if (ordered && (type === 'line' || type === 'area')) return 400;
+  return Math.max(5, Math.min(50, Math.floor(240 / seriesCount)));
+}
+
+/** Values of the split field that get a series of their own: one colour and pattern each. */
+export const splitCap = 8;
+
+type Value = string | number | boolean | null;
+type Row = Record<string, unknown>;
+
+export interface ChartData {
+  /** The x value of each category, in drawing order. */
+  categories: Value[];
+  /** One per y, or one per split value; `values[i]` belongs to `categories[i]`, null where the group is absent. */
+  series: { series: Series; split?: Value; values: (number | null)[] }[];
+  /** How many x values the filtered records have; more than `categories.length` when capped. */
+  groups: number;
+  /** How many split values there are; more than the series when capped. */
+  splitValues: number;
+  /** For a pie: what the categories beyond the cap add up to. */
+  other: number | null;
+  /** The Explore API query that produced the chart, as URL pairs (without lang/timezone). */
+  query: [string, string][];
+}
+
+/** A field in ODSQL: bare when it can be, back-quoted otherwise. */
+export function fieldRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !keywords.has(name.toLowerCase()) ? name : `\`${name.replace(/[\\`]/g, '\\$&')}\``;
+}
+
+function literal(value: Value): string {
+  if (value === null) return 'null';
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** The x expression: the field itself, or its year, month or day. */
+export function xExpression(spec: ChartSpec): string {
+  const f = fieldRef(spec.x.name);
+  switch (spec.interval) {
+    case 'year':
+      return `year(${f})`;
+    case 'month':
+      return `date_format(${f}, 'yyyy-MM')`;
+    case 'day':
+      return `date_format(${f}, 'yyyy-MM-dd')`;
+    default:
+      return f;
+  }
+}
+
+function aggregateExpression(series: Series): string {
+  return series.field ? `${series.aggregate}(${fieldRef(series.field.name)})` : 'count(*)';
+}
+
+/** Readable keys for the JSON (`sum_population`), each a plain name, none used twice. */
+export function chartKeys(spec: ChartSpec): { x: string; xAliased: boolean; split: string | null; series: string[] } {
+  const taken = new Set<string>();
+  const unique = (wanted: string) => {
+    let key = wanted.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9])/, '_') || 'value';
+    if (keywords.has(key.toLowerCase())) key = `${key}_`;
+    let candidate = key;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${key}_${n}`;
+    taken.add(candidate);
+    return candidate;
+  };
+  // A plain field keeps its name as the key (no alias); the split is always a plain field.
+  const xAliased = spec.interval !== null || fieldRef(spec.x.name) !== spec.x.name;
+  const x = xAliased ? unique(spec.interval ? `${spec.x.name}_${spec.interval}` : spec.x.name) : (taken.add(spec.x.name), spec.x.name);
+  const split = spec.split ? (fieldRef(spec.split.name) === spec.split.name ? (taken.add(spec.split.name), spec.split.name) : unique(spec.split.name)) : null;
+  const series = spec.series.map((s) => unique(s.field ? `${s.aggregate}_${s.field.name}` : 'count'));
+  return { x, xAliased, split, series };
+}
+
+export interface ChartRequest {
+  records: RecordsService;
+  datasetId: string;
+  audience: Audience;
+  filters: RecordFilters;
+  lang: string;
+  timezone: string;
+}
+
+interface Clauses {
+  select: string;
+  groupBy: string;
+  orderBy: string;
+  where: string[];
+  limit: number;
+}
+
+async function run(request: ChartRequest, clauses: Clauses): Promise<{ total_count: number; results: Row[] }> {
+  return request.records.records(request.datasetId, request.audience, {
+    select: clauses.select,
+    groupBy: clauses.groupBy || undefined,
+    orderBy: clauses.orderBy || undefined,
+    where: [...filterWhere(request.filters), ...clauses.where],
+    refine: request.filters.refine,
+    exclude: request.filters.exclude,
+    limit: clauses.limit,
+    offset: 0,
+    lang: request.lang,
+    timezone: request.timezone,
+  });
+}
+
+/** The query as Explore API pairs, in the order a person would write them. */
+function queryPairs(filters: RecordFilters, clauses: Clauses): [string, string][] {
+  const [where, rest] = [apiFilterPairs(filters).filter(([k]) => k === 'where'), apiFilterPairs(filters).filter(([k]) => k !== 'where')];
+  return [
+    ['select', clauses.select],
+    ...where,
+    ...clauses.where.map((w) => ['where', w] as [string, string]),
+    ['group_by', clauses.groupBy],
+    ...(clauses.orderBy ? [['order_by', clauses.orderBy] as [string, string]] : []),
+    ...rest,
+    ['limit', String(clauses.limit)],
+  ];
+}
+
+const collator = new Intl.Collator('nl', { numeric: true });
+const naturalOrder = (a: Value, b: Value): number =>
+  a === null ? 1 : b === null ? -1 : typeof a === 'string' && typeof b === 'string' ? collator.compare(a, b) : a < b ? -1 : a > b ? 1 : 0;
+
+/** Rows fetched last-first, put in reading order; records without a value come after the rest. */
+function chronological<T>(rows: T[], valueOf: (row: T) => Value): T[] {
+  const reversed = [...rows].reverse();
+  return [...reversed.filter((r) => valueOf(r) !== null), ...reversed.filter((r) => valueOf(r) === null)];
+}
+
+/** A map key per value that keeps null, `"null"` and `1` vs `"1"` apart. */
+const valueKey = (v: Value): string => (v === null ? 'null' : `${typeof v}:${String(v)}`);
+
+const numberOf = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : v === null || v === undefined ? null : Number(v));
+
+/** Runs the chart's queries: without a split one; with a split, first the split values and the categories to keep. */
+export async function loadChart(request: ChartRequest, spec: ChartSpec): Promise<ChartData> {
+  const keys = chartKeys(spec);
+  const x = xExpression(spec);
+  const groupX = keys.xAliased ? `${x} as ${keys.x}` : x;
+  const ordered = spec.interval !== null || spec.x.type === 'int' || spec.x.type === 'double';
+  const measures = spec.split ? spec.series.slice(0, 1) : spec.series;
+  const cap = categoryCap(spec.type, ordered, spec.split ? splitCap : measures.length);
+  const select = measures.map((s, i) => `${aggregateExpression(s)} as ${keys.series[i]}`).join(', ');
+  const first = keys.series[0];
+  // Categories by size, largest first; ordered axes keep their last values (the most recent dates).
+  const rank = ordered ? `${keys.x} desc` : `${first} desc, ${keys.x}`;
+
+  if (!spec.split) {
+    const clauses = { select, groupBy: groupX, orderBy: rank, where: [], limit: cap };
+    const page = await run(request, clauses);
+    const rows = ordered ? chronological(page.results, (r) => r[keys.x] as Value) : page.results;
+    let other: number | null = null;
+    if (spec.type === 'pie' && page.total_count > rows.length) {
+      const whole = await run(request, { select, groupBy: '', orderBy: '', where: [], limit: 1 });
+      const shown = rows.reduce((sum, r) => sum + (numberOf(r[first]) ?? 0), 0);
+      other = (numberOf(whole.results[0]?.[first]) ?? 0) - shown;
+    }
+    return {
+      categories: rows.map((r) => r[keys.x] as Value),
+      series: measures.map((series, i) => ({ series, values: rows.map((r) => numberOf(r[keys.series[i]])) })),
+      groups: page.total_count,
+      splitValues: 0,
+      other,
+      query: queryPairs(request.filters, clauses),
+    };
+  }
+
+  const splitRef = fieldRef(spec.split.name);
+  const groupSplit = keys.split === spec.split.name ? splitRef : `${splitRef} as ${keys.split}`;
+  const where: string[] = [];
+  const oneOf = (expression: string, values: Value[]) => {
+    const known = values.filter((v) => v !== null);
+    const parts = [...(known.length > 0 ? [`${expression} in (${known.map(literal).join(', ')})`] : []), ...(values.includes(null) ? [`${expression} is null`] : [])];
+    return parts.join(' or ');
+  };
+
+  const splits = await run(request, { select, groupBy: groupSplit, orderBy: `${first} desc, ${keys.split}`, where: [], limit: splitCap });
+  // The largest values get a series; drawn in their natural order, so a value keeps its colour from chart to chart.
+  const splitValues = splits.results.map((r) => r[keys.split!] as Value);
+  if (splits.total_count > splitValues.length) where.push(oneOf(splitRef, splitValues));
+  splitValues.sort(naturalOrder);
+
+  const kept = await run(request, { select, groupBy: groupX, orderBy: rank, where, limit: cap });
+  const ranked = kept.results.map((r) => r[keys.x] as Value);
+  const categories = ordered ? chronological(ranked, (v) => v) : ranked;
+  if (kept.total_count > categories.length) {
+    const known = categories.filter((v): v is Exclude<Value, null> => v !== null);
+    // The last values of an ordered axis are those from the smallest kept one on.
+    where.push(ordered && known.length > 0 ? `${x} >= ${literal(known[0])}` : oneOf(x, categories));
+  }
+
+  const clauses = { select, groupBy: `${groupX}, ${groupSplit}`, orderBy: `${keys.x}, ${keys.split}`, where, limit: Math.max(1, categories.length * splitValues.length) };
+  const page = await run(request, clauses);
+  const index = new Map(categories.map((c, i) => [valueKey(c), i]));
+  const series = splitValues.map((split) => ({ series: measures[0], split, values: categories.map((): number | null => null) }));
+  for (const row of page.results) {
+    const at = index.get(valueKey(row[keys.x] as Value));
+    const s = series.find((candidate) => candidate.split === row[keys.split!]);
+    if (at !== undefined && s) s.values[at] = numberOf(row[first]);
+  }
+  return { categories, series, groups: kept.total_count, splitValues: splits.total_count, other: null, query: queryPairs(request.filters, clauses) };
+}
