@@ -15,6 +15,7 @@ export const exportFormats = {
   rdfxml: { extension: 'rdf', contentType: 'application/rdf+xml; charset=utf-8' },
   xlsx: { extension: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   parquet: { extension: 'parquet', contentType: 'application/vnd.apache.parquet' },
+  shp: { extension: 'zip', contentType: 'application/zip' },
 } as const;
 export type ExportFormat = keyof typeof exportFormats;
 

@@ -14,7 +14,8 @@ import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql,
 import { gzipped, streamExport } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
 import { gpxWaypoint, kmlPlacemark, xmlText } from './geo-formats.ts';
-import { geoJsonFrame, requireWgs84 } from './geo-exports.ts';
+import { geoJsonFrame, requireGeometry, requireWgs84 } from './geo-exports.ts';
+import { shapefileExport } from './shapefile-export.ts';
 import { jsonLdHead, rdfXmlHead, rdfXmlRecord, turtleHead, turtleRecord } from './rdf-formats.ts';
 import type { BlobStore } from '../blobs/index.ts';
 
@@ -134,6 +135,11 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     const plan = { sql: from ? query.sql : `SELECT * FROM (${query.sql}) WHERE FALSE`, params: query.params, columns: query.columns, timeZone: params.timezone };
     if (format === 'parquet') {
       return parquetExport(deps.engine, deps.blobs, plan, params.parquetCompression).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
+    }
+    if (format === 'shp') {
+      requireGeometry(format, name, query.columns, params.select !== undefined);
+      const geo = { ...plan, name, epsg: params.epsg, labels, useLabels: params.csv.useLabels };
+      return shapefileExport({ ...deps, now: deps.clock() }, geo).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
     }
     if (format === 'kml' || format === 'gpx') requireWgs84(format, params.epsg);
     if (format === 'xlsx') {

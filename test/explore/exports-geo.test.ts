@@ -1,4 +1,4 @@
-// Geo export parameters over a live server: epsg on GeoJSON and its refusals, GPX use_extension, access.
+// Geo export parameters over a live server: epsg on GeoJSON and its refusals, GPX use_extension, missing geo, access.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importGeoDatasets } from '../helpers/geo-datasets.ts';
@@ -76,11 +76,25 @@ test('GPX writes the fields as extensions by default, and in the description wit
   assert.equal((await exported('cities', 'gpx', { ...query, use_extension: 'maybe' })).status, 400);
 });
 
+test('shp refuses a dataset, or a select, without a geo field', async () => {
+  for (const format of ['shp']) {
+    const plain = await exported('plain', format);
+    assert.equal(plain.status, 400);
+    assert.deepEqual(JSON.parse(plain.text), {
+      error_code: 'InvalidRESTParameterError',
+      message: `The ${format} export needs a geo_point_2d or geo_shape field, and dataset "plain" has none: export csv, json or xlsx instead.`,
+    });
+    const selected = await exported('cities', format, { select: 'name' });
+    assert.equal(selected.status, 400);
+    assert.match(JSON.parse(selected.text).message, /the select of this export has none: add one to select/);
+  }
+});
+
 test('a restricted dataset does not exist for anonymous callers, in any geo format', async () => {
-  for (const format of ['geojson', 'kml', 'gpx']) {
+  for (const format of ['shp', 'geojson', 'kml', 'gpx']) {
     const hidden = await exported('secret-shapes', format, { epsg: '4326' });
     assert.equal(hidden.status, 404, format);
     assert.equal(JSON.parse(hidden.text).error_code, 'NotFoundResource');
   }
-  assert.equal((await exported('shapes', 'geojson')).status, 200, 'the same data, public, exports');
+  assert.equal((await exported('shapes', 'shp')).status, 200, 'the same data, public, exports');
 });
