@@ -16,6 +16,8 @@ export const exportFormats = {
   xlsx: { extension: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   parquet: { extension: 'parquet', contentType: 'application/vnd.apache.parquet' },
   shp: { extension: 'zip', contentType: 'application/zip' },
+  // FlatGeobuf has no registered media type; the reference leaves it at octet-stream.
+  fgb: { extension: 'fgb', contentType: 'application/octet-stream' },
 } as const;
 export type ExportFormat = keyof typeof exportFormats;
 

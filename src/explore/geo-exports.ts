@@ -1,8 +1,13 @@
-// Geo exports around the line formats: GeoJSON in another coordinate system, and the checks on epsg and geometry.
-import { InvalidRestParameter } from './errors.ts';
+// Geo exports around the line formats: the FlatGeobuf stream, GeoJSON in another coordinate system, and their checks.
+import type { Readable } from 'node:stream';
+import type { Engine } from '../engine/duckdb.ts';
 import type { OutputColumn } from '../odsql/query.ts';
-import { geometryColumn } from './exports.ts';
-import { projector, reprojectFeatureLine } from './reproject.ts';
+import { InvalidRestParameter } from './errors.ts';
+import { streamChunks } from './export-stream.ts';
+import { geoJsonFeatureSql, geometryColumn, geometrySql } from './exports.ts';
+import { columnTypes, fgbFeature, fgbHeader, fgbProperties, geometryTypes, type ColumnType } from './flatgeobuf.ts';
+import { crsOf, projector, reprojectFeatureLine, reprojectGeometry, type Geometry } from './reproject.ts';
+import type { GeoFilePlan } from './shapefile-export.ts';
 
 /** shp and fgb are made of geometries: an export without a geo field is refused before anything is read. */
 export function requireGeometry(format: string, dataset: string, columns: OutputColumn[], selected: boolean): void {
@@ -32,4 +37,71 @@ export function geoJsonFrame(epsg: number) {
     tail: ']}\n',
     ...(project ? { rewrite: reprojectFeatureLine(project) } : {}),
   };
+}
+
+function fgbColumnType(column: OutputColumn): ColumnType {
+  switch (column.type) {
+    case 'boolean':
+      return columnTypes.Bool;
+    case 'int':
+      return columnTypes.Long;
+    case 'double':
+    case 'number':
+      return columnTypes.Double;
+    case 'date':
+    case 'datetime':
+      return columnTypes.DateTime;
+    case 'text':
+    case 'string':
+      return columnTypes.String;
+    default:
+      // Lists, points, shapes, JSON and files keep their structure as JSON.
+      return columnTypes.Json;
+  }
+}
+
+const concat = (parts: Uint8Array[]) => Buffer.concat(parts);
+
+/** FlatGeobuf streamed as it is read; a first, cheap pass counts the features and finds their geometry type for the header. */
+export async function flatGeobufExport(engine: Engine, plan: GeoFilePlan, options: { compressed: boolean; log: (error: Error) => void }): Promise<Readable> {
+  const geometry = geometryColumn(plan.columns);
+  if (!geometry) throw new Error('flatGeobufExport needs a geometry column');
+  const attributes = plan.columns.filter((c) => c !== geometry);
+  const columns = attributes.map((c) => {
+    const label = plan.labels.get(c.key);
+    return { name: plan.useLabels ? (label ?? c.key) : c.key, type: fgbColumnType(c), ...(label && label !== c.key ? { title: label } : {}) };
+  });
+  const [stats] = await engine.withConnection(
+    async (connection) =>
+      (
+        await connection.runAndReadAll(
+          `SELECT count(*) AS n, list(DISTINCT json_extract_string(g, '$.type')) FILTER (WHERE g IS NOT NULL) AS types FROM (SELECT ${geometrySql(geometry)} AS g FROM (${plan.sql}))`,
+          plan.params,
+        )
+      ).getRowObjectsJson() as { n: unknown; types: string[] | null }[],
+    plan.timeZone,
+  );
+  const types = stats.types ?? [];
+  const geometryType = geometry.type === 'geo_point_2d' ? geometryTypes.Point : types.length === 1 ? (geometryTypes[types[0]] ?? 0) : 0;
+  const head = fgbHeader({ name: plan.name, geometryType, columns, featuresCount: Number(stats.n), crs: { code: plan.epsg, name: crsOf(plan.epsg).name } });
+  const project = projector(plan.epsg);
+  return streamChunks(
+    engine,
+    {
+      sql: `SELECT ${geoJsonFeatureSql(plan.columns)} AS line FROM (${plan.sql})`,
+      params: plan.params,
+      timeZone: plan.timeZone,
+      head,
+      encode: (rows) =>
+        concat(
+          rows.map((row) => {
+            const feature = JSON.parse(row[0] as string) as { geometry: Geometry | null; properties: Record<string, unknown> };
+            const shape = feature.geometry && project ? reprojectGeometry(feature.geometry, project) : feature.geometry;
+            return fgbFeature(shape, fgbProperties(columns, attributes.map((c) => feature.properties[c.key])));
+          }),
+        ),
+      tail: () => new Uint8Array(0),
+    },
+    options,
+  );
 }

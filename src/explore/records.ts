@@ -14,7 +14,7 @@ import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql,
 import { gzipped, streamExport } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
 import { gpxWaypoint, kmlPlacemark, xmlText } from './geo-formats.ts';
-import { geoJsonFrame, requireGeometry, requireWgs84 } from './geo-exports.ts';
+import { flatGeobufExport, geoJsonFrame, requireGeometry, requireWgs84 } from './geo-exports.ts';
 import { shapefileExport } from './shapefile-export.ts';
 import { jsonLdHead, rdfXmlHead, rdfXmlRecord, turtleHead, turtleRecord } from './rdf-formats.ts';
 import type { BlobStore } from '../blobs/index.ts';
@@ -136,10 +136,11 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     if (format === 'parquet') {
       return parquetExport(deps.engine, deps.blobs, plan, params.parquetCompression).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
     }
-    if (format === 'shp') {
+    if (format === 'shp' || format === 'fgb') {
       requireGeometry(format, name, query.columns, params.select !== undefined);
       const geo = { ...plan, name, epsg: params.epsg, labels, useLabels: params.csv.useLabels };
-      return shapefileExport({ ...deps, now: deps.clock() }, geo).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
+      const made = format === 'shp' ? shapefileExport({ ...deps, now: deps.clock() }, geo).then((s) => gzipped(s, params.compressed)) : flatGeobufExport(deps.engine, geo, { compressed: params.compressed, log });
+      return made.then((stream) => ({ stream, filename, contentType }));
     }
     if (format === 'kml' || format === 'gpx') requireWgs84(format, params.epsg);
     if (format === 'xlsx') {

@@ -49,7 +49,7 @@ test('GeoJSON in another epsg: reprojected coordinates, and the collection names
 
 test('an epsg Opaal does not bundle is a 400 naming those it does; KML and GPX stay in WGS 84', async () => {
   for (const epsg of ['9999', 'abc', '-4326']) {
-    const bad = await exported('cities', 'geojson', { epsg });
+    const bad = await exported('cities', 'shp', { epsg });
     assert.equal(bad.status, 400);
     const body = JSON.parse(bad.text);
     assert.equal(body.error_code, 'InvalidRESTParameterError');
@@ -76,8 +76,8 @@ test('GPX writes the fields as extensions by default, and in the description wit
   assert.equal((await exported('cities', 'gpx', { ...query, use_extension: 'maybe' })).status, 400);
 });
 
-test('shp refuses a dataset, or a select, without a geo field', async () => {
-  for (const format of ['shp']) {
+test('shp and fgb refuse a dataset, or a select, without a geo field', async () => {
+  for (const format of ['shp', 'fgb']) {
     const plain = await exported('plain', format);
     assert.equal(plain.status, 400);
     assert.deepEqual(JSON.parse(plain.text), {
@@ -91,10 +91,21 @@ test('shp refuses a dataset, or a select, without a geo field', async () => {
 });
 
 test('a restricted dataset does not exist for anonymous callers, in any geo format', async () => {
-  for (const format of ['shp', 'geojson', 'kml', 'gpx']) {
+  for (const format of ['shp', 'fgb', 'geojson', 'kml', 'gpx']) {
     const hidden = await exported('secret-shapes', format, { epsg: '4326' });
     assert.equal(hidden.status, 404, format);
     assert.equal(JSON.parse(hidden.text).error_code, 'NotFoundResource');
   }
   assert.equal((await exported('shapes', 'shp')).status, 200, 'the same data, public, exports');
+});
+
+test('lists shp and fgb among the export formats, and epsg and use_extension in swagger.json', async () => {
+  const listing = JSON.parse((await s.get('/api/explore/v2.1/catalog/datasets/shapes/exports').then((r) => r.text())));
+  const rels = listing.links.map((l: { rel: string }) => l.rel);
+  assert.ok(rels.includes('shp') && rels.includes('fgb'), rels.join(', '));
+  const swagger = JSON.parse(await s.get('/api/explore/v2.1/swagger.json').then((r) => r.text()));
+  const parameters = swagger.paths['/catalog/datasets/{dataset_id}/exports/{format}'].get.parameters as { name: string; schema: { enum?: unknown[] } }[];
+  assert.ok(['shp', 'fgb'].every((f) => parameters.find((p) => p.name === 'format')!.schema.enum!.includes(f)));
+  assert.deepEqual(parameters.find((p) => p.name === 'epsg')!.schema.enum, [3035, 3812, 3857, 4258, 4326, 25831, 31370, 32631]);
+  assert.ok(parameters.some((p) => p.name === 'use_extension'));
 });
