@@ -30,8 +30,19 @@ function drainedOrClosed(out: PassThrough): Promise<void> {
   });
 }
 
+/** An export as chunks: what comes first, what each batch of rows becomes, and what closes it. */
+export interface ChunkPlan {
+  sql: string;
+  params: (string | number | boolean | null)[];
+  timeZone: string;
+  head: string | Uint8Array;
+  /** A batch of rows as output; empty when the batch adds nothing. `first` is true until something was written. */
+  encode: (rows: unknown[][], first: boolean) => string | Uint8Array;
+  tail: (empty: boolean) => string | Uint8Array;
+}
+
 /** Starts writing at once and returns the stream; an engine error after the first byte ends it early. */
-export function streamExport(engine: Engine, plan: ExportPlan, options: { compressed: boolean; log: (error: Error) => void }): Readable {
+export function streamChunks(engine: Engine, plan: ChunkPlan, options: { compressed: boolean; log: (error: Error) => void }): Readable {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
   let closed = false;
   out.on('close', () => {
@@ -48,14 +59,12 @@ export function streamExport(engine: Engine, plan: ExportPlan, options: { compre
         let first = true;
         for await (const rows of result.yieldRows()) {
           if (closed) break;
-          const lines = rows.map((r) => r[0] as string);
-          const text = (plan.rewrite ? lines.map(plan.rewrite).filter((l) => l !== '') : lines).join(plan.separator);
-          if (text === '') continue;
-          const chunk = first ? text : plan.separator + text;
+          const chunk = plan.encode(rows, first);
+          if (chunk.length === 0) continue;
           first = false;
           if (!out.write(chunk)) await drainedOrClosed(out);
         }
-        if (!closed) out.end(first ? (plan.emptyTail ?? plan.tail) : plan.tail);
+        if (!closed) out.end(plan.tail(first));
       } finally {
         out.off('close', stop);
       }
@@ -67,6 +76,26 @@ export function streamExport(engine: Engine, plan: ExportPlan, options: { compre
       }
     });
   return gzipped(out, options.compressed);
+}
+
+/** Text exports: one formatted line a row, joined by the plan's separator. */
+export function streamExport(engine: Engine, plan: ExportPlan, options: { compressed: boolean; log: (error: Error) => void }): Readable {
+  return streamChunks(
+    engine,
+    {
+      sql: plan.sql,
+      params: plan.params,
+      timeZone: plan.timeZone,
+      head: plan.head,
+      encode: (rows, first) => {
+        const lines = rows.map((r) => r[0] as string);
+        const text = (plan.rewrite ? lines.map(plan.rewrite).filter((l) => l !== '') : lines).join(plan.separator);
+        return text === '' || first ? text : plan.separator + text;
+      },
+      tail: (empty) => (empty ? (plan.emptyTail ?? plan.tail) : plan.tail),
+    },
+    options,
+  );
 }
 
 /** compressed=true: the body itself is gzip (a .gz file), not a transfer encoding. */

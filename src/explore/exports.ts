@@ -15,6 +15,9 @@ export const exportFormats = {
   rdfxml: { extension: 'rdf', contentType: 'application/rdf+xml; charset=utf-8' },
   xlsx: { extension: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   parquet: { extension: 'parquet', contentType: 'application/vnd.apache.parquet' },
+  shp: { extension: 'zip', contentType: 'application/zip' },
+  // FlatGeobuf has no registered media type; the reference leaves it at octet-stream.
+  fgb: { extension: 'fgb', contentType: 'application/octet-stream' },
 } as const;
 export type ExportFormat = keyof typeof exportFormats;
 
@@ -40,8 +43,8 @@ function temporalText(column: OutputColumn, v: string): string | null {
   return null;
 }
 
-/** A column's value as text for CSV, before quoting. */
-function csvValue(column: OutputColumn, v: string, options: CsvOptions): string {
+/** A column's value as text for CSV (and DBF), before quoting. */
+export function csvValue(column: OutputColumn, v: string, options: Pick<CsvOptions, 'listSeparator'>): string {
   const temporal = temporalText(column, v);
   if (temporal) return temporal;
   switch (column.type) {
@@ -93,15 +96,23 @@ export function jsonObjectSql(columns: OutputColumn[]): string {
   return `CAST(json_object(${entries.join(', ')}) AS VARCHAR)`;
 }
 
+/** The column a geo export takes its geometry from: the first shape field, else the first point. */
+export function geometryColumn(columns: OutputColumn[]): OutputColumn | undefined {
+  return columns.find((c) => c.type === 'geo_shape') ?? columns.find((c) => c.type === 'geo_point_2d');
+}
+
+/** The geometry column's value as GeoJSON geometry (JSON), null where the record has none. */
+export function geometrySql(column: OutputColumn): string {
+  return column.type === 'geo_shape'
+    ? `json(${column.alias})`
+    : `CASE WHEN ${column.alias} IS NULL THEN NULL ELSE json_object('type', 'Point', 'coordinates', [${column.alias}.lon, ${column.alias}.lat]) END`;
+}
+
 /** A GeoJSON Feature: geometry from the first shape field, else the first point; the rest are properties. */
 export function geoJsonFeatureSql(columns: OutputColumn[]): string {
-  const shape = columns.find((c) => c.type === 'geo_shape') ?? columns.find((c) => c.type === 'geo_point_2d');
+  const shape = geometryColumn(columns);
   const properties = columns.filter((c) => c !== shape);
-  const geometry = !shape
-    ? 'NULL'
-    : shape.type === 'geo_shape'
-      ? `json(${shape.alias})`
-      : `CASE WHEN ${shape.alias} IS NULL THEN NULL ELSE json_object('type', 'Point', 'coordinates', [${shape.alias}.lon, ${shape.alias}.lat]) END`;
+  const geometry = shape ? geometrySql(shape) : 'NULL';
   const props = properties.map((c) => `${literal(c.key)}, ${jsonValue(c, c.alias)}`).join(', ');
   return `CAST(json_object('type', 'Feature', 'geometry', ${geometry}, 'properties', json_object(${props})) AS VARCHAR)`;
 }

@@ -51,21 +51,30 @@ export function kmlPlacemark(featureJson: string): string {
   return `<Placemark>${name ? `<name>${xmlText(name)}</name>` : ''}<ExtendedData>${data}</ExtendedData>${kmlGeometry(feature.geometry)}</Placemark>`;
 }
 
-/** A GeoJSON Feature line as a GPX waypoint at its point (shapes: their first position); other fields as extensions. */
-export function gpxWaypoint(featureJson: string): string {
-  const feature = JSON.parse(featureJson) as { geometry: Geometry | null; properties: Record<string, unknown> };
-  let position: number[] | undefined;
-  const find = (g: Geometry | null): void => {
-    if (!g || position) return;
-    if (g.type === 'GeometryCollection') (g.geometries ?? []).forEach(find);
-    let c = g.coordinates as unknown;
-    while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
-    if (Array.isArray(c)) position = c as number[];
+/**
+ * GeoJSON Feature lines as GPX waypoints at their point (shapes: their first position). The fields go in
+ * `<extensions>`, or with use_extension=false in `<desc>`, one `name: value` line each.
+ */
+export function gpxWaypoint(options: { useExtension: boolean }): (featureJson: string) => string {
+  return (featureJson) => {
+    const feature = JSON.parse(featureJson) as { geometry: Geometry | null; properties: Record<string, unknown> };
+    let position: number[] | undefined;
+    const find = (g: Geometry | null): void => {
+      if (!g || position) return;
+      if (g.type === 'GeometryCollection') (g.geometries ?? []).forEach(find);
+      let c = g.coordinates as unknown;
+      while (Array.isArray(c) && Array.isArray(c[0])) c = c[0];
+      if (Array.isArray(c)) position = c as number[];
+    };
+    find(feature.geometry);
+    if (!position) return '';
+    const entries = Object.entries(feature.properties);
+    const name = entries.find(([, v]) => typeof v === 'string');
+    const fields = options.useExtension
+      ? `<extensions>${entries.map(([k, v]) => `<opaal:field name="${xmlText(k)}">${xmlText(v)}</opaal:field>`).join('')}</extensions>`
+      : entries.length > 0
+        ? `<desc>${entries.map(([k, v]) => `${xmlText(k)}: ${xmlText(v)}`).join('\n')}</desc>`
+        : '';
+    return `<wpt lat="${position[1]}" lon="${position[0]}">${name ? `<name>${xmlText(name[1])}</name>` : ''}${fields}</wpt>`;
   };
-  find(feature.geometry);
-  if (!position) return '';
-  const entries = Object.entries(feature.properties);
-  const name = entries.find(([, v]) => typeof v === 'string');
-  const extensions = entries.map(([k, v]) => `<opaal:field name="${xmlText(k)}">${xmlText(v)}</opaal:field>`).join('');
-  return `<wpt lat="${position[1]}" lon="${position[0]}">${name ? `<name>${xmlText(name[1])}</name>` : ''}<extensions>${extensions}</extensions></wpt>`;
 }

@@ -1,5 +1,6 @@
 // The OpenAPI 3 document of Opaal's Explore API, served as /api/explore/v2.1/swagger.json.
 import { exportFormats } from './exports.ts';
+import { supportedEpsg } from './reproject.ts';
 
 const param = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }, extra: Record<string, unknown> = {}) => ({
   name,
@@ -36,6 +37,8 @@ const exportParams = [
   param('quote_all', 'Quote every CSV value.', { type: 'boolean', default: false }),
   param('with_bom', 'Start CSV with a byte order mark.', { type: 'boolean', default: true }),
   param('parquet_compression', 'Parquet compression.', { type: 'string', enum: ['snappy', 'zstd'], default: 'snappy' }),
+  param('epsg', 'Coordinate system of geojson, shp and fgb (kml and gpx are always 4326).', { type: 'integer', enum: [...supportedEpsg], default: 4326 }),
+  param('use_extension', 'GPX: fields as <extensions> (true) or in <desc> (false).', { type: 'boolean', default: true }),
 ];
 const formatParam = { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: Object.keys(exportFormats) } };
 

@@ -1,6 +1,8 @@
 // Parsing of the Explore API's shared query parameters, with ODS's limits and messages.
 import type { Language } from '../catalog/types.ts';
 import { InvalidRestParameter } from './errors.ts';
+import { supportedEpsg } from './reproject.ts';
+import { isValidTimeZone } from './values.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -95,4 +97,43 @@ export function oneOf<T extends string>(query: Query, name: string, values: read
 export function exportLimit(query: Query): number | null {
   const limit = integer(query, 'limit', -1, -1, Number.MAX_SAFE_INTEGER);
   return limit === -1 ? null : limit;
+}
+
+/** Geo exports: the output coordinate system, one of those bundled (4326 by default). */
+export function epsg(query: Query): number {
+  const raw = single(query, 'epsg');
+  if (raw === undefined || raw === '') return 4326;
+  const code = /^\s*(?:EPSG:)?([0-9]+)\s*$/i.exec(raw)?.[1];
+  if (!code || !supportedEpsg.includes(Number(code))) {
+    throw new InvalidRestParameter(
+      `Invalid value for epsg API parameter: ${raw} was found but one of ${supportedEpsg.join(', ')} is expected (the coordinate systems Opaal bundles).`,
+    );
+  }
+  return Number(code);
+}
+
+/** Every export parameter, parsed once: shared ODSQL ones, then those of CSV, Parquet, geo formats and GPX. */
+export function exportParams(query: Query) {
+  return {
+    select: text(query, 'select'),
+    where: list(query, 'where'),
+    groupBy: text(query, 'group_by'),
+    orderBy: text(query, 'order_by'),
+    refine: list(query, 'refine'),
+    exclude: list(query, 'exclude'),
+    limit: exportLimit(query),
+    lang: text(query, 'lang') ?? 'fr',
+    timezone: timezone(query, isValidTimeZone),
+    compressed: boolean(query, 'compressed', false),
+    parquetCompression: oneOf(query, 'parquet_compression', ['snappy', 'zstd'] as const, 'snappy'),
+    epsg: epsg(query),
+    gpx: { useExtension: boolean(query, 'use_extension', true) },
+    csv: {
+      delimiter: oneOf(query, 'delimiter', [';', ',', '\t', '|'] as const, ';'),
+      listSeparator: text(query, 'list_separator') ?? ',',
+      quoteAll: boolean(query, 'quote_all', false),
+      withBom: boolean(query, 'with_bom', true),
+      useLabels: boolean(query, 'use_labels', false),
+    },
+  };
 }

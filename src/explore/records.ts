@@ -14,6 +14,8 @@ import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql,
 import { gzipped, streamExport } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
 import { gpxWaypoint, kmlPlacemark, xmlText } from './geo-formats.ts';
+import { flatGeobufExport, geoJsonFrame, requireGeometry, requireWgs84 } from './geo-exports.ts';
+import { shapefileExport } from './shapefile-export.ts';
 import { jsonLdHead, rdfXmlHead, rdfXmlRecord, turtleHead, turtleRecord } from './rdf-formats.ts';
 import type { BlobStore } from '../blobs/index.ts';
 
@@ -45,7 +47,15 @@ const catalogFacetNames = ['theme', 'keyword', 'publisher', 'license', 'language
 /** A version-less dataset: the query still compiles (errors show), but nothing is read. */
 const emptyFrom = '(SELECT NULL AS _recordid WHERE FALSE)';
 
-export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & { limit: number | null; csv: CsvOptions; compressed: boolean; parquetCompression: 'snappy' | 'zstd' };
+export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & {
+  limit: number | null;
+  csv: CsvOptions;
+  compressed: boolean;
+  parquetCompression: 'snappy' | 'zstd';
+  /** The coordinate system of geojson, shp and fgb. */
+  epsg: number;
+  gpx: { useExtension: boolean };
+};
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
@@ -126,6 +136,13 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     if (format === 'parquet') {
       return parquetExport(deps.engine, deps.blobs, plan, params.parquetCompression).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
     }
+    if (format === 'shp' || format === 'fgb') {
+      requireGeometry(format, name, query.columns, params.select !== undefined);
+      const geo = { ...plan, name, epsg: params.epsg, labels, useLabels: params.csv.useLabels };
+      const made = format === 'shp' ? shapefileExport({ ...deps, now: deps.clock() }, geo).then((s) => gzipped(s, params.compressed)) : flatGeobufExport(deps.engine, geo, { compressed: params.compressed, log });
+      return made.then((stream) => ({ stream, filename, contentType }));
+    }
+    if (format === 'kml' || format === 'gpx') requireWgs84(format, params.epsg);
     if (format === 'xlsx') {
       return { stream: gzipped(xlsxExport(deps.engine, plan, labels, params.csv.useLabels, log), params.compressed), filename, contentType };
     }
@@ -146,7 +163,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       csv: { head: `${params.csv.withBom ? '\uFEFF' : ''}${csvHeader(query.columns, labels, params.csv)}\n`, separator: '\n', tail: '\n', emptyTail: '' },
       json: { head: '[', separator: ',\n', tail: ']\n' },
       jsonl: { head: '', separator: '\n', tail: '\n', emptyTail: '' },
-      geojson: { head: '{"type":"FeatureCollection","features":[', separator: ',\n', tail: ']}\n' },
+      geojson: geoJsonFrame(params.epsg),
       kml: {
         head: `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xmlText(name)}</name>\n`,
         separator: '\n',
@@ -157,7 +174,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
         head: `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Opaal" xmlns="http://www.topografix.com/GPX/1/1" xmlns:opaal="https://opaal.eu/gpx">\n`,
         separator: '\n',
         tail: '\n</gpx>\n',
-        rewrite: gpxWaypoint,
+        rewrite: gpxWaypoint(params.gpx),
       },
       turtle: { head: turtleHead(deps.baseUrl, name), separator: '\n', tail: '\n', rewrite: turtleRecord(query.columns) },
       n3: { head: turtleHead(deps.baseUrl, name), separator: '\n', tail: '\n', rewrite: turtleRecord(query.columns) },

@@ -9,7 +9,7 @@ import { openApiDocument } from './openapi.ts';
 import { dataJson, rssFeed } from './catalog-feeds.ts';
 import { dcatDocument } from './catalog-dcat.ts';
 import { InvalidRestParameter, odsError } from './errors.ts';
-import { boolean, exportLimit, language, list, oneOf, paging, text, timezone } from './params.ts';
+import { boolean, exportParams, language, list, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
 import { presentDataset } from './present.ts';
 import type { RecordsService } from './records.ts';
@@ -271,29 +271,6 @@ function exportFormat(name: string): ExportFormat {
     throw new InvalidRestParameter(`Unknown export format "${name}"; Opaal exports ${Object.keys(exportFormats).join(', ')}.`);
   }
   return name as ExportFormat;
-}
-
-function exportParams(query: Query) {
-  return {
-    select: text(query, 'select'),
-    where: list(query, 'where'),
-    groupBy: text(query, 'group_by'),
-    orderBy: text(query, 'order_by'),
-    refine: list(query, 'refine'),
-    exclude: list(query, 'exclude'),
-    limit: exportLimit(query),
-    lang: text(query, 'lang') ?? 'fr',
-    timezone: timezone(query, isValidTimeZone),
-    compressed: boolean(query, 'compressed', false),
-    parquetCompression: oneOf(query, 'parquet_compression', ['snappy', 'zstd'] as const, 'snappy'),
-    csv: {
-      delimiter: oneOf(query, 'delimiter', [';', ',', '\t', '|'] as const, ';'),
-      listSeparator: text(query, 'list_separator') ?? ',',
-      quoteAll: boolean(query, 'quote_all', false),
-      withBom: boolean(query, 'with_bom', true),
-      useLabels: boolean(query, 'use_labels', false),
-    },
-  };
 }
 
 function sendExport(reply: FastifyReply, exported: { stream: Readable; filename: string; contentType: string }) {

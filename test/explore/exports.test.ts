@@ -66,7 +66,7 @@ test('JSON lines, GeoJSON and gzip', async () => {
 
 test('lists the export formats, and refuses an unknown format or a bad query before streaming', async () => {
   const listing = await (await s.get('/api/explore/v2.1/catalog/datasets/cities/exports')).json() as { links: { rel: string }[] };
-  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson', 'kml', 'gpx', 'turtle', 'n3', 'jsonld', 'rdfxml', 'xlsx', 'parquet']);
+  assert.deepEqual(listing.links.map((l) => l.rel), ['self', 'csv', 'json', 'jsonl', 'geojson', 'kml', 'gpx', 'turtle', 'n3', 'jsonld', 'rdfxml', 'xlsx', 'parquet', 'shp', 'fgb']);
   const unknown = await exported('pdf');
   assert.equal(unknown.response.status, 400);
   assert.equal(JSON.parse(unknown.body.toString()).error_code, 'InvalidRESTParameterError');
