@@ -7,6 +7,7 @@ import { DomainError } from './errors.ts';
 import { exploreRoutes } from './explore/routes.ts';
 import type { Portal } from './portal.ts';
 import { buildAssets } from './web/assets.ts';
+import { tileImageSources } from './web/map-tiles.ts';
 import { notFoundPageFor, webRoutes } from './web/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
@@ -45,7 +46,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', ...tileImageSources(portal.config.mapTileUrl)], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });

@@ -21,9 +21,12 @@ export interface Config {
   publisherName: string;
   publisherUri: string | null;
   contactEmail: string;
+  /** A `{z}/{x}/{y}` tile URL template for the map's base layer; null draws only the bundled country outlines. */
+  mapTileUrl: string | null;
+  mapTileAttribution: string | null;
 }
 
-type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email';
+type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email' | 'tiles';
 
 interface Setting<K extends keyof Config> {
   key: K;
@@ -61,6 +64,8 @@ export const settings = [
   setting({ key: 'publisherName', env: 'PUBLISHER_NAME', flag: null, kind: 'string', default: (c) => c.portalName ?? 'Opaal', defaultText: '(the portal name)', help: 'The organisation that publishes the catalog (DCAT `dct:publisher`).' }),
   setting({ key: 'publisherUri', env: 'PUBLISHER_URI', flag: null, kind: 'url', values: ['http:', 'https:'], default: null, defaultText: '(none)', help: "An IRI for the publisher, e.g. its OVO code's `https://data.vlaanderen.be/id/organisatie/OVO…`." }),
   setting({ key: 'contactEmail', env: 'CONTACT_EMAIL', flag: null, kind: 'email', default: 'opendata@example.org', defaultText: 'opendata@example.org', help: "The catalog's contact point; set it to a team mailbox." }),
+  setting({ key: 'mapTileUrl', env: 'MAP_TILE_URL', flag: null, kind: 'tiles', default: null, defaultText: '(none: country outlines only)', help: 'Tile server for the dataset maps, e.g. `https://tile.example.org/{z}/{x}/{y}.png` (`{s}` for subdomains); its host is then allowed in the pages\' image policy.' }),
+  setting({ key: 'mapTileAttribution', env: 'MAP_TILE_ATTRIBUTION', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'Credit shown on the map for the tiles, as the tile provider requires (plain text).' }),
 ] as const;
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -88,6 +93,19 @@ function parseValue(s: Setting<keyof Config>, raw: string, source: string): unkn
       }
       if (!s.values!.includes(url!.protocol)) fail(`a URL starting with ${s.values!.join(' or ')}//`);
       return s.key === 'baseUrl' ? raw.replace(/\/+$/, '') : raw;
+    }
+    case 'tiles': {
+      // `{s}` stands for a subdomain letter; the rest must be an https (or http) URL with the three tile placeholders.
+      let url: URL | undefined;
+      try {
+        url = new URL(raw.replaceAll('{s}', 'a'));
+      } catch {
+        fail('a tile URL such as https://tile.example.org/{z}/{x}/{y}.png');
+      }
+      if (!['http:', 'https:'].includes(url!.protocol) || !['{z}', '{x}', '{y}'].every((p) => raw.includes(p))) {
+        fail('a tile URL such as https://tile.example.org/{z}/{x}/{y}.png');
+      }
+      return raw;
     }
     case 'size':
       if (!/^[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw)) fail('a size such as 512MB or 2GB');
