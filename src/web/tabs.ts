@@ -6,6 +6,7 @@ import type { PageContext } from './context.ts';
 import type { DatasetTab } from './dataset-frame.tsx';
 import type { RecordFilters } from './filters.ts';
 import type { Html } from './jsx-runtime.ts';
+import { datasetMapPage } from './pages/dataset-map.tsx';
 
 export interface TabRequest {
   ctx: PageContext;
@@ -18,4 +19,6 @@ export interface TabRequest {
 
 export type TabRenderer = (request: TabRequest) => Promise<Html>;
 
-export const tabRenderers: Partial<Record<Exclude<DatasetTab, 'information'>, TabRenderer>> = {};
+export const tabRenderers: Partial<Record<Exclude<DatasetTab, 'information'>, TabRenderer>> = {
+  map: datasetMapPage,
+};

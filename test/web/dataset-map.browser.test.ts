@@ -1,0 +1,128 @@
+// The map tab in real Chromium: Leaflet starts, draws the outline and the server's clusters, zooms into a group, opens popups by mouse and keyboard.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parseMetadataInput } from '../../src/catalog/metadata.ts';
+import { fixture } from '../helpers/engine.ts';
+import type { ServerHarness } from '../helpers/server.ts';
+import { startPortal } from './helpers.ts';
+
+let s: ServerHarness;
+let browser: Browser;
+
+before(async () => {
+  s = await startPortal();
+  await s.portal.catalog.importDataset({
+    datasetId: 'vormen',
+    path: fixture('geojson/shapes.geojson'),
+    input: parseMetadataInput({ title: { nl: 'Vormen', en: 'Shapes' } }),
+    actor: 'test',
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+after(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+/** A page that records the zoom of every cluster query and every script error or blocked resource. */
+async function open(path: string): Promise<{ page: Page; zooms: number[]; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const zooms: number[] = [];
+  const problems: string[] = [];
+  page.on('request', (request) => {
+    const groupBy = new URL(request.url()).searchParams.get('group_by');
+    const zoom = groupBy && /^geo_cluster\(`location`, (\d+)\)/.exec(groupBy)?.[1];
+    if (zoom) zooms.push(Number(zoom));
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(`${s.url}${path}`);
+  await page.waitForSelector('.map-tab.map-ready');
+  return { page, zooms, problems };
+}
+
+const markerCount = async (page: Page) =>
+  page.$$eval('.leaflet-marker-icon', (icons) => icons.reduce((n, icon) => n + (icon.classList.contains('map-single') ? 1 : Number(icon.textContent)), 0));
+
+test('Leaflet replaces the SVG, draws the outline and one marker per server cluster, all ten cities in view', async () => {
+  const { page, zooms, problems } = await open('/datasets/cities/map');
+  try {
+    await page.waitForFunction(() => document.getElementById('map-status')?.textContent?.includes('in beeld'));
+    assert.equal(await page.isVisible('#map'), true);
+    assert.equal(await page.isVisible('.static-figure'), false, 'the SVG steps aside');
+    assert.equal(await page.getAttribute('#map', 'aria-label'), 'Kaart van Europese steden');
+    await page.waitForFunction(() => document.querySelectorAll('.leaflet-overlay-pane path').length > 20);
+    assert.equal(await markerCount(page), 10);
+    assert.match((await page.textContent('#map-status')) ?? '', /^10 records in beeld, in \d+ groepen\.$/);
+    // The table under the map follows it: a row per marker.
+    const rows = await page.$$eval('#map-clusters tbody tr', (trs) => trs.length);
+    assert.equal(rows, await page.$$eval('.leaflet-marker-icon', (icons) => icons.length));
+    assert.ok(zooms.length > 0 && zooms.every((z) => z === zooms[0]), 'clusters asked for the map zoom');
+    // Every marker is a labelled button that the keyboard reaches.
+    const labels = await page.$$eval('.leaflet-marker-icon', (icons) => icons.map((i) => [i.getAttribute('role'), i.getAttribute('tabindex'), i.getAttribute('aria-label')]));
+    assert.ok(labels.every(([role, tabindex, label]) => role === 'button' && tabindex === '0' && /record/.test(label ?? '')));
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('clicking a group zooms in and asks the server for finer clusters; a single record opens a popup with its fields', async () => {
+  const { page, zooms, problems } = await open('/datasets/cities/map');
+  try {
+    await page.waitForSelector('.map-cluster');
+    const before = zooms[zooms.length - 1];
+    await page.click('.map-cluster');
+    await page.waitForFunction(() => document.querySelectorAll('.map-cluster').length === 0 || document.querySelectorAll('.leaflet-marker-icon').length > 0);
+    await page.waitForTimeout(600);
+    assert.ok(Math.max(...zooms) > before, `zoomed in from ${before}: ${zooms.join(', ')}`);
+    await page.click('.map-single');
+    const popup = await page.waitForSelector('.leaflet-popup-content .map-popup h3');
+    const name = await popup.textContent();
+    assert.ok(['Paris', 'Lyon', 'Marseille', 'Nantes', 'Berlin', 'Munich', 'Hamburg', 'Madrid', 'Barcelona', 'Saint-Malo'].includes(name ?? ''), `a city: ${name}`);
+    const terms = await page.$$eval('.leaflet-popup-content dt', (dts) => dts.map((d) => d.textContent));
+    assert.ok(terms.includes('Country') && terms.includes('population'), `field labels: ${terms.join(', ')}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a marker opens with the keyboard, and the popup takes the focus', async () => {
+  const { page, problems } = await open('/datasets/cities/map?q=Berlin');
+  try {
+    const marker = await page.waitForSelector('.map-single');
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup-content .map-popup h3');
+    assert.equal(await page.textContent('.leaflet-popup-content h3'), 'Berlin');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('map-popup')), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('shapes are drawn from the records, reachable by keyboard, with a popup per shape', async () => {
+  const { page, problems } = await open('/datasets/vormen/map');
+  try {
+    await page.waitForFunction(() => document.querySelectorAll('path.leaflet-interactive[role="button"]').length === 2);
+    const names = await page.$$eval('path.leaflet-interactive[role="button"]', (paths) => paths.map((p) => p.getAttribute('aria-label')).sort());
+    assert.deepEqual(names, ['Twee delen', 'Vierkant']);
+    await page.focus('path.leaflet-interactive[aria-label="Vierkant"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup-content h3');
+    assert.equal(await page.textContent('.leaflet-popup-content h3'), 'Vierkant');
+    assert.match((await page.textContent('.leaflet-popup-content dl')) ?? '', /nis10000/);
+    assert.match((await page.textContent('#map-status')) ?? '', /^2 vormen op de kaart\.$/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
