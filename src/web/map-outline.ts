@@ -30,9 +30,10 @@ function boxEdges([w, s, e, n]: readonly number[]): Edge[] {
   ];
 }
 
-function clipRing(ring: Position[], edges: Edge[]): Position[] {
-  let points = ring.slice(0, -1);
-  for (const edge of edges) {
+/** A closed ring cut to a box (Sutherland–Hodgman; exact for a convex box); the points, without repeating the first at the end. */
+export function clipToBox(ring: Position[], box: readonly number[]): Position[] {
+  let points = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
+  for (const edge of boxEdges(box)) {
     const next: Position[] = [];
     for (let i = 0; i < points.length; i++) {
       const current = points[i];
@@ -45,9 +46,13 @@ function clipRing(ring: Position[], edges: Edge[]): Position[] {
     points = next;
     if (points.length === 0) break;
   }
+  return points;
+}
+
+function clipRing(ring: Position[], box: readonly number[]): Position[] {
   // Two decimals is about 1 km, as fine as a 1:50 million source shows; points that collapse into one are dropped.
   const rounded: Position[] = [];
-  for (const p of points) {
+  for (const p of clipToBox(ring, box)) {
     const q = [Math.round(p[0] * 100) / 100, Math.round(p[1] * 100) / 100];
     const last = rounded[rounded.length - 1];
     if (!last || last[0] !== q[0] || last[1] !== q[1]) rounded.push(q);
@@ -56,21 +61,20 @@ function clipRing(ring: Position[], edges: Edge[]): Position[] {
   return [...rounded, rounded[0]];
 }
 
-function clipPolygon(rings: Position[][], edges: Edge[]): Position[][] | null {
-  const outer = clipRing(rings[0], edges);
+function clipPolygon(rings: Position[][], box: readonly number[]): Position[][] | null {
+  const outer = clipRing(rings[0], box);
   if (outer.length === 0) return null;
-  return [outer, ...rings.slice(1).map((r) => clipRing(r, edges)).filter((r) => r.length > 0)];
+  return [outer, ...rings.slice(1).map((r) => clipRing(r, box)).filter((r) => r.length > 0)];
 }
 
 function build(): Outline {
   const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
   const countries = feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  const edges = boxEdges(outlineBounds);
   const features: Feature<Polygon | MultiPolygon, OutlineProperties>[] = [];
   for (const country of countries.features) {
     if (!country.geometry) continue;
     const polygons = country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
-    const clipped = polygons.map((p) => clipPolygon(p, edges)).filter((p): p is Position[][] => p !== null);
+    const clipped = polygons.map((p) => clipPolygon(p, outlineBounds)).filter((p): p is Position[][] => p !== null);
     if (clipped.length === 0) continue;
     features.push({
       type: 'Feature',

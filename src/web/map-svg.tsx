@@ -2,7 +2,7 @@
 import type { Geometry, Position } from 'geojson';
 import { clusterRadius, type Box, type Cluster } from './client/map-query.lib.ts';
 import type { Child, Html } from './jsx-runtime.ts';
-import { belgiumCode, type Outline } from './map-outline.ts';
+import { belgiumCode, clipToBox, type Outline } from './map-outline.ts';
 
 export const svgWidth = 800;
 export const svgHeight = 520;
@@ -42,25 +42,26 @@ export function fitView(box: Box | null, width = svgWidth, height = svgHeight): 
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** A ring as path data in the view: points closer than a pixel to the last one are skipped, and rings wholly outside are dropped. */
+/** A little beyond the picture, so no cut edge of a clipped country shows inside it. */
+const margin = 8;
+
+/**
+ * A ring or line as path data in the view. Rings are cut to the picture (a country can be thousands
+ * of pixels across at a city's zoom); points closer than a pixel and a half to the last are skipped.
+ */
 function ringPath(ring: Position[], view: View, close: boolean): string {
-  const points: [number, number][] = [];
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of ring) {
-    const [px, py] = project(lon, lat, view.zoom);
-    const x = px - view.left;
-    const y = py - view.top;
+  const projected = ring.map(([lon, lat]) => {
+    const [x, y] = project(lon, lat, view.zoom);
+    return [x - view.left, y - view.top];
+  });
+  const inView = close ? clipToBox(projected, [-margin, -margin, svgWidth + margin, svgHeight + margin]) : projected;
+  const points: Position[] = [];
+  for (const p of inView) {
     const last = points[points.length - 1];
-    if (last && Math.abs(last[0] - x) < 1 && Math.abs(last[1] - y) < 1) continue;
-    points.push([x, y]);
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
+    if (!last || Math.abs(last[0] - p[0]) >= 1.5 || Math.abs(last[1] - p[1]) >= 1.5) points.push(p);
   }
-  const margin = 20;
-  if (points.length < 2 || maxX < -margin || maxY < -margin || minX > svgWidth + margin || minY > svgHeight + margin) return '';
-  if (close && points.length < 3) return '';
+  if (points.length < (close ? 3 : 2)) return '';
+  if (!close && points.every(([x, y]) => x < -margin || y < -margin || x > svgWidth + margin || y > svgHeight + margin)) return '';
   return `M${points.map(([x, y]) => `${round(x)} ${round(y)}`).join('L')}${close ? 'Z' : ''}`;
 }
 

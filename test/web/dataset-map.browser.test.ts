@@ -1,4 +1,6 @@
 // The map tab in real Chromium: Leaflet starts, draws the outline and the server's clusters, zooms into a group, opens popups by mouse and keyboard.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,6 +11,7 @@ import { startPortal } from './helpers.ts';
 
 let s: ServerHarness;
 let browser: Browser;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 before(async () => {
   s = await startPortal();
@@ -124,5 +127,24 @@ test('shapes are drawn from the records, reachable by keyboard, with a popup per
     assert.deepEqual(problems, []);
   } finally {
     await page.close();
+  }
+});
+
+test('the map tab, with its markers and shapes, passes axe WCAG 2.1 AA checks', async () => {
+  for (const path of ['/datasets/cities/map?refine=country:FR', '/datasets/vormen/map']) {
+    const { page } = await open(path);
+    try {
+      await page.waitForSelector('.leaflet-marker-icon, path.leaflet-interactive[role="button"]');
+      // Evaluated through the DevTools protocol, which the page's script policy does not govern.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run({ include: [['#main']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], path);
+    } finally {
+      await page.close();
+    }
   }
 });
