@@ -1,12 +1,15 @@
 // The map tab in real Chromium: Leaflet starts, draws the outline and the server's clusters, zooms into a group, opens popups by mouse and keyboard.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { fixture } from '../helpers/engine.ts';
-import type { ServerHarness } from '../helpers/server.ts';
+import { importCities, startServer, type ServerHarness } from '../helpers/server.ts';
 import { startPortal } from './helpers.ts';
 
 let s: ServerHarness;
@@ -146,5 +149,65 @@ test('the map tab, with its markers and shapes, passes axe WCAG 2.1 AA checks', 
     } finally {
       await page.close();
     }
+  }
+});
+
+/** A 1×1 PNG, built here so the tile server needs no file: signature, IHDR, IDAT, IEND with their CRCs. */
+function onePixelPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 200, 220, 240]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+test('with a tile server configured, Leaflet draws its tiles (the image policy allows them) instead of the outline', async () => {
+  const png = onePixelPng();
+  const asked: string[] = [];
+  const tiles = createServer((request, response) => {
+    asked.push(request.url ?? '');
+    response.writeHead(200, { 'Content-Type': 'image/png' }).end(png);
+  });
+  await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+  const port = (tiles.address() as AddressInfo).port;
+  const tiled = await startServer('sqlite', { MAP_TILE_URL: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: '© Test tiles <b>bold</b>' });
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  try {
+    await importCities(tiled.portal);
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(message.text());
+    });
+    await page.goto(`${tiled.url}/datasets/cities/map`);
+    await page.waitForFunction(() => document.querySelectorAll('img.leaflet-tile-loaded').length > 0);
+    assert.ok(asked.every((url) => /^\/\d+\/\d+\/\d+\.png$/.test(url)) && asked.length > 0, `tiles asked as z/x/y: ${asked.slice(0, 3).join(' ')}`);
+    assert.equal(await page.textContent('.leaflet-control-attribution'), '© Test tiles <b>bold</b>', 'the attribution is text, not markup');
+    assert.equal(await page.$$eval('.leaflet-overlay-pane path', (paths) => paths.length), 0, 'no outline under the tiles');
+    assert.equal(await page.$$eval('.leaflet-marker-icon', (icons) => icons.length > 0), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+    await tiled.close();
+    await new Promise((resolve) => tiles.close(resolve));
   }
 });

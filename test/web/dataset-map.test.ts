@@ -110,6 +110,7 @@ test('a filter the query language refuses is explained on the tab, not turned in
   assert.equal(bad.status, 200);
   assert.match(bad.body, /<div class="notice notice-error" role="alert"><p class="notice-title">Deze filters kunnen niet worden toegepast<\/p><p>[^<]*nosuchfield/);
   assert.deepEqual(svgCounts(bad.body), []);
+  assert.doesNotMatch(bad.body, /\/-\/static\/map\.[0-9a-f]+\.js/, 'no script to fail the same way again');
 });
 
 test('the outline is a long-cached GeoJSON asset of Europe around Belgium', async () => {

@@ -58,8 +58,9 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
     messages: t.client,
   };
   const n = (v: number) => formatNumber(ctx.lang, v);
+  // With filters the API refuses, the script would only fail the same way: the empty SVG and the notice say it once.
   return (
-    <DatasetFrame ctx={ctx} dataset={dataset} tab="map" filters={filters} page={{ jsonTwin: twin, scripts: ['map'], styles: ['leaflet.css', 'map.css'] }}>
+    <DatasetFrame ctx={ctx} dataset={dataset} tab="map" filters={filters} page={{ jsonTwin: twin, scripts: problem ? [] : ['map'], styles: ['leaflet.css', 'map.css'] }}>
       <div class="map-tab">
         <FilterBar ctx={ctx} dataset={dataset} filters={filters} extra={extra} />
         <FieldChoice ctx={ctx} dataset={dataset} filters={filters} field={field} />
@@ -117,6 +118,7 @@ function clusterTitle(ctx: PageContext, c: Cluster): string {
 function PointsSvg(props: { ctx: PageContext; title: string; map: PointMap }): Html {
   const { ctx, map } = props;
   const n = (v: number) => formatNumber(ctx.lang, v);
+  // With filters the API refuses, the script would only fail the same way: the empty SVG and the notice say it once.
   return (
     <MapSvg id="static-map" label={ctx.t.map.staticLabel(props.title, n(map.total), n(map.clusters.length))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
