@@ -11,6 +11,7 @@ import type { Audience } from './catalog/service.ts';
 import { buildAssets } from './web/assets.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
+import { tileImageSources } from './web/map-tiles.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -49,7 +50,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', ...tileImageSources(portal.config.mapTileUrl)], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });

@@ -26,9 +26,12 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   apiKeyMaxDays: number;
+  /** A `{z}/{x}/{y}` tile URL template for the map's base layer; null draws only the bundled country outlines. */
+  mapTileUrl: string | null;
+  mapTileAttribution: string | null;
 }
 
-type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email';
+type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email' | 'tiles';
 
 interface Setting<K extends keyof Config> {
   key: K;
@@ -71,6 +74,8 @@ export const settings = [
   setting({ key: 'sessionIdleMinutes', env: 'SESSION_IDLE_MINUTES', flag: null, kind: 'int', min: 5, max: 1440, default: '60', defaultText: '60', help: 'A session unused this long is signed out.' }),
   setting({ key: 'sessionMaxHours', env: 'SESSION_MAX_HOURS', flag: null, kind: 'int', min: 1, max: 720, default: '12', defaultText: '12', help: 'A session ends this long after sign-in, however active.' }),
   setting({ key: 'apiKeyMaxDays', env: 'API_KEY_MAX_DAYS', flag: null, kind: 'int', min: 1, max: 3650, default: '365', defaultText: '365', help: 'Longest lifetime an API key may be given.' }),
+  setting({ key: 'mapTileUrl', env: 'MAP_TILE_URL', flag: null, kind: 'tiles', default: null, defaultText: '(none: country outlines only)', help: 'Tile server for the dataset maps, e.g. `https://tile.example.org/{z}/{x}/{y}.png` (`{s}` for subdomains); its host is then allowed in the pages\' image policy.' }),
+  setting({ key: 'mapTileAttribution', env: 'MAP_TILE_ATTRIBUTION', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'Credit shown on the map for the tiles, as the tile provider requires (plain text).' }),
 ] as const;
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -98,6 +103,19 @@ function parseValue(s: Setting<keyof Config>, raw: string, source: string): unkn
       }
       if (!s.values!.includes(url!.protocol)) fail(`a URL starting with ${s.values!.join(' or ')}//`);
       return s.key === 'baseUrl' ? raw.replace(/\/+$/, '') : raw;
+    }
+    case 'tiles': {
+      // `{s}` stands for a subdomain letter; the rest must be an https (or http) URL with the three tile placeholders.
+      let url: URL | undefined;
+      try {
+        url = new URL(raw.replaceAll('{s}', 'a'));
+      } catch {
+        fail('a tile URL such as https://tile.example.org/{z}/{x}/{y}.png');
+      }
+      if (!['http:', 'https:'].includes(url!.protocol) || !['{z}', '{x}', '{y}'].every((p) => raw.includes(p))) {
+        fail('a tile URL such as https://tile.example.org/{z}/{x}/{y}.png');
+      }
+      return raw;
     }
     case 'size':
       if (!/^[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw)) fail('a size such as 512MB or 2GB');

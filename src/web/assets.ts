@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { mapOutline } from './map-outline.ts';
 
 const here = new URL('./', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -17,6 +18,8 @@ export interface Assets {
   style(name: string): string;
   /** URL of a client module by its name under src/web/client/, e.g. `chart`. */
   script(name: string): string;
+  /** URL of any other built file by its name, e.g. `outline.geojson`. */
+  file(name: string): string;
   /** The file behind a URL's last segment, if there is one. */
   get(file: string): Asset | undefined;
 }
@@ -31,7 +34,7 @@ export function buildAssets(): Promise<Assets> {
   return built;
 }
 
-/** Stylesheets from src/web/assets and from packages (Leaflet's), scripts bundled and minified by esbuild. */
+/** Stylesheets from src/web/assets and from packages (Leaflet's), the maps' outline, scripts bundled and minified by esbuild. */
 async function buildOnce(): Promise<Assets> {
   const files = new Map<string, Asset>();
   const names = new Map<string, string>();
@@ -46,6 +49,7 @@ async function buildOnce(): Promise<Assets> {
     if (file.endsWith('.svg')) add(file, readFileSync(`${here}assets/${file}`), 'image/svg+xml');
   }
   add('leaflet.css', readFileSync(require.resolve('leaflet/dist/leaflet.css')), 'text/css; charset=utf-8');
+  add('outline.geojson', Buffer.from(JSON.stringify(mapOutline())), 'application/geo+json');
   const entries = readdirSync(`${here}client`).filter((f) => f.endsWith('.ts') && !f.includes('.lib.'));
   if (entries.length > 0) {
     const result = await build({
@@ -73,6 +77,7 @@ async function buildOnce(): Promise<Assets> {
   return {
     style: url,
     script: (name) => url(`${name}.js`),
+    file: url,
     get: (file) => files.get(file),
   };
 }

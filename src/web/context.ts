@@ -7,7 +7,7 @@ import { localPath, messages, type Language, type Messages } from './i18n.ts';
 export interface PageContext {
   lang: Language;
   t: Messages;
-  config: Pick<Config, 'portalName' | 'publisherName' | 'baseUrl' | 'defaultLanguage' | 'timezone' | 'contactEmail'>;
+  config: Pick<Config, 'portalName' | 'publisherName' | 'baseUrl' | 'defaultLanguage' | 'timezone' | 'contactEmail' | 'mapTileUrl' | 'mapTileAttribution'>;
   /** The page's path without language prefix or query, e.g. `/datasets/cities/table`. */
   path: string;
   /** The query string as given, with its `?`, or ''. */

@@ -10,6 +10,7 @@ import { datasetConsolePage } from './pages/dataset-console.tsx';
 import { datasetExportPage } from './pages/dataset-export.tsx';
 import { datasetTablePage } from './pages/dataset-table.tsx';
 import { datasetChartTab } from './pages/dataset-chart.tsx';
+import { datasetMapPage } from './pages/dataset-map.tsx';
 
 export interface TabRequest {
   ctx: PageContext;
@@ -29,4 +30,5 @@ export const tabRenderers: Partial<Record<Exclude<DatasetTab, 'information'>, Ta
   export: datasetExportPage,
   api: datasetConsolePage,
   chart: datasetChartTab,
+  map: datasetMapPage,
 };

@@ -1,0 +1,247 @@
+// The dataset's map tab: clusters or shapes under the URL's filters, as an SVG and a table without JavaScript, as Leaflet with it.
+import type { Dataset, Field } from '../../catalog/types.ts';
+import { DomainError } from '../../errors.ts';
+import { localized } from '../../explore/present.ts';
+import { clusterTableRows, countText, shapeCap, type Cluster } from '../client/map-query.lib.ts';
+import { Notice } from '../components.tsx';
+import type { PageContext } from '../context.ts';
+import { DatasetFrame, tabHref } from '../dataset-frame.tsx';
+import { apiFilterPairs, describeFilter, filterPairs, hasFilters, toggleFilter, type RecordFilters } from '../filters.ts';
+import { formatNumber } from '../i18n.ts';
+import type { Html } from '../jsx-runtime.ts';
+import { scriptJson } from '../layout.tsx';
+import { apiUrl, geoFieldsOf, geometryOf, labelField, loadPoints, loadShapes, mapField, type MapRequest, type PointMap, type ShapeMap } from '../map-data.ts';
+import { mapOutline } from '../map-outline.ts';
+import { ClusterMarks, fitView, geometryPath, MapSvg, OutlinePaths, place } from '../map-svg.tsx';
+import type { TabRequest } from '../tabs.ts';
+
+type Loaded = PointMap | ShapeMap;
+
+export async function datasetMapPage(request: TabRequest): Promise<Html> {
+  const { ctx, dataset, filters } = request;
+  const t = ctx.t.map;
+  const requested = typeof request.query.field === 'string' ? request.query.field : undefined;
+  const field = mapField(dataset, requested);
+  if (!field) throw new Error(`Dataset ${dataset.id} has no geo field`); // tabsOf() offers the tab only with one
+  const extra: [string, string][] = requested === field.name ? [['field', field.name]] : [];
+  const mapRequest: MapRequest = { dataset, field, filters, records: request.records, audience: request.audience, lang: ctx.lang, timezone: ctx.config.timezone };
+  let loaded: Loaded;
+  let problem: string | null = null;
+  try {
+    loaded = field.type === 'geo_shape' ? await loadShapes(mapRequest) : await loadPoints(mapRequest);
+  } catch (error) {
+    // A filter in the URL that the query language refuses is the visitor's to fix: say so, draw an empty map.
+    if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
+    problem = error.message;
+    const view = fitView(null);
+    loaded = field.type === 'geo_shape'
+      ? { kind: 'shapes', total: 0, records: [], extent: null, view, query: { where: [], limit: 0 } }
+      : { kind: 'points', total: 0, extent: null, view, clusters: [], query: { where: [], limit: 0 } };
+  }
+  const title = localized(dataset.metadata.title, ctx.lang) ?? dataset.id;
+  const label = labelField(dataset);
+  const twin = problem ? undefined : apiUrl(dataset.id, loaded.query, filters, ctx.lang);
+  const exportUrl = `/api/explore/v2.1/catalog/datasets/${encodeURIComponent(dataset.id)}/exports/geojson${queryOf(apiFilterPairs(filters), ctx.lang)}`;
+  const config = {
+    dataset: dataset.id,
+    field: field.name,
+    kind: loaded.kind,
+    lang: ctx.lang,
+    api: `/api/explore/v2.1/catalog/datasets/${encodeURIComponent(dataset.id)}/records`,
+    filters: apiFilterPairs(filters),
+    extent: loaded.extent,
+    outline: ctx.assets.file('outline.geojson'),
+    outlineCredit: t.outlineCredit,
+    tiles: ctx.config.mapTileUrl ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapTileAttribution ?? '' } : null,
+    fields: dataset.fields.map((f) => ({ name: f.name, label: f.label || f.name, type: f.type })),
+    labelField: label?.name ?? null,
+    messages: t.client,
+  };
+  const n = (v: number) => formatNumber(ctx.lang, v);
+  // With filters the API refuses, the script would only fail the same way: the empty SVG and the notice say it once.
+  return (
+    <DatasetFrame ctx={ctx} dataset={dataset} tab="map" filters={filters} page={{ jsonTwin: twin, scripts: problem ? [] : ['map'], styles: ['leaflet.css', 'map.css'] }}>
+      <div class="map-tab">
+        <FilterBar ctx={ctx} dataset={dataset} filters={filters} extra={extra} />
+        <FieldChoice ctx={ctx} dataset={dataset} filters={filters} field={field} />
+        {problem && <Notice kind="error" title={t.badFilter}>{problem}</Notice>}
+        <p class="map-summary" id="map-status" role="status">
+          {loaded.kind === 'points'
+            ? loaded.total === 0 ? t.none : t.summary(n(loaded.total), n(loaded.clusters.length))
+            : loaded.total === 0 ? t.none : t.summaryShapes(n(loaded.total))}
+        </p>
+        {loaded.kind === 'shapes' && loaded.total > loaded.records.length && <Notice kind="info">{t.shapesCapped(n(loaded.records.length), n(loaded.total))}</Notice>}
+        <div class="map-frame">
+          <figure class="static-figure">
+            {loaded.kind === 'points' ? <PointsSvg ctx={ctx} title={title} map={loaded} /> : <ShapesSvg ctx={ctx} title={title} map={loaded} field={field} label={label} />}
+            <figcaption class="map-credit">{t.outlineCredit}</figcaption>
+          </figure>
+          <div class="live-map-wrap" hidden>
+            <div id="map" class="live-map" role="region" aria-label={t.mapLabel(title)} aria-describedby="map-help"></div>
+            <p id="map-help" class="map-help">{t.keyboardHelp}</p>
+          </div>
+        </div>
+        <script type="application/json" id="map-config">{scriptJson(config)}</script>
+        <section class="map-legend" aria-labelledby="map-legend">
+          <h2 id="map-legend" class="visually-hidden">{t.legend}</h2>
+          {loaded.kind === 'points' ? (
+            <ul>
+              <li><span class="key key-group" aria-hidden="true">12</span> {t.legendGroup}</li>
+              <li><span class="key key-single" aria-hidden="true"></span> {t.legendSingle}</li>
+            </ul>
+          ) : (
+            <ul><li><span class="key key-shape" aria-hidden="true"></span> {t.legendShape}</li></ul>
+          )}
+        </section>
+        <ul class="map-links">
+          <li><a href={tabHref(ctx, dataset.id, 'table', filters)}>{t.viewTable}</a></li>
+          <li><a href={exportUrl} type="application/geo+json">{t.exportGeojson}</a></li>
+        </ul>
+        {loaded.kind === 'points' ? <ClusterTable ctx={ctx} clusters={loaded.clusters} /> : <ShapeList ctx={ctx} map={loaded} label={label} />}
+      </div>
+    </DatasetFrame>
+  );
+}
+
+function queryOf(pairs: [string, string][], lang: string): string {
+  const search = new URLSearchParams([...pairs, ['lang', lang]]);
+  return `?${search.toString()}`;
+}
+
+const coordinate = (ctx: PageContext, v: number) => formatNumber(ctx.lang, v, 4);
+
+function clusterTitle(ctx: PageContext, c: Cluster): string {
+  const [lat, lon] = [coordinate(ctx, c.lat), coordinate(ctx, c.lon)];
+  return c.count === 1 ? ctx.t.map.singleTitle(lat, lon) : ctx.t.map.clusterTitle(formatNumber(ctx.lang, c.count), lat, lon);
+}
+
+function PointsSvg(props: { ctx: PageContext; title: string; map: PointMap }): Html {
+  const { ctx, map } = props;
+  const n = (v: number) => formatNumber(ctx.lang, v);
+  // With filters the API refuses, the script would only fail the same way: the empty SVG and the notice say it once.
+  return (
+    <MapSvg id="static-map" label={ctx.t.map.staticLabel(props.title, n(map.total), n(map.clusters.length))} zoom={map.view.zoom}>
+      <OutlinePaths outline={mapOutline()} view={map.view} />
+      <ClusterMarks clusters={map.clusters} view={map.view} title={(c) => clusterTitle(ctx, c)} countText={(c) => countText(ctx.lang, c)} />
+    </MapSvg>
+  );
+}
+
+const recordName = (record: Record<string, unknown>, label: Field | undefined, index: number) =>
+  label && record[label.name] !== null && record[label.name] !== undefined ? String(record[label.name]) : `#${index + 1}`;
+
+function ShapesSvg(props: { ctx: PageContext; title: string; map: ShapeMap; field: Field; label: Field | undefined }): Html {
+  const { ctx, map } = props;
+  return (
+    <MapSvg id="static-map" label={ctx.t.map.staticShapesLabel(props.title, formatNumber(ctx.lang, map.records.length))} zoom={map.view.zoom}>
+      <OutlinePaths outline={mapOutline()} view={map.view} />
+      <g class="shapes">
+        {map.records.map((record, i) => {
+          const geometry = geometryOf(record[props.field.name]) as Parameters<typeof geometryPath>[0] | null;
+          if (!geometry) return null;
+          const name = recordName(record, props.label, i);
+          if (geometry.type === 'Point') {
+            const [x, y] = place(geometry.coordinates[0], geometry.coordinates[1], map.view);
+            return <circle class="shape-point" cx={x} cy={y} r="6"><title>{name}</title></circle>;
+          }
+          const d = geometryPath(geometry, map.view);
+          return d ? <path class="shape" d={d}><title>{name}</title></path> : null;
+        })}
+      </g>
+    </MapSvg>
+  );
+}
+
+function ClusterTable(props: { ctx: PageContext; clusters: Cluster[] }): Html {
+  const { ctx, clusters } = props;
+  const t = ctx.t.map;
+  const rows = clusters.slice(0, clusterTableRows);
+  // Rendered even when empty: the map script fills it with the groups in view, as the map's text alternative.
+  return (
+    <details class="map-table" id="map-table" open={clusters.length <= 12 ? true : undefined} hidden={clusters.length === 0 ? true : undefined}>
+      <summary>{t.tableSummary}</summary>
+      <div class="table-scroll">
+        <table id="map-clusters">
+          <caption>{t.tableCaption}</caption>
+          <thead><tr><th scope="col">{t.location}</th><th scope="col" class="number">{t.records}</th></tr></thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr><th scope="row">{coordinate(ctx, c.lat)}, {coordinate(ctx, c.lon)}</th><td class="number">{formatNumber(ctx.lang, c.count)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="map-note" id="map-table-note" hidden={clusters.length > rows.length ? undefined : true}>
+        {t.moreGroups(formatNumber(ctx.lang, rows.length), formatNumber(ctx.lang, clusters.length))}
+      </p>
+    </details>
+  );
+}
+
+function ShapeList(props: { ctx: PageContext; map: ShapeMap; label: Field | undefined }): Html {
+  const { ctx, map } = props;
+  if (map.records.length === 0) return <></>;
+  return (
+    <details class="map-table" open={map.records.length <= 12 ? true : undefined}>
+      <summary>{ctx.t.map.shapesSummary}</summary>
+      <ol class="shape-list">{map.records.map((r, i) => <li>{recordName(r, props.label, i)}</li>)}</ol>
+      {map.total > shapeCap && <p class="map-note">{ctx.t.map.shapesCapped(formatNumber(ctx.lang, map.records.length), formatNumber(ctx.lang, map.total))}</p>}
+    </details>
+  );
+}
+
+/** The URL's filters as chips, each a link that removes it, and a search box for the free text. */
+function FilterBar(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; extra: [string, string][] }): Html {
+  const { ctx, dataset, filters, extra } = props;
+  const t = ctx.t.map;
+  const href = (f: RecordFilters) => tabHref(ctx, dataset.id, 'map', f, extra);
+  const chip = (text: string, next: RecordFilters) => (
+    <a class="chip" href={href(next)} aria-label={t.removeFilter(text)}>{text} <span aria-hidden="true">×</span></a>
+  );
+  return (
+    <div class="map-filters">
+      <form class="inline" method="get" action={ctx.link(`/datasets/${dataset.id}/map`)} role="search">
+        {[...filterPairs({ ...filters, q: '' }), ...extra].map(([name, value]) => <input type="hidden" name={name} value={value} />)}
+        <label for="map-q">{t.search}</label>
+        <input id="map-q" name="q" type="search" value={filters.q} />
+        <button type="submit">{t.searchButton}</button>
+      </form>
+      {hasFilters(filters) && (
+        <div class="chips">
+          <span>{t.filters}:</span>
+          {filters.q && chip(t.searchChip(filters.q), { ...filters, q: '' })}
+          {filters.refine.map((r) => {
+            const d = describeFilter(dataset.fields, r);
+            return chip(`${d.label}: ${d.value}`, toggleFilter(filters, 'refine', r));
+          })}
+          {filters.exclude.map((r) => {
+            const d = describeFilter(dataset.fields, r);
+            return chip(t.excludeChip(d.label, d.value), toggleFilter(filters, 'exclude', r));
+          })}
+          <a href={href({ q: '', refine: [], exclude: [] })}>{t.clearFilters}</a>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** With more than one geo field (a shape and its centre point, say), links to draw the other. */
+function FieldChoice(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; field: Field }): Html {
+  const { ctx, dataset } = props;
+  const fields = geoFieldsOf(dataset);
+  if (fields.length < 2) return <></>;
+  return (
+    <nav class="map-fields" aria-label={ctx.t.map.field}>
+      <span>{ctx.t.map.fieldChoice}:</span>
+      <ul>
+        {fields.map((f) => (
+          <li>
+            <a href={tabHref(ctx, dataset.id, 'map', props.filters, [['field', f.name]])} aria-current={f.name === props.field.name ? 'true' : undefined}>
+              {f.label || f.name} <span class="field-type">({ctx.t.dataset.types[f.type] ?? f.type})</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,213 @@
+// The map tab in real Chromium: Leaflet starts, draws the outline and the server's clusters, zooms into a group, opens popups by mouse and keyboard.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parseMetadataInput } from '../../src/catalog/metadata.ts';
+import { fixture } from '../helpers/engine.ts';
+import { importCities, startServer, type ServerHarness } from '../helpers/server.ts';
+import { startPortal } from './helpers.ts';
+
+let s: ServerHarness;
+let browser: Browser;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+before(async () => {
+  s = await startPortal();
+  await s.portal.catalog.importDataset({
+    datasetId: 'vormen',
+    path: fixture('geojson/shapes.geojson'),
+    input: parseMetadataInput({ title: { nl: 'Vormen', en: 'Shapes' } }),
+    actor: 'test',
+  });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+after(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+/** A page that records the zoom of every cluster query and every script error or blocked resource. */
+async function open(path: string): Promise<{ page: Page; zooms: number[]; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const zooms: number[] = [];
+  const problems: string[] = [];
+  page.on('request', (request) => {
+    const groupBy = new URL(request.url()).searchParams.get('group_by');
+    const zoom = groupBy && /^geo_cluster\(`location`, (\d+)\)/.exec(groupBy)?.[1];
+    if (zoom) zooms.push(Number(zoom));
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(`${s.url}${path}`);
+  await page.waitForSelector('.map-tab.map-ready');
+  return { page, zooms, problems };
+}
+
+const markerCount = async (page: Page) =>
+  page.$$eval('.leaflet-marker-icon', (icons) => icons.reduce((n, icon) => n + (icon.classList.contains('map-single') ? 1 : Number(icon.textContent)), 0));
+
+test('Leaflet replaces the SVG, draws the outline and one marker per server cluster, all ten cities in view', async () => {
+  const { page, zooms, problems } = await open('/datasets/cities/map');
+  try {
+    await page.waitForFunction(() => document.getElementById('map-status')?.textContent?.includes('in beeld'));
+    assert.equal(await page.isVisible('#map'), true);
+    assert.equal(await page.isVisible('.static-figure'), false, 'the SVG steps aside');
+    assert.equal(await page.getAttribute('#map', 'aria-label'), 'Kaart van Europese steden');
+    await page.waitForFunction(() => document.querySelectorAll('.leaflet-overlay-pane path').length > 20);
+    assert.equal(await markerCount(page), 10);
+    assert.match((await page.textContent('#map-status')) ?? '', /^10 records in beeld, in \d+ groepen\.$/);
+    // The table under the map follows it: a row per marker.
+    const rows = await page.$$eval('#map-clusters tbody tr', (trs) => trs.length);
+    assert.equal(rows, await page.$$eval('.leaflet-marker-icon', (icons) => icons.length));
+    assert.ok(zooms.length > 0 && zooms.every((z) => z === zooms[0]), 'clusters asked for the map zoom');
+    // Every marker is a labelled button that the keyboard reaches.
+    const labels = await page.$$eval('.leaflet-marker-icon', (icons) => icons.map((i) => [i.getAttribute('role'), i.getAttribute('tabindex'), i.getAttribute('aria-label')]));
+    assert.ok(labels.every(([role, tabindex, label]) => role === 'button' && tabindex === '0' && /record/.test(label ?? '')));
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('clicking a group zooms in and asks the server for finer clusters; a single record opens a popup with its fields', async () => {
+  const { page, zooms, problems } = await open('/datasets/cities/map');
+  try {
+    await page.waitForSelector('.map-cluster');
+    const before = zooms[zooms.length - 1];
+    await page.click('.map-cluster');
+    await page.waitForFunction(() => document.querySelectorAll('.map-cluster').length === 0 || document.querySelectorAll('.leaflet-marker-icon').length > 0);
+    await page.waitForTimeout(600);
+    assert.ok(Math.max(...zooms) > before, `zoomed in from ${before}: ${zooms.join(', ')}`);
+    await page.click('.map-single');
+    const popup = await page.waitForSelector('.leaflet-popup-content .map-popup h3');
+    const name = await popup.textContent();
+    assert.ok(['Paris', 'Lyon', 'Marseille', 'Nantes', 'Berlin', 'Munich', 'Hamburg', 'Madrid', 'Barcelona', 'Saint-Malo'].includes(name ?? ''), `a city: ${name}`);
+    const terms = await page.$$eval('.leaflet-popup-content dt', (dts) => dts.map((d) => d.textContent));
+    assert.ok(terms.includes('Country') && terms.includes('population'), `field labels: ${terms.join(', ')}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a marker opens with the keyboard, and the popup takes the focus', async () => {
+  const { page, problems } = await open('/datasets/cities/map?q=Berlin');
+  try {
+    const marker = await page.waitForSelector('.map-single');
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup-content .map-popup h3');
+    assert.equal(await page.textContent('.leaflet-popup-content h3'), 'Berlin');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('map-popup')), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('shapes are drawn from the records, reachable by keyboard, with a popup per shape', async () => {
+  const { page, problems } = await open('/datasets/vormen/map');
+  try {
+    await page.waitForFunction(() => document.querySelectorAll('path.leaflet-interactive[role="button"]').length === 2);
+    const names = await page.$$eval('path.leaflet-interactive[role="button"]', (paths) => paths.map((p) => p.getAttribute('aria-label')).sort());
+    assert.deepEqual(names, ['Twee delen', 'Vierkant']);
+    await page.focus('path.leaflet-interactive[aria-label="Vierkant"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup-content h3');
+    assert.equal(await page.textContent('.leaflet-popup-content h3'), 'Vierkant');
+    assert.match((await page.textContent('.leaflet-popup-content dl')) ?? '', /nis10000/);
+    assert.match((await page.textContent('#map-status')) ?? '', /^2 vormen op de kaart\.$/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the map tab, with its markers and shapes, passes axe WCAG 2.1 AA checks', async () => {
+  for (const path of ['/datasets/cities/map?refine=country:FR', '/datasets/vormen/map']) {
+    const { page } = await open(path);
+    try {
+      await page.waitForSelector('.leaflet-marker-icon, path.leaflet-interactive[role="button"]');
+      // Evaluated through the DevTools protocol, which the page's script policy does not govern.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run({ include: [['#main']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], path);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+/** A 1×1 PNG, built here so the tile server needs no file: signature, IHDR, IDAT, IEND with their CRCs. */
+function onePixelPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 200, 220, 240]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+test('with a tile server configured, Leaflet draws its tiles (the image policy allows them) instead of the outline', async () => {
+  const png = onePixelPng();
+  const asked: string[] = [];
+  const tiles = createServer((request, response) => {
+    asked.push(request.url ?? '');
+    response.writeHead(200, { 'Content-Type': 'image/png' }).end(png);
+  });
+  await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+  const port = (tiles.address() as AddressInfo).port;
+  const tiled = await startServer('sqlite', { MAP_TILE_URL: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: '© Test tiles <b>bold</b>' });
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  try {
+    await importCities(tiled.portal);
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(message.text());
+    });
+    await page.goto(`${tiled.url}/datasets/cities/map`);
+    await page.waitForFunction(() => document.querySelectorAll('img.leaflet-tile-loaded').length > 0);
+    assert.ok(asked.every((url) => /^\/\d+\/\d+\/\d+\.png$/.test(url)) && asked.length > 0, `tiles asked as z/x/y: ${asked.slice(0, 3).join(' ')}`);
+    assert.equal(await page.textContent('.leaflet-control-attribution'), '© Test tiles <b>bold</b>', 'the attribution is text, not markup');
+    assert.equal(await page.$$eval('.leaflet-overlay-pane path', (paths) => paths.length), 0, 'no outline under the tiles');
+    assert.equal(await page.$$eval('.leaflet-marker-icon', (icons) => icons.length > 0), true);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+    await tiled.close();
+    await new Promise((resolve) => tiles.close(resolve));
+  }
+});
