@@ -51,6 +51,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content={ctx.lang === 'nl' ? 'nl_BE' : 'en_GB'} />
           {page.description && <meta property="og:description" content={page.description.slice(0, 300)} />}
+          <link rel="icon" type="image/svg+xml" href={ctx.assets.style('favicon.svg')} />
           <link rel="stylesheet" href={ctx.assets.style('portal.css')} />
           {(page.styles ?? []).map((s) => <link rel="stylesheet" href={ctx.assets.style(s)} />)}
           {page.jsonLd !== undefined && <script type="application/ld+json">{scriptJson(page.jsonLd)}</script>}

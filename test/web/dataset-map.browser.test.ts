@@ -86,6 +86,9 @@ test('clicking a group zooms in and asks the server for finer clusters; a single
     const before = zooms[zooms.length - 1];
     await page.click('.map-cluster');
     await page.waitForFunction(() => document.querySelectorAll('.map-cluster').length === 0 || document.querySelectorAll('.leaflet-marker-icon').length > 0);
+    // Let the zoom animation and the cluster request settle before aiming at a marker, which moves until then.
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => !document.querySelector('.leaflet-zoom-anim'));
     await page.waitForTimeout(600);
     assert.ok(Math.max(...zooms) > before, `zoomed in from ${before}: ${zooms.join(', ')}`);
     await page.click('.map-single');
