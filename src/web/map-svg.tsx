@@ -89,8 +89,14 @@ export function place(lon: number, lat: number, view: View): [number, number] {
   return [round(x - view.left), round(y - view.top)];
 }
 
+/** The outline drawn for a view is the same for every request with that view: the last few are kept. */
+const drawnOutlines = new Map<string, Html>();
+
 export function OutlinePaths(props: { outline: Outline; view: View }): Html {
-  return (
+  const key = `${props.view.zoom}/${props.view.left}/${props.view.top}`;
+  const kept = drawnOutlines.get(key);
+  if (kept) return kept;
+  const drawn = (
     <g class="outline" aria-hidden="true">
       {props.outline.features.map((country) => {
         const d = geometryPath(country.geometry, props.view);
@@ -98,6 +104,9 @@ export function OutlinePaths(props: { outline: Outline; view: View }): Html {
       })}
     </g>
   );
+  if (drawnOutlines.size >= 64) drawnOutlines.delete(drawnOutlines.keys().next().value!);
+  drawnOutlines.set(key, drawn);
+  return drawn;
 }
 
 /** The SVG frame: a labelled image whose text alternative is the table beside it. */
