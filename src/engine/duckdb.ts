@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { literal } from './sql.ts';
+import { createTables } from './tables.ts';
 
 export interface EngineOptions {
   dataDir: string;
@@ -17,6 +18,8 @@ export interface Engine {
    * for, else the portal's: a request's `timezone` never leaks into the next user of the connection.
    */
   withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>, timeZone?: string): Promise<T>;
+  /** The FROM item for queries on a version's records (its DuckDB twin where it has one); exports read the Parquet. */
+  recordsFrom(parquetPath: string): Promise<string>;
   /** Runs one query and returns its rows as plain objects. */
   all(sql: string, params?: DuckDBValue[]): Promise<Record<string, DuckDBValue>[]>;
   close(): Promise<void>;
@@ -59,8 +62,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
   }
 
+  const tables = createTables((work) => withConnection(work));
+
   return {
     withConnection,
+    recordsFrom: (parquetPath) => tables.from(parquetPath),
     all: (sql, params) =>
       withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjects()),
     async close() {

@@ -189,9 +189,11 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     );
   }
 
-  async function source(datasetId: string, audience: Audience) {
+  /** Queries read the version's DuckDB twin; exports (`scan`) read its Parquet file in one pass, and leave no blocks cached. */
+  async function source(datasetId: string, audience: Audience, scan = false) {
     const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
-    return { dataset, from: path ? `read_parquet(${literal(path)})` : null };
+    if (!path) return { dataset, from: null };
+    return { dataset, from: scan ? `read_parquet(${literal(path)})` : await deps.engine.recordsFrom(path) };
   }
 
   return {
@@ -240,7 +242,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
     async exportRecords(datasetId: string, audience: Audience, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
-      const { dataset, from } = await source(datasetId, audience);
+      const { dataset, from } = await source(datasetId, audience, true);
       return exportQuery(dataset.id, dataset.fields, from, format, params, log);
     },
 
