@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { Engine } from '../engine/duckdb.ts';
 import { ingestFile } from '../engine/ingest/index.ts';
+import { twinOf } from '../engine/tables.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
@@ -127,8 +128,11 @@ export function createCatalogService(deps: {
       });
       const versionId = randomUUID();
       const key = `datasets/${request.datasetId}/${versionId}.parquet`;
+      const twinKey = twinOf(key);
       let committed = false;
       try {
+        // The twin first: whoever sees the version's Parquet file finds its twin beside it.
+        await blobs.commit(ingested.twinPath, twinKey);
         const bytes = await blobs.commit(ingested.tempPath, key);
         committed = true;
         const result = await db.transaction().execute(async (trx) => {
@@ -175,8 +179,9 @@ export function createCatalogService(deps: {
         });
         return result;
       } catch (error) {
+        await blobs.remove(twinKey);
         if (committed) await blobs.remove(key);
-        else await blobs.discard(ingested.tempPath);
+        else await Promise.all([blobs.discard(ingested.tempPath), blobs.discard(ingested.twinPath)]);
         if (/unique|duplicate key/i.test((error as Error).message)) {
           throw new Conflict(`Another import of ${request.datasetId} was published at the same moment; import again.`);
         }
@@ -194,7 +199,7 @@ export function createCatalogService(deps: {
         return removed;
       });
       // Files go after the rows: a crash in between leaves an orphan file, never a row without its file.
-      await Promise.all(keys.map((k) => blobs.remove(k)));
+      await Promise.all(keys.flatMap((k) => [blobs.remove(k), blobs.remove(twinOf(k))]));
     },
   };
 }

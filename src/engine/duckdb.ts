@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { registerGeometryFunctions } from './geometry-functions.ts';
 import { literal } from './sql.ts';
+import { createTables } from './tables.ts';
 
 export interface EngineOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface Engine {
    * for, else the portal's: a request's `timezone` never leaks into the next user of the connection.
    */
   withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>, timeZone?: string): Promise<T>;
+  /** The FROM item for queries on a version's records (its DuckDB twin where it has one); exports read the Parquet. */
+  recordsFrom(parquetPath: string): Promise<string>;
   /** Runs one query and returns its rows as plain objects. */
   all(sql: string, params?: DuckDBValue[]): Promise<Record<string, DuckDBValue>[]>;
   close(): Promise<void>;
@@ -65,8 +68,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
   }
 
+  const tables = createTables((work) => withConnection(work));
+
   return {
     withConnection,
+    recordsFrom: (parquetPath) => tables.from(parquetPath),
     all: (sql, params) =>
       withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjects()),
     async close() {

@@ -1,12 +1,15 @@
-// Streams an export: one engine connection, batches of preformatted rows, backpressure, cancel on disconnect.
+// Streams an export: the head, the rows the engine formats, the tail; backpressure, cancel on disconnect.
 import { PassThrough, type Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { Engine } from '../engine/duckdb.ts';
+import { copyRows } from './export-copy.ts';
 
 export interface ExportPlan {
-  /** A query whose rows have one VARCHAR column: the formatted record. */
+  /** A query whose VARCHAR columns are the output: one formatted record per row (`line`), or CSV cells. */
   sql: string;
   params: (string | number | boolean | null)[];
+  /** What joins the columns of a row (CSV cells); one-column queries need none. */
+  delimiter?: string;
   head: string;
   separator: string;
   tail: string;
@@ -15,6 +18,14 @@ export interface ExportPlan {
   timeZone: string;
   /** Turns each row's text into the output's, where SQL alone cannot (KML, GPX). */
   rewrite?: (line: string) => string;
+}
+
+/** Where the rows go: waits for room, and knows when the client has gone. */
+export interface ExportSink {
+  readonly closed: boolean;
+  write(chunk: string | Buffer): Promise<void>;
+  /** Calls `listener` once the client has gone; returns what removes it. */
+  onClose(listener: () => void): () => void;
 }
 
 /** Waits for room in the stream, or for its end; leaves no listener behind either way. */
@@ -78,24 +89,70 @@ export function streamChunks(engine: Engine, plan: ChunkPlan, options: { compres
   return gzipped(out, options.compressed);
 }
 
-/** Text exports: one formatted line a row, joined by the plan's separator. */
-export function streamExport(engine: Engine, plan: ExportPlan, options: { compressed: boolean; log: (error: Error) => void }): Readable {
-  return streamChunks(
-    engine,
-    {
-      sql: plan.sql,
-      params: plan.params,
-      timeZone: plan.timeZone,
-      head: plan.head,
-      encode: (rows, first) => {
+/** Rows a JavaScript rewrite must touch, read from the engine in batches; resolves to whether there were any. */
+async function streamRows(engine: Engine, plan: ExportPlan, sink: ExportSink): Promise<boolean> {
+  return engine.withConnection(async (connection) => {
+    // A client that goes away stops the query too.
+    const detach = sink.onClose(() => connection.interrupt());
+    try {
+      const result = await connection.stream(plan.sql, plan.params);
+      await sink.write(plan.head);
+      let first = true;
+      for await (const rows of result.yieldRows()) {
+        if (sink.closed) break;
         const lines = rows.map((r) => r[0] as string);
         const text = (plan.rewrite ? lines.map(plan.rewrite).filter((l) => l !== '') : lines).join(plan.separator);
-        return text === '' || first ? text : plan.separator + text;
-      },
-      tail: (empty) => (empty ? (plan.emptyTail ?? plan.tail) : plan.tail),
+        if (text === '') continue;
+        await sink.write(first ? text : plan.separator + text);
+        first = false;
+      }
+      return !first;
+    } finally {
+      detach();
+    }
+  }, plan.timeZone);
+}
+
+/**
+ * Starts writing at once and returns the stream; an engine error after the first byte ends it early.
+ * Formats SQL writes alone go through the engine's file writer (export-copy.ts), the rest row by row.
+ */
+export function streamExport(
+  engine: Engine,
+  plan: ExportPlan,
+  options: { compressed: boolean; log: (error: Error) => void; tempPath: () => string },
+): Readable {
+  const out = new PassThrough({ highWaterMark: 1 << 20 });
+  let closed = false;
+  out.on('close', () => {
+    closed = true;
+  });
+  const sink: ExportSink = {
+    get closed() {
+      return closed;
     },
-    options,
+    async write(chunk) {
+      if (!closed && !out.write(chunk)) await drainedOrClosed(out);
+    },
+    onClose(listener) {
+      if (closed) listener();
+      else out.once('close', listener);
+      return () => out.off('close', listener);
+    },
+  };
+  const body = plan.rewrite || !plan.separator.endsWith('\n') ? streamRows(engine, plan, sink) : copyRows(engine, plan, sink, options.tempPath());
+  body.then(
+    (anyRows) => {
+      if (!closed) out.end(anyRows ? plan.tail : (plan.emptyTail ?? plan.tail));
+    },
+    (error: Error) => {
+      if (!closed) {
+        options.log(error);
+        out.destroy(error);
+      }
+    },
   );
+  return gzipped(out, options.compressed);
 }
 
 /** compressed=true: the body itself is gzip (a .gz file), not a transfer encoding. */

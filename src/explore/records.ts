@@ -10,7 +10,7 @@ import { ClientGone, QueryTimeout } from './errors.ts';
 import { buildRecordsQuery } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
 import { presentRow } from './values.ts';
-import { csvHeader, csvLineSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
+import { csvHeader, csvRowsSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
 import { gzipped, streamExport } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
 import { gpxWaypoint, kmlPlacemark, xmlText } from './geo-formats.ts';
@@ -147,8 +147,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       return { stream: gzipped(xlsxExport(deps.engine, plan, labels, params.csv.useLabels, log), params.compressed), filename, contentType };
     }
     const lineFormat = format;
-    const row = {
-      csv: () => csvLineSql(query.columns, params.csv),
+    const line = {
+      csv: null,
       json: () => jsonObjectSql(query.columns),
       jsonl: () => jsonObjectSql(query.columns),
       geojson: () => geoJsonFeatureSql(query.columns),
@@ -158,7 +158,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       n3: () => jsonObjectSql(query.columns),
       jsonld: () => jsonObjectSql(query.columns),
       rdfxml: () => jsonObjectSql(query.columns),
-    }[lineFormat]();
+    }[lineFormat];
     const frame = {
       csv: { head: `${params.csv.withBom ? '\uFEFF' : ''}${csvHeader(query.columns, labels, params.csv)}\n`, separator: '\n', tail: '\n', emptyTail: '' },
       json: { head: '[', separator: ',\n', tail: ']\n' },
@@ -181,8 +181,13 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       jsonld: { head: jsonLdHead(deps.baseUrl, name, query.columns), separator: ',\n', tail: ']}\n' },
       rdfxml: { head: rdfXmlHead(deps.baseUrl, name), separator: '\n', tail: '\n</rdf:RDF>\n', rewrite: rdfXmlRecord(query.columns) },
     }[lineFormat];
-    const sql = from ? `SELECT ${row} AS line FROM (${query.sql})` : 'SELECT NULL AS line WHERE FALSE';
-    const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, log });
+    const rows = line ? `SELECT ${line()} AS line FROM (${query.sql})` : csvRowsSql(query.columns, params.csv, query.sql);
+    const sql = from ? rows : 'SELECT NULL AS line WHERE FALSE';
+    const stream = streamExport(
+      deps.engine,
+      { sql, params: from ? query.params : [], delimiter: params.csv.delimiter, ...frame, timeZone: params.timezone },
+      { compressed: params.compressed, log, tempPath: () => deps.blobs.tempPath(`.${exportFormats[format].extension}`) },
+    );
     return { stream, filename, contentType };
   }
 
@@ -201,9 +206,11 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     );
   }
 
-  async function source(datasetId: string, audience: Audience) {
+  /** Queries read the version's DuckDB twin; exports (`scan`) read its Parquet file in one pass, and leave no blocks cached. */
+  async function source(datasetId: string, audience: Audience, scan = false) {
     const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
-    return { dataset, from: path ? `read_parquet(${literal(path)})` : null };
+    if (!path) return { dataset, from: null };
+    return { dataset, from: scan ? `read_parquet(${literal(path)})` : await deps.engine.recordsFrom(path) };
   }
 
   return {
@@ -252,7 +259,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
     async exportRecords(datasetId: string, audience: Audience, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
-      const { dataset, from } = await source(datasetId, audience);
+      const { dataset, from } = await source(datasetId, audience, true);
       return exportQuery(dataset.id, dataset.fields, from, format, params, log);
     },
 

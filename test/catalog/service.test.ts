@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { publicAudience, staffAudience } from '../../src/catalog/service.ts';
+import { twinOf } from '../../src/engine/tables.ts';
 import { listEvents } from '../../src/events/store.ts';
 import { ImportFailed, Invalid, NotFound } from '../../src/errors.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
@@ -128,8 +129,10 @@ for (const dialect of dialects) {
       await portal.catalog.importDataset({ datasetId: 'weg', path: fixture('json/lines.jsonl'), actor: 'cli' });
       const { path } = await portal.catalog.currentVersion('weg', staffAudience);
       assert.ok(existsSync(path!));
+      assert.ok(existsSync(twinOf(path!)));
       await portal.catalog.deleteDataset('weg', 'cli');
       assert.ok(!existsSync(path!));
+      assert.ok(!existsSync(twinOf(path!)));
       await assert.rejects(portal.catalog.getDataset('weg', staffAudience), NotFound);
       await assert.rejects(portal.catalog.deleteDataset('weg', 'cli'), NotFound);
       const events = await listEvents(portal.store.db, 'dataset', 'weg');

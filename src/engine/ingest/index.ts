@@ -1,4 +1,4 @@
-// Ingestion: any supported file → one typed, zstd Parquet file ready to become a dataset version.
+// Ingestion: any supported file → one typed, zstd Parquet file and its DuckDB twin, ready to become a dataset version.
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -6,6 +6,7 @@ import type { BlobStore } from '../../blobs/index.ts';
 import type { FieldType, SourceFormat } from '../../catalog/types.ts';
 import { ImportFailed } from '../../errors.ts';
 import type { Engine } from '../duckdb.ts';
+import { twinOf } from '../tables.ts';
 import { openCsv } from './csv.ts';
 import { openGeoJson } from './geojson.ts';
 import { openJson } from './json.ts';
@@ -84,7 +85,7 @@ function diskFull(error: unknown): boolean {
 }
 
 /**
- * Reads the file, infers each field's type and writes the Parquet file to a temp path of the blob store.
+ * Reads the file, infers each field's type and writes the Parquet file and its twin to temp paths of the blob store.
  * Throws ImportFailed (file, line, reason) for anything wrong with the input or the disk; leaves no file behind.
  */
 export async function ingestFile(
@@ -105,16 +106,18 @@ export async function ingestFile(
     throw new ImportFailed(displayName, `the file is ${size} bytes; the largest accepted is ${options.maxBytes}`);
   }
   const destination = blobs.tempPath('.parquet');
+  const twin = twinOf(destination);
+  const discard = () => Promise.all([destination, twin, `${twin}.wal`].map((path) => blobs.discard(path)));
   return engine.withConnection(async (connection) => {
     let source: Source | undefined;
     try {
       source = await openSource(connection, path, blobs, displayName);
       const plan = await inferPlan(connection, source, { displayName, typeOverrides: options.typeOverrides });
       if (plan.rows === 0) throw new ImportFailed(displayName, 'the file has a header but no records');
-      const recordsCount = await writeParquet(connection, source, plan, destination);
-      return { tempPath: destination, fields: fieldsOf(plan), recordsCount, format: source.format };
+      const recordsCount = await writeParquet(connection, source, plan, destination, twin);
+      return { tempPath: destination, twinPath: twin, fields: fieldsOf(plan), recordsCount, format: source.format };
     } catch (error) {
-      await blobs.discard(destination);
+      await discard();
       if (error instanceof ImportFailed) throw error;
       if (diskFull(error)) throw new ImportFailed(displayName, 'the disk is full; free space in the data directory and import again');
       const explained = await source?.explain(error as Error);

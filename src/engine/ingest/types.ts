@@ -28,6 +28,8 @@ export interface Source {
 export interface IngestResult {
   /** The written Parquet file, still in the blob store's temp area. */
   tempPath: string;
+  /** The version's DuckDB twin (engine/tables.ts), also still in the temp area. */
+  twinPath: string;
   fields: Field[];
   recordsCount: number;
   format: SourceFormat;

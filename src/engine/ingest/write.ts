@@ -1,4 +1,5 @@
-// Writes a source as one zstd Parquet file with typed columns, a content-hash record id and shape boxes.
+// Writes a source as one zstd Parquet file (and its DuckDB twin) with typed columns, a content-hash record id and shape boxes.
+import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Field } from '../../catalog/types.ts';
 import { identifier, literal } from '../sql.ts';
@@ -41,6 +42,8 @@ export async function writeParquet(
   source: Source,
   plan: Plan,
   destination: string,
+  /** Where to write the version's DuckDB twin too (engine/tables.ts). */
+  twin?: string,
 ): Promise<number> {
   const raw = source.columns.map((c, i) => `${c.expression} AS r${i}`);
   const trimmed = source.columns.map((_, i) => `NULLIF(trim(r${i}), '') AS ${valueSql(i)}`);
@@ -61,12 +64,20 @@ export async function writeParquet(
   const boxes = plan.columns
     .filter((c) => c.parser.type === 'geo_shape')
     .map((c) => `${bboxSql(identifier(c.name))} AS ${identifier(bboxColumn(c.name))}`);
-  const sql =
-    `COPY (SELECT *${boxes.length ? `, ${boxes.join(', ')}` : ''} FROM (` +
+  const select =
+    `SELECT *${boxes.length ? `, ${boxes.join(', ')}` : ''} FROM (` +
     `SELECT ${typed.join(', ')}, ${recordIdColumn} FROM (` +
     `SELECT ${trimmed.join(', ')}, sha1(concat_ws(chr(31), ${hashInput})) AS ${recordIdColumn} FROM (` +
-    `SELECT ${raw.join(', ')} FROM ${source.from})))) ` +
-    `TO ${literal(destination)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, USE_TMP_FILE false)`;
-  const result = await connection.run(sql);
-  return Number(result.rowsChanged);
+    `SELECT ${raw.join(', ')} FROM ${source.from})))`;
+  const parquet = `TO ${literal(destination)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, USE_TMP_FILE false)`;
+  if (!twin) return Number((await connection.run(`COPY (${select}) ${parquet}`)).rowsChanged);
+  // The source is read once, into the twin; the Parquet file is written from it, in the same order.
+  const alias = identifier(`ingest_${randomUUID().replaceAll('-', '')}`);
+  await connection.run(`ATTACH ${literal(twin)} AS ${alias}`);
+  try {
+    await connection.run(`CREATE TABLE ${alias}.records AS ${select}`);
+    return Number((await connection.run(`COPY ${alias}.records ${parquet}`)).rowsChanged);
+  } finally {
+    await connection.run(`DETACH ${alias}`);
+  }
 }
