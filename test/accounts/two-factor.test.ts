@@ -202,6 +202,23 @@ test('signing in then asks for the code; until it is given the session reaches n
   assert.equal(enDone.headers.get('location'), '/en/-/account');
 });
 
+test('halfway through signing in, the sign-in and sign-out forms still work (they carry the token of the unfinished session)', async () => {
+  await enrolledUser('halverwege@example.org');
+  const v = await halfSignedIn('halverwege@example.org');
+  const first = v.cookie;
+  await v.get('/-/account/login');
+  assert.match(v.lastPage, /name="_csrf"/);
+  const again = await v.post('/-/account/login', { email: 'halverwege@example.org', password: strong });
+  assert.equal(again.status, 303);
+  assert.notEqual(v.cookie, first);
+  await v.get('/-/account/two-factor');
+  const out = await v.post('/-/account/logout', {});
+  assert.equal(out.status, 303);
+  assert.equal(v.cookie, null);
+  const id = (await userRow('halverwege@example.org')).id;
+  assert.equal((await s.portal.store.db.selectFrom('sessions').select('id').where('user_id', '=', id).execute()).length, 1, 'only the enrolling session is left');
+});
+
 test('a code is good once: the same code is refused within its window, an older one too', async () => {
   const { secret } = await enrolledUser('replay@example.org');
   later(30);
