@@ -10,6 +10,7 @@ import { accountOf, installAuth } from './accounts/auth.ts';
 import type { Audience } from './catalog/service.ts';
 import { buildAssets } from './web/assets.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { twoFactorRoutes, twoFactorSection } from './accounts/two-factor-routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 
@@ -53,6 +54,9 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', ...tileImageSources(portal.config.mapTileUrl)], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Not helmet's no-referrer: under it browsers send `Origin: null` with a form post, and the CSRF check refuses every
+    // form. same-origin still tells other sites nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -117,12 +121,14 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
   await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf });
+  const contextOf = (request: FastifyRequest) => viewerContext({ config: portal.config, assets }, request);
   await app.register(accountRoutes, {
     config: portal.config,
     accounts: portal.accounts,
-    contextOf: (request) => viewerContext({ config: portal.config, assets }, request),
-    sections: [],
+    contextOf,
+    sections: [twoFactorSection(portal.twoFactor)],
   });
+  await app.register(twoFactorRoutes, { config: portal.config, accounts: portal.accounts, twoFactor: portal.twoFactor, contextOf });
 
 
   return app;

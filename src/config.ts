@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from './errors.ts';
+import { parseKey } from './accounts/secret-box.ts';
 
 export interface Config {
   port: number;
@@ -26,12 +27,14 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   apiKeyMaxDays: number;
+  /** Encrypts two-factor secrets; null → a key generated in `<dataDir>/secret.key`. */
+  secretKey: string | null;
   /** A `{z}/{x}/{y}` tile URL template for the map's base layer; null draws only the bundled country outlines. */
   mapTileUrl: string | null;
   mapTileAttribution: string | null;
 }
 
-type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email' | 'tiles';
+type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email' | 'tiles' | 'key';
 
 interface Setting<K extends keyof Config> {
   key: K;
@@ -74,6 +77,7 @@ export const settings = [
   setting({ key: 'sessionIdleMinutes', env: 'SESSION_IDLE_MINUTES', flag: null, kind: 'int', min: 5, max: 1440, default: '60', defaultText: '60', help: 'A session unused this long is signed out.' }),
   setting({ key: 'sessionMaxHours', env: 'SESSION_MAX_HOURS', flag: null, kind: 'int', min: 1, max: 720, default: '12', defaultText: '12', help: 'A session ends this long after sign-in, however active.' }),
   setting({ key: 'apiKeyMaxDays', env: 'API_KEY_MAX_DAYS', flag: null, kind: 'int', min: 1, max: 3650, default: '365', defaultText: '365', help: 'Longest lifetime an API key may be given.' }),
+  setting({ key: 'secretKey', env: 'SECRET_KEY', flag: null, kind: 'key', default: null, defaultText: '(generated in `<data>/secret.key`)', help: 'Key that encrypts two-factor secrets in the database: 32 bytes as 64 hexadecimal digits or base64 (`openssl rand -hex 32`). Set it when several servers share one database; keep it out of database backups.' }),
   setting({ key: 'mapTileUrl', env: 'MAP_TILE_URL', flag: null, kind: 'tiles', default: null, defaultText: '(none: country outlines only)', help: 'Tile server for the dataset maps, e.g. `https://tile.example.org/{z}/{x}/{y}.png` (`{s}` for subdomains); its host is then allowed in the pages\' image policy.' }),
   setting({ key: 'mapTileAttribution', env: 'MAP_TILE_ATTRIBUTION', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'Credit shown on the map for the tiles, as the tile provider requires (plain text).' }),
 ] as const;
@@ -117,6 +121,10 @@ function parseValue(s: Setting<keyof Config>, raw: string, source: string): unkn
       }
       return raw;
     }
+    case 'key':
+      // The value is a secret: the message names the setting but never repeats it.
+      if (!parseKey(raw)) throw new ConfigError(`Invalid ${source}: it is not 32 bytes written as 64 hexadecimal digits or base64.`);
+      return raw;
     case 'size':
       if (!/^[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw)) fail('a size such as 512MB or 2GB');
       return raw;

@@ -11,6 +11,9 @@ import { createUsageService, type UsageService } from './stats/usage.ts';
 import { createAccountService, type AccountService } from './accounts/service.ts';
 import { createAccountStore } from './accounts/store.ts';
 import { createThrottle } from './accounts/throttle.ts';
+import { createSecretBox, portalKey } from './accounts/secret-box.ts';
+import { createTwoFactorService, type TwoFactorService } from './accounts/two-factor.ts';
+import { createTwoFactorStore } from './accounts/two-factor-store.ts';
 import { createMailer, type Mailer } from './mail/outbox.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
 import { currentStatement } from './privacy/statement.ts';
@@ -25,6 +28,7 @@ export interface Portal {
   usage: UsageService;
   mailer: Mailer;
   accounts: AccountService;
+  twoFactor: TwoFactorService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -69,6 +73,13 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     config,
     statement: () => currentStatement(config),
   });
+  const twoFactor = createTwoFactorService({
+    store: createTwoFactorStore(store.db),
+    box: createSecretBox(portalKey(config)),
+    clock,
+    throttle: createThrottle({ clock, perAccount: { limit: 10, windowMs: 15 * 60_000 }, perAddress: { limit: 50, windowMs: 15 * 60_000 } }),
+    issuer: config.portalName,
+  });
   return {
     config,
     store,
@@ -79,6 +90,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     usage,
     mailer,
     accounts,
+    twoFactor,
     clock,
     async close() {
       await usage.close();

@@ -140,7 +140,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       const id = newId('u');
       await store.insertUser({
         id, email, first_name: firstName, last_name: lastName, display_name: null, password_hash: passwordHash, password_changed_at: at,
-        role: 'user', email_verified_at: null, totp_secret: null, totp_enabled_at: null, created_at: at, last_active_at: at, disabled_at: null,
+        role: 'user', email_verified_at: null, totp_secret: null, totp_enabled_at: null, totp_last_step: null, created_at: at, last_active_at: at, disabled_at: null,
       });
       const statement = deps.statement();
       await store.insertConsent({ user_id: id, purpose: 'privacy_statement', statement_version: statement.version, statement_digest: statement.digest, method: 'registration_form', language: input.lang, given_at: at });
@@ -302,7 +302,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       const id = newId('u');
       const row = {
         id, email, first_name: checkName(input.firstName ?? local, 'First name'), last_name: checkName(input.lastName ?? '-', 'Last name'), display_name: null,
-        password_hash: null, password_changed_at: null, role: input.role, email_verified_at: null, totp_secret: null, totp_enabled_at: null,
+        password_hash: null, password_changed_at: null, role: input.role, email_verified_at: null, totp_secret: null, totp_enabled_at: null, totp_last_step: null,
         created_at: at, last_active_at: at, disabled_at: null,
       };
       await store.insertUser(row);

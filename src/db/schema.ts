@@ -67,6 +67,8 @@ export interface UsersTable {
   /** The TOTP shared secret, encrypted with the portal's key. */
   totp_secret: string | null;
   totp_enabled_at: string | null;
+  /** The 30-second step of the last TOTP code accepted: a code is good once (no replay). */
+  totp_last_step: number | null;
   created_at: string;
   last_active_at: string;
   disabled_at: string | null;
@@ -82,6 +84,16 @@ export interface SessionsTable {
   last_seen_at: string;
   /** The absolute end; idle expiry is computed from last_seen_at. */
   expires_at: string;
+  /** Wrong second-factor codes given in this session; it ends after a few. */
+  failed_codes: Generated<number>;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  /** SHA-256 of a single-use recovery code: the code itself is shown once and never stored. */
+  digest: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface AccountTokensTable {
@@ -155,4 +167,5 @@ export interface Database {
   consents: ConsentsTable;
   dataset_grants: DatasetGrantsTable;
   mail_outbox: MailOutboxTable;
+  recovery_codes: RecoveryCodesTable;
 }

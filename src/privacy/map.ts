@@ -116,6 +116,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     email_verified_at: account('Account security metadata', 'delete'),
     totp_secret: account('Second-factor secret (encrypted)', 'delete'),
     totp_enabled_at: account('Account security metadata', 'delete'),
+    totp_last_step: account('Account security metadata (time of the last second-factor code)', 'delete'),
     created_at: account('Account metadata', 'delete'),
     last_active_at: account('Account metadata; drives the five-year inactivity rule', 'delete'),
     disabled_at: account('Account metadata', 'delete'),
@@ -127,6 +128,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     created_at: account('Login metadata', 'delete', 'Until sign-out or expiry (hours)'),
     last_seen_at: account('Login metadata', 'delete', 'Until sign-out or expiry (hours)'),
     expires_at: no(),
+    failed_codes: no('A count of wrong second-factor codes, not the codes'),
   },
   account_tokens: {
     id: account('Single-use link digest', 'delete', 'Until used or expired, at most 7 days'),
@@ -185,6 +187,12 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     last_error: no('Transport errors; the address is not repeated in them'),
     created_at: no(),
     sent_at: no(),
+  },
+  recovery_codes: {
+    user_id: account('Account identifier', 'delete'),
+    digest: account('Second-factor recovery code digest', 'delete'),
+    created_at: account('Account security metadata', 'delete'),
+    used_at: account('Account security metadata (when a recovery code was used to sign in)', 'delete'),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

@@ -15,16 +15,30 @@ export interface PageContext {
   assets: Assets;
   /** The signed-in person, if any, and the token their forms must carry. */
   viewer: { account: Account; csrf: string } | null;
+  /**
+   * The token forms must carry whenever the request has a session, signed in or not yet (a sign-in waiting for its
+   * second factor has a session but no viewer).
+   */
+  csrf: string | null;
   /** A portal path in the page's language. */
   link(path: string): string;
   /** A portal path in another language. */
   linkIn(lang: Language, path: string): string;
 }
 
-export function pageContext(config: PageContext['config'], assets: Assets, lang: Language, path: string, search: string, viewer: PageContext['viewer'] = null): PageContext {
+export function pageContext(
+  config: PageContext['config'],
+  assets: Assets,
+  lang: Language,
+  path: string,
+  search: string,
+  viewer: PageContext['viewer'] = null,
+  csrf: string | null = viewer?.csrf ?? null,
+): PageContext {
   return {
     assets,
     viewer,
+    csrf,
     lang,
     t: messages(lang),
     config,

@@ -4,7 +4,7 @@ import type { PageContext } from './context.ts';
 import type { Child, Html } from './jsx-runtime.ts';
 
 export function CsrfField(props: { ctx: PageContext }): Html {
-  return props.ctx.viewer ? <input type="hidden" name="_csrf" value={props.ctx.viewer.csrf} /> : <></>;
+  return props.ctx.csrf ? <input type="hidden" name="_csrf" value={props.ctx.csrf} /> : <></>;
 }
 
 /** A form that posts to the portal, with its CSRF field. */

@@ -187,8 +187,9 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
 export function viewerContext(deps: Pick<WebDeps, 'config' | 'assets'>, request: FastifyRequest): PageContext {
   const { lang, path, search } = splitLanguage(request.url, deps.config.defaultLanguage);
   const account = accountOf(request);
-  const viewer = account && request.sessionToken ? { account, csrf: csrfToken(request.sessionToken) } : null;
-  return pageContext(deps.config, deps.assets, lang, path, search, viewer);
+  const csrf = request.sessionToken ? csrfToken(request.sessionToken) : null;
+  const viewer = account && csrf ? { account, csrf } : null;
+  return pageContext(deps.config, deps.assets, lang, path, search, viewer, csrf);
 }
 
 /** The portal's 404 page for any path outside the APIs. */
