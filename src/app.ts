@@ -53,6 +53,9 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', ...tileImageSources(portal.config.mapTileUrl)], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Not `no-referrer`: under it browsers send `Origin: null` with every form, and the CSRF check refuses them all.
+    // `same-origin` still tells other sites nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
 
   app.addHook('onRequest', async (request, reply) => {
