@@ -10,6 +10,8 @@ import { createRecordsService, type RecordsService } from './explore/records.ts'
 import { createUsageService, type UsageService } from './stats/usage.ts';
 import { createAccountService, type AccountService } from './accounts/service.ts';
 import { createAccountStore } from './accounts/store.ts';
+import { createApiKeyService, type ApiKeyService } from './accounts/api-keys.ts';
+import { createApiKeyStore } from './accounts/api-key-store.ts';
 import { createThrottle } from './accounts/throttle.ts';
 import { createMailer, type Mailer } from './mail/outbox.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
@@ -25,6 +27,7 @@ export interface Portal {
   usage: UsageService;
   mailer: Mailer;
   accounts: AccountService;
+  apiKeys: ApiKeyService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -61,14 +64,16 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
   });
+  const accountStore = createAccountStore(store.db);
   const accounts = createAccountService({
-    store: createAccountStore(store.db),
+    store: accountStore,
     clock,
     mailer,
     throttle: createThrottle({ clock }),
     config,
     statement: () => currentStatement(config),
   });
+  const apiKeys = createApiKeyService({ store: createApiKeyStore(store.db), accounts: accountStore, clock, config });
   return {
     config,
     store,
@@ -79,6 +84,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     usage,
     mailer,
     accounts,
+    apiKeys,
     clock,
     async close() {
       await usage.close();
