@@ -11,6 +11,9 @@ import type { Audience } from './catalog/service.ts';
 import { buildAssets } from './web/assets.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { twoFactorRoutes, twoFactorSection } from './accounts/two-factor-routes.ts';
+import { installApiKeys } from './accounts/api-key-auth.ts';
+import { apiKeyRoutes, apiKeysAccountSection } from './accounts/api-key-routes.ts';
+import { createQuotas } from './accounts/quotas.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 
@@ -117,18 +120,23 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   });
 
   await installAuth(app, { accounts: portal.accounts, baseUrl: portal.config.baseUrl });
+  // Counters live in this process's memory: one server process counts for the portal.
+  const quotas = createQuotas({ clock: portal.clock, limits: { key: portal.config.apiDailyQuotaKey, anonymous: portal.config.apiDailyQuotaAnonymous } });
+  installApiKeys(app, { apiKeys: portal.apiKeys, quotas, clock: portal.clock });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
   await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf });
   const contextOf = (request: FastifyRequest) => viewerContext({ config: portal.config, assets }, request);
+  const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };
   await app.register(accountRoutes, {
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps)],
   });
   await app.register(twoFactorRoutes, { config: portal.config, accounts: portal.accounts, twoFactor: portal.twoFactor, contextOf });
+  await app.register(apiKeyRoutes, apiKeyDeps);
 
 
   return app;

@@ -10,6 +10,8 @@ import { createRecordsService, type RecordsService } from './explore/records.ts'
 import { createUsageService, type UsageService } from './stats/usage.ts';
 import { createAccountService, type AccountService } from './accounts/service.ts';
 import { createAccountStore } from './accounts/store.ts';
+import { createApiKeyService, type ApiKeyService } from './accounts/api-keys.ts';
+import { createApiKeyStore } from './accounts/api-key-store.ts';
 import { createThrottle } from './accounts/throttle.ts';
 import { createSecretBox, portalKey } from './accounts/secret-box.ts';
 import { createTwoFactorService, type TwoFactorService } from './accounts/two-factor.ts';
@@ -29,6 +31,7 @@ export interface Portal {
   mailer: Mailer;
   accounts: AccountService;
   twoFactor: TwoFactorService;
+  apiKeys: ApiKeyService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -65,8 +68,9 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
   });
+  const accountStore = createAccountStore(store.db);
   const accounts = createAccountService({
-    store: createAccountStore(store.db),
+    store: accountStore,
     clock,
     mailer,
     throttle: createThrottle({ clock }),
@@ -80,6 +84,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     throttle: createThrottle({ clock, perAccount: { limit: 10, windowMs: 15 * 60_000 }, perAddress: { limit: 50, windowMs: 15 * 60_000 } }),
     issuer: config.portalName,
   });
+  const apiKeys = createApiKeyService({ store: createApiKeyStore(store.db), accounts: accountStore, clock, config });
   return {
     config,
     store,
@@ -91,6 +96,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     mailer,
     accounts,
     twoFactor,
+    apiKeys,
     clock,
     async close() {
       await usage.close();

@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../errors.ts';
+import { apiKeyOf } from '../explore/credentials.ts';
 import { sameText } from './secrets.ts';
 import type { AccountService } from './service.ts';
 import type { Account, Session } from './types.ts';
@@ -23,6 +24,14 @@ declare module 'fastify' {
 /** The token a form of this session must echo: derived from the cookie, which other sites cannot read. */
 export function csrfToken(sessionToken: string): string {
   return createHash('sha256').update(`csrf\u0000${sessionToken}`).digest('base64url');
+}
+
+/**
+ * The API key a request to the APIs carries, if any. Pages and account forms take no key: a leaked key can read
+ * what its owner may read, but cannot manage the account or make itself a successor.
+ */
+export function presentedKey(request: FastifyRequest): string | null {
+  return request.url.startsWith('/api/') ? apiKeyOf(request) : null;
 }
 
 /** The account acting in this request: a fully signed-in session, or an API key's owner. */
@@ -52,7 +61,8 @@ export async function installAuth(app: FastifyInstance, deps: { accounts: Accoun
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[sessionCookie];
-    if (!token || token.length > 100) return;
+    // A request with an API key is the key's alone: a cookie sent along is not read.
+    if (!token || token.length > 100 || presentedKey(request) !== null) return;
     request.session = await deps.accounts.session(token);
     if (request.session) request.sessionToken = token;
   });

@@ -46,6 +46,10 @@ export interface ApiKeyInfo {
   expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Revoked by an administrator rather than by the owner. */
+  revokedByAdmin: boolean;
+  /** At the time of asking: a key stops working the moment it is revoked or expires. */
+  state: 'active' | 'expired' | 'revoked';
 }
 
 export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email' | 'set_password';

@@ -12,6 +12,7 @@ import { exports } from './exports.ts';
 import { console } from './console.ts';
 import { account } from './account.ts';
 import { twoFactor } from './two-factor.ts';
+import { apiKeys } from './apiKeys.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys };
