@@ -10,6 +10,7 @@ import { accountOf, installAuth } from './accounts/auth.ts';
 import type { Audience } from './catalog/service.ts';
 import { buildAssets } from './web/assets.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 
@@ -121,7 +122,14 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf: (request) => viewerContext({ config: portal.config, assets }, request),
-    sections: [],
+    sections: [publishingSection],
+  });
+  await app.register(backofficeRoutes, {
+    config: portal.config,
+    catalog: portal.catalog,
+    accounts: portal.accounts,
+    blobs: portal.blobs,
+    contextOf: (request) => viewerContext({ config: portal.config, assets }, request),
   });
 
 

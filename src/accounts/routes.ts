@@ -15,8 +15,8 @@ export interface AccountRoutesDeps {
   config: Config;
   accounts: AccountService;
   contextOf: (request: FastifyRequest) => PageContext;
-  /** Sections other modules add to the account page (two-factor, API keys). */
-  sections: ((ctx: PageContext, request: FastifyRequest) => Promise<AccountSection>)[];
+  /** Sections other modules add to the account page (two-factor, API keys); null leaves a section out for this person. */
+  sections: ((ctx: PageContext, request: FastifyRequest) => Promise<AccountSection | null>)[];
 }
 
 type Body = Record<string, string | undefined>;
@@ -146,7 +146,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
         reply,
         accountPage(ctx, {
           sessions: await deps.accounts.listSessions(account.id, request.sessionToken),
-          sections: await Promise.all(deps.sections.map((s) => s(ctx, request))),
+          sections: (await Promise.all(deps.sections.map((s) => s(ctx, request)))).filter((s) => s !== null),
           done: key && done[key] ? done[key](ctx) : null,
         }),
       );
@@ -165,7 +165,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
           const ctx = deps.contextOf(request);
           const page = accountPage(ctx, {
             sessions: await deps.accounts.listSessions(account.id, request.sessionToken),
-            sections: await Promise.all(deps.sections.map((s) => s(ctx, request))),
+            sections: (await Promise.all(deps.sections.map((s) => s(ctx, request)))).filter((s) => s !== null),
             error: errorText(ctx, error),
           });
           return html(reply, page, code);
