@@ -23,8 +23,9 @@ export function statusOf(error: DomainError): number {
 export function errorBody(error: DomainError): Record<string, unknown> {
   const code = error.reason === 'too_large' ? 'too_large' : error.reason === 'media_type' ? 'unsupported_media_type' : error.code;
   const body: Record<string, unknown> = { error: code, message: error.message };
+  // An import failure's reason is a sentence, already in the message; the others' is a stable key.
+  if (error instanceof ImportFailed) return { ...body, file: error.file, ...(error.line !== undefined ? { line: error.line } : {}) };
   if (error.reason && error.reason !== code) body.reason = error.reason;
-  if (error instanceof ImportFailed) Object.assign(body, { file: error.file, ...(error.line !== undefined ? { line: error.line } : {}) });
   return body;
 }
 
