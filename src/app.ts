@@ -51,9 +51,16 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', ...tileImageSources(portal.config.mapTileUrl)], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+      directives: {
+        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', ...tileImageSources(portal.config.mapTileUrl)], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        // Only behind HTTPS: on plain HTTP the browser would send every form and follow every redirect to an https:// that is not there.
+        upgradeInsecureRequests: portal.config.baseUrl.startsWith('https:') ? [] : null,
+      },
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Not helmet's no-referrer: under it a browser sends `Origin: null` with every form, which the CSRF check must refuse.
+    // same-origin still tells other sites nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
 
   app.addHook('onRequest', async (request, reply) => {

@@ -143,3 +143,15 @@ test('an upload whose CSRF field comes after the file is refused before the file
   const publicList = await json(s.get('/api/explore/v2.1/catalog/datasets'));
   assert.equal(publicList.total_count, 1);
 });
+
+test('the headers let a browser send the portal\'s own forms: an origin with each, and no https upgrade on plain http', async () => {
+  const response = await s.get('/-/admin/datasets', { redirect: 'manual' });
+  assert.equal(response.headers.get('referrer-policy'), 'same-origin', 'no-referrer makes browsers send Origin: null with forms');
+  assert.doesNotMatch(response.headers.get('content-security-policy') ?? '', /upgrade-insecure-requests/);
+  const secure = await startServer('sqlite', { BASE_URL: 'https://data.example.org' });
+  try {
+    assert.match((await secure.get('/')).headers.get('content-security-policy') ?? '', /upgrade-insecure-requests/);
+  } finally {
+    await secure.close();
+  }
+});
