@@ -14,6 +14,7 @@ import { twoFactorRoutes, twoFactorSection } from './accounts/two-factor-routes.
 import { installApiKeys } from './accounts/api-key-auth.ts';
 import { apiKeyRoutes, apiKeysAccountSection } from './accounts/api-key-routes.ts';
 import { createQuotas } from './accounts/quotas.ts';
+import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 
@@ -54,7 +55,11 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', ...tileImageSources(portal.config.mapTileUrl)], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+      directives: {
+        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', ...tileImageSources(portal.config.mapTileUrl)], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        // Only behind HTTPS: on plain HTTP the browser would send every form and follow every redirect to an https:// that is not there.
+        upgradeInsecureRequests: portal.config.baseUrl.startsWith('https:') ? [] : null,
+      },
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     // Not helmet's no-referrer: under it browsers send `Origin: null` with a form post, and the CSRF check refuses every
@@ -133,7 +138,14 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection],
+  });
+  await app.register(backofficeRoutes, {
+    config: portal.config,
+    catalog: portal.catalog,
+    accounts: portal.accounts,
+    blobs: portal.blobs,
+    contextOf,
   });
   await app.register(twoFactorRoutes, { config: portal.config, accounts: portal.accounts, twoFactor: portal.twoFactor, contextOf });
   await app.register(apiKeyRoutes, apiKeyDeps);

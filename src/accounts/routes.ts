@@ -15,8 +15,8 @@ export interface AccountRoutesDeps {
   config: Config;
   accounts: AccountService;
   contextOf: (request: FastifyRequest) => PageContext;
-  /** Sections other modules add to the account page (two-factor, API keys). */
-  sections: ((ctx: PageContext, request: FastifyRequest) => Promise<AccountSection>)[];
+  /** Sections other modules add to the account page (two-factor, API keys); null leaves a section out for this person. */
+  sections: ((ctx: PageContext, request: FastifyRequest) => Promise<AccountSection | null>)[];
 }
 
 type Body = Record<string, string | undefined>;
@@ -42,8 +42,9 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
 
   for (const lang of languages) {
     const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    // The account's own pages take a signed-in session, never an API key: a leaked key must not change a password.
     const requireAccount = (request: FastifyRequest, reply: FastifyReply) => {
-      const account = accountOf(request);
+      const account = request.keyAccount ? null : accountOf(request);
       if (!account) {
         void reply.redirect(`${p}/-/account/login`, 303);
         return null;
@@ -146,7 +147,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
         reply,
         accountPage(ctx, {
           sessions: await deps.accounts.listSessions(account.id, request.sessionToken),
-          sections: await Promise.all(deps.sections.map((s) => s(ctx, request))),
+          sections: (await Promise.all(deps.sections.map((s) => s(ctx, request)))).filter((s) => s !== null),
           done: key && done[key] ? done[key](ctx) : null,
         }),
       );
@@ -165,7 +166,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
           const ctx = deps.contextOf(request);
           const page = accountPage(ctx, {
             sessions: await deps.accounts.listSessions(account.id, request.sessionToken),
-            sections: await Promise.all(deps.sections.map((s) => s(ctx, request))),
+            sections: (await Promise.all(deps.sections.map((s) => s(ctx, request)))).filter((s) => s !== null),
             error: errorText(ctx, error),
           });
           return html(reply, page, code);

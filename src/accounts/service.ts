@@ -321,6 +321,13 @@ export function createAccountService(deps: AccountServiceDeps) {
       return toAccount(user);
     },
 
+    /** Whether an address is an account holder's: their own, or one whose local part names them (jan.peeters@…). */
+    async addressNamesAccountHolder(email: string): Promise<boolean> {
+      const address = email.trim().toLowerCase();
+      if (await store.userByEmail(address)) return true;
+      return store.nameAmong(address.split('@')[0].split(/[._+-]+/).filter((w) => w !== ''));
+    },
+
     /** What a signed-in person may read: staff every restricted dataset, others what they were granted. */
     async audienceOf(account: Account | null): Promise<Audience> {
       if (!account) return { seesRestricted: false };

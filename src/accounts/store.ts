@@ -1,5 +1,5 @@
 // Reads and writes of accounts, sessions, single-use links and grants; no rules here.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, UsersTable } from '../db/schema.ts';
 import type { Account, Role, TokenPurpose } from './types.ts';
 
@@ -59,6 +59,16 @@ export function createAccountStore(db: Kysely<Database>) {
 
     insertConsent: (row: { user_id: string; purpose: string; statement_version: string; statement_digest: string; method: string; language: string; given_at: string }) =>
       db.insertInto('consents').values({ ...row, withdrawn_at: null }).execute(),
+
+    /** Whether some account holder's first and last name are both among these lower-case words (spaces in names ignored). */
+    nameAmong: async (words: string[]) =>
+      words.length >= 2 &&
+      (await db
+        .selectFrom('users')
+        .select('id')
+        .where(sql<string>`replace(lower(first_name), ' ', '')`, 'in', words)
+        .where(sql<string>`replace(lower(last_name), ' ', '')`, 'in', words)
+        .executeTakeFirst()) !== undefined,
 
     grantsOf: async (userId: string) =>
       new Set((await db.selectFrom('dataset_grants').select('dataset_id').where('user_id', '=', userId).execute()).map((r) => r.dataset_id)),

@@ -1,17 +1,11 @@
 // The catalog's rules: publishing versions, reading datasets as an audience may see them, deleting.
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { BlobStore } from '../blobs/index.ts';
-import type { Clock } from '../clock.ts';
-import type { Database } from '../db/schema.ts';
-import type { Engine } from '../engine/duckdb.ts';
-import { ingestFile } from '../engine/ingest/index.ts';
 import { twinOf } from '../engine/tables.ts';
-import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
-import { defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
-import type { CatalogStore } from './store.ts';
-import { datasetIdPattern, type Dataset, type Field, type Version } from './types.ts';
+import { defaultMetadata, type MetadataInput } from './metadata.ts';
+import { publishingOperations } from './publishing.ts';
+import type { Dataset, Version } from './types.ts';
+import { checkDatasetId, mergeFields, newUid, withVersionFile, type CatalogDeps } from './versions.ts';
 
 /** Who is looking: restricted datasets exist only for those allowed to see them. */
 export interface Audience {
@@ -21,8 +15,11 @@ export interface Audience {
   granted?: ReadonlySet<string>;
 }
 
-export function mayRead(dataset: Pick<Dataset, 'id' | 'visibility'>, audience: Audience): boolean {
-  return dataset.visibility !== 'restricted' || audience.seesRestricted || (audience.granted?.has(dataset.id) ?? false);
+/** Staff see everything; others see published datasets that are public or granted to them. A draft exists for staff only. */
+export function mayRead(dataset: Pick<Dataset, 'id' | 'visibility' | 'publishedAt'>, audience: Audience): boolean {
+  if (audience.seesRestricted) return true;
+  if (dataset.publishedAt === null) return false;
+  return dataset.visibility !== 'restricted' || (audience.granted?.has(dataset.id) ?? false);
 }
 
 export const publicAudience: Audience = { seesRestricted: false };
@@ -37,49 +34,12 @@ export interface ImportRequest {
   actor: string;
 }
 
-export function checkDatasetId(id: string): void {
-  if (!datasetIdPattern.test(id)) {
-    throw new Invalid(
-      `"${id}" is not a valid dataset id: use 1 to 100 lowercase letters, digits, "-" or "_", starting with a letter or digit.`,
-    );
-  }
-}
-
-/** Carries the publisher's labels, descriptions and annotations over to the new version's fields. */
-export function mergeFields(inferred: Field[], previous: Field[], overrides: FieldOverride[] = []): Field[] {
-  const known = new Set(inferred.map((f) => f.name));
-  const unknown = overrides.find((o) => !known.has(o.name));
-  if (unknown) {
-    throw new Invalid(`Metadata "fields" names "${unknown.name}", which the file does not have; its fields are: ${[...known].join(', ')}.`);
-  }
-  return inferred.map((field) => {
-    const before = previous.find((p) => p.name === field.name);
-    const override = overrides.find((o) => o.name === field.name);
-    return {
-      ...field,
-      label: override?.label ?? before?.label ?? field.label,
-      description: override?.description !== undefined ? override.description : (before?.description ?? null),
-      // What the data's form implies (multivalued) stays, whatever the publisher's annotations say.
-      annotations: { ...(override?.annotations ?? before?.annotations ?? {}), ...field.annotations },
-    };
-  });
-}
-
-function newUid(): string {
-  return `da_${randomBytes(5).toString('hex')}`;
-}
+export { checkDatasetId, mergeFields } from './versions.ts';
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
-export function createCatalogService(deps: {
-  store: CatalogStore;
-  db: Kysely<Database>;
-  engine: Engine;
-  blobs: BlobStore;
-  clock: Clock;
-  maxImportBytes?: number;
-}) {
-  const { store, db, engine, blobs, clock } = deps;
+export function createCatalogService(deps: CatalogDeps) {
+  const { store, db, blobs, clock } = deps;
 
   async function visible(id: string, audience: Audience): Promise<Dataset> {
     const dataset = await store.getDataset(id);
@@ -94,13 +54,14 @@ export function createCatalogService(deps: {
 
     async listDatasets(audience: Audience): Promise<Dataset[]> {
       if (audience.seesRestricted) return store.listDatasets({});
-      if (!audience.granted?.size) return store.listDatasets({ visibility: 'public' });
+      if (!audience.granted?.size) return store.listDatasets({ publicOnly: true });
       return (await store.listDatasets({})).filter((d) => mayRead(d, audience));
     },
 
-    async listVersions(id: string, audience: Audience): Promise<Version[]> {
+    /** The versions that were made current, newest first; staged ones too when asked (the back office). */
+    async listVersions(id: string, audience: Audience, options: { includeStaged?: boolean } = {}): Promise<Version[]> {
       await visible(id, audience);
-      return store.listVersions(id);
+      return store.listVersions(id, { includeStaged: options.includeStaged && audience.seesRestricted });
     },
 
     /** The Parquet file of the dataset's current version, for the records engine to read. */
@@ -121,24 +82,11 @@ export function createCatalogService(deps: {
       const typeOverrides = Object.fromEntries(
         (input.fields ?? []).filter((f) => f.type).map((f) => [f.name, f.type!]),
       );
-      const ingested = await ingestFile(engine, blobs, request.path, {
-        displayName: request.displayName,
-        maxBytes: deps.maxImportBytes,
-        typeOverrides,
-      });
-      const versionId = randomUUID();
-      const key = `datasets/${request.datasetId}/${versionId}.parquet`;
-      const twinKey = twinOf(key);
-      let committed = false;
-      try {
-        // The twin first: whoever sees the version's Parquet file finds its twin beside it.
-        await blobs.commit(ingested.twinPath, twinKey);
-        const bytes = await blobs.commit(ingested.tempPath, key);
-        committed = true;
-        const result = await db.transaction().execute(async (trx) => {
+      return withVersionFile(deps, { datasetId: request.datasetId, path: request.path, displayName: request.displayName, typeOverrides }, (file) =>
+        db.transaction().execute(async (trx) => {
           const now = clock().toISOString();
           const existing = await store.getDataset(request.datasetId, trx);
-          const fields = mergeFields(ingested.fields, existing?.fields ?? [], input.fields);
+          const fields = mergeFields(file.ingested.fields, existing?.fields ?? [], input.fields);
           const number = await store.nextVersionNumber(trx, request.datasetId);
           const metadataChanged = Object.keys(input.metadata).length > 0 || input.visibility !== undefined;
           const dataset: Dataset = {
@@ -147,24 +95,27 @@ export function createCatalogService(deps: {
             metadata: { ...(existing?.metadata ?? defaultMetadata(request.datasetId)), ...input.metadata },
             fields,
             visibility: input.visibility ?? existing?.visibility ?? 'public',
-            currentVersion: versionId,
-            recordsCount: ingested.recordsCount,
+            currentVersion: file.versionId,
+            recordsCount: file.ingested.recordsCount,
             createdAt: existing?.createdAt ?? now,
             modifiedAt: now,
             dataModifiedAt: now,
             metadataModifiedAt: !existing || metadataChanged ? now : existing.metadataModifiedAt,
+            // An import publishes a new dataset at once; a draft made in the back office stays a draft.
+            publishedAt: existing ? existing.publishedAt : now,
           };
           const version: Version = {
-            id: versionId,
+            id: file.versionId,
             datasetId: dataset.id,
             number,
-            blob: key,
-            recordsCount: ingested.recordsCount,
-            bytes,
+            blob: file.key,
+            recordsCount: file.ingested.recordsCount,
+            bytes: file.bytes,
             sourceName: request.displayName ?? request.path.split('/').pop()!,
-            sourceFormat: ingested.format,
+            sourceFormat: file.ingested.format,
             fields,
             createdAt: now,
+            publishedAt: now,
           };
           await store.saveDataset(trx, dataset, !existing);
           await store.insertVersion(trx, version);
@@ -176,17 +127,8 @@ export function createCatalogService(deps: {
             data: { version: number, records: version.recordsCount, format: version.sourceFormat },
           });
           return { dataset, version };
-        });
-        return result;
-      } catch (error) {
-        await blobs.remove(twinKey);
-        if (committed) await blobs.remove(key);
-        else await Promise.all([blobs.discard(ingested.tempPath), blobs.discard(ingested.twinPath)]);
-        if (/unique|duplicate key/i.test((error as Error).message)) {
-          throw new Conflict(`Another import of ${request.datasetId} was published at the same moment; import again.`);
-        }
-        throw error;
-      }
+        }),
+      );
     },
 
     async deleteDataset(id: string, actor: string): Promise<void> {
@@ -201,5 +143,7 @@ export function createCatalogService(deps: {
       // Files go after the rows: a crash in between leaves an orphan file, never a row without its file.
       await Promise.all(keys.flatMap((k) => [blobs.remove(k), blobs.remove(twinOf(k))]));
     },
+
+    ...publishingOperations(deps),
   };
 }

@@ -16,6 +16,7 @@ function toDataset(row: Selectable<DatasetsTable>): Dataset {
     modifiedAt: row.modified_at,
     dataModifiedAt: row.data_modified_at,
     metadataModifiedAt: row.metadata_modified_at,
+    publishedAt: row.published_at,
   };
 }
 
@@ -31,6 +32,7 @@ function toVersion(row: Selectable<DatasetVersionsTable>): Version {
     sourceFormat: row.source_format as Version['sourceFormat'],
     fields: JSON.parse(row.fields),
     createdAt: row.created_at,
+    publishedAt: row.published_at,
   };
 }
 
@@ -47,6 +49,7 @@ function datasetRow(d: Dataset): DatasetsTable {
     modified_at: d.modifiedAt,
     data_modified_at: d.dataModifiedAt,
     metadata_modified_at: d.metadataModifiedAt,
+    published_at: d.publishedAt,
   };
 }
 
@@ -61,25 +64,41 @@ export function createCatalogStore(db: Kysely<Database>) {
       return row ? toDataset(row) : null;
     },
 
-    async listDatasets(options: { visibility?: Dataset['visibility'] } = {}): Promise<Dataset[]> {
+    /** `publicOnly`: published and public, what anyone may see. */
+    async listDatasets(options: { publicOnly?: boolean } = {}): Promise<Dataset[]> {
       let query = db.selectFrom('datasets').selectAll().orderBy('id');
-      if (options.visibility) query = query.where('visibility', '=', options.visibility);
+      if (options.publicOnly) query = query.where('visibility', '=', 'public').where('published_at', 'is not', null);
       return (await query.execute()).map(toDataset);
     },
 
-    async listVersions(datasetId: string): Promise<Version[]> {
-      const rows = await db
+    /** Newest first; staged versions only when asked for. */
+    async listVersions(datasetId: string, options: { includeStaged?: boolean } = {}): Promise<Version[]> {
+      let query = db.selectFrom('dataset_versions').selectAll().where('dataset_id', '=', datasetId);
+      if (!options.includeStaged) query = query.where('published_at', 'is not', null);
+      return (await query.orderBy('number', 'desc').execute()).map(toVersion);
+    },
+
+    async getVersion(id: string, trx: Kysely<Database> = db): Promise<Version | null> {
+      const row = await trx.selectFrom('dataset_versions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+
+    async versionByNumber(datasetId: string, number: number, trx: Kysely<Database> = db): Promise<Version | null> {
+      const row = await trx
         .selectFrom('dataset_versions')
         .selectAll()
         .where('dataset_id', '=', datasetId)
-        .orderBy('number', 'desc')
-        .execute();
-      return rows.map(toVersion);
+        .where('number', '=', number)
+        .executeTakeFirst();
+      return row ? toVersion(row) : null;
     },
 
-    async getVersion(id: string): Promise<Version | null> {
-      const row = await db.selectFrom('dataset_versions').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? toVersion(row) : null;
+    async markVersionPublished(trx: Kysely<Database>, id: string, at: string): Promise<void> {
+      await trx.updateTable('dataset_versions').set({ published_at: at }).where('id', '=', id).where('published_at', 'is', null).execute();
+    },
+
+    async deleteVersion(trx: Kysely<Database>, id: string): Promise<void> {
+      await trx.deleteFrom('dataset_versions').where('id', '=', id).execute();
     },
 
     async nextVersionNumber(trx: Transaction<Database>, datasetId: string): Promise<number> {
@@ -111,6 +130,7 @@ export function createCatalogStore(db: Kysely<Database>) {
           source_format: version.sourceFormat,
           fields: JSON.stringify(version.fields),
           created_at: version.createdAt,
+          published_at: version.publishedAt,
         })
         .execute();
     },

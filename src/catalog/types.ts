@@ -122,6 +122,8 @@ export interface Dataset {
   modifiedAt: string;
   dataModifiedAt: string | null;
   metadataModifiedAt: string;
+  /** When the dataset was published; null while it is a draft, which only staff see. */
+  publishedAt: string | null;
 }
 
 export interface Version {
@@ -137,6 +139,8 @@ export interface Version {
   sourceFormat: SourceFormat;
   fields: Field[];
   createdAt: string;
+  /** When the version was first made current; null while it is staged for review before publishing. */
+  publishedAt: string | null;
 }
 
 export const sourceFormats = ['csv', 'json', 'xlsx', 'geojson'] as const;

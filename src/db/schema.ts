@@ -15,6 +15,8 @@ export interface DatasetsTable {
   modified_at: string;
   data_modified_at: string | null;
   metadata_modified_at: string;
+  /** When the dataset was (last) published; null while it is a draft that only staff see. */
+  published_at: string | null;
 }
 
 export interface DatasetVersionsTable {
@@ -28,6 +30,8 @@ export interface DatasetVersionsTable {
   source_format: string;
   fields: string;
   created_at: string;
+  /** When the version was first made current; null while it is staged for review. */
+  published_at: string | null;
 }
 
 export interface EventsTable {

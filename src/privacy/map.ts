@@ -67,6 +67,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     modified_at: no(),
     data_modified_at: no(),
     metadata_modified_at: no(),
+    published_at: no(),
   },
   dataset_versions: {
     id: no(),
@@ -79,6 +80,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     source_format: no(),
     fields: no(),
     created_at: no(),
+    published_at: no(),
   },
   events: {
     id: no(),

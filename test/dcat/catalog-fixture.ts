@@ -35,6 +35,7 @@ export function makeDataset(id: string, metadata: Partial<DatasetMetadata>, fiel
     modifiedAt: '2025-01-15T14:30:00.000Z',
     dataModifiedAt: '2025-01-15T14:30:00.000Z',
     metadataModifiedAt: '2025-01-10T08:00:00.000Z',
+    publishedAt: '2024-03-01T09:00:00.000Z',
   };
 }
 

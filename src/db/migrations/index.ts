@@ -4,10 +4,12 @@ import * as catalog from './0001_catalog.ts';
 import * as usage from './0002_usage.ts';
 import * as accounts from './0003_accounts.ts';
 import * as twoFactor from './0004_two_factor.ts';
+import * as publishing from './0006_publishing.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
   '0002_usage': usage,
   '0003_accounts': accounts,
   '0004_two_factor': twoFactor,
+  '0006_publishing': publishing,
 };

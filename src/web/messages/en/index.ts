@@ -13,6 +13,7 @@ import { console } from './console.ts';
 import { account } from './account.ts';
 import { twoFactor } from './two-factor.ts';
 import { apiKeys } from './apiKeys.ts';
+import { backoffice } from './backoffice.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice };

@@ -13,6 +13,7 @@ import { console } from './console.ts';
 import { account } from './account.ts';
 import { twoFactor } from './two-factor.ts';
 import { apiKeys } from './apiKeys.ts';
+import { backoffice } from './backoffice.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice };
 export type Messages = typeof nl;

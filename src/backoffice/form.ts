@@ -1,0 +1,119 @@
+// The metadata form's fields and the catalog's metadata model, both ways; each key checked on its own so errors point at it.
+import { parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
+import type { Annotations, Dataset } from '../catalog/types.ts';
+import { Invalid } from '../errors.ts';
+
+/** A form as posted or as shown: one string per name, a list for repeated names (checkboxes). */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** Annotations the form edits; any others a field has (set by the CLI, say) are kept as they are. */
+const formAnnotations = ['facet', 'sortable', 'unit', 'decimals'] as const;
+
+export const one = (values: FormValues, name: string): string => {
+  const v = values[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+};
+const many = (values: FormValues, name: string): string[] => {
+  const v = values[name];
+  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
+};
+const splitList = (text: string, by: RegExp) => text.split(by).map((x) => x.trim()).filter((x) => x !== '');
+
+/** The form's values for a dataset as stored. */
+export function formValuesOf(dataset: Dataset): FormValues {
+  const m = dataset.metadata;
+  const values: FormValues = {
+    title_nl: m.title.nl ?? '', title_en: m.title.en ?? '',
+    description_nl: m.description.nl ?? '', description_en: m.description.en ?? '',
+    theme: m.theme,
+    keyword_nl: (m.keyword.nl ?? []).join(', '), keyword_en: (m.keyword.en ?? []).join(', '),
+    publisher_name: m.publisher?.name ?? '', publisher_uri: m.publisher?.uri ?? '',
+    contact_name: m.contactPoint?.name ?? '', contact_email: m.contactPoint?.email ?? '', contact_url: m.contactPoint?.url ?? '',
+    license_title: m.license?.title ?? '', license_url: m.license?.url ?? '',
+    language: m.language.join(', '),
+    temporal_start: m.temporal?.start ?? '', temporal_end: m.temporal?.end ?? '',
+    spatial: m.spatial.join('\n'),
+    frequency: m.accrualPeriodicity ?? '',
+    access_rights: m.accessRights,
+    landing_page: m.landingPage ?? '',
+    issued: m.issued ?? '',
+    visibility: dataset.visibility,
+  };
+  dataset.fields.forEach((field, i) => {
+    values[`field_${i}_name`] = field.name;
+    values[`field_${i}_label`] = field.label;
+    values[`field_${i}_description`] = field.description ?? '';
+    if (field.annotations.facet) values[`field_${i}_facet`] = 'yes';
+    if (field.annotations.sortable) values[`field_${i}_sortable`] = 'yes';
+    values[`field_${i}_unit`] = field.annotations.unit?.[0] ?? '';
+    values[`field_${i}_decimals`] = field.annotations.decimals?.[0] ?? '';
+  });
+  return values;
+}
+
+function fieldsFrom(values: FormValues, dataset: Dataset): FieldOverride[] {
+  return dataset.fields.map((field, i) => {
+    if (one(values, `field_${i}_name`) !== field.name) {
+      throw new Invalid(`The form's field ${i} is not "${field.name}"; the fields changed since the page was loaded.`, 'unknown_field');
+    }
+    const annotations: Annotations = Object.fromEntries(Object.entries(field.annotations).filter(([key]) => !(formAnnotations as readonly string[]).includes(key)));
+    if (one(values, `field_${i}_facet`)) annotations.facet = [];
+    if (one(values, `field_${i}_sortable`)) annotations.sortable = [];
+    const unit = one(values, `field_${i}_unit`).trim();
+    if (unit) annotations.unit = [unit];
+    const decimals = one(values, `field_${i}_decimals`).trim();
+    if (decimals) {
+      if (!/^\d{1,2}$/.test(decimals)) throw new Invalid(`Decimals of "${field.name}" must be a whole number from 0 to 99.`);
+      annotations.decimals = [decimals];
+    }
+    return { name: field.name, label: one(values, `field_${i}_label`), description: one(values, `field_${i}_description`), annotations };
+  });
+}
+
+/** The posted form as the metadata JSON of the catalog model (the same JSON the API and `--meta` take). */
+function metadataJson(values: FormValues): Record<string, unknown> {
+  const v = (name: string) => one(values, name).trim();
+  return {
+    title: { nl: v('title_nl'), en: v('title_en') },
+    description: { nl: v('description_nl'), en: v('description_en') },
+    theme: many(values, 'theme'),
+    keyword: { nl: splitList(v('keyword_nl'), /[,;]/), en: splitList(v('keyword_en'), /[,;]/) },
+    // A URI without a name leaves the name out, which the model refuses: the publisher needs a name.
+    publisher: v('publisher_name') || v('publisher_uri') ? { name: v('publisher_name') || undefined, uri: v('publisher_uri') } : null,
+    contactPoint: v('contact_name') || v('contact_email') || v('contact_url') ? { name: v('contact_name'), email: v('contact_email'), url: v('contact_url') } : null,
+    license: v('license_title') || v('license_url') ? { title: v('license_title') || v('license_url'), url: v('license_url') } : null,
+    language: splitList(v('language'), /[,;\s]+/),
+    temporal: v('temporal_start') || v('temporal_end') ? { start: v('temporal_start'), end: v('temporal_end') } : null,
+    spatial: splitList(v('spatial'), /\r?\n/),
+    accrualPeriodicity: v('frequency') || null,
+    accessRights: v('access_rights') || 'PUBLIC',
+    landingPage: v('landing_page'),
+    issued: v('issued'),
+    visibility: v('visibility') || 'public',
+  };
+}
+
+/**
+ * Reads the posted metadata form. Every key is checked on its own, so a problem is reported
+ * against its field (by metadata key, with the model's own message) and the others still read.
+ */
+export function readMetadataForm(values: FormValues, dataset: Dataset): { input: MetadataInput; errors: Map<string, string> } {
+  const input: MetadataInput = { metadata: {} };
+  const errors = new Map<string, string>();
+  const pieces: [string, () => MetadataInput][] = Object.entries(metadataJson(values)).map(([key, value]) => [key, () => parseMetadataInput({ [key]: value })]);
+  pieces.push(['fields', () => ({ metadata: {}, fields: fieldsFrom(values, dataset) })]);
+  for (const [key, read] of pieces) {
+    try {
+      const part = read();
+      Object.assign(input.metadata, part.metadata);
+      if (part.visibility) input.visibility = part.visibility;
+      if (part.fields) input.fields = part.fields;
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      errors.set(key, error.message);
+    }
+  }
+  const title = input.metadata.title;
+  if (title && !title.nl && !title.en) errors.set('title', 'A dataset needs a title.');
+  return { input, errors };
+}

@@ -1,0 +1,42 @@
+// The publishing back office as one plugin: its pages under /-/admin/datasets and its JSON API under /api/opaal/v1.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can } from '../accounts/permissions.ts';
+import type { AccountService } from '../accounts/service.ts';
+import type { BlobStore } from '../blobs/index.ts';
+import type { CatalogService } from '../catalog/service.ts';
+import type { DatasetMetadata } from '../catalog/types.ts';
+import type { Config } from '../config.ts';
+import type { PageContext } from '../web/context.ts';
+import type { AccountSection } from '../web/pages/account/overview.tsx';
+import { publishingSectionBody } from '../web/pages/backoffice/common.tsx';
+import { publishingApi } from './api.ts';
+import { contactWarning, type ContactWarning } from './hygiene.ts';
+import { backofficePages } from './routes.ts';
+
+export interface BackofficeDeps {
+  config: Config;
+  catalog: CatalogService;
+  blobs: BlobStore;
+  contextOf: (request: FastifyRequest) => PageContext;
+  /** The publishing hygiene check of a dataset's contact point. */
+  contactWarning: (metadata: Pick<DatasetMetadata, 'contactPoint'>) => Promise<ContactWarning | null>;
+}
+
+export async function backofficeRoutes(
+  app: FastifyInstance,
+  options: Omit<BackofficeDeps, 'contactWarning'> & { accounts: AccountService },
+): Promise<void> {
+  const deps: BackofficeDeps = {
+    ...options,
+    contactWarning: (metadata) =>
+      contactWarning(metadata, { functionalMailbox: options.config.contactEmail, namesAccountHolder: (email) => options.accounts.addressNamesAccountHolder(email) }),
+  };
+  await app.register(backofficePages, deps);
+  await app.register(publishingApi, { ...deps, prefix: '/api/opaal/v1' });
+}
+
+/** The account page's way into the back office, for those who may publish; others see nothing of it. */
+export async function publishingSection(ctx: PageContext): Promise<AccountSection | null> {
+  if (!can(ctx.viewer?.account ?? null, 'dataset.edit')) return null;
+  return { id: 'publishing', title: ctx.t.backoffice.section, body: publishingSectionBody(ctx) };
+}

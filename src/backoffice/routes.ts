@@ -1,0 +1,200 @@
+// The back office pages under /-/admin/datasets: HTTP only — authorize, read the form, one catalog call, redirect or render.
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf } from '../accounts/auth.ts';
+import { requirePermission, type Action } from '../accounts/permissions.ts';
+import { parseMetadataInput } from '../catalog/metadata.ts';
+import { staffAudience } from '../catalog/service.ts';
+import type { Dataset } from '../catalog/types.ts';
+import { DomainError, ImportFailed, NotFound } from '../errors.ts';
+import type { PageContext } from '../web/context.ts';
+import { formatBytes, languages } from '../web/i18n.ts';
+import type { Html } from '../web/jsx-runtime.ts';
+import { adminPath, failedPage } from '../web/pages/backoffice/common.tsx';
+import { datasetAdminPage } from '../web/pages/backoffice/dataset.tsx';
+import { deletePage } from '../web/pages/backoffice/delete.tsx';
+import { datasetListPage } from '../web/pages/backoffice/list.tsx';
+import { metadataPage } from '../web/pages/backoffice/metadata.tsx';
+import { versionPage } from '../web/pages/backoffice/version.tsx';
+import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { formValuesOf, one, readMetadataForm, type FormValues } from './form.ts';
+import { statusOf } from './present.ts';
+import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
+import type { BackofficeDeps } from './index.ts';
+
+type Params = { id: string; number: string };
+
+export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps): Promise<void> {
+  const { catalog, blobs, config } = deps;
+  const maxBytes = config.maxImportBytes;
+  await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: maxBytes } });
+  app.decorateRequest('pendingUpload', null);
+  app.addHook('onResponse', drainUnread);
+
+  const html = (reply: FastifyReply, page: Html, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
+  const actor = (request: FastifyRequest) => accountOf(request)!.id;
+  const values = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
+
+  /** A refusal in the page's language: the catalogue's text for the reason, else the domain's own message. */
+  const explain = (ctx: PageContext, error: DomainError): { message: string; details: string[] } => {
+    const t = ctx.t.backoffice;
+    if (error instanceof ImportFailed) return { message: t.importFailed, details: [error.message] };
+    if (error.reason === 'too_large') return { message: t.tooLarge(formatBytes(ctx.lang, maxBytes)), details: [] };
+    if (error.reason === 'no_file') return { message: t.noFile, details: [] };
+    return { message: (error.reason && (t.errors[error.reason] ?? ctx.t.account.errors[error.reason])) || error.message, details: [] };
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    const ctx = deps.contextOf(request);
+    if (error instanceof NotFound) return html(reply, notFoundPage(ctx), 404);
+    const back = { href: ctx.link(adminPath()), label: ctx.t.backoffice.backToList };
+    if (error instanceof DomainError) return html(reply, failedPage(ctx, explain(ctx, error).message, back), statusOf(error));
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) return html(reply, failedPage(ctx, (error as Error).message, back), status);
+    request.log.error({ err: error }, 'back office page failed');
+    return html(reply, serverErrorPage(ctx, request.id), 500);
+  });
+
+  /** A domain refusal on a form: the form's page again with the reason; anything else goes to the error handler. */
+  const refusal = (error: unknown) => {
+    if (!(error instanceof DomainError) || error instanceof NotFound) throw error;
+    return error;
+  };
+
+  for (const lang of languages) {
+    const p = lang === config.defaultLanguage ? '' : `/${lang}`;
+    const path = (suffix: string) => `${p}/-/admin/datasets${suffix}`;
+    const guard = (action: Action) => ({ preHandler: requirePermission(action) });
+    const back = (id?: string, ...rest: (string | number)[]) => `${p}${id ? adminPath(id, ...rest) : adminPath()}`;
+    const done = (request: FastifyRequest) => (request.query as { done?: string }).done ?? null;
+
+    const showDataset = async (request: FastifyRequest, reply: FastifyReply, dataset: Dataset, problem?: DomainError) => {
+      const ctx = deps.contextOf(request);
+      const versions = await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true });
+      const said = problem ? explain(ctx, problem) : null;
+      const page = datasetAdminPage(ctx, { dataset, versions, maxBytes, done: done(request), error: said?.message, details: said?.details });
+      return html(reply, page, problem ? statusOf(problem) : 200);
+    };
+
+    const listRows = async () =>
+      Promise.all(
+        (await catalog.listDatasets(staffAudience)).map(async (dataset) => {
+          const versions = await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true });
+          return { dataset, current: versions.find((v) => v.id === dataset.currentVersion)?.number ?? null, waiting: versions.filter((v) => v.publishedAt === null).length };
+        }),
+      );
+
+    app.get(path(''), guard('dataset.edit'), async (request, reply) =>
+      html(reply, datasetListPage(deps.contextOf(request), await listRows(), { done: done(request) })),
+    );
+
+    app.post(path(''), guard('dataset.create'), async (request, reply) => {
+      const form = { id: one(values(request), 'id').trim(), title_nl: one(values(request), 'title_nl'), title_en: one(values(request), 'title_en') };
+      try {
+        const input = parseMetadataInput({ title: { nl: form.title_nl, en: form.title_en } });
+        await catalog.createDataset({ id: form.id, input, actor: actor(request) });
+      } catch (error) {
+        const problem = refusal(error);
+        const ctx = deps.contextOf(request);
+        return html(reply, datasetListPage(ctx, await listRows(), { values: form, error: explain(ctx, problem).message }), statusOf(problem));
+      }
+      return reply.redirect(`${back(form.id)}?done=created`, 303);
+    });
+
+    app.get<{ Params: Params }>(path('/:id'), guard('dataset.edit'), async (request, reply) =>
+      showDataset(request, reply, await catalog.datasetForStaff(request.params.id)),
+    );
+
+    app.post<{ Params: Params }>(path('/:id/versions'), { preValidation: readFieldsBeforeFile(maxBytes), ...guard('dataset.edit') }, async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      let number: number;
+      try {
+        const file = await receiveFormFile(request, blobs, maxBytes);
+        try {
+          number = (await catalog.stageVersion({ datasetId: dataset.id, path: file.path, displayName: file.name, actor: actor(request) })).number;
+        } finally {
+          await blobs.discard(file.path);
+        }
+      } catch (error) {
+        return showDataset(request, reply, dataset, refusal(error));
+      }
+      return reply.redirect(back(dataset.id, 'versions', number), 303);
+    });
+
+    app.get<{ Params: Params }>(path('/:id/versions/:number'), guard('dataset.edit'), async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      const preview = await catalog.previewVersion(dataset.id, Number(request.params.number));
+      return html(reply, versionPage(deps.contextOf(request), { dataset, preview, done: done(request) }));
+    });
+
+    /** A button that does one thing to a dataset and comes back with a note, or shows why it could not. */
+    const action = (suffix: string, permission: Action, run: (request: FastifyRequest<{ Params: Params }>) => Promise<unknown>, note: string, to: (id: string) => string = (id) => back(id)) =>
+      app.post<{ Params: Params }>(path(suffix), guard(permission), async (request, reply) => {
+        try {
+          await run(request);
+        } catch (error) {
+          const problem = refusal(error);
+          return showDataset(request, reply, await catalog.datasetForStaff(request.params.id), problem);
+        }
+        return reply.redirect(`${to(request.params.id)}?done=${note}`, 303);
+      });
+
+    action('/:id/versions/:number/publish', 'dataset.publish', (r) => catalog.publishVersion({ datasetId: r.params.id, number: Number(r.params.number), actor: actor(r) }), 'versionPublished');
+    action('/:id/versions/:number/discard', 'dataset.edit', (r) => catalog.discardVersion({ datasetId: r.params.id, number: Number(r.params.number), actor: actor(r) }), 'discarded');
+    action('/:id/publish', 'dataset.publish', (r) => catalog.setPublished({ id: r.params.id, published: true, actor: actor(r) }), 'published');
+    action('/:id/unpublish', 'dataset.publish', (r) => catalog.setPublished({ id: r.params.id, published: false, actor: actor(r) }), 'unpublished');
+    action(
+      '/:id/contact',
+      'dataset.edit',
+      async (r) => {
+        const dataset = await catalog.datasetForStaff(r.params.id);
+        const contactPoint = { name: dataset.metadata.contactPoint?.name ?? null, url: dataset.metadata.contactPoint?.url ?? null, email: config.contactEmail };
+        await catalog.updateMetadata({ id: dataset.id, input: { metadata: { contactPoint } }, actor: actor(r) });
+      },
+      'contact',
+      (id) => back(id, 'metadata'),
+    );
+
+    const showMetadata = async (request: FastifyRequest, reply: FastifyReply, dataset: Dataset, form?: { values: FormValues; errors: Map<string, string> }) => {
+      const ctx = deps.contextOf(request);
+      const warning = await deps.contactWarning(dataset.metadata);
+      const page = metadataPage(ctx, { dataset, values: form?.values ?? formValuesOf(dataset), errors: form?.errors, warning, done: done(request) });
+      return html(reply, page, form ? 400 : 200);
+    };
+
+    app.get<{ Params: Params }>(path('/:id/metadata'), guard('dataset.edit'), async (request, reply) =>
+      showMetadata(request, reply, await catalog.datasetForStaff(request.params.id)),
+    );
+
+    app.post<{ Params: Params }>(path('/:id/metadata'), guard('dataset.edit'), async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      const { input, errors } = readMetadataForm(values(request), dataset);
+      if (errors.size > 0) return showMetadata(request, reply, dataset, { values: values(request), errors });
+      try {
+        await catalog.updateMetadata({ id: dataset.id, input, actor: actor(request) });
+      } catch (error) {
+        const problem = refusal(error);
+        return showMetadata(request, reply, dataset, { values: values(request), errors: new Map([[problem.reason === 'title_required' ? 'title' : 'fields', problem.message]]) });
+      }
+      return reply.redirect(`${back(dataset.id, 'metadata')}?done=saved`, 303);
+    });
+
+    app.get<{ Params: Params }>(path('/:id/delete'), guard('dataset.delete'), async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      const versions = await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true });
+      return html(reply, deletePage(deps.contextOf(request), { dataset, versions: versions.length }));
+    });
+
+    app.post<{ Params: Params }>(path('/:id/delete'), guard('dataset.delete'), async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      if (one(values(request), 'confirm').trim() !== dataset.id) {
+        const ctx = deps.contextOf(request);
+        const versions = await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true });
+        return html(reply, deletePage(ctx, { dataset, versions: versions.length, error: ctx.t.backoffice.deleteMismatch }), 400);
+      }
+      await catalog.deleteDataset(dataset.id, actor(request));
+      return reply.redirect(`${back()}?done=deleted`, 303);
+    });
+  }
+}

@@ -1,0 +1,227 @@
+// The back office's rules: drafts, metadata edits, staged versions reviewed before they go live, publish and unpublish.
+import { twinOf } from '../engine/tables.ts';
+import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { recordEvent } from '../events/store.ts';
+import { identifier, literal } from '../engine/sql.ts';
+import { defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
+import type { Dataset, Field, Version } from './types.ts';
+import { checkDatasetId, mergeFields, newUid, withVersionFile, type CatalogDeps } from './versions.ts';
+
+/** A staged version's first rows, each value as text, in the order of its fields. */
+export interface VersionPreview {
+  version: Version;
+  rows: (string | null)[][];
+}
+
+const noSuchDataset = (id: string) => new NotFound(`The requested dataset ${id} does not exist.`, 'no_dataset');
+
+/** The publisher's changes to the fields' labels, descriptions and annotations; the type and lists follow the data. */
+export function applyFieldOverrides(fields: Field[], overrides: FieldOverride[]): Field[] {
+  if (overrides.length > 0 && fields.length === 0) {
+    throw new Invalid('The dataset has no fields yet: upload a version first, then describe its fields.', 'no_fields');
+  }
+  for (const override of overrides) {
+    const field = fields.find((f) => f.name === override.name);
+    if (!field) throw new Invalid(`There is no field "${override.name}"; the fields are: ${fields.map((f) => f.name).join(', ')}.`, 'unknown_field');
+    if (override.type !== undefined && override.type !== field.type) {
+      throw new Invalid(`The type of "${field.name}" follows from the data; set "type" in the metadata of a new version to change it.`, 'field_type');
+    }
+  }
+  return fields.map((field) => {
+    const override = overrides.find((o) => o.name === field.name);
+    if (!override) return field;
+    const { multivalued: _ignored, ...annotations } = override.annotations ?? field.annotations;
+    return {
+      ...field,
+      label: override.label || field.label,
+      description: override.description !== undefined ? override.description : field.description,
+      // Whether a field holds lists is how its values are stored, not a matter of description.
+      annotations: { ...annotations, ...(field.annotations.multivalued ? { multivalued: field.annotations.multivalued } : {}) },
+    };
+  });
+}
+
+export function publishingOperations(deps: CatalogDeps) {
+  const { store, db, engine, blobs, clock } = deps;
+
+  async function existing(id: string, trx = db): Promise<Dataset> {
+    checkDatasetId(id);
+    const dataset = await store.getDataset(id, trx);
+    if (!dataset) throw noSuchDataset(id);
+    return dataset;
+  }
+
+  async function versionOf(datasetId: string, number: number, trx = db): Promise<Version> {
+    await existing(datasetId, trx);
+    const version = Number.isSafeInteger(number) ? await store.versionByNumber(datasetId, number, trx) : null;
+    if (!version) throw new NotFound(`Dataset ${datasetId} has no version ${number}.`, 'no_version');
+    return version;
+  }
+
+  return {
+    /** Any dataset by id, whatever its state: the back office's view. */
+    datasetForStaff: existing,
+    versionForStaff: (datasetId: string, number: number) => versionOf(datasetId, number),
+
+    /** A new dataset without data: a draft, seen only by staff until a version is published. */
+    async createDataset(request: { id: string; input: MetadataInput; actor: string }): Promise<Dataset> {
+      checkDatasetId(request.id);
+      if (request.input.fields?.length) throw new Invalid('A new dataset has no fields yet: describe them after the first upload.', 'no_fields');
+      return db.transaction().execute(async (trx) => {
+        if (await store.getDataset(request.id, trx)) throw new Conflict(`A dataset ${request.id} exists already; choose another id.`, 'dataset_exists');
+        const now = clock().toISOString();
+        const dataset: Dataset = {
+          id: request.id,
+          uid: newUid(),
+          metadata: { ...defaultMetadata(request.id), ...request.input.metadata },
+          fields: [],
+          visibility: request.input.visibility ?? 'public',
+          currentVersion: null,
+          recordsCount: 0,
+          createdAt: now,
+          modifiedAt: now,
+          dataModifiedAt: null,
+          metadataModifiedAt: now,
+          publishedAt: null,
+        };
+        await store.saveDataset(trx, dataset, true);
+        await recordEvent(trx, clock(), { actor: request.actor, verb: 'dataset.created', subjectType: 'dataset', subjectId: dataset.id });
+        return dataset;
+      });
+    },
+
+    /**
+     * Changes metadata, visibility and field descriptions. `replace` (PUT) resets every metadata key
+     * not given to its default; otherwise (PATCH) only the given keys change. Fields not named keep theirs.
+     */
+    async updateMetadata(request: { id: string; input: MetadataInput; actor: string; replace?: boolean }): Promise<Dataset> {
+      return db.transaction().execute(async (trx) => {
+        const before = await existing(request.id, trx);
+        const { input } = request;
+        const now = clock().toISOString();
+        const metadata = { ...(request.replace ? defaultMetadata(before.id) : before.metadata), ...input.metadata };
+        if (!metadata.title.nl && !metadata.title.en) throw new Invalid('A dataset needs a title.', 'title_required');
+        const dataset: Dataset = {
+          ...before,
+          metadata,
+          visibility: input.visibility ?? before.visibility,
+          fields: applyFieldOverrides(before.fields, input.fields ?? []),
+          modifiedAt: now,
+          metadataModifiedAt: now,
+        };
+        await store.saveDataset(trx, dataset, false);
+        const keys = [...Object.keys(input.metadata), ...(input.visibility ? ['visibility'] : []), ...(input.fields ? ['fields'] : [])];
+        // The keys that changed, never their values: a contact point may name a person.
+        await recordEvent(trx, clock(), { actor: request.actor, verb: 'dataset.metadata_updated', subjectType: 'dataset', subjectId: dataset.id, data: { keys, replace: request.replace === true } });
+        return dataset;
+      });
+    },
+
+    /**
+     * Reads the file into a new version that is not current: the public keeps the current one until
+     * the staged version is published. A failure leaves nothing behind.
+     */
+    async stageVersion(request: { datasetId: string; path: string; displayName?: string; actor: string }): Promise<Version> {
+      const dataset = await existing(request.datasetId);
+      return withVersionFile(deps, request, (file) =>
+        db.transaction().execute(async (trx) => {
+          const now = clock().toISOString();
+          const version: Version = {
+            id: file.versionId,
+            datasetId: dataset.id,
+            number: await store.nextVersionNumber(trx, dataset.id),
+            blob: file.key,
+            recordsCount: file.ingested.recordsCount,
+            bytes: file.bytes,
+            sourceName: request.displayName ?? request.path.split('/').pop()!,
+            sourceFormat: file.ingested.format,
+            fields: mergeFields(file.ingested.fields, dataset.fields),
+            createdAt: now,
+            publishedAt: null,
+          };
+          if (!(await store.getDataset(dataset.id, trx))) throw noSuchDataset(dataset.id);
+          await store.insertVersion(trx, version);
+          await recordEvent(trx, clock(), {
+            actor: request.actor,
+            verb: 'dataset.version_staged',
+            subjectType: 'dataset',
+            subjectId: dataset.id,
+            data: { version: version.number, records: version.recordsCount, format: version.sourceFormat },
+          });
+          return version;
+        }),
+      );
+    },
+
+    /** Makes the version current and the dataset published: what the public sees from now on. */
+    async publishVersion(request: { datasetId: string; number: number; actor: string }): Promise<{ dataset: Dataset; version: Version }> {
+      return db.transaction().execute(async (trx) => {
+        const before = await existing(request.datasetId, trx);
+        const version = await versionOf(request.datasetId, request.number, trx);
+        const now = clock().toISOString();
+        const dataset: Dataset = {
+          ...before,
+          // The dataset's descriptions win; a field it lacks (an older version made current again) keeps the version's.
+          fields: mergeFields(version.fields, [...before.fields, ...version.fields.filter((f) => !before.fields.some((b) => b.name === f.name))]),
+          currentVersion: version.id,
+          recordsCount: version.recordsCount,
+          modifiedAt: now,
+          dataModifiedAt: now,
+          publishedAt: before.publishedAt ?? now,
+        };
+        await store.saveDataset(trx, dataset, false);
+        await store.markVersionPublished(trx, version.id, now);
+        await recordEvent(trx, clock(), {
+          actor: request.actor,
+          verb: 'dataset.version_published',
+          subjectType: 'dataset',
+          subjectId: dataset.id,
+          data: { version: version.number, records: version.recordsCount, format: version.sourceFormat, wasDraft: before.publishedAt === null },
+        });
+        return { dataset, version: { ...version, publishedAt: version.publishedAt ?? now } };
+      });
+    },
+
+    /** Throws away a staged version and its file; a version that was ever published stays as history. */
+    async discardVersion(request: { datasetId: string; number: number; actor: string }): Promise<void> {
+      const blob = await db.transaction().execute(async (trx) => {
+        const version = await versionOf(request.datasetId, request.number, trx);
+        if (version.publishedAt !== null) {
+          throw new Conflict(`Version ${version.number} of ${request.datasetId} was published; only a staged version can be discarded.`, 'version_published');
+        }
+        await store.deleteVersion(trx, version.id);
+        await recordEvent(trx, clock(), { actor: request.actor, verb: 'dataset.version_discarded', subjectType: 'dataset', subjectId: request.datasetId, data: { version: version.number } });
+        return version.blob;
+      });
+      await Promise.all([blobs.remove(blob), blobs.remove(twinOf(blob))]);
+    },
+
+    /** Publishes (`true`) or takes back to a draft (`false`) a dataset with its current version. */
+    async setPublished(request: { id: string; published: boolean; actor: string }): Promise<Dataset> {
+      return db.transaction().execute(async (trx) => {
+        const before = await existing(request.id, trx);
+        if (request.published && !before.currentVersion) {
+          throw new Invalid(`Dataset ${request.id} has no data yet: upload a version and publish that.`, 'no_current_version');
+        }
+        if (request.published === (before.publishedAt !== null)) return before;
+        const now = clock().toISOString();
+        const dataset: Dataset = { ...before, publishedAt: request.published ? now : null, modifiedAt: now };
+        await store.saveDataset(trx, dataset, false);
+        await recordEvent(trx, clock(), { actor: request.actor, verb: request.published ? 'dataset.published' : 'dataset.unpublished', subjectType: 'dataset', subjectId: dataset.id });
+        return dataset;
+      });
+    },
+
+    /** The first rows of any version, as text, to check a staged upload before it goes live. */
+    async previewVersion(datasetId: string, number: number, limit = 10): Promise<VersionPreview> {
+      const version = await versionOf(datasetId, number);
+      const columns = version.fields.map((f) => {
+        const column = identifier(f.name);
+        const text = f.type === 'geo_point_2d' ? `concat(CAST(${column}.lat AS VARCHAR), ', ', CAST(${column}.lon AS VARCHAR))` : `CAST(${column} AS VARCHAR)`;
+        return `CASE WHEN ${column} IS NULL THEN NULL ELSE left(${text}, 200) END AS ${identifier(`c_${f.name}`)}`;
+      });
+      const rows = await engine.all(`SELECT ${columns.join(', ')} FROM read_parquet(${literal(blobs.pathOf(version.blob))}) LIMIT ${Math.max(1, Math.min(limit, 100))}`);
+      return { version, rows: rows.map((row) => version.fields.map((f) => (row[`c_${f.name}`] === null ? null : String(row[`c_${f.name}`])))) };
+    },
+  };
+}

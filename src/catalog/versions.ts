@@ -1,0 +1,98 @@
+// What every way of adding a version shares: the id rule, carrying field descriptions over, and ingesting to a blob safely.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { BlobStore } from '../blobs/index.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/schema.ts';
+import type { Engine } from '../engine/duckdb.ts';
+import { ingestFile, type IngestResult } from '../engine/ingest/index.ts';
+import { twinOf } from '../engine/tables.ts';
+import { Conflict, Invalid } from '../errors.ts';
+import type { FieldOverride } from './metadata.ts';
+import type { CatalogStore } from './store.ts';
+import { datasetIdPattern, type Field, type FieldType } from './types.ts';
+
+export interface CatalogDeps {
+  store: CatalogStore;
+  db: Kysely<Database>;
+  engine: Engine;
+  blobs: BlobStore;
+  clock: Clock;
+  maxImportBytes?: number;
+}
+
+export function checkDatasetId(id: string): void {
+  if (!datasetIdPattern.test(id)) {
+    throw new Invalid(
+      `"${id}" is not a valid dataset id: use 1 to 100 lowercase letters, digits, "-" or "_", starting with a letter or digit.`,
+      'dataset_id',
+    );
+  }
+}
+
+/** Carries the publisher's labels, descriptions and annotations over to the new version's fields. */
+export function mergeFields(inferred: Field[], previous: Field[], overrides: FieldOverride[] = []): Field[] {
+  const known = new Set(inferred.map((f) => f.name));
+  const unknown = overrides.find((o) => !known.has(o.name));
+  if (unknown) {
+    throw new Invalid(`Metadata "fields" names "${unknown.name}", which the file does not have; its fields are: ${[...known].join(', ')}.`);
+  }
+  return inferred.map((field) => {
+    const before = previous.find((p) => p.name === field.name);
+    const override = overrides.find((o) => o.name === field.name);
+    return {
+      ...field,
+      label: override?.label ?? before?.label ?? field.label,
+      description: override?.description !== undefined ? override.description : (before?.description ?? null),
+      // What the data's form implies (multivalued) stays, whatever the publisher's annotations say.
+      annotations: { ...(override?.annotations ?? before?.annotations ?? {}), ...field.annotations },
+    };
+  });
+}
+
+export function newUid(): string {
+  return `da_${randomBytes(5).toString('hex')}`;
+}
+
+export interface VersionFile {
+  ingested: IngestResult;
+  versionId: string;
+  /** Blob key of the committed Parquet file. */
+  key: string;
+  bytes: number;
+}
+
+/**
+ * Ingests the file into a committed blob, then lets `record` write the rows. A failure in either
+ * removes the file, so no blob is left without its row and no row without its blob.
+ */
+export async function withVersionFile<T>(
+  deps: CatalogDeps,
+  request: { datasetId: string; path: string; displayName?: string; typeOverrides?: Record<string, FieldType> },
+  record: (file: VersionFile) => Promise<T>,
+): Promise<T> {
+  const ingested = await ingestFile(deps.engine, deps.blobs, request.path, {
+    displayName: request.displayName,
+    maxBytes: deps.maxImportBytes,
+    typeOverrides: request.typeOverrides,
+  });
+  const versionId = randomUUID();
+  const key = `datasets/${request.datasetId}/${versionId}.parquet`;
+  const twinKey = twinOf(key);
+  let committed = false;
+  try {
+    // The twin first: whoever sees the version's Parquet file finds its twin beside it.
+    await deps.blobs.commit(ingested.twinPath, twinKey);
+    const bytes = await deps.blobs.commit(ingested.tempPath, key);
+    committed = true;
+    return await record({ ingested, versionId, key, bytes });
+  } catch (error) {
+    await deps.blobs.remove(twinKey);
+    if (committed) await deps.blobs.remove(key);
+    else await Promise.all([deps.blobs.discard(ingested.tempPath), deps.blobs.discard(ingested.twinPath)]);
+    if (/unique|duplicate key/i.test((error as Error).message)) {
+      throw new Conflict(`Another version of ${request.datasetId} was added at the same moment; upload it again.`, 'concurrent_version');
+    }
+    throw error;
+  }
+}
