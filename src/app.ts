@@ -10,6 +10,7 @@ import { accountOf, installAuth } from './accounts/auth.ts';
 import type { Audience } from './catalog/service.ts';
 import { buildAssets } from './web/assets.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 
@@ -122,6 +123,12 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     accounts: portal.accounts,
     contextOf: (request) => viewerContext({ config: portal.config, assets }, request),
     sections: [],
+  });
+  await app.register(adminRoutes, {
+    config: portal.config,
+    admin: portal.admin,
+    clock: portal.clock,
+    contextOf: (request) => viewerContext({ config: portal.config, assets }, request),
   });
 
 

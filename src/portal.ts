@@ -14,6 +14,8 @@ import { createThrottle } from './accounts/throttle.ts';
 import { createMailer, type Mailer } from './mail/outbox.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
 import { currentStatement } from './privacy/statement.ts';
+import { createAdminService, type AdminService } from './admin/service.ts';
+import { createAdminStore } from './admin/store.ts';
 
 export interface Portal {
   config: Config;
@@ -25,6 +27,7 @@ export interface Portal {
   usage: UsageService;
   mailer: Mailer;
   accounts: AccountService;
+  admin: AdminService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -61,14 +64,16 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
   });
+  const accountStore = createAccountStore(store.db);
   const accounts = createAccountService({
-    store: createAccountStore(store.db),
+    store: accountStore,
     clock,
     mailer,
     throttle: createThrottle({ clock }),
     config,
     statement: () => currentStatement(config),
   });
+  const admin = createAdminService({ store: createAdminStore(store.db), accounts: accountStore, catalog, clock });
   return {
     config,
     store,
@@ -79,6 +84,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     usage,
     mailer,
     accounts,
+    admin,
     clock,
     async close() {
       await usage.close();

@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as catalog from './0001_catalog.ts';
 import * as usage from './0002_usage.ts';
 import * as accounts from './0003_accounts.ts';
+import * as admin from './0007_admin.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
   '0002_usage': usage,
   '0003_accounts': accounts,
+  '0007_admin': admin,
 };

@@ -11,6 +11,7 @@ import { map } from './map.ts';
 import { exports } from './exports.ts';
 import { console } from './console.ts';
 import { account } from './account.ts';
+import { admin } from './admin.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, admin };
 export type Messages = typeof nl;
