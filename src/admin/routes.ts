@@ -11,11 +11,11 @@ import { errorText } from '../web/forms.tsx';
 import { languages } from '../web/i18n.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { auditPage } from '../web/pages/admin/audit.tsx';
-import { adminActions, adminHome } from '../web/pages/admin/frame.tsx';
+import { adminActions, adminErrorPage, adminHome } from '../web/pages/admin/frame.tsx';
 import { datasetGrantsPage, grantsPage } from '../web/pages/admin/grants.tsx';
 import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
-import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
-import { requireAny } from './guard.ts';
+import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
 
 export interface AdminRoutesDeps {
@@ -55,8 +55,12 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
   app.setErrorHandler((error, request, reply) => {
     if (request.url.split('?')[0].endsWith('.json')) throw error;
     const ctx = deps.contextOf(request);
-    if (error instanceof NotFound) return html(reply, notFoundPage(ctx), 404);
-    if (error instanceof DomainError) return html(reply, badRequestPage(ctx, adminError(ctx, error).text), 400);
+    // The CSRF check's refusal arrives here too (it runs before the guard): to outsiders, still nothing is here.
+    if (error instanceof NotFound || !mayAny(request, adminActions)) return html(reply, notFoundPage(ctx), 404);
+    if (error instanceof DomainError) {
+      const { status, text } = adminError(ctx, error);
+      return html(reply, adminErrorPage(ctx, text), status);
+    }
     request.log.error({ err: error }, 'admin page failed');
     return html(reply, serverErrorPage(ctx, request.id), 500);
   });

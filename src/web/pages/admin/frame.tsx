@@ -60,3 +60,13 @@ export function adminHome(ctx: PageContext): Html {
     </AdminFrame>
   );
 }
+
+/** What went wrong outside a form (an expired form, a refused request), with the way back. */
+export function adminErrorPage(ctx: PageContext, error: string): Html {
+  return (
+    <AdminFrame ctx={ctx} title={ctx.t.account.errorsTitle}>
+      <p role="alert">{error}</p>
+      <p><a href={ctx.link('/-/admin')}>{ctx.t.admin.back}</a></p>
+    </AdminFrame>
+  );
+}
