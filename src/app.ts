@@ -15,6 +15,7 @@ import { installApiKeys } from './accounts/api-key-auth.ts';
 import { apiKeyRoutes, apiKeysAccountSection } from './accounts/api-key-routes.ts';
 import { createQuotas } from './accounts/quotas.ts';
 import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
+import { adminRoutes } from './admin/routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 
@@ -149,6 +150,12 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   });
   await app.register(twoFactorRoutes, { config: portal.config, accounts: portal.accounts, twoFactor: portal.twoFactor, contextOf });
   await app.register(apiKeyRoutes, apiKeyDeps);
+  await app.register(adminRoutes, {
+    config: portal.config,
+    admin: portal.admin,
+    clock: portal.clock,
+    contextOf,
+  });
 
 
   return app;

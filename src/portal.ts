@@ -19,6 +19,8 @@ import { createTwoFactorStore } from './accounts/two-factor-store.ts';
 import { createMailer, type Mailer } from './mail/outbox.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
 import { currentStatement } from './privacy/statement.ts';
+import { createAdminService, type AdminService } from './admin/service.ts';
+import { createAdminStore } from './admin/store.ts';
 
 export interface Portal {
   config: Config;
@@ -32,6 +34,7 @@ export interface Portal {
   accounts: AccountService;
   twoFactor: TwoFactorService;
   apiKeys: ApiKeyService;
+  admin: AdminService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -85,6 +88,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     issuer: config.portalName,
   });
   const apiKeys = createApiKeyService({ store: createApiKeyStore(store.db), accounts: accountStore, clock, config });
+  const admin = createAdminService({ store: createAdminStore(store.db), accounts: accountStore, catalog, clock });
   return {
     config,
     store,
@@ -97,6 +101,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     accounts,
     twoFactor,
     apiKeys,
+    admin,
     clock,
     async close() {
       await usage.close();

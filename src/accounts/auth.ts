@@ -36,7 +36,8 @@ export function presentedKey(request: FastifyRequest): string | null {
 
 /** The account acting in this request: a fully signed-in session, or an API key's owner. */
 export function accountOf(request: FastifyRequest): Account | null {
-  if (request.keyAccount) return request.keyAccount;
+  // A disabled account acts as nobody, whichever way it arrives (an admin disables it between requests).
+  if (request.keyAccount) return request.keyAccount.disabledAt === null ? request.keyAccount : null;
   return request.session?.stage === 'complete' ? request.session.account : null;
 }
 

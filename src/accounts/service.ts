@@ -330,7 +330,7 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     /** What a signed-in person may read: staff every restricted dataset, others what they were granted. */
     async audienceOf(account: Account | null): Promise<Audience> {
-      if (!account) return { seesRestricted: false };
+      if (!account || account.disabledAt !== null) return { seesRestricted: false };
       if (staffRoles.includes(account.role) && account.role !== 'dpo') return { seesRestricted: true };
       return { seesRestricted: false, granted: await store.grantsOf(account.id) };
     },

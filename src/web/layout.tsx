@@ -1,7 +1,11 @@
 // The frame of every page: head (title, canonical, languages, Open Graph, JSON twin), header, footer.
+import { can, type Action } from '../accounts/permissions.ts';
 import { languages } from './i18n.ts';
 import type { PageContext } from './context.ts';
 import { raw, type Child, type Html } from './jsx-runtime.ts';
+
+/** Actions that open the administration; a viewer who may take one sees its link. */
+const staffActions: readonly Action[] = ['users.manage', 'grants.manage', 'audit.read'];
 
 export interface PageOptions {
   title: string;
@@ -68,6 +72,9 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
                   <li><a href="/api/explore/v2.1/">{t.api}</a></li>
                   {ctx.viewer ? (
                     <>
+                      {staffActions.some((action) => can(ctx.viewer!.account, action)) && (
+                        <li><a href={ctx.link('/-/admin')} aria-current={ctx.path.startsWith('/-/admin') ? 'page' : undefined}>{ctx.t.admin.navigation}</a></li>
+                      )}
                       <li><a href={ctx.link('/-/account')} aria-current={ctx.path.startsWith('/-/account') ? 'page' : undefined}>{ctx.t.account.myAccount}</a></li>
                       <li>
                         <form method="post" action={ctx.link('/-/account/logout')}>

@@ -5,6 +5,7 @@ import * as usage from './0002_usage.ts';
 import * as accounts from './0003_accounts.ts';
 import * as twoFactor from './0004_two_factor.ts';
 import * as publishing from './0006_publishing.ts';
+import * as admin from './0007_admin.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_accounts': accounts,
   '0004_two_factor': twoFactor,
   '0006_publishing': publishing,
+  '0007_admin': admin,
 };
