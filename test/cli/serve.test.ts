@@ -26,9 +26,12 @@ test('serves a version that another process published, without a restart, and sh
 
   const second = await opaal(['import', fixture('types/all-types.csv'), '--dataset', 'live', '--data', data]);
   assert.equal(second.code, 0, second.stderr);
-  body = await json(fetch(`${base}/live?apikey=opaal_should_not_be_logged`));
+  body = await json(fetch(`${base}/live`));
   assert.equal(body.metas.default.records_count, 3);
   assert.equal(body.fields.length, 10);
+
+  // An unknown key is refused, and neither it nor the query string reaches the log.
+  assert.equal((await fetch(`${base}/live?apikey=opaal_should_not_be_logged`)).status, 401);
 
   server.kill('SIGTERM');
   const [code] = await once(server, 'exit');
