@@ -104,7 +104,8 @@ async function call(v: Visitor, route: Route): Promise<Response> {
 
 test('the table covers every admin route the server has', () => {
   const tested = new Set(allRoutes().map((r) => `${r.method} ${r.pattern}`));
-  const admin = registeredRoutes(s.app).filter((r) => r.includes('/-/admin'));
+  // The publishing back office (/-/admin/datasets) has its own permission tests in test/backoffice.
+  const admin = registeredRoutes(s.app).filter((r) => r.includes('/-/admin') && !r.includes('/-/admin/datasets'));
   assert.ok(admin.length >= 30);
   assert.deepEqual(admin.filter((r) => !tested.has(r)), []);
 });

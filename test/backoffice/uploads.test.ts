@@ -133,5 +133,6 @@ test('a good upload after the bad ones is staged as the next version', async () 
   assert.equal(response.status, 303);
   assert.equal(response.headers.get('location'), '/-/admin/datasets/cities/versions/2');
   assert.deepEqual(files().filter((f) => f.startsWith(join(s.env.dataDir, 'tmp'))), [], 'no temp file stays');
-  assert.equal(files().length, 2, 'the two versions\' Parquet files');
+  assert.equal(files().filter((f) => f.endsWith('.parquet')).length, 2, 'the two versions\' Parquet files');
+  assert.equal(files().filter((f) => f.endsWith('.duckdb')).length, 2, 'and their DuckDB twins');
 });
