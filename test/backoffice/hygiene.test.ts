@@ -60,7 +60,7 @@ test('the metadata page warns about a personal contact address and swaps in the 
   assert.equal(swapped.status, 303);
   assert.equal(swapped.headers.get('location'), '/-/admin/datasets/contact/metadata?done=contact');
   const contact = (await s.portal.catalog.getDataset('contact', staffAudience)).metadata.contactPoint;
-  assert.deepEqual(contact, { name: 'Jan Peeters', url: null, email: 'opendata@gemeente.example' });
+  assert.deepEqual(contact, { name: 'Jan Peeters', email: 'opendata@gemeente.example', url: null });
   await editor.get('/-/admin/datasets/contact/metadata?done=contact');
   assert.doesNotMatch(editor.lastPage, /lijkt van een persoon/);
   assert.match(editor.lastPage, /gebruikt nu de functionele mailbox/);
