@@ -149,7 +149,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       'dataset.edit',
       async (r) => {
         const dataset = await catalog.datasetForStaff(r.params.id);
-        const contactPoint = { name: dataset.metadata.contactPoint?.name ?? null, url: dataset.metadata.contactPoint?.url ?? null, email: config.contactEmail };
+        const contactPoint = { name: dataset.metadata.contactPoint?.name ?? null, email: config.contactEmail, url: dataset.metadata.contactPoint?.url ?? null };
         await catalog.updateMetadata({ id: dataset.id, input: { metadata: { contactPoint } }, actor: actor(r) });
       },
       'contact',

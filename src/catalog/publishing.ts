@@ -109,8 +109,15 @@ export function publishingOperations(deps: CatalogDeps) {
           modifiedAt: now,
           metadataModifiedAt: now,
         };
+        const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+        const keys = [
+          ...(Object.keys(metadata) as (keyof typeof metadata)[]).filter((k) => !same(metadata[k], before.metadata[k])),
+          ...(dataset.visibility !== before.visibility ? ['visibility'] : []),
+          ...(!same(dataset.fields, before.fields) ? ['fields'] : []),
+        ];
+        // A form sent again unchanged changes nothing, not even the modification date.
+        if (keys.length === 0) return before;
         await store.saveDataset(trx, dataset, false);
-        const keys = [...Object.keys(input.metadata), ...(input.visibility ? ['visibility'] : []), ...(input.fields ? ['fields'] : [])];
         // The keys that changed, never their values: a contact point may name a person.
         await recordEvent(trx, clock(), { actor: request.actor, verb: 'dataset.metadata_updated', subjectType: 'dataset', subjectId: dataset.id, data: { keys, replace: request.replace === true } });
         return dataset;

@@ -19,20 +19,21 @@ export async function runDatasets(config: Config, positionals: string[], flags: 
       else if (datasets.length === 0) console.log('No datasets.');
       else {
         for (const d of datasets) {
-          console.log(`${d.id}\t${d.visibility}\t${d.recordsCount}\t${d.metadata.title.nl ?? d.metadata.title.en ?? ''}`);
+          // A draft (made in the back office, not yet published) says so instead of its future visibility.
+          console.log(`${d.id}\t${d.publishedAt ? d.visibility : 'draft'}\t${d.recordsCount}\t${d.metadata.title.nl ?? d.metadata.title.en ?? ''}`);
         }
       }
     } else if (action === 'show') {
       const dataset = await portal.catalog.getDataset(id, staffAudience);
-      const versions = await portal.catalog.listVersions(id, staffAudience);
+      const versions = await portal.catalog.listVersions(id, staffAudience, { includeStaged: true });
       if (flags.json) console.log(JSON.stringify({ ...dataset, versions }, null, 2));
       else {
-        console.log(`${dataset.id} (${dataset.visibility}) — ${dataset.metadata.title.nl ?? ''}`);
+        console.log(`${dataset.id} (${dataset.visibility}${dataset.publishedAt ? '' : ', draft'}) — ${dataset.metadata.title.nl ?? ''}`);
         console.log(`records: ${dataset.recordsCount}, modified ${dataset.modifiedAt}`);
         console.log('fields:');
         for (const f of dataset.fields) console.log(`  ${f.name}\t${f.type}\t${f.label}`);
         console.log('versions:');
-        for (const v of versions) console.log(`  ${v.number}\t${v.createdAt}\t${v.recordsCount} records\t${v.sourceName}`);
+        for (const v of versions) console.log(`  ${v.number}\t${v.createdAt}\t${v.recordsCount} records\t${v.sourceName}${v.publishedAt ? '' : '\t(staged)'}`);
       }
     } else {
       await portal.catalog.deleteDataset(id, 'cli');

@@ -34,7 +34,7 @@ current. Creates the dataset if it does not exist. A failed import leaves the cu
 Applies the migrations that the relational store (SQLite file, or DATABASE_URL) does not have yet.`,
   datasets: `Usage: opaal datasets list [--json] | show ID [--json] | delete ID   [--data DIR]
 
-  list        one line per dataset: id, visibility, records, title
+  list        one line per dataset: id, visibility (or draft), records, title
   show ID     metadata, fields and versions of one dataset
   delete ID   delete the dataset, its versions and their files`,
   users: `Usage: opaal users create --email ADDRESS [--role user|editor|dpo|admin] [--data DIR] | list [--data DIR]

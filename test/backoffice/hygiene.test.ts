@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { looksPersonal } from '../../src/backoffice/hygiene.ts';
 import { staffAudience } from '../../src/catalog/service.ts';
 import { listEvents } from '../../src/events/store.ts';
+import { openPortal } from '../../src/portal.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
+import { dialects, testEnvironment } from '../helpers/stores.ts';
 import { signedIn, type StaffVisitor } from '../helpers/staff.ts';
 
 test('first.last, an initial and a name, or names joined by _ or - look personal; team and service words do not', () => {
@@ -13,6 +15,25 @@ test('first.last, an initial and a name, or names joined by _ or - look personal
     assert.ok(!looksPersonal(email), email);
   }
 });
+
+for (const dialect of dialects) {
+  test(`${dialect}: an address is an account holder's when it is their own or names them, spaces and case aside`, async () => {
+    const env = await testEnvironment(dialect);
+    const portal = await openPortal(env.config);
+    try {
+      const at = new Date().toISOString();
+      await portal.store.db.insertInto('users').values({
+        id: 'u_desmet', email: 'anne@example.org', first_name: 'Anne', last_name: 'De Smet', display_name: null, password_hash: null,
+        password_changed_at: null, role: 'user', email_verified_at: at, totp_secret: null, totp_enabled_at: null, created_at: at, last_active_at: at, disabled_at: null,
+      }).execute();
+      for (const email of ['Anne@Example.org', 'anne.desmet.gis@stad.be', 'desmet_anne@stad.be']) assert.ok(await portal.accounts.addressNamesAccountHolder(email), email);
+      for (const email of ['anne@stad.be', 'desmet@stad.be', 'anne.peeters@stad.be']) assert.ok(!(await portal.accounts.addressNamesAccountHolder(email)), email);
+    } finally {
+      await portal.close();
+      await env.cleanup();
+    }
+  });
+}
 
 let s: ServerHarness;
 let editor: StaffVisitor;
@@ -39,7 +60,7 @@ test('the metadata page warns about a personal contact address and swaps in the 
   assert.equal(swapped.status, 303);
   assert.equal(swapped.headers.get('location'), '/-/admin/datasets/contact/metadata?done=contact');
   const contact = (await s.portal.catalog.getDataset('contact', staffAudience)).metadata.contactPoint;
-  assert.deepEqual(contact, { name: 'Jan Peeters', url: null, email: 'opendata@gemeente.example' });
+  assert.deepEqual(contact, { name: 'Jan Peeters', email: 'opendata@gemeente.example', url: null });
   await editor.get('/-/admin/datasets/contact/metadata?done=contact');
   assert.doesNotMatch(editor.lastPage, /lijkt van een persoon/);
   assert.match(editor.lastPage, /gebruikt nu de functionele mailbox/);

@@ -158,7 +158,10 @@ for (const dialect of dialects) {
       await assert.rejects(portal.catalog.updateMetadata({ id: 'meta', input: parseMetadataInput({ fields: [{ name: 'geen' }] }), actor: 'u' }), (e: unknown) => e instanceof Invalid && e.reason === 'unknown_field');
       await assert.rejects(portal.catalog.updateMetadata({ id: 'meta', input: parseMetadataInput({ fields: [{ name: 'naam', type: 'int' }] }), actor: 'u' }), (e: unknown) => e instanceof Invalid && e.reason === 'field_type');
       await assert.rejects(portal.catalog.updateMetadata({ id: 'nergens', input: { metadata: {} }, actor: 'u' }), NotFound);
+      const unchanged = await portal.catalog.updateMetadata({ id: 'meta', input: parseMetadataInput({ title: 'Enkel dit', visibility: 'restricted' }), actor: 'u_editor' });
+      assert.equal(unchanged.metadataModifiedAt, replaced.metadataModifiedAt, 'the same values again change nothing');
       const events = await listEvents(portal.store.db, 'dataset', 'meta');
+      assert.equal(events.filter((e) => e.verb === 'dataset.metadata_updated').length, 2);
       const update = events.find((e) => e.verb === 'dataset.metadata_updated')!;
       assert.deepEqual(JSON.parse(update.data), { keys: ['title', 'contactPoint', 'visibility', 'fields'], replace: false });
       assert.ok(events.every((e) => !e.data.includes('Peeters')), 'no personal data in the log');

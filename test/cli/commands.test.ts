@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { openPortal } from '../../src/portal.ts';
 import { opaal } from '../helpers/cli.ts';
 import { fixture } from '../helpers/engine.ts';
 import { tempDir } from '../helpers/stores.ts';
@@ -99,4 +101,19 @@ test('honours DATABASE_URL for PostgreSQL', async (t) => {
   assert.equal(imported.code, 0, imported.stderr);
   const list = await opaal(['datasets', 'list', '--data', env.dataDir], pgEnv);
   assert.equal(list.stdout, 'pg\tpublic\t3\tpg\n');
+});
+
+test('datasets list marks a draft from the back office, and show lists its staged version', async () => {
+  const own = join(dir.path, 'drafts');
+  const portal = await openPortal(loadConfig({ OPAAL_DATA: own, LOG_LEVEL: 'silent' }));
+  try {
+    await portal.catalog.createDataset({ id: 'concept', input: { metadata: { title: { nl: 'Concept' } } }, actor: 'test' });
+    await portal.catalog.stageVersion({ datasetId: 'concept', path: fixture('json/lines.jsonl'), actor: 'test' });
+  } finally {
+    await portal.close();
+  }
+  assert.equal((await opaal(['datasets', 'list', '--data', own])).stdout, 'concept\tdraft\t0\tConcept\n');
+  const show = await opaal(['datasets', 'show', 'concept', '--data', own]);
+  assert.match(show.stdout, /^concept \(public, draft\) — Concept/);
+  assert.match(show.stdout, /\n {2}1\t\S+\t3 records\tlines\.jsonl\t\(staged\)\n/);
 });

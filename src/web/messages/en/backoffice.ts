@@ -63,6 +63,7 @@ export const backoffice: typeof nl = {
   previewIntro: 'Check the fields and the first rows before you publish.',
   previewCurrent: 'This is the current version.',
   previewStaged: 'This version is waiting to be published: the public still sees the current version.',
+  previewStagedDraft: 'This version is waiting to be published; until then the dataset stays a draft.',
   previewOlder: 'This version was published before. You can make it the current one again.',
   summary: (records: string, size: string, source: string) => `${records} records, ${size}, from ${source}.`,
   schema: 'Fields',

@@ -61,6 +61,7 @@ export const backoffice = {
   previewIntro: 'Controleer de velden en de eerste rijen voor u publiceert.',
   previewCurrent: 'Dit is de huidige versie.',
   previewStaged: 'Deze versie wacht op publicatie: het publiek ziet nog de huidige versie.',
+  previewStagedDraft: 'Deze versie wacht op publicatie; tot dan blijft de dataset een concept.',
   previewOlder: 'Deze versie was eerder gepubliceerd. U kunt ze opnieuw de huidige maken.',
   summary: (records: string, size: string, source: string) => `${records} records, ${size}, uit ${source}.`,
   schema: 'Velden',

@@ -33,7 +33,7 @@ export function versionPage(ctx: PageContext, data: { dataset: Dataset; preview:
     >
       <h1>{title}</h1>
       <Notes ctx={ctx} done={data.done} error={data.error} />
-      <p>{state === 'current' ? t.previewCurrent : state === 'staged' ? t.previewStaged : t.previewOlder}</p>
+      <p>{state === 'current' ? t.previewCurrent : state === 'staged' ? (dataset.currentVersion ? t.previewStaged : t.previewStagedDraft) : t.previewOlder}</p>
       <p>{t.summary(formatNumber(ctx.lang, version.recordsCount), formatBytes(ctx.lang, version.bytes), version.sourceName)}</p>
       {state !== 'current' && (
         <div class="button-row">
