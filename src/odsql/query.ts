@@ -72,7 +72,10 @@ function whereSql(ctx: CompileContext, request: RecordsRequest): string {
 }
 
 function orderSql(ctx: CompileContext, text: string | undefined, grouped: boolean, groupSql: string[]): string {
-  if (!text || text.trim() === '') return '';
+  if (!text || text.trim() === '') {
+    // Groups come in the order of their keys, so paging through them is stable from one call to the next.
+    return grouped && groupSql.length > 0 ? ` ORDER BY ${groupSql.map((g) => `${g} ASC NULLS LAST`).join(', ')}` : '';
+  }
   ctx.clause = 'order_by';
   ctx.allowAggregates = true;
   let seenPlain = false;

@@ -124,6 +124,21 @@ test('12: expressions with aliases, and exclude()', async () => {
   assert.ok(!('tags' in excluded) && !('location' in excluded));
 });
 
+test('groups without an order_by come in the order of their keys, nulls last, so paging through them is stable', async () => {
+  const all = await records({ select: 'count(*) as n', group_by: 'census_date' });
+  const dates = all.results.map((r: { census_date: string | null }) => r.census_date);
+  assert.equal(dates.at(-1), null);
+  assert.deepEqual(dates.slice(0, -1), [...dates.slice(0, -1)].sort());
+  const pages = [];
+  for (let offset = 0; offset < dates.length; offset += 2) {
+    pages.push(...(await records({ select: 'count(*) as n', group_by: 'census_date', limit: '2', offset: String(offset) })).results.map((r: { census_date: string | null }) => r.census_date));
+  }
+  assert.deepEqual(pages, dates, 'the pages put together are the groups, each once');
+  const countries = await records({ select: 'count(*) as n', group_by: 'country as c, capital as k' });
+  const keys = countries.results.map((r: { c: string; k: boolean }) => `${r.c}${r.k}`);
+  assert.deepEqual(keys, [...keys].sort());
+});
+
 test('13: aggregates without group_by give one row over all matching records', async () => {
   const body = await records({
     select: 'count(*) as n, sum(population) as total, avg(population) as mean, min(census_date) as first, max(area_km2) as biggest, count(distinct country) as nc',

@@ -116,8 +116,16 @@ function start(config: MapConfig): void {
       const zoomsIn = !single && !degenerate && map.getZoom() < maxZoom;
       const label = single ? t.singleLabel : fill(zoomsIn ? t.groupLabel : t.groupRecords, { records: number.format(cluster.count) });
       const icon = L.divIcon({ className: single ? 'map-single' : 'map-cluster', html: single ? '' : countText(config.lang, cluster.count), iconSize: [size, size] });
-      const m = L.marker([cluster.lat, cluster.lon], { icon, keyboard: true, title: label, riseOnHover: true, zIndexOffset: single ? 1000 : 0 });
-      m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
+      // Leaflet pans a marker into view whenever it takes the focus, which a mouse press also gives: the marker then slides from
+      // under the pointer before the button comes up, and the click lands on the map. Only keyboard focus pans here.
+      const m = L.marker([cluster.lat, cluster.lon], { icon, keyboard: true, autoPanOnFocus: false, title: label, riseOnHover: true, zIndexOffset: single ? 1000 : 0 });
+      m.on('add', () => {
+        const element = m.getElement();
+        element?.setAttribute('aria-label', label);
+        element?.addEventListener('focus', () => {
+          if (element.matches(':focus-visible')) map.panInside(m.getLatLng(), { paddingTopLeft: [size / 2, size / 2], paddingBottomRight: [size / 2, size / 2] });
+        });
+      });
       const activate = (byKeyboard: boolean) => {
         if (!zoomsIn) return showRecords(cluster, m.getElement());
         const target = Math.min(maxZoom, Math.max(map.getZoom() + 1, map.getBoundsZoom(bounds(cluster.box).pad(0.2))));
