@@ -1,15 +1,15 @@
 // The personal-data map: every column of the relational store, classified as personal or not.
-// It is the single source the access export, erasure, retention sweep and register will be driven by.
+// It is the single source the access archive, erasure, the retention sweep, the statement and the register read.
+import type { CategoryId, PurposeId, RetentionId } from './vocabulary.ts';
 
 export type Erasure = 'delete' | 'pseudonymise' | 'keep';
 
 export interface PersonalColumn {
   personal: true;
-  category: string;
-  purpose: string;
-  legalBasis: string;
-  /** How long it is kept, in words the register shows; the privacy statement promises five years at most. */
-  retention: string;
+  category: CategoryId;
+  purpose: PurposeId;
+  retention: RetentionId;
+  /** What erasing the person does to this column. */
   erasure: Erasure;
   /** Why, where erasure keeps the data (legal hold) or pseudonymises it. */
   reason?: string;
@@ -25,26 +25,23 @@ export type Classification = PersonalColumn | NonPersonalColumn;
 
 const no = (note?: string): NonPersonalColumn => ({ personal: false, note });
 
-/** Account data: what the privacy statement names (names, email, identifiers, password, API keys). */
-const account = (category: string, erasure: Erasure, retention = 'Until the account is deleted; an account inactive for five years is deleted'): PersonalColumn => ({
+const pseudonymised = 'The record of what was done stays; who did it is replaced by a pseudonym.';
+
+/** Data of an account, kept while the account lives. */
+const account = (category: CategoryId, erasure: Erasure = 'delete', retention: RetentionId = 'account', purpose: PurposeId = 'accounts'): PersonalColumn => ({
   personal: true,
   category,
-  purpose: 'Providing a portal account: sign-in, API keys, notifications and exchanges',
-  legalBasis: 'Public task (GDPR Art. 6(1)(e)): making open data available for re-use',
+  purpose,
   retention,
   erasure,
-  ...(erasure === 'pseudonymise' ? { reason: 'The record of what staff did stays; who did it is replaced by a pseudonym.' } : {}),
+  ...(erasure === 'pseudonymise' ? { reason: pseudonymised } : {}),
 });
 
+/** Sign-in security: sessions, second factor, single-use links. */
+const security = (category: CategoryId, retention: RetentionId = 'account'): PersonalColumn => account(category, 'delete', retention, 'security');
+
 /** Mail waiting to be sent or recently sent. */
-const mail = (category: string): PersonalColumn => ({
-  personal: true,
-  category,
-  purpose: 'Sending the messages an account needs (verification, reset, notifications)',
-  legalBasis: 'Public task (GDPR Art. 6(1)(e))',
-  retention: 'Deleted 30 days after sending',
-  erasure: 'delete',
-});
+const mail = (category: CategoryId): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention: 'mail', erasure: 'delete' });
 
 export const personalDataMap: Record<string, Record<string, Classification>> = {
   datasets: {
@@ -52,10 +49,9 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     uid: no(),
     metadata: {
       personal: true,
-      category: 'Contact details (name, email) of a dataset contact point, where a person rather than a team mailbox is named',
-      purpose: 'Publishing dataset metadata with a contact point, as DCAT-AP requires',
-      legalBasis: 'Public task (GDPR Art. 6(1)(e))',
-      retention: 'While the dataset is published',
+      category: 'contact_point',
+      purpose: 'publishing',
+      retention: 'published',
       erasure: 'pseudonymise',
       reason: 'The dataset stays published; the person is replaced by the department contact point.',
     },
@@ -85,18 +81,10 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   events: {
     id: no(),
     at: no(),
-    actor: {
-      personal: true,
-      category: 'Identifier of the account that acted',
-      purpose: 'Audit trail of publishing and of requests handled by the privacy office',
-      legalBasis: 'Public task (GDPR Art. 6(1)(e)) and accountability (Art. 5(2))',
-      retention: 'Five years after the event',
-      erasure: 'pseudonymise',
-      reason: 'The trail of what was done stays; who did it is replaced by a pseudonym.',
-    },
+    actor: account('identifier', 'pseudonymise', 'audit', 'accountability'),
     verb: no(),
     subject_type: no(),
-    subject_id: no('Ids of datasets and other subjects; a person is the subject only through the actor column'),
+    subject_id: { ...account('identifier', 'pseudonymise', 'audit', 'accountability'), reason: 'Events about an account (subject_type user) name it by id; erasure replaces the id by the pseudonym.' },
     data: no('By contract of recordEvent: details of the verb, never personal data'),
   },
   dataset_usage: {
@@ -108,62 +96,54 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   },
   users: {
     id: no('A random identifier; personal only through the other columns, which erasure removes'),
-    email: account('Email address of the account holder', 'delete'),
-    first_name: account('Name of the account holder', 'delete'),
-    last_name: account('Name of the account holder', 'delete'),
-    display_name: account('Name chosen for exchanges', 'delete'),
-    password_hash: account('Password (argon2id hash)', 'delete'),
-    password_changed_at: account('Account security metadata', 'delete'),
+    email: account('contact'),
+    first_name: account('identity'),
+    last_name: account('identity'),
+    display_name: account('identity'),
+    password_hash: security('credentials'),
+    password_changed_at: security('account_metadata'),
     role: no(),
-    email_verified_at: account('Account security metadata', 'delete'),
-    totp_secret: account('Second-factor secret (encrypted)', 'delete'),
-    totp_enabled_at: account('Account security metadata', 'delete'),
-    totp_last_step: account('Account security metadata (time of the last second-factor code)', 'delete'),
-    created_at: account('Account metadata', 'delete'),
-    last_active_at: account('Account metadata; drives the five-year inactivity rule', 'delete'),
-    disabled_at: account('Account metadata', 'delete'),
+    email_verified_at: account('account_metadata'),
+    totp_secret: security('credentials'),
+    totp_enabled_at: security('account_metadata'),
+    totp_last_step: security('account_metadata'),
+    created_at: account('account_metadata'),
+    last_active_at: account('account_metadata'),
+    disabled_at: account('account_metadata'),
   },
   sessions: {
-    id: account('Session token digest', 'delete', 'Until sign-out or expiry (hours)'),
-    user_id: account('Account identifier', 'delete', 'Until sign-out or expiry (hours)'),
+    id: security('credentials', 'session'),
+    user_id: security('identifier', 'session'),
     stage: no(),
-    created_at: account('Login metadata', 'delete', 'Until sign-out or expiry (hours)'),
-    last_seen_at: account('Login metadata', 'delete', 'Until sign-out or expiry (hours)'),
+    created_at: security('account_metadata', 'session'),
+    last_seen_at: security('account_metadata', 'session'),
     expires_at: no(),
     failed_codes: no('A count of wrong second-factor codes, not the codes'),
   },
   account_tokens: {
-    id: account('Single-use link digest', 'delete', 'Until used or expired, at most 7 days'),
-    user_id: account('Account identifier', 'delete', 'Until used or expired, at most 7 days'),
+    id: security('credentials', 'link'),
+    user_id: security('identifier', 'link'),
     purpose: no(),
-    new_email: account('Email address (an asked-for change)', 'delete', 'Until used or expired, at most 7 days'),
+    new_email: security('contact', 'link'),
     created_at: no(),
     expires_at: no(),
     used_at: no(),
   },
   api_keys: {
     id: no(),
-    user_id: account('Account identifier', 'delete'),
-    name: account('API key name chosen by the user', 'delete'),
-    prefix: account('API key prefix', 'delete'),
-    digest: account('API key digest', 'delete'),
-    created_at: account('API key metadata', 'delete'),
+    user_id: account('identifier'),
+    name: account('account_metadata'),
+    prefix: account('credentials'),
+    digest: account('credentials'),
+    created_at: account('account_metadata'),
     expires_at: no(),
-    last_used_at: account('API key metadata', 'delete'),
+    last_used_at: account('account_metadata'),
     revoked_at: no(),
-    revoked_by: account('Identifier of the admin who revoked the key', 'delete'),
+    revoked_by: account('identifier'),
   },
   consents: {
     id: no(),
-    user_id: {
-      personal: true,
-      category: 'Identifier linked to a consent or acceptance record',
-      purpose: 'Demonstrating which privacy statement a person accepted and which consents they gave (Art. 7(1))',
-      legalBasis: 'Legal obligation (GDPR Art. 6(1)(c), accountability Art. 5(2))',
-      retention: 'While the account exists; after erasure only as long as needed to demonstrate lawfulness',
-      erasure: 'pseudonymise',
-      reason: 'Proof that consent was given stays, without saying by whom.',
-    },
+    user_id: { ...account('identifier', 'pseudonymise', 'consent_proof', 'accountability'), reason: 'Proof that consent was given stays, without saying by whom.' },
     purpose: no(),
     statement_version: no(),
     statement_digest: no(),
@@ -174,16 +154,16 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   },
   dataset_grants: {
     dataset_id: no(),
-    user_id: account('Identifier with access to a restricted dataset', 'delete'),
-    granted_by: account('Identifier of the staff member who granted access', 'pseudonymise'),
+    user_id: account('identifier'),
+    granted_by: account('identifier', 'pseudonymise', 'account', 'accountability'),
     granted_at: no(),
   },
   mail_outbox: {
     id: no(),
-    to_address: mail('Email address of the recipient'),
+    to_address: mail('contact'),
     template: no(),
     subject: no('Subjects come from templates and hold no personal data'),
-    text_body: mail('Message text (names, single-use links)'),
+    text_body: mail('messages'),
     status: no(),
     attempts: no(),
     last_error: no('Transport errors; the address is not repeated in them'),
@@ -191,10 +171,10 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     sent_at: no(),
   },
   recovery_codes: {
-    user_id: account('Account identifier', 'delete'),
-    digest: account('Second-factor recovery code digest', 'delete'),
-    created_at: account('Account security metadata', 'delete'),
-    used_at: account('Account security metadata (when a recovery code was used to sign in)', 'delete'),
+    user_id: security('identifier'),
+    digest: security('credentials'),
+    created_at: security('account_metadata'),
+    used_at: security('account_metadata'),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

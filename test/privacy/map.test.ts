@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { migrate, openStore } from '../../src/db/index.ts';
 import { personalDataMap } from '../../src/privacy/map.ts';
+import { categories, legalBases, purposes, retentionRules } from '../../src/privacy/vocabulary.ts';
 import { dialects, testEnvironment } from '../helpers/stores.ts';
 
 for (const dialect of dialects) {
@@ -27,15 +28,29 @@ for (const dialect of dialects) {
   });
 }
 
-test('every personal column says why, how long, and what erasure does', () => {
+test('every personal column names a known category, purpose and retention rule, and says why it is kept when erasure keeps it', () => {
   for (const [table, columns] of Object.entries(personalDataMap)) {
     for (const [column, c] of Object.entries(columns)) {
       if (!c.personal) continue;
-      for (const key of ['category', 'purpose', 'legalBasis', 'retention'] as const) {
-        assert.ok(c[key].length > 10, `${table}.${column} needs a ${key}`);
-      }
+      assert.ok(c.category in categories, `${table}.${column}: unknown category ${c.category}`);
+      assert.ok(c.purpose in purposes, `${table}.${column}: unknown purpose ${c.purpose}`);
+      assert.ok(c.retention in retentionRules, `${table}.${column}: unknown retention rule ${c.retention}`);
       assert.ok(['delete', 'pseudonymise', 'keep'].includes(c.erasure));
-      if (c.erasure !== 'delete') assert.ok(c.reason, `${table}.${column} keeps data: say why`);
+      if (c.erasure !== 'delete') assert.ok((c.reason ?? '').length > 10, `${table}.${column} keeps data: say why`);
     }
+  }
+});
+
+test('the vocabulary speaks Dutch and English, no purpose rests on legitimate interests, and no rule keeps data longer than five years', () => {
+  for (const group of [categories, Object.fromEntries(Object.entries(purposes).map(([k, p]) => [k, p.name])), Object.fromEntries(Object.entries(retentionRules).map(([k, r]) => [k, r.text]))]) {
+    for (const [id, text] of Object.entries(group)) {
+      assert.ok(text.nl.length > 3 && text.en.length > 3 && text.nl !== text.en, `${id} needs Dutch and English wording`);
+    }
+  }
+  for (const [id, purpose] of Object.entries(purposes)) assert.ok(purpose.defaultBasis in legalBases, id);
+  for (const [id, rule] of Object.entries(retentionRules)) {
+    if (rule.period === null) continue;
+    const years = /^P(\d+)Y$/.exec(rule.period);
+    assert.ok(!years || Number(years[1]) <= 5, `${id} keeps data ${rule.period}`);
   }
 });
