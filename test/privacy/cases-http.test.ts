@@ -159,3 +159,46 @@ test('the DPO registers a request that came by post, and an overdue case is flag
   const page = await (await s.get('/-/privacy-office/cases', { headers: { cookie: dpo.cookie! } })).text();
   assert.match(page, new RegExp(`${c.reference}</a></td>(?:(?!</tr>).)*te laat`, 's'));
 });
+
+test('three wrong codes on the page spend the code; a new one from the page confirms the request', async () => {
+  await at('2026-03-22T09:00:00Z');
+  const v = visitor(s.url);
+  await v.get('/en/-/privacy/request');
+  const sent = await v.post('/en/-/privacy/request', { type: 'portability', message: '', email: 'three@example.org' });
+  const codePath = sent.headers.get('location')!;
+  assert.match(codePath, /^\/en\/-\/privacy\/request\//);
+  const code = codeOf((await smtp.next('three@example.org')).text);
+  const wrong = code === '000000' ? '111111' : '000000';
+  await v.get(codePath);
+  assert.equal((await v.post(`${codePath}/code`, { code: wrong })).status, 400);
+  assert.match(v.lastPage, /That code is not right/);
+  await v.post(`${codePath}/code`, { code: wrong });
+  assert.equal((await v.post(`${codePath}/code`, { code: wrong })).status, 400);
+  assert.match(v.lastPage, /no longer works/);
+  assert.equal((await v.post(`${codePath}/code`, { code })).status, 400, 'the spent code stays spent');
+  assert.equal((await v.post(`${codePath}/new-code`, {})).status, 200);
+  assert.match(v.lastPage, /A new code was sent/);
+  const fresh = codeOf((await smtp.next('three@example.org')).text);
+  assert.equal((await v.post(`${codePath}/code`, { code: fresh })).status, 200);
+  assert.match(v.lastPage, /Reference PRV-2026-/);
+  assert.match((await smtp.next('three@example.org')).subject, /is registered/);
+});
+
+test('the DPO verifies an identity by hand (method and day only) and refuses with a letter naming the complaint routes', async () => {
+  await at('2026-03-23T09:00:00Z');
+  const made = await dpo.send('POST', '/-/privacy-office/cases', form({ channel: 'email', type: 'rectification', email: 'mail@example.org', lang: 'en', received_day: '2026-03-20', message: 'My name is wrong.' }));
+  const path = made.headers.get('location')!.split('?')[0];
+  const badDay = await dpo.send('POST', `${path}/verify`, form({ method: 'in_person', day: '2026-03-01' }));
+  assert.equal(badDay.status, 400, 'not before receipt');
+  assert.equal((await dpo.send('POST', `${path}/verify`, form({ method: 'letter', day: '2026-03-23' }))).status, 303);
+  const c = await (await s.get(`${path}.json`, { headers: { cookie: dpo.cookie! } })).json();
+  assert.equal(c.identity_method, 'letter');
+  assert.equal(c.identity_verified_at, '2026-03-23');
+  assert.equal((await dpo.send('POST', `${path}/refuse`, form({ reason: '' }))).status, 400);
+  assert.equal((await dpo.send('POST', `${path}/refuse`, form({ reason: 'The name is the one on your civil record.' }))).status, 303);
+  const mail = await smtp.next('mail@example.org');
+  assert.match(mail.subject, /Refusal of your request/);
+  const letter = await (await s.get(`${path}/letter/refusal`, { headers: { cookie: dpo.cookie! } })).text();
+  for (const expected of ['civil record', 'Vlaamse Toezichtcommissie', 'go to court', c.reference]) assert.ok(letter.includes(expected), expected);
+  assert.equal((await s.get(`${path}/letter/reply`, { headers: { cookie: dpo.cookie! } })).status, 404, 'no reply letter for a refused case');
+});
