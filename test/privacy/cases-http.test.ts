@@ -133,12 +133,27 @@ test('bad input on the form is a precise message, never a 500', async () => {
 });
 
 test('the console is the DPO’s alone: others get the portal’s 404, visitors the sign-in page', async () => {
+  const target = await s.portal.privacyCases.register({ type: 'access', message: '', email: 'doel@example.org', lang: 'nl', channel: 'post', receivedDay: '' }, 'u_dpo');
+  const base = `/-/privacy-office/cases/${target.id}`;
+  const gets = ['/-/privacy-office/cases', '/-/privacy-office/cases.json', base, `${base}.json`, `${base}/letter/reply`, '/en/-/privacy-office/cases'];
+  const posts: [string, Record<string, string>][] = [
+    ['/-/privacy-office/cases', { channel: 'post', type: 'access', email: 'a@example.org', lang: 'nl', received_day: '' }],
+    [`${base}/verify`, { method: 'in_person', day: '2026-03-21' }],
+    [`${base}/extend`, { months: '2', reason: 'Busy.' }],
+    [`${base}/refuse`, { reason: 'No.' }],
+    [`${base}/cancel`, { cancel_reason: 'No.' }],
+    [`${base}/complete`, { answer: 'Done.' }],
+    [`${base}/act`, { action: 'erasure' }],
+  ];
   for (const role of ['user', 'editor', 'admin'] as const) {
     const other = await signedIn(s, role);
-    assert.equal((await s.get('/-/privacy-office/cases', { headers: { cookie: other.cookie! } })).status, 404, role);
-    assert.equal((await s.get('/-/privacy-office/cases.json', { headers: { cookie: other.cookie! } })).status, 404, role);
-    assert.equal((await other.send('POST', '/-/privacy-office/cases', form({ channel: 'post', type: 'access', email: 'a@example.org', lang: 'nl', received_day: '' }))).status, 404, role);
+    for (const path of gets) assert.equal((await s.get(path, { headers: { cookie: other.cookie! } })).status, 404, `${role} GET ${path}`);
+    for (const [path, fields] of posts) assert.equal((await other.send('POST', path, form(fields))).status, 404, `${role} POST ${path}`);
   }
+  const untouched = await s.portal.privacyCases.get(target.id);
+  assert.equal(untouched.status, 'identity_unverified');
+  assert.equal(untouched.extendedAt, null);
+  assert.deepEqual((await s.portal.privacyCases.steps(target.id)).map((x) => x.kind), ['received']);
   const anonymous = await s.get('/-/privacy-office/cases', { redirect: 'manual' });
   assert.equal(anonymous.status, 303);
   assert.equal(anonymous.headers.get('location'), '/-/account/login');
