@@ -135,3 +135,34 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe('flood guard and cancelled cases', () => {
+  const clock = movableClock('2026-05-04T09:00:00Z');
+  let h: Awaited<ReturnType<typeof casePortal>>;
+  before(async () => {
+    h = await casePortal('sqlite', clock);
+  });
+  after(() => h.close());
+
+  test('three unconfirmed requests an hour per address; the fourth is refused and mails nothing', async () => {
+    const submit = () => h.portal.privacyCases.submit({ type: 'access', message: '', email: 'target@example.org', lang: 'nl' }, null);
+    for (let i = 0; i < 3; i++) await submit();
+    await assert.rejects(submit(), { reason: 'too_many_requests' });
+    assert.equal((await mailsTo(h.portal, 'target@example.org')).length, 3);
+    clock.set('2026-05-04T10:00:01Z');
+    await submit();
+  });
+
+  test('a cancelled case keeps its steps and cannot be completed or reopened', async () => {
+    const cases = h.portal.privacyCases;
+    const c = await cases.register({ type: 'question', message: 'Vraag.', email: 'weg@example.org', lang: 'nl', channel: 'email', receivedDay: '' }, 'u_dpo');
+    await cases.verifyManually(c.id, { method: 'email_reply', day: '2026-05-04' }, 'u_dpo');
+    await assert.rejects(cases.cancel(c.id, ' ', 'u_dpo'), { reason: 'reason' });
+    const cancelled = await cases.cancel(c.id, 'The requester withdrew it.', 'u_dpo');
+    assert.equal(cancelled.status, 'cancelled');
+    assert.ok(cancelled.closedAt);
+    assert.deepEqual((await cases.steps(c.id)).map((s) => s.kind), ['received', 'identity_verified', 'cancelled']);
+    await assert.rejects(cases.complete(c.id, 'Done.', 'u_dpo'), { reason: 'case_closed' });
+    await assert.rejects(cases.extend(c.id, { months: '1', reason: 'More time.' }, 'u_dpo'), { reason: 'case_closed' });
+  });
+});

@@ -31,6 +31,7 @@ export interface Submission {
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const unconfirmedPerHour = 3;
 const referenceAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 export type CaseService = ReturnType<typeof createCaseService>;
@@ -118,6 +119,10 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** A request from the form. Signed in, the session is the identity check; otherwise a code goes to the address. */
     async submit(input: Submission, account: { id: string; email: string } | null): Promise<PrivacyCase> {
       const checked = checkSubmission(account ? { ...input, email: account.email } : input);
+      // The form mails a code to any address typed in: a few unconfirmed requests an hour per address, no mail bomb.
+      if (!account && (await store.unconfirmedSince(checked.email, new Date(clock().getTime() - 3_600_000).toISOString())) >= unconfirmedPerHour) {
+        throw new TooMany('Several requests for this address are waiting for their code; confirm one of them or try again in an hour.', 'too_many_requests');
+      }
       const c = await create({ ...checked, lang: input.lang, channel: 'portal', receivedDay: today(), receivedAt: now(), userId: account?.id ?? null, verifiedBy: account ? 'session' : null }, account?.id ?? 'requester');
       if (account) await deps.mailer.send(caseMails.acknowledgement(c, letterFacts));
       else await sendCode(c);

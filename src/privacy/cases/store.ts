@@ -47,6 +47,11 @@ export function createCaseStore(db: Kysely<Database>) {
       if (status) query = query.where('status', '=', status);
       return (await query.limit(500).execute()).map(toCase);
     },
+    async unconfirmedSince(email: string, since: string): Promise<number> {
+      const row = await db.selectFrom('privacy_cases').select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('requester_email', '=', email).where('status', '=', 'identity_unverified').where('received_at', '>', since).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
     async running(): Promise<PrivacyCase[]> {
       const rows = await db.selectFrom('privacy_cases').selectAll().where('status', 'in', ['identity_unverified', 'open', 'in_progress']).orderBy('due_at').execute();
       return rows.map(toCase);

@@ -28,6 +28,7 @@ export const privacyCases: typeof nl = {
     too_long: 'Your text is too long (5000 characters at most).',
     code_wrong: 'That code is not right. Try again.',
     code_spent: 'That code no longer works. Ask for a new code.',
+    too_many_requests: 'Several requests for this address are waiting for their code. Confirm one or try again in an hour.',
     too_many_codes: 'You asked for too many codes. Send a new request.',
     already_verified: 'This request is already confirmed.',
     case_not_found: 'This request does not exist.',

@@ -26,6 +26,7 @@ export const privacyCases = {
     too_long: 'Uw tekst is te lang (hoogstens 5000 tekens).',
     code_wrong: 'Die code klopt niet. Probeer opnieuw.',
     code_spent: 'Die code werkt niet meer. Vraag een nieuwe code.',
+    too_many_requests: 'Er wachten al enkele verzoeken voor dit adres op hun code. Bevestig er een of probeer het over een uur opnieuw.',
     too_many_codes: 'U vroeg te veel codes. Stuur een nieuw verzoek.',
     already_verified: 'Dit verzoek is al bevestigd.',
     case_not_found: 'Dit verzoek bestaat niet.',
