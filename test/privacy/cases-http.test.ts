@@ -217,3 +217,20 @@ test('the DPO verifies an identity by hand (method and day only) and refuses wit
   for (const expected of ['civil record', 'Vlaamse Toezichtcommissie', 'go to court', c.reference]) assert.ok(letter.includes(expected), expected);
   assert.equal((await s.get(`${path}/letter/reply`, { headers: { cookie: dpo.cookie! } })).status, 404, 'no reply letter for a refused case');
 });
+
+test('the console answers bad input with the right status and a message, never a 500', async () => {
+  await at('2026-03-24T09:00:00Z');
+  assert.equal((await s.get('/-/privacy-office/cases/case_none', { headers: { cookie: dpo.cookie! } })).status, 404);
+  assert.equal((await s.get('/-/privacy-office/cases/case_none.json', { headers: { cookie: dpo.cookie! } })).status, 404);
+  assert.equal((await dpo.send('POST', '/-/privacy-office/cases/case_none/complete', form({ answer: 'x' }))).status, 404);
+  const c = await s.portal.privacyCases.register({ type: 'access', message: '', email: 'fout@example.org', lang: 'nl', channel: 'post', receivedDay: '' }, 'u_dpo');
+  const path = `/-/privacy-office/cases/${c.id}`;
+  const action = await dpo.send('POST', `${path}/act`, form({ action: 'everything' }));
+  assert.equal(action.status, 400);
+  assert.match(await action.text(), /Kies een bestaande actie/);
+  const months = await dpo.send('POST', `${path}/extend`, form({ months: '3', reason: 'Veel werk.' }));
+  assert.equal(months.status, 400);
+  assert.match(await months.text(), /één of twee maanden/);
+  assert.equal((await s.get(`${path}/letter/nonsense`, { headers: { cookie: dpo.cookie! } })).status, 404);
+  assert.equal((await s.portal.privacyCases.get(c.id)).extendedAt, null);
+});
