@@ -18,6 +18,8 @@ import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
+import { caseRoutes } from './privacy/cases/routes.ts';
+import type { CaseActions } from './privacy/cases/actions.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -43,7 +45,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
-export async function buildApp(portal: Portal, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(portal: Portal, options: { logger?: FastifyServerOptions['logger']; caseActions?: CaseActions | null } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(portal.config.logLevel),
     routerOptions: { ignoreTrailingSlash: true },
@@ -156,7 +158,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     clock: portal.clock,
     contextOf,
   });
-
+  // The DPO's one-click actions run the self-service rights (src/privacy/rights.ts); until they are wired, null.
+  await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: options.caseActions ?? null });
 
   return app;
 }

@@ -22,6 +22,8 @@ export interface Config {
   publisherName: string;
   publisherUri: string | null;
   contactEmail: string;
+  /** Where the privacy office's reminders go: the data-protection officer's mailbox. */
+  dpoEmail: string;
   smtpUrl: string | null;
   mailFrom: string;
   sessionIdleMinutes: number;
@@ -74,6 +76,7 @@ export const settings = [
   setting({ key: 'publisherName', env: 'PUBLISHER_NAME', flag: null, kind: 'string', default: (c) => c.portalName ?? 'Opaal', defaultText: '(the portal name)', help: 'The organisation that publishes the catalog (DCAT `dct:publisher`).' }),
   setting({ key: 'publisherUri', env: 'PUBLISHER_URI', flag: null, kind: 'url', values: ['http:', 'https:'], default: null, defaultText: '(none)', help: "An IRI for the publisher, e.g. its OVO code's `https://data.vlaanderen.be/id/organisatie/OVO…`." }),
   setting({ key: 'contactEmail', env: 'CONTACT_EMAIL', flag: null, kind: 'email', default: 'opendata@example.org', defaultText: 'opendata@example.org', help: "The catalog's contact point; set it to a team mailbox." }),
+  setting({ key: 'dpoEmail', env: 'PRIVACY_DPO_EMAIL', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: "The data-protection officer's mailbox: reminders of privacy requests nearing or past their deadline go there." }),
   setting({ key: 'smtpUrl', env: 'SMTP_URL', flag: null, kind: 'url', values: ['smtp:', 'smtps:'], default: null, defaultText: '(none: mail is written as .eml files under `<data>/mail`)', help: 'SMTP server for outgoing mail, e.g. `smtp://user:pass@mail.example.org:587`.' }),
   setting({ key: 'mailFrom', env: 'MAIL_FROM', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: 'Sender address of the mail the portal sends.' }),
   setting({ key: 'sessionIdleMinutes', env: 'SESSION_IDLE_MINUTES', flag: null, kind: 'int', min: 5, max: 1440, default: '60', defaultText: '60', help: 'A session unused this long is signed out.' }),

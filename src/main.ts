@@ -8,6 +8,7 @@ import { runImport } from './cli/import.ts';
 import { runMigrate } from './cli/migrate.ts';
 import { runDatasets } from './cli/datasets.ts';
 import { runUsers } from './cli/users.ts';
+import { runPrivacy } from './cli/privacy.ts';
 
 const commands: Record<string, (positionals: string[], flags: Flags) => Promise<number>> = {
   serve: (_p, flags) => runServe(loadConfig(process.env, flags), flags),
@@ -15,6 +16,7 @@ const commands: Record<string, (positionals: string[], flags: Flags) => Promise<
   migrate: (_p, flags) => runMigrate(loadConfig(process.env, flags)),
   datasets: (positionals, flags) => runDatasets(loadConfig(process.env, flags), positionals, flags),
   users: (positionals, flags) => runUsers(loadConfig(process.env, flags), positionals, flags),
+  privacy: (positionals, flags) => runPrivacy(loadConfig(process.env, flags), positionals, flags),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -21,6 +21,8 @@ import { fileTransport, smtpTransport } from './mail/transport.ts';
 import { currentStatement } from './privacy/statement.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
+import { createCaseService, type CaseService } from './privacy/cases/service.ts';
+import { createCaseStore } from './privacy/cases/store.ts';
 
 export interface Portal {
   config: Config;
@@ -35,6 +37,7 @@ export interface Portal {
   twoFactor: TwoFactorService;
   apiKeys: ApiKeyService;
   admin: AdminService;
+  privacyCases: CaseService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -89,6 +92,13 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   });
   const apiKeys = createApiKeyService({ store: createApiKeyStore(store.db), accounts: accountStore, clock, config });
   const admin = createAdminService({ store: createAdminStore(store.db), accounts: accountStore, catalog, clock });
+  const privacyCases = createCaseService({
+    store: createCaseStore(store.db),
+    clock,
+    mailer,
+    config,
+    accountIdByEmail: async (email) => (await accountStore.userByEmail(email))?.id ?? null,
+  });
   return {
     config,
     store,
@@ -102,6 +112,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     twoFactor,
     apiKeys,
     admin,
+    privacyCases,
     clock,
     async close() {
       await usage.close();

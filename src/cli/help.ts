@@ -11,6 +11,7 @@ Commands:
   datasets delete ID    delete a dataset with all its versions
   users create          create an account and print a single-use link to set its password
   users list            list the accounts (id, role, state)
+  privacy remind        mail the DPO about privacy requests due within 7 days, within a day, or overdue
 
 Every command takes --data DIR and honours DATABASE_URL. Run "opaal <command> --help" for its options.`,
   serve: `Usage: opaal serve [--port P] [--host H] [--data DIR] [--base-url URL] [--demo]
@@ -37,6 +38,10 @@ Applies the migrations that the relational store (SQLite file, or DATABASE_URL) 
   list        one line per dataset: id, visibility (or draft), records, title
   show ID     metadata, fields and versions of one dataset
   delete ID   delete the dataset, its versions and their files`,
+  privacy: `Usage: opaal privacy remind [--data DIR]
+
+Mails the data-protection officer (PRIVACY_DPO_EMAIL) about running privacy requests due within seven days,
+within a day, or overdue; each case is reminded once per threshold, so it is safe to run daily.`,
   users: `Usage: opaal users create --email ADDRESS [--role user|editor|dpo|admin] [--data DIR] | list [--data DIR]
 
   create    make an account (default role: user) and print a link, valid 72 hours, where the person

@@ -159,6 +159,48 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+export interface PrivacyCasesTable {
+  id: string;
+  /** What the requester and the DPO quote, e.g. `PRV-2026-7K3Q9M`. */
+  reference: string;
+  type: string;
+  /** identity_unverified → open → in_progress → completed | refused | cancelled. */
+  status: string;
+  /** How the request arrived: portal, email, post, staff. */
+  channel: string;
+  requester_email: string;
+  user_id: string | null;
+  language: string;
+  message: string | null;
+  received_at: string;
+  /** The calendar day (YYYY-MM-DD, portal time zone) by which the answer is due. */
+  due_at: string;
+  extended_at: string | null;
+  extension_reason: string | null;
+  identity_verified_at: string | null;
+  /** session, email_code, or the method the DPO recorded; never a copy of a document. */
+  identity_method: string | null;
+  /** SHA-256 of the one-time code mailed to the requester; null once used or spent. */
+  code_digest: string | null;
+  code_expires_at: string | null;
+  code_attempts: Generated<number>;
+  /** An earlier open case of the same address; flagged only, it proves nothing about identity. */
+  duplicate_of: string | null;
+  /** What was done, or why it was refused or cancelled. */
+  outcome: string | null;
+  closed_at: string | null;
+}
+
+export interface PrivacyCaseStepsTable {
+  id: Generated<number>;
+  case_id: string;
+  at: string;
+  /** An account id, `requester` or `system`. */
+  actor: string;
+  kind: string;
+  note: string | null;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
@@ -172,4 +214,6 @@ export interface Database {
   dataset_grants: DatasetGrantsTable;
   mail_outbox: MailOutboxTable;
   recovery_codes: RecoveryCodesTable;
+  privacy_cases: PrivacyCasesTable;
+  privacy_case_steps: PrivacyCaseStepsTable;
 }

@@ -43,6 +43,17 @@ const security = (category: CategoryId, retention: RetentionId = 'account'): Per
 /** Mail waiting to be sent or recently sent. */
 const mail = (category: CategoryId): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention: 'mail', erasure: 'delete' });
 
+/** A request to the DPO: kept as proof of having handled it (legal obligation), the requester pseudonymised on erasure. */
+const privacyCase = (category: CategoryId, erasure: Erasure, reason?: string): PersonalColumn => ({
+  personal: true,
+  category,
+  purpose: 'privacy_requests',
+  retention: 'case',
+  erasure,
+  ...(reason ? { reason } : {}),
+});
+const caseProof = 'Proof of how a request was handled is a legal obligation (GDPR Art. 5(2), 12); it is kept five years after closing.';
+
 export const personalDataMap: Record<string, Record<string, Classification>> = {
   datasets: {
     id: no(),
@@ -175,6 +186,37 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     digest: security('credentials'),
     created_at: security('account_metadata'),
     used_at: security('account_metadata'),
+  },
+  privacy_cases: {
+    id: no(),
+    reference: no('A random reference, personal only through the other columns'),
+    type: no(),
+    status: no(),
+    channel: no(),
+    requester_email: privacyCase('contact', 'pseudonymise', 'The case stays as proof of having handled the request; the address is replaced by a pseudonym.'),
+    user_id: privacyCase('identifier', 'pseudonymise', 'The case stays as proof; the account it was tied to is replaced by the pseudonym.'),
+    language: no(),
+    message: privacyCase('messages', 'delete'),
+    received_at: no(),
+    due_at: no(),
+    extended_at: no(),
+    extension_reason: privacyCase('messages', 'keep', caseProof),
+    identity_verified_at: no(),
+    identity_method: no('How identity was checked (session, email code, a method the DPO names); never a document'),
+    code_digest: privacyCase('credentials', 'delete'),
+    code_expires_at: no(),
+    code_attempts: no(),
+    duplicate_of: no(),
+    outcome: privacyCase('messages', 'keep', caseProof),
+    closed_at: no(),
+  },
+  privacy_case_steps: {
+    id: no(),
+    case_id: no(),
+    at: no(),
+    actor: privacyCase('identifier', 'pseudonymise', "Who handled a request stays on record; the requester's own account id is replaced by the pseudonym."),
+    kind: no(),
+    note: privacyCase('messages', 'keep', caseProof),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

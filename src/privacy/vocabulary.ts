@@ -104,6 +104,11 @@ export const retentionRules = {
     trigger: 'consents.given_at',
     period: 'P5Y',
   },
+  case: {
+    text: { nl: 'vijf jaar na het afsluiten van het verzoek, als bewijs dat het behandeld is', en: 'five years after the request is closed, as proof that it was handled' },
+    trigger: 'privacy_cases.closed_at',
+    period: 'P5Y',
+  },
   published: {
     text: { nl: 'zolang de dataset gepubliceerd is', en: 'while the dataset is published' },
     trigger: null,

@@ -1,0 +1,198 @@
+// The privacy office over HTTP: the request form for anyone (/-/privacy/request) and the DPO's console (/-/privacy-office/cases).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf } from '../../accounts/auth.ts';
+import { mayAny, requireAny } from '../../admin/guard.ts';
+import type { Config } from '../../config.ts';
+import { DomainError, Invalid, NotFound } from '../../errors.ts';
+import type { PageContext } from '../../web/context.ts';
+import { errorText } from '../../web/forms.tsx';
+import { languages } from '../../web/i18n.ts';
+import type { Html } from '../../web/jsx-runtime.ts';
+import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
+import { casePage, casesPage } from '../../web/pages/privacy/cases.tsx';
+import { letterPage } from '../../web/pages/privacy/letter.tsx';
+import { codePage, registeredPage, requestPage } from '../../web/pages/privacy/request.tsx';
+import type { PurposeId } from '../vocabulary.ts';
+import { purposes } from '../vocabulary.ts';
+import type { CaseAction, CaseActions } from './actions.ts';
+import { dateText, letterFor, type LetterKind } from './letters.ts';
+import type { CaseService } from './service.ts';
+import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
+
+export interface CaseRoutesDeps {
+  config: Config;
+  cases: CaseService;
+  contextOf: (request: FastifyRequest) => PageContext;
+  /** The one-click account actions; null until the self-service rights are wired in. */
+  actions: CaseActions | null;
+}
+
+type Body = Record<string, string | undefined>;
+const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
+const dpo = ['privacy.manage'] as const;
+
+/** A form's action field → the action to run, or a 400. */
+function actionOf(body: unknown): CaseAction {
+  const name = field(body, 'action');
+  const purpose = field(body, 'purpose');
+  if (name === 'access' || name === 'erasure') return { action: name };
+  if (name === 'restriction_on' || name === 'restriction_off') return { action: 'restriction', on: name === 'restriction_on' };
+  if ((name === 'objection_on' || name === 'objection_off') && purpose in purposes) return { action: 'objection', purpose: purpose as PurposeId, on: name === 'objection_on' };
+  throw new Invalid('Choose an existing action.', 'action');
+}
+
+export function caseJson(c: PrivacyCase) {
+  return {
+    id: c.id, reference: c.reference, type: c.type, status: c.status, channel: c.channel, requester_email: c.requesterEmail, user_id: c.userId,
+    language: c.language, received_at: c.receivedAt, due_at: c.dueAt, extended_at: c.extendedAt, extension_reason: c.extensionReason,
+    identity_verified_at: c.identityVerifiedAt, identity_method: c.identityMethod, duplicate_of: c.duplicateOf, outcome: c.outcome, closed_at: c.closedAt,
+  };
+}
+
+export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Promise<void> {
+  const { cases } = deps;
+  const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
+  const failure = (ctx: PageContext, error: unknown) => {
+    if (!(error instanceof DomainError)) throw error;
+    const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
+    return { status, text: (error.reason && ctx.t.privacyCases.errors[error.reason]) || errorText(ctx, error) };
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    if (request.url.split('?')[0].endsWith('.json')) throw error;
+    const ctx = deps.contextOf(request);
+    const office = request.url.includes('/-/privacy-office/');
+    if (error instanceof NotFound || (office && !mayAny(request, dpo))) return html(reply, notFoundPage(ctx), 404);
+    if (error instanceof DomainError) {
+      const { status, text } = failure(ctx, error);
+      return html(reply, requestPage(ctx, { error: text }), status);
+    }
+    request.log.error({ err: error }, 'privacy office page failed');
+    return html(reply, serverErrorPage(ctx, request.id), 500);
+  });
+
+  for (const lang of languages) {
+    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const due = (c: PrivacyCase) => dateText(lang, c.dueAt, deps.config.timezone);
+    // The form takes a signed-in session, never an API key: a key does not prove who is asking.
+    const account = (request: FastifyRequest) => (request.keyAccount ? null : accountOf(request));
+
+    app.get(`${p}/-/privacy/request`, async (request, reply) => html(reply, requestPage(deps.contextOf(request))));
+    app.post(`${p}/-/privacy/request`, async (request, reply) => {
+      const ctx = deps.contextOf(request);
+      const values = { type: field(request.body, 'type'), message: field(request.body, 'message'), email: field(request.body, 'email') };
+      const signedIn = account(request);
+      try {
+        const c = await cases.submit({ ...values, lang }, signedIn ? { id: signedIn.id, email: signedIn.email } : null);
+        if (signedIn) return html(reply, registeredPage(ctx, { reference: c.reference, due: due(c) }));
+        return reply.redirect(`${p}/-/privacy/request/${c.id}`, 303);
+      } catch (error) {
+        const { status, text } = failure(ctx, error);
+        return html(reply, requestPage(ctx, { error: text, values }), status);
+      }
+    });
+
+    const unverified = async (id: string) => {
+      const c = await cases.get(id);
+      if (c.status !== 'identity_unverified') throw new NotFound(`Nothing to confirm at ${id}.`);
+      return c;
+    };
+    app.get<{ Params: { id: string } }>(`${p}/-/privacy/request/:id`, async (request, reply) => {
+      const c = await unverified(request.params.id);
+      return html(reply, codePage(deps.contextOf(request), { caseId: c.id, email: c.requesterEmail }));
+    });
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy/request/:id/code`, async (request, reply) => {
+      const ctx = deps.contextOf(request);
+      const c = await unverified(request.params.id);
+      try {
+        const confirmed = await cases.confirmCode(c.id, field(request.body, 'code'));
+        return html(reply, registeredPage(ctx, { reference: confirmed.reference, due: due(confirmed) }));
+      } catch (error) {
+        const { status, text } = failure(ctx, error);
+        return html(reply, codePage(ctx, { caseId: c.id, email: c.requesterEmail, error: text }), status);
+      }
+    });
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy/request/:id/new-code`, async (request, reply) => {
+      const ctx = deps.contextOf(request);
+      const c = await unverified(request.params.id);
+      try {
+        await cases.resendCode(c.id);
+        return html(reply, codePage(ctx, { caseId: c.id, email: c.requesterEmail, done: ctx.t.privacyCases.newCodeSent }));
+      } catch (error) {
+        const { status, text } = failure(ctx, error);
+        return html(reply, codePage(ctx, { caseId: c.id, email: c.requesterEmail, error: text }), status);
+      }
+    });
+
+    // The console: only the DPO; anyone else gets the portal's 404 (pages) or a 404 body (JSON).
+    const guarded = { preHandler: requireAny(deps, dpo, p) };
+    const statusOf = (request: FastifyRequest) => {
+      const s = field(request.query, 'status');
+      return (caseStatuses as readonly string[]).includes(s) ? (s as CaseStatus) : null;
+    };
+    const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacyCases.done[field(request.query, 'done')] ?? null;
+    const listView = async (request: FastifyRequest, extra: { error?: string; values?: Record<string, string> } = {}) => {
+      const ctx = deps.contextOf(request);
+      return casesPage(ctx, { cases: await cases.list(statusOf(request)), status: statusOf(request) ?? '', today: cases.today(), done: doneOf(ctx, request), ...extra });
+    };
+    app.get(`${p}/-/privacy-office/cases`, guarded, async (request, reply) => html(reply, await listView(request)));
+    app.get(`${p}/-/privacy-office/cases.json`, guarded, async (request, reply) => {
+      const today = cases.today();
+      const list = await cases.list(statusOf(request));
+      return reply.header('Cache-Control', 'no-store').send({ total_count: list.length, results: list.map((c) => ({ ...caseJson(c), overdue: !c.closedAt && today > c.dueAt })) });
+    });
+    app.post(`${p}/-/privacy-office/cases`, guarded, async (request, reply) => {
+      const values = Object.fromEntries(['channel', 'type', 'email', 'lang', 'received_day', 'message'].map((k) => [k, field(request.body, k)]));
+      try {
+        const c = await cases.register({ type: values.type, message: values.message, email: values.email, lang: values.lang === 'en' ? 'en' : 'nl', channel: values.channel, receivedDay: values.received_day }, accountOf(request)!.id);
+        return reply.redirect(`${p}/-/privacy-office/cases/${c.id}?done=registered`, 303);
+      } catch (error) {
+        const { status, text } = failure(deps.contextOf(request), error);
+        return html(reply, await listView(request, { error: text, values }), status);
+      }
+    });
+
+    const caseView = async (request: FastifyRequest<{ Params: { id: string } }>, extra: { error?: string } = {}) => {
+      const ctx = deps.contextOf(request);
+      const c = await cases.get(request.params.id);
+      return casePage(ctx, { c, steps: await cases.steps(c.id), today: cases.today(), actionsAvailable: deps.actions !== null, done: doneOf(ctx, request), ...extra });
+    };
+    app.get<{ Params: { id: string } }>(`${p}/-/privacy-office/cases/:id`, guarded, async (request, reply) => {
+      const id = request.params.id;
+      if (!id.endsWith('.json')) return html(reply, await caseView(request));
+      const c = await cases.get(id.slice(0, -5)).catch((error) => {
+        if (error instanceof NotFound) return null;
+        throw error;
+      });
+      if (!c) return reply.status(404).send({ error: 'not_found', message: `Nothing at ${request.url.split('?')[0]}.` });
+      const steps = await cases.steps(c.id);
+      return reply.header('Cache-Control', 'no-store').send({ ...caseJson(c), steps: steps.map((s) => ({ at: s.at, actor: s.actor, kind: s.kind, note: s.note })) });
+    });
+
+    const caseForm = (path: string, run: (request: FastifyRequest<{ Params: { id: string } }>, actor: string) => Promise<unknown>, done: string) =>
+      app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/cases/:id/${path}`, guarded, async (request, reply) => {
+        await cases.get(request.params.id);
+        try {
+          await run(request, accountOf(request)!.id);
+          return reply.redirect(`${p}/-/privacy-office/cases/${request.params.id}?done=${done}`, 303);
+        } catch (error) {
+          const { status, text } = failure(deps.contextOf(request), error);
+          return html(reply, await caseView(request, { error: text }), status);
+        }
+      });
+    caseForm('verify', (r, actor) => cases.verifyManually(r.params.id, { method: field(r.body, 'method'), day: field(r.body, 'day') }, actor), 'verified');
+    caseForm('extend', (r, actor) => cases.extend(r.params.id, { months: field(r.body, 'months'), reason: field(r.body, 'reason') }, actor), 'extended');
+    caseForm('refuse', (r, actor) => cases.refuse(r.params.id, field(r.body, 'reason'), actor), 'refused');
+    caseForm('cancel', (r, actor) => cases.cancel(r.params.id, field(r.body, 'cancel_reason'), actor), 'cancelled');
+    caseForm('complete', (r, actor) => cases.complete(r.params.id, field(r.body, 'answer'), actor), 'completed');
+    caseForm('act', (r, actor) => cases.act(r.params.id, actionOf(r.body), actor, deps.actions), 'acted');
+
+    app.get<{ Params: { id: string; kind: string } }>(`${p}/-/privacy-office/cases/:id/letter/:kind`, guarded, async (request, reply) => {
+      const c = await cases.get(request.params.id);
+      const kind = request.params.kind as LetterKind;
+      const sent = { reply: c.status === 'completed', refusal: c.status === 'refused', extension: c.extendedAt !== null }[kind];
+      if (!sent) throw new NotFound(`No ${kind} letter for ${c.reference}.`);
+      return html(reply, letterPage(deps.contextOf(request), letterFor(kind, c, { portal: deps.config.portalName, timeZone: deps.config.timezone }), c.language));
+    });
+  }
+}

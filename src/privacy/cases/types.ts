@@ -1,0 +1,50 @@
+// The words of the privacy office's cases: what may be asked, how a case moves, what the DPO can do with one click.
+import type { Language } from '../../catalog/types.ts';
+
+export const caseTypes = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'portability', 'question'] as const;
+export type CaseType = (typeof caseTypes)[number];
+
+export const caseStatuses = ['identity_unverified', 'open', 'in_progress', 'completed', 'refused', 'cancelled'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+export const closedStatuses: readonly CaseStatus[] = ['completed', 'refused', 'cancelled'];
+
+export const channels = ['portal', 'email', 'post', 'staff'] as const;
+export type Channel = (typeof channels)[number];
+
+/** How the DPO checked an identity by hand; only the method and the date are kept, never a document. */
+export const manualMethods = ['in_person', 'email_reply', 'letter', 'phone', 'other'] as const;
+
+/** What the DPO can run with one click on a case tied to an account: the self-service's own code. */
+export const oneClickActions = ['access', 'erasure', 'restriction_on', 'restriction_off', 'objection_on', 'objection_off'] as const;
+export type OneClickAction = (typeof oneClickActions)[number];
+
+export interface PrivacyCase {
+  id: string;
+  reference: string;
+  type: CaseType;
+  status: CaseStatus;
+  channel: Channel;
+  requesterEmail: string;
+  userId: string | null;
+  language: Language;
+  message: string | null;
+  receivedAt: string;
+  dueAt: string;
+  extendedAt: string | null;
+  extensionReason: string | null;
+  identityVerifiedAt: string | null;
+  identityMethod: string | null;
+  codeAttempts: number;
+  duplicateOf: string | null;
+  outcome: string | null;
+  closedAt: string | null;
+}
+
+export interface CaseStep {
+  id: number;
+  caseId: string;
+  at: string;
+  actor: string;
+  kind: string;
+  note: string | null;
+}

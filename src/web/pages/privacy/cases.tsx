@@ -1,0 +1,153 @@
+// The DPO's case console: requests by due date with the overdue ones flagged, and one case with its history and actions.
+import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
+import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, type CaseStep, type PrivacyCase } from '../../../privacy/cases/types.ts';
+import { purposes } from '../../../privacy/vocabulary.ts';
+import type { PageContext } from '../../context.ts';
+import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import type { Html } from '../../jsx-runtime.ts';
+import { Layout } from '../../layout.tsx';
+
+const day = (ctx: PageContext, value: string | null) => (value ? dateText(ctx.lang, value, ctx.config.timezone) : '');
+
+export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: string; today: string; done?: string | null; error?: string | null; values?: Record<string, string> }): Html {
+  const t = ctx.t.privacyCases;
+  const v = p.values ?? {};
+  return (
+    <Layout ctx={ctx} page={{ title: t.consoleTitle, noindex: true, jsonTwin: ctx.link('/-/privacy-office/cases.json') }}>
+      <h1>{t.consoleTitle}</h1>
+      <Done message={p.done} />
+      <ErrorSummary ctx={ctx} error={p.error} />
+      <form method="get" action={ctx.link('/-/privacy-office/cases')} class="inline">
+        <label for="status">{t.status}</label>
+        <select id="status" name="status">
+          <option value="">{t.allStatuses}</option>
+          {caseStatuses.map((s) => <option value={s} selected={p.status === s}>{t.statuses[s]}</option>)}
+        </select>
+        <button type="submit">{t.filter}</button>
+      </form>
+      {p.cases.length === 0 ? <p>{t.noCases}</p> : (
+        <table>
+          <thead><tr><th scope="col">{t.reference}</th><th scope="col">{t.kind}</th><th scope="col">{t.status}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th></tr></thead>
+          <tbody>
+            {p.cases.map((c) => {
+              const overdue = !closedStatuses.includes(c.status) && p.today > c.dueAt;
+              return (
+                <tr class={overdue ? 'overdue' : undefined}>
+                  <td><a href={ctx.link(`/-/privacy-office/cases/${c.id}`)}>{c.reference}</a></td>
+                  <td>{t.types[c.type]}</td>
+                  <td>{t.statuses[c.status]}</td>
+                  <td>{day(ctx, c.receivedAt)}</td>
+                  <td>{day(ctx, c.dueAt)}{overdue && <strong class="badge"> {t.overdue}</strong>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <h2>{t.register}</h2>
+      <PostForm ctx={ctx} action={ctx.link('/-/privacy-office/cases')}>
+        <Choice name="channel" label={t.channel} options={channels.filter((c) => c !== 'portal').map((c) => [c, t.channels[c]])} value={v.channel} />
+        <Choice name="type" label={t.kind} options={caseTypes.map((c) => [c, t.types[c]])} value={v.type} />
+        <Input name="email" label={t.email} type="email" value={v.email} required maxlength={320} />
+        <Choice name="lang" label={t.language} options={[['nl', 'Nederlands'], ['en', 'English']]} value={v.lang} />
+        <Input name="received_day" label={t.receivedDay} value={v.received_day} />
+        <div class="field"><label for="message">{t.message}</label><textarea id="message" name="message" rows="4" maxlength="5000">{v.message ?? ''}</textarea></div>
+        <button type="submit">{t.register}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+function Choice(props: { name: string; label: string; options: [string, string][]; value?: string }): Html {
+  return (
+    <div class="field">
+      <label for={props.name}>{props.label}</label>
+      <select id={props.name} name={props.name}>
+        {props.options.map(([value, text]) => <option value={value} selected={props.value === value}>{text}</option>)}
+      </select>
+    </div>
+  );
+}
+
+function Reason(props: { label: string; name?: string }): Html {
+  const name = props.name ?? 'reason';
+  return <div class="field"><label for={name}>{props.label}</label><textarea id={name} name={name} rows="3" required maxlength="5000"></textarea></div>;
+}
+
+export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[]; today: string; actionsAvailable: boolean; done?: string | null; error?: string | null }): Html {
+  const t = ctx.t.privacyCases;
+  const { c } = p;
+  const base = `/-/privacy-office/cases/${c.id}`;
+  const closed = closedStatuses.includes(c.status);
+  const overdue = !closed && p.today > c.dueAt;
+  const letters: LetterKind[] = [...(c.extendedAt ? ['extension' as const] : []), ...(c.status === 'completed' ? ['reply' as const] : []), ...(c.status === 'refused' ? ['refusal' as const] : [])];
+  return (
+    <Layout ctx={ctx} page={{ title: `${c.reference} — ${t.consoleTitle}`, noindex: true, jsonTwin: ctx.link(`${base}.json`) }}>
+      <p><a href={ctx.link('/-/privacy-office/cases')}>{t.consoleTitle}</a></p>
+      <h1>{c.reference}</h1>
+      <Done message={p.done} />
+      <ErrorSummary ctx={ctx} error={p.error} />
+      <dl>
+        <dt>{t.kind}</dt><dd>{t.types[c.type]}</dd>
+        <dt>{t.status}</dt><dd>{t.statuses[c.status]}</dd>
+        <dt>{t.channel}</dt><dd>{t.channels[c.channel]}</dd>
+        <dt>{t.requester}</dt><dd>{c.requesterEmail} ({c.language})</dd>
+        <dt>{t.received}</dt><dd>{day(ctx, c.receivedAt)}</dd>
+        <dt>{t.due}</dt><dd>{day(ctx, c.dueAt)}{overdue && <strong class="badge"> {t.overdue}</strong>}</dd>
+        <dt>{t.identity}</dt><dd>{c.identityVerifiedAt ? t.verifiedBy(t.methods[c.identityMethod ?? ''] ?? c.identityMethod ?? '', day(ctx, c.identityVerifiedAt)) : t.notVerified}</dd>
+        {c.duplicateOf && <><dt>{t.duplicateOf}</dt><dd><a href={ctx.link(`/-/privacy-office/cases/${c.duplicateOf}`)}>{c.duplicateOf}</a></dd></>}
+        {c.message && <><dt>{t.message}</dt><dd>{c.message}</dd></>}
+        {c.outcome && <><dt>{t.answer}</dt><dd>{c.outcome}</dd></>}
+      </dl>
+      {letters.length > 0 && <p>{t.letter}: {letters.map((kind) => <><a href={ctx.link(`${base}/letter/${kind}`)}>{t.letterLinks[kind]}</a> </>)}</p>}
+      {!closed && !c.identityVerifiedAt && (
+        <section><h2>{t.verify}</h2><p class="hint">{t.verifyHint}</p>
+          <PostForm ctx={ctx} action={ctx.link(`${base}/verify`)}>
+            <Choice name="method" label={t.identity} options={manualMethods.map((m) => [m, t.methods[m]])} />
+            <Input name="day" label={t.day} value={p.today} required />
+            <button type="submit">{t.verify}</button>
+          </PostForm>
+        </section>
+      )}
+      {!closed && c.identityVerifiedAt && c.userId && p.actionsAvailable && (
+        <section><h2>{t.actions}</h2>
+          {(['access', 'erasure', 'restriction_on', 'restriction_off'] as const).map((action) => (
+            <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class="inline"><input type="hidden" name="action" value={action} /><button type="submit">{t.actionNames[action]}</button></PostForm>
+          ))}
+          {(['objection_on', 'objection_off'] as const).map((action) => (
+            <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class="inline">
+              <input type="hidden" name="action" value={action} />
+              <Choice name="purpose" label={t.purpose} options={Object.entries(purposes).map(([id, purpose]) => [id, purpose.name[ctx.lang]])} />
+              <button type="submit">{t.actionNames[action]}</button>
+            </PostForm>
+          ))}
+        </section>
+      )}
+      {!closed && c.identityVerifiedAt && (
+        <section><h2>{t.complete}</h2>
+          <PostForm ctx={ctx} action={ctx.link(`${base}/complete`)}><Reason label={t.answer} name="answer" /><button type="submit">{t.complete}</button></PostForm>
+        </section>
+      )}
+      {!closed && !c.extendedAt && p.today <= c.dueAt && (
+        <section><h2>{t.extend}</h2>
+          <PostForm ctx={ctx} action={ctx.link(`${base}/extend`)}>
+            <Choice name="months" label={t.months} options={[['1', t.monthsOptions['1']], ['2', t.monthsOptions['2']]]} value="2" />
+            <Reason label={t.reason} />
+            <button type="submit">{t.extend}</button>
+          </PostForm>
+        </section>
+      )}
+      {!closed && (
+        <section><h2>{t.refuse}</h2>
+          <PostForm ctx={ctx} action={ctx.link(`${base}/refuse`)}><Reason label={t.reason} /><button type="submit">{t.refuse}</button></PostForm>
+          <h2>{t.cancel}</h2>
+          <PostForm ctx={ctx} action={ctx.link(`${base}/cancel`)}><Reason label={t.reason} name="cancel_reason" /><button type="submit" class="secondary">{t.cancel}</button></PostForm>
+        </section>
+      )}
+      <h2>{t.history}</h2>
+      <ol>
+        {p.steps.map((s) => <li><time datetime={s.at}>{s.at.slice(0, 16).replace('T', ' ')}</time> {s.kind} ({s.actor}){s.note ? `: ${s.note}` : ''}</li>)}
+      </ol>
+    </Layout>
+  );
+}
