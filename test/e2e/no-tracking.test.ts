@@ -14,6 +14,7 @@ let s: ServerHarness;
 let b: BrowserHarness;
 let datasetIds: string[];
 let userId: string;
+let caseId: string;
 const sessionCookie = 'opaal_session';
 
 before(async () => {
@@ -21,6 +22,8 @@ before(async () => {
   datasetIds = await seedDemo(s.portal);
   userId = await createAccount(s, 'gebruiker@example.org', 'user');
   for (const role of ['admin', 'dpo', 'editor'] as const) await createAccount(s, `${role}@example.org`, role);
+  const request = await s.portal.privacyCases.submit({ type: 'access', message: 'Welke gegevens hebt u over mij?', email: 'gebruiker@example.org', lang: 'nl' }, { id: userId, email: 'gebruiker@example.org' });
+  caseId = (await s.portal.privacyCases.complete(request.id, 'Zie de bijlage.', 'test')).id;
   b = await openBrowser();
 });
 after(async () => {
@@ -57,7 +60,8 @@ function samples(route: string): string[] {
     ':token': () => ['t_0000000000000000'],
     ':number': () => ['1'],
     // One dataset of points and one of shapes: every tab of each kind, not every dataset.
-    ':id': () => (route.includes('/users/') ? [userId] : [datasetIds[0], 'provincies-vlaanderen']),
+    ':id': () => (route.includes('/users/') ? [userId] : /\/(cases|request)\//.test(route) ? [caseId] : [datasetIds[0], 'provincies-vlaanderen']),
+    ':kind': () => ['reply'],
   };
   let paths = [route];
   for (const param of route.match(/:[A-Za-z]+/g) ?? []) {
@@ -140,7 +144,7 @@ test('signing in sets the session cookie alone: HttpOnly, SameSite=Lax, for the 
 const ownPage: Record<string, string> = {
   'gebruiker@example.org': '/-/account',
   'admin@example.org': '/-/admin/users',
-  'dpo@example.org': '/-/admin/audit',
+  'dpo@example.org': '/-/privacy-office/cases',
   'editor@example.org': '/-/admin/datasets',
 };
 
