@@ -18,6 +18,9 @@ import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
+import { createAcknowledgements, installStatementNotice } from './privacy/notice.ts';
+import { statementRoutes } from './privacy/statement-routes.ts';
+import { privacyOfficeRoutes } from './privacy/office-routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -129,6 +132,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   // Counters live in this process's memory: one server process counts for the portal.
   const quotas = createQuotas({ clock: portal.clock, limits: { key: portal.config.apiDailyQuotaKey, anonymous: portal.config.apiDailyQuotaAnonymous } });
   installApiKeys(app, { apiKeys: portal.apiKeys, quotas, clock: portal.clock });
+  const acknowledgements = createAcknowledgements({ db: portal.store.db, clock: portal.clock, statements: portal.statements });
+  installStatementNotice(app, { acknowledgements });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
@@ -156,6 +161,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     clock: portal.clock,
     contextOf,
   });
+  await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements, contextOf });
+  await app.register(privacyOfficeRoutes, { config: portal.config, portal, contextOf });
 
 
   return app;

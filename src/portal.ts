@@ -18,7 +18,10 @@ import { createTwoFactorService, type TwoFactorService } from './accounts/two-fa
 import { createTwoFactorStore } from './accounts/two-factor-store.ts';
 import { createMailer, type Mailer } from './mail/outbox.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
-import { currentStatement } from './privacy/statement.ts';
+import { createStatementService, type StatementService } from './privacy/statement.ts';
+import { createRecipientService, type RecipientService } from './privacy/recipients.ts';
+import { createRecipientStore } from './privacy/recipient-store.ts';
+import { createBreachService, type BreachService } from './privacy/breaches.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
 
@@ -35,6 +38,9 @@ export interface Portal {
   twoFactor: TwoFactorService;
   apiKeys: ApiKeyService;
   admin: AdminService;
+  statements: StatementService;
+  recipients: RecipientService;
+  breaches: BreachService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -71,6 +77,9 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
   });
+  const statements = createStatementService({ db: store.db, clock, config });
+  const recipients = createRecipientService({ store: createRecipientStore(store.db), db: store.db, clock, config });
+  const breaches = createBreachService({ db: store.db, clock });
   const accountStore = createAccountStore(store.db);
   const accounts = createAccountService({
     store: accountStore,
@@ -78,7 +87,10 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     mailer,
     throttle: createThrottle({ clock }),
     config,
-    statement: () => currentStatement(config),
+    statement: async () => {
+      const { version, digest } = await statements.current();
+      return { version, digest };
+    },
   });
   const twoFactor = createTwoFactorService({
     store: createTwoFactorStore(store.db),
@@ -102,6 +114,9 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     twoFactor,
     apiKeys,
     admin,
+    statements,
+    recipients,
+    breaches,
     clock,
     async close() {
       await usage.close();
