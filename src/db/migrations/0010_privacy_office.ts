@@ -5,8 +5,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('privacy_statements')
     .addColumn('version', 'integer', (c) => c.primaryKey())
-    // SHA-256 of the Dutch and English text together: a change in either makes a new version.
-    .addColumn('digest', 'varchar(64)', (c) => c.notNull().unique())
+    // SHA-256 of the Dutch and English text together: a change in either makes a new version. Not unique: a text can
+    // return to an earlier wording (a processor ended), and that is a new version, published anew.
+    .addColumn('digest', 'varchar(64)', (c) => c.notNull())
     // The text as it was published, per language (JSON of its sections), so an old version reads as it did.
     .addColumn('text_nl', 'text', (c) => c.notNull())
     .addColumn('text_en', 'text', (c) => c.notNull())
