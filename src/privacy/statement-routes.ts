@@ -90,7 +90,7 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
       await deps.acknowledgements.acknowledge(account.id, version, lang);
       // Back to the page the banner was on: a path of this portal only, never another site.
       const back = typeof body.back === 'string' && /^\/(?![/\\])[^\s]*$/.test(body.back) ? body.back : '/-/privacy';
-      return reply.redirect(`${p}${back === '/' && p ? '/' : back}`, 303);
+      return reply.redirect(`${p}${back}`, 303);
     });
   }
 }

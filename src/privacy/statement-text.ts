@@ -58,7 +58,8 @@ const words = {
       'uw gegevens in een machineleesbaar bestand te krijgen (overdraagbaarheid, art. 20);',
       'een toestemming op elk moment in te trekken, even gemakkelijk als u ze gaf (art. 7(3));',
     ],
-    complaint: (name: string, address: string, email: string, website: string) => `een klacht in te dienen bij de toezichthouder: ${name}, ${address}, ${email}, ${website}. Richt u eerst tot onze functionaris voor gegevensbescherming.`,
+    complaint: (name: string, address: string, email: string, website: string, dpoFirst: boolean) =>
+      `een klacht in te dienen bij de toezichthouder: ${name}, ${address}, ${email}, ${website}.${dpoFirst ? ' De toezichthouder behandelt een klacht pas nadat u zich eerst tot onze functionaris voor gegevensbescherming richtte.' : ''}`,
     obligation: 'Verplicht of niet',
     obligationText: 'Het portaal gebruiken kan zonder account en zonder persoonsgegevens te geven. Voor een account zijn naam en e-mailadres nodig; zonder die gegevens kunnen we geen account maken. We nemen geen geautomatiseerde beslissingen en maken geen profielen.',
   },
@@ -99,7 +100,8 @@ const words = {
       'receive your data in a machine-readable file (portability, Art. 20);',
       'withdraw a consent at any time, as easily as you gave it (Art. 7(3));',
     ],
-    complaint: (name: string, address: string, email: string, website: string) => `lodge a complaint with the supervisory authority: ${name}, ${address}, ${email}, ${website}. Please contact our data protection officer first.`,
+    complaint: (name: string, address: string, email: string, website: string, dpoFirst: boolean) =>
+      `lodge a complaint with the supervisory authority: ${name}, ${address}, ${email}, ${website}.${dpoFirst ? ' The authority takes up a complaint only once you have first written to our data protection officer.' : ''}`,
     obligation: 'Required or not',
     obligationText: 'You can use the portal without an account and without giving any personal data. An account needs a name and an email address; without them we cannot make one. We take no automated decisions and make no profiles.',
   },
@@ -137,7 +139,7 @@ export function statementText(lang: Lang, facts: StatementFacts): StatementSecti
     {
       heading: w.rights,
       paragraphs: [w.rightsIntro],
-      items: [...w.rightsItems, w.complaint(authority.name[lang], authority.address[lang], authority.email, authority.website)],
+      items: [...w.rightsItems, w.complaint(authority.name[lang], authority.address[lang], authority.email, authority.website, config.privacyAuthority === 'vtc')],
     },
     { heading: w.obligation, paragraphs: [w.obligationText] },
   ];

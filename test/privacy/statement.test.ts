@@ -69,6 +69,7 @@ test('the statement holds every Art. 13 item, in Dutch and in English (notice li
   for (const word of ['inzage', 'rectificatie', 'wissen', 'beperken', 'bezwaar', 'overdraagbaarheid', 'in te trekken', 'klacht']) assert.ok(nl.includes(word), word);
   assert.match(en, /transferred outside the European Economic Area to: Cloud Inc \(US\)/);
   assert.match(en, /no automated decisions/);
+  assert.match(en, /only once you have first written to our data protection officer/, 'the VTC hears a complaint only after the DPO');
   assert.match(en, /five years/);
 });
 
@@ -78,6 +79,7 @@ test('the configured authority and legal bases are what the statement says', () 
   assert.match(en, /Gegevensbeschermingsautoriteit/);
   assert.match(en, /contact@apd-gba\.be/);
   assert.doesNotMatch(en, /Toezichtcommissie/);
+  assert.doesNotMatch(en, /first written to our data protection officer/);
   assert.match(en, new RegExp(`${purposes.accounts.name.en.replace(/[()]/g, '\\$&')} — legal basis: performance of a contract \\(Art\\. 6\\(1\\)\\(b\\) GDPR\\)`));
   assert.match(en, /No organisation other than the controller receives your data\./);
   assert.match(en, /No data is transferred outside the European Economic Area\./);

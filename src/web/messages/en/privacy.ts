@@ -53,6 +53,7 @@ export const privacy: typeof nl = {
   risks: { none: 'no risk', risk: 'risk', high: 'high risk' },
   decisions: { notify: 'notify the authority', no_notify: 'do not notify (no risk)' },
   undecided: 'not decided yet',
+  hoursSince: (h: string) => `${h} hours since becoming aware`,
   overdue: 'Over 72 hours without a decision',
   open: 'open',
   openBreach: 'Record a breach',

@@ -51,6 +51,7 @@ export const privacy = {
   risks: { none: 'geen risico', risk: 'risico', high: 'hoog risico' } as Record<string, string>,
   decisions: { notify: 'melden aan de toezichthouder', no_notify: 'niet melden (geen risico)' } as Record<string, string>,
   undecided: 'nog niet beslist',
+  hoursSince: (h: string) => `${h} uur sinds het bekend werd`,
   overdue: 'Meer dan 72 uur zonder beslissing',
   open: 'open',
   openBreach: 'Datalek registreren',

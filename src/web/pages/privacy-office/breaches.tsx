@@ -27,7 +27,7 @@ export function breachesPage(ctx: PageContext, breaches: Breach[], done: string 
                   <td>{b.risk ? t.risks[b.risk] : t.undecided}</td>
                   <td>{b.decision ? t.decisions[b.decision] : t.undecided}</td>
                   <td><When ctx={ctx} iso={b.notifiedAt} /></td>
-                  <td>{b.closedAt ? <>{c.closed} <When ctx={ctx} iso={b.closedAt} /></> : t.open}{b.overdue && <strong class="flag"> {t.overdue}</strong>}</td>
+                  <td>{b.closedAt ? <>{c.closed} <When ctx={ctx} iso={b.closedAt} /></> : <>{t.open}, {t.hoursSince(String(b.hoursSinceAware))}</>}{b.overdue && <strong class="flag"> {t.overdue}</strong>}</td>
                 </tr>
               ))}
             </tbody>
