@@ -20,6 +20,9 @@ import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 import { caseRoutes } from './privacy/cases/routes.ts';
 import type { CaseActions } from './privacy/cases/actions.ts';
+import { createAcknowledgements, installStatementNotice } from './privacy/notice.ts';
+import { statementRoutes } from './privacy/statement-routes.ts';
+import { privacyOfficeRoutes } from './privacy/office-routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -131,6 +134,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   // Counters live in this process's memory: one server process counts for the portal.
   const quotas = createQuotas({ clock: portal.clock, limits: { key: portal.config.apiDailyQuotaKey, anonymous: portal.config.apiDailyQuotaAnonymous } });
   installApiKeys(app, { apiKeys: portal.apiKeys, quotas, clock: portal.clock });
+  const acknowledgements = createAcknowledgements({ db: portal.store.db, clock: portal.clock, statements: portal.statements });
+  installStatementNotice(app, { acknowledgements });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
@@ -160,6 +165,9 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   });
   // The DPO's one-click actions run the self-service rights (src/privacy/rights.ts); until they are wired, null.
   await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: options.caseActions ?? null });
+  await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements, contextOf });
+  await app.register(privacyOfficeRoutes, { config: portal.config, portal, contextOf });
+
 
   return app;
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from './errors.ts';
 import { parseKey } from './accounts/secret-box.ts';
+import { legalBases, purposes, type LegalBasis, type PurposeId } from './privacy/vocabulary.ts';
 
 export interface Config {
   port: number;
@@ -22,8 +23,6 @@ export interface Config {
   publisherName: string;
   publisherUri: string | null;
   contactEmail: string;
-  /** Where the privacy office's reminders go: the data-protection officer's mailbox. */
-  dpoEmail: string;
   smtpUrl: string | null;
   mailFrom: string;
   sessionIdleMinutes: number;
@@ -36,9 +35,21 @@ export interface Config {
   /** A `{z}/{x}/{y}` tile URL template for the map's base layer; null draws only the bundled country outlines. */
   mapTileUrl: string | null;
   mapTileAttribution: string | null;
+  /** The controller the privacy statement and the register name. */
+  privacyController: string;
+  privacyControllerAddress: string | null;
+  privacyDpoName: string | null;
+  /** The data-protection officer's mailbox: named in the statement, and where the privacy office's reminders go. */
+  dpoEmail: string;
+  /** The supervisory authority a person may complain to. */
+  privacyAuthority: 'vtc' | 'gba';
+  /** The legal basis of each purpose of the personal-data map (GDPR Art. 6(1)). */
+  privacyBases: Record<PurposeId, LegalBasis>;
+  /** The decree or law the public task rests on, shown beside Art. 6(1)(e). */
+  privacyPublicTaskLaw: string | null;
 }
 
-type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email' | 'tiles' | 'key';
+type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email' | 'tiles' | 'key' | 'basis';
 
 interface Setting<K extends keyof Config> {
   key: K;
@@ -50,6 +61,8 @@ interface Setting<K extends keyof Config> {
   max?: number;
   /** A function where the default depends on the other settings or the machine. */
   default: string | null | ((partial: Partial<Config>) => string | null);
+  /** For a setting that fills one member of an object setting (a legal basis per purpose). */
+  member?: string;
   defaultText: string;
   help: string;
 }
@@ -76,7 +89,6 @@ export const settings = [
   setting({ key: 'publisherName', env: 'PUBLISHER_NAME', flag: null, kind: 'string', default: (c) => c.portalName ?? 'Opaal', defaultText: '(the portal name)', help: 'The organisation that publishes the catalog (DCAT `dct:publisher`).' }),
   setting({ key: 'publisherUri', env: 'PUBLISHER_URI', flag: null, kind: 'url', values: ['http:', 'https:'], default: null, defaultText: '(none)', help: "An IRI for the publisher, e.g. its OVO code's `https://data.vlaanderen.be/id/organisatie/OVO…`." }),
   setting({ key: 'contactEmail', env: 'CONTACT_EMAIL', flag: null, kind: 'email', default: 'opendata@example.org', defaultText: 'opendata@example.org', help: "The catalog's contact point; set it to a team mailbox." }),
-  setting({ key: 'dpoEmail', env: 'PRIVACY_DPO_EMAIL', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: "The data-protection officer's mailbox: reminders of privacy requests nearing or past their deadline go there." }),
   setting({ key: 'smtpUrl', env: 'SMTP_URL', flag: null, kind: 'url', values: ['smtp:', 'smtps:'], default: null, defaultText: '(none: mail is written as .eml files under `<data>/mail`)', help: 'SMTP server for outgoing mail, e.g. `smtp://user:pass@mail.example.org:587`.' }),
   setting({ key: 'mailFrom', env: 'MAIL_FROM', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: 'Sender address of the mail the portal sends.' }),
   setting({ key: 'sessionIdleMinutes', env: 'SESSION_IDLE_MINUTES', flag: null, kind: 'int', min: 5, max: 1440, default: '60', defaultText: '60', help: 'A session unused this long is signed out.' }),
@@ -87,6 +99,15 @@ export const settings = [
   setting({ key: 'apiDailyQuotaAnonymous', env: 'API_DAILY_QUOTA_ANONYMOUS', flag: null, kind: 'int', min: 1, max: 1_000_000_000, default: '10000', defaultText: '10000', help: "Explore API calls a day per client address without a key (the portal's own pages count too); addresses are held only as a digest under a secret that changes daily." }),
   setting({ key: 'mapTileUrl', env: 'MAP_TILE_URL', flag: null, kind: 'tiles', default: null, defaultText: '(none: country outlines only)', help: 'Tile server for the dataset maps, e.g. `https://tile.example.org/{z}/{x}/{y}.png` (`{s}` for subdomains); its host is then allowed in the pages\' image policy.' }),
   setting({ key: 'mapTileAttribution', env: 'MAP_TILE_ATTRIBUTION', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'Credit shown on the map for the tiles, as the tile provider requires (plain text).' }),
+  setting({ key: 'privacyController', env: 'PRIVACY_CONTROLLER', flag: null, kind: 'string', default: (c) => c.publisherName ?? 'Opaal', defaultText: '(the publisher name)', help: 'The controller of personal data (GDPR Art. 4(7)) the privacy statement and the register name.' }),
+  setting({ key: 'privacyControllerAddress', env: 'PRIVACY_CONTROLLER_ADDRESS', flag: null, kind: 'string', default: null, defaultText: '(none)', help: "The controller's postal address, shown in the privacy statement and the register." }),
+  setting({ key: 'privacyDpoName', env: 'PRIVACY_DPO_NAME', flag: null, kind: 'string', default: null, defaultText: '(none: "the data protection officer")', help: 'Name of the data protection officer (or of the function), shown in the statement and the register.' }),
+  setting({ key: 'dpoEmail', env: 'PRIVACY_DPO_EMAIL', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: "The data protection officer's address (GDPR Art. 37(7)), named in the statement; reminders of privacy requests nearing or past their deadline go there." }),
+  setting({ key: 'privacyAuthority', env: 'PRIVACY_AUTHORITY', flag: null, kind: 'enum', values: ['vtc', 'gba'], default: 'vtc', defaultText: 'vtc', help: 'The supervisory authority for complaints and breach notifications: `vtc` (Vlaamse Toezichtcommissie, for Flemish public bodies) or `gba` (Gegevensbeschermingsautoriteit).' }),
+  ...(Object.keys(purposes) as PurposeId[]).map((purpose) =>
+    setting({ key: 'privacyBases', member: purpose, env: `PRIVACY_BASIS_${purpose.toUpperCase()}`, flag: null, kind: 'basis', values: Object.keys(legalBases), default: purposes[purpose].defaultBasis, defaultText: purposes[purpose].defaultBasis, help: `Legal basis (GDPR Art. 6(1)) for the purpose "${purposes[purpose].name.en}": ${Object.keys(legalBases).join(', ')}.` }),
+  ),
+  setting({ key: 'privacyPublicTaskLaw', env: 'PRIVACY_PUBLIC_TASK_LAW', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'The decree or law the public task rests on (GDPR Art. 6(3)), shown in the statement beside each purpose with that basis.' }),
 ] as const;
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -125,6 +146,17 @@ function parseValue(s: Setting<keyof Config>, raw: string, source: string): unkn
       }
       if (!['http:', 'https:'].includes(url!.protocol) || !['{z}', '{x}', '{y}'].every((p) => raw.includes(p))) {
         fail('a tile URL such as https://tile.example.org/{z}/{x}/{y}.png');
+      }
+      return raw;
+    }
+    case 'basis': {
+      if (raw === 'legitimate_interests' || raw === 'legitimate_interest') {
+        throw new ConfigError(`Invalid ${source}: a public body may not rest its tasks on legitimate interests (GDPR Art. 6(1), last sentence); use one of ${s.values!.join(', ')}.`);
+      }
+      if (!s.values!.includes(raw)) fail(`one of ${s.values!.join(', ')}`);
+      // Consent cannot carry what the law obliges: withdrawing it would not stop the processing.
+      if (raw === 'consent' && purposes[s.member as PurposeId].defaultBasis === 'legal_obligation') {
+        throw new ConfigError(`Invalid ${source}: consent cannot be the basis of "${s.member}", which the law requires; withdrawing consent could not stop it. Use legal_obligation or public_task.`);
       }
       return raw;
     }
@@ -168,7 +200,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Flags = {}): Config {
       raw = typeof s.default === 'function' ? s.default(config) : s.default;
       source = `default of ${s.env}`;
     }
-    (config as Record<string, unknown>)[s.key] = raw === null ? null : parseValue(s, raw, source);
+    const value = raw === null ? null : parseValue(s, raw, source);
+    if (s.member) {
+      const members = ((config as Record<string, unknown>)[s.key] ??= {}) as Record<string, unknown>;
+      members[s.member] = value;
+    } else (config as Record<string, unknown>)[s.key] = value;
   }
   config.dataDir = resolve(config.dataDir!);
   return config as Config;

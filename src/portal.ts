@@ -18,7 +18,10 @@ import { createTwoFactorService, type TwoFactorService } from './accounts/two-fa
 import { createTwoFactorStore } from './accounts/two-factor-store.ts';
 import { createMailer, type Mailer } from './mail/outbox.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
-import { currentStatement } from './privacy/statement.ts';
+import { createStatementService, type StatementService } from './privacy/statement.ts';
+import { createRecipientService, type RecipientService } from './privacy/recipients.ts';
+import { createRecipientStore } from './privacy/recipient-store.ts';
+import { createBreachService, type BreachService } from './privacy/breaches.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
 import { createCaseService, type CaseService } from './privacy/cases/service.ts';
@@ -38,6 +41,9 @@ export interface Portal {
   apiKeys: ApiKeyService;
   admin: AdminService;
   privacyCases: CaseService;
+  statements: StatementService;
+  recipients: RecipientService;
+  breaches: BreachService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -74,6 +80,9 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
   });
+  const statements = createStatementService({ db: store.db, clock, config });
+  const recipients = createRecipientService({ store: createRecipientStore(store.db), db: store.db, clock, config });
+  const breaches = createBreachService({ db: store.db, clock });
   const accountStore = createAccountStore(store.db);
   const accounts = createAccountService({
     store: accountStore,
@@ -81,7 +90,10 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     mailer,
     throttle: createThrottle({ clock }),
     config,
-    statement: () => currentStatement(config),
+    statement: async () => {
+      const { version, digest } = await statements.current();
+      return { version, digest };
+    },
   });
   const twoFactor = createTwoFactorService({
     store: createTwoFactorStore(store.db),
@@ -113,6 +125,9 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     apiKeys,
     admin,
     privacyCases,
+    statements,
+    recipients,
+    breaches,
     clock,
     async close() {
       await usage.close();

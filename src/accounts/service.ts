@@ -27,7 +27,7 @@ export interface AccountServiceDeps {
   throttle: Throttle;
   config: { baseUrl: string; portalName: string; sessionIdleMinutes: number; sessionMaxHours: number };
   /** The privacy statement a person accepts when registering. */
-  statement: () => StatementVersion;
+  statement: () => Promise<StatementVersion>;
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
@@ -136,13 +136,14 @@ export function createAccountService(deps: AccountServiceDeps) {
         return;
       }
       const passwordHash = await newPasswordHash(input.password, { email, first_name: firstName, last_name: lastName });
+      // Before any row is written: the statement accepted is the one published now.
+      const statement = await deps.statement();
       const at = now();
       const id = newId('u');
       await store.insertUser({
         id, email, first_name: firstName, last_name: lastName, display_name: null, password_hash: passwordHash, password_changed_at: at,
         role: 'user', email_verified_at: null, totp_secret: null, totp_enabled_at: null, totp_last_step: null, created_at: at, last_active_at: at, disabled_at: null,
       });
-      const statement = deps.statement();
       await store.insertConsent({ user_id: id, purpose: 'privacy_statement', statement_version: statement.version, statement_digest: statement.digest, method: 'registration_form', language: input.lang, given_at: at });
       await recordEvent(store.db, clock(), { actor: id, verb: 'account.registered', subjectType: 'user', subjectId: id });
       const token = await issueToken(id, 'verify_email');

@@ -216,4 +216,55 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   privacy_cases: PrivacyCasesTable;
   privacy_case_steps: PrivacyCaseStepsTable;
+  privacy_statements: PrivacyStatementsTable;
+  privacy_recipients: PrivacyRecipientsTable;
+  privacy_breaches: PrivacyBreachesTable;
+}
+
+export interface PrivacyStatementsTable {
+  version: number;
+  /** SHA-256 of the Dutch and English text together. */
+  digest: string;
+  /** JSON of the statement's sections as published, per language. */
+  text_nl: string;
+  text_en: string;
+  published_at: string;
+}
+
+export interface PrivacyRecipientsTable {
+  id: string;
+  name: string;
+  /** processor | recipient */
+  role: string;
+  /** JSON array of purpose ids. */
+  purposes: string;
+  /** JSON array of category ids. */
+  categories: string;
+  location: string;
+  contract_ref: string | null;
+  contact: string | null;
+  added_at: string;
+  ended_at: string | null;
+}
+
+export interface PrivacyBreachesTable {
+  id: string;
+  aware_at: string;
+  opened_at: string;
+  opened_by: string;
+  /** Letters C, I, A: confidentiality, integrity, availability. */
+  nature: string;
+  description: string;
+  /** JSON array of category ids. */
+  categories: string;
+  approx_subjects: number | null;
+  approx_records: number | null;
+  consequences: string;
+  measures: string;
+  risk: string | null;
+  decision: string | null;
+  notified_at: string | null;
+  delay_reason: string | null;
+  subjects_informed_at: string | null;
+  closed_at: string | null;
 }

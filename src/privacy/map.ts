@@ -53,6 +53,8 @@ const privacyCase = (category: CategoryId, erasure: Erasure, reason?: string): P
   ...(reason ? { reason } : {}),
 });
 const caseProof = 'Proof of how a request was handled is a legal obligation (GDPR Art. 5(2), 12); it is kept five years after closing.';
+/** The GDPR's own registers: recipients and processors, breaches. */
+const register = (category: CategoryId, erasure: Erasure, reason: string): PersonalColumn => ({ personal: true, category, purpose: 'registers', retention: 'register', erasure, reason });
 
 export const personalDataMap: Record<string, Record<string, Classification>> = {
   datasets: {
@@ -217,6 +219,45 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     actor: privacyCase('identifier', 'pseudonymise', "Who handled a request stays on record; the requester's own account id is replaced by the pseudonym."),
     kind: no(),
     note: privacyCase('messages', 'keep', caseProof),
+  },
+  privacy_statements: {
+    version: no(),
+    digest: no(),
+    text_nl: no('The published statement: names the controller and the DPO function, never a user'),
+    text_en: no('The published statement: names the controller and the DPO function, never a user'),
+    published_at: no(),
+  },
+  privacy_recipients: {
+    id: no(),
+    name: no('The name of an organisation'),
+    role: no(),
+    purposes: no(),
+    categories: no(),
+    location: no(),
+    contract_ref: no(),
+    contact: register('contact', 'delete', 'A contact address at the processor may name a person; it goes when the entry does.'),
+    added_at: no(),
+    ended_at: no(),
+  },
+  privacy_breaches: {
+    id: no(),
+    aware_at: no(),
+    opened_at: no(),
+    opened_by: register('identifier', 'pseudonymise', 'The register must show that the breach was recorded (Art. 33(5)); the staff member is replaced by a pseudonym.'),
+    nature: no(),
+    // The form asks for no personal data, but free text can hold it anyway: classified as if it did.
+    description: register('messages', 'keep', 'Art. 33(5) documentation of a breach is kept whole; the form asks staff not to name people.'),
+    categories: no(),
+    approx_subjects: no(),
+    approx_records: no(),
+    consequences: register('messages', 'keep', 'Art. 33(5) documentation of a breach is kept whole; the form asks staff not to name people.'),
+    measures: register('messages', 'keep', 'Art. 33(5) documentation of a breach is kept whole; the form asks staff not to name people.'),
+    risk: no(),
+    decision: no(),
+    notified_at: no(),
+    delay_reason: register('messages', 'keep', 'Art. 33(5) documentation of a breach is kept whole; the form asks staff not to name people.'),
+    subjects_informed_at: no(),
+    closed_at: no(),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

@@ -49,6 +49,11 @@ export const purposes = {
     defaultBasis: 'legal_obligation',
     subjects: { nl: 'verzoekers, met of zonder account', en: 'requesters, with or without an account' },
   },
+  registers: {
+    name: { nl: 'De registers die de AVG vraagt bijhouden: ontvangers en verwerkers, datalekken', en: 'Keeping the registers the GDPR requires: recipients and processors, personal-data breaches' },
+    defaultBasis: 'legal_obligation',
+    subjects: { nl: 'contactpersonen van verwerkers; medewerkers die een datalek registreren', en: 'contact persons of processors; staff who record a breach' },
+  },
 } as const satisfies Record<string, Purpose>;
 export type PurposeId = keyof typeof purposes;
 
@@ -107,6 +112,11 @@ export const retentionRules = {
   case: {
     text: { nl: 'vijf jaar na het afsluiten van het verzoek, als bewijs dat het behandeld is', en: 'five years after the request is closed, as proof that it was handled' },
     trigger: 'privacy_cases.closed_at',
+    period: 'P5Y',
+  },
+  register: {
+    text: { nl: 'vijf jaar nadat de vermelding afgesloten is (contract beëindigd, datalek afgehandeld)', en: 'five years after the entry is closed (contract ended, breach dealt with)' },
+    trigger: 'closed or ended',
     period: 'P5Y',
   },
   published: {

@@ -20,6 +20,8 @@ export interface PageContext {
    * second factor has a session but no viewer).
    */
   csrf: string | null;
+  /** Set when the signed-in person has not yet seen the current privacy statement: the page shows a banner. */
+  statementNotice?: { version: number; since: number | null } | null;
   /** A portal path in the page's language. */
   link(path: string): string;
   /** A portal path in another language. */

@@ -27,6 +27,28 @@ export function scriptJson(value: unknown): Html {
   return raw(JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026'));
 }
 
+/** The banner of a changed privacy statement, with the button that records having read it. */
+function StatementNotice(props: { ctx: PageContext }): Html {
+  const { ctx } = props;
+  const notice = ctx.statementNotice;
+  if (!notice || !ctx.viewer) return <></>;
+  const t = ctx.t.privacy;
+  return (
+    <div class="notice statement-notice" role="region" aria-label={t.notice}>
+      <p>
+        {t.notice} <a href={ctx.link('/-/privacy')}>{t.noticeRead}</a>
+        {notice.since !== null && <> · <a href={ctx.link(`/-/privacy/changes?from=${notice.since}`)}>{t.noticeChanges}</a></>}
+      </p>
+      <form method="post" action={ctx.link('/-/privacy/acknowledge')}>
+        <input type="hidden" name="_csrf" value={ctx.viewer.csrf} />
+        <input type="hidden" name="version" value={String(notice.version)} />
+        <input type="hidden" name="back" value={ctx.path + ctx.search} />
+        <button type="submit">{t.acknowledge}</button>
+      </form>
+    </div>
+  );
+}
+
 export function Layout(props: { ctx: PageContext; page: PageOptions; children?: Child }): Html {
   const { ctx, page } = props;
   const t = ctx.t.common;
@@ -97,6 +119,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
             </div>
           </header>
           <main id="main" class="wrap" tabindex="-1">
+            <StatementNotice ctx={ctx} />
             {props.children}
           </main>
           <footer class="site-footer">

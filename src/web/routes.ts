@@ -19,7 +19,6 @@ import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
 import { badRequestPage, notFoundPage, serverErrorPage } from './pages/errors.tsx';
 import { homePage } from './pages/home.tsx';
-import { privacyPage } from './pages/privacy.tsx';
 import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
 import { tabRenderers } from './tabs.ts';
@@ -127,8 +126,6 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       return html(reply, homePage(ctx, await homeData(request)));
     });
 
-    app.get(`${prefix}/-/privacy`, async (request, reply) => html(reply, privacyPage(contextOf(request))));
-
     app.get(`${prefix}/index.json`, async (request) => {
       const ctx = contextOf(request);
       const data = await homeData(request);
@@ -189,7 +186,9 @@ export function viewerContext(deps: Pick<WebDeps, 'config' | 'assets'>, request:
   const account = accountOf(request);
   const csrf = request.sessionToken ? csrfToken(request.sessionToken) : null;
   const viewer = account && csrf ? { account, csrf } : null;
-  return pageContext(deps.config, deps.assets, lang, path, search, viewer, csrf);
+  const ctx = pageContext(deps.config, deps.assets, lang, path, search, viewer, csrf);
+  ctx.statementNotice = viewer ? request.statementNotice : null;
+  return ctx;
 }
 
 /** The portal's 404 page for any path outside the APIs. */

@@ -106,7 +106,11 @@ test('the acceptance of the privacy statement is recorded: who, when, which vers
   const [consent] = await s.portal.store.db.selectFrom('consents').selectAll().where('user_id', '=', user.id).execute();
   assert.equal(consent.purpose, 'privacy_statement');
   assert.equal(consent.method, 'registration_form');
-  assert.match(consent.statement_version, /^\d{4}-\d{2}-\d{2}$/);
+  // The published version of the statement, by number and the digest of its exact text.
+  const current = await s.portal.statements.current();
+  assert.equal(consent.statement_version, current.version);
+  assert.match(consent.statement_version, /^\d+$/);
+  assert.equal(consent.statement_digest, current.digest);
   assert.match(consent.statement_digest, /^[0-9a-f]{64}$/);
   assert.equal(consent.language, 'nl');
   assert.ok(consent.given_at);

@@ -7,6 +7,7 @@ import * as twoFactor from './0004_two_factor.ts';
 import * as publishing from './0006_publishing.ts';
 import * as admin from './0007_admin.ts';
 import * as privacyCases from './0009_privacy_cases.ts';
+import * as privacyOffice from './0010_privacy_office.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0006_publishing': publishing,
   '0007_admin': admin,
   '0009_privacy_cases': privacyCases,
+  '0010_privacy_office': privacyOffice,
 };

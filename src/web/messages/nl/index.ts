@@ -16,6 +16,8 @@ import { apiKeys } from './apiKeys.ts';
 import { backoffice } from './backoffice.ts';
 import { admin } from './admin.ts';
 import { privacyCases } from './privacyCases.ts';
+import { privacy } from './privacy.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy };
+
 export type Messages = typeof nl;

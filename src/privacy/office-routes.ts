@@ -1,0 +1,149 @@
+// The privacy office (DPO console) over HTTP, under /-/privacy-office in every language: the register of processing
+// activities and its exports, recipients and processors, the breach register. Only `privacy.manage` opens it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf } from '../accounts/auth.ts';
+import { requirePermission } from '../accounts/permissions.ts';
+import type { Config } from '../config.ts';
+import { DomainError, Invalid, NotFound } from '../errors.ts';
+import type { Portal } from '../portal.ts';
+import type { PageContext } from '../web/context.ts';
+import { languages } from '../web/i18n.ts';
+import type { Html } from '../web/jsx-runtime.ts';
+import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../web/pages/privacy-office/breaches.tsx';
+import { officeErrorPage, officeHome } from '../web/pages/privacy-office/frame.tsx';
+import { recipientsPage } from '../web/pages/privacy-office/recipients.tsx';
+import { registerPage } from '../web/pages/privacy-office/register.tsx';
+import { breachesCsv, type BreachInput } from './breaches.ts';
+import { processingRegister, registerCsv } from './register.ts';
+import { zonedToInstant } from './zoned-time.ts';
+
+export interface PrivacyOfficeDeps {
+  config: Config;
+  portal: Pick<Portal, 'recipients' | 'breaches' | 'statements'>;
+  contextOf: (request: FastifyRequest) => PageContext;
+}
+
+type Body = Record<string, string | string[] | undefined>;
+const one = (body: Body, name: string) => String([body[name]].flat()[0] ?? '');
+const many = (body: Body, name: string) => [body[name] ?? []].flat().filter((x): x is string => typeof x === 'string' && x !== '');
+const statusOf = (error: DomainError) => ({ not_found: 404, conflict: 409, forbidden: 403 }[error.code as string] ?? 422);
+
+export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOfficeDeps): Promise<void> {
+  const { recipients, breaches } = deps.portal;
+  const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
+  const text = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.privacy.errors[error.reason]) || error.message;
+  const guard = { preHandler: requirePermission('privacy.manage') };
+
+  app.setErrorHandler((error, request, reply) => {
+    const ctx = deps.contextOf(request);
+    if (request.url.split('?')[0].match(/\.(json|csv)$/) && error instanceof DomainError) return reply.status(statusOf(error)).send({ error: error.code, message: error.message });
+    if (error instanceof NotFound) return html(reply, notFoundPage(ctx, text(ctx, error)), 404);
+    if (error instanceof DomainError) return html(reply, officeErrorPage(ctx, text(ctx, error)), statusOf(error));
+    request.log.error({ err: error }, 'privacy office page failed');
+    return html(reply, serverErrorPage(ctx, request.id), 500);
+  });
+
+  const tz = deps.config.timezone;
+  /** A `datetime-local` value to an instant; '' is null, anything else unreadable is refused. */
+  const instant = (body: Body, name: string): string | null => {
+    const raw = one(body, name).trim();
+    if (raw === '') return null;
+    const at = zonedToInstant(raw, tz);
+    if (!at) throw new Invalid(`${name}: give date and time as YYYY-MM-DD HH:MM.`, 'breach_time');
+    return at;
+  };
+  const breachInput = (body: Body): BreachInput => ({
+    awareAt: instant(body, 'aware_at'), nature: many(body, 'nature'), description: one(body, 'description'), categories: many(body, 'categories'),
+    approxSubjects: one(body, 'approx_subjects'), approxRecords: one(body, 'approx_records'), consequences: one(body, 'consequences'), measures: one(body, 'measures'),
+    risk: one(body, 'risk'), decision: one(body, 'decision'), notifiedAt: instant(body, 'notified_at'), delayReason: one(body, 'delay_reason'),
+    subjectsInformedAt: instant(body, 'subjects_informed_at'),
+  });
+  const asForm = (body: Body): BreachForm => Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, v ?? '']));
+
+  for (const lang of languages) {
+    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const actor = (request: FastifyRequest) => accountOf(request)!.id;
+    const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacy.done[String((request.query as Record<string, unknown>).done ?? '')] ?? null;
+
+    app.get(`${p}/-/privacy-office`, guard, async (request, reply) => html(reply, officeHome(deps.contextOf(request))));
+
+    // The register of processing activities (Art. 30), generated on each request so it never lags the map.
+    const register = async () => processingRegister(lang, deps.config, await recipients.list({ current: true }));
+    app.get(`${p}/-/privacy-office/register`, guard, async (request, reply) => html(reply, registerPage(deps.contextOf(request), await register())));
+    app.get(`${p}/-/privacy-office/register.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ language: lang, activities: await register() }));
+    app.get(`${p}/-/privacy-office/register.csv`, guard, async (_request, reply) =>
+      reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="register-${lang}.csv"`).header('Cache-Control', 'no-store').send(registerCsv(await register())));
+
+    // Recipients and processors.
+    const recipientsView = async (request: FastifyRequest, notes: { done?: string | null; error?: string | null }) => recipientsPage(deps.contextOf(request), await recipients.list(), notes);
+    app.get(`${p}/-/privacy-office/recipients`, guard, async (request, reply) => html(reply, await recipientsView(request, { done: doneOf(deps.contextOf(request), request) })));
+    app.get(`${p}/-/privacy-office/recipients.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ recipients: await recipients.list() }));
+    app.post(`${p}/-/privacy-office/recipients`, guard, async (request, reply) => {
+      const body = (request.body ?? {}) as Body;
+      try {
+        await recipients.add(actor(request), {
+          name: one(body, 'name'), role: one(body, 'role'), purposes: many(body, 'purposes'), categories: many(body, 'categories'),
+          location: one(body, 'location'), contractRef: one(body, 'contract_ref'), contact: one(body, 'contact'),
+        });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return html(reply, await recipientsView(request, { error: text(deps.contextOf(request), error) }), statusOf(error));
+      }
+      // The statement names recipients: publish its new version now rather than at the next reader.
+      await deps.portal.statements.current();
+      return reply.redirect(`${p}/-/privacy-office/recipients?done=added`, 303);
+    });
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/recipients/:id/end`, guard, async (request, reply) => {
+      await recipients.end(actor(request), request.params.id);
+      await deps.portal.statements.current();
+      return reply.redirect(`${p}/-/privacy-office/recipients?done=ended`, 303);
+    });
+
+    // The breach register (Art. 33(5)).
+    app.get(`${p}/-/privacy-office/breaches`, guard, async (request, reply) => html(reply, breachesPage(deps.contextOf(request), await breaches.list(), doneOf(deps.contextOf(request), request))));
+    app.get(`${p}/-/privacy-office/breaches.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ breaches: await breaches.list() }));
+    app.get(`${p}/-/privacy-office/breaches.csv`, guard, async (_request, reply) =>
+      reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="breaches.csv"').header('Cache-Control', 'no-store').send(breachesCsv(await breaches.list())));
+    app.get(`${p}/-/privacy-office/breaches/new`, guard, async (request, reply) => html(reply, breachPage(deps.contextOf(request), null, { nature: [], categories: [] })));
+    app.post(`${p}/-/privacy-office/breaches`, guard, async (request, reply) => {
+      const body = (request.body ?? {}) as Body;
+      try {
+        const breach = await breaches.open(actor(request), breachInput(body));
+        return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=opened`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return html(reply, breachPage(deps.contextOf(request), null, asForm(body), { error: text(deps.contextOf(request), error) }), statusOf(error));
+      }
+    });
+    app.get<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, guard, async (request, reply) => {
+      const json = request.params.id.endsWith('.json');
+      const breach = await breaches.get(json ? request.params.id.slice(0, -5) : request.params.id);
+      if (json) return reply.header('Cache-Control', 'no-store').send(breach);
+      const ctx = deps.contextOf(request);
+      return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { done: doneOf(ctx, request) }));
+    });
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, guard, async (request, reply) => {
+      const body = (request.body ?? {}) as Body;
+      const breach = await breaches.get(request.params.id);
+      try {
+        await breaches.update(actor(request), breach.id, breachInput(body));
+        return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=saved`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error instanceof NotFound) throw error;
+        return html(reply, breachPage(deps.contextOf(request), breach, asForm(body), { error: text(deps.contextOf(request), error) }), statusOf(error));
+      }
+    });
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id/close`, guard, async (request, reply) => {
+      const breach = await breaches.get(request.params.id);
+      try {
+        await breaches.close(actor(request), breach.id);
+        return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=closed`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const ctx = deps.contextOf(request);
+        return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { error: text(ctx, error) }), statusOf(error));
+      }
+    });
+  }
+}

@@ -1,0 +1,96 @@
+// The privacy statement over HTTP in every language: current, history, an old version, the changes, the PDF, the
+// JSON twins, and the acknowledgement of a changed statement.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf } from '../accounts/auth.ts';
+import type { Config } from '../config.ts';
+import { DomainError, Invalid, NotFound } from '../errors.ts';
+import type { PageContext } from '../web/context.ts';
+import { formatDate, languages } from '../web/i18n.ts';
+import type { Html } from '../web/jsx-runtime.ts';
+import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
+import type { Acknowledgements } from './notice.ts';
+import { statementPdf } from './statement-pdf.ts';
+import type { PublishedStatement, StatementService } from './statement.ts';
+
+export interface StatementRoutesDeps {
+  config: Config;
+  statements: StatementService;
+  acknowledgements: Acknowledgements;
+  contextOf: (request: FastifyRequest) => PageContext;
+}
+
+const errorText = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.privacy.errors[error.reason]) || error.message;
+
+export async function statementRoutes(app: FastifyInstance, deps: StatementRoutesDeps): Promise<void> {
+  const { statements } = deps;
+  const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(page.value);
+
+  app.setErrorHandler((error, request, reply) => {
+    const ctx = deps.contextOf(request);
+    const asJson = request.url.split('?')[0].endsWith('.json');
+    if (error instanceof DomainError) {
+      const status = { not_found: 404, conflict: 409 }[error.code as string] ?? 400;
+      if (asJson) return reply.status(status).send({ error: error.code, message: error.message });
+      return html(reply, status === 404 ? notFoundPage(ctx, errorText(ctx, error)) : badRequestPage(ctx, errorText(ctx, error)), status);
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) return html(reply, badRequestPage(ctx, (error as Error).message), status);
+    request.log.error({ err: error }, 'privacy page failed');
+    return html(reply, serverErrorPage(ctx, request.id), 500);
+  });
+
+  const versionNumber = (raw: string) => {
+    if (!/^[1-9]\d{0,8}$/.test(raw)) throw new NotFound(`There is no version ${raw} of the privacy statement.`, 'statement_version');
+    return Number(raw);
+  };
+  const asJson = (s: PublishedStatement) => ({ version: s.number, digest: s.digest, published_at: s.publishedAt, text: s.text });
+
+  for (const lang of languages) {
+    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+
+    app.get(`${p}/-/privacy`, async (request, reply) => html(reply, privacyPage(deps.contextOf(request), await statements.current())));
+    app.get(`${p}/-/privacy.json`, async () => asJson(await statements.current()));
+
+    app.get(`${p}/-/privacy.pdf`, async (request, reply) => {
+      const ctx = deps.contextOf(request);
+      const statement = await statements.current();
+      const pdf = await statementPdf({
+        title: `${ctx.t.privacy.statement} — ${deps.config.portalName}`,
+        subtitle: ctx.t.privacy.version(statement.version, formatDate(lang, statement.publishedAt, deps.config.timezone)),
+        sections: statement.text[lang],
+        lang: lang === 'nl' ? 'nl-BE' : 'en-GB',
+      });
+      return reply.type('application/pdf').header('Content-Disposition', `inline; filename="privacy-${lang}-v${statement.number}.pdf"`).send(pdf);
+    });
+
+    app.get(`${p}/-/privacy/versions`, async (request, reply) => html(reply, privacyVersionsPage(deps.contextOf(request), await statements.versions())));
+    app.get(`${p}/-/privacy/versions.json`, async () => ({
+      versions: (await statements.versions()).map((v) => ({ version: v.number, digest: v.digest, published_at: v.publishedAt, url: `${p}/-/privacy/versions/${v.number}` })),
+    }));
+
+    app.get<{ Params: { n: string } }>(`${p}/-/privacy/versions/:n`, async (request, reply) => {
+      const json = request.params.n.endsWith('.json');
+      const statement = await statements.version(versionNumber(json ? request.params.n.slice(0, -5) : request.params.n));
+      if (json) return asJson(statement);
+      return html(reply, privacyVersionPage(deps.contextOf(request), statement, (await statements.current()).number));
+    });
+
+    app.get(`${p}/-/privacy/changes`, async (request, reply) => {
+      const from = await statements.version(versionNumber(String((request.query as Record<string, unknown>).from ?? '')));
+      return html(reply, privacyChangesPage(deps.contextOf(request), from, await statements.current()));
+    });
+
+    app.post(`${p}/-/privacy/acknowledge`, async (request, reply) => {
+      const account = accountOf(request);
+      if (!account || request.keyAccount) return reply.redirect(`${p}/-/account/login`, 303);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const version = Number(body.version);
+      if (!Number.isSafeInteger(version) || version < 1) throw new Invalid('Say which version of the privacy statement you read.', 'statement_version');
+      await deps.acknowledgements.acknowledge(account.id, version, lang);
+      // Back to the page the banner was on: a path of this portal only, never another site.
+      const back = typeof body.back === 'string' && /^\/(?![/\\])[^\s]*$/.test(body.back) ? body.back : '/-/privacy';
+      return reply.redirect(`${p}${back}`, 303);
+    });
+  }
+}

@@ -1,0 +1,86 @@
+// The versioned privacy statement: rendered from settings, map and recipients; a change makes a new version, old ones stay as they were.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { migrate, openStore } from '../../src/db/index.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createRecipientService, recipientsOf } from '../../src/privacy/recipients.ts';
+import { createRecipientStore } from '../../src/privacy/recipient-store.ts';
+import { createStatementService } from '../../src/privacy/statement.ts';
+import { plainText, statementText } from '../../src/privacy/statement-text.ts';
+import { purposes } from '../../src/privacy/vocabulary.ts';
+import { dialects, testEnvironment } from '../helpers/stores.ts';
+
+for (const dialect of dialects) {
+  test(`a changed rendering becomes a new version and the old one reads as it was (${dialect})`, async () => {
+    const env = await testEnvironment(dialect, { SMTP_URL: 'smtp://relay-user:relay-secret@mail.example.org:587' });
+    const store = openStore(env.config);
+    let now = new Date('2026-01-10T09:00:00Z');
+    const clock = () => now;
+    try {
+      await migrate(store.db);
+      const statements = createStatementService({ db: store.db, clock, config: env.config });
+      const first = await statements.current();
+      assert.equal(first.number, 1);
+      assert.equal(first.publishedAt, '2026-01-10T09:00:00.000Z');
+      now = new Date('2026-01-11T09:00:00Z');
+      assert.equal((await statements.current()).number, 1, 'the same text is no new version');
+
+      const recipients = createRecipientService({ store: createRecipientStore(store.db), db: store.db, clock, config: env.config });
+      await recipients.add('u_dpo', { name: 'Hosting NV', role: 'processor', purposes: ['accounts'], categories: ['contact', 'identity'], location: 'be', contractRef: 'DPA-2026-01', contact: 'privacy@hosting.example' });
+      const second = await statements.current();
+      assert.equal(second.number, 2);
+      assert.notEqual(second.digest, first.digest);
+      assert.match(plainText(second.text.nl), /Hosting NV \(verwerker\)/);
+      assert.match(plainText(second.text.en), /Hosting NV \(processor\)/);
+
+      const old = await statements.version(1);
+      assert.deepEqual(old.text, first.text);
+      assert.doesNotMatch(plainText(old.text.nl), /Hosting NV/);
+      assert.deepEqual((await statements.versions()).map((v) => v.number), [2, 1]);
+      await assert.rejects(statements.version(3), /no version 3/);
+
+      // The access archive's view: the current recipients, the relay by host only.
+      const current = await recipientsOf({ store: { db: store.db }, config: env.config, clock });
+      assert.deepEqual(current.map((r) => r.name), ['Mail relay mail.example.org', 'Hosting NV']);
+      assert.ok(!JSON.stringify(current).includes('relay-secret') && !JSON.stringify(current).includes('relay-user'));
+    } finally {
+      await store.close();
+      await env.cleanup();
+    }
+  });
+}
+
+test('the statement holds every Art. 13 item, in Dutch and in English (notice lint, T02)', () => {
+  const config = loadConfig({ PUBLISHER_NAME: 'Departement WSE', PRIVACY_CONTROLLER_ADDRESS: 'Koning Albert II-laan 35, 1030 Brussel', PRIVACY_DPO_NAME: 'DPO WSE', PRIVACY_DPO_EMAIL: 'dpo@wse.example', PRIVACY_PUBLIC_TASK_LAW: 'Open-datadecreet' });
+  const recipients = [{ id: 'x', name: 'Cloud Inc', role: 'processor' as const, purposes: ['accounts' as const], categories: ['contact' as const], location: 'US', contractRef: null, contact: null, addedAt: '', endedAt: null, automatic: false }];
+  const nl = plainText(statementText('nl', { config, recipients }));
+  const en = plainText(statementText('en', { config, recipients }));
+  for (const needle of ['Departement WSE', 'Koning Albert II-laan 35', 'DPO WSE', 'dpo@wse.example', 'Open-datadecreet', 'Cloud Inc', 'opaal_session', 'Vlaamse Toezichtcommissie', 'contact@toezichtcommissie.be']) {
+    assert.ok(nl.includes(needle), `nl lacks ${needle}`);
+    assert.ok(en.includes(needle), `en lacks ${needle}`);
+  }
+  for (const purpose of Object.values(purposes)) {
+    assert.ok(nl.includes(purpose.name.nl), purpose.name.en);
+    assert.ok(en.includes(purpose.name.en), purpose.name.en);
+  }
+  assert.match(nl, /taak van algemeen belang \(Art\. 6\(1\)\(e\) AVG\)/);
+  assert.match(en, /legal obligation \(Art\. 6\(1\)\(c\) GDPR\)/);
+  for (const right of ['Art. 15', 'Art. 16', 'Art. 17', 'Art. 18', 'Art. 21', 'Art. 20', 'Art. 7(3)']) assert.ok(en.includes(right), right);
+  for (const word of ['inzage', 'rectificatie', 'wissen', 'beperken', 'bezwaar', 'overdraagbaarheid', 'in te trekken', 'klacht']) assert.ok(nl.includes(word), word);
+  assert.match(en, /transferred outside the European Economic Area to: Cloud Inc \(US\)/);
+  assert.match(en, /no automated decisions/);
+  assert.match(en, /only once you have first written to our data protection officer/, 'the VTC hears a complaint only after the DPO');
+  assert.match(en, /five years/);
+});
+
+test('the configured authority and legal bases are what the statement says', () => {
+  const config = loadConfig({ PRIVACY_AUTHORITY: 'gba', PRIVACY_BASIS_ACCOUNTS: 'contract' });
+  const en = plainText(statementText('en', { config, recipients: [] }));
+  assert.match(en, /Gegevensbeschermingsautoriteit/);
+  assert.match(en, /contact@apd-gba\.be/);
+  assert.doesNotMatch(en, /Toezichtcommissie/);
+  assert.doesNotMatch(en, /first written to our data protection officer/);
+  assert.match(en, new RegExp(`${purposes.accounts.name.en.replace(/[()]/g, '\\$&')} — legal basis: performance of a contract \\(Art\\. 6\\(1\\)\\(b\\) GDPR\\)`));
+  assert.match(en, /No organisation other than the controller receives your data\./);
+  assert.match(en, /No data is transferred outside the European Economic Area\./);
+});
