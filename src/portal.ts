@@ -21,6 +21,8 @@ import { fileTransport, smtpTransport } from './mail/transport.ts';
 import { currentStatement } from './privacy/statement.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
+import { createRetention, type Retention } from './privacy/retention/sweep.ts';
+import { deleteAccountRow } from './privacy/retention/delete-account-row.ts';
 
 export interface Portal {
   config: Config;
@@ -35,6 +37,7 @@ export interface Portal {
   twoFactor: TwoFactorService;
   apiKeys: ApiKeyService;
   admin: AdminService;
+  retention: Retention;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -89,6 +92,15 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   });
   const apiKeys = createApiKeyService({ store: createApiKeyStore(store.db), accounts: accountStore, clock, config });
   const admin = createAdminService({ store: createAdminStore(store.db), accounts: accountStore, catalog, clock });
+  const retention = createRetention({
+    db: store.db,
+    mailer,
+    clock,
+    config,
+    // INTEGRATION: eraseAccount: (userId, options) => eraseAccount(portal, userId, options) from the privacy office
+    // (src/privacy/rights.ts); this branch's stand-in only deletes the account row.
+    eraseAccount: deleteAccountRow(store.db),
+  });
   return {
     config,
     store,
@@ -102,6 +114,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     twoFactor,
     apiKeys,
     admin,
+    retention,
     clock,
     async close() {
       await usage.close();

@@ -159,6 +159,29 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+export interface LegalHoldsTable {
+  id: string;
+  /** What is held: `user` (an account id), `case` (a privacy case id), … */
+  object_type: string;
+  object_id: string;
+  /** The GDPR Art. 17(3) ground: legal_claims, public_archiving, legal_obligation. */
+  reason: string;
+  reason_text: string;
+  set_by: string;
+  set_at: string;
+  /** The hold stops applying at this time (a review date): holds never last unnoticed. */
+  ends_at: string;
+  /** Ended early by the DPO. */
+  ended_at: string | null;
+  ended_by: string | null;
+}
+
+export interface RetentionWarningsTable {
+  user_id: string;
+  /** When the inactivity warning was sent; it counts only while the account stayed inactive since. */
+  warned_at: string;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
@@ -172,4 +195,6 @@ export interface Database {
   dataset_grants: DatasetGrantsTable;
   mail_outbox: MailOutboxTable;
   recovery_codes: RecoveryCodesTable;
+  legal_holds: LegalHoldsTable;
+  retention_warnings: RetentionWarningsTable;
 }

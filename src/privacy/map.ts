@@ -27,8 +27,8 @@ const no = (note?: string): NonPersonalColumn => ({ personal: false, note });
 
 const pseudonymised = 'The record of what was done stays; who did it is replaced by a pseudonym.';
 
-/** Data of an account, kept while the account lives. */
-const account = (category: CategoryId, erasure: Erasure = 'delete', retention: RetentionId = 'account', purpose: PurposeId = 'accounts'): PersonalColumn => ({
+/** Data of an account, kept while the account lives (and deleted with it). */
+const account = (category: CategoryId, erasure: Erasure = 'delete', retention: RetentionId = 'account_data', purpose: PurposeId = 'accounts'): PersonalColumn => ({
   personal: true,
   category,
   purpose,
@@ -38,10 +38,14 @@ const account = (category: CategoryId, erasure: Erasure = 'delete', retention: R
 });
 
 /** Sign-in security: sessions, second factor, single-use links. */
-const security = (category: CategoryId, retention: RetentionId = 'account'): PersonalColumn => account(category, 'delete', retention, 'security');
+const security = (category: CategoryId, retention: RetentionId = 'account_data'): PersonalColumn => account(category, 'delete', retention, 'security');
 
 /** Mail waiting to be sent or recently sent. */
 const mail = (category: CategoryId): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention: 'mail', erasure: 'delete' });
+
+/** The account itself: its columns go by the inactivity rule, which the retention sweep applies to this table. */
+const accountRow = (columns: Record<string, Classification>): Record<string, Classification> =>
+  Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.personal ? { ...c, retention: 'account' } : c]));
 
 export const personalDataMap: Record<string, Record<string, Classification>> = {
   datasets: {
@@ -94,7 +98,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     api_calls: no(),
     downloads: no(),
   },
-  users: {
+  users: accountRow({
     id: no('A random identifier; personal only through the other columns, which erasure removes'),
     email: account('contact'),
     first_name: account('identity'),
@@ -110,7 +114,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     created_at: account('account_metadata'),
     last_active_at: account('account_metadata'),
     disabled_at: account('account_metadata'),
-  },
+  }),
   sessions: {
     id: security('credentials', 'session'),
     user_id: security('identifier', 'session'),
@@ -155,7 +159,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   dataset_grants: {
     dataset_id: no(),
     user_id: account('identifier'),
-    granted_by: account('identifier', 'pseudonymise', 'account', 'accountability'),
+    granted_by: account('identifier', 'pseudonymise', 'account_data', 'accountability'),
     granted_at: no(),
   },
   mail_outbox: {
@@ -175,6 +179,22 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     digest: security('credentials'),
     created_at: security('account_metadata'),
     used_at: security('account_metadata'),
+  },
+  legal_holds: {
+    id: no(),
+    object_type: no(),
+    object_id: { ...account('identifier', 'pseudonymise', 'legal_hold', 'accountability'), reason: 'A hold on an account names it by id; erasure after the hold replaces the id by the pseudonym.' },
+    reason: no('An Art. 17(3) ground from a fixed list'),
+    reason_text: { personal: true, category: 'messages', purpose: 'accountability', retention: 'legal_hold', erasure: 'keep', reason: 'The DPO\'s motivation of the hold is the proof the hold was lawful; it stays while the hold record stays.' },
+    set_by: account('identifier', 'pseudonymise', 'legal_hold', 'accountability'),
+    set_at: no(),
+    ends_at: no(),
+    ended_at: no(),
+    ended_by: account('identifier', 'pseudonymise', 'legal_hold', 'accountability'),
+  },
+  retention_warnings: {
+    user_id: account('identifier'),
+    warned_at: account('account_metadata'),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },
