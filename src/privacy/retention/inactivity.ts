@@ -42,7 +42,8 @@ export function inactivityStep(deps: InactivityDeps): Step {
       sql<SqlBool>`exists (select 1 from retention_warnings w where w.user_id = users.id and w.warned_at >= ${lastActive} and w.warned_at <= ${noLaterThan})`;
     const held = heldBy(now, 'user', 'users.id');
     const dueErasure = sql<SqlBool>`${lastActive} <= ${cutoff} and ${warned(before(now, warnBefore).toISOString())}`;
-    const dueWarning = sql<SqlBool>`${lastActive} <= ${after(new Date(cutoff), warnBefore).toISOString()} and not ${warned(now.toISOString())}`;
+    // Due for a warning when the erasure date (last active + period) falls within `warnBefore` from now.
+    const dueWarning = sql<SqlBool>`${lastActive} <= ${before(after(now, warnBefore), period).toISOString()} and not ${warned(now.toISOString())}`;
 
     const heldCount = (await count(db, sql`(${dueErasure}) and ${held}`)) + (await count(db, sql`(${dueWarning}) and ${held}`));
     const toErase = await db.selectFrom('users').select('id').where(sql<SqlBool>`(${dueErasure}) and not ${held}`).orderBy('id').execute();
