@@ -23,6 +23,7 @@ import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
 import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { deleteAccountRow } from './privacy/retention/delete-account-row.ts';
+import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 
 export interface Portal {
   config: Config;
@@ -38,6 +39,7 @@ export interface Portal {
   apiKeys: ApiKeyService;
   admin: AdminService;
   retention: Retention;
+  holds: HoldService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -115,6 +117,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     apiKeys,
     admin,
     retention,
+    holds: createHoldService({ db: store.db, clock }),
     clock,
     async close() {
       await usage.close();
