@@ -122,5 +122,15 @@ test('a form without its token is refused and changes nothing', async () => {
     redirect: 'manual',
   });
   assert.equal(response.status, 403);
+  assert.match(await response.text(), /This form has expired|Dit formulier is verlopen|reload|herlaad/i);
+  // An outsider's form without a token learns nothing: the ordinary 404.
+  const user = await signedIn(s, 'user');
+  const outsider = await fetch(new URL('/-/privacy-office/holds', s.url), {
+    method: 'POST',
+    headers: { cookie: user.cookie!, origin: new URL(s.url).origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(valid),
+    redirect: 'manual',
+  });
+  assert.equal(outsider.status, 404);
   assert.equal(await holdCount(), before);
 });

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../../accounts/auth.ts';
 import type { Config } from '../../config.ts';
 import { DomainError, NotFound } from '../../errors.ts';
-import { requireAny } from '../../admin/guard.ts';
+import { mayAny, requireAny } from '../../admin/guard.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
 import { languages } from '../../web/i18n.ts';
@@ -29,11 +29,12 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const message = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.holds.errors[error.reason]) || errorText(ctx, error);
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     if (request.url.split('?')[0].endsWith('.json')) throw error;
     const ctx = deps.contextOf(request);
-    if (error instanceof NotFound) return html(reply, notFoundPage(ctx), 404);
-    if (error instanceof DomainError) return html(reply, holdsPage(ctx, { holds: [], error: message(ctx, error) }), statusOf(error));
+    // The CSRF check's refusal arrives here too (it runs before the guard): to outsiders, still nothing is here.
+    if (error instanceof NotFound || !mayAny(request, ['privacy.manage'])) return html(reply, notFoundPage(ctx), 404);
+    if (error instanceof DomainError) return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), statusOf(error));
     request.log.error({ err: error }, 'legal holds page failed');
     return html(reply, serverErrorPage(ctx, request.id), 500);
   });
