@@ -45,6 +45,10 @@ test('opaal retention --dry-run prints what each rule would remove and changes n
       await again.close();
     }
 
+    const help = await opaal(['retention', '--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: opaal retention \[--dry-run\]/);
+
     const wrong = await opaal(['retention', 'now', '--data', h.env.dataDir]);
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /unexpected "now"/);

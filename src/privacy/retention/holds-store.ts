@@ -17,7 +17,7 @@ export function createHoldStore(db: Kysely<Database>) {
   return {
     insert: (row: LegalHoldRow) => db.insertInto('legal_holds').values(row).execute(),
     byId: (id: string) => db.selectFrom('legal_holds').selectAll().where('id', '=', id).executeTakeFirst(),
-    /** Every hold, those still applying first (by end date), then the ended ones, latest first. */
+    /** Every hold, latest end date first (the service orders them for the DPO). */
     all: () => db.selectFrom('legal_holds').selectAll().orderBy('ends_at', 'desc').orderBy('id').execute(),
     end: (id: string, at: string, by: string) =>
       db.updateTable('legal_holds').set({ ended_at: at, ended_by: by }).where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst(),
