@@ -16,6 +16,7 @@ import { apiKeyRoutes, apiKeysAccountSection } from './accounts/api-key-routes.t
 import { createQuotas } from './accounts/quotas.ts';
 import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { holdRoutes } from './privacy/retention/holds-routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 import { caseRoutes } from './privacy/cases/routes.ts';
@@ -167,6 +168,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: options.caseActions ?? null });
   await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements, contextOf });
   await app.register(privacyOfficeRoutes, { config: portal.config, portal, contextOf });
+  // The privacy office's legal holds (the office's other pages are registered by their own module).
+  await app.register(holdRoutes, { config: portal.config, holds: portal.holds, contextOf });
 
 
   return app;

@@ -1,4 +1,4 @@
-// Command line entry: serve | import | migrate | datasets | users …
+// Command line entry: serve | import | migrate | datasets | users | retention …
 import { parseArgs } from 'node:util';
 import { loadConfig, type Flags } from './config.ts';
 import { DomainError } from './errors.ts';
@@ -9,6 +9,7 @@ import { runMigrate } from './cli/migrate.ts';
 import { runDatasets } from './cli/datasets.ts';
 import { runUsers } from './cli/users.ts';
 import { runPrivacy } from './cli/privacy.ts';
+import { runRetentionCommand } from './cli/retention.ts';
 
 const commands: Record<string, (positionals: string[], flags: Flags) => Promise<number>> = {
   serve: (_p, flags) => runServe(loadConfig(process.env, flags), flags),
@@ -17,6 +18,7 @@ const commands: Record<string, (positionals: string[], flags: Flags) => Promise<
   datasets: (positionals, flags) => runDatasets(loadConfig(process.env, flags), positionals, flags),
   users: (positionals, flags) => runUsers(loadConfig(process.env, flags), positionals, flags),
   privacy: (positionals, flags) => runPrivacy(loadConfig(process.env, flags), positionals, flags),
+  retention: (positionals, flags) => runRetentionCommand(loadConfig(process.env, flags), positionals, flags),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -49,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         email: { type: 'string' },
         role: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (error) {

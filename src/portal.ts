@@ -26,6 +26,9 @@ import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
 import { createCaseService, type CaseService } from './privacy/cases/service.ts';
 import { createCaseStore } from './privacy/cases/store.ts';
+import { createRetention, type Retention } from './privacy/retention/sweep.ts';
+import { deleteAccountRow } from './privacy/retention/delete-account-row.ts';
+import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 
 export interface Portal {
   config: Config;
@@ -44,6 +47,8 @@ export interface Portal {
   statements: StatementService;
   recipients: RecipientService;
   breaches: BreachService;
+  retention: Retention;
+  holds: HoldService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -111,6 +116,15 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     config,
     accountIdByEmail: async (email) => (await accountStore.userByEmail(email))?.id ?? null,
   });
+  const retention = createRetention({
+    db: store.db,
+    mailer,
+    clock,
+    config,
+    // INTEGRATION: eraseAccount: (userId, options) => eraseAccount(portal, userId, options) from the privacy office
+    // (src/privacy/rights.ts); this branch's stand-in only deletes the account row.
+    eraseAccount: deleteAccountRow(store.db),
+  });
   return {
     config,
     store,
@@ -128,6 +142,8 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     statements,
     recipients,
     breaches,
+    retention,
+    holds: createHoldService({ db: store.db, clock }),
     clock,
     async close() {
       await usage.close();

@@ -12,6 +12,7 @@ Commands:
   users create          create an account and print a single-use link to set its password
   users list            list the accounts (id, role, state)
   privacy remind        mail the DPO about privacy requests due within 7 days, within a day, or overdue
+  retention             apply the retention rules once (the server does it daily); --dry-run shows what would go
 
 Every command takes --data DIR and honours DATABASE_URL. Run "opaal <command> --help" for its options.`,
   serve: `Usage: opaal serve [--port P] [--host H] [--data DIR] [--base-url URL] [--demo]
@@ -47,4 +48,13 @@ within a day, or overdue; each case is reminded once per threshold, so it is saf
   create    make an account (default role: user) and print a link, valid 72 hours, where the person
             chooses their own password; no password is ever given on the command line
   list      one line per account: id, role, state (no names or addresses)`,
+  retention: `Usage: opaal retention [--dry-run] [--json] [--data DIR]
+
+Applies the personal-data map's retention rules once, as \`opaal serve\` does daily: expired sessions and links,
+sent mail after 30 days, events after five years, proofs of consent of erased accounts after five years, and
+accounts unused for five years (warned by mail 30 days before, then erased). Rows under a legal hold stay.
+Prints per rule how many rows went and how many a hold kept (counts only, no personal data), and the holds
+past their end date. Exits 1 when a rule cannot be applied.
+  --dry-run   change nothing and send nothing: show what a run would do now
+  --json      the report as JSON`,
 };

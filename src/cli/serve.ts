@@ -2,6 +2,7 @@
 import type { Config, Flags } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { openPortal } from '../portal.ts';
+import { createDailyRetention } from '../privacy/retention/schedule.ts';
 
 export async function runServe(config: Config, flags: Flags): Promise<number> {
   const portal = await openPortal(config);
@@ -12,6 +13,16 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
     const seeded = await seedDemo(portal);
     if (seeded.length > 0) app.log.info({ datasets: seeded.length }, 'demo catalog loaded');
   }
+  // The retention sweep, once a day (the first look right after start-up); its log holds counts only.
+  const dailyRetention = createDailyRetention({
+    retention: portal.retention,
+    db: portal.store.db,
+    clock: portal.clock,
+    log: ({ report, error }) => {
+      if (error) app.log.error({ error }, 'retention sweep failed');
+      else if (report) app.log.info({ rules: report.rules, lapsedHolds: report.lapsedHolds.length, unapplied: report.unapplied }, 'retention sweep done');
+    },
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -19,10 +30,12 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
     app.log.info({ signal }, 'shutting down');
     // close() stops accepting connections and waits for requests in flight.
     await app.close();
+    await dailyRetention.stop();
     await portal.close();
   };
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ url: config.baseUrl, store: portal.store.describe }, 'portal ready');
+  dailyRetention.start();
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void stop(signal).then(resolve));

@@ -201,6 +201,29 @@ export interface PrivacyCaseStepsTable {
   note: string | null;
 }
 
+export interface LegalHoldsTable {
+  id: string;
+  /** What is held: `user` (an account id), `case` (a privacy case id), … */
+  object_type: string;
+  object_id: string;
+  /** The GDPR Art. 17(3) ground: legal_claims, public_archiving, legal_obligation. */
+  reason: string;
+  reason_text: string;
+  set_by: string;
+  set_at: string;
+  /** The hold stops applying at this time (a review date): holds never last unnoticed. */
+  ends_at: string;
+  /** Ended early by the DPO. */
+  ended_at: string | null;
+  ended_by: string | null;
+}
+
+export interface RetentionWarningsTable {
+  user_id: string;
+  /** When the inactivity warning was sent; it counts only while the account stayed inactive since. */
+  warned_at: string;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
@@ -219,6 +242,8 @@ export interface Database {
   privacy_statements: PrivacyStatementsTable;
   privacy_recipients: PrivacyRecipientsTable;
   privacy_breaches: PrivacyBreachesTable;
+  legal_holds: LegalHoldsTable;
+  retention_warnings: RetentionWarningsTable;
 }
 
 export interface PrivacyStatementsTable {

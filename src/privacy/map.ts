@@ -27,8 +27,8 @@ const no = (note?: string): NonPersonalColumn => ({ personal: false, note });
 
 const pseudonymised = 'The record of what was done stays; who did it is replaced by a pseudonym.';
 
-/** Data of an account, kept while the account lives. */
-const account = (category: CategoryId, erasure: Erasure = 'delete', retention: RetentionId = 'account', purpose: PurposeId = 'accounts'): PersonalColumn => ({
+/** Data of an account, kept while the account lives (and deleted with it). */
+const account = (category: CategoryId, erasure: Erasure = 'delete', retention: RetentionId = 'account_data', purpose: PurposeId = 'accounts'): PersonalColumn => ({
   personal: true,
   category,
   purpose,
@@ -38,7 +38,7 @@ const account = (category: CategoryId, erasure: Erasure = 'delete', retention: R
 });
 
 /** Sign-in security: sessions, second factor, single-use links. */
-const security = (category: CategoryId, retention: RetentionId = 'account'): PersonalColumn => account(category, 'delete', retention, 'security');
+const security = (category: CategoryId, retention: RetentionId = 'account_data'): PersonalColumn => account(category, 'delete', retention, 'security');
 
 /** Mail waiting to be sent or recently sent. */
 const mail = (category: CategoryId): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention: 'mail', erasure: 'delete' });
@@ -54,7 +54,10 @@ const privacyCase = (category: CategoryId, erasure: Erasure, reason?: string): P
 });
 const caseProof = 'Proof of how a request was handled is a legal obligation (GDPR Art. 5(2), 12); it is kept five years after closing.';
 /** The GDPR's own registers: recipients and processors, breaches. */
-const register = (category: CategoryId, erasure: Erasure, reason: string): PersonalColumn => ({ personal: true, category, purpose: 'registers', retention: 'register', erasure, reason });
+const register = (category: CategoryId, erasure: Erasure, reason: string, retention: RetentionId = 'breach'): PersonalColumn => ({ personal: true, category, purpose: 'registers', retention, erasure, reason });
+/** The account itself: its columns go by the inactivity rule, which the retention sweep applies to this table. */
+const accountRow = (columns: Record<string, Classification>): Record<string, Classification> =>
+  Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.personal ? { ...c, retention: 'account' } : c]));
 
 export const personalDataMap: Record<string, Record<string, Classification>> = {
   datasets: {
@@ -107,7 +110,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     api_calls: no(),
     downloads: no(),
   },
-  users: {
+  users: accountRow({
     id: no('A random identifier; personal only through the other columns, which erasure removes'),
     email: account('contact'),
     first_name: account('identity'),
@@ -123,7 +126,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     created_at: account('account_metadata'),
     last_active_at: account('account_metadata'),
     disabled_at: account('account_metadata'),
-  },
+  }),
   sessions: {
     id: security('credentials', 'session'),
     user_id: security('identifier', 'session'),
@@ -168,7 +171,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   dataset_grants: {
     dataset_id: no(),
     user_id: account('identifier'),
-    granted_by: account('identifier', 'pseudonymise', 'account', 'accountability'),
+    granted_by: account('identifier', 'pseudonymise', 'account_data', 'accountability'),
     granted_at: no(),
   },
   mail_outbox: {
@@ -216,9 +219,9 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     id: no(),
     case_id: no(),
     at: no(),
-    actor: privacyCase('identifier', 'pseudonymise', "Who handled a request stays on record; the requester's own account id is replaced by the pseudonym."),
+    actor: { ...privacyCase('identifier', 'pseudonymise', "Who handled a request stays on record; the requester's own account id is replaced by the pseudonym."), retention: 'case_step' },
     kind: no(),
-    note: privacyCase('messages', 'keep', caseProof),
+    note: { ...privacyCase('messages', 'keep', caseProof), retention: 'case_step' },
   },
   privacy_statements: {
     version: no(),
@@ -235,7 +238,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     categories: no(),
     location: no(),
     contract_ref: no(),
-    contact: register('contact', 'delete', 'A contact address at the processor may name a person; it goes when the entry does.'),
+    contact: register('contact', 'delete', 'A contact address at the processor may name a person; it goes when the entry does.', 'recipient'),
     added_at: no(),
     ended_at: no(),
   },
@@ -258,6 +261,22 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     delay_reason: register('messages', 'keep', 'Art. 33(5) documentation of a breach is kept whole; the form asks staff not to name people.'),
     subjects_informed_at: no(),
     closed_at: no(),
+  },
+  legal_holds: {
+    id: no(),
+    object_type: no(),
+    object_id: { ...account('identifier', 'pseudonymise', 'legal_hold', 'accountability'), reason: 'A hold on an account names it by id; erasure after the hold replaces the id by the pseudonym.' },
+    reason: no('An Art. 17(3) ground from a fixed list'),
+    reason_text: { personal: true, category: 'messages', purpose: 'accountability', retention: 'legal_hold', erasure: 'keep', reason: 'The DPO\'s motivation of the hold is the proof the hold was lawful; it stays while the hold record stays.' },
+    set_by: account('identifier', 'pseudonymise', 'legal_hold', 'accountability'),
+    set_at: no(),
+    ends_at: no(),
+    ended_at: no(),
+    ended_by: account('identifier', 'pseudonymise', 'legal_hold', 'accountability'),
+  },
+  retention_warnings: {
+    user_id: account('identifier'),
+    warned_at: account('account_metadata'),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

@@ -72,10 +72,23 @@ export type CategoryId = keyof typeof categories;
 
 export interface RetentionRule {
   text: Text;
-  /** What starts the clock, for the sweep; null where the data lives as long as its owner (no own deadline). */
+  /**
+   * What starts the clock, as `table.column`: the retention sweep (src/privacy/retention) applies the rule to the
+   * rows of that table, and has a step for each rule with a trigger. Null where the data has no deadline of its own.
+   */
   trigger: string | null;
   /** ISO-8601 duration after the trigger; null with no own deadline. The statement promises five years at most. */
   period: string | null;
+  /**
+   * For a rule without a trigger: the table whose rows take these with them when they go (by erasure or a cascade),
+   * so the data lives exactly as long as its owner, whose own rule the sweep applies.
+   */
+  livesWith?: string;
+  /**
+   * The legal-hold object type that names rows of the trigger's table by their `id` (e.g. `case`), for a rule the sweep
+   * applies generically (delete the rows whose trigger is past the period); without it no hold can keep them.
+   */
+  heldAs?: string;
 }
 
 export const retentionRules = {
@@ -84,19 +97,27 @@ export const retentionRules = {
     trigger: 'users.last_active_at',
     period: 'P5Y',
   },
+  account_data: {
+    text: { nl: 'zolang het account bestaat; verwijderd samen met het account', en: 'as long as the account exists; deleted with the account' },
+    trigger: null,
+    period: null,
+    livesWith: 'users',
+  },
   session: {
     text: { nl: 'tot u zich afmeldt of de sessie verloopt (uren)', en: 'until you sign out or the session expires (hours)' },
     trigger: 'sessions.expires_at',
     period: 'PT0S',
   },
   link: {
-    text: { nl: 'tot de link gebruikt is of verloopt, hoogstens 7 dagen', en: 'until the link is used or expires, at most 7 days' },
+    text: { nl: 'tot een dag nadat de link gebruikt is of verloopt, hoogstens 7 dagen', en: 'until a day after the link is used or expires, at most 7 days' },
+    // The grace day counts from use as well as from expiry.
     trigger: 'account_tokens.expires_at',
-    period: 'PT0S',
+    period: 'P1D',
   },
   mail: {
     text: { nl: '30 dagen na verzending', en: '30 days after sending' },
-    trigger: 'mail_outbox.created_at',
+    // A mail that could not be delivered counts from when it was written.
+    trigger: 'mail_outbox.sent_at',
     period: 'P30D',
   },
   audit: {
@@ -106,6 +127,7 @@ export const retentionRules = {
   },
   consent_proof: {
     text: { nl: 'zolang het account bestaat; daarna zonder verwijzing naar u, hoogstens vijf jaar', en: 'while the account exists; after that without reference to you, five years at most' },
+    // Only proofs no longer tied to an account (erased, pseudonymised) expire; an account's own proofs live with it.
     trigger: 'consents.given_at',
     period: 'P5Y',
   },
@@ -113,16 +135,34 @@ export const retentionRules = {
     text: { nl: 'vijf jaar na het afsluiten van het verzoek, als bewijs dat het behandeld is', en: 'five years after the request is closed, as proof that it was handled' },
     trigger: 'privacy_cases.closed_at',
     period: 'P5Y',
+    heldAs: 'case',
   },
-  register: {
-    text: { nl: 'vijf jaar nadat de vermelding afgesloten is (contract beëindigd, datalek afgehandeld)', en: 'five years after the entry is closed (contract ended, breach dealt with)' },
-    trigger: 'closed or ended',
+  case_step: {
+    text: { nl: 'vijf jaar na elke stap in de behandeling van een verzoek', en: 'five years after each step in handling a request' },
+    // Steps are written until the case closes, so they go no later than the case itself.
+    trigger: 'privacy_case_steps.at',
+    period: 'P5Y',
+  },
+  recipient: {
+    text: { nl: 'vijf jaar nadat de samenwerking met de ontvanger of verwerker beëindigd is', en: 'five years after the work with the recipient or processor ended' },
+    trigger: 'privacy_recipients.ended_at',
+    period: 'P5Y',
+  },
+  breach: {
+    text: { nl: 'vijf jaar nadat het datalek afgehandeld is', en: 'five years after the breach was dealt with' },
+    trigger: 'privacy_breaches.closed_at',
     period: 'P5Y',
   },
   published: {
     text: { nl: 'zolang de dataset gepubliceerd is', en: 'while the dataset is published' },
     trigger: null,
     period: null,
+    livesWith: 'datasets',
+  },
+  legal_hold: {
+    text: { nl: 'zolang de bewaarplicht loopt, daarna vijf jaar als verantwoording', en: 'while the hold applies, then five years as accountability' },
+    trigger: 'legal_holds.ends_at',
+    period: 'P5Y',
   },
 } as const satisfies Record<string, RetentionRule>;
 export type RetentionId = keyof typeof retentionRules;

@@ -8,6 +8,7 @@ import * as publishing from './0006_publishing.ts';
 import * as admin from './0007_admin.ts';
 import * as privacyCases from './0009_privacy_cases.ts';
 import * as privacyOffice from './0010_privacy_office.ts';
+import * as retention from './0011_retention.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0007_admin': admin,
   '0009_privacy_cases': privacyCases,
   '0010_privacy_office': privacyOffice,
+  '0011_retention': retention,
 };

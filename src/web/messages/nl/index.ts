@@ -17,7 +17,8 @@ import { backoffice } from './backoffice.ts';
 import { admin } from './admin.ts';
 import { privacyCases } from './privacyCases.ts';
 import { privacy } from './privacy.ts';
+import { holds } from './holds.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds };
 
 export type Messages = typeof nl;

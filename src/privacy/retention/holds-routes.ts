@@ -1,0 +1,88 @@
+// The DPO's legal holds over HTTP, under /-/privacy-office/holds in every language, with its JSON twin.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf } from '../../accounts/auth.ts';
+import type { Config } from '../../config.ts';
+import { DomainError, NotFound } from '../../errors.ts';
+import { mayAny, requireAny } from '../../admin/guard.ts';
+import type { PageContext } from '../../web/context.ts';
+import { errorText } from '../../web/forms.tsx';
+import { languages } from '../../web/i18n.ts';
+import type { Html } from '../../web/jsx-runtime.ts';
+import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
+import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
+import type { HoldService } from './holds.ts';
+
+export interface HoldRoutesDeps {
+  config: Config;
+  holds: HoldService;
+  contextOf: (request: FastifyRequest) => PageContext;
+}
+
+const statusOf = (error: DomainError) => ({ invalid: 422, not_found: 404, conflict: 409, forbidden: 403, too_many: 429 })[error.code as string] ?? 400;
+const field = (body: unknown, name: string) => {
+  const v = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v : '';
+};
+
+export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Promise<void> {
+  const html = (reply: FastifyReply, page: Html, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
+  const message = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.holds.errors[error.reason]) || errorText(ctx, error);
+
+  app.setErrorHandler(async (error, request, reply) => {
+    if (request.url.split('?')[0].endsWith('.json')) throw error;
+    const ctx = deps.contextOf(request);
+    // The CSRF check's refusal arrives here too (it runs before the guard): to outsiders, still nothing is here.
+    if (error instanceof NotFound || !mayAny(request, ['privacy.manage'])) return html(reply, notFoundPage(ctx), 404);
+    if (error instanceof DomainError) return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), statusOf(error));
+    request.log.error({ err: error }, 'legal holds page failed');
+    return html(reply, serverErrorPage(ctx, request.id), 500);
+  });
+
+  for (const lang of languages) {
+    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const guarded = { preHandler: requireAny(deps, ['privacy.manage'], p) };
+    const done = (ctx: PageContext, request: FastifyRequest) => ctx.t.holds.done[String((request.query as Record<string, unknown>)?.done ?? '')] ?? null;
+
+    app.get(`${p}/-/privacy-office/holds`, guarded, async (request, reply) => {
+      const ctx = deps.contextOf(request);
+      return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), done: done(ctx, request) }));
+    });
+    app.get(`${p}/-/privacy-office/holds.json`, guarded, async (_request, reply) =>
+      reply.header('Cache-Control', 'no-store').send({
+        results: (await deps.holds.list()).map((h) => ({
+          id: h.id, object_type: h.objectType, object_id: h.objectId, reason: h.reason, reason_text: h.reasonText,
+          set_by: h.setBy, set_at: h.setAt, ends_at: h.endsAt, ended_at: h.endedAt, ended_by: h.endedBy, state: h.state,
+        })),
+      }),
+    );
+
+    app.post(`${p}/-/privacy-office/holds`, guarded, async (request, reply) => {
+      const form: HoldForm = {
+        object_type: field(request.body, 'object_type'), object_id: field(request.body, 'object_id'), reason: field(request.body, 'reason'),
+        reason_text: field(request.body, 'reason_text'), ends_on: field(request.body, 'ends_on'),
+      };
+      try {
+        await deps.holds.add(accountOf(request)!.id, {
+          objectType: form.object_type!, objectId: form.object_id!, reason: form.reason!, reasonText: form.reason_text!, endsOn: form.ends_on!,
+        });
+        return reply.redirect(`${p}/-/privacy-office/holds?done=added`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const ctx = deps.contextOf(request);
+        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error), form }), statusOf(error));
+      }
+    });
+
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/holds/:id/end`, guarded, async (request, reply) => {
+      try {
+        await deps.holds.end(accountOf(request)!.id, request.params.id);
+        return reply.redirect(`${p}/-/privacy-office/holds?done=ended`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const ctx = deps.contextOf(request);
+        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), statusOf(error));
+      }
+    });
+  }
+}

@@ -1,0 +1,74 @@
+// The inactivity rule: an account unused for the rule's period is warned by mail 30 days before, once, then erased.
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Mailer } from '../../mail/outbox.ts';
+import type { Lang } from '../vocabulary.ts';
+import { after, before } from './duration.ts';
+import { heldBy } from './holds-store.ts';
+import { inactivityWarning } from './mail.ts';
+import type { Step } from './steps.ts';
+
+/**
+ * Erases one account as the privacy office does (Art. 17). The real one is eraseAccount(portal, userId, { by: 'retention' })
+ * in src/privacy/rights.ts, wired where the retention is created (src/portal.ts).
+ */
+export type EraseAccount = (userId: string, options: { by: 'retention' }) => Promise<void>;
+
+export interface InactivityDeps {
+  mailer: Mailer;
+  eraseAccount: EraseAccount;
+  config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Lang };
+  /** How long before the erasure the warning goes out. */
+  warnBefore?: string;
+}
+
+const count = async (db: Kysely<Database>, where: RawBuilder<SqlBool>) =>
+  Number((await sql<{ n: number | string }>`select count(*) as n from users where ${where}`.execute(db)).rows[0]?.n ?? 0);
+
+export function inactivityStep(deps: InactivityDeps): Step {
+  const warnBefore = deps.warnBefore ?? 'P30D';
+  const base = deps.config.baseUrl.replace(/\/$/, '');
+
+  async function languageOf(db: Kysely<Database>, userId: string): Promise<Lang> {
+    // The language the person registered in: the only trace of it we keep.
+    const row = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('given_at', 'desc').executeTakeFirst();
+    return row?.language === 'en' || row?.language === 'nl' ? row.language : deps.config.defaultLanguage;
+  }
+
+  return async ({ db, now, cutoff, period, dryRun }) => {
+    const lastActive = sql.ref('users.last_active_at');
+    // A warning counts while the account stayed unused since: signing in again sets last_active_at past it.
+    const warned = (noLaterThan: string) =>
+      sql<SqlBool>`exists (select 1 from retention_warnings w where w.user_id = users.id and w.warned_at >= ${lastActive} and w.warned_at <= ${noLaterThan})`;
+    const held = heldBy(now, 'user', 'users.id');
+    const dueErasure = sql<SqlBool>`${lastActive} <= ${cutoff} and ${warned(before(now, warnBefore).toISOString())}`;
+    // Due for a warning when the erasure date (last active + period) falls within `warnBefore` from now.
+    const dueWarning = sql<SqlBool>`${lastActive} <= ${before(after(now, warnBefore), period).toISOString()} and not ${warned(now.toISOString())}`;
+
+    const heldCount = (await count(db, sql`(${dueErasure}) and ${held}`)) + (await count(db, sql`(${dueWarning}) and ${held}`));
+    const toErase = await db.selectFrom('users').select('id').where(sql<SqlBool>`(${dueErasure}) and not ${held}`).orderBy('id').execute();
+    const toWarn = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'first_name', 'last_active_at'])
+      .where(sql<SqlBool>`(${dueWarning}) and not ${held}`)
+      .orderBy('id')
+      .execute();
+    if (dryRun) return { removed: toErase.length, warned: toWarn.length, held: heldCount };
+
+    for (const { id } of toErase) await deps.eraseAccount(id, { by: 'retention' });
+    for (const user of toWarn) {
+      const lang = await languageOf(db, user.id);
+      const erasureAt = new Date(Math.max(after(new Date(user.last_active_at), period).getTime(), after(now, warnBefore).getTime()));
+      const erasureDate = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: deps.config.timezone }).format(erasureAt);
+      const signInLink = `${base}${lang === deps.config.defaultLanguage ? '' : `/${lang}`}/-/account/login`;
+      // Recorded before it is sent: a failure in between costs the person a mail, never sends it twice.
+      await db
+        .insertInto('retention_warnings')
+        .values({ user_id: user.id, warned_at: now.toISOString() })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet({ warned_at: now.toISOString() }))
+        .execute();
+      await deps.mailer.send({ to: user.email, ...inactivityWarning(lang, { portal: deps.config.portalName, firstName: user.first_name, signInLink, erasureDate }) });
+    }
+    return { removed: toErase.length, warned: toWarn.length, held: heldCount };
+  };
+}

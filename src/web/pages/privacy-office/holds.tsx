@@ -1,0 +1,85 @@
+// The DPO's page of legal holds: those that lapsed first, then the active ones, then the ended; a form to set one.
+import type { LegalHold } from '../../../privacy/retention/holds.ts';
+import { holdObjectTypes, holdReasons } from '../../../privacy/retention/holds.ts';
+import type { PageContext } from '../../context.ts';
+import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import type { Html } from '../../jsx-runtime.ts';
+import { Layout } from '../../layout.tsx';
+import { When } from '../admin/frame.tsx';
+
+export interface HoldForm {
+  object_type?: string;
+  object_id?: string;
+  reason?: string;
+  reason_text?: string;
+  ends_on?: string;
+}
+
+export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: string | null; error?: string | null; form?: HoldForm }): Html {
+  const t = ctx.t.holds;
+  const form = data.form ?? {};
+  return (
+    <Layout ctx={ctx} page={{ title: t.title, noindex: true, jsonTwin: ctx.link('/-/privacy-office/holds.json') }}>
+      <p><a href={ctx.link('/-/privacy-office')}>{t.back}</a></p>
+      <h1>{t.title}</h1>
+      <Done message={data.done} />
+      <ErrorSummary ctx={ctx} error={data.error} />
+      <p>{t.intro}</p>
+      {data.holds.length === 0 ? <p>{t.none}</p> : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.object}</th><th scope="col">{t.reason}</th><th scope="col">{t.reasonText}</th>
+                <th scope="col">{t.setAt}</th><th scope="col">{t.endsAt}</th><th scope="col">{t.state}</th>
+                <th scope="col"><span class="visually-hidden">{t.end}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.holds.map((h) => (
+                <tr id={h.id}>
+                  <td>{t.objectTypes[h.objectType] ?? h.objectType} <code>{h.objectId}</code></td>
+                  <td>{t.reasons[h.reason] ?? h.reason}</td>
+                  <td>{h.reasonText}</td>
+                  <td><When ctx={ctx} iso={h.setAt} /> <code>{h.setBy}</code></td>
+                  <td><When ctx={ctx} iso={h.endedAt ?? h.endsAt} /></td>
+                  <td>{t.states[h.state]}</td>
+                  <td>
+                    {h.state !== 'ended' && (
+                      <PostForm ctx={ctx} action={ctx.link(`/-/privacy-office/holds/${h.id}/end`)} class="inline">
+                        <button type="submit" class="secondary" aria-label={`${t.end}: ${t.objectTypes[h.objectType] ?? h.objectType} ${h.objectId}`}>{t.end}</button>
+                      </PostForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t.add}</h2>
+      <PostForm ctx={ctx} action={ctx.link('/-/privacy-office/holds')}>
+        <div class="field">
+          <label for="object_type">{t.objectType}</label>
+          <select id="object_type" name="object_type">
+            {holdObjectTypes.map((type) => <option value={type} selected={form.object_type === type}>{t.objectTypes[type]}</option>)}
+          </select>
+        </div>
+        <Input name="object_id" label={t.objectId} hint={t.objectIdHint} value={form.object_id} required maxlength={100} autocomplete="off" />
+        <div class="field">
+          <label for="reason">{t.reason}</label>
+          <select id="reason" name="reason">
+            {holdReasons.map((reason) => <option value={reason} selected={form.reason === reason}>{t.reasons[reason]}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="reason_text">{t.reasonText}</label>
+          <p class="hint" id="reason_text-hint">{t.reasonTextHint}</p>
+          <textarea id="reason_text" name="reason_text" required maxlength={2000} rows={4} aria-describedby="reason_text-hint">{form.reason_text ?? ''}</textarea>
+        </div>
+        <Input name="ends_on" label={t.endsOn} hint={t.endsOnHint} type="date" value={form.ends_on} required />
+        <button type="submit">{t.add}</button>
+      </PostForm>
+    </Layout>
+  );
+}
