@@ -19,6 +19,7 @@ import { createTwoFactorStore } from './accounts/two-factor-store.ts';
 import { createMailer, type Mailer } from './mail/outbox.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
 import { currentStatement } from './privacy/statement.ts';
+import { mayMailAddress } from './privacy/flags.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
 
@@ -70,6 +71,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     clock,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
+    mayMail: mayMailAddress(store.db),
   });
   const accountStore = createAccountStore(store.db);
   const accounts = createAccountService({

@@ -61,7 +61,8 @@ export function createAccountService(deps: AccountServiceDeps) {
   const now = () => clock().toISOString();
   const base = deps.config.baseUrl.replace(/\/$/, '');
   const link = (lang: Language, path: string) => `${base}${lang === 'nl' ? '' : `/${lang}`}${path}`;
-  const send = (to: string, mail: AccountMail) => mailer.send({ to, ...mail });
+  // Every account mail answers something the person did (registered, asked for a link, changed an address).
+  const send = (to: string, mail: AccountMail) => mailer.send({ to, ...mail, reply: true });
 
   async function issueToken(userId: string, purpose: TokenPurpose, newEmail: string | null = null): Promise<string> {
     const token = newToken();

@@ -6,6 +6,7 @@ import * as accounts from './0003_accounts.ts';
 import * as twoFactor from './0004_two_factor.ts';
 import * as publishing from './0006_publishing.ts';
 import * as admin from './0007_admin.ts';
+import * as privacyRights from './0008_privacy_rights.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_two_factor': twoFactor,
   '0006_publishing': publishing,
   '0007_admin': admin,
+  '0008_privacy_rights': privacyRights,
 };

@@ -1,0 +1,31 @@
+// The mail outbox for the registry: messages to the person's address, in the database and as .eml files.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { eraseColumn } from '../privacy/erase-columns.ts';
+import type { PersonalDataModule } from '../privacy/registry.ts';
+
+/** Where the file transport wrote a message (see transport.ts). */
+export const emlPath = (dataDir: string, id: number) => join(dataDir, 'mail', `${String(id).padStart(8, '0')}.eml`);
+
+export const mailModule: PersonalDataModule = {
+  name: 'mail',
+  tables: ['mail_outbox'],
+  async exportFor({ db }, { email }) {
+    if (!email) return { items: { mail: [] } };
+    const rows = await db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).orderBy('id').execute();
+    return {
+      items: {
+        mail: rows.map((m) => ({ to: m.to_address, template: m.template, subject: m.subject, text: m.text_body, status: m.status, createdAt: m.created_at, sentAt: m.sent_at })),
+      },
+    };
+  },
+  async eraseFor(ctx, { email, pseudonym }) {
+    if (!email) return [{ table: 'mail_outbox', column: 'to_address', action: 'delete', rows: 0 }];
+    const ids = await ctx.db.selectFrom('mail_outbox').select('id').where('to_address', '=', email).execute();
+    const lines = [
+      await eraseColumn(ctx, { table: 'mail_outbox', column: 'text_body', matchColumn: 'to_address', value: email, owns: true, pseudonym }),
+    ];
+    for (const { id } of ids) rmSync(emlPath(ctx.dataDir, Number(id)), { force: true });
+    return lines;
+  },
+};
