@@ -16,6 +16,8 @@ import { apiKeyRoutes, apiKeysAccountSection } from './accounts/api-key-routes.t
 import { createQuotas } from './accounts/quotas.ts';
 import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { privacyRightsRoutes } from './privacy/routes.ts';
+import { privacyAccountSection } from './web/pages/account/privacy.tsx';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 
@@ -139,7 +141,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection, async (ctx) => privacyAccountSection(ctx)],
   });
   await app.register(backofficeRoutes, {
     config: portal.config,
@@ -156,7 +158,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     clock: portal.clock,
     contextOf,
   });
-
+  await app.register(privacyRightsRoutes, { portal, contextOf });
 
   return app;
 }

@@ -258,6 +258,12 @@ export function createAccountService(deps: AccountServiceDeps) {
       await recordEvent(store.db, clock(), { actor: userId, verb: 'account.password_changed', subjectType: 'user', subjectId: userId });
     },
 
+    /** Re-authentication before something that cannot be undone (deleting the account). */
+    async confirmPassword(userId: string, password: string): Promise<void> {
+      const user = await store.userById(userId);
+      if (!user?.password_hash || !(await verifyPassword(user.password_hash, password))) throw new Invalid('The password is not right.', 'wrong_password');
+    },
+
     async updateProfile(userId: string, input: { firstName: string; lastName: string; displayName: string }): Promise<void> {
       const display = input.displayName.trim();
       await store.updateUser(userId, {

@@ -15,6 +15,7 @@ import { twoFactor } from './two-factor.ts';
 import { apiKeys } from './apiKeys.ts';
 import { backoffice } from './backoffice.ts';
 import { admin } from './admin.ts';
+import { privacyRights } from './privacy-rights.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyRights };

@@ -15,6 +15,7 @@ import { twoFactor } from './two-factor.ts';
 import { apiKeys } from './apiKeys.ts';
 import { backoffice } from './backoffice.ts';
 import { admin } from './admin.ts';
+import { privacyRights } from './privacy-rights.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyRights };
 export type Messages = typeof nl;
