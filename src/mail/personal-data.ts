@@ -15,7 +15,8 @@ export const mailModule: PersonalDataModule = {
     const rows = await db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).orderBy('id').execute();
     return {
       items: {
-        mail: rows.map((m) => ({ to: m.to_address, template: m.template, subject: m.subject, text: m.text_body, status: m.status, createdAt: m.created_at, sentAt: m.sent_at })),
+        // Single-use links in the text are credentials while they live: the archive shows that there was a link, not its token.
+        mail: rows.map((m) => ({ to: m.to_address, template: m.template, subject: m.subject, text: m.text_body.replace(/[A-Za-z0-9_-]{32,}/g, '…'), status: m.status, createdAt: m.created_at, sentAt: m.sent_at })),
       },
     };
   },

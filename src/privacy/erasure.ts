@@ -1,5 +1,5 @@
 // Erasure of an account (Art. 17) through the module registry, the erasure ledger, and its replay after a restore.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Language } from '../catalog/types.ts';
 import type { Database } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
@@ -31,6 +31,14 @@ async function eraseSubject(db: Kysely<Database>, portal: Portal, subject: Subje
   return lines;
 }
 
+/**
+ * SQLite keeps the pages a transaction replaced in its write-ahead log until a checkpoint: move them into the file
+ * (where secure_delete zeroed the erased rows) and empty the log, so no copy of the person is left in either.
+ */
+async function settle(portal: Portal): Promise<void> {
+  if (portal.store.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(portal.store.db);
+}
+
 async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
   const consent = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('id', 'desc').executeTakeFirst();
   return consent?.language === 'en' ? 'en' : 'nl';
@@ -49,6 +57,7 @@ export async function eraseAccount(portal: Portal, userId: string, options: { by
     await trx.insertInto('erasure_ledger').values({ at: at.toISOString(), subject_digest: keys.ledgerDigest(userId), by: options.by, reference: options.reference ?? null }).execute();
     return erased;
   });
+  await settle(portal);
   // The audit entry names the pseudonym only; the reference is a case number, never a name.
   await recordEvent(db, at, {
     actor: options.by === 'self' ? subject.pseudonym : options.by,
@@ -93,5 +102,6 @@ export async function replayErasureLedger(portal: Portal): Promise<number> {
     await db.transaction().execute((trx) => eraseSubject(trx, portal, { userId, email: user?.email ?? null, pseudonym: keys.pseudonym(userId) }));
     erased++;
   }
+  if (erased > 0) await settle(portal);
   return erased;
 }
