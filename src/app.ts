@@ -16,8 +16,7 @@ import { apiKeyRoutes, apiKeysAccountSection } from './accounts/api-key-routes.t
 import { createQuotas } from './accounts/quotas.ts';
 import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { adminRoutes } from './admin/routes.ts';
-import { privacyRightsRoutes } from './privacy/routes.ts';
-import { privacyAccountSection } from './web/pages/account/privacy.tsx';
+import { privacyRightsRoutes, privacyRightsSection } from './privacy/routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 
@@ -141,7 +140,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection, async (ctx) => privacyAccountSection(ctx)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection, privacyRightsSection(portal)],
   });
   await app.register(backofficeRoutes, {
     config: portal.config,

@@ -20,13 +20,16 @@ export const mailModule: PersonalDataModule = {
       },
     };
   },
-  async eraseFor(ctx, { email, pseudonym }) {
-    if (!email) return [{ table: 'mail_outbox', column: 'to_address', action: 'delete', rows: 0 }];
-    const ids = await ctx.db.selectFrom('mail_outbox').select('id').where('to_address', '=', email).execute();
-    const lines = [
-      await eraseColumn(ctx, { table: 'mail_outbox', column: 'text_body', matchColumn: 'to_address', value: email, owns: true, pseudonym }),
-    ];
-    for (const { id } of ids) rmSync(emlPath(ctx.dataDir, Number(id)), { force: true });
-    return lines;
+  async eraseFor(ctx, { userId, email, pseudonym }) {
+    // The account's address, and any address it was changing to (the link mailed there is the person's too).
+    const pending = await ctx.db.selectFrom('account_tokens').select('new_email').where('user_id', '=', userId).where('new_email', 'is not', null).execute();
+    const addresses = [...new Set([email, ...pending.map((p) => p.new_email)].filter((a): a is string => !!a))];
+    const lines = [];
+    for (const address of addresses) {
+      const ids = await ctx.db.selectFrom('mail_outbox').select('id').where('to_address', '=', address).execute();
+      lines.push(await eraseColumn(ctx, { table: 'mail_outbox', column: 'text_body', matchColumn: 'to_address', value: address, owns: true, pseudonym }));
+      for (const { id } of ids) rmSync(emlPath(ctx.dataDir, Number(id)), { force: true });
+    }
+    return lines.length > 0 ? lines : [{ table: 'mail_outbox', column: 'text_body', action: 'delete', rows: 0 }];
   },
 };

@@ -53,7 +53,7 @@ export function renderAccessReport(archive: AccessArchive, lang: Lang): string {
         <h2>{t.yourData}</h2>
         {Object.entries(archive.data).map(([name, section]) => (
           <section>
-            <h3>{name}</h3>
+            <h3>{t.sections[name] ?? name}</h3>
             {section.note && <p>{section.note[lang]}</p>}
             <Value value={section.items} none={t.none} />
           </section>

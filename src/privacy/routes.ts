@@ -9,7 +9,8 @@ import type { PageContext } from '../web/context.ts';
 import { languages } from '../web/i18n.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { messagePage } from '../web/pages/account/public.tsx';
-import { privacyPage } from '../web/pages/account/privacy.tsx';
+import type { AccountSection } from '../web/pages/account/overview.tsx';
+import { privacyAccountSection, privacyPage } from '../web/pages/account/privacy.tsx';
 import { archivesOf, openArchive, prepareArchive } from './archive-files.ts';
 import { consentsOf, withdrawConsent } from './consents.ts';
 import { eraseAccount } from './erasure.ts';
@@ -32,6 +33,12 @@ const done: Record<string, (ctx: PageContext) => string> = {
   objection: (ctx) => ctx.t.privacyRights.objectionSaved,
   consent: (ctx) => ctx.t.privacyRights.consentWithdrawn,
 };
+
+/** The account page's privacy section, for the `sections` hook of the account routes. */
+export function privacyRightsSection(portal: Portal) {
+  return async (ctx: PageContext, request: FastifyRequest): Promise<AccountSection> =>
+    privacyAccountSection(ctx, await privacyFlags(portal.store.db, accountOf(request)!.id));
+}
 
 export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRightsRoutesDeps): Promise<void> {
   const { portal } = deps;

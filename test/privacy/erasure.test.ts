@@ -47,6 +47,7 @@ for (const dialect of dialects) {
       await portal.accounts.updateProfile(person.id, { firstName: 'Canary', lastName: 'Vogel', displayName: '' });
       await portal.mailer.send({ to: person.email, template: 'test.notice', subject: 's', text: 'hello Canary' });
       await setObjection(portal, person.id, 'accountability', true, 'self');
+      await portal.accounts.requestEmailChange(person.id, 'nieuw.adres@example.org', password, 'nl');
 
       const report = await eraseAccount(portal, person.id, { by: 'self' });
       assert.match(report.pseudonym, /^former-user-[0-9a-f]{8}$/);
@@ -74,6 +75,7 @@ for (const dialect of dialects) {
       const outbox = await db.selectFrom('mail_outbox').selectAll().where('to_address', '=', person.email).execute();
       assert.deepEqual(outbox.map((m) => m.template), ['privacy.erased'], 'only the confirmation keeps the address');
       assert.ok(!outbox[0].text_body.includes('Canary'));
+      assert.equal((await db.selectFrom('mail_outbox').select('id').where('to_address', '=', 'nieuw.adres@example.org').execute()).length, 0, 'the link to a pending new address goes too');
       const ledger = await db.selectFrom('erasure_ledger').selectAll().execute();
       assert.equal(ledger.length, 1);
       assert.equal(ledger[0].by, 'self');

@@ -33,6 +33,7 @@ test('the privacy page makes an archive that only its owner downloads, for 7 day
     assert.match(report, /owner@example\.org/);
     assert.match(report, /Vlaamse Toezichtcommissie/);
     assert.match(report, /Art\. 6\(1\)\(e\)/);
+    assert.match(report, /<h3>Aanmeldbeveiliging<\/h3>/, 'in the language of the page it was asked from');
 
     const stranger = await signedIn(s, 'other@example.org');
     assert.equal((await stranger.get(`/-/account/privacy/archive/${file}.json`)).status, 404, 'another account cannot fetch it');
@@ -67,6 +68,7 @@ test('restriction and objection are recorded and shown; an acknowledgement canno
     assert.equal((await v.post('/en/-/account/privacy/restriction', { restricted: 'yes' })).status, 303);
     page = await (await v.get('/en/-/account/privacy')).text();
     assert.match(page, /Restricted since/);
+    assert.match(await (await v.get('/en/-/account')).text(), /Restricted since/, 'the account page shows it too');
     assert.equal((await v.post('/en/-/account/privacy/objection', { purpose: 'publishing', objected: 'yes' })).status, 303);
     page = await (await v.get('/-/account/privacy')).text();
     assert.match(page, /bezwaar sinds/);

@@ -52,6 +52,7 @@ export const privacyRights: typeof nl = {
   report: {
     title: (portal: string) => `Your data at ${portal}`,
     generated: (date: string) => `Made on ${date}. This report goes with the JSON archive holding the same data.`,
+    sections: { account: 'Account', 'sign-in security': 'Sign-in security', 'api keys': 'API keys', consents: 'Consents and acknowledgements', 'access grants': 'Access to datasets', events: 'Log', mail: 'Mails', 'dataset contact points': 'Dataset contact points', 'privacy rights': 'Your privacy choices' },
     yourData: 'Your data',
     none: 'none',
     information: 'What we do with it (Art. 15(1) GDPR)',

@@ -50,6 +50,7 @@ export const privacyRights = {
   report: {
     title: (portal: string) => `Uw gegevens bij ${portal}`,
     generated: (date: string) => `Opgemaakt op ${date}. Dit verslag hoort bij het JSON-archief met dezelfde gegevens.`,
+    sections: { account: 'Account', 'sign-in security': 'Aanmeldbeveiliging', 'api keys': 'API-sleutels', consents: 'Toestemmingen en aanvaardingen', 'access grants': 'Toegang tot datasets', events: 'Logboek', mail: 'Mails', 'dataset contact points': 'Contactpunten van datasets', 'privacy rights': 'Uw privacykeuzes' } as Record<string, string>,
     yourData: 'Uw gegevens',
     none: 'geen',
     information: 'Wat we ermee doen (art. 15, lid 1, AVG)',

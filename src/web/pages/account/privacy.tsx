@@ -19,9 +19,23 @@ export interface PrivacyPageData {
   error?: string | null;
 }
 
-export function privacyAccountSection(ctx: PageContext): AccountSection {
+/** The account page's section: the way to the privacy page, and the restriction and objections in force. */
+export function privacyAccountSection(ctx: PageContext, flags: PrivacyFlags): AccountSection {
   const t = ctx.t.privacyRights;
-  return { id: 'privacy-rights', title: t.title, body: <p><a href={ctx.link('/-/account/privacy')}>{t.overviewLink}</a></p> };
+  const date = (iso: string) => formatDate(ctx.lang, iso, ctx.config.timezone);
+  return {
+    id: 'privacy-rights',
+    title: t.title,
+    body: (
+      <>
+        {flags.restrictedSince && <p><strong>{t.restrictedSince(date(flags.restrictedSince))}</strong></p>}
+        {flags.objections.length > 0 && (
+          <ul>{flags.objections.map((o) => <li>{purposes[o.purpose]?.name[ctx.lang] ?? o.purpose}: {t.objectedSince(date(o.since))}</li>)}</ul>
+        )}
+        <p><a href={ctx.link('/-/account/privacy')}>{t.overviewLink}</a></p>
+      </>
+    ),
+  };
 }
 
 function Consents(props: { ctx: PageContext; consents: ConsentRecord[] }): Html {
