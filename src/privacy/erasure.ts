@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Language } from '../catalog/types.ts';
 import type { Database } from '../db/schema.ts';
-import { NotFound } from '../errors.ts';
+import { Conflict, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import type { Portal } from '../portal.ts';
 import { keptText, privacyMails } from './mail.ts';
@@ -46,13 +46,18 @@ async function languageOf(db: Kysely<Database>, userId: string): Promise<Languag
 
 export async function eraseAccount(portal: Portal, userId: string, options: { by: ErasedBy; reference?: string }): Promise<ErasureReport> {
   const db = portal.store.db;
-  const user = await db.selectFrom('users').select(['id', 'email']).where('id', '=', userId).executeTakeFirst();
+  const user = await db.selectFrom('users').select(['id', 'email', 'role']).where('id', '=', userId).executeTakeFirst();
   if (!user) throw new NotFound('There is no such account.');
   const keys = subjectKeys(portal.config);
   const subject: Subject = { userId, email: user.email, pseudonym: keys.pseudonym(userId) };
   const lang = await languageOf(db, userId);
   const at = portal.clock();
   const lines = await db.transaction().execute(async (trx) => {
+    // In the transaction: two admins deleting themselves at once cannot leave the portal without one.
+    if (user.role === 'admin') {
+      const others = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', '!=', userId).executeTakeFirst();
+      if (!others) throw new Conflict('This is the last active admin account; make another account admin before deleting it.', 'last_admin');
+    }
     const erased = await eraseSubject(trx, portal, subject);
     await trx.insertInto('erasure_ledger').values({ at: at.toISOString(), subject_digest: keys.ledgerDigest(userId), by: options.by, reference: options.reference ?? null }).execute();
     return erased;

@@ -127,7 +127,12 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
         if (!(error instanceof DomainError)) throw error;
         return html(reply, await page(ctx, account.id, { error: ctx.t.privacyRights.errors.wrong_password }), 400);
       }
-      await eraseAccount(portal, account.id, { by: 'self' });
+      try {
+        await eraseAccount(portal, account.id, { by: 'self' });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return html(reply, await page(ctx, account.id, { error: (error.reason && ctx.t.privacyRights.errors[error.reason]) || error.message }), error.code === 'conflict' ? 409 : 400);
+      }
       clearSessionCookie(reply, secure);
       const t = ctx.t.privacyRights;
       return html(reply, messagePage({ ...ctx, viewer: null, csrf: null }, t.deleted, t.deletedText, { href: ctx.link('/'), label: ctx.config.portalName }));

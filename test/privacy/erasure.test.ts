@@ -94,13 +94,16 @@ for (const dialect of dialects) {
     });
   });
 
-  test(`${dialect}: erasing an administrator keeps the keys and grants they handled, marked with their pseudonym`, async () => {
+  test(`${dialect}: erasing an administrator keeps the keys they revoked marked as such, under their pseudonym; the last active admin is refused`, async () => {
     await withPortal(dialect, async (portal) => {
       const db = portal.store.db;
       const person = await user(portal, 'keeps.key@example.org');
       const admin = await user(portal, 'admin.y@example.org', 'admin');
       const key = await portal.apiKeys.create(person.id, { name: 'script' });
       await portal.apiKeys.revokeByAdmin(admin.id, key.info.id);
+      await assert.rejects(eraseAccount(portal, admin.id, { by: 'dpo' }), { name: 'Conflict' }, 'not the last active admin');
+      assert.equal((await db.selectFrom('erasure_ledger').select('id').execute()).length, 0);
+      await user(portal, 'admin.z@example.org', 'admin');
       const report = await eraseAccount(portal, admin.id, { by: 'dpo', reference: 'CASE-1' });
       const row = await db.selectFrom('api_keys').selectAll().where('id', '=', key.info.id).executeTakeFirstOrThrow();
       assert.equal(row.revoked_by, report.pseudonym);

@@ -112,3 +112,23 @@ test('deleting the account takes the password; then the session and API keys sto
     await s.close();
   }
 });
+
+test('the last active admin cannot delete their account (409, nothing erased) until another admin exists', async () => {
+  const s = await startServer('sqlite');
+  try {
+    const id = await createAccount(s, 'only.admin@example.org', 'admin');
+    const v = await signedIn(s, 'only.admin@example.org');
+    await v.get('/en/-/account/privacy');
+    const refused = await v.post('/en/-/account/privacy/delete', { password: testPassword });
+    assert.equal(refused.status, 409);
+    assert.match(await refused.text(), /last active admin account/);
+    assert.ok(await s.portal.store.db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst());
+    assert.equal((await s.portal.store.db.selectFrom('erasure_ledger').select('id').execute()).length, 0);
+    assert.equal((await v.get('/en/-/account')).status, 200, 'still signed in');
+    await createAccount(s, 'second.admin@example.org', 'admin');
+    await v.get('/en/-/account/privacy');
+    assert.equal((await v.post('/en/-/account/privacy/delete', { password: testPassword })).status, 200);
+  } finally {
+    await s.close();
+  }
+});

@@ -44,6 +44,7 @@ export const privacyRights: typeof nl = {
   deleted: 'Your account is deleted',
   deletedText: 'Your account and the personal data that belonged to it are erased. We sent a confirmation to your old address.',
   errors: {
+    last_admin: 'This is the last active admin account. Make someone else admin first; then you can delete it.',
     wrong_password: 'The password is not right.',
     not_withdrawable: 'This is an acknowledgement and cannot be withdrawn.',
     purpose_unknown: 'There is no such purpose.',

@@ -42,6 +42,7 @@ export const privacyRights = {
   deleted: 'Uw account is verwijderd',
   deletedText: 'Uw account en de persoonsgegevens die erbij hoorden zijn gewist. We stuurden een bevestiging naar uw oude adres.',
   errors: {
+    last_admin: 'Dit is het laatste actieve beheerdersaccount. Maak eerst iemand anders beheerder; daarna kunt u het verwijderen.',
     wrong_password: 'Het wachtwoord is niet juist.',
     not_withdrawable: 'Dit is een kennisname en kan niet ingetrokken worden.',
     purpose_unknown: 'Dat doel bestaat niet.',
