@@ -82,6 +82,16 @@ test('restriction and objection are recorded and shown; an acknowledgement canno
     assert.equal((await v.post('/-/account/privacy/consents/withdraw', { consent_id: '999' })).status, 404);
     assert.equal((await v.post('/-/account/privacy/consents/withdraw', { consent_id: 'x' })).status, 404);
     assert.equal((await v.post('/-/account/privacy/objection', { purpose: 'marketing', objected: 'yes' })).status, 400);
+
+    // A consent (none exists yet besides the acknowledgement) is withdrawn with one click.
+    const optional = await s.portal.store.db.insertInto('consents').values({ user_id: id, purpose: 'newsletter', statement_version: '2026-11-29', statement_digest: 'd', method: 'account_page', language: 'en', given_at: s.portal.clock().toISOString(), withdrawn_at: null }).returning('id').executeTakeFirstOrThrow();
+    page = await (await v.get('/en/-/account/privacy')).text();
+    assert.match(page, new RegExp(`name="consent_id" value="${optional.id}"`));
+    assert.equal((await v.post('/en/-/account/privacy/consents/withdraw', { consent_id: String(optional.id) })).status, 303);
+    const withdrawn = await s.portal.store.db.selectFrom('consents').select('withdrawn_at').where('id', '=', optional.id).executeTakeFirstOrThrow();
+    assert.ok(withdrawn.withdrawn_at);
+    assert.match(await (await v.get('/en/-/account/privacy')).text(), /withdrawn on/);
+    assert.equal((await s.portal.store.db.selectFrom('events').select('verb').where('verb', '=', 'privacy.consent_withdrawn').execute()).length, 1);
   } finally {
     await s.close();
   }
