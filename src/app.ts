@@ -17,10 +17,13 @@ import { createQuotas } from './accounts/quotas.ts';
 import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { holdRoutes } from './privacy/retention/holds-routes.ts';
+import { privacyRightsRoutes, privacyRightsSection } from './privacy/routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { tileImageSources } from './web/map-tiles.ts';
 import { caseRoutes } from './privacy/cases/routes.ts';
-import type { CaseActions } from './privacy/cases/actions.ts';
+import { createCaseActions, type CaseActions } from './privacy/cases/actions.ts';
+import { eraseAccount, setObjection, setRestriction } from './privacy/rights.ts';
+import { prepareArchive } from './privacy/archive-files.ts';
 import { createAcknowledgements, installStatementNotice } from './privacy/notice.ts';
 import { statementRoutes } from './privacy/statement-routes.ts';
 import { privacyOfficeRoutes } from './privacy/office-routes.ts';
@@ -147,7 +150,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection, privacyRightsSection(portal)],
   });
   await app.register(backofficeRoutes, {
     config: portal.config,
@@ -164,13 +167,18 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     clock: portal.clock,
     contextOf,
   });
-  // The DPO's one-click actions run the self-service rights (src/privacy/rights.ts); until they are wired, null.
-  await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: options.caseActions ?? null });
+  // The DPO's one-click actions run the self-service rights (src/privacy/rights.ts): the same code as the account page.
+  // An access request gets the archive the account's privacy page offers for download (with the owner's session).
+  const caseActions = options.caseActions === undefined
+    ? createCaseActions({ portal, rights: { buildAccessArchive: (p, userId) => prepareArchive(p, userId, p.config.defaultLanguage), eraseAccount, setRestriction, setObjection } })
+    : options.caseActions;
+  await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: caseActions });
   await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements, contextOf });
   await app.register(privacyOfficeRoutes, { config: portal.config, portal, contextOf });
   // The privacy office's legal holds (the office's other pages are registered by their own module).
   await app.register(holdRoutes, { config: portal.config, holds: portal.holds, contextOf });
 
+  await app.register(privacyRightsRoutes, { portal, contextOf });
 
   return app;
 }

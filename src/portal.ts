@@ -22,12 +22,14 @@ import { createStatementService, type StatementService } from './privacy/stateme
 import { createRecipientService, type RecipientService } from './privacy/recipients.ts';
 import { createRecipientStore } from './privacy/recipient-store.ts';
 import { createBreachService, type BreachService } from './privacy/breaches.ts';
+import { currentStatement } from './privacy/statement.ts';
+import { mayMailAddress } from './privacy/flags.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
 import { createCaseService, type CaseService } from './privacy/cases/service.ts';
 import { createCaseStore } from './privacy/cases/store.ts';
 import { createRetention, type Retention } from './privacy/retention/sweep.ts';
-import { deleteAccountRow } from './privacy/retention/delete-account-row.ts';
+import { eraseAccount } from './privacy/erasure.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 
 export interface Portal {
@@ -84,6 +86,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     clock,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
+    mayMail: mayMailAddress(store.db),
   });
   const statements = createStatementService({ db: store.db, clock, config });
   const recipients = createRecipientService({ store: createRecipientStore(store.db), db: store.db, clock, config });
@@ -121,11 +124,12 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     mailer,
     clock,
     config,
-    // INTEGRATION: eraseAccount: (userId, options) => eraseAccount(portal, userId, options) from the privacy office
-    // (src/privacy/rights.ts); this branch's stand-in only deletes the account row.
-    eraseAccount: deleteAccountRow(store.db),
+    // The same erasure as the account's own "delete my account" (src/privacy/erasure.ts), once the portal exists.
+    eraseAccount: async (userId, options) => {
+      await eraseAccount(portal, userId, options);
+    },
   });
-  return {
+  const portal: Portal = {
     config,
     store,
     engine,
@@ -152,4 +156,5 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
       await store.close();
     },
   };
+  return portal;
 }

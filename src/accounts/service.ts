@@ -61,7 +61,8 @@ export function createAccountService(deps: AccountServiceDeps) {
   const now = () => clock().toISOString();
   const base = deps.config.baseUrl.replace(/\/$/, '');
   const link = (lang: Language, path: string) => `${base}${lang === 'nl' ? '' : `/${lang}`}${path}`;
-  const send = (to: string, mail: AccountMail) => mailer.send({ to, ...mail });
+  // Every account mail answers something the person did (registered, asked for a link, changed an address).
+  const send = (to: string, mail: AccountMail) => mailer.send({ to, ...mail, reply: true });
 
   async function issueToken(userId: string, purpose: TokenPurpose, newEmail: string | null = null): Promise<string> {
     const token = newToken();
@@ -256,6 +257,12 @@ export function createAccountService(deps: AccountServiceDeps) {
       await store.updateUser(userId, { password_hash: hash, password_changed_at: now() });
       await store.deleteSessionsOf(userId, digest(keepToken));
       await recordEvent(store.db, clock(), { actor: userId, verb: 'account.password_changed', subjectType: 'user', subjectId: userId });
+    },
+
+    /** Re-authentication before something that cannot be undone (deleting the account). */
+    async confirmPassword(userId: string, password: string): Promise<void> {
+      const user = await store.userById(userId);
+      if (!user?.password_hash || !(await verifyPassword(user.password_hash, password))) throw new Invalid('The password is not right.', 'wrong_password');
     },
 
     async updateProfile(userId: string, input: { firstName: string; lastName: string; displayName: string }): Promise<void> {

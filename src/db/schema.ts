@@ -224,6 +224,36 @@ export interface RetentionWarningsTable {
   warned_at: string;
 }
 
+export interface AccountPrivacyFlagsTable {
+  user_id: string;
+  /** `restriction` (Art. 18) or `objection` (Art. 21). */
+  kind: string;
+  /** The purpose objected to; '' for a restriction. */
+  purpose: string;
+  set_at: string;
+  /** `self`, or the id of the DPO who recorded it. */
+  set_by: string;
+}
+
+export interface AccessArchivesTable {
+  /** The random name of the files under <data>/archives and of the download link. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ErasureLedgerTable {
+  id: Generated<number>;
+  at: string;
+  /** HMAC of the erased account's id with the portal's key: recognises the id, never reveals it. */
+  subject_digest: string;
+  /** `self`, `dpo` or `retention`. */
+  by: string;
+  /** A DPO case reference, never personal data. */
+  reference: string | null;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
@@ -244,6 +274,9 @@ export interface Database {
   privacy_breaches: PrivacyBreachesTable;
   legal_holds: LegalHoldsTable;
   retention_warnings: RetentionWarningsTable;
+  account_privacy_flags: AccountPrivacyFlagsTable;
+  access_archives: AccessArchivesTable;
+  erasure_ledger: ErasureLedgerTable;
 }
 
 export interface PrivacyStatementsTable {

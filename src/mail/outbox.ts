@@ -10,13 +10,28 @@ export interface Mail {
   template: string;
   subject: string;
   text: string;
+  /**
+   * An answer to something the person asked for (a link they requested, a reply to their request): it goes out even
+   * while their account is restricted (Art. 18). Anything the portal sends on its own initiative leaves it out.
+   */
+  reply?: boolean;
 }
 
 const maxAttempts = 5;
 
 export type Mailer = ReturnType<typeof createMailer>;
 
-export function createMailer(deps: { db: Kysely<Database>; clock: Clock; transport: Transport; from: string; log?: (message: string) => void }) {
+export interface MailerDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  transport: Transport;
+  from: string;
+  log?: (message: string) => void;
+  /** Whether the portal may write to this address on its own initiative (see privacy/flags.ts). */
+  mayMail?: (address: string) => Promise<boolean>;
+}
+
+export function createMailer(deps: MailerDeps) {
   let running: Promise<void> | null = null;
   let again = false;
   let retry: NodeJS.Timeout | null = null;
@@ -62,13 +77,15 @@ export function createMailer(deps: { db: Kysely<Database>; clock: Clock; transpo
   }
 
   return {
-    /** Stores the message, then delivers it in the background. */
-    async send(mail: Mail): Promise<void> {
+    /** Stores the message, then delivers it in the background; a notice to a restricted account is withheld. */
+    async send(mail: Mail): Promise<'queued' | 'withheld'> {
+      if (!mail.reply && deps.mayMail && !(await deps.mayMail(mail.to))) return 'withheld';
       await deps.db
         .insertInto('mail_outbox')
         .values({ to_address: mail.to.toLowerCase(), template: mail.template, subject: mail.subject, text_body: mail.text, status: 'pending', attempts: 0, created_at: deps.clock().toISOString() })
         .execute();
       kick();
+      return 'queued';
     },
     /** Delivers what is waiting (at start-up, and from tests). */
     async flush(): Promise<void> {

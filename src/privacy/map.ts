@@ -155,7 +155,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     expires_at: no(),
     last_used_at: account('account_metadata'),
     revoked_at: no(),
-    revoked_by: account('identifier'),
+    revoked_by: { ...account('identifier', 'pseudonymise', 'account_data', 'accountability'), reason: 'A key revoked by an administrator stays marked as such; the administrator is replaced by a pseudonym.' },
   },
   consents: {
     id: no(),
@@ -277,6 +277,26 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   retention_warnings: {
     user_id: account('identifier'),
     warned_at: account('account_metadata'),
+  },
+  account_privacy_flags: {
+    user_id: account('identifier', 'delete', 'account_data', 'privacy_requests'),
+    kind: no('restriction or objection'),
+    purpose: no('The purpose objected to, from the vocabulary'),
+    set_at: account('account_metadata', 'delete', 'account_data', 'privacy_requests'),
+    set_by: { ...account('identifier', 'pseudonymise', 'account_data', 'accountability'), reason: 'Who recorded a flag for someone else (a DPO) stays known only as a pseudonym after that DPO is erased.' },
+  },
+  access_archives: {
+    id: no('The random name of the archive files and of the download link'),
+    user_id: account('identifier', 'delete', 'archive', 'privacy_requests'),
+    created_at: account('account_metadata', 'delete', 'archive', 'privacy_requests'),
+    expires_at: no(),
+  },
+  erasure_ledger: {
+    id: no(),
+    at: no(),
+    subject_digest: no('A keyed digest (HMAC with the portal key) of an erased id: it recognises a restored row, it names nobody'),
+    by: no('self, dpo or retention'),
+    reference: no('A DPO case reference'),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

@@ -55,7 +55,8 @@ export type Acknowledgements = ReturnType<typeof createAcknowledgements>;
 export function installStatementNotice(app: FastifyInstance, deps: { acknowledgements: Acknowledgements }): void {
   app.decorateRequest('statementNotice', null);
   app.addHook('preHandler', async (request) => {
-    if (request.method !== 'GET' || request.url.startsWith('/api/') || request.url.startsWith('/-/static/')) return;
+    // Every method: a page answered to a form (an error, a 404) looks the same as one answered to a link.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/-/static/')) return;
     const account = accountOf(request);
     if (!account || request.keyAccount) return;
     request.statementNotice = await deps.acknowledgements.noticeFor(account.id);

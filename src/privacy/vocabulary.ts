@@ -153,6 +153,11 @@ export const retentionRules = {
     trigger: 'privacy_breaches.closed_at',
     period: 'P5Y',
   },
+  archive: {
+    text: { nl: '7 dagen: daarna verdwijnt uw gedownloade archief van de server', en: '7 days: after that your downloadable archive is removed from the server' },
+    trigger: 'access_archives.expires_at',
+    period: 'PT0S',
+  },
   published: {
     text: { nl: 'zolang de dataset gepubliceerd is', en: 'while the dataset is published' },
     trigger: null,

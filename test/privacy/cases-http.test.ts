@@ -117,7 +117,35 @@ test('a signed-in person is identified by the session: the address is locked and
   const c = (await (await s.get('/-/privacy-office/cases.json?status=open', { headers: { cookie: dpo.cookie! } })).json()).results.find((x: { requester_email: string }) => x.requester_email === 'member@example.org');
   assert.equal(c.identity_method, 'session');
   assert.equal(c.user_id, user.accountId);
-  assert.equal((await dpo.send('POST', `/-/privacy-office/cases/${c.id}/act`, form({ action: 'restriction_on' }))).status, 409, 'no actions until the rights are wired');
+  // One click runs the account page's own code: the restriction is recorded for the account, and the step for the case.
+  assert.equal((await dpo.send('POST', `/-/privacy-office/cases/${c.id}/act`, form({ action: 'restriction_on' }))).status, 303);
+  const flags = await s.portal.store.db.selectFrom('account_privacy_flags').selectAll().where('user_id', '=', user.accountId).execute();
+  assert.deepEqual(flags.map((f) => [f.kind, f.set_by]), [['restriction', dpo.accountId]]);
+  const acted = await (await s.get(`/-/privacy-office/cases/${c.id}.json`, { headers: { cookie: dpo.cookie! } })).json();
+  assert.equal(acted.status, 'in_progress');
+  assert.ok(acted.steps.some((step: { kind: string; note: string }) => step.kind === 'action_restriction' && step.note === 'processing restricted'));
+});
+
+test('an erasure request: one click erases the account as "delete my account" does; the case keeps its address until the reply is sent', async () => {
+  await at('2026-03-23T09:00:00Z');
+  const user = await signedIn(s, 'user', { email: 'leaving@example.org' });
+  const sent = await user.send('POST', '/-/privacy/request', form({ type: 'erasure', message: 'Wis mijn account.', email: 'leaving@example.org', _csrf: user.csrf }));
+  assert.equal(sent.status, 200);
+  await smtp.next('leaving@example.org');
+  const c = (await (await s.get('/-/privacy-office/cases.json?status=open', { headers: { cookie: dpo.cookie! } })).json()).results.find((x: { requester_email: string }) => x.requester_email === 'leaving@example.org');
+  assert.equal((await dpo.send('POST', `/-/privacy-office/cases/${c.id}/act`, form({ action: 'erasure' }))).status, 303);
+  const db = s.portal.store.db;
+  assert.equal(await db.selectFrom('users').select('id').where('id', '=', user.accountId).executeTakeFirst(), undefined, 'the account is gone');
+  const ledger = await db.selectFrom('erasure_ledger').selectAll().where('reference', '=', c.reference).execute();
+  assert.equal(ledger.length, 1, 'the ledger names the case, not the person');
+  assert.match((await smtp.next('leaving@example.org')).subject, /./, 'the erasure is confirmed to the old address');
+  const during = await db.selectFrom('privacy_cases').select(['requester_email', 'status']).where('id', '=', c.id).executeTakeFirstOrThrow();
+  assert.deepEqual(during, { requester_email: 'leaving@example.org', status: 'in_progress' }, 'the answer has still to reach the person');
+  assert.equal((await dpo.send('POST', `/-/privacy-office/cases/${c.id}/complete`, form({ answer: 'Uw account en gegevens zijn gewist.' }))).status, 303);
+  assert.match((await smtp.next('leaving@example.org')).text, /gewist/);
+  const after = await db.selectFrom('privacy_cases').select(['requester_email', 'status']).where('id', '=', c.id).executeTakeFirstOrThrow();
+  assert.equal(after.status, 'completed');
+  assert.doesNotMatch(after.requester_email, /leaving/, 'completed, the case keeps a pseudonym only');
 });
 
 test('bad input on the form is a precise message, never a 500', async () => {

@@ -6,6 +6,7 @@ import * as accounts from './0003_accounts.ts';
 import * as twoFactor from './0004_two_factor.ts';
 import * as publishing from './0006_publishing.ts';
 import * as admin from './0007_admin.ts';
+import * as privacyRights from './0008_privacy_rights.ts';
 import * as privacyCases from './0009_privacy_cases.ts';
 import * as privacyOffice from './0010_privacy_office.ts';
 import * as retention from './0011_retention.ts';
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0004_two_factor': twoFactor,
   '0006_publishing': publishing,
   '0007_admin': admin,
+  '0008_privacy_rights': privacyRights,
   '0009_privacy_cases': privacyCases,
   '0010_privacy_office': privacyOffice,
   '0011_retention': retention,

@@ -30,7 +30,7 @@ export function createCaseActions<P>(deps: { rights: Rights<P>; portal: P }): Ca
       switch (a.action) {
         case 'access':
           await rights.buildAccessArchive(portal, target.userId);
-          return 'access archive built';
+          return 'access archive ready on the account\'s privacy page';
         case 'erasure':
           await rights.eraseAccount(portal, target.userId, { by: 'dpo', reference: target.reference });
           return 'account erased';

@@ -8,8 +8,10 @@ type Portal = { portal: string; timeZone: string };
 const sign = { nl: (portal: string) => `Met vriendelijke groet,\n${portal}`, en: (portal: string) => `Kind regards,\n${portal}` };
 
 export const caseMails = {
+  // Mails to a requester answer their own request: a restriction (Art. 18) never withholds them.
   code: (lang: Language, to: string, p: { portal: string; code: string; minutes: number }): Mail => ({
     to,
+    reply: true,
     template: 'privacy.code',
     subject: lang === 'nl' ? `Uw code voor uw verzoek bij ${p.portal}` : `Your code for your request at ${p.portal}`,
     text:
@@ -19,6 +21,7 @@ export const caseMails = {
   }),
   acknowledgement: (c: PrivacyCase, p: Portal): Mail => ({
     to: c.requesterEmail,
+    reply: true,
     template: 'privacy.acknowledgement',
     subject: c.language === 'nl' ? `Uw verzoek ${c.reference} is geregistreerd` : `Your request ${c.reference} is registered`,
     text:
@@ -28,7 +31,7 @@ export const caseMails = {
   }),
   letter: (kind: LetterKind, c: PrivacyCase, p: Portal): Mail => {
     const letter = letterFor(kind, c, p);
-    return { to: c.requesterEmail, template: `privacy.${kind}`, subject: `${letter.title} (${c.reference})`, text: letterText(letter) };
+    return { to: c.requesterEmail, reply: true, template: `privacy.${kind}`, subject: `${letter.title} (${c.reference})`, text: letterText(letter) };
   },
   /** To the DPO, in the portal's language: no requester's address or message, only the reference and the date. */
   reminder: (lang: Language, to: string, c: PrivacyCase, threshold: 'due_7' | 'due_1' | 'overdue', p: Portal & { link: string }): Mail => {

@@ -40,13 +40,17 @@ export async function exportCases(db: Kysely<Database>, subject: Subject) {
 export async function eraseCases(db: Kysely<Database>, subject: Subject, options: { pseudonym?: string; keepReference?: string; at?: Date } = {}): Promise<{ cases: number }> {
   const pseudonym = options.pseudonym ?? `erased-${randomBytes(9).toString('base64url')}`;
   const at = (options.at ?? new Date()).toISOString();
+  return db.transaction().execute((tx) => eraseCasesIn(tx, subject, { pseudonym, keepReference: options.keepReference, at }));
+}
+
+/** The same, in a transaction the caller holds (the account erasure runs every module in one). */
+export async function eraseCasesIn(db: Kysely<Database>, subject: Subject, options: { pseudonym: string; keepReference?: string; at: string }): Promise<{ cases: number; steps: number }> {
+  const { pseudonym, at } = options;
   const cases = (await casesOf(db, subject)).filter((c) => c.reference !== options.keepReference);
-  await db.transaction().execute(async (tx) => {
-    for (const c of cases) {
-      await tx.updateTable('privacy_cases').set({ requester_email: `${pseudonym}@erased.invalid`, user_id: c.user_id ? pseudonym : null, message: null, code_digest: null }).where('id', '=', c.id).execute();
-      await tx.insertInto('privacy_case_steps').values({ case_id: c.id, at, actor: 'system', kind: 'requester_erased', note: null }).execute();
-    }
-    if (subject.userId) await tx.updateTable('privacy_case_steps').set({ actor: pseudonym }).where('actor', '=', subject.userId).execute();
-  });
-  return { cases: cases.length };
+  for (const c of cases) {
+    await db.updateTable('privacy_cases').set({ requester_email: `${pseudonym}@erased.invalid`, user_id: c.user_id ? pseudonym : null, message: null, code_digest: null }).where('id', '=', c.id).execute();
+    await db.insertInto('privacy_case_steps').values({ case_id: c.id, at, actor: 'system', kind: 'requester_erased', note: null }).execute();
+  }
+  const steps = subject.userId ? Number((await db.updateTable('privacy_case_steps').set({ actor: pseudonym }).where('actor', '=', subject.userId).executeTakeFirst()).numUpdatedRows) : 0;
+  return { cases: cases.length, steps };
 }

@@ -19,7 +19,7 @@ export function thresholdOf(c: Pick<PrivacyCase, 'dueAt'>, today: string): Thres
 
 export interface RemindDeps {
   store: { db: Kysely<Database> };
-  mailer: { send(mail: Mail): Promise<void> };
+  mailer: { send(mail: Mail): Promise<unknown> };
   config: Pick<Config, 'dpoEmail' | 'timezone' | 'portalName' | 'baseUrl' | 'defaultLanguage'>;
 }
 

@@ -17,7 +17,7 @@ import { caseTypes, channels, closedStatuses, manualMethods, type CaseStatus, ty
 export interface CaseServiceDeps {
   store: CaseStore;
   clock: Clock;
-  mailer: { send(mail: Mail): Promise<void> };
+  mailer: { send(mail: Mail): Promise<unknown> };
   config: Pick<Config, 'portalName' | 'timezone' | 'baseUrl' | 'dpoEmail' | 'defaultLanguage'>;
   /** The account with this address, if any: a verified address ties the case to it. */
   accountIdByEmail(email: string): Promise<string | null>;

@@ -1,6 +1,7 @@
 // The inactivity rule: an account unused for the rule's period is warned by mail 30 days before, once, then erased.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { Conflict } from '../../errors.ts';
 import type { Mailer } from '../../mail/outbox.ts';
 import type { Lang } from '../vocabulary.ts';
 import { after, before } from './duration.ts';
@@ -55,7 +56,18 @@ export function inactivityStep(deps: InactivityDeps): Step {
       .execute();
     if (dryRun) return { removed: toErase.length, warned: toWarn.length, held: heldCount };
 
-    for (const { id } of toErase) await deps.eraseAccount(id, { by: 'retention' });
+    let removed = 0;
+    let kept = 0;
+    for (const { id } of toErase) {
+      try {
+        await deps.eraseAccount(id, { by: 'retention' });
+        removed++;
+      } catch (error) {
+        // The erasure refuses the portal's last admin: it stays, counted with what was kept, and the sweep goes on.
+        if (!(error instanceof Conflict)) throw error;
+        kept++;
+      }
+    }
     for (const user of toWarn) {
       const lang = await languageOf(db, user.id);
       const erasureAt = new Date(Math.max(after(new Date(user.last_active_at), period).getTime(), after(now, warnBefore).getTime()));
@@ -67,8 +79,9 @@ export function inactivityStep(deps: InactivityDeps): Step {
         .values({ user_id: user.id, warned_at: now.toISOString() })
         .onConflict((oc) => oc.column('user_id').doUpdateSet({ warned_at: now.toISOString() }))
         .execute();
-      await deps.mailer.send({ to: user.email, ...inactivityWarning(lang, { portal: deps.config.portalName, firstName: user.first_name, signInLink, erasureDate }) });
+      // Sent even to a restricted account (Art. 18): it tells the person about their own data before it goes.
+      await deps.mailer.send({ to: user.email, reply: true, ...inactivityWarning(lang, { portal: deps.config.portalName, firstName: user.first_name, signInLink, erasureDate }) });
     }
-    return { removed: toErase.length, warned: toWarn.length, held: heldCount };
+    return { removed, warned: toWarn.length, held: heldCount + kept };
   };
 }

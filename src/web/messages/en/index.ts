@@ -18,6 +18,7 @@ import { admin } from './admin.ts';
 import { privacyCases } from './privacyCases.ts';
 import { privacy } from './privacy.ts';
 import { holds } from './holds.ts';
+import { privacyRights } from './privacy-rights.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights };

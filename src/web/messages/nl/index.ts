@@ -18,7 +18,8 @@ import { admin } from './admin.ts';
 import { privacyCases } from './privacyCases.ts';
 import { privacy } from './privacy.ts';
 import { holds } from './holds.ts';
+import { privacyRights } from './privacy-rights.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights };
 
 export type Messages = typeof nl;

@@ -1,0 +1,35 @@
+// The mail outbox for the registry: messages to the person's address, in the database and as .eml files.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { eraseColumn } from '../privacy/erase-columns.ts';
+import type { PersonalDataModule } from '../privacy/registry.ts';
+
+/** Where the file transport wrote a message (see transport.ts). */
+export const emlPath = (dataDir: string, id: number) => join(dataDir, 'mail', `${String(id).padStart(8, '0')}.eml`);
+
+export const mailModule: PersonalDataModule = {
+  name: 'mail',
+  tables: ['mail_outbox'],
+  async exportFor({ db }, { email }) {
+    if (!email) return { items: { mail: [] } };
+    const rows = await db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).orderBy('id').execute();
+    return {
+      items: {
+        // Single-use links in the text are credentials while they live: the archive shows that there was a link, not its token.
+        mail: rows.map((m) => ({ to: m.to_address, template: m.template, subject: m.subject, text: m.text_body.replace(/[A-Za-z0-9_-]{32,}/g, '…'), status: m.status, createdAt: m.created_at, sentAt: m.sent_at })),
+      },
+    };
+  },
+  async eraseFor(ctx, { userId, email, pseudonym }) {
+    // The account's address, and any address it was changing to (the link mailed there is the person's too).
+    const pending = await ctx.db.selectFrom('account_tokens').select('new_email').where('user_id', '=', userId).where('new_email', 'is not', null).execute();
+    const addresses = [...new Set([email, ...pending.map((p) => p.new_email)].filter((a): a is string => !!a))];
+    const lines = [];
+    for (const address of addresses) {
+      const ids = await ctx.db.selectFrom('mail_outbox').select('id').where('to_address', '=', address).execute();
+      lines.push(await eraseColumn(ctx, { table: 'mail_outbox', column: 'text_body', matchColumn: 'to_address', value: address, owns: true, pseudonym }));
+      for (const { id } of ids) rmSync(emlPath(ctx.dataDir, Number(id)), { force: true });
+    }
+    return lines.length > 0 ? lines : [{ table: 'mail_outbox', column: 'text_body', action: 'delete', rows: 0 }];
+  },
+};

@@ -1,0 +1,116 @@
+// Erasure of an account (Art. 17) through the module registry, the erasure ledger, and its replay after a restore.
+import { sql, type Kysely } from 'kysely';
+import type { Language } from '../catalog/types.ts';
+import type { Database } from '../db/schema.ts';
+import { Conflict, NotFound } from '../errors.ts';
+import { recordEvent } from '../events/store.ts';
+import type { Portal } from '../portal.ts';
+import { keptText, privacyMails } from './mail.ts';
+import { personalDataModules } from './modules.ts';
+import { archiveRecipients, type ArchiveRecipient } from './archive.ts';
+import type { ErasureLine, RegistryContext, Subject } from './registry.ts';
+import { subjectKeys } from './subject-keys.ts';
+
+export type ErasedBy = 'self' | 'dpo' | 'retention';
+
+export interface ErasureReport {
+  at: string;
+  by: ErasedBy;
+  reference: string | null;
+  /** What kept records now say instead of the person. */
+  pseudonym: string;
+  lines: ErasureLine[];
+  /** Recipients and processors to tell of the erasure (Art. 19). */
+  recipientsToInform: ArchiveRecipient[];
+}
+
+async function eraseSubject(db: Kysely<Database>, portal: Portal, subject: Subject, reference?: string): Promise<ErasureLine[]> {
+  const ctx: RegistryContext = { db, clock: portal.clock, dataDir: portal.config.dataDir, ...(reference ? { reference } : {}) };
+  const lines: ErasureLine[] = [];
+  for (const module of personalDataModules) lines.push(...(await module.eraseFor(ctx, subject)));
+  return lines;
+}
+
+/**
+ * SQLite keeps the pages a transaction replaced in its write-ahead log until a checkpoint: move them into the file
+ * (where secure_delete zeroed the erased rows) and empty the log, so no copy of the person is left in either.
+ */
+async function settle(portal: Portal): Promise<void> {
+  if (portal.store.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(portal.store.db);
+}
+
+async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
+  const consent = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('id', 'desc').executeTakeFirst();
+  return consent?.language === 'en' ? 'en' : 'nl';
+}
+
+export async function eraseAccount(portal: Portal, userId: string, options: { by: ErasedBy; reference?: string }): Promise<ErasureReport> {
+  const db = portal.store.db;
+  const user = await db.selectFrom('users').select(['id', 'email', 'role']).where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new NotFound('There is no such account.');
+  const keys = subjectKeys(portal.config);
+  const subject: Subject = { userId, email: user.email, pseudonym: keys.pseudonym(userId) };
+  const lang = await languageOf(db, userId);
+  const at = portal.clock();
+  const lines = await db.transaction().execute(async (trx) => {
+    // In the transaction: two admins deleting themselves at once cannot leave the portal without one.
+    if (user.role === 'admin') {
+      const others = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', '!=', userId).executeTakeFirst();
+      if (!others) throw new Conflict('This is the last active admin account; make another account admin before deleting it.', 'last_admin');
+    }
+    // Art. 17(3): an account under a legal hold stays until the hold ends; the retention sweep skips it the same way.
+    const held = await trx.selectFrom('legal_holds').select('id').where('object_type', '=', 'user').where('object_id', '=', userId)
+      .where('ended_at', 'is', null).where('ends_at', '>', at.toISOString()).executeTakeFirst();
+    if (held) throw new Conflict('A legal hold keeps this account until the hold ends; the data protection officer can tell you why.', 'legal_hold');
+    const erased = await eraseSubject(trx, portal, subject, options.reference);
+    await trx.insertInto('erasure_ledger').values({ at: at.toISOString(), subject_digest: keys.ledgerDigest(userId), by: options.by, reference: options.reference ?? null }).execute();
+    return erased;
+  });
+  await settle(portal);
+  // The audit entry names the pseudonym only; the reference is a case number, never a name.
+  await recordEvent(db, at, {
+    actor: options.by === 'self' ? subject.pseudonym : options.by,
+    verb: 'account.erased',
+    subjectType: 'user',
+    subjectId: subject.pseudonym,
+    data: { by: options.by, ...(options.reference ? { reference: options.reference } : {}) },
+  });
+  // Written after the erasure, so it is the one thing left with the address; it goes with the mail retention.
+  await portal.mailer.send({
+    to: user.email,
+    ...privacyMails.erased(lang, { portal: portal.config.portalName, at: at.toISOString().slice(0, 10), kept: keptText[lang] }),
+    reply: true,
+  });
+  return { at: at.toISOString(), by: options.by, reference: options.reference ?? null, pseudonym: subject.pseudonym, lines, recipientsToInform: await archiveRecipients(portal) };
+}
+
+/**
+ * Erases again every account whose id the ledger names: what a restore from a backup runs before serving, so a
+ * backup never brings an erased person back. Returns how many accounts it erased.
+ */
+export async function replayErasureLedger(portal: Portal): Promise<number> {
+  const db = portal.store.db;
+  const ledger = new Set((await db.selectFrom('erasure_ledger').select('subject_digest').execute()).map((r) => r.subject_digest));
+  if (ledger.size === 0) return 0;
+  const keys = subjectKeys(portal.config);
+  const candidates = new Set<string>();
+  for (const query of [
+    db.selectFrom('users').select('id as id'),
+    db.selectFrom('sessions').select('user_id as id'),
+    db.selectFrom('api_keys').select('user_id as id'),
+    db.selectFrom('consents').select('user_id as id'),
+    db.selectFrom('dataset_grants').select('user_id as id'),
+    db.selectFrom('events').select('actor as id'),
+  ]) {
+    for (const row of await query.distinct().execute()) candidates.add(row.id);
+  }
+  let erased = 0;
+  for (const userId of candidates) {
+    if (!ledger.has(keys.ledgerDigest(userId))) continue;
+    const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+    await db.transaction().execute((trx) => eraseSubject(trx, portal, { userId, email: user?.email ?? null, pseudonym: keys.pseudonym(userId) }));
+    erased++;
+  }
+  if (erased > 0) await settle(portal);
+  return erased;
+}

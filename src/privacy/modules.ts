@@ -1,0 +1,26 @@
+// Every module with personal data, in the order erasure runs them: the account row last, so nothing cascades first.
+import { accountModule, apiKeysModule, consentsModule, securityModule } from '../accounts/personal-data.ts';
+import { grantsModule } from '../admin/personal-data.ts';
+import { contactPointModule } from '../catalog/personal-data.ts';
+import { eventsModule } from '../events/personal-data.ts';
+import { mailModule } from '../mail/personal-data.ts';
+import { privacyRightsModule } from './personal-data.ts';
+import { casesModule } from './cases/module.ts';
+import { registersModule } from './office-module.ts';
+import { retentionModule } from './retention/module.ts';
+import type { PersonalDataModule } from './registry.ts';
+
+export const personalDataModules: PersonalDataModule[] = [
+  contactPointModule,
+  eventsModule,
+  mailModule,
+  grantsModule,
+  apiKeysModule,
+  securityModule,
+  consentsModule,
+  privacyRightsModule,
+  casesModule,
+  registersModule,
+  retentionModule,
+  accountModule,
+];

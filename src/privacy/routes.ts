@@ -1,0 +1,141 @@
+// The account's privacy page over HTTP: prepare and download the access archive, restriction, objection,
+// consent withdrawal, and deleting the account after giving the password again.
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountOf, clearSessionCookie } from '../accounts/auth.ts';
+import { DomainError } from '../errors.ts';
+import type { Portal } from '../portal.ts';
+import type { PageContext } from '../web/context.ts';
+import { languages } from '../web/i18n.ts';
+import type { Html } from '../web/jsx-runtime.ts';
+import { messagePage } from '../web/pages/account/public.tsx';
+import type { AccountSection } from '../web/pages/account/overview.tsx';
+import { privacyAccountSection, privacyPage } from '../web/pages/account/privacy.tsx';
+import { archivesOf, openArchive, prepareArchive } from './archive-files.ts';
+import { consentsOf, withdrawConsent } from './consents.ts';
+import { eraseAccount } from './erasure.ts';
+import { privacyFlags, setObjection, setRestriction } from './flags.ts';
+import { purposes, type PurposeId } from './vocabulary.ts';
+
+export interface PrivacyRightsRoutesDeps {
+  portal: Portal;
+  contextOf: (request: FastifyRequest) => PageContext;
+}
+
+type Body = Record<string, string | undefined>;
+const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
+/** Art. 21(1): objection applies to processing on a public task. */
+const objectable = (Object.keys(purposes) as PurposeId[]).filter((p) => purposes[p].defaultBasis === 'public_task');
+
+const done: Record<string, (ctx: PageContext) => string> = {
+  archive: (ctx) => ctx.t.privacyRights.archiveReady,
+  restriction: (ctx) => ctx.t.privacyRights.restrictionSaved,
+  objection: (ctx) => ctx.t.privacyRights.objectionSaved,
+  consent: (ctx) => ctx.t.privacyRights.consentWithdrawn,
+};
+
+/** The account page's privacy section, for the `sections` hook of the account routes. */
+export function privacyRightsSection(portal: Portal) {
+  return async (ctx: PageContext, request: FastifyRequest): Promise<AccountSection> =>
+    privacyAccountSection(ctx, await privacyFlags(portal.store.db, accountOf(request)!.id));
+}
+
+export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRightsRoutesDeps): Promise<void> {
+  const { portal } = deps;
+  const secure = portal.config.baseUrl.startsWith('https:');
+  const html = (reply: FastifyReply, page: Html, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
+  const page = async (ctx: PageContext, userId: string, notes: { done?: string | null; error?: string | null } = {}) =>
+    privacyPage(ctx, { flags: await privacyFlags(portal.store.db, userId), consents: await consentsOf(portal, userId), archives: await archivesOf(portal, userId), objectable, ...notes });
+
+  for (const lang of languages) {
+    const p = lang === portal.config.defaultLanguage ? '' : `/${lang}`;
+    /** Only a signed-in session: an API key never reaches a person's privacy page. */
+    const signedIn = (request: FastifyRequest, reply: FastifyReply) => {
+      const account = request.keyAccount ? null : accountOf(request);
+      if (!account || !request.sessionToken) {
+        void reply.redirect(`${p}/-/account/login`, 303);
+        return null;
+      }
+      return account;
+    };
+
+    app.get(`${p}/-/account/privacy`, async (request, reply) => {
+      const account = signedIn(request, reply);
+      if (!account) return reply;
+      const ctx = deps.contextOf(request);
+      const key = (request.query as Body).done;
+      return html(reply, await page(ctx, account.id, { done: key && done[key] ? done[key](ctx) : null }));
+    });
+
+    /** A form of the page: run, then back with a note; a domain error shows the page with the message and its status. */
+    const form = (path: string, action: (request: FastifyRequest, userId: string) => Promise<string>) =>
+      app.post(`${p}/-/account/privacy${path}`, async (request, reply) => {
+        const account = signedIn(request, reply);
+        if (!account) return reply;
+        try {
+          return reply.redirect(`${p}/-/account/privacy?done=${await action(request, account.id)}`, 303);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          const ctx = deps.contextOf(request);
+          const status = { not_found: 404, conflict: 409, forbidden: 403, too_many: 429 }[error.code as string] ?? 400;
+          const text = (error.reason && ctx.t.privacyRights.errors[error.reason]) || error.message;
+          return html(reply, await page(ctx, account.id, { error: text }), status);
+        }
+      });
+
+    form('/archive', async (_request, id) => {
+      await prepareArchive(portal, id, lang);
+      return 'archive';
+    });
+    form('/restriction', async (request, id) => {
+      await setRestriction(portal, id, field(request.body, 'restricted') === 'yes', 'self');
+      return 'restriction';
+    });
+    form('/objection', async (request, id) => {
+      await setObjection(portal, id, field(request.body, 'purpose') as PurposeId, field(request.body, 'objected') === 'yes', 'self');
+      return 'objection';
+    });
+    form('/consents/withdraw', async (request, id) => {
+      await withdrawConsent(portal, id, field(request.body, 'consent_id'));
+      return 'consent';
+    });
+
+    app.get<{ Params: { file: string } }>(`${p}/-/account/privacy/archive/:file`, async (request, reply) => {
+      const account = signedIn(request, reply);
+      if (!account) return reply;
+      const ctx = deps.contextOf(request);
+      const match = /^(.+)\.(json|html)$/.exec(request.params.file);
+      const found = match ? await openArchive(portal, account.id, match[1], match[2] as 'json' | 'html') : { kind: 'unknown' as const };
+      if (found.kind === 'gone') return html(reply, messagePage(ctx, ctx.t.privacyRights.downloadTitle, ctx.t.privacyRights.archiveGone, { href: ctx.link('/-/account/privacy'), label: ctx.t.privacyRights.title }), 410);
+      if (found.kind === 'unknown') return html(reply, messagePage(ctx, ctx.t.privacyRights.downloadTitle, ctx.t.errors.notFoundTitle), 404);
+      const json = match![2] === 'json';
+      return reply
+        .header('Cache-Control', 'no-store')
+        .type(json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8')
+        .header('Content-Disposition', `${json ? 'attachment' : 'inline'}; filename="${portal.config.portalName.replace(/[^A-Za-z0-9_-]/g, '')}-my-data.${match![2]}"`)
+        .send(readFileSync(found.path));
+    });
+
+    app.post(`${p}/-/account/privacy/delete`, async (request, reply) => {
+      const account = signedIn(request, reply);
+      if (!account) return reply;
+      const ctx = deps.contextOf(request);
+      try {
+        await portal.accounts.confirmPassword(account.id, field(request.body, 'password'));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return html(reply, await page(ctx, account.id, { error: ctx.t.privacyRights.errors.wrong_password }), 400);
+      }
+      try {
+        await eraseAccount(portal, account.id, { by: 'self' });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return html(reply, await page(ctx, account.id, { error: (error.reason && ctx.t.privacyRights.errors[error.reason]) || error.message }), error.code === 'conflict' ? 409 : 400);
+      }
+      clearSessionCookie(reply, secure);
+      const t = ctx.t.privacyRights;
+      return html(reply, messagePage({ ...ctx, viewer: null, csrf: null }, t.deleted, t.deletedText, { href: ctx.link('/'), label: ctx.config.portalName }));
+    });
+  }
+}
