@@ -23,7 +23,7 @@ export async function copyRows(engine: Engine, plan: ExportPlan, sink: ExportSin
   const file = await open(path, 'r');
   const copy = { done: false, error: null as Error | null, wake: () => {} };
   void engine
-    .withConnection(async (connection) => {
+    .withScanConnection(async (connection) => {
       if (sink.closed) return;
       const detach = sink.onClose(() => connection.interrupt());
       try {

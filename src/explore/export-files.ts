@@ -21,7 +21,7 @@ export async function parquetExport(engine: Engine, blobs: BlobStore, plan: File
   const path = blobs.tempPath('.parquet');
   const named = plan.columns.map((c) => `${c.alias} AS "${c.key.replace(/"/g, '""')}"`).join(', ');
   try {
-    await engine.withConnection(
+    await engine.withScanConnection(
       (c) => c.run(`COPY (SELECT ${named} FROM (${plan.sql})) TO ${literal(path)} (FORMAT parquet, COMPRESSION ${compression}, USE_TMP_FILE false)`, plan.params),
       plan.timeZone,
     );
@@ -40,7 +40,7 @@ export function xlsxExport(engine: Engine, plan: FileExport, labels: Map<string,
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('export');
   sheet.addRow(plan.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key))).commit();
-  void engine.withConnection(async (connection) => {
+  void engine.withScanConnection(async (connection) => {
     const result = await connection.stream(`SELECT ${jsonObjectSql(plan.columns)} AS line FROM (${plan.sql})`, plan.params);
     for await (const rows of result.yieldRows()) {
       if (out.destroyed) break;

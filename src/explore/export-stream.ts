@@ -60,7 +60,7 @@ export function streamChunks(engine: Engine, plan: ChunkPlan, options: { compres
     closed = true;
   });
   void engine
-    .withConnection(async (connection) => {
+    .withScanConnection(async (connection) => {
       // A client that goes away stops the query too.
       const stop = () => connection.interrupt();
       out.once('close', stop);
@@ -91,7 +91,7 @@ export function streamChunks(engine: Engine, plan: ChunkPlan, options: { compres
 
 /** Rows a JavaScript rewrite must touch, read from the engine in batches; resolves to whether there were any. */
 async function streamRows(engine: Engine, plan: ExportPlan, sink: ExportSink): Promise<boolean> {
-  return engine.withConnection(async (connection) => {
+  return engine.withScanConnection(async (connection) => {
     // A client that goes away stops the query too.
     const detach = sink.onClose(() => connection.interrupt());
     try {

@@ -71,7 +71,7 @@ export async function flatGeobufExport(engine: Engine, plan: GeoFilePlan, option
     const label = plan.labels.get(c.key);
     return { name: plan.useLabels ? (label ?? c.key) : c.key, type: fgbColumnType(c), ...(label && label !== c.key ? { title: label } : {}) };
   });
-  const [stats] = await engine.withConnection(
+  const [stats] = await engine.withScanConnection(
     async (connection) =>
       (
         await connection.runAndReadAll(

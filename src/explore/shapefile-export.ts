@@ -65,7 +65,7 @@ export async function shapefileExport(deps: { engine: Engine; blobs: BlobStore; 
   try {
     const [shp, shx, dbf] = await Promise.all([open(paths.shp, 'w'), open(paths.shx, 'w'), open(paths.dbf, 'w')]);
     files.push(shp, shx, dbf);
-    await deps.engine.withConnection(async (connection) => {
+    await deps.engine.withScanConnection(async (connection) => {
       // A first pass measures the texts: a DBF field's width is fixed in its header, before the first record.
       const measures = attributes.flatMap((c, i) => [`max(strlen(v${i})) AS w${i}`, `max(length(regexp_extract(v${i}, '\\.([0-9]+)$', 1))) AS d${i}`]);
       const [measured] = measures.length
