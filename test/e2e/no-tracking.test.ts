@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext } from 'playwright-core';
 import { seedDemo } from '../../src/demo/seed.ts';
+import { prepareArchive } from '../../src/privacy/archive-files.ts';
 import { createAccount, signedIn, testPassword } from '../helpers/accounts.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { foreignRequests, openBrowser, type BrowserHarness } from './browser.ts';
@@ -15,6 +16,8 @@ let b: BrowserHarness;
 let datasetIds: string[];
 let userId: string;
 let caseId: string;
+let breachId: string;
+let archiveFile: string;
 const sessionCookie = 'opaal_session';
 
 before(async () => {
@@ -24,6 +27,9 @@ before(async () => {
   for (const role of ['admin', 'dpo', 'editor'] as const) await createAccount(s, `${role}@example.org`, role);
   const request = await s.portal.privacyCases.submit({ type: 'access', message: 'Welke gegevens hebt u over mij?', email: 'gebruiker@example.org', lang: 'nl' }, { id: userId, email: 'gebruiker@example.org' });
   caseId = (await s.portal.privacyCases.complete(request.id, 'Zie de bijlage.', 'test')).id;
+  breachId = (await s.portal.breaches.open('test', { awareAt: s.portal.clock().toISOString(), nature: ['A'], description: 'Portal down for ten minutes.', categories: [] })).id;
+  archiveFile = `${await prepareArchive(s.portal, userId, 'nl')}.html`;
+  await s.portal.statements.current(); // the statement's first version is published on first use
   b = await openBrowser();
 });
 after(async () => {
@@ -60,8 +66,12 @@ function samples(route: string): string[] {
     ':token': () => ['t_0000000000000000'],
     ':number': () => ['1'],
     // One dataset of points and one of shapes: every tab of each kind, not every dataset.
-    ':id': () => (route.includes('/users/') ? [userId] : /\/(cases|request)\//.test(route) ? [caseId] : [datasetIds[0], 'provincies-vlaanderen']),
+    ':id': () =>
+      route.includes('/users/') ? [userId] : /\/(cases|request)\//.test(route) ? [caseId] : route.includes('/breaches/') ? [breachId] : [datasetIds[0], 'provincies-vlaanderen'],
     ':kind': () => ['reply'],
+    ':n': () => ['1'],
+    // The user's own archive: a page for its owner, a 404 for anyone else.
+    ':file': () => [archiveFile],
   };
   let paths = [route];
   for (const param of route.match(/:[A-Za-z]+/g) ?? []) {
@@ -142,9 +152,9 @@ test('signing in sets the session cookie alone: HttpOnly, SameSite=Lax, for the 
 
 /** A page each role sees only signed in, to show the session was really used. */
 const ownPage: Record<string, string> = {
-  'gebruiker@example.org': '/-/account',
+  'gebruiker@example.org': '/-/account/privacy',
   'admin@example.org': '/-/admin/users',
-  'dpo@example.org': '/-/privacy-office/cases',
+  'dpo@example.org': '/-/privacy-office/register',
   'editor@example.org': '/-/admin/datasets',
 };
 
