@@ -1,6 +1,6 @@
 // The end-to-end proof of the right of access and of erasure, on SQLite and PostgreSQL: a canary account with
 // everything that exists (profile, two API keys, two-step verification with recovery codes, sessions, a consent,
-// an access grant by an administrator, mails, an objection) asks for its data, gets every piece, deletes itself;
+// an access grant by an administrator, mails, an objection, a request to the privacy office) asks for its data, gets every piece, deletes itself;
 // then neither the database (SQLite file and WAL as raw bytes, PostgreSQL rows) nor any file of the data directory
 // holds its address, names, id, keys or session tokens, except the erasure confirmation mail the map keeps.
 import { test } from 'node:test';
@@ -105,6 +105,9 @@ for (const dialect of dialects) {
       await v.post('/-/account/reset', { email: canary.email });
       await v.get('/-/account/privacy');
       assert.equal((await v.post('/-/account/privacy/objection', { purpose: 'publishing', objected: 'yes' })).status, 303);
+      // A request to the privacy office, signed in: a case with its steps and an acknowledgement mail.
+      await v.get('/-/privacy/request');
+      assert.equal((await v.post('/-/privacy/request', { type: 'access', message: `Wat weet u over ${canary.lastName}?`, email: canary.email })).status, 200);
 
       // An administrator grants access to a restricted dataset and revokes one of the keys: audit entries about the canary.
       const admin = await staffSignedIn(s, 'admin', { firstName: `Beheer${mark}`, lastName: 'Der', email: `beheer.${mark}@example.org` });
@@ -134,7 +137,9 @@ for (const dialect of dialects) {
       const verbs = items.events.map((e: { verb: string }) => e.verb);
       for (const verb of ['account.registered', 'account.verified', 'api_key.created', 'account.two_factor_enabled', 'dataset_grant.added', 'privacy.objection_set']) assert.ok(verbs.includes(verb), verb);
       assert.ok(items.events.filter((e: { verb: string }) => e.verb === 'dataset_grant.added').every((e: { actor: string }) => e.actor === 'a staff member'));
-      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify']);
+      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'privacy.acknowledgement']);
+      assert.deepEqual(items.privacy_cases.map((c: { type: string; message: string }) => [c.type, c.message]), [['access', `Wat weet u over ${canary.lastName}?`]]);
+      assert.ok(items.privacy_case_steps.length >= 1);
       assert.deepEqual(items.objections.map((o: { purpose: string }) => o.purpose), ['publishing']);
       assert.ok(archive.information.purposes.length >= 3 && archive.information.rights.length >= 5);
       const userRow = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
@@ -171,6 +176,9 @@ for (const dialect of dialects) {
       const kept = await db.selectFrom('events').select(['actor', 'subject_id', 'verb']).where((eb) => eb.or([eb('actor', '=', pseudonym), eb('subject_id', '=', pseudonym)])).execute();
       for (const verb of ['account.registered', 'api_key.created', 'dataset_grant.added', 'account.erased']) assert.ok(kept.some((e) => e.verb === verb), `${verb} kept under the pseudonym`);
       assert.equal((await db.selectFrom('erasure_ledger').selectAll().execute()).length, 1);
+      // The case stays as proof of having handled the request, naming the pseudonym; its message is gone.
+      const cases = await db.selectFrom('privacy_cases').select(['requester_email', 'user_id', 'message']).execute();
+      assert.deepEqual(cases, [{ requester_email: `${pseudonym}@erased.invalid`, user_id: pseudonym, message: null }]);
 
       // The data directory, byte for byte: only the confirmation's .eml holds the address; no archive is left.
       const files = filesHolding(s.env.dataDir, needles);
