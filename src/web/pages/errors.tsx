@@ -7,7 +7,8 @@ import { SearchForm } from './catalog.tsx';
 export function notFoundPage(ctx: PageContext, message?: string): Html {
   const t = ctx.t.errors;
   return (
-    <Layout ctx={ctx} page={{ title: t.notFoundTitle, noindex: true }}>
+    // No statement notice on a 404: it would echo the path back, and a missing page and a hidden one must read the same.
+    <Layout ctx={{ ...ctx, statementNotice: null }} page={{ title: t.notFoundTitle, noindex: true }}>
       <h1>{t.notFoundTitle}</h1>
       {message && <p>{message}</p>}
       <p>{t.notFoundText}</p>
