@@ -8,6 +8,7 @@ import type { Portal } from '../portal.ts';
 import { keptText, privacyMails } from './mail.ts';
 import { personalDataModules } from './modules.ts';
 import { archiveRecipients, type ArchiveRecipient } from './archive.ts';
+import { recipientsOf } from './recipients.ts';
 import type { ErasureLine, RegistryContext, Subject } from './registry.ts';
 import { subjectKeys } from './subject-keys.ts';
 
@@ -22,6 +23,8 @@ export interface ErasureReport {
   lines: ErasureLine[];
   /** Recipients and processors to tell of the erasure (Art. 19). */
   recipientsToInform: ArchiveRecipient[];
+  /** The recipients told by mail at their contact address (Art. 19), by id; the others are in recipientsToInform. */
+  recipientsInformed: string[];
 }
 
 async function eraseSubject(db: Kysely<Database>, portal: Portal, subject: Subject, reference?: string): Promise<ErasureLine[]> {
@@ -81,7 +84,30 @@ export async function eraseAccount(portal: Portal, userId: string, options: { by
     ...privacyMails.erased(lang, { portal: portal.config.portalName, at: at.toISOString().slice(0, 10), kept: keptText[lang] }),
     reply: true,
   });
-  return { at: at.toISOString(), by: options.by, reference: options.reference ?? null, pseudonym: subject.pseudonym, lines, recipientsToInform: await archiveRecipients(portal) };
+  const informed = await informRecipients(portal, { email: user.email, at, reference: options.reference ?? subject.pseudonym, pseudonym: subject.pseudonym });
+  const toInform = (await archiveRecipients(portal)).filter((r) => !informed.includes(r.id));
+  return { at: at.toISOString(), by: options.by, reference: options.reference ?? null, pseudonym: subject.pseudonym, lines, recipientsToInform: toInform, recipientsInformed: informed };
+}
+
+const mailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Art. 19: every current recipient and processor with a contact address in the DPO's register is told of the erasure
+ * by mail, with the address it needs to find the person; each notice is an event naming the recipient and the
+ * pseudonym, never the person. Recipients without a contact address are left to the DPO, in the report.
+ */
+async function informRecipients(portal: Portal, erased: { email: string; at: Date; reference: string; pseudonym: string }): Promise<string[]> {
+  const informed: string[] = [];
+  for (const recipient of await recipientsOf(portal)) {
+    if (!recipient.contact || !mailAddress.test(recipient.contact)) continue;
+    await portal.mailer.send({
+      to: recipient.contact,
+      ...privacyMails.recipientErasure(portal.config.defaultLanguage, { portal: portal.config.portalName, recipient: recipient.name, at: erased.at.toISOString().slice(0, 10), email: erased.email, reference: erased.reference }),
+    });
+    await recordEvent(portal.store.db, erased.at, { actor: 'system', verb: 'privacy.recipient_informed', subjectType: 'privacy_recipient', subjectId: recipient.id, data: { pseudonym: erased.pseudonym } });
+    informed.push(recipient.id);
+  }
+  return informed;
 }
 
 /**
