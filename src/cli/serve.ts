@@ -2,7 +2,8 @@
 import type { Config, Flags } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { openPortal } from '../portal.ts';
-import { createDailyRetention } from '../privacy/retention/schedule.ts';
+import { createDailyRetention, intervalTicker } from '../privacy/retention/schedule.ts';
+import { remindDueCases } from '../privacy/cases/reminders.ts';
 
 export async function runServe(config: Config, flags: Flags): Promise<number> {
   const portal = await openPortal(config);
@@ -23,6 +24,13 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
       else if (report) app.log.info({ rules: report.rules, lapsedHolds: report.lapsedHolds.length, unapplied: report.unapplied }, 'retention sweep done');
     },
   });
+  // Reminders to the DPO of privacy requests due in 7 days, in 1 day, or overdue: each once per case and threshold
+  // (recorded as a step), so looking every hour is safe; `opaal privacy remind` does the same from cron.
+  const remind = () =>
+    void remindDueCases(portal, portal.clock())
+      .then((sent) => sent.length > 0 && app.log.info({ reminders: sent.length }, 'privacy reminders sent'))
+      .catch((error: Error) => app.log.error({ error: error.name }, 'privacy reminders failed'));
+  let stopReminders: (() => void) | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -30,12 +38,15 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
     app.log.info({ signal }, 'shutting down');
     // close() stops accepting connections and waits for requests in flight.
     await app.close();
+    stopReminders?.();
     await dailyRetention.stop();
     await portal.close();
   };
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ url: config.baseUrl, store: portal.store.describe }, 'portal ready');
   dailyRetention.start();
+  remind();
+  stopReminders = intervalTicker(60 * 60_000, remind);
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void stop(signal).then(resolve));
