@@ -138,10 +138,11 @@ export const retentionRules = {
     heldAs: 'case',
   },
   case_step: {
-    text: { nl: 'vijf jaar na elke stap in de behandeling van een verzoek', en: 'five years after each step in handling a request' },
-    // Steps are written until the case closes, so they go no later than the case itself.
-    trigger: 'privacy_case_steps.at',
-    period: 'P5Y',
+    text: { nl: 'samen met het verzoek waartoe ze horen, vijf jaar nadat het afgesloten is', en: 'together with the request they belong to, five years after it is closed' },
+    // A step can be written after the case closed (the requester's erasure): it goes with its case, not before or after.
+    trigger: null,
+    period: null,
+    livesWith: 'privacy_cases',
   },
   recipient: {
     text: { nl: 'vijf jaar nadat de samenwerking met de ontvanger of verwerker beëindigd is', en: 'five years after the work with the recipient or processor ended' },

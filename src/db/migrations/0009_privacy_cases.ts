@@ -36,7 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('privacy_case_steps')
     .addColumn('id', 'integer', autoIncrementId(db))
-    .addColumn('case_id', 'varchar(40)', (c) => c.notNull().references('privacy_cases.id'))
+    .addColumn('case_id', 'varchar(40)', (c) => c.notNull().references('privacy_cases.id').onDelete('cascade'))
     .addColumn('at', 'varchar(40)', (c) => c.notNull())
     .addColumn('actor', 'varchar(40)', (c) => c.notNull())
     .addColumn('kind', 'varchar(40)', (c) => c.notNull())
