@@ -30,6 +30,7 @@ import { createCaseService, type CaseService } from './privacy/cases/service.ts'
 import { createCaseStore } from './privacy/cases/store.ts';
 import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { eraseAccount } from './privacy/erasure.ts';
+import { archiveRetentionStep } from './privacy/archive-files.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 
 export interface Portal {
@@ -128,6 +129,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     eraseAccount: async (userId, options) => {
       await eraseAccount(portal, userId, options);
     },
+    steps: { archive: archiveRetentionStep(config.dataDir) },
   });
   const portal: Portal = {
     config,

@@ -1,10 +1,16 @@
 // Privacy cases under the retention sweep, on both dialects: a case goes five years after it closed, with every step
 // of it (also one written after closing, when the requester was erased); an open or recent case stays, and so does
-// one a legal hold names.
+// one a legal hold names. Access archives go from the disk with their row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareArchive } from '../../src/privacy/archive-files.ts';
+import { createAccount } from '../helpers/accounts.ts';
 import { dialects } from '../helpers/stores.ts';
-import { startServer } from '../helpers/server.ts';
+import { startServer, type ServerHarness } from '../helpers/server.ts';
+
+const db = (s: ServerHarness) => s.portal.store.db;
 
 const now = new Date('2032-06-01T12:00:00Z');
 const years = (n: number) => new Date(now.getTime() - n * 365.25 * 86_400_000).toISOString();
@@ -37,3 +43,23 @@ for (const dialect of dialects) {
     }
   });
 }
+
+test('an access archive past its 7 days goes from the disk and the table at the next sweep, unasked; a fresh one stays', async () => {
+  const s = await startServer('sqlite');
+  try {
+    const userId = await createAccount(s, 'archivaris@example.org', 'user');
+    const old = await prepareArchive(s.portal, userId, 'nl');
+    const dir = join(s.env.dataDir, 'archives');
+    assert.deepEqual(readdirSync(dir).sort(), [`${old}.html`, `${old}.json`]);
+    const later = new Date(s.portal.clock().getTime() + 8 * 86_400_000);
+    await s.portal.retention.run({ now: later, dryRun: true });
+    assert.equal(readdirSync(dir).length, 2, 'a dry run deletes no file');
+    const fresh = await prepareArchive(s.portal, userId, 'en');
+    await db(s).updateTable('access_archives').set({ expires_at: new Date(later.getTime() + 86_400_000).toISOString() }).where('id', '=', fresh).execute();
+    await s.portal.retention.run({ now: later });
+    assert.deepEqual(readdirSync(dir).sort(), [`${fresh}.html`, `${fresh}.json`]);
+    assert.deepEqual((await db(s).selectFrom('access_archives').select('id').execute()).map((r) => r.id), [fresh]);
+  } finally {
+    await s.close();
+  }
+});
