@@ -1,10 +1,9 @@
 // The frame of the admin pages: the sections the viewer may open, notes and errors, and times as staff read them.
 import { can, type Action } from '../../../accounts/permissions.ts';
 import type { PageContext } from '../../context.ts';
-import { Done, ErrorSummary } from '../../forms.tsx';
 import { formatDate } from '../../i18n.ts';
 import type { Child, Html } from '../../jsx-runtime.ts';
-import { Layout } from '../../layout.tsx';
+import { StaffFrame } from '../staff-frame.tsx';
 
 /** The admin sections, each with the actions that open it. */
 export const adminSections: { path: string; title: (ctx: PageContext) => string; actions: readonly Action[] }[] = [
@@ -30,22 +29,8 @@ export function When(props: { ctx: PageContext; iso: string | null; empty?: stri
 
 export function AdminFrame(props: { ctx: PageContext; title: string; jsonTwin?: string; done?: string | null; error?: string | null; children?: Child }): Html {
   const { ctx } = props;
-  return (
-    <Layout ctx={ctx} page={{ title: props.title, noindex: true, jsonTwin: props.jsonTwin }}>
-      <nav class="tabs" aria-label={ctx.t.admin.navigation}>
-        <ul>
-          <li><a href={ctx.link('/-/admin')} aria-current={ctx.path === '/-/admin' ? 'page' : undefined}>{ctx.t.admin.title}</a></li>
-          {sectionsFor(ctx).map((s) => (
-            <li><a href={ctx.link(s.path)} aria-current={ctx.path.startsWith(s.path) ? 'page' : undefined}>{s.title(ctx)}</a></li>
-          ))}
-        </ul>
-      </nav>
-      <h1>{props.title}</h1>
-      <Done message={props.done} />
-      <ErrorSummary ctx={ctx} error={props.error} />
-      {props.children}
-    </Layout>
-  );
+  const sections = sectionsFor(ctx).map((s) => ({ path: s.path, title: s.title(ctx) }));
+  return <StaffFrame {...props} home={{ path: '/-/admin', title: ctx.t.admin.title }} label={ctx.t.admin.navigation} sections={sections} />;
 }
 
 export function adminHome(ctx: PageContext): Html {

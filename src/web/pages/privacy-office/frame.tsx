@@ -1,8 +1,7 @@
 // The frame of the privacy office (DPO console): its sections, notes and errors.
 import type { PageContext } from '../../context.ts';
-import { Done, ErrorSummary } from '../../forms.tsx';
 import type { Child, Html } from '../../jsx-runtime.ts';
-import { Layout } from '../../layout.tsx';
+import { StaffFrame } from '../staff-frame.tsx';
 
 export const officeSections = (ctx: PageContext) => [
   { path: '/-/privacy-office/register', title: ctx.t.privacy.register },
@@ -15,22 +14,8 @@ export const officeSections = (ctx: PageContext) => [
 
 export function OfficeFrame(props: { ctx: PageContext; title: string; jsonTwin?: string; done?: string | null; error?: string | null; children?: Child }): Html {
   const { ctx } = props;
-  return (
-    <Layout ctx={ctx} page={{ title: props.title, noindex: true, jsonTwin: props.jsonTwin }}>
-      <nav class="tabs" aria-label={ctx.t.privacy.office}>
-        <ul>
-          <li><a href={ctx.link('/-/privacy-office')} aria-current={ctx.path === '/-/privacy-office' ? 'page' : undefined}>{ctx.t.privacy.office}</a></li>
-          {officeSections(ctx).slice(0, 3).map((s) => (
-            <li><a href={ctx.link(s.path)} aria-current={ctx.path.startsWith(s.path) ? 'page' : undefined}>{s.title}</a></li>
-          ))}
-        </ul>
-      </nav>
-      <h1>{props.title}</h1>
-      <Done message={props.done} />
-      <ErrorSummary ctx={ctx} error={props.error} />
-      {props.children}
-    </Layout>
-  );
+  // The tab row holds the office's own registers; cases and statement versions are linked from its home page.
+  return <StaffFrame {...props} home={{ path: '/-/privacy-office', title: ctx.t.privacy.office }} sections={officeSections(ctx).slice(0, 3)} />;
 }
 
 export function officeHome(ctx: PageContext): Html {
