@@ -5,7 +5,7 @@ import type { BrowserContext } from 'playwright-core';
 import { fixture } from '../helpers/engine.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { signedIn, type StaffVisitor } from '../helpers/staff.ts';
-import { axeViolations, describeViolations, foreignRequests, openBrowser, screenshot, type BrowserHarness } from './browser.ts';
+import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -28,13 +28,7 @@ after(async () => {
   await s?.close();
 });
 
-async function check(name: string): Promise<void> {
-  await b.page.waitForLoadState('networkidle');
-  const violations = await axeViolations(b.page);
-  assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-  assert.deepEqual(foreignRequests(b.requests, s.url), [], `${name} asked another host`);
-  await screenshot(b.page, name);
-}
+const check = (name: string) => checkPage(b, s.url, name);
 
 test('with JavaScript the upload reports its progress, lands on the review, and publishes', async () => {
   const page = b.page;

@@ -1,4 +1,5 @@
 // Browser test support: Debian's Chromium driven by playwright-core, axe-core checks, and a log of every request a page makes.
+import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -59,4 +60,16 @@ export function describeViolations(violations: AxeViolation[]): string {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+}
+
+/**
+ * The checks every page of a browser walk gets, once the network is quiet: no axe violation, nothing asked of a host
+ * but the portal's own, and (unless told otherwise) a screenshot for a person to review.
+ */
+export async function checkPage(b: BrowserHarness, origin: string, name: string, options: { screenshot?: boolean } = {}): Promise<void> {
+  await b.page.waitForLoadState('networkidle');
+  const violations = await axeViolations(b.page);
+  assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
+  assert.deepEqual(foreignRequests(b.requests, origin), [], `${name} asked another host`);
+  if (options.screenshot !== false) await screenshot(b.page, name);
 }

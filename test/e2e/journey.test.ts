@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
-import { axeViolations, describeViolations, foreignRequests, openBrowser, screenshot, type BrowserHarness } from './browser.ts';
+import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -18,13 +18,7 @@ after(async () => {
 });
 
 /** Every page on the way is checked the same: no axe violation, and only the portal's own host was asked. */
-async function check(name: string): Promise<void> {
-  await b.page.waitForLoadState('networkidle');
-  const violations = await axeViolations(b.page);
-  assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-  assert.deepEqual(foreignRequests(b.requests, s.url), [], `${name} asked another host`);
-  await screenshot(b.page, name);
-}
+const check = (name: string) => checkPage(b, s.url, name);
 
 for (const lang of ['nl', 'en'] as const) {
   const prefix = lang === 'nl' ? '' : '/en';

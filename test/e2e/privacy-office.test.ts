@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { createAccount, testPassword } from '../helpers/accounts.ts';
 import { signedIn } from '../helpers/staff.ts';
-import { axeViolations, describeViolations, foreignRequests, openBrowser, type BrowserHarness } from './browser.ts';
+import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -18,12 +18,7 @@ after(async () => {
   await s?.close();
 });
 
-async function check(name: string): Promise<void> {
-  await b.page.waitForLoadState('networkidle');
-  const violations = await axeViolations(b.page);
-  assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-  assert.deepEqual(foreignRequests(b.requests, s.url), [], `${name} asked another host`);
-}
+const check = (name: string) => checkPage(b, s.url, name, { screenshot: false });
 
 test('the DPO console pages pass the accessibility checks in both languages', async () => {
   const dpo = await signedIn(s, 'dpo');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { signedIn } from '../helpers/staff.ts';
 import { lastCode } from '../helpers/privacy-cases.ts';
-import { axeViolations, describeViolations, foreignRequests, openBrowser, screenshot, type BrowserHarness } from './browser.ts';
+import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
 
 let now = new Date('2026-11-27T10:00:00Z');
 let s: ServerHarness;
@@ -18,13 +18,7 @@ after(async () => {
   await s?.close();
 });
 
-async function check(name: string): Promise<void> {
-  await b.page.waitForLoadState('networkidle');
-  const violations = await axeViolations(b.page);
-  assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-  assert.deepEqual(foreignRequests(b.requests, s.url), [], `${name} asked another host`);
-  await screenshot(b.page, name);
-}
+const check = (name: string) => checkPage(b, s.url, name);
 
 test('a visitor asks for erasure in the browser (27 December is a Sunday, so due on Monday 28th), confirms the code and gets a reference; no cookie is set', async () => {
   const page = b.page;

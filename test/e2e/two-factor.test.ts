@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { base32Decode, totp } from '../../src/accounts/totp.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
-import { axeViolations, describeViolations, foreignRequests, openBrowser, screenshot, type BrowserHarness } from './browser.ts';
+import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
 
 let now = new Date('2026-11-29T10:00:05Z');
 let s: ServerHarness;
@@ -17,13 +17,7 @@ after(async () => {
   await s?.close();
 });
 
-async function check(name: string): Promise<void> {
-  await b.page.waitForLoadState('networkidle');
-  const violations = await axeViolations(b.page);
-  assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-  assert.deepEqual(foreignRequests(b.requests, s.url), [], `${name} asked another host`);
-  await screenshot(b.page, name);
-}
+const check = (name: string) => checkPage(b, s.url, name);
 
 test('an editor sets up two-step verification in the browser, then signs in with a code', async () => {
   const strong = 'paard-batterij-nietje-correct';
