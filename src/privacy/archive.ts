@@ -13,7 +13,7 @@ import type { Portal } from '../portal.ts';
 import { personalDataMap } from './map.ts';
 import { personalDataModules } from './modules.ts';
 import { authorities } from './authorities.ts';
-import { isTransfer, recipientsOf } from './recipients.ts';
+import { isTransfer, recipientsOf, type Recipient } from './recipients.ts';
 import type { ArchiveSection } from './registry.ts';
 import { subjectKeys } from './subject-keys.ts';
 import { categories, legalBases, purposes, retentionRules, type PurposeId, type Text } from './vocabulary.ts';
@@ -78,15 +78,20 @@ export function purposeInformation(config: Pick<Config, 'privacyBases'>): Purpos
   });
 }
 
-/** The recipients and processors in the DPO's register today, the configured mail relay among them. */
-export async function archiveRecipients(portal: Parameters<typeof recipientsOf>[0]): Promise<ArchiveRecipient[]> {
-  return (await recipientsOf(portal)).map((r) => ({
+/** A recipient of the DPO's register as the archive names it. */
+export function toArchiveRecipient(r: Recipient): ArchiveRecipient {
+  return {
     id: r.id,
     name: { nl: r.name, en: r.name },
     role: r.role,
     receives: { nl: r.categories.map((c) => categories[c].nl).join(', '), en: r.categories.map((c) => categories[c].en).join(', ') },
     location: r.location,
-  }));
+  };
+}
+
+/** The recipients and processors in the DPO's register today, the configured mail relay among them. */
+export async function archiveRecipients(portal: Parameters<typeof recipientsOf>[0]): Promise<ArchiveRecipient[]> {
+  return (await recipientsOf(portal)).map(toArchiveRecipient);
 }
 
 export function articleFifteenInformation(config: Pick<Config, 'privacyBases' | 'privacyAuthority'>, recipients: ArchiveRecipient[]): AccessArchive['information'] {

@@ -7,8 +7,8 @@ import { recordEvent } from '../events/store.ts';
 import type { Portal } from '../portal.ts';
 import { keptText, privacyMails } from './mail.ts';
 import { personalDataModules } from './modules.ts';
-import { archiveRecipients, type ArchiveRecipient } from './archive.ts';
-import { recipientsOf } from './recipients.ts';
+import { toArchiveRecipient, type ArchiveRecipient } from './archive.ts';
+import { recipientsOf, type Recipient } from './recipients.ts';
 import type { ErasureLine, RegistryContext, Subject } from './registry.ts';
 import { subjectKeys } from './subject-keys.ts';
 
@@ -84,8 +84,9 @@ export async function eraseAccount(portal: Portal, userId: string, options: { by
     ...privacyMails.erased(lang, { portal: portal.config.portalName, at: at.toISOString().slice(0, 10), kept: keptText[lang] }),
     reply: true,
   });
-  const informed = await informRecipients(portal, { email: user.email, at, reference: options.reference ?? subject.pseudonym, pseudonym: subject.pseudonym });
-  const toInform = (await archiveRecipients(portal)).filter((r) => !informed.includes(r.id));
+  const recipients = await recipientsOf(portal);
+  const informed = await informRecipients(portal, recipients, { email: user.email, at, reference: options.reference ?? subject.pseudonym, pseudonym: subject.pseudonym });
+  const toInform = recipients.filter((r) => !informed.includes(r.id)).map(toArchiveRecipient);
   return { at: at.toISOString(), by: options.by, reference: options.reference ?? null, pseudonym: subject.pseudonym, lines, recipientsToInform: toInform, recipientsInformed: informed };
 }
 
@@ -96,9 +97,9 @@ const mailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * by mail, with the address it needs to find the person; each notice is an event naming the recipient and the
  * pseudonym, never the person. Recipients without a contact address are left to the DPO, in the report.
  */
-async function informRecipients(portal: Portal, erased: { email: string; at: Date; reference: string; pseudonym: string }): Promise<string[]> {
+async function informRecipients(portal: Portal, recipients: Recipient[], erased: { email: string; at: Date; reference: string; pseudonym: string }): Promise<string[]> {
   const informed: string[] = [];
-  for (const recipient of await recipientsOf(portal)) {
+  for (const recipient of recipients) {
     if (!recipient.contact || !mailAddress.test(recipient.contact)) continue;
     await portal.mailer.send({
       to: recipient.contact,
