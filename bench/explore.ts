@@ -158,7 +158,9 @@ async function drain(response: Response): Promise<{ bytes: number; lines: number
   return { bytes, lines };
 }
 
-const queryNames = ['page', 'group_by', 'facet', 'full-text'] as const;
+// `page` filters on gemeente, the field the import clusters this dataset on (CLUSTER_MIN_ROWS); `page, sector` is the same
+// page filtered on another field, which the clustered copy does not help.
+const queryNames = ['page', 'page, sector', 'group_by', 'facet', 'full-text'] as const;
 type QueryName = (typeof queryNames)[number];
 const opaal: Partial<Record<QueryName, Outcome>> = {};
 const opaalExports: ExportRun[] = [];
@@ -186,6 +188,7 @@ try {
   const totalCount = (body: string) => `total_count ${JSON.parse(body).total_count}`;
   const opaalQueries: Record<QueryName, () => Promise<string>> = {
     page: async () => totalCount(await get('/records', { where: 'gemeente="Gent" and aantal > 100', order_by: 'bedrag desc', limit: '20' })),
+    'page, sector': async () => totalCount(await get('/records', { where: 'sector="Bouw" and aantal > 100', order_by: 'bedrag desc', limit: '20' })),
     group_by: async () => {
       const body = JSON.parse(await get('/records', { select: 'sector, count(*) as n, avg(bedrag) as avg', group_by: 'sector', limit: '100' }));
       const results = body.results as { n: number }[];
@@ -243,6 +246,13 @@ try {
            SELECT count(*) FROM bench WHERE gemeente = 'Gent' AND aantal > 100`,
         ),
       ),
+    'page, sector': async () =>
+      lastCount(
+        await client.query(
+          `SELECT * FROM bench WHERE sector = 'Bouw' AND aantal > 100 ORDER BY bedrag DESC LIMIT 20;
+           SELECT count(*) FROM bench WHERE sector = 'Bouw' AND aantal > 100`,
+        ),
+      ),
     group_by: async () => {
       const { rows: result } = await client.query<{ n: string }>('SELECT sector, count(*) AS n, avg(bedrag) AS avg FROM bench GROUP BY sector');
       return `${result.length} groups, Σn ${result.reduce((s, r) => s + Number(r.n), 0)}`;
@@ -286,6 +296,7 @@ try {
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const targets: Record<QueryName, { text: string; met: (o: Timing, p: Timing | null) => boolean | null }> = {
   page: { text: 'p50 ≤ 30 ms', met: (o) => o.p50 <= 30 },
+  'page, sector': { text: '(p50 ≤ 30 ms off the clustered field)', met: (o) => o.p50 <= 30 },
   group_by: { text: 'p50 ≤ 300 ms; ≥ 5× PG', met: (o, p) => o.p50 <= 300 && (p ? p.p50 / o.p50 >= 5 : false) },
   facet: { text: '≥ 5× PG', met: (o, p) => (p ? p.p50 / o.p50 >= 5 : null) },
   'full-text': { text: '(none)', met: () => null },

@@ -70,6 +70,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     memoryLimit: config.duckdbMemoryLimit,
     threads: config.duckdbThreads,
     timezone: config.timezone,
+    clusterMinRows: config.clusterMinRows,
   });
   const blobs = createFileBlobStore(config.dataDir);
   const catalog = createCatalogService({

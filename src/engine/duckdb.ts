@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { registerGeometryFunctions } from './geometry-functions.ts';
 import { literal } from './sql.ts';
-import { createTables } from './tables.ts';
+import { createTables, type RecordsSource } from './tables.ts';
+
+export type { RecordsSource } from './tables.ts';
 
 export interface EngineOptions {
   dataDir: string;
   memoryLimit: string;
   threads: number;
   timezone: string;
+  /** From this many records on, an import also writes a clustered copy of the version (engine/tables.ts); default 1,000,000. */
+  clusterMinRows?: number;
 }
 
 type Work<T> = (connection: DuckDBConnection) => Promise<T>;
@@ -26,8 +30,10 @@ export interface Engine {
    * which keeps the rows in file order without holding batches back, and leaves the query threads free.
    */
   withScanConnection<T>(work: Work<T>, timeZone?: string): Promise<T>;
-  /** The FROM item for queries on a version's records (its DuckDB twin where it has one); exports read the Parquet. */
-  recordsFrom(parquetPath: string): Promise<string>;
+  /** The FROM items for queries on a version's records (its DuckDB twin where it has one); exports read the Parquet. */
+  recordsFrom(parquetPath: string): Promise<RecordsSource>;
+  /** From this many records on, an import writes a clustered copy too. */
+  readonly clusterMinRows: number;
   /** Runs one query and returns its rows as plain objects. */
   all(sql: string, params?: DuckDBValue[]): Promise<Record<string, DuckDBValue>[]>;
   close(): Promise<void>;
@@ -38,12 +44,12 @@ interface Pool {
   close(): void;
 }
 
-async function openPool(options: EngineOptions, threads: number): Promise<Pool> {
+async function openPool(options: EngineOptions, threads: number, memoryLimit: string): Promise<Pool> {
   const spill = join(options.dataDir, 'tmp', 'duckdb');
   mkdirSync(spill, { recursive: true });
   // In memory on purpose: no process holds a file lock, so a CLI import can publish while the server runs.
   const instance = await DuckDBInstance.create(':memory:', {
-    memory_limit: options.memoryLimit,
+    memory_limit: memoryLimit,
     threads: String(threads),
     temp_directory: spill,
     // Nothing may be downloaded at run time: parquet, json and icu are built in.
@@ -89,10 +95,12 @@ async function openPool(options: EngineOptions, threads: number): Promise<Pool> 
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const queries = await openPool(options, options.threads);
+  // The memory limit is the engine's, not each instance's: the export instance needs little (it streams).
+  const bytes = sizeBytes(options.memoryLimit);
+  const queries = await openPool(options, options.threads, `${Math.floor((bytes * 3) / 4 / 1024)}KiB`);
   // Measured on a 10M-row CSV export: two threads took 1.6× the CPU of one and held ~200 MB of batches back
   // to keep file order; one thread held ~25 MB. Settings are per instance, hence an instance of its own.
-  const scans = await openPool(options, 1);
+  const scans = await openPool(options, 1, `${Math.floor(bytes / 4 / 1024)}KiB`);
   const withConnection = <T>(work: Work<T>, timeZone = options.timezone) => queries.withConnection(work, timeZone);
   const tables = createTables((work) => withConnection(work));
 
@@ -100,6 +108,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     withConnection,
     withScanConnection: (work, timeZone = options.timezone) => scans.withConnection(work, timeZone),
     recordsFrom: (parquetPath) => tables.from(parquetPath),
+    clusterMinRows: options.clusterMinRows ?? 1_000_000,
     all: (sql, params) =>
       withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjects()),
     async close() {
@@ -107,4 +116,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       scans.close();
     },
   };
+}
+
+const units: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** Bytes in a size as the settings take it (`512MB`, `2GiB`): decimal units are powers of 1000, as in DuckDB. */
+export function sizeBytes(size: string): number {
+  const match = /^([0-9]+(?:\.[0-9]+)?)\s*([KMGT]i?B)$/i.exec(size.trim());
+  if (!match) throw new Error(`Not a size: ${size}`);
+  return Number(match[1]) * units[match[2].toLowerCase()];
 }

@@ -3,7 +3,7 @@ import type { Audience, CatalogService } from '../catalog/service.ts';
 import type { Dataset, Field, Language } from '../catalog/types.ts';
 import { catalogFields, catalogRelation } from './catalog-query.ts';
 import type { Clock } from '../clock.ts';
-import type { Engine } from '../engine/duckdb.ts';
+import type { Engine, RecordsSource } from '../engine/duckdb.ts';
 import { NotFound } from '../errors.ts';
 import { literal } from '../engine/sql.ts';
 import { ClientGone, QueryTimeout } from './errors.ts';
@@ -192,8 +192,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   }
 
   /** One page of an ODSQL query with its total count; nothing to read gives an empty page. */
-  async function queryPage(fields: Field[], from: string | null, params: RecordsParams, signal?: AbortSignal) {
-    const query = buildRecordsQuery({ ...params, fields, from: from ?? emptyFrom, now: deps.clock() });
+  async function queryPage(fields: Field[], from: RecordsSource | null, params: RecordsParams, signal?: AbortSignal) {
+    const query = buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, now: deps.clock() });
     if (!from) return { total_count: 0, rows: [] };
     return run(
       params.timezone,
@@ -206,11 +206,16 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     );
   }
 
-  /** Queries read the version's DuckDB twin; exports (`scan`) read its Parquet file in one pass, and leave no blocks cached. */
-  async function source(datasetId: string, audience: Audience, scan = false) {
+  /** Queries read the version's DuckDB twin (engine/tables.ts). */
+  async function source(datasetId: string, audience: Audience) {
     const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
-    if (!path) return { dataset, from: null };
-    return { dataset, from: scan ? `read_parquet(${literal(path)})` : await deps.engine.recordsFrom(path) };
+    return { dataset, from: path ? await deps.engine.recordsFrom(path) : null };
+  }
+
+  /** Exports read the version's Parquet file in one pass, and leave no blocks cached. */
+  async function scanSource(datasetId: string, audience: Audience) {
+    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
+    return { dataset, from: path ? `read_parquet(${literal(path)})` : null };
   }
 
   return {
@@ -226,7 +231,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       if (!from || !/^[0-9a-f]{40}$/.test(recordId)) throw missing;
       const query = buildRecordsQuery({
         fields: dataset.fields,
-        from: `(SELECT * FROM ${from} WHERE _recordid = ${literal(recordId)})`,
+        from: `(SELECT * FROM ${from.from} WHERE _recordid = ${literal(recordId)})`,
         select: params.select,
         limit: 1,
         offset: 0,
@@ -244,7 +249,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     async facets(datasetId: string, audience: Audience, params: FacetParams) {
       const { dataset, from } = await source(datasetId, audience);
       const defaults = dataset.fields.filter((f) => f.annotations.facet).map((f) => f.name);
-      return countFacets(dataset.fields, from, defaults, params);
+      // Counting does not depend on the rows' order: the clustered copy serves where there is one.
+      return countFacets(dataset.fields, from?.orderFree ?? null, defaults, params);
     },
 
     /** Facets over the catalog's metadata: theme, keyword, publisher, license, language, features. */
@@ -254,12 +260,13 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
     /** ODSQL over the metadata of the datasets the caller may see; rows keyed as the select asks. */
     async catalog(datasets: Dataset[], lang: Language, params: RecordsParams) {
-      return queryPage(catalogFields, catalogRelation(datasets, lang), { ...params, select: params.select ?? 'dataset_id' });
+      const relation = catalogRelation(datasets, lang);
+      return queryPage(catalogFields, { from: relation, orderFree: relation }, { ...params, select: params.select ?? 'dataset_id' });
     },
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
     async exportRecords(datasetId: string, audience: Audience, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
-      const { dataset, from } = await source(datasetId, audience, true);
+      const { dataset, from } = await scanSource(datasetId, audience);
       return exportQuery(dataset.id, dataset.fields, from, format, params, log);
     },
 

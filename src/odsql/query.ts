@@ -12,6 +12,11 @@ export interface RecordsRequest {
   fields: Field[];
   /** The FROM item, e.g. read_parquet('…'). */
   from: string;
+  /**
+   * The same rows in another order (a clustered copy), for the statements whose answer does not depend on row order:
+   * the count, aggregates, groups and explicit orderings. A page without an order_by reads `from`, in file order.
+   */
+  orderFreeFrom?: string;
   select?: string;
   where?: string[];
   groupBy?: string;
@@ -162,11 +167,14 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   const columns = outputs.map((o, i): OutputColumn => ({ key: o.key, type: o.compiled.type, alias: `o${i}` }));
   const selectList = outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ');
   const groupClause = grouped ? ` GROUP BY ${groupSql.join(', ')}` : '';
-  const page = (aggregated && !grouped) || request.limit === null ? '' : ` LIMIT ${request.limit} OFFSET ${request.offset}`;
-  const sqlText = `SELECT ${selectList} FROM ${request.from}${where}${groupClause}${order}${page}`;
+  // No OFFSET 0: DuckDB stops a plain LIMIT as soon as it has its rows, but an OFFSET, even 0, reads on.
+  const page =
+    (aggregated && !grouped) || request.limit === null ? '' : ` LIMIT ${request.limit}${request.offset > 0 ? ` OFFSET ${request.offset}` : ''}`;
+  const orderFree = request.orderFreeFrom ?? request.from;
+  const sqlText = `SELECT ${selectList} FROM ${aggregated || order !== '' ? orderFree : request.from}${where}${groupClause}${order}${page}`;
   const countText = grouped
-    ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${request.from}${where}${groupClause})`
-    : `SELECT count(*) AS n FROM ${request.from}${where}`;
+    ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${orderFree}${where}${groupClause})`
+    : `SELECT count(*) AS n FROM ${orderFree}${where}`;
   const main = ctx.params.bind(sqlText);
   const count = ctx.params.bind(countText);
   return { sql: main.sql, params: main.values, countSql: count.sql, countParams: count.values, columns, grouped: aggregated };

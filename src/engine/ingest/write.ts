@@ -44,6 +44,8 @@ export async function writeParquet(
   destination: string,
   /** Where to write the version's DuckDB twin too (engine/tables.ts). */
   twin?: string,
+  /** From this many records on, the twin also holds a copy clustered on one field (engine/tables.ts). */
+  clusterMinRows = Number.POSITIVE_INFINITY,
 ): Promise<number> {
   const raw = source.columns.map((c, i) => `${c.expression} AS r${i}`);
   const trimmed = source.columns.map((_, i) => `NULLIF(trim(r${i}), '') AS ${valueSql(i)}`);
@@ -76,8 +78,48 @@ export async function writeParquet(
   await connection.run(`ATTACH ${literal(twin)} AS ${alias}`);
   try {
     await connection.run(`CREATE TABLE ${alias}.records AS ${select}`);
-    return Number((await connection.run(`COPY ${alias}.records ${parquet}`)).rowsChanged);
+    const written = Number((await connection.run(`COPY ${alias}.records ${parquet}`)).rowsChanged);
+    if (written >= clusterMinRows) {
+      const key = await clusterKey(connection, `${alias}.records`, plan, written);
+      if (key) {
+        await connection.run(`CREATE TABLE ${alias}.${clusteredTable} AS SELECT * FROM ${alias}.records ORDER BY ${identifier(key)} NULLS LAST`);
+      }
+    }
+    return written;
   } finally {
     await connection.run(`DETACH ${alias}`);
   }
+}
+
+/** The twin's copy of the records sorted on one field; engine/tables.ts says when queries read it. */
+export const clusteredTable = 'records_clustered';
+
+/** Rows read to choose the clustering field: enough to see every value of a field with up to a few thousand. */
+const clusterSampleRows = 200_000;
+
+/**
+ * The field to cluster a large version on: the text field whose values best split the rows into runs that a filter on
+ * one value can skip to. DuckDB keeps each row group's smallest and largest value, and of a text only its first 8
+ * bytes, so what counts is the number of distinct 8-byte prefixes; a field with more than one value per thousand rows
+ * (an identifier, free text) is no category and is left out. Numbers are left out too: a count or an amount with few
+ * values is a measure, rarely what people filter on. Null when no field qualifies.
+ */
+export async function clusterKey(connection: DuckDBConnection, table: string, plan: Plan, rows: number): Promise<string | null> {
+  const candidates = plan.columns.filter((c) => c.parser.type === 'text');
+  if (candidates.length === 0) return null;
+  const percent = Math.min(100, (clusterSampleRows / rows) * 100);
+  const measures = candidates.map((c, i) => {
+    const column = identifier(c.name);
+    return `approx_count_distinct(${column}) AS d${i}, approx_count_distinct(left(${column}, 8)) AS p${i}`;
+  });
+  const sample = percent < 100 ? ` USING SAMPLE ${percent.toFixed(4)}% (system, 1)` : '';
+  const [counts] = (await connection.runAndReadAll(`SELECT ${measures.join(', ')} FROM ${table}${sample}`)).getRowObjects();
+  let best: { name: string; prefixes: number } | null = null;
+  for (const [i, c] of candidates.entries()) {
+    const distinct = Number(counts[`d${i}`]);
+    const prefixes = Number(counts[`p${i}`]);
+    if (distinct < 2 || distinct > rows / 1000 || prefixes < 2) continue;
+    if (!best || prefixes > best.prefixes) best = { name: c.name, prefixes };
+  }
+  return best?.name ?? null;
 }
