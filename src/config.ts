@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from './errors.ts';
 import { parseKey } from './accounts/secret-box.ts';
+import { sizeBytes } from './engine/size.ts';
 import { legalBases, purposes, type LegalBasis, type PurposeId } from './privacy/vocabulary.ts';
 
 export interface Config {
@@ -167,7 +168,11 @@ function parseValue(s: Setting<keyof Config>, raw: string, source: string): unkn
       if (!parseKey(raw)) throw new ConfigError(`Invalid ${source}: it is not 32 bytes written as 64 hexadecimal digits or base64.`);
       return raw;
     case 'size':
-      if (!/^[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw)) fail('a size such as 512MB or 2GB');
+      try {
+        sizeBytes(raw);
+      } catch {
+        fail('a size such as 512MB or 2GB');
+      }
       return raw;
     case 'email':
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) fail('an email address');

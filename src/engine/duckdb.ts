@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { registerGeometryFunctions } from './geometry-functions.ts';
 import { literal } from './sql.ts';
+import { sizeBytes } from './size.ts';
 import { createTables, type RecordsSource } from './tables.ts';
 
 export type { RecordsSource } from './tables.ts';
@@ -116,13 +117,4 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       scans.close();
     },
   };
-}
-
-const units: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
-
-/** Bytes in a size as the settings take it (`512MB`, `2GiB`): decimal units are powers of 1000, as in DuckDB. */
-export function sizeBytes(size: string): number {
-  const match = /^([0-9]+(?:\.[0-9]+)?)\s*([KMGT]i?B)$/i.exec(size.trim());
-  if (!match) throw new Error(`Not a size: ${size}`);
-  return Number(match[1]) * units[match[2].toLowerCase()];
 }

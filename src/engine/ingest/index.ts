@@ -92,7 +92,7 @@ export async function ingestFile(
   engine: Engine,
   blobs: BlobStore,
   path: string,
-  options: { displayName?: string; maxBytes?: number; typeOverrides?: Record<string, FieldType>; clusterMinRows?: number } = {},
+  options: { displayName?: string; maxBytes?: number; typeOverrides?: Record<string, FieldType> } = {},
 ): Promise<IngestResult> {
   const displayName = options.displayName ?? basename(path);
   let size: number;
@@ -114,7 +114,7 @@ export async function ingestFile(
       source = await openSource(connection, path, blobs, displayName);
       const plan = await inferPlan(connection, source, { displayName, typeOverrides: options.typeOverrides });
       if (plan.rows === 0) throw new ImportFailed(displayName, 'the file has a header but no records');
-      const recordsCount = await writeParquet(connection, source, plan, destination, twin, options.clusterMinRows ?? engine.clusterMinRows);
+      const recordsCount = await writeParquet(connection, source, plan, destination, twin, engine.clusterMinRows);
       return { tempPath: destination, twinPath: twin, fields: fieldsOf(plan), recordsCount, format: source.format };
     } catch (error) {
       await discard();
