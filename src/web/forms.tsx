@@ -1,4 +1,4 @@
-// Form pieces: the CSRF field every signed-in form carries, labelled inputs, and an error summary in the visitor's language.
+// Form pieces: the CSRF field every signed-in form carries, labelled inputs and selects, and an error summary in the visitor's language.
 import { DomainError } from '../errors.ts';
 import type { PageContext } from './context.ts';
 import type { Child, Html } from './jsx-runtime.ts';
@@ -44,6 +44,18 @@ export function Input(props: {
         inputmode={props.inputmode}
         aria-describedby={hintId}
       />
+    </div>
+  );
+}
+
+/** A labelled select: options as [value, text], the one equal to `value` selected. */
+export function Choice(props: { name: string; label: string; options: [string, string][]; value?: string }): Html {
+  return (
+    <div class="field">
+      <label for={props.name}>{props.label}</label>
+      <select id={props.name} name={props.name}>
+        {props.options.map(([value, text]) => <option value={value} selected={props.value === value}>{text}</option>)}
+      </select>
     </div>
   );
 }

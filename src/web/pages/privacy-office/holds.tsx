@@ -2,7 +2,7 @@
 import type { LegalHold } from '../../../privacy/retention/holds.ts';
 import { holdObjectTypes, holdReasons } from '../../../privacy/retention/holds.ts';
 import type { PageContext } from '../../context.ts';
-import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import { When } from '../admin/frame.tsx';
@@ -59,19 +59,9 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
       )}
       <h2>{t.add}</h2>
       <PostForm ctx={ctx} action={ctx.link('/-/privacy-office/holds')}>
-        <div class="field">
-          <label for="object_type">{t.objectType}</label>
-          <select id="object_type" name="object_type">
-            {holdObjectTypes.map((type) => <option value={type} selected={form.object_type === type}>{t.objectTypes[type]}</option>)}
-          </select>
-        </div>
+        <Choice name="object_type" label={t.objectType} options={holdObjectTypes.map((type) => [type, t.objectTypes[type]])} value={form.object_type} />
         <Input name="object_id" label={t.objectId} hint={t.objectIdHint} value={form.object_id} required maxlength={100} autocomplete="off" />
-        <div class="field">
-          <label for="reason">{t.reason}</label>
-          <select id="reason" name="reason">
-            {holdReasons.map((reason) => <option value={reason} selected={form.reason === reason}>{t.reasons[reason]}</option>)}
-          </select>
-        </div>
+        <Choice name="reason" label={t.reason} options={holdReasons.map((reason) => [reason, t.reasons[reason]])} value={form.reason} />
         <div class="field">
           <label for="reason_text">{t.reasonText}</label>
           <p class="hint" id="reason_text-hint">{t.reasonTextHint}</p>

@@ -3,7 +3,7 @@ import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
 import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, type CaseStep, type PrivacyCase } from '../../../privacy/cases/types.ts';
 import { purposes } from '../../../privacy/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
-import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
@@ -55,17 +55,6 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
         <button type="submit">{t.register}</button>
       </PostForm>
     </Layout>
-  );
-}
-
-function Choice(props: { name: string; label: string; options: [string, string][]; value?: string }): Html {
-  return (
-    <div class="field">
-      <label for={props.name}>{props.label}</label>
-      <select id={props.name} name={props.name}>
-        {props.options.map(([value, text]) => <option value={value} selected={props.value === value}>{text}</option>)}
-      </select>
-    </div>
   );
 }
 
