@@ -1,28 +1,37 @@
 // Passwords: argon2id at rest, at least 12 characters, not common, not guessable from the person's own names.
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
-import * as flemish from '@zxcvbn-ts/language-nl-be';
 import { Invalid } from '../errors.ts';
 
 export const minimumLength = 12;
 const maximumLength = 256;
 
-const strength = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...english.dictionary, ...flemish.dictionary },
-  graphs: common.adjacencyGraphs,
-});
-
-const commonPasswords = new Set<string>(common.dictionary['passwords-common'].map((p) => p.toLowerCase()));
+// The dictionaries weigh ~70 MB of memory (bench/explore's server at rest): loaded when a password is first set, not at start.
+let checker: Promise<{ strength: { check(password: string, user: string[]): { score: number } }; common: Set<string> }> | null = null;
+function loadChecker() {
+  checker ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english, flemish] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+      import('@zxcvbn-ts/language-nl-be'),
+    ]);
+    const strength = new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary, ...flemish.dictionary },
+      graphs: common.adjacencyGraphs,
+    });
+    return { strength, common: new Set<string>(common.dictionary['passwords-common'].map((p) => p.toLowerCase())) };
+  })();
+  return checker;
+}
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'weak';
 
 /** Why a password may not be used, or null; the person's own names and email count as guessable. */
-export function passwordProblem(password: string, personal: string[] = []): PasswordProblem | null {
+export async function passwordProblem(password: string, personal: string[] = []): Promise<PasswordProblem | null> {
   if ([...password].length < minimumLength) return 'too_short';
   if (password.length > maximumLength) return 'too_long';
-  if (commonPasswords.has(password.toLowerCase())) return 'common';
+  const { strength, common } = await loadChecker();
+  if (common.has(password.toLowerCase())) return 'common';
   const result = strength.check(password, personal.filter(Boolean));
   return result.score < 3 ? 'weak' : null;
 }

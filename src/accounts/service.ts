@@ -100,7 +100,7 @@ export function createAccountService(deps: AccountServiceDeps) {
   }
 
   async function newPasswordHash(password: string, account: { email: string; first_name: string; last_name: string }): Promise<string> {
-    const problem = passwordProblem(password, [account.email, account.email.split('@')[0], account.first_name, account.last_name]);
+    const problem = await passwordProblem(password, [account.email, account.email.split('@')[0], account.first_name, account.last_name]);
     if (problem) throw new WeakPassword(problem);
     return hashPassword(password);
   }

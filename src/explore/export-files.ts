@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { BlobStore } from '../blobs/index.ts';
 import type { Engine } from '../engine/duckdb.ts';
 import { literal } from '../engine/sql.ts';
@@ -37,10 +37,12 @@ export async function parquetExport(engine: Engine, blobs: BlobStore, plan: File
 /** One sheet with a header row; values as the JSON export writes them, in batches with backpressure. */
 export function xlsxExport(engine: Engine, plan: FileExport, labels: Map<string, string>, useLabels: boolean, log: (e: Error) => void): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('export');
-  sheet.addRow(plan.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key))).commit();
   void engine.withScanConnection(async (connection) => {
+    // exceljs weighs ~27 MB of memory: loaded when a workbook is first read or written, not at start.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('export');
+    sheet.addRow(plan.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key))).commit();
     const result = await connection.stream(`SELECT ${jsonObjectSql(plan.columns)} AS line FROM (${plan.sql})`, plan.params);
     for await (const rows of result.yieldRows()) {
       if (out.destroyed) break;

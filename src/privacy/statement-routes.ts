@@ -10,7 +10,6 @@ import type { Html } from '../web/jsx-runtime.ts';
 import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
 import type { Acknowledgements } from './notice.ts';
-import { statementPdf } from './statement-pdf.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
 
 export interface StatementRoutesDeps {
@@ -55,6 +54,8 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
     app.get(`${p}/-/privacy.pdf`, async (request, reply) => {
       const ctx = deps.contextOf(request);
       const statement = await statements.current();
+      // pdfkit weighs ~20 MB of memory: loaded when a PDF is first asked for, not at start.
+      const { statementPdf } = await import('./statement-pdf.ts');
       const pdf = await statementPdf({
         title: `${ctx.t.privacy.statement} — ${deps.config.portalName}`,
         subtitle: ctx.t.privacy.version(statement.version, formatDate(lang, statement.publishedAt, deps.config.timezone)),
