@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { defaultClusterMinRows } from '../config.ts';
 import { registerGeometryFunctions } from './geometry-functions.ts';
 import { literal } from './sql.ts';
 import { sizeBytes } from './size.ts';
@@ -14,7 +15,7 @@ export interface EngineOptions {
   memoryLimit: string;
   threads: number;
   timezone: string;
-  /** From this many records on, an import also writes a clustered copy of the version (engine/tables.ts); default 1,000,000. */
+  /** From this many records on, an import also writes a clustered copy of the version (engine/tables.ts); default defaultClusterMinRows. */
   clusterMinRows?: number;
 }
 
@@ -109,7 +110,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     withConnection,
     withScanConnection: (work, timeZone = options.timezone) => scans.withConnection(work, timeZone),
     recordsFrom: (parquetPath) => tables.from(parquetPath),
-    clusterMinRows: options.clusterMinRows ?? 1_000_000,
+    clusterMinRows: options.clusterMinRows ?? defaultClusterMinRows,
     all: (sql, params) =>
       withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjects()),
     async close() {

@@ -22,6 +22,12 @@ const isJsonObject = (v: string, condition: string) =>
 const geometryTypes = "('Point','MultiPoint','LineString','MultiLineString','Polygon','MultiPolygon','GeometryCollection')";
 const isoDateTime =
   '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{1,9})?)?)? ?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?';
+/**
+ * The form's pattern, then the costlier check only where the pattern matched: DuckDB evaluates both sides of an AND
+ * over the whole batch, a CASE only the rows its WHEN selects (try_strptime on every value made a datetime guess on a
+ * 20,000-row sample take 275 ms; guarded, the sample pass as a whole went from ~700 ms).
+ */
+const guarded = (form: string, check: string) => `(CASE WHEN ${form} THEN ${check} ELSE false END)`;
 const dmyDateTimeFormats = "['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']";
 
 /**
@@ -62,45 +68,46 @@ export const parsers: Parser[] = [
   {
     kind: 'date_iso',
     type: 'date',
-    accepts: (v) => `(regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${v} AS DATE) IS NOT NULL)`,
+    accepts: (v) => guarded(`regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`, `TRY_CAST(${v} AS DATE) IS NOT NULL`),
     cast: (v) => `CAST(${v} AS DATE)`,
   },
   {
     kind: 'date_dmy',
     type: 'date',
-    accepts: (v) =>
-      `(regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') AND try_strptime(${v}, '%d/%m/%Y') IS NOT NULL)`,
+    accepts: (v) => guarded(`regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')`, `try_strptime(${v}, '%d/%m/%Y') IS NOT NULL`),
     cast: (v) => `CAST(strptime(${v}, '%d/%m/%Y') AS DATE)`,
   },
   {
     kind: 'date_dmy_dash',
     type: 'date',
-    accepts: (v) =>
-      `(regexp_full_match(${v}, '[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}') AND try_strptime(${v}, '%d-%m-%Y') IS NOT NULL)`,
+    accepts: (v) => guarded(`regexp_full_match(${v}, '[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}')`, `try_strptime(${v}, '%d-%m-%Y') IS NOT NULL`),
     cast: (v) => `CAST(strptime(${v}, '%d-%m-%Y') AS DATE)`,
   },
   {
     // Dates mixed with date-times read as midnight; no offset means the portal's time zone.
     kind: 'datetime_iso',
     type: 'datetime',
-    accepts: (v) =>
-      `(regexp_full_match(${v}, '${isoDateTime}') AND TRY_CAST(replace(${v}, ',', '.') AS TIMESTAMPTZ) IS NOT NULL)`,
+    accepts: (v) => guarded(`regexp_full_match(${v}, '${isoDateTime}')`, `TRY_CAST(replace(${v}, ',', '.') AS TIMESTAMPTZ) IS NOT NULL`),
     cast: (v) => `CAST(replace(${v}, ',', '.') AS TIMESTAMPTZ)`,
   },
   {
     kind: 'datetime_dmy',
     type: 'datetime',
     accepts: (v) =>
-      `(regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}( [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?') AND try_strptime(${v}, ${dmyDateTimeFormats}) IS NOT NULL)`,
+      guarded(
+        `regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}( [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?')`,
+        `try_strptime(${v}, ${dmyDateTimeFormats}) IS NOT NULL`,
+      ),
     cast: (v) => `CAST(strptime(${v}, ${dmyDateTimeFormats}) AS TIMESTAMPTZ)`,
   },
   {
     kind: 'point_text',
     type: 'geo_point_2d',
     accepts: (v) =>
-      `(regexp_full_match(${v}, '[+-]?[0-9]{1,2}(\\.[0-9]+)?\\s*,\\s*[+-]?[0-9]{1,3}(\\.[0-9]+)?')` +
-      ` AND abs(TRY_CAST(trim(split_part(${v}, ',', 1)) AS DOUBLE)) <= 90` +
-      ` AND abs(TRY_CAST(trim(split_part(${v}, ',', 2)) AS DOUBLE)) <= 180)`,
+      guarded(
+        `regexp_full_match(${v}, '[+-]?[0-9]{1,2}(\\.[0-9]+)?\\s*,\\s*[+-]?[0-9]{1,3}(\\.[0-9]+)?')`,
+        `abs(TRY_CAST(trim(split_part(${v}, ',', 1)) AS DOUBLE)) <= 90 AND abs(TRY_CAST(trim(split_part(${v}, ',', 2)) AS DOUBLE)) <= 180`,
+      ),
     cast: (v) =>
       `struct_pack(lat := CAST(trim(split_part(${v}, ',', 1)) AS DOUBLE), lon := CAST(trim(split_part(${v}, ',', 2)) AS DOUBLE))`,
   },

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Field } from '../../catalog/types.ts';
 import { identifier, literal } from '../sql.ts';
-import { valueSql, type Plan } from './infer.ts';
+import { trimmedSql, valueSql, type Plan } from './infer.ts';
 import type { Source } from './types.ts';
 
 /** Technical columns start with `_`, which no normalised field name can. */
@@ -48,7 +48,7 @@ export async function writeParquet(
   clusterMinRows = Number.POSITIVE_INFINITY,
 ): Promise<number> {
   const raw = source.columns.map((c, i) => `${c.expression} AS r${i}`);
-  const trimmed = source.columns.map((_, i) => `NULLIF(trim(r${i}), '') AS ${valueSql(i)}`);
+  const trimmed = source.columns.map((_, i) => `${trimmedSql(`r${i}`)} AS ${valueSql(i)}`);
   // The record id hashes the values as the file has them, so an unchanged record keeps its id across versions.
   const hashInput = source.columns.map((_, i) => `coalesce(r${i}, chr(0))`).join(', ');
   const typed = plan.columns.map((c, i) => {

@@ -163,6 +163,31 @@ test('looks past the first 20,000 rows: a late text value makes text, a late-sta
   assert.equal(rows[21000].later, '2024-01-01');
 });
 
+test('trims spaces around values as DuckDB trim() does, also no-break and other Unicode spaces, and leaves the rest', async () => {
+  const nbsp = '\u00a0';
+  const ideographic = '\u3000';
+  const lines = [
+    'naam;aantal;datum',
+    `  Gent ;  12 ; 2024-03-05 `,
+    `${nbsp}Liège${nbsp};${ideographic}7${ideographic};2024-03-06`,
+    `Sint-Niklaas;8;2024-03-07`,
+    `\tTab\t; ${nbsp} ;2024-03-08`,
+    `"  ";9;  `,
+    `Élodie  Dupont;10;2024-03-09`,
+  ];
+  const path = join(h.dir, 'spaces.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  const { types, rows } = await ingestFixture(h, path);
+  assert.deepEqual(types, { naam: 'text', aantal: 'int', datum: 'date' }, 'spaces around a number or a date do not make it text');
+  assert.deepEqual(
+    rows.map((r) => r.naam),
+    ['Gent', 'Liège', 'Sint-Niklaas', '\tTab\t', null, 'Élodie  Dupont'],
+    'a tab is no space separator; spaces inside a value stay; a value of spaces is no value',
+  );
+  assert.deepEqual(rows.map((r) => r.aantal), ['12', '7', '8', null, '9', '10']);
+  assert.deepEqual(rows.map((r) => r.datum), ['2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08', null, '2024-03-09']);
+});
+
 test('reads a JSON list of plain values as a multivalued text field, an empty or null list as no value', async () => {
   const { fields, rows } = await ingestFixture(h, 'explore/cities.json');
   const tags = fields.find((f) => f.name === 'tags')!;
