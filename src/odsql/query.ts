@@ -76,10 +76,16 @@ function whereSql(ctx: CompileContext, request: RecordsRequest): string {
   return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
 }
 
+/**
+ * A GROUP BY or ORDER BY term: DuckDB refuses a bare parameter there (a bare number would be a column position), so a
+ * constant key such as 'x' or geom'POINT(2 48)' is wrapped in coalesce(), which keeps its value and type.
+ */
+const keySql = (sql: string) => (/^\u0000\d+\u0000$/.test(sql) ? `coalesce(${sql})` : sql);
+
 function orderSql(ctx: CompileContext, text: string | undefined, grouped: boolean, groupSql: string[]): string {
   if (!text || text.trim() === '') {
     // Groups come in the order of their keys, so paging through them is stable from one call to the next.
-    return grouped && groupSql.length > 0 ? ` ORDER BY ${groupSql.map((g) => `${g} ASC NULLS LAST`).join(', ')}` : '';
+    return grouped && groupSql.length > 0 ? ` ORDER BY ${groupSql.map((g) => `${keySql(g)} ASC NULLS LAST`).join(', ')}` : '';
   }
   ctx.clause = 'order_by';
   ctx.allowAggregates = true;
@@ -94,7 +100,7 @@ function orderSql(ctx: CompileContext, text: string | undefined, grouped: boolea
     if (grouped && !compiled.aggregate && !random && !groupSql.includes(compiled.sql)) {
       fail(ctx, item.position, `"${item.text}" must be a group_by expression or an aggregate.`);
     }
-    return `${compiled.sql} ${item.direction.toUpperCase()} NULLS LAST`;
+    return `${keySql(compiled.sql)} ${item.direction.toUpperCase()} NULLS LAST`;
   });
   return ` ORDER BY ${items.join(', ')}`;
 }
@@ -166,7 +172,7 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   const order = orderSql(ctx, request.orderBy, grouped, groupSql);
   const columns = outputs.map((o, i): OutputColumn => ({ key: o.key, type: o.compiled.type, alias: `o${i}` }));
   const selectList = outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ');
-  const groupClause = grouped ? ` GROUP BY ${groupSql.join(', ')}` : '';
+  const groupClause = grouped ? ` GROUP BY ${groupSql.map(keySql).join(', ')}` : '';
   // No OFFSET 0: DuckDB stops a plain LIMIT as soon as it has its rows, but an OFFSET, even 0, reads on.
   const page =
     (aggregated && !grouped) || request.limit === null ? '' : ` LIMIT ${request.limit}${request.offset > 0 ? ` OFFSET ${request.offset}` : ''}`;

@@ -139,6 +139,17 @@ test('groups without an order_by come in the order of their keys, nulls last, so
   assert.deepEqual(keys, [...keys].sort());
 });
 
+test('a constant key in group_by or order_by (text, geometry) is one group and no reordering, not an error', async () => {
+  const byName = await names({ order_by: 'name' });
+  assert.deepEqual(await names({ order_by: "'x', name" }), byName, 'a constant sort key changes nothing');
+  assert.deepEqual(await names({ order_by: "geom'POINT(2 48)', name" }), byName);
+  const one = await records({ group_by: "'alle' as k", select: 'count(*) as n, sum(population) as p' });
+  assert.deepEqual(one.results, [{ k: 'alle', n: 10, p: 15677000 }]);
+  const perCountry = await records({ group_by: "'x' as k, country", select: 'count(*) as n', order_by: 'k, country desc' });
+  assert.deepEqual(perCountry.results.map((r: { country: string; n: number }) => [r.country, r.n]), [['FR', 5], ['ES', 2], ['DE', 3]]);
+  assert.equal((await records({ group_by: "geom'POINT(2 48)'" })).total_count, 1);
+});
+
 test('13: aggregates without group_by give one row over all matching records', async () => {
   const body = await records({
     select: 'count(*) as n, sum(population) as total, avg(population) as mean, min(census_date) as first, max(area_km2) as biggest, count(distinct country) as nc',
