@@ -25,6 +25,9 @@ export function openStore(options: { databaseUrl: string | null; dataDir: string
   if (options.databaseUrl) {
     const url = new URL(options.databaseUrl);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // The server may end an idle pooled connection (a restart, an administrator); unheard, that error would stop the
+    // process. pg drops the connection and the next query opens another. The message names no person or secret.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL ended an idle connection: ${error.message}`, 'OpaalDatabaseWarning'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
