@@ -96,7 +96,8 @@ test('a recipient with bad input is refused with its reason and nothing is writt
     const [host] = await s.portal.recipients.list();
     assert.equal(host.location, 'BE');
     assert.equal((await s.portal.statements.current()).number, versionBefore + 1);
-    await dpo.get('/en/-/privacy-office/recipients');
+    const listed = await (await dpo.get('/en/-/privacy-office/recipients')).text();
+    assert.match(listed, /<button type="submit" class="secondary" aria-label="End: Host NV">End<\/button>/, 'the end button names its recipient');
     assert.equal((await dpo.post(`/en/-/privacy-office/recipients/${host.id}/end`, {})).status, 303);
     const again = await dpo.post(`/en/-/privacy-office/recipients/${host.id}/end`, {});
     assert.equal(again.status, 409);

@@ -1,7 +1,7 @@
 // API keys on the account page: the list with revoke buttons, the form to make one, and the page that shows a new key once.
 import type { ApiKeyInfo } from '../../../accounts/types.ts';
 import type { PageContext } from '../../context.ts';
-import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
 import { formatDate } from '../../i18n.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
@@ -42,10 +42,7 @@ function KeyItem(props: { ctx: PageContext; apiKey: ApiKeyInfo }): Html {
         <dd>{k.lastUsedAt ? <When ctx={ctx} iso={k.lastUsedAt} time /> : t.neverUsed}</dd>
       </dl>
       {k.state === 'active' && (
-        <PostForm ctx={ctx} action={ctx.link('/-/account/api-keys/revoke')} class="inline">
-          <input type="hidden" name="key_id" value={k.id} />
-          <button type="submit" class="secondary" aria-label={t.revokeLabel(k.name)}>{t.revoke}</button>
-        </PostForm>
+        <RowAction ctx={ctx} action={ctx.link('/-/account/api-keys/revoke')} fields={{ key_id: k.id }} label={t.revoke} ariaLabel={t.revokeLabel(k.name)} />
       )}
     </li>
   );

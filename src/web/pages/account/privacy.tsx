@@ -3,7 +3,7 @@ import type { ConsentRecord } from '../../../privacy/consents.ts';
 import type { PrivacyFlags } from '../../../privacy/flags.ts';
 import { purposes, type PurposeId } from '../../../privacy/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
-import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
 import { formatDate } from '../../i18n.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
@@ -50,10 +50,7 @@ function Consents(props: { ctx: PageContext; consents: ConsentRecord[] }): Html 
           <strong>{t.consentPurposes[c.purpose] ?? c.purpose}</strong>: {t.consentAccepted(c.statementVersion, date(c.givenAt))}
           {c.withdrawnAt && <> · {t.withdrawn(date(c.withdrawnAt))}</>}
           {c.withdrawable ? (
-            <PostForm ctx={ctx} action={ctx.link('/-/account/privacy/consents/withdraw')} class="inline">
-              <input type="hidden" name="consent_id" value={String(c.id)} />
-              <button type="submit" class="secondary">{t.withdraw}</button>
-            </PostForm>
+            <RowAction ctx={ctx} action={ctx.link('/-/account/privacy/consents/withdraw')} fields={{ consent_id: String(c.id) }} label={t.withdraw} />
           ) : (
             !c.withdrawnAt && <p class="hint">{t.acknowledgement}</p>
           )}
@@ -117,11 +114,12 @@ export function privacyPage(ctx: PageContext, data: PrivacyPageData): Html {
             <li>
               {purposes[purpose].name[ctx.lang]}
               {objections.has(purpose) && <> · <strong>{t.objectedSince(date(objections.get(purpose)!))}</strong></>}
-              <PostForm ctx={ctx} action={ctx.link('/-/account/privacy/objection')} class="inline">
-                <input type="hidden" name="purpose" value={purpose} />
-                <input type="hidden" name="objected" value={objections.has(purpose) ? 'no' : 'yes'} />
-                <button type="submit" class="secondary">{objections.has(purpose) ? t.withdrawObjection : t.object}</button>
-              </PostForm>
+              <RowAction
+                ctx={ctx}
+                action={ctx.link('/-/account/privacy/objection')}
+                fields={{ purpose, objected: objections.has(purpose) ? 'no' : 'yes' }}
+                label={objections.has(purpose) ? t.withdrawObjection : t.object}
+              />
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@
 import type { Dataset } from '../../../catalog/types.ts';
 import { localized } from '../../../explore/present.ts';
 import type { PageContext } from '../../context.ts';
-import { Input, PostForm } from '../../forms.tsx';
+import { Input, PostForm, RowAction } from '../../forms.tsx';
 import { formatNumber } from '../../i18n.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
@@ -64,10 +64,7 @@ export function datasetGrantsPage(ctx: PageContext, data: DatasetGrants & { emai
                   <td><When ctx={ctx} iso={g.grantedAt} /></td>
                   <td><code>{g.grantedBy}</code></td>
                   <td>
-                    <PostForm ctx={ctx} action={ctx.link(`${base}/revoke`)} class="inline">
-                      <input type="hidden" name="user_id" value={g.userId} />
-                      <button type="submit" class="secondary" aria-label={`${t.revoke}: ${g.email}`}>{t.revoke}</button>
-                    </PostForm>
+                    <RowAction ctx={ctx} action={ctx.link(`${base}/revoke`)} fields={{ user_id: g.userId }} label={t.revoke} ariaLabel={`${t.revoke}: ${g.email}`} />
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import { roles, type Account } from '../../../accounts/types.ts';
 import { stateOf, type ApiKeyRow } from '../../../admin/service.ts';
 import { Pagination } from '../../components.tsx';
 import { queryString, type PageContext } from '../../context.ts';
-import { PostForm } from '../../forms.tsx';
+import { PostForm, RowAction } from '../../forms.tsx';
 import { formatNumber } from '../../i18n.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
@@ -143,9 +143,7 @@ export function userPage(ctx: PageContext, data: UserDetail & { now: Date; done?
                     <td>{t.keyStates[keyState(k, data.now)]}</td>
                     <td>
                       {!k.revokedAt && (
-                        <PostForm ctx={ctx} action={ctx.link(`${base}/keys/${k.id}/revoke`)} class="inline">
-                          <button type="submit" class="secondary" aria-label={`${t.revoke}: ${k.name}`}>{t.revoke}</button>
-                        </PostForm>
+                        <RowAction ctx={ctx} action={ctx.link(`${base}/keys/${k.id}/revoke`)} label={t.revoke} ariaLabel={`${t.revoke}: ${k.name}`} />
                       )}
                     </td>
                   </tr>

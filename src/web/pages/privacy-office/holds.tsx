@@ -2,7 +2,7 @@
 import type { LegalHold } from '../../../privacy/retention/holds.ts';
 import { holdObjectTypes, holdReasons } from '../../../privacy/retention/holds.ts';
 import type { PageContext } from '../../context.ts';
-import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import { Choice, Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import { When } from '../admin/frame.tsx';
@@ -46,9 +46,12 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
                   <td>{t.states[h.state]}</td>
                   <td>
                     {h.state !== 'ended' && (
-                      <PostForm ctx={ctx} action={ctx.link(`/-/privacy-office/holds/${h.id}/end`)} class="inline">
-                        <button type="submit" class="secondary" aria-label={`${t.end}: ${t.objectTypes[h.objectType] ?? h.objectType} ${h.objectId}`}>{t.end}</button>
-                      </PostForm>
+                      <RowAction
+                        ctx={ctx}
+                        action={ctx.link(`/-/privacy-office/holds/${h.id}/end`)}
+                        label={t.end}
+                        ariaLabel={`${t.end}: ${t.objectTypes[h.objectType] ?? h.objectType} ${h.objectId}`}
+                      />
                     )}
                   </td>
                 </tr>

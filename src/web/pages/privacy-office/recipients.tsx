@@ -2,7 +2,7 @@
 import type { Recipient } from '../../../privacy/recipients.ts';
 import { categories, purposes } from '../../../privacy/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
-import { Input, PostForm } from '../../forms.tsx';
+import { Input, PostForm, RowAction } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';
 import { When } from '../admin/frame.tsx';
 import { OfficeFrame } from './frame.tsx';
@@ -29,7 +29,7 @@ export function recipientsPage(ctx: PageContext, recipients: Recipient[], notes:
                   <td><When ctx={ctx} iso={r.endedAt} /></td>
                   <td>
                     {!r.automatic && !r.endedAt && (
-                      <PostForm ctx={ctx} action={ctx.link(`/-/privacy-office/recipients/${r.id}/end`)} class="inline"><button type="submit">{t.end}</button></PostForm>
+                      <RowAction ctx={ctx} action={ctx.link(`/-/privacy-office/recipients/${r.id}/end`)} label={t.end} ariaLabel={`${t.end}: ${r.name}`} />
                     )}
                   </td>
                 </tr>
