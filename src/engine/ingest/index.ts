@@ -114,7 +114,11 @@ export async function ingestFile(
       source = await openSource(connection, path, blobs, displayName);
       const plan = await inferPlan(connection, source, { displayName, typeOverrides: options.typeOverrides });
       if (plan.rows === 0) throw new ImportFailed(displayName, 'the file has a header but no records');
-      const recordsCount = await writeParquet(connection, source, plan, destination, twin, engine.clusterMinRows);
+      const recordsCount = await writeParquet(connection, source, plan, destination, {
+        path: twin,
+        clusterMinRows: engine.clusterMinRows,
+        withScanConnection: (work) => engine.withScanConnection(work),
+      });
       return { tempPath: destination, twinPath: twin, fields: fieldsOf(plan), recordsCount, format: source.format };
     } catch (error) {
       await discard();
