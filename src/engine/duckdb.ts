@@ -15,7 +15,7 @@ export interface EngineOptions {
   memoryLimit: string;
   threads: number;
   timezone: string;
-  /** From this many records on, an import also writes a clustered copy of the version (engine/tables.ts); default defaultClusterMinRows. */
+  /** From this many records on, an import also writes a clustered copy of the version (engine/tables.ts); default `defaultClusterMinRows` (config.ts). */
   clusterMinRows?: number;
 }
 
@@ -36,6 +36,8 @@ export interface Engine {
   recordsFrom(parquetPath: string): Promise<RecordsSource>;
   /** From this many records on, an import writes a clustered copy too. */
   readonly clusterMinRows: number;
+  /** The memory of the export instance, which writes Parquet files (engine/parquet.ts sizes their row groups to it). */
+  readonly scanMemoryBytes: number;
   /** Runs one query and returns its rows as plain objects. */
   all(sql: string, params?: DuckDBValue[]): Promise<Record<string, DuckDBValue>[]>;
   close(): Promise<void>;
@@ -102,7 +104,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const queries = await openPool(options, options.threads, `${Math.floor((bytes * 3) / 4 / 1024)}KiB`);
   // Measured on a 10M-row CSV export: two threads took 1.6× the CPU of one and held ~200 MB of batches back
   // to keep file order; one thread held ~25 MB. Settings are per instance, hence an instance of its own.
-  const scans = await openPool(options, 1, `${Math.floor(bytes / 4 / 1024)}KiB`);
+  const scanMemoryBytes = Math.floor(bytes / 4 / 1024) * 1024;
+  const scans = await openPool(options, 1, `${scanMemoryBytes / 1024}KiB`);
   const withConnection = <T>(work: Work<T>, timeZone = options.timezone) => queries.withConnection(work, timeZone);
   const tables = createTables((work) => withConnection(work));
 
@@ -111,6 +114,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     withScanConnection: (work, timeZone = options.timezone) => scans.withConnection(work, timeZone),
     recordsFrom: (parquetPath) => tables.from(parquetPath),
     clusterMinRows: options.clusterMinRows ?? defaultClusterMinRows,
+    scanMemoryBytes,
     all: (sql, params) =>
       withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjects()),
     async close() {

@@ -5,6 +5,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { BlobStore } from '../blobs/index.ts';
 import type { Engine } from '../engine/duckdb.ts';
+import { maxRowGroupRows, rowGroupRows } from '../engine/parquet.ts';
 import { literal } from '../engine/sql.ts';
 import type { OutputColumn } from '../odsql/query.ts';
 import { jsonObjectSql } from './exports.ts';
@@ -14,6 +15,8 @@ export interface FileExport {
   params: (string | number | boolean | null)[];
   columns: OutputColumn[];
   timeZone: string;
+  /** The FROM item of the records the export reads, whose record size sets a Parquet file's row groups. */
+  source: string | null;
 }
 
 /** One typed column per field, named by its key; the file is removed once sent or abandoned. */
@@ -21,10 +24,10 @@ export async function parquetExport(engine: Engine, blobs: BlobStore, plan: File
   const path = blobs.tempPath('.parquet');
   const named = plan.columns.map((c) => `${c.alias} AS "${c.key.replace(/"/g, '""')}"`).join(', ');
   try {
-    await engine.withScanConnection(
-      (c) => c.run(`COPY (SELECT ${named} FROM (${plan.sql})) TO ${literal(path)} (FORMAT parquet, COMPRESSION ${compression}, USE_TMP_FILE false)`, plan.params),
-      plan.timeZone,
-    );
+    await engine.withScanConnection(async (c) => {
+      const rows = plan.source ? await rowGroupRows(c, plan.source, engine.scanMemoryBytes) : maxRowGroupRows;
+      await c.run(`COPY (SELECT ${named} FROM (${plan.sql})) TO ${literal(path)} (FORMAT parquet, COMPRESSION ${compression}, ROW_GROUP_SIZE ${rows}, USE_TMP_FILE false)`, plan.params);
+    }, plan.timeZone);
   } catch (error) {
     await rm(path, { force: true });
     throw error;

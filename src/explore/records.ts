@@ -132,7 +132,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
     const contentType = params.compressed ? 'application/gzip' : exportFormats[format].contentType;
     const filename = `${name}.${extension}`;
-    const plan = { sql: from ? query.sql : `SELECT * FROM (${query.sql}) WHERE FALSE`, params: query.params, columns: query.columns, timeZone: params.timezone };
+    const plan = { sql: from ? query.sql : `SELECT * FROM (${query.sql}) WHERE FALSE`, params: query.params, columns: query.columns, timeZone: params.timezone, source: from };
     if (format === 'parquet') {
       return parquetExport(deps.engine, deps.blobs, plan, params.parquetCompression).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
     }

@@ -118,6 +118,7 @@ export async function ingestFile(
         path: twin,
         clusterMinRows: engine.clusterMinRows,
         withScanConnection: (work) => engine.withScanConnection(work),
+        scanMemoryBytes: engine.scanMemoryBytes,
       });
       return { tempPath: destination, twinPath: twin, fields: fieldsOf(plan), recordsCount, format: source.format };
     } catch (error) {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Field } from '../../catalog/types.ts';
+import { rowGroupRows } from '../parquet.ts';
 import { identifier, literal } from '../sql.ts';
 import { trimmedSql, valueSql, type Plan } from './infer.ts';
 import type { Source } from './types.ts';
@@ -44,12 +45,14 @@ export interface TwinOptions {
   clusterMinRows: number;
   /**
    * Runs the twin → Parquet copy on a connection of the one-thread export instance. Measured on 1M rows: with two
-   * threads the order-keeping Parquet writer held ~270 MB of row groups, with one ~110 MB, for 0.2 s more.
+   * threads the order-keeping Parquet writer held ~270 MB of row groups, with one ~110 MB, for 0.2–0.3 s more.
    */
   withScanConnection: <T>(work: (connection: DuckDBConnection) => Promise<T>) => Promise<T>;
+  /** That instance's memory, to which the Parquet file's row groups are sized (engine/parquet.ts). */
+  scanMemoryBytes: number;
 }
 
-export async function writeParquet(connection: DuckDBConnection, source: Source, plan: Plan, destination: string, twin?: TwinOptions): Promise<number> {
+export async function writeParquet(connection: DuckDBConnection, source: Source, plan: Plan, destination: string, twin: TwinOptions): Promise<number> {
   const raw = source.columns.map((c, i) => `${c.expression} AS r${i}`);
   const trimmed = source.columns.map((_, i) => `${trimmedSql(`r${i}`)} AS ${valueSql(i)}`);
   // The record id hashes the values as the file has them, so an unchanged record keeps its id across versions.
@@ -74,8 +77,6 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
     `SELECT ${typed.join(', ')}, ${recordIdColumn} FROM (` +
     `SELECT ${trimmed.join(', ')}, sha1(concat_ws(chr(31), ${hashInput})) AS ${recordIdColumn} FROM (` +
     `SELECT ${raw.join(', ')} FROM ${source.from})))`;
-  const parquet = `TO ${literal(destination)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, USE_TMP_FILE false)`;
-  if (!twin) return Number((await connection.run(`COPY (${select}) ${parquet}`)).rowsChanged);
   // The source is read once, into the twin; the Parquet file is written from it, in the same order.
   const alias = identifier(`ingest_${randomUUID().replaceAll('-', '')}`);
   await connection.run(`ATTACH ${literal(twin.path)} AS ${alias}`);
@@ -96,6 +97,8 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
   return twin.withScanConnection(async (scan) => {
     await scan.run(`ATTACH ${literal(twin.path)} AS ${alias} (READ_ONLY)`);
     try {
+      const rows = await rowGroupRows(scan, `${alias}.records`, twin.scanMemoryBytes);
+      const parquet = `TO ${literal(destination)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rows}, USE_TMP_FILE false)`;
       return Number((await scan.run(`COPY ${alias}.records ${parquet}`)).rowsChanged);
     } finally {
       await scan.run(`DETACH ${alias}`);
