@@ -19,7 +19,7 @@ export function PostForm(props: { ctx: PageContext; action: string; class?: stri
 
 /**
  * A one-button form in a table row or list item (revoke, end, withdraw): hidden fields say what it acts on, the
- * button's aria-label which row, since a screen reader hears the button apart from its row. Secondary unless primary.
+ * button's aria-label which row, since a screen reader hears the button apart from its row.
  */
 export function RowAction(props: {
   ctx: PageContext;
@@ -27,14 +27,13 @@ export function RowAction(props: {
   label: string;
   ariaLabel?: string;
   fields?: Record<string, string>;
-  primary?: boolean;
 }): Html {
   return (
     <PostForm ctx={props.ctx} action={props.action} class="inline">
       {Object.entries(props.fields ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" class={props.primary ? undefined : 'secondary'} aria-label={props.ariaLabel}>
+      <button type="submit" class="secondary" aria-label={props.ariaLabel}>
         {props.label}
       </button>
     </PostForm>

@@ -82,10 +82,9 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
   await connection.run(`ATTACH ${literal(twin.path)} AS ${alias}`);
   try {
     await connection.run(`CREATE TABLE ${alias}.records AS ${select}`);
-    const [{ n }] = (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${alias}.records`)).getRowObjects();
-    const rows = Number(n);
-    if (rows >= twin.clusterMinRows) {
-      const key = await clusterKey(connection, `${alias}.records`, plan, rows);
+    // The inference pass counted every record of the source, which the twin now holds.
+    if (plan.rows >= twin.clusterMinRows) {
+      const key = await clusterKey(connection, `${alias}.records`, plan, plan.rows);
       if (key) {
         await connection.run(`CREATE TABLE ${alias}.${clusteredTable} AS SELECT * FROM ${alias}.records ORDER BY ${identifier(key)} NULLS LAST`);
       }
