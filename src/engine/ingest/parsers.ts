@@ -1,5 +1,7 @@
 // How a raw text value is recognised as each field type, and turned into it: one entry per form.
 import type { Annotations, FieldType } from '../../catalog/types.ts';
+import { dateParsers } from './dates.ts';
+import { guarded } from './guard.ts';
 
 export interface Parser {
   kind: string;
@@ -14,21 +16,28 @@ export interface Parser {
   scalar?: boolean;
   /** Annotations the form implies, e.g. a list of texts is a multivalued text field. */
   annotations?: Annotations;
+  /**
+   * The notation as a person writes it (`1.234,5`, `dd/mm/yyyy`): shown in the import report, and what a publisher
+   * names as a field's "format" to choose this reading. Forms without a choice to make leave it out.
+   */
+  format?: string;
+  /**
+   * Kinds that read the same text as another value (`12.345` as 12345 or as 12.345; `03/04/2024` as 3 April or
+   * 4 March). When a rival also accepts every value of a column, no value settles the reading: the import report
+   * says so and asks a person to look.
+   */
+  rivals?: string[];
+  /**
+   * SQL boolean over `v`: this accepted value would read otherwise in a notation people also use (`12.345` in a
+   * column read with a decimal point). The report lists such values for a person to check.
+   */
+  doubt?(v: string): string;
 }
 
 const json = (v: string, path: string) => `json_extract_string(${v}, '${path}')`;
 const isJsonObject = (v: string, condition: string) =>
   `(CASE WHEN starts_with(${v}, '{') AND json_valid(${v}) THEN ${condition} ELSE false END)`;
 const geometryTypes = "('Point','MultiPoint','LineString','MultiLineString','Polygon','MultiPolygon','GeometryCollection')";
-const isoDateTime =
-  '[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{1,9})?)?)? ?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?';
-/**
- * The form's pattern, then the costlier check only where the pattern matched: DuckDB evaluates both sides of an AND
- * over the whole batch, a CASE only the rows its WHEN selects (try_strptime on every value made a datetime guess on a
- * 20,000-row sample take 275 ms; guarded, the sample pass as a whole went from ~700 ms).
- */
-const guarded = (form: string, check: string) => `(CASE WHEN ${form} THEN ${check} ELSE false END)`;
-const dmyDateTimeFormats = "['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']";
 
 /**
  * Tried in this order; a column takes the first parser that accepts every one of its values.
@@ -65,41 +74,7 @@ export const parsers: Parser[] = [
     accepts: (v) => `regexp_full_match(${v}, '[+-]?(0|[1-9][0-9]{0,14})(,[0-9]+)?')`,
     cast: (v) => `CAST(replace(${v}, ',', '.') AS DOUBLE)`,
   },
-  {
-    kind: 'date_iso',
-    type: 'date',
-    accepts: (v) => guarded(`regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`, `TRY_CAST(${v} AS DATE) IS NOT NULL`),
-    cast: (v) => `CAST(${v} AS DATE)`,
-  },
-  {
-    kind: 'date_dmy',
-    type: 'date',
-    accepts: (v) => guarded(`regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')`, `try_strptime(${v}, '%d/%m/%Y') IS NOT NULL`),
-    cast: (v) => `CAST(strptime(${v}, '%d/%m/%Y') AS DATE)`,
-  },
-  {
-    kind: 'date_dmy_dash',
-    type: 'date',
-    accepts: (v) => guarded(`regexp_full_match(${v}, '[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}')`, `try_strptime(${v}, '%d-%m-%Y') IS NOT NULL`),
-    cast: (v) => `CAST(strptime(${v}, '%d-%m-%Y') AS DATE)`,
-  },
-  {
-    // Dates mixed with date-times read as midnight; no offset means the portal's time zone.
-    kind: 'datetime_iso',
-    type: 'datetime',
-    accepts: (v) => guarded(`regexp_full_match(${v}, '${isoDateTime}')`, `TRY_CAST(replace(${v}, ',', '.') AS TIMESTAMPTZ) IS NOT NULL`),
-    cast: (v) => `CAST(replace(${v}, ',', '.') AS TIMESTAMPTZ)`,
-  },
-  {
-    kind: 'datetime_dmy',
-    type: 'datetime',
-    accepts: (v) =>
-      guarded(
-        `regexp_full_match(${v}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}( [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?')`,
-        `try_strptime(${v}, ${dmyDateTimeFormats}) IS NOT NULL`,
-      ),
-    cast: (v) => `CAST(strptime(${v}, ${dmyDateTimeFormats}) AS TIMESTAMPTZ)`,
-  },
+  ...dateParsers,
   {
     kind: 'point_text',
     type: 'geo_point_2d',
