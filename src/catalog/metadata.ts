@@ -9,6 +9,7 @@ import {
   visibilities,
   type Annotations,
   type DatasetMetadata,
+  type FieldReading,
   type FieldType,
   type LocalizedList,
   type LocalizedText,
@@ -20,7 +21,16 @@ export interface FieldOverride {
   label?: string;
   description?: string | null;
   type?: FieldType;
+  /** With `type`: the notation to read the values in (`1.234,5`, `dd/mm/yyyy`). */
+  format?: string;
   annotations?: Annotations;
+}
+
+/** The readings a publisher's field descriptions choose: every field given a type. */
+export function readingsOf(fields: FieldOverride[] | undefined): Record<string, FieldReading> {
+  return Object.fromEntries(
+    (fields ?? []).filter((f) => f.type !== undefined).map((f) => [f.name, { type: f.type!, ...(f.format ? { format: f.format } : {}) }]),
+  );
 }
 
 export interface MetadataInput {
@@ -151,6 +161,10 @@ function fieldOverride(index: number, v: Json): FieldOverride {
   if (v.label !== undefined) override.label = text(`${key}.label`, v.label, 300);
   if (v.description !== undefined) override.description = optionalText(`${key}.description`, v.description);
   if (v.type !== undefined) override.type = oneOf(`${key}.type`, v.type, fieldTypes);
+  if (v.format !== undefined && v.format !== null) {
+    if (override.type === undefined) fail(`${key}.format`, 'given with a "type"');
+    override.format = text(`${key}.format`, v.format, 40);
+  }
   if (v.annotations !== undefined) {
     if (!isObject(v.annotations)) fail(`${key}.annotations`, 'an object such as {"facet": []}');
     override.annotations = Object.fromEntries(

@@ -4,7 +4,8 @@ import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { identifier, literal } from '../engine/sql.ts';
 import { defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
-import type { Dataset, Field, Version } from './types.ts';
+import type { Dataset, Field, FieldReading, Version } from './types.ts';
+import { refuseUnchecked } from './checks.ts';
 import { checkDatasetId, mergeFields, newUid, withVersionFile, type CatalogDeps } from './versions.ts';
 
 /** A staged version's first rows, each value as text, in the order of its fields. */
@@ -58,7 +59,7 @@ export function publishingOperations(deps: CatalogDeps) {
     return version;
   }
 
-  return {
+  const operations = {
     /** Any dataset by id, whatever its state: the back office's view. */
     datasetForStaff: existing,
     versionForStaff: (datasetId: string, number: number) => versionOf(datasetId, number),
@@ -128,9 +129,10 @@ export function publishingOperations(deps: CatalogDeps) {
      * Reads the file into a new version that is not current: the public keeps the current one until
      * the staged version is published. A failure leaves nothing behind.
      */
-    async stageVersion(request: { datasetId: string; path: string; displayName?: string; actor: string }): Promise<Version> {
+    async stageVersion(request: { datasetId: string; path: string; displayName?: string; actor: string; readings?: Record<string, FieldReading> }): Promise<Version> {
       const dataset = await existing(request.datasetId);
-      return withVersionFile(deps, request, (file) =>
+      const readings = request.readings ?? {};
+      return withVersionFile(deps, { ...request, readings }, (file) =>
         db.transaction().execute(async (trx) => {
           const now = clock().toISOString();
           const version: Version = {
@@ -145,6 +147,9 @@ export function publishingOperations(deps: CatalogDeps) {
             fields: mergeFields(file.ingested.fields, dataset.fields),
             createdAt: now,
             publishedAt: null,
+            sourceBlob: file.sourceKey,
+            readings,
+            report: file.ingested.report,
           };
           if (!(await store.getDataset(dataset.id, trx))) throw noSuchDataset(dataset.id);
           await store.insertVersion(trx, version);
@@ -160,11 +165,63 @@ export function publishingOperations(deps: CatalogDeps) {
       );
     },
 
-    /** Makes the version current and the dataset published: what the public sees from now on. */
-    async publishVersion(request: { datasetId: string; number: number; actor: string }): Promise<{ dataset: Dataset; version: Version }> {
+    /**
+     * Reads the version's source file again with the readings a person chose (merged over the version's own), so the
+     * types follow. A staged version is replaced under its number; a published one stays as history and the reading
+     * becomes a new staged version. Values that do not fit a chosen type are counted in the new report.
+     */
+    async rereadVersion(request: { datasetId: string; number: number; readings: Record<string, FieldReading>; actor: string }): Promise<Version> {
+      const version = await versionOf(request.datasetId, request.number);
+      if (!version.sourceBlob) {
+        throw new Conflict(`Version ${version.number} of ${request.datasetId} was imported before Opaal kept source files; upload the file again to choose its types.`, 'no_source');
+      }
+      const unknown = Object.keys(request.readings).find((name) => !version.fields.some((f) => f.name === name));
+      if (unknown) throw new Invalid(`There is no field "${unknown}"; the fields are: ${version.fields.map((f) => f.name).join(', ')}.`, 'unknown_field');
+      const readings = { ...version.readings, ...request.readings };
+      const source = blobs.pathOf(version.sourceBlob);
+      if (version.publishedAt !== null) {
+        return operations.stageVersion({ datasetId: request.datasetId, path: source, displayName: version.sourceName, actor: request.actor, readings });
+      }
+      const dataset = await existing(request.datasetId);
+      const replaced = await withVersionFile(deps, { datasetId: dataset.id, path: source, displayName: version.sourceName, readings, keepSource: false }, (file) =>
+        db.transaction().execute(async (trx) => {
+          const current = await versionOf(request.datasetId, request.number, trx);
+          if (current.publishedAt !== null || current.blob !== version.blob) {
+            throw new Conflict(`Version ${version.number} of ${request.datasetId} changed meanwhile; look at it again.`, 'version_changed');
+          }
+          const next: Version = {
+            ...current,
+            blob: file.key,
+            recordsCount: file.ingested.recordsCount,
+            bytes: file.bytes,
+            fields: mergeFields(file.ingested.fields, dataset.fields),
+            readings,
+            report: file.ingested.report,
+          };
+          await store.replaceVersionData(trx, next);
+          await recordEvent(trx, clock(), {
+            actor: request.actor,
+            verb: 'dataset.version_reread',
+            subjectType: 'dataset',
+            subjectId: dataset.id,
+            data: { version: next.number, records: next.recordsCount, fields: Object.keys(request.readings) },
+          });
+          return next;
+        }),
+      );
+      await Promise.all([blobs.remove(version.blob), blobs.remove(twinOf(version.blob))]);
+      return replaced;
+    },
+
+    /**
+     * Makes the version current and the dataset published: what the public sees from now on. A version whose report
+     * asks a person to check a reading needs `acknowledgeChecks`: the person says they looked.
+     */
+    async publishVersion(request: { datasetId: string; number: number; actor: string; acknowledgeChecks?: boolean }): Promise<{ dataset: Dataset; version: Version }> {
       return db.transaction().execute(async (trx) => {
         const before = await existing(request.datasetId, trx);
         const version = await versionOf(request.datasetId, request.number, trx);
+        if (!request.acknowledgeChecks && version.publishedAt === null) refuseUnchecked(version.report);
         const now = clock().toISOString();
         const dataset: Dataset = {
           ...before,
@@ -198,9 +255,9 @@ export function publishingOperations(deps: CatalogDeps) {
         }
         await store.deleteVersion(trx, version.id);
         await recordEvent(trx, clock(), { actor: request.actor, verb: 'dataset.version_discarded', subjectType: 'dataset', subjectId: request.datasetId, data: { version: version.number } });
-        return version.blob;
+        return version;
       });
-      await Promise.all([blobs.remove(blob), blobs.remove(twinOf(blob))]);
+      await Promise.all([blobs.remove(blob.blob), blobs.remove(twinOf(blob.blob)), ...(blob.sourceBlob ? [blobs.remove(blob.sourceBlob)] : [])]);
     },
 
     /** Publishes (`true`) or takes back to a draft (`false`) a dataset with its current version. */
@@ -231,4 +288,5 @@ export function publishingOperations(deps: CatalogDeps) {
       return { version, rows: rows.map((row) => version.fields.map((f) => (row[`c_${f.name}`] === null ? null : String(row[`c_${f.name}`])))) };
     },
   };
+  return operations;
 }

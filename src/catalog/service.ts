@@ -2,7 +2,8 @@
 import { twinOf } from '../engine/tables.ts';
 import { NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
-import { defaultMetadata, type MetadataInput } from './metadata.ts';
+import { defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
+import { refuseUnchecked } from './checks.ts';
 import { publishingOperations } from './publishing.ts';
 import type { Dataset, Version } from './types.ts';
 import { checkDatasetId, mergeFields, newUid, withVersionFile, type CatalogDeps } from './versions.ts';
@@ -32,6 +33,8 @@ export interface ImportRequest {
   displayName?: string;
   input?: MetadataInput;
   actor: string;
+  /** Publish even where the import report asks a person to check a reading (they have seen it). */
+  acceptChecks?: boolean;
 }
 
 export { checkDatasetId, mergeFields } from './versions.ts';
@@ -79,11 +82,11 @@ export function createCatalogService(deps: CatalogDeps) {
     async importDataset(request: ImportRequest): Promise<{ dataset: Dataset; version: Version }> {
       checkDatasetId(request.datasetId);
       const input = request.input ?? { metadata: {} };
-      const typeOverrides = Object.fromEntries(
-        (input.fields ?? []).filter((f) => f.type).map((f) => [f.name, f.type!]),
-      );
-      return withVersionFile(deps, { datasetId: request.datasetId, path: request.path, displayName: request.displayName, typeOverrides }, (file) =>
+      const readings = readingsOf(input.fields);
+      return withVersionFile(deps, { datasetId: request.datasetId, path: request.path, displayName: request.displayName, readings }, (file) =>
         db.transaction().execute(async (trx) => {
+          // Published at once: a reading no value settles must have been seen by the person importing.
+          if (!request.acceptChecks) refuseUnchecked(file.ingested.report);
           const now = clock().toISOString();
           const existing = await store.getDataset(request.datasetId, trx);
           const fields = mergeFields(file.ingested.fields, existing?.fields ?? [], input.fields);
@@ -116,6 +119,9 @@ export function createCatalogService(deps: CatalogDeps) {
             fields,
             createdAt: now,
             publishedAt: now,
+            sourceBlob: file.sourceKey,
+            readings,
+            report: file.ingested.report,
           };
           await store.saveDataset(trx, dataset, !existing);
           await store.insertVersion(trx, version);
@@ -141,7 +147,7 @@ export function createCatalogService(deps: CatalogDeps) {
         return removed;
       });
       // Files go after the rows: a crash in between leaves an orphan file, never a row without its file.
-      await Promise.all(keys.flatMap((k) => [blobs.remove(k), blobs.remove(twinOf(k))]));
+      await Promise.all(keys.flatMap((k) => [blobs.remove(k.blob), blobs.remove(twinOf(k.blob)), ...(k.source ? [blobs.remove(k.source)] : [])]));
     },
 
     ...publishingOperations(deps),

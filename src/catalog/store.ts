@@ -33,6 +33,9 @@ function toVersion(row: Selectable<DatasetVersionsTable>): Version {
     fields: JSON.parse(row.fields),
     createdAt: row.created_at,
     publishedAt: row.published_at,
+    sourceBlob: row.source_blob,
+    readings: row.readings ? JSON.parse(row.readings) : {},
+    report: row.report ? JSON.parse(row.report) : null,
   };
 }
 
@@ -131,16 +134,36 @@ export function createCatalogStore(db: Kysely<Database>) {
           fields: JSON.stringify(version.fields),
           created_at: version.createdAt,
           published_at: version.publishedAt,
+          source_blob: version.sourceBlob,
+          readings: JSON.stringify(version.readings),
+          report: version.report ? JSON.stringify(version.report) : null,
         })
         .execute();
     },
 
-    /** Deletes the dataset and its versions; returns the blob keys that no row points to any more. */
-    async deleteDataset(trx: Kysely<Database>, id: string): Promise<string[]> {
-      const blobs = await trx.selectFrom('dataset_versions').select('blob').where('dataset_id', '=', id).execute();
+    /** A staged version read again from its source: new files, fields and report under the same number. */
+    async replaceVersionData(trx: Kysely<Database>, version: Version): Promise<void> {
+      await trx
+        .updateTable('dataset_versions')
+        .set({
+          blob: version.blob,
+          records_count: version.recordsCount,
+          bytes: version.bytes,
+          fields: JSON.stringify(version.fields),
+          readings: JSON.stringify(version.readings),
+          report: version.report ? JSON.stringify(version.report) : null,
+        })
+        .where('id', '=', version.id)
+        .where('published_at', 'is', null)
+        .execute();
+    },
+
+    /** Deletes the dataset and its versions; returns the blob keys (Parquet files, sources) that no row points to any more. */
+    async deleteDataset(trx: Kysely<Database>, id: string): Promise<{ blob: string; source: string | null }[]> {
+      const blobs = await trx.selectFrom('dataset_versions').select(['blob', 'source_blob']).where('dataset_id', '=', id).execute();
       await trx.deleteFrom('dataset_versions').where('dataset_id', '=', id).execute();
       await trx.deleteFrom('datasets').where('id', '=', id).execute();
-      return blobs.map((b) => b.blob);
+      return blobs.map((b) => ({ blob: b.blob, source: b.source_blob }));
     },
   };
 }

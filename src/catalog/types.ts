@@ -1,4 +1,5 @@
 // The catalog model: a dataset's DCAT-AP metadata, its field schema and its versions.
+import type { ImportReport } from '../engine/ingest/report.ts';
 
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -24,6 +25,15 @@ export type FieldType = (typeof fieldTypes)[number];
 
 /** ODS annotations: each key holds a list of parameters, e.g. `{ facet: [], unit: ['EUR'] }`. */
 export type Annotations = Record<string, string[]>;
+
+/**
+ * A publisher's choice of how a field's text is read: its type and, where the type is written in several notations,
+ * which one (`1.234,5`, `dd/mm/yyyy`). The import then reads every value that way and reports those that do not fit.
+ */
+export interface FieldReading {
+  type: FieldType;
+  format?: string;
+}
 
 export interface Field {
   name: string;
@@ -141,6 +151,12 @@ export interface Version {
   createdAt: string;
   /** When the version was first made current; null while it is staged for review before publishing. */
   publishedAt: string | null;
+  /** Blob key of the file the version was read from, to read it again with other types; null before sources were kept. */
+  sourceBlob: string | null;
+  /** The readings a person chose, by field name; the other fields' types were inferred. */
+  readings: Record<string, FieldReading>;
+  /** What the import read and decided; null for versions imported before reports. */
+  report: ImportReport | null;
 }
 
 export const sourceFormats = ['csv', 'json', 'xlsx', 'geojson'] as const;

@@ -1,5 +1,7 @@
 // What every way of adding a version shares: the id rule, carrying field descriptions over, and ingesting to a blob safely.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { copyFile, link } from 'node:fs/promises';
+import { extname } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { BlobStore } from '../blobs/index.ts';
 import type { Clock } from '../clock.ts';
@@ -10,7 +12,7 @@ import { twinOf } from '../engine/tables.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import type { FieldOverride } from './metadata.ts';
 import type { CatalogStore } from './store.ts';
-import { datasetIdPattern, type Field, type FieldType } from './types.ts';
+import { datasetIdPattern, type Field, type FieldReading } from './types.ts';
 
 export interface CatalogDeps {
   store: CatalogStore;
@@ -60,6 +62,17 @@ export interface VersionFile {
   /** Blob key of the committed Parquet file. */
   key: string;
   bytes: number;
+  /** Blob key of the kept source file, or null when the caller keeps its own (a staged version read again). */
+  sourceKey: string | null;
+}
+
+/** A copy of the source under the blob store's temp area: a hard link where the file system allows, else a copy. */
+async function keptCopy(path: string, target: string): Promise<void> {
+  try {
+    await link(path, target);
+  } catch {
+    await copyFile(path, target);
+  }
 }
 
 /**
@@ -68,26 +81,39 @@ export interface VersionFile {
  */
 export async function withVersionFile<T>(
   deps: CatalogDeps,
-  request: { datasetId: string; path: string; displayName?: string; typeOverrides?: Record<string, FieldType> },
+  request: { datasetId: string; path: string; displayName?: string; readings?: Record<string, FieldReading>; keepSource?: boolean },
   record: (file: VersionFile) => Promise<T>,
 ): Promise<T> {
   const ingested = await ingestFile(deps.engine, deps.blobs, request.path, {
     displayName: request.displayName,
     maxBytes: deps.maxImportBytes,
-    typeOverrides: request.typeOverrides,
+    readings: request.readings,
   });
   const versionId = randomUUID();
   const key = `datasets/${request.datasetId}/${versionId}.parquet`;
   const twinKey = twinOf(key);
+  // The file as uploaded stays beside the version, so a person can have it read again with other types.
+  const sourceKey = request.keepSource === false ? null : `datasets/${request.datasetId}/${versionId}.source${extname(request.displayName ?? request.path).toLowerCase()}`;
   let committed = false;
   try {
+    if (sourceKey) {
+      const temp = deps.blobs.tempPath('.source');
+      try {
+        await keptCopy(request.path, temp);
+      } catch (error) {
+        await deps.blobs.discard(temp);
+        throw error;
+      }
+      await deps.blobs.commit(temp, sourceKey);
+    }
     // The twin first: whoever sees the version's Parquet file finds its twin beside it.
     await deps.blobs.commit(ingested.twinPath, twinKey);
     const bytes = await deps.blobs.commit(ingested.tempPath, key);
     committed = true;
-    return await record({ ingested, versionId, key, bytes });
+    return await record({ ingested, versionId, key, bytes, sourceKey });
   } catch (error) {
     await deps.blobs.remove(twinKey);
+    if (sourceKey) await deps.blobs.remove(sourceKey);
     if (committed) await deps.blobs.remove(key);
     else await Promise.all([deps.blobs.discard(ingested.tempPath), deps.blobs.discard(ingested.twinPath)]);
     if (/unique|duplicate key/i.test((error as Error).message)) {

@@ -32,6 +32,12 @@ export interface DatasetVersionsTable {
   created_at: string;
   /** When the version was first made current; null while it is staged for review. */
   published_at: string | null;
+  /** Blob key of the file the version was read from; null before sources were kept. */
+  source_blob: string | null;
+  /** JSON: the readings (type, format) a person chose per field. */
+  readings: string | null;
+  /** JSON: the import report. */
+  report: string | null;
 }
 
 export interface EventsTable {

@@ -92,6 +92,9 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     source_format: no(),
     fields: no(),
     created_at: no(),
+    source_blob: no(),
+    readings: no(),
+    report: no('Examples of the dataset\'s own values, as published'),
     published_at: no(),
   },
   events: {

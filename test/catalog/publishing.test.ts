@@ -97,7 +97,7 @@ for (const dialect of dialects) {
       assert.deepEqual(filesUnder(dir), []);
 
       const staged = await portal.catalog.stageVersion({ datasetId: 'leeg', path: fixture('json/lines.jsonl'), actor: 'u_editor' });
-      assert.deepEqual(filesUnder(dir).map((f) => f.replace(/^.*\./, '')).sort(), ['duckdb', 'parquet'], 'the version and its DuckDB twin');
+      assert.deepEqual(filesUnder(dir).map((f) => f.replace(/^.*\./, '')).sort(), ['duckdb', 'jsonl', 'parquet'], 'the version, its DuckDB twin and its source file');
       await portal.catalog.discardVersion({ datasetId: 'leeg', number: staged.number, actor: 'u_editor' });
       assert.deepEqual(filesUnder(dir), []);
       assert.deepEqual(await portal.catalog.listVersions('leeg', staffAudience, { includeStaged: true }), []);

@@ -10,6 +10,7 @@ import * as privacyRights from './0008_privacy_rights.ts';
 import * as privacyCases from './0009_privacy_cases.ts';
 import * as privacyOffice from './0010_privacy_office.ts';
 import * as retention from './0011_retention.ts';
+import * as importReport from './0012_import_report.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0009_privacy_cases': privacyCases,
   '0010_privacy_office': privacyOffice,
   '0011_retention': retention,
+  '0012_import_report': importReport,
 };

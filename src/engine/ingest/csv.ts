@@ -65,7 +65,8 @@ export async function openCsv(
     format: 'csv',
     from,
     columns: names.map((n, i) => ({ name: n.name, label: n.label, expression: `src.r${i}` })),
-    decimalComma: dialect.delimiter !== ',',
+    delimiter: dialect.delimiter,
+    headerLines: 1,
     explain: async (error) => explainCsvError(error, dialect.encoding),
     cleanup: async () => {
       await Promise.all(temporary.map((t) => blobs.discard(t)));

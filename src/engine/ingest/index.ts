@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BlobStore } from '../../blobs/index.ts';
-import type { FieldType, SourceFormat } from '../../catalog/types.ts';
+import type { FieldReading, SourceFormat } from '../../catalog/types.ts';
 import { ImportFailed } from '../../errors.ts';
 import type { Engine } from '../duckdb.ts';
 import { twinOf } from '../tables.ts';
@@ -92,7 +92,7 @@ export async function ingestFile(
   engine: Engine,
   blobs: BlobStore,
   path: string,
-  options: { displayName?: string; maxBytes?: number; typeOverrides?: Record<string, FieldType> } = {},
+  options: { displayName?: string; maxBytes?: number; readings?: Record<string, FieldReading> } = {},
 ): Promise<IngestResult> {
   const displayName = options.displayName ?? basename(path);
   let size: number;
@@ -112,7 +112,7 @@ export async function ingestFile(
     let source: Source | undefined;
     try {
       source = await openSource(connection, path, blobs, displayName);
-      const plan = await inferPlan(connection, source, { displayName, typeOverrides: options.typeOverrides });
+      const plan = await inferPlan(connection, source, { displayName, readings: options.readings });
       if (plan.rows === 0) throw new ImportFailed(displayName, 'the file has a header but no records');
       const recordsCount = await writeParquet(connection, source, plan, destination, {
         path: twin,
@@ -120,7 +120,7 @@ export async function ingestFile(
         withScanConnection: (work) => engine.withScanConnection(work),
         scanMemoryBytes: engine.scanMemoryBytes,
       });
-      return { tempPath: destination, twinPath: twin, fields: fieldsOf(plan), recordsCount, format: source.format };
+      return { tempPath: destination, twinPath: twin, fields: fieldsOf(plan), recordsCount, format: source.format, report: plan.report };
     } catch (error) {
       await discard();
       if (error instanceof ImportFailed) throw error;

@@ -1,12 +1,19 @@
-// Type inference: a sample proposes each column's type, one pass over every value confirms it.
+// Type inference: a sample proposes each column's reading, a pass over every value confirms it and weighs its rivals.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { FieldType } from '../../catalog/types.ts';
-import { ImportFailed } from '../../errors.ts';
+import type { FieldReading } from '../../catalog/types.ts';
+import { Invalid } from '../../errors.ts';
+import { unitOf, withoutUnit, numberKinds } from './numbers.ts';
 import { parsers, textParser, type Parser } from './parsers.ts';
+import { decide, type Counted } from './decide.ts';
+import type { FieldReport, ImportReport, ReportExample } from './report.ts';
 import type { Source, SourceColumn } from './types.ts';
 
 export interface PlannedColumn extends SourceColumn {
   parser: Parser;
+  /** Removed from every value before the parser reads it (`%`, `€`); kept as the field's unit. */
+  unit: string | null;
+  /** Values the parser cannot read (a person chose the type): stored as null, and counted in the report. */
+  unreadable: number;
 }
 
 /** A lat/lon column pair that becomes one geo_point_2d field as well. */
@@ -20,11 +27,13 @@ export interface Plan {
   columns: PlannedColumn[];
   pointPair: PointPair | null;
   rows: number;
+  report: ImportReport;
 }
 
 const latNames = /^(lat|latitude|breedtegraad|geo_lat|y_lat)$/;
 const lonNames = /^(lon|lng|long|longitude|lengtegraad|geo_lon|geo_lng|x_lon)$/;
 const sampleRows = 20_000;
+const exampleCount = 3;
 
 /** The trimmed value of column i, NULL when empty: what the parsers look at. */
 export function valueSql(i: number): string {
@@ -48,7 +57,25 @@ export function trimmedSelect(source: Source): string {
   return `SELECT ${cells.join(', ')} FROM ${source.from}`;
 }
 
+/** What the parser reads of column i: the trimmed value, without its unit where the column has one. */
+function inputSql(i: number, unit: string | null | undefined): string {
+  return unit ? withoutUnit(valueSql(i), unit) : valueSql(i);
+}
+
+/** The stored value of a planned column, over the trimmed value `c{i}`; a value the parser cannot read is null. */
+export function typedSql(column: PlannedColumn, i: number): string {
+  const v = inputSql(i, column.unit);
+  const unreadable = column.unreadable > 0 ? ` OR NOT ${column.parser.accepts(v)}` : '';
+  return `CASE WHEN ${valueSql(i)} IS NULL${unreadable} THEN NULL ELSE ${column.parser.cast(v)} END`;
+}
+
 type Counts = (key: string) => number;
+
+interface Tried {
+  parsers: Parser[];
+  /** Parsers whose doubtful values to count too. */
+  doubts?: Parser[];
+}
 
 /**
  * Counts, per column, its non-null values and those each given parser accepts; `limit` reads a sample.
@@ -57,18 +84,20 @@ type Counts = (key: string) => number;
 async function count(
   connection: DuckDBConnection,
   source: Source,
-  tried: Map<number, Parser[]>,
+  tried: Map<number, Tried>,
+  units: Map<number, string>,
   options: { limit?: number; ranges?: boolean } = {},
 ): Promise<Counts> {
   const aggregates: string[] = ['count(*) AS rows'];
   for (const [i, list] of tried) {
     const column = source.columns[i];
-    const v = valueSql(i);
-    aggregates.push(`count(${v}) AS n${i}`);
-    list.forEach((p) => {
+    const v = inputSql(i, units.get(i));
+    aggregates.push(`count(${valueSql(i)}) AS n${i}`);
+    for (const p of list.parsers) {
       const accepts = p.scalar && column.typeExpression ? `(${p.accepts(v)} AND t${i} <> 'VARCHAR')` : p.accepts(v);
       aggregates.push(`count_if(${accepts}) AS "p${i}_${p.kind}"`);
-    });
+    }
+    for (const p of list.doubts ?? []) aggregates.push(`count_if(${p.accepts(v)} AND ${p.doubt!(v)}) AS "d${i}_${p.kind}"`);
     if (options.ranges && (latNames.test(column.name) || lonNames.test(column.name))) {
       aggregates.push(`min(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS min${i}`);
       aggregates.push(`max(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS max${i}`);
@@ -79,57 +108,164 @@ async function count(
   return (key) => Number(counts[key] ?? 0);
 }
 
+/** Columns whose every sampled value is a number with the same unit before or after it. */
+async function sampleUnits(connection: DuckDBConnection, source: Source, candidates: number[]): Promise<Map<number, string>> {
+  const units = new Map<number, string>();
+  if (candidates.length === 0) return units;
+  const cells = candidates.map((i) => `${valueSql(i)}, ${unitOf(valueSql(i))} AS u${i}`);
+  const measures = candidates.map((i) => `count(${valueSql(i)}) AS n${i}, count(u${i}) AS k${i}, min(u${i}) AS lo${i}, max(u${i}) AS hi${i}`);
+  const sql = `SELECT ${measures.join(', ')} FROM (SELECT ${cells.join(', ')} FROM (${trimmedSelect(source)} LIMIT ${sampleRows}))`;
+  const [row] = (await connection.runAndReadAll(sql)).getRowObjects();
+  for (const i of candidates) {
+    const n = Number(row[`n${i}`]);
+    if (n > 0 && Number(row[`k${i}`]) === n && row[`lo${i}`] === row[`hi${i}`]) units.set(i, String(row[`lo${i}`]));
+  }
+  return units;
+}
+
+/** Types a publisher may choose, and the parsers that read each; `text` always fits. */
+function parsersFor(column: SourceColumn, reading: FieldReading): Parser[] {
+  const ofType = [...parsers, textParser].filter((p) => p.type === reading.type);
+  if (ofType.length === 0) throw new Invalid(`Field "${column.name}": Opaal cannot read values as ${reading.type}.`, 'field_type');
+  if (reading.format === undefined) return ofType;
+  const chosen = ofType.filter((p) => p.format === reading.format || p.kind === reading.format);
+  if (chosen.length === 0) {
+    const known = ofType.map((p) => p.format).filter((f): f is string => f !== undefined);
+    throw new Invalid(
+      `Field "${column.name}": "${reading.format}" is not a ${reading.type} notation Opaal reads${known.length ? `; it reads ${known.join(', ')}` : ''}.`,
+      'field_format',
+    );
+  }
+  return chosen;
+}
+
 export async function inferPlan(
   connection: DuckDBConnection,
   source: Source,
-  options: { displayName: string; typeOverrides?: Record<string, FieldType> },
+  options: { displayName: string; readings?: Record<string, FieldReading> },
 ): Promise<Plan> {
-  const overrides = options.typeOverrides ?? {};
-  const available = parsers.filter((p) => !p.needsDecimalComma || source.decimalComma);
-  const allowed = (column: SourceColumn) => {
-    const wanted = overrides[column.name];
-    return wanted === undefined ? available : available.filter((p) => p.type === wanted);
+  const readings = options.readings ?? {};
+  const chosenBy = (column: SourceColumn) => readings[column.name];
+  const wantsNumber = (column: SourceColumn) => !chosenBy(column) || ['int', 'double'].includes(chosenBy(column).type);
+  const units = await sampleUnits(
+    connection,
+    source,
+    source.columns.flatMap((c, i) => (wantsNumber(c) ? [i] : [])),
+  );
+  const allowed = (i: number): Parser[] => {
+    const column = source.columns[i];
+    const list = chosenBy(column) ? parsersFor(column, chosenBy(column)) : parsers;
+    return units.has(i) ? list.filter((p) => numberKinds.has(p.kind)) : list;
   };
+  const lists = source.columns.map((_, i) => allowed(i));
+
+  const sample = await count(connection, source, new Map(lists.map((list, i) => [i, { parsers: list }])), units, { limit: sampleRows });
   const firstFit = (i: number, list: Parser[], counts: Counts) => {
     const n = counts(`n${i}`);
     return n === 0 ? undefined : list.find((p) => counts(`p${i}_${p.kind}`) === n);
   };
+  const proposed = lists.map((list, i) => firstFit(i, list, sample));
 
-  const everyColumn = new Map(source.columns.map((c, i) => [i, allowed(c)]));
-  const sample = await count(connection, source, everyColumn, { limit: sampleRows });
-  const proposed = new Map(source.columns.map((c, i) => [i, firstFit(i, allowed(c), sample)]));
+  // The full pass: each proposal with its rivals and its doubts; every allowed parser where a person chose the type.
+  const withRivals = (i: number, p: Parser) => [p, ...lists[i].filter((r) => p.rivals?.includes(r.kind))];
+  const full = await count(
+    connection,
+    source,
+    new Map(
+      lists.map((list, i): [number, Tried] => {
+        if (chosenBy(source.columns[i])) return [i, { parsers: list, doubts: list.filter((p) => p.doubt) }];
+        const guess = proposed[i];
+        return [i, guess ? { parsers: withRivals(i, guess), doubts: guess.doubt ? [guess] : [] } : { parsers: [] }];
+      }),
+    ),
+    units,
+    { ranges: true },
+  );
+  const countedFull = (i: number, kind: string) => chosenBy(source.columns[i]) !== undefined || proposed[i]?.kind === kind || (proposed[i] ? withRivals(i, proposed[i]!).some((p) => p.kind === kind) : false);
 
-  const toConfirm = new Map<number, Parser[]>();
-  source.columns.forEach((_, i) => toConfirm.set(i, proposed.get(i) ? [proposed.get(i)!] : []));
-  const full = await count(connection, source, toConfirm, { ranges: true });
-  let chosen = (i: number) => (proposed.get(i) && firstFit(i, [proposed.get(i)!], full)) || undefined;
-
-  // A column whose later values broke the sample's guess is tried again, alone, with every parser.
-  const retry = new Map<number, Parser[]>();
-  source.columns.forEach((c, i) => {
-    const guess = proposed.get(i);
-    if (guess && !chosen(i)) retry.set(i, allowed(c).filter((p) => p !== guess));
+  // A column whose later values broke the sample's guess is counted again, alone, with every parser.
+  const retry = new Map<number, Tried>();
+  lists.forEach((list, i) => {
+    if (chosenBy(source.columns[i])) return;
+    const guess = proposed[i];
+    const broken = guess && full(`p${i}_${guess.kind}`) !== full(`n${i}`);
     // Empty throughout the sample but not after it: nothing was guessed yet.
-    if (!guess && sample(`n${i}`) === 0 && full(`n${i}`) > 0) retry.set(i, allowed(c));
+    const late = !guess && sample(`n${i}`) === 0 && full(`n${i}`) > 0;
+    if (broken || late) retry.set(i, { parsers: list.filter((p) => p !== guess), doubts: list.filter((p) => p.doubt && p !== guess) });
   });
-  if (retry.size > 0) {
-    const again = await count(connection, source, retry);
-    const first = chosen;
-    chosen = (i) => first(i) ?? (retry.has(i) ? firstFit(i, retry.get(i)!, again) : undefined);
-  }
+  const again = retry.size > 0 ? await count(connection, source, retry, units) : () => 0;
+  const counted: Counted = {
+    values: (i) => full(`n${i}`),
+    accepted: (i, kind) => (retry.has(i) && !countedFull(i, kind) ? again(`p${i}_${kind}`) : full(`p${i}_${kind}`)),
+    doubtful: (i, kind) => (retry.has(i) && !countedFull(i, kind) ? again(`d${i}_${kind}`) : full(`d${i}_${kind}`)),
+    counted: (i, kind) => countedFull(i, kind) || (retry.get(i)?.parsers.some((p) => p.kind === kind) ?? false),
+  };
 
-  const columns = source.columns.map((column, i): PlannedColumn => {
-    const wanted = overrides[column.name];
-    const parser = chosen(i);
-    if (wanted !== undefined && wanted !== 'text' && !parser && full(`n${i}`) > 0) {
-      throw new ImportFailed(
-        options.displayName,
-        `field "${column.name}" is declared ${wanted}, but not all of its values are ${wanted} values`,
-      );
-    }
-    return { ...column, parser: parser ?? textParser };
+  const decided = decide(source, lists, counted, {
+    chosen: (i) => chosenBy(source.columns[i]) !== undefined,
+    units,
   });
-  return { columns, pointPair: pointPair(columns, full), rows: full('rows') };
+  const columns = source.columns.map((column, i): PlannedColumn => ({
+    ...column,
+    parser: decided[i].parser,
+    unit: decided[i].parser.type === 'text' ? null : (units.get(i) ?? null),
+    unreadable: decided[i].unreadable,
+  }));
+  const pair = pointPair(columns, full);
+  const fields: FieldReport[] = await Promise.all(
+    columns.map(async (column, i) => ({
+      name: column.name,
+      label: column.label,
+      type: column.parser.type,
+      format: column.parser.format ?? null,
+      unit: column.unit,
+      values: full(`n${i}`),
+      unreadable: column.unreadable,
+      decisions: await Promise.all(
+        decided[i].decisions.map(async ({ example, ...decision }) => ({
+          ...decision,
+          examples: example ? await examples(connection, source, i, units.get(i) ?? null, example.where, example.readings) : [],
+        })),
+      ),
+    })),
+  );
+  if (pair) {
+    const lat = columns.indexOf(pair.lat);
+    fields.push({ name: pair.name, label: 'Geo Point', type: 'geo_point_2d', format: null, unit: null, values: full(`n${lat}`), unreadable: 0, decisions: [] });
+  }
+  const report: ImportReport = {
+    records: full('rows'),
+    rowLabel: source.headerLines > 0 ? 'line' : 'record',
+    delimiter: source.format === 'csv' ? source.delimiter : null,
+    fields,
+  };
+  return { columns, pointPair: pair, rows: full('rows'), report };
+}
+
+/**
+ * Up to three values of column i that meet `where(v)`, with their line (or record number) and their readings. The
+ * rows are numbered as the source yields them, which is the file's order: DuckDB keeps insertion order by default.
+ */
+async function examples(
+  connection: DuckDBConnection,
+  source: Source,
+  i: number,
+  unit: string | null,
+  where: (v: string) => string,
+  readings: Parser[],
+): Promise<ReportExample[]> {
+  const v = inputSql(i, unit);
+  const read = readings.map((p, k) => `CASE WHEN ${p.accepts(v)} THEN CAST(${p.cast(v)} AS VARCHAR) END AS r${k}`);
+  const sql =
+    `SELECT row, left(${valueSql(i)}, 100) AS value${read.length ? `, ${read.join(', ')}` : ''} FROM (` +
+    `SELECT row_number() OVER () AS row, * FROM (${trimmedSelect(source)})) ` +
+    `WHERE ${valueSql(i)} IS NOT NULL AND ${where(v)} ORDER BY row LIMIT ${exampleCount}`;
+  const rows = (await connection.runAndReadAll(sql)).getRowObjects();
+  return rows.map((row) => ({
+    row: Number(row.row) + source.headerLines,
+    value: String(row.value),
+    readings: readings.map((_, k) => (row[`r${k}`] === null ? null : String(row[`r${k}`]))),
+  }));
 }
 
 function pointPair(columns: PlannedColumn[], counts: Counts): PointPair | null {

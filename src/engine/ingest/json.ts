@@ -98,7 +98,8 @@ export async function openJson(
         expression: `src.vals[${i + 1}]`,
         typeExpression: `src.kinds[${i + 1}]`,
       })),
-      decimalComma: false,
+      delimiter: null,
+      headerLines: 0,
       explain: (error) => explainJsonError(error, path, lines),
       cleanup,
     };

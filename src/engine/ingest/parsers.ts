@@ -1,6 +1,7 @@
 // How a raw text value is recognised as each field type, and turned into it: one entry per form.
 import type { Annotations, FieldType } from '../../catalog/types.ts';
 import { dateParsers } from './dates.ts';
+import { numberParsers } from './numbers.ts';
 import { guarded } from './guard.ts';
 
 export interface Parser {
@@ -10,8 +11,6 @@ export interface Parser {
   accepts(v: string): string;
   /** SQL turning an accepted `v` into the stored value. */
   cast(v: string): string;
-  /** Only where the file's delimiter leaves the comma free for decimals. */
-  needsDecimalComma?: boolean;
   /** Reads numbers and booleans: a typed source's string "00123" or "10000" stays text. */
   scalar?: boolean;
   /** Annotations the form implies, e.g. a list of texts is a multivalued text field. */
@@ -51,29 +50,7 @@ export const parsers: Parser[] = [
     accepts: (v) => `lower(${v}) IN ('true', 'false')`,
     cast: (v) => `lower(${v}) = 'true'`,
   },
-  {
-    kind: 'int',
-    scalar: true,
-    type: 'int',
-    accepts: (v) => `regexp_full_match(${v}, '[+-]?(0|[1-9][0-9]{0,17})')`,
-    cast: (v) => `CAST(${v} AS BIGINT)`,
-  },
-  {
-    kind: 'double',
-    scalar: true,
-    type: 'double',
-    accepts: (v) =>
-      `regexp_full_match(${v}, '[+-]?((0|[1-9][0-9]{0,14})(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?')`,
-    cast: (v) => `CAST(${v} AS DOUBLE)`,
-  },
-  {
-    kind: 'double_comma',
-    scalar: true,
-    type: 'double',
-    needsDecimalComma: true,
-    accepts: (v) => `regexp_full_match(${v}, '[+-]?(0|[1-9][0-9]{0,14})(,[0-9]+)?')`,
-    cast: (v) => `CAST(replace(${v}, ',', '.') AS DOUBLE)`,
-  },
+  ...numberParsers,
   ...dateParsers,
   {
     kind: 'point_text',

@@ -1,5 +1,6 @@
 // What a source adapter hands to type inference and the Parquet writer.
 import type { Field, SourceFormat } from '../../catalog/types.ts';
+import type { ImportReport } from './report.ts';
 
 export interface SourceColumn {
   /** The normalised field name. */
@@ -17,8 +18,10 @@ export interface Source {
   /** A SQL FROM item, aliased `src`, whose rows are the records in file order. */
   from: string;
   columns: SourceColumn[];
-  /** `3,5` reads as 3.5: true where the file's delimiter is not a comma. */
-  decimalComma: boolean;
+  /** The delimiter a person chose for the file (CSV only): `;` tells the Belgian/Dutch way of writing numbers. */
+  delimiter: string | null;
+  /** Lines before the first record (the header, an Excel `sep=` line): a record's line is its number plus these. */
+  headerLines: number;
   /** Turns an engine error about this source into a message naming line and reason, if it can. */
   explain(error: Error): Promise<{ line?: number; reason: string } | null>;
   /** Removes temporary files the adapter made. */
@@ -33,4 +36,6 @@ export interface IngestResult {
   fields: Field[];
   recordsCount: number;
   format: SourceFormat;
+  /** What was read and how, and what a person should check before publishing. */
+  report: ImportReport;
 }

@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Field } from '../../catalog/types.ts';
 import { rowGroupRows } from '../parquet.ts';
 import { identifier, literal } from '../sql.ts';
-import { trimmedSql, valueSql, type Plan } from './infer.ts';
+import { trimmedSql, typedSql, valueSql, type Plan } from './infer.ts';
 import type { Source } from './types.ts';
 
 /** Technical columns start with `_`, which no normalised field name can. */
@@ -30,7 +30,7 @@ export function fieldsOf(plan: Plan): Field[] {
     label: c.label,
     type: c.parser.type,
     description: null,
-    annotations: { ...c.parser.annotations },
+    annotations: { ...c.parser.annotations, ...(c.unit ? { unit: [c.unit] } : {}) },
   }));
   if (plan.pointPair) {
     fields.push({ name: plan.pointPair.name, label: 'Geo Point', type: 'geo_point_2d', description: null, annotations: {} });
@@ -57,16 +57,13 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
   const trimmed = source.columns.map((_, i) => `${trimmedSql(`r${i}`)} AS ${valueSql(i)}`);
   // The record id hashes the values as the file has them, so an unchanged record keeps its id across versions.
   const hashInput = source.columns.map((_, i) => `coalesce(r${i}, chr(0))`).join(', ');
-  const typed = plan.columns.map((c, i) => {
-    const v = valueSql(i);
-    return `CASE WHEN ${v} IS NULL THEN NULL ELSE ${c.parser.cast(v)} END AS ${identifier(c.name)}`;
-  });
+  const typed = plan.columns.map((c, i) => `${typedSql(c, i)} AS ${identifier(c.name)}`);
   if (plan.pointPair) {
     const { lat, lon, name } = plan.pointPair;
-    const latV = valueSql(plan.columns.indexOf(lat));
-    const lonV = valueSql(plan.columns.indexOf(lon));
+    const latV = typedSql(lat, plan.columns.indexOf(lat));
+    const lonV = typedSql(lon, plan.columns.indexOf(lon));
     typed.push(
-      `CASE WHEN ${latV} IS NULL OR ${lonV} IS NULL THEN NULL ELSE struct_pack(lat := ${lat.parser.cast(latV)}, lon := ${lon.parser.cast(lonV)}) END AS ${identifier(name)}`,
+      `CASE WHEN ${latV} IS NULL OR ${lonV} IS NULL THEN NULL ELSE struct_pack(lat := CAST(${latV} AS DOUBLE), lon := CAST(${lonV} AS DOUBLE)) END AS ${identifier(name)}`,
     );
   }
   const boxes = plan.columns

@@ -53,11 +53,6 @@ test('refuses a file larger than the configured maximum', async () => {
   assert.match(error.reason, /the largest accepted is 10/);
 });
 
-test('refuses a declared type that the values do not fit, naming the field', async () => {
-  const error = await failure('json/lines.jsonl', { typeOverrides: { regio: 'int' } });
-  assert.match(error.reason, /field "regio" is declared int/);
-});
-
 test('reports a full disk and leaves no partial file', async () => {
   // /dev/full answers every write with ENOSPC, as a full disk does.
   const blobs = {

@@ -145,7 +145,7 @@ test('reads the first sheet of an XLSX workbook with its dates, numbers, formula
 });
 
 test('a field declared text stays text even where its values look like numbers', async () => {
-  const { types, rows } = await ingestFixture(h, 'json/lines.jsonl', { typeOverrides: { jaar: 'text' } });
+  const { types, rows } = await ingestFixture(h, 'json/lines.jsonl', { readings: { jaar: { type: 'text' } } });
   assert.equal(types.jaar, 'text');
   assert.equal(rows[0].jaar, '2021');
 });
