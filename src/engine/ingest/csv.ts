@@ -59,14 +59,14 @@ export async function openCsv(
   const names = fieldNamesFor(dialect.headers);
   const columns = names.map((n, i) => `${literal(`r${i}`)}: 'VARCHAR'`).join(', ');
   const from =
-    `read_csv(${literal(readable)}, delim=${literal(dialect.delimiter)}, quote='"', escape='"', header=true, ` +
+    `read_csv(${literal(readable)}, delim=${literal(dialect.delimiter)}, quote='"', escape='"', header=true, skip=${dialect.sepLine ? 1 : 0}, ` +
     `auto_detect=false, strict_mode=true, null_padding=false, columns={${columns}}, encoding='utf-8') AS src`;
   return {
     format: 'csv',
     from,
     columns: names.map((n, i) => ({ name: n.name, label: n.label, expression: `src.r${i}` })),
     delimiter: dialect.delimiter,
-    headerLines: 1,
+    headerLines: dialect.sepLine ? 2 : 1,
     explain: async (error) => explainCsvError(error, dialect.encoding),
     cleanup: async () => {
       await Promise.all(temporary.map((t) => blobs.discard(t)));

@@ -19,6 +19,8 @@ export interface CsvDialect {
   columnCount: number;
   /** Up to 100 data rows after the header, for tests and diagnostics. */
   sampleRows: string[][];
+  /** The file starts with Excel's `sep=;` line, which names the delimiter and comes before the header. */
+  sepLine: boolean;
 }
 
 export interface ParsedRecords {
@@ -135,8 +137,15 @@ export async function sniffCsv(path: string, options: { displayName?: string } =
   }
   if (body.includes(0)) throw new ImportFailed(name, 'this looks like a binary file, not CSV text');
 
-  const { encoding, text } = decodeHead(body, truncated);
-  const delimiter = chooseDelimiter(text, truncated);
+  const decoded = decodeHead(body, truncated);
+  const { encoding } = decoded;
+  // Excel writes `sep=;` as a first line to say the delimiter; the header comes after it.
+  const sep = /^sep=(.?)(\r\n|\n|\r)/i.exec(decoded.text);
+  if (sep && !(DELIMITERS as string[]).includes(sep[1])) {
+    throw new ImportFailed(name, `the first line "sep=${sep[1]}" names a delimiter Opaal does not read; use ; , | or a tab`, 1);
+  }
+  const text = sep ? decoded.text.slice(sep[0].length) : decoded.text;
+  const delimiter = sep ? (sep[1] as Delimiter) : chooseDelimiter(text, truncated);
   const parsed = parseCsvRecords(text, delimiter, SAMPLE_ROWS + 1);
   if (parsed.openQuote && !truncated) {
     throw new ImportFailed(name, 'a quoted value is not closed', parsed.lines[parsed.lines.length - 1]);
@@ -155,6 +164,7 @@ export async function sniffCsv(path: string, options: { displayName?: string } =
     headers,
     columnCount: headers.length,
     sampleRows: records.slice(1),
+    sepLine: sep !== null,
   };
 }
 

@@ -171,3 +171,14 @@ test('finds the settling value past the sample: 20,000 ambiguous values, then 1.
   assert.equal(decision.count, 20_499);
   assert.equal(decision.examples[0].row, 2);
 });
+
+test("Excel's sep=; first line names the delimiter and is not the header; lines in the report count it", async () => {
+  const result = await ingestFixture(h, csv('sep=;\r\ngemeente;aantal\r\nGent;12.345\r\nAalst;987\r\n'));
+  assert.deepEqual(result.fields.map((f) => f.name), ['gemeente', 'aantal']);
+  assert.deepEqual(result.rows.map((r) => r.aantal), ['12345', '987']);
+  assert.equal(fieldReport(result, 'aantal').decisions[0].examples[0].row, 3);
+});
+
+test('a sep= line naming a delimiter Opaal does not read is refused with the reason', async () => {
+  await assert.rejects(ingestFixture(h, csv('sep=#\na#b\n1#2\n')), (error: unknown) => error instanceof Error && /sep=#/.test(error.message));
+});

@@ -41,6 +41,7 @@ test('detects a comma delimiter in plain UTF-8 with LF line endings', async () =
       headers: ['id', 'naam', 'gemeente', 'inwoners'],
       columnCount: 4,
       sampleRows: 5,
+      sepLine: false,
     },
   );
   assert.deepEqual(dialect.sampleRows[4], ['5', 'Château', 'Liège', '197013']);
