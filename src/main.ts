@@ -48,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
         dataset: { type: 'string' },
         title: { type: 'string' },
         meta: { type: 'string' },
+        'accept-checks': { type: 'boolean' },
         json: { type: 'boolean' },
         email: { type: 'string' },
         role: { type: 'string' },

@@ -3,10 +3,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
 import { can, requirePermission, type Action } from '../accounts/permissions.ts';
-import { parseMetadataInput } from '../catalog/metadata.ts';
+import { parseMetadataInput, readingsOf } from '../catalog/metadata.ts';
+import { ChecksPending } from '../catalog/checks.ts';
 import { staffAudience } from '../catalog/service.ts';
-import type { Dataset } from '../catalog/types.ts';
-import { DomainError, Forbidden, Invalid } from '../errors.ts';
+import type { Dataset, FieldReading } from '../catalog/types.ts';
+import { Conflict, DomainError, Forbidden, Invalid } from '../errors.ts';
 import type { BackofficeDeps } from './index.ts';
 import { errorBody, metadataDocument, presentDataset, presentPreview, statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile, receiveRawBody, type ReceivedFile } from './uploads.ts';
@@ -43,6 +44,19 @@ function flag(request: FastifyRequest, name: string): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   throw new Invalid(`"${name}" must be true or false.`);
+}
+
+/** An upload's chosen types: `fields` as in the metadata (`[{"name", "type", "format"}]`), a query parameter or a form field before the file. */
+function uploadReadings(request: FastifyRequest): Record<string, FieldReading> {
+  const given = (request.query as Record<string, string | undefined>).fields ?? ((request.body as Record<string, unknown> | undefined)?.fields as string | undefined);
+  if (given === undefined) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(given);
+  } catch {
+    throw new Invalid('"fields" must be JSON: a list such as [{"name": "aantal", "type": "int", "format": "1.234"}].', 'fields');
+  }
+  return readingsOf(parseMetadataInput({ fields: json }).fields);
 }
 
 function jsonObject(body: unknown): Record<string, unknown> {
@@ -100,8 +114,19 @@ export async function publishingApi(app: FastifyInstance, deps: BackofficeDeps):
   });
 
   app.post<{ Params: Params }>('/datasets/:id/versions/:number/publish', guard('dataset.publish'), async (request) => {
-    const { dataset } = await catalog.publishVersion({ datasetId: request.params.id, number: Number(request.params.number), actor: actor(request) });
+    const acknowledgeChecks = flag(request, 'acknowledge_checks');
+    const { dataset } = await catalog.publishVersion({ datasetId: request.params.id, number: Number(request.params.number), actor: actor(request), acknowledgeChecks });
     return describe(dataset);
+  });
+
+  // Reads the version's source again with the given types: the staged version under its number, else a new staged one.
+  app.post<{ Params: Params }>('/datasets/:id/versions/:number/readings', guard('dataset.edit'), async (request, reply) => {
+    const dataset = await catalog.datasetForStaff(request.params.id);
+    const number = Number(request.params.number);
+    const readings = readingsOf(parseMetadataInput({ fields: jsonObject(request.body).fields ?? [] }).fields);
+    const version = await catalog.rereadVersion({ datasetId: dataset.id, number, readings, actor: actor(request) });
+    const body = presentPreview(dataset, await catalog.previewVersion(dataset.id, version.number));
+    return version.number === number ? body : created(reply, `/api/opaal/v1/datasets/${dataset.id}/versions/${version.number}`).send(body);
   });
 
   app.delete<{ Params: Params }>('/datasets/:id/versions/:number', guard('dataset.edit'), async (request, reply) => {
@@ -130,16 +155,23 @@ export async function publishingApi(app: FastifyInstance, deps: BackofficeDeps):
 
     upload.post<{ Params: Params }>('/datasets/:id/versions', { preValidation: readFieldsBeforeFile(maxBytes), ...guard('dataset.edit') }, async (request, reply) => {
       const publish = flag(request, 'publish');
+      const acknowledgeChecks = flag(request, 'acknowledge_checks');
       if (publish && !can(accountOf(request), 'dataset.publish')) throw new Forbidden('Your account may upload versions but not publish them; leave out publish=true.', 'permission');
       const dataset = await catalog.datasetForStaff(request.params.id);
       const file: ReceivedFile = request.isMultipart() ? await receiveFormFile(request, blobs, maxBytes) : await receiveRawBody(request, blobs, maxBytes, rawName(request));
       let number: number;
       try {
-        number = (await catalog.stageVersion({ datasetId: dataset.id, path: file.path, displayName: file.name, actor: actor(request) })).number;
+        number = (await catalog.stageVersion({ datasetId: dataset.id, path: file.path, displayName: file.name, actor: actor(request), readings: uploadReadings(request) })).number;
       } finally {
         await blobs.discard(file.path);
       }
-      const after = publish ? (await catalog.publishVersion({ datasetId: dataset.id, number, actor: actor(request) })).dataset : dataset;
+      let after = dataset;
+      try {
+        if (publish) after = (await catalog.publishVersion({ datasetId: dataset.id, number, actor: actor(request), acknowledgeChecks })).dataset;
+      } catch (error) {
+        if (!(error instanceof ChecksPending)) throw error;
+        throw new Conflict(`${error.message} Version ${number} is staged: see /api/opaal/v1/datasets/${dataset.id}/versions/${number}, then publish it with acknowledge_checks=true.`, 'checks_pending');
+      }
       const body = { ...presentPreview(after, await catalog.previewVersion(dataset.id, number)), dataset: await describe(after) };
       return created(reply, `/api/opaal/v1/datasets/${dataset.id}/versions/${number}`).send(body);
     });

@@ -1,6 +1,6 @@
 // The metadata form's fields and the catalog's metadata model, both ways; each key checked on its own so errors point at it.
 import { parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
-import type { Annotations, Dataset } from '../catalog/types.ts';
+import { fieldTypes, type Annotations, type Dataset, type FieldReading, type FieldType } from '../catalog/types.ts';
 import { Invalid } from '../errors.ts';
 
 /** A form as posted or as shown: one string per name, a list for repeated names (checkboxes). */
@@ -116,4 +116,18 @@ export function readMetadataForm(values: FormValues, dataset: Dataset): { input:
   const title = input.metadata.title;
   if (title && !title.nl && !title.en) errors.set('title', 'A dataset needs a title.');
   return { input, errors };
+}
+
+/** The review page's type choices (`reading.<field>` = `type` or `type|format`; empty keeps the reading found). */
+export function readReadingsForm(values: FormValues): Record<string, FieldReading> {
+  const readings: Record<string, FieldReading> = {};
+  for (const key of Object.keys(values)) {
+    if (!key.startsWith('reading.')) continue;
+    const value = one(values, key).trim();
+    if (value === '') continue;
+    const [type, ...format] = value.split('|');
+    if (!(fieldTypes as readonly string[]).includes(type)) throw new Invalid(`"${type}" is not a field type.`, 'field_type');
+    readings[key.slice('reading.'.length)] = { type: type as FieldType, ...(format.length ? { format: format.join('|') } : {}) };
+  }
+  return readings;
 }

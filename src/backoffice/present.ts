@@ -1,4 +1,5 @@
 // The publishing API's view of datasets and versions (the JSON twin of the back office pages), and errors as HTTP statuses.
+import { checksOf } from '../engine/ingest/report.ts';
 import type { VersionPreview } from '../catalog/publishing.ts';
 import type { Dataset, Version } from '../catalog/types.ts';
 import { DomainError, ImportFailed } from '../errors.ts';
@@ -40,6 +41,11 @@ export function presentVersion(dataset: Dataset, version: Version) {
     created_at: version.createdAt,
     published_at: version.publishedAt,
     fields: version.fields,
+    /** The readings a person chose, by field; the other types were inferred. */
+    readings: version.readings,
+    /** How many decisions of the report a person must look at before publishing (acknowledge_checks=true). */
+    checks: checksOf(version.report).length,
+    report: version.report,
   };
 }
 

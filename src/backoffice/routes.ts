@@ -17,7 +17,7 @@ import { datasetListPage } from '../web/pages/backoffice/list.tsx';
 import { metadataPage } from '../web/pages/backoffice/metadata.tsx';
 import { versionPage } from '../web/pages/backoffice/version.tsx';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
-import { formValuesOf, one, readMetadataForm, type FormValues } from './form.ts';
+import { formValuesOf, one, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
 import { statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './index.ts';
@@ -140,7 +140,27 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
         return reply.redirect(`${to(request.params.id)}?done=${note}`, 303);
       });
 
-    action('/:id/versions/:number/publish', 'dataset.publish', (r) => catalog.publishVersion({ datasetId: r.params.id, number: Number(r.params.number), actor: actor(r) }), 'versionPublished');
+    action(
+      '/:id/versions/:number/publish',
+      'dataset.publish',
+      (r) => catalog.publishVersion({ datasetId: r.params.id, number: Number(r.params.number), actor: actor(r), acknowledgeChecks: one(values(r), 'acknowledge') === '1' }),
+      'versionPublished',
+    );
+
+    app.post<{ Params: Params }>(path('/:id/versions/:number/readings'), guard('dataset.edit'), async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      const number = Number(request.params.number);
+      let version;
+      try {
+        version = await catalog.rereadVersion({ datasetId: dataset.id, number, readings: readReadingsForm(values(request)), actor: actor(request), replace: true });
+      } catch (error) {
+        const problem = refusal(error);
+        const ctx = deps.contextOf(request);
+        const preview = await catalog.previewVersion(dataset.id, number);
+        return html(reply, versionPage(ctx, { dataset, preview, error: explain(ctx, problem).message }), statusOf(problem));
+      }
+      return reply.redirect(`${back(dataset.id, 'versions', version.number)}?done=reread`, 303);
+    });
     action('/:id/versions/:number/discard', 'dataset.edit', (r) => catalog.discardVersion({ datasetId: r.params.id, number: Number(r.params.number), actor: actor(r) }), 'discarded');
     action('/:id/publish', 'dataset.publish', (r) => catalog.setPublished({ id: r.params.id, published: true, actor: actor(r) }), 'published');
     action('/:id/unpublish', 'dataset.publish', (r) => catalog.setPublished({ id: r.params.id, published: false, actor: actor(r) }), 'unpublished');

@@ -170,14 +170,15 @@ export function publishingOperations(deps: CatalogDeps) {
      * types follow. A staged version is replaced under its number; a published one stays as history and the reading
      * becomes a new staged version. Values that do not fit a chosen type are counted in the new report.
      */
-    async rereadVersion(request: { datasetId: string; number: number; readings: Record<string, FieldReading>; actor: string }): Promise<Version> {
+    async rereadVersion(request: { datasetId: string; number: number; readings: Record<string, FieldReading>; actor: string; replace?: boolean }): Promise<Version> {
       const version = await versionOf(request.datasetId, request.number);
       if (!version.sourceBlob) {
         throw new Conflict(`Version ${version.number} of ${request.datasetId} was imported before Opaal kept source files; upload the file again to choose its types.`, 'no_source');
       }
       const unknown = Object.keys(request.readings).find((name) => !version.fields.some((f) => f.name === name));
       if (unknown) throw new Invalid(`There is no field "${unknown}"; the fields are: ${version.fields.map((f) => f.name).join(', ')}.`, 'unknown_field');
-      const readings = { ...version.readings, ...request.readings };
+      // `replace`: the readings are the whole choice (a form that lists every field); otherwise they add to the version's.
+      const readings = request.replace ? request.readings : { ...version.readings, ...request.readings };
       const source = blobs.pathOf(version.sourceBlob);
       if (version.publishedAt !== null) {
         return operations.stageVersion({ datasetId: request.datasetId, path: source, displayName: version.sourceName, actor: request.actor, readings });

@@ -23,13 +23,18 @@ Starts the portal. Migrations run first.
   --data DIR        data directory (default ./data, or OPAAL_DATA)
   --base-url URL    public address used in links (default http://localhost:PORT, or BASE_URL)
   --demo            on an empty catalog, first load the demo datasets`,
-  import: `Usage: opaal import FILE --dataset ID [--title T] [--meta META.json] [--data DIR]
+  import: `Usage: opaal import FILE --dataset ID [--title T] [--meta META.json] [--accept-checks] [--data DIR]
 
 Reads FILE (.csv .tsv .txt .json .jsonl .ndjson .xlsx .geojson) into a new version of dataset ID and makes it
 current. Creates the dataset if it does not exist. A failed import leaves the current version serving.
+Prints the import report: per field the type and notation read, values it could not read, and every decision.
+Where the report asks a person to check a reading (12.345: twelve thousand or twelve?), nothing is published
+(exit 3): choose the types in --meta, e.g. "fields": [{"name": "aantal", "type": "int", "format": "1.234"}],
+or publish as read with --accept-checks.
   --dataset ID      dataset id: lowercase letters, digits, "-" and "_" (1-100)
   --title T         the dataset's Dutch title
   --meta META.json  metadata in the catalog model's names, e.g. {"title": {"nl": "…", "en": "…"}, "keyword": ["…"]}
+  --accept-checks   publish even where the report asks for a check (you read the report)
   --data DIR        data directory (default ./data, or OPAAL_DATA)`,
   migrate: `Usage: opaal migrate [--data DIR]
 

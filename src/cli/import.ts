@@ -6,6 +6,9 @@ import { parseMetadataInput, type MetadataInput } from '../catalog/metadata.ts';
 import { Invalid } from '../errors.ts';
 import { openPortal } from '../portal.ts';
 import { help } from './help.ts';
+import { ChecksPending } from '../catalog/checks.ts';
+import { reportLines } from '../web/import-report.ts';
+import { en } from '../web/messages/en/index.ts';
 
 async function readMeta(path: string): Promise<MetadataInput> {
   let text: string;
@@ -35,13 +38,26 @@ export async function runImport(config: Config, positionals: string[], flags: Fl
   const started = performance.now();
   const portal = await openPortal(config);
   try {
-    const { dataset, version } = await portal.catalog.importDataset({
-      datasetId,
-      path: file,
-      displayName: basename(file),
-      input,
-      actor: 'cli',
-    });
+    let imported;
+    try {
+      imported = await portal.catalog.importDataset({
+        datasetId,
+        path: file,
+        displayName: basename(file),
+        input,
+        actor: 'cli',
+        acceptChecks: flags['accept-checks'] === true,
+      });
+    } catch (error) {
+      if (!(error instanceof ChecksPending)) throw error;
+      console.error(reportLines(en.importReport, error.report).join('\n'));
+      console.error(
+        `\nNothing was published: ${error.message}\nChoose the types in --meta ("fields": [{"name": …, "type": …, "format": …}]) and import again, or add --accept-checks to publish as read.`,
+      );
+      return 3;
+    }
+    const { dataset, version } = imported;
+    if (version.report) console.log(reportLines(en.importReport, version.report).join('\n'));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(
       `Imported ${basename(file)} into ${dataset.id}: version ${version.number}, ${version.recordsCount} records, ` +

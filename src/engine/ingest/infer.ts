@@ -231,7 +231,7 @@ export async function inferPlan(
   );
   if (pair) {
     const lat = columns.indexOf(pair.lat);
-    fields.push({ name: pair.name, label: 'Geo Point', type: 'geo_point_2d', format: null, unit: null, values: full(`n${lat}`), unreadable: 0, decisions: [] });
+    fields.push({ name: pair.name, label: 'Geo Point', type: 'geo_point_2d', format: null, unit: null, values: full(`n${lat}`), unreadable: 0, decisions: [], derived: true });
   }
   const report: ImportReport = {
     records: full('rows'),

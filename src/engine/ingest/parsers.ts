@@ -113,3 +113,19 @@ export function parserFor(kind: string): Parser {
   if (!found) throw new Error(`No parser ${kind}`);
   return found;
 }
+
+/** A reading a publisher can choose for a field: a type, and where the type is written in several notations, one of them. */
+export interface ReadingChoice {
+  type: FieldType;
+  format: string | null;
+}
+
+/** Every type a publisher may choose (a `file` field is none: it is an attachment, not text), with its notations. */
+export function readingChoices(): ReadingChoice[] {
+  const choices: ReadingChoice[] = [{ type: 'text', format: null }];
+  for (const p of parsers) {
+    if (p.format !== undefined) choices.push({ type: p.type, format: p.format });
+    else if (!choices.some((c) => c.type === p.type)) choices.push({ type: p.type, format: null });
+  }
+  return choices;
+}

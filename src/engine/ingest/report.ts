@@ -52,6 +52,8 @@ export interface FieldReport {
   /** Values that could not be read as the type and are empty in the version. */
   unreadable: number;
   decisions: Decision[];
+  /** Made from other columns (a lat/lon pair's point), not read from a column of its own: no type to choose. */
+  derived?: boolean;
 }
 
 export interface ImportReport {

@@ -19,6 +19,7 @@ import { privacyCases } from './privacyCases.ts';
 import { privacy } from './privacy.ts';
 import { holds } from './holds.ts';
 import { privacyRights } from './privacy-rights.ts';
+import { importReport } from './import-report.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport };

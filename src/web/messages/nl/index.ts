@@ -19,7 +19,8 @@ import { privacyCases } from './privacyCases.ts';
 import { privacy } from './privacy.ts';
 import { holds } from './holds.ts';
 import { privacyRights } from './privacy-rights.ts';
+import { importReport } from './import-report.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport };
 
 export type Messages = typeof nl;

@@ -7,6 +7,8 @@ import { PostForm } from '../../forms.tsx';
 import { formatBytes, formatNumber } from '../../i18n.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
+import { checksOf } from '../../../engine/ingest/report.ts';
+import { ChecksNotice, ReadingsForm, ReportSection } from './report.tsx';
 
 function change(ctx: PageContext, field: Field, current: Field[]): string {
   const t = ctx.t.backoffice;
@@ -24,6 +26,7 @@ export function versionPage(ctx: PageContext, data: { dataset: Dataset; preview:
   const current = dataset.currentVersion && state !== 'current' ? dataset.fields : [];
   const removed = current.filter((f) => !version.fields.some((v) => v.name === f.name)).map((f) => f.name);
   const title = `${t.previewTitle(version.number)} — ${titleOf(ctx, dataset)}`;
+  const checks = checksOf(version.report).length;
   return (
     <BackofficeLayout
       ctx={ctx}
@@ -35,9 +38,16 @@ export function versionPage(ctx: PageContext, data: { dataset: Dataset; preview:
       <Notes ctx={ctx} done={data.done} error={data.error} />
       <p>{state === 'current' ? t.previewCurrent : state === 'staged' ? (dataset.currentVersion ? t.previewStaged : t.previewStagedDraft) : t.previewOlder}</p>
       <p>{t.summary(formatNumber(ctx.lang, version.recordsCount), formatBytes(ctx.lang, version.bytes), version.sourceName)}</p>
+      <ChecksNotice ctx={ctx} version={version} />
       {state !== 'current' && (
         <div class="button-row">
           <PostForm ctx={ctx} action={ctx.link(adminPath(dataset.id, 'versions', version.number, 'publish'))} class="inline">
+            {state === 'staged' && checks > 0 && (
+              <div class="choice">
+                <input type="checkbox" id="acknowledge" name="acknowledge" value="1" required />
+                <label for="acknowledge">{t.acknowledge}</label>
+              </div>
+            )}
             <button type="submit">{dataset.publishedAt ? t.publishVersion : t.publishVersionDraft}</button>
           </PostForm>
           {state === 'staged' && (
@@ -69,6 +79,9 @@ export function versionPage(ctx: PageContext, data: { dataset: Dataset; preview:
         </div>
         {removed.length > 0 && <p><strong>{t.removedFields(removed.join(', '))}</strong></p>}
       </section>
+
+      <ReportSection ctx={ctx} version={version} />
+      <ReadingsForm ctx={ctx} datasetId={dataset.id} version={version} />
 
       <section aria-labelledby="rows">
         <h2 id="rows">{t.firstRows}</h2>

@@ -1,0 +1,36 @@
+// The import report in words: one sentence per decision, for the review page and for `opaal import`.
+import { checksOf, type ImportReport, type Level } from '../engine/ingest/report.ts';
+import type { Messages } from './messages/nl/index.ts';
+
+export interface ReportNote {
+  field: string;
+  level: Level;
+  text: string;
+}
+
+/** Every decision of the report as a sentence, in the order of the fields. */
+export function reportNotes(t: Messages['importReport'], report: ImportReport, formatNumber: (n: number) => string): ReportNote[] {
+  const at = t.place[report.rowLabel];
+  return report.fields.flatMap((field) =>
+    field.decisions.map((d) => ({
+      field: field.name,
+      level: d.level,
+      text: t.decisions[d.code](d.formats, d.examples[0], at, formatNumber(d.count)),
+    })),
+  );
+}
+
+/** The report as plain lines, checks first: what `opaal import` prints. */
+export function reportLines(t: Messages['importReport'], report: ImportReport): string[] {
+  const notes = reportNotes(t, report, (n) => n.toLocaleString('en'));
+  const checks = checksOf(report).length;
+  const lines = [`${t.title}: ${t.records(report.records.toLocaleString('en'))}${report.delimiter ? `, ${t.delimiter(report.delimiter)}` : ''}`];
+  for (const field of report.fields) {
+    const extra = [field.format, field.unit].filter(Boolean).join(', ');
+    const unreadable = field.unreadable > 0 ? `, ${t.unreadable.toLowerCase()} ${field.unreadable}` : '';
+    lines.push(`  ${field.name}: ${field.type}${extra ? ` (${extra})` : ''}, ${t.values.toLowerCase()} ${field.values}${unreadable}`);
+    for (const note of notes.filter((n) => n.field === field.name)) lines.push(`    ${note.level === 'check' ? `${t.check.toUpperCase()}:` : '-'} ${note.text}`);
+  }
+  if (checks > 0) lines.push(t.checksTitle(checks));
+  return lines;
+}
