@@ -25,12 +25,36 @@ test('migrate says so when the schema is already up to date', async () => {
   assert.match(again.stdout, /schema is up to date/);
 });
 
+test('an import whose report asks for a check publishes nothing, prints why, and goes through with the types chosen', async () => {
+  const file = join(dir.path, 'aantallen.csv');
+  writeFileSync(file, 'gemeente,aantal\nGent,12.345\nAalst,987\n');
+  const refused = await opaal(['import', file, '--dataset', 'aantallen', '--data', data]);
+  assert.equal(refused.code, 3);
+  assert.match(refused.stderr, /CHECK: nothing in the file says whether 12\.345 \(line 2\) is 12\.345 \(1234\.5\) or 12345 \(1\.234\)/);
+  assert.match(refused.stderr, /Nothing was published/);
+  const shown = await opaal(['datasets', 'show', 'aantallen', '--data', data]);
+  assert.notEqual(shown.code, 0, 'no dataset was made');
+
+  const meta = join(dir.path, 'aantallen.json');
+  writeFileSync(meta, JSON.stringify({ fields: [{ name: 'aantal', type: 'int', format: '1.234' }] }));
+  const chosen = await opaal(['import', file, '--dataset', 'aantallen', '--meta', meta, '--data', data]);
+  assert.equal(chosen.code, 0, chosen.stderr);
+  assert.match(chosen.stdout, /aantal: int \(1\.234\), values 2\n {4}- type and notation chosen by a person: 1\.234\./);
+
+  const accepted = await opaal(['import', file, '--dataset', 'aantallen', '--accept-checks', '--data', data]);
+  assert.equal(accepted.code, 0, accepted.stderr);
+  assert.match(accepted.stdout, /CHECK: nothing in the file says/);
+  assert.match(accepted.stdout, /version 2, 2 records, 2 fields \(gemeente:text, aantal:text\)/);
+  await opaal(['datasets', 'delete', 'aantallen', '--data', data]);
+});
+
 test('imports a file with a title and metadata, and lists and shows it', async () => {
   const meta = join(dir.path, 'meta.json');
   writeFileSync(meta, JSON.stringify({ title: { en: 'Trajectories' }, keyword: ['werk'] }));
   const result = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'trajecten', '--title', 'Trajecten', '--meta', meta, '--data', data]);
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /^Imported lines\.jsonl into trajecten: version 1, 3 records, 3 fields \(jaar:int, trajecten:int, regio:text\)/);
+  assert.match(result.stdout, /^Imported lines\.jsonl into trajecten: version 1, 3 records, 3 fields \(jaar:int, trajecten:int, regio:text\)/m);
+  assert.match(result.stdout, /^Import report: 3 records\n {2}jaar: int \(1234\), values 3$/m);
   const list = await opaal(['datasets', 'list', '--data', data]);
   assert.equal(list.stdout, 'trajecten\tpublic\t3\tTrajecten\n');
   const show = await opaal(['datasets', 'show', 'trajecten', '--json', '--data', data]);
