@@ -27,6 +27,8 @@ export interface CsvOptions {
   quoteAll: boolean;
   withBom: boolean;
   useLabels: boolean;
+  /** `comma` (an Opaal extension): doubles written `1234,5`, as Excel reads them with Belgian or Dutch settings. */
+  decimal: 'point' | 'comma';
 }
 
 
@@ -43,10 +45,18 @@ function temporalText(column: OutputColumn, v: string): string | null {
   return null;
 }
 
+/** Types whose text has a decimal point that `decimal=comma` makes a comma; ints have none, points and lists keep theirs. */
+const fractionalTypes = new Set(['double', 'number']);
+
+function decimalComma(column: OutputColumn, options: Partial<Pick<CsvOptions, 'decimal'>>): boolean {
+  return options.decimal === 'comma' && fractionalTypes.has(column.type);
+}
+
 /** A column's value as text for CSV (and DBF), before quoting. */
-export function csvValue(column: OutputColumn, v: string, options: Pick<CsvOptions, 'listSeparator'>): string {
+export function csvValue(column: OutputColumn, v: string, options: Pick<CsvOptions, 'listSeparator'> & Partial<Pick<CsvOptions, 'decimal'>>): string {
   const temporal = temporalText(column, v);
   if (temporal) return temporal;
+  if (decimalComma(column, options)) return `replace(CAST(${v} AS VARCHAR), '.', ',')`;
   switch (column.type) {
     case 'geo_point_2d':
       return `(CAST(${v}.lat AS VARCHAR) || ', ' || CAST(${v}.lon AS VARCHAR))`;
@@ -66,7 +76,8 @@ function csvCell(column: OutputColumn, text: string, options: CsvOptions): strin
   const quoted = `'"' || replace(${text}, '"', '""') || '"'`;
   if (options.quoteAll) return quoted;
   // Skipping the four scans for columns that cannot need quotes halves the cost of a numeric column.
-  if (plainTypes.has(column.type) && !plainText.test(options.delimiter)) return text;
+  const holdsDelimiter = plainText.test(options.delimiter) || (decimalComma(column, options) && options.delimiter === ',');
+  if (plainTypes.has(column.type) && !holdsDelimiter) return text;
   const needsQuotes = `(contains(${text}, ${literal(options.delimiter)}) OR contains(${text}, '"') OR contains(${text}, chr(10)) OR contains(${text}, chr(13)))`;
   return `CASE WHEN ${needsQuotes} THEN ${quoted} ELSE ${text} END`;
 }

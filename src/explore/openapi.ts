@@ -36,6 +36,7 @@ const exportParams = [
   param('list_separator', 'CSV separator inside multivalued fields.', { type: 'string', default: ',' }),
   param('quote_all', 'Quote every CSV value.', { type: 'boolean', default: false }),
   param('with_bom', 'Start CSV with a byte order mark.', { type: 'boolean', default: true }),
+  param('decimal', 'Opaal extension: CSV doubles with a decimal comma (1234,5), as Excel reads them with Belgian or Dutch settings.', { type: 'string', enum: ['point', 'comma'], default: 'point' }),
   param('parquet_compression', 'Parquet compression.', { type: 'string', enum: ['snappy', 'zstd'], default: 'snappy' }),
   param('epsg', 'Coordinate system of geojson, shp and fgb (kml and gpx are always 4326).', { type: 'integer', enum: [...supportedEpsg], default: 4326 }),
   param('use_extension', 'GPX: fields as <extensions> (true) or in <desc> (false).', { type: 'boolean', default: true }),

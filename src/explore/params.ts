@@ -134,6 +134,7 @@ export function exportParams(query: Query) {
       quoteAll: boolean(query, 'quote_all', false),
       withBom: boolean(query, 'with_bom', true),
       useLabels: boolean(query, 'use_labels', false),
+      decimal: oneOf(query, 'decimal', ['point', 'comma'] as const, 'point'),
     },
   };
 }
