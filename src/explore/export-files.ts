@@ -8,7 +8,7 @@ import type { Engine } from '../engine/duckdb.ts';
 import { maxRowGroupRows, rowGroupRows } from '../engine/parquet.ts';
 import { literal } from '../engine/sql.ts';
 import type { OutputColumn } from '../odsql/query.ts';
-import { jsonObjectSql } from './exports.ts';
+import { jsonValue } from './exports.ts';
 
 export interface FileExport {
   sql: string;
@@ -37,26 +37,107 @@ export async function parquetExport(engine: Engine, blobs: BlobStore, plan: File
   return stream;
 }
 
-/** One sheet with a header row; values as the JSON export writes them, in batches with backpressure. */
-export function xlsxExport(engine: Engine, plan: FileExport, labels: Map<string, string>, useLabels: boolean, log: (e: Error) => void): Readable {
+/**
+ * Excel's 1900 date system counts days from 1899-12-30 and holds a 29 February 1900 that never was: its serials
+ * are right from 1 March 1900 on. 1970-01-01 is day 25569.
+ */
+const excelEpoch = "DATE '1899-12-30'";
+const unixEpochSerial = 25569;
+const firstExcelDay = "DATE '1900-03-01'";
+
+/** Excel keeps 15 significant digits: an int past them goes out as text, so that no digit is lost. */
+const exactInt = 999_999_999_999_999;
+
+/**
+ * A column's value as JSON for a typed cell: ints and doubles as numbers, dates and date-times as Excel serial
+ * numbers (date-times on the wall clock of the session's time zone; Excel has no zones), booleans as booleans.
+ * What Excel cannot hold as such goes out as text: dates before 1 March 1900, non-finite doubles, long ints.
+ * Other types are the JSON export's values, written as text.
+ */
+function xlsxValueSql(column: OutputColumn): string {
+  const v = column.alias;
+  switch (column.type) {
+    case 'int':
+      return `CASE WHEN ${v} BETWEEN ${-exactInt} AND ${exactInt} THEN to_json(${v}) ELSE to_json(CAST(${v} AS VARCHAR)) END`;
+    case 'double':
+    case 'number':
+      return `CASE WHEN isfinite(${v}) THEN to_json(${v}) ELSE to_json(CAST(${v} AS VARCHAR)) END`;
+    case 'date':
+      return `CASE WHEN ${v} >= ${firstExcelDay} THEN to_json(${v} - ${excelEpoch}) ELSE to_json(strftime(${v}, '%Y-%m-%d')) END`;
+    case 'datetime': {
+      const local = `CAST(${v} AS TIMESTAMP)`;
+      return `CASE WHEN ${local} >= ${firstExcelDay} THEN to_json(epoch_ms(${local}) / 86400000 + ${unixEpochSerial}) ELSE to_json(${jsonValue(column, v)}) END`;
+    }
+    default:
+      return jsonValue(column, v);
+  }
+}
+
+/** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ], no apostrophe at either end, not "History". */
+export function sheetName(name: string): string {
+  const cleaned = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31).replace(/^'+|'+$/g, '');
+  return cleaned === '' || cleaned.toLowerCase() === 'history' ? 'export' : cleaned;
+}
+
+export interface XlsxOptions {
+  /** The sheet's name, before sanitising (the dataset's id). */
+  name: string;
+  /** One header per column: labels or names. */
+  headers: string[];
+}
+
+/**
+ * One sheet with a frozen header row and typed cells, rows in batches with backpressure. Styles are on (number
+ * formats need them) but shared: each cell is given one of a few style objects, which exceljs numbers once.
+ */
+export function xlsxExport(engine: Engine, plan: FileExport, options: XlsxOptions, log: (e: Error) => void): Readable {
   const out = new PassThrough();
   void engine.withScanConnection(async (connection) => {
     // exceljs weighs ~27 MB of memory: loaded when a workbook is first read or written, not at start.
     const { default: Excel } = await import('exceljs');
-    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('export');
-    sheet.addRow(plan.columns.map((c) => (useLabels ? (labels.get(c.key) ?? c.key) : c.key))).commit();
-    const result = await connection.stream(`SELECT ${jsonObjectSql(plan.columns)} AS line FROM (${plan.sql})`, plan.params);
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(sheetName(options.name), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const styles = {
+      plain: {},
+      header: { font: { bold: true } },
+      int: { numFmt: '0' },
+      whole: { numFmt: '#,##0' },
+      fraction: { numFmt: '#,##0.##########' },
+      date: { numFmt: 'yyyy-mm-dd' },
+      datetime: { numFmt: 'yyyy-mm-dd hh:mm:ss' },
+    } satisfies Record<string, Partial<ExcelJS.Style>>;
+    /** The style of one value: numbers by their column's type (doubles without a trailing separator when whole). */
+    const styleOf = (column: OutputColumn, value: unknown): Partial<ExcelJS.Style> => {
+      if (typeof value !== 'number') return styles.plain;
+      switch (column.type) {
+        case 'int':
+          return styles.int;
+        case 'date':
+          return styles.date;
+        case 'datetime':
+          return styles.datetime;
+        default:
+          return Number.isInteger(value) ? styles.whole : styles.fraction;
+      }
+    };
+    // Wide enough for a date-time (else Excel shows ####) and for the header.
+    const minWidth: Partial<Record<string, number>> = { date: 11, datetime: 20, int: 10, double: 12, number: 12 };
+    sheet.columns = plan.columns.map((c, i) => ({ width: Math.min(60, Math.max(minWidth[c.type] ?? 10, options.headers[i].length + 2)) }));
+    // A row has a style of its own too (untyped in exceljs): a fresh one per row would be numbered anew each time.
+    const shareRowStyle = (row: ExcelJS.Row) => ((row as unknown as { style: object }).style = styles.plain);
+    const header = sheet.addRow(options.headers);
+    shareRowStyle(header);
+    header.eachCell((cell) => (cell.style = styles.header));
+    header.commit();
+    const result = await connection.stream(`SELECT CAST(json_array(${plan.columns.map(xlsxValueSql).join(', ')}) AS VARCHAR) AS line FROM (${plan.sql})`, plan.params);
     for await (const rows of result.yieldRows()) {
       if (out.destroyed) break;
       for (const [line] of rows) {
-        const record = JSON.parse(line as string) as Record<string, unknown>;
-        sheet
-          .addRow(plan.columns.map((c) => {
-            const v = record[c.key];
-            return v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as ExcelJS.CellValue);
-          }))
-          .commit();
+        const values = (JSON.parse(line as string) as unknown[]).map((v) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v));
+        const row = sheet.addRow(values as ExcelJS.CellValue[]);
+        shareRowStyle(row);
+        for (let i = 0; i < values.length; i++) row.getCell(i + 1).style = styleOf(plan.columns[i], values[i]);
+        row.commit();
       }
     }
     sheet.commit();

@@ -99,7 +99,7 @@ export function csvHeader(columns: OutputColumn[], labels: Map<string, string>, 
 }
 
 /** A column's value as JSON, as the records API serialises it. */
-function jsonValue(column: OutputColumn, v: string): string {
+export function jsonValue(column: OutputColumn, v: string): string {
   const temporal = temporalText(column, v);
   if (temporal) return temporal;
   switch (column.type) {

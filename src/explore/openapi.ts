@@ -31,7 +31,7 @@ const exportParams = [
   shared.select, shared.where, shared.group_by, shared.order_by, shared.refine, shared.exclude, shared.lang, shared.timezone,
   param('limit', 'Records to export; -1 (the default) is all.', { type: 'integer', default: -1 }),
   param('compressed', 'Gzip the file (.gz).', { type: 'boolean', default: false }),
-  param('use_labels', 'Field labels instead of names in headers.', { type: 'boolean', default: false }),
+  param('use_labels', 'Field labels instead of names in headers (false by default; true for xlsx).', { type: 'boolean', default: false }),
   param('delimiter', 'CSV delimiter.', { type: 'string', enum: [';', ',', '\t', '|'], default: ';' }),
   param('list_separator', 'CSV separator inside multivalued fields.', { type: 'string', default: ',' }),
   param('quote_all', 'Quote every CSV value.', { type: 'boolean', default: false }),

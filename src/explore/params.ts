@@ -112,7 +112,7 @@ export function epsg(query: Query): number {
   return Number(code);
 }
 
-/** Every export parameter, parsed once: shared ODSQL ones, then those of CSV, Parquet, geo formats and GPX. */
+/** Every export parameter, parsed once: shared ODSQL ones, then those of CSV, XLSX, Parquet, geo formats and GPX. */
 export function exportParams(query: Query) {
   return {
     select: text(query, 'select'),
@@ -136,5 +136,7 @@ export function exportParams(query: Query) {
       useLabels: boolean(query, 'use_labels', false),
       decimal: oneOf(query, 'decimal', ['point', 'comma'] as const, 'point'),
     },
+    // A spreadsheet is read by people: its headers are the labels unless use_labels=false (names elsewhere).
+    xlsx: { useLabels: boolean(query, 'use_labels', true) },
   };
 }

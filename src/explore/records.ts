@@ -50,6 +50,7 @@ const emptyFrom = '(SELECT NULL AS _recordid WHERE FALSE)';
 export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & {
   limit: number | null;
   csv: CsvOptions;
+  xlsx: { useLabels: boolean };
   compressed: boolean;
   parquetCompression: 'snappy' | 'zstd';
   /** The coordinate system of geojson, shp and fgb. */
@@ -144,7 +145,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     }
     if (format === 'kml' || format === 'gpx') requireWgs84(format, params.epsg);
     if (format === 'xlsx') {
-      return { stream: gzipped(xlsxExport(deps.engine, plan, labels, params.csv.useLabels, log), params.compressed), filename, contentType };
+      const headers = query.columns.map((c) => (params.xlsx.useLabels ? (labels.get(c.key) ?? c.key) : c.key));
+      return { stream: gzipped(xlsxExport(deps.engine, plan, { name, headers }, log), params.compressed), filename, contentType };
     }
     const lineFormat = format;
     const line = {
