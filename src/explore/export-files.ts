@@ -79,6 +79,38 @@ export function sheetName(name: string): string {
   return cleaned === '' || cleaned.toLowerCase() === 'history' ? 'export' : cleaned;
 }
 
+/** How much of a sheet's XML may wait for the zip's deflate before the rows wait in turn. */
+const maxBacklog = 1 << 20;
+
+/**
+ * Where exceljs leaves a sheet's XML for the zip (archiver's entry stream). exceljs writes there without waiting,
+ * so a deflate slower than the rows, or a slow client, would pile the whole sheet up in memory (477 MB of buffers
+ * for a million records of 11 fields); the rows wait for it instead. A later exceljs built otherwise reads as empty.
+ */
+function sheetBacklog(sheet: ExcelJS.Worksheet): { length(): number; drained(): Promise<void> } {
+  type Entry = NodeJS.EventEmitter & { writableLength?: number; _writableState?: { length: number } };
+  // Looked up each time: archiver attaches it when it starts on the sheet's entry.
+  const entry = () => (sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+  return {
+    length() {
+      const e = entry();
+      return e ? (e.writableLength ?? e._writableState?.length ?? 0) : 0;
+    },
+    drained: () =>
+      new Promise((resolve) => {
+        const e = entry();
+        // A poll besides 'drain': the stream only emits it after a write that found it full.
+        const done = () => {
+          clearTimeout(timer);
+          e?.off('drain', done);
+          resolve();
+        };
+        const timer = setTimeout(done, 20);
+        e?.once('drain', done);
+      }),
+  };
+}
+
 export interface XlsxOptions {
   /** The sheet's name, before sanitising (the dataset's id). */
   name: string;
@@ -129,6 +161,7 @@ export function xlsxExport(engine: Engine, plan: FileExport, options: XlsxOption
     shareRowStyle(header);
     header.eachCell((cell) => (cell.style = styles.header));
     header.commit();
+    const backlog = sheetBacklog(sheet);
     const result = await connection.stream(`SELECT CAST(json_array(${plan.columns.map(xlsxValueSql).join(', ')}) AS VARCHAR) AS line FROM (${plan.sql})`, plan.params);
     for await (const rows of result.yieldRows()) {
       if (out.destroyed) break;
@@ -139,6 +172,7 @@ export function xlsxExport(engine: Engine, plan: FileExport, options: XlsxOption
         for (let i = 0; i < values.length; i++) row.getCell(i + 1).style = styleOf(plan.columns[i], values[i]);
         row.commit();
       }
+      while (backlog.length() > maxBacklog && !out.destroyed) await backlog.drained();
     }
     sheet.commit();
     await workbook.commit();
