@@ -1,4 +1,4 @@
-// The dataset's export tab: a download link per format the Explore API writes, with the current filters, and a CSV form.
+// The dataset's export tab: a download link per format the Explore API writes (and a CSV for Excel), with the current filters, and a CSV form.
 import type { Dataset } from '../../catalog/types.ts';
 import { exportFormats } from '../../explore/exports.ts';
 import { features } from '../../explore/present.ts';
@@ -28,8 +28,22 @@ function groupOf(format: string, contentType: string): Group {
   return 'other';
 }
 
-/** Every format the API exports for this dataset, grouped; geographic ones only when it has a geo field. */
-export function offeredFormats(dataset: Dataset): { group: Group; formats: { format: string; extension: string }[] }[] {
+/**
+ * The CSV for Excel with Belgian or Dutch regional settings: the API's CSV export with `;`, decimal commas
+ * (`decimal=comma`, an Opaal extension), a BOM and the labels as headers. Dates are ISO (2024-03-15) already,
+ * which Excel reads as dates in any language.
+ */
+export const excelCsvPairs: [string, string][] = [['delimiter', ';'], ['decimal', 'comma'], ['with_bom', 'true'], ['use_labels', 'true']];
+
+interface Offer {
+  format: string;
+  extension: string;
+  /** `excel`: the CSV for Excel with Belgian or Dutch settings, offered right after the plain CSV. */
+  variant?: 'excel';
+}
+
+/** Every format the API exports for this dataset, grouped, the CSV for Excel after the CSV; geographic ones only when it has a geo field. */
+export function offeredFormats(dataset: Dataset): { group: Group; formats: Offer[] }[] {
   const geo = features(dataset.fields).includes('geo');
   const listed = Object.entries(exportFormats).map(([format, spec]) => ({ format, extension: spec.extension, group: groupOf(format, spec.contentType) }));
   const rank = (format: string, group: Group) => (group === 'other' ? Infinity : knownGroups[group].indexOf(format) + 1 || Infinity);
@@ -40,7 +54,8 @@ export function offeredFormats(dataset: Dataset): { group: Group; formats: { for
       formats: listed
         .filter((f) => f.group === group)
         .map((f, i) => ({ ...f, i }))
-        .sort((a, b) => rank(a.format, group) - rank(b.format, group) || a.i - b.i),
+        .sort((a, b) => rank(a.format, group) - rank(b.format, group) || a.i - b.i)
+        .flatMap(({ format, extension }): Offer[] => (format === 'csv' ? [{ format, extension }, { format, extension, variant: 'excel' }] : [{ format, extension }])),
     }))
     .filter((g) => g.formats.length > 0);
 }
@@ -69,6 +84,11 @@ function CsvForm(props: { ctx: PageContext; dataset: Dataset; filters: RecordFil
           <legend>{t.delimiter}</legend>
           {radio('delimiter', ';', 'csv-semicolon', t.semicolon, true)}
           {radio('delimiter', ',', 'csv-comma', t.comma, false)}
+        </fieldset>
+        <fieldset>
+          <legend>{t.decimal}</legend>
+          {radio('decimal', 'point', 'csv-decimal-point', t.decimalPoint, true)}
+          {radio('decimal', 'comma', 'csv-decimal-comma', t.decimalComma, false)}
         </fieldset>
         <fieldset>
           <legend>{t.headers}</legend>
@@ -121,12 +141,13 @@ export async function datasetExportPage({ ctx, dataset, filters, records, catalo
           <h2 id={`group-${group}`}>{t.groups[group]}</h2>
           {t.groupIntro[group] && <p class="group-intro">{t.groupIntro[group]}</p>}
           <ul class="formats">
-            {formats.map(({ format, extension }) => {
-              const known = t.formats[format];
+            {formats.map(({ format, extension, variant }) => {
+              const known = variant === 'excel' ? t.excelCsv : t.formats[format];
               const name = known?.name ?? format.toUpperCase();
+              const href = apiUrl(dataset.id, `/exports/${format}`, variant === 'excel' ? [...pairs, ...excelCsvPairs] : pairs);
               return (
                 <li class="format">
-                  <a class="button download" href={apiUrl(dataset.id, `/exports/${format}`, pairs)}>{t.download(name)}</a>
+                  <a class="button download" href={href}>{t.download(name)}</a>
                   <p class="format-description">{known?.description ?? t.otherFormat(name)}</p>
                   <p class="format-meta">
                     <code>.{extension}</code>
