@@ -12,27 +12,60 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-/** Excel stores wall-clock times without a zone: write them without an offset. */
-function dateText(d: Date): string {
+/**
+ * Excel stores wall-clock times without a zone: write them without an offset. A date at midnight is a plain date; a
+ * time of day alone (a serial below 1, which exceljs puts on the day the serials count from) is the time, not a
+ * date-time in 1899.
+ */
+function dateText(d: Date, date1904: boolean): string {
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  if (d.getTime() >= epoch(date1904) && d.getTime() < epoch(date1904) + day) return time;
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   if (d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0) {
     return date;
   }
-  return `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${date}T${time}`;
 }
 
-export function cellText(value: ExcelJS.CellValue): string {
+const day = 24 * 3600 * 1000;
+/** The instant serial 0 stands for: 30 December 1899, or 1 January 1904 in a workbook of the 1904 date system. */
+const epoch = (date1904: boolean) => Date.UTC(1899, 11, 30) + (date1904 ? 1462 * day : 0);
+
+/**
+ * A number format that shows a date or a time, as exceljs tells one (it turns such a cell's number into a Date, but
+ * not a formula's result): a date or time letter outside quotes and brackets.
+ */
+function isDateFormat(format: string | undefined): boolean {
+  return !!format && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+export interface CellContext {
+  /** The cell's number format: a formula's number result shown as a date is a date. */
+  numFmt?: string;
+  /** The workbook counts its serials from 1904. */
+  date1904?: boolean;
+}
+
+export function cellText(value: ExcelJS.CellValue, context: CellContext = {}): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return dateText(value);
+  if (value instanceof Date) return dateText(value, context.date1904 ?? false);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue;
+      if (typeof result === 'number' && isDateFormat(context.numFmt)) {
+        return dateText(new Date(Math.round(epoch(context.date1904 ?? false) + result * day)), context.date1904 ?? false);
+      }
+      return cellText(result, context);
+    }
     if ('text' in value && 'hyperlink' in value) return String(value.text);
     if ('error' in value) return '';
     return JSON.stringify(value);
   }
   return String(value);
 }
+
+const isFormula = (value: ExcelJS.CellValue) => typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
 
 function csvCell(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -55,6 +88,8 @@ export async function openXlsx(path: string, blobs: BlobStore, options: { displa
       entries: 'ignore',
     });
     for await (const sheet of reader) {
+      // exceljs has read the workbook part by now where it comes first, or holds the sheet back until it has.
+      const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
       let expected = 1;
       for await (const row of sheet) {
         // Rows that are wholly empty are not emitted: keep the gap so line numbers stay the sheet's.
@@ -65,7 +100,9 @@ export async function openXlsx(path: string, blobs: BlobStore, options: { displa
           }
         }
         expected = row.number + 1;
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        const values = (row.values as ExcelJS.CellValue[])
+          .slice(1)
+          .map((value, i) => cellText(value, { date1904, numFmt: isFormula(value) ? row.getCell(i + 1).numFmt : undefined }));
         if (rows === 0) {
           while (values.length > 0 && values[values.length - 1].trim() === '') values.pop();
           width = values.length;

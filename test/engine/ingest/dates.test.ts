@@ -1,8 +1,10 @@
-// Dates as people write them: every form read from a CSV, the forms that trade day and month, and invalid dates.
+// Dates as people write them: every form read from a CSV, the forms that trade day and month, invalid dates, and
+// dates in an XLSX workbook.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { dateParsers } from '../../../src/engine/ingest/dates.ts';
 import { parsers } from '../../../src/engine/ingest/parsers.ts';
 import { engineHarness, ingestFixture, type EngineHarness } from '../../helpers/engine.ts';
@@ -219,4 +221,95 @@ test('no value is read as two different days by two forms, unless they are rival
       assert.ok(covered, `${row.v}: ${first.p.kind} reads ${first.reads}, ${other.p.kind} ${other.reads}, and they are no rivals`);
     }
   }
+});
+
+/** An XLSX of one sheet: a header row, then rows of cells with the given values and number formats. */
+async function writeWorkbook(path: string, columns: { name: string; cells: { value: ExcelJS.CellValue; numFmt?: string }[] }[], date1904 = false) {
+  const workbook = new ExcelJS.Workbook();
+  if (date1904) workbook.properties.date1904 = true;
+  const sheet = workbook.addWorksheet('Data');
+  sheet.addRow(columns.map((c) => c.name));
+  const height = Math.max(...columns.map((c) => c.cells.length));
+  for (let r = 0; r < height; r++) {
+    const row = sheet.addRow(columns.map((c) => c.cells[r]?.value ?? null));
+    columns.forEach((c, i) => {
+      const numFmt = c.cells[r]?.numFmt;
+      if (numFmt) row.getCell(i + 1).numFmt = numFmt;
+    });
+  }
+  await workbook.xlsx.writeFile(path);
+}
+
+/** Rows of an imported workbook, date-times as the portal's wall-clock time. */
+async function importWorkbook(path: string) {
+  const result = await ingestFixture(h, path);
+  const rows = await h.engine.withConnection(async (c) =>
+    (
+      await c.runAndReadAll(
+        `SELECT * REPLACE (strftime(timezone('Europe/Brussels', met_tijd), '%Y-%m-%dT%H:%M:%S') AS met_tijd) FROM read_parquet('${result.tempPath}')`,
+      )
+    ).getRowObjectsJson(),
+  );
+  return { types: result.types, rows };
+}
+
+const utc = (y: number, m: number, d: number, hh = 0, mm = 0) => new Date(Date.UTC(y, m - 1, d, hh, mm));
+
+test('dates in an XLSX come through as ISO dates and date-times, whatever their number format; plain numbers stay numbers', async () => {
+  const path = join(h.dir, 'dates.xlsx');
+  await writeWorkbook(path, [
+    { name: 'dmy', cells: [{ value: utc(2024, 3, 5), numFmt: 'dd/mm/yyyy' }, { value: utc(1999, 12, 31), numFmt: 'dd/mm/yyyy' }] },
+    { name: 'kort', cells: [{ value: utc(2024, 12, 31), numFmt: 'd-mmm-yy' }, { value: utc(2024, 1, 2), numFmt: 'd-mmm-yy' }] },
+    { name: 'met_tijd', cells: [{ value: utc(2024, 3, 5, 8, 30), numFmt: 'yyyy-mm-dd hh:mm' }, { value: utc(2024, 3, 6, 23, 59), numFmt: 'yyyy-mm-dd hh:mm' }] },
+    // A number typed into a cell formatted as a date: Excel's serial of 1 January 2024.
+    { name: 'serieel', cells: [{ value: 45292, numFmt: 'dd/mm/yyyy' }, { value: 45293.0, numFmt: 'yyyy-mm-dd' }] },
+    { name: 'getal', cells: [{ value: 45292 }, { value: 12 }] },
+    // A formula's result shown as a date: exceljs gives the number.
+    { name: 'formule', cells: [{ value: { formula: 'D2+1', result: 45293 }, numFmt: 'dd/mm/yyyy' }, { value: { formula: 'D3+1', result: 45294 }, numFmt: 'dd/mm/yyyy' }] },
+    { name: 'formule_getal', cells: [{ value: { formula: 'E3*2', result: 24 } }, { value: { formula: 'E3*3', result: 36 } }] },
+    // A time of day is no date: not 30 December 1899.
+    { name: 'uur', cells: [{ value: utc(1899, 12, 30, 8, 30), numFmt: 'hh:mm' }, { value: utc(1899, 12, 30, 17, 0), numFmt: 'hh:mm' }] },
+  ]);
+  const { types, rows } = await importWorkbook(path);
+  assert.deepEqual(types, {
+    dmy: 'date',
+    kort: 'date',
+    met_tijd: 'datetime',
+    serieel: 'date',
+    getal: 'int',
+    formule: 'date',
+    formule_getal: 'int',
+    uur: 'text',
+  });
+  assert.deepEqual(
+    rows.map((r) => [r.dmy, r.kort, r.met_tijd, r.serieel, r.getal, r.formule, r.formule_getal, r.uur]),
+    [
+      ['2024-03-05', '2024-12-31', '2024-03-05T08:30:00', '2024-01-01', '45292', '2024-01-02', '24', '08:30:00'],
+      ['1999-12-31', '2024-01-02', '2024-03-06T23:59:00', '2024-01-02', '12', '2024-01-03', '36', '17:00:00'],
+    ],
+  );
+});
+
+test('a workbook of the 1904 date system gives the same dates', async () => {
+  const path = join(h.dir, 'dates-1904.xlsx');
+  await writeWorkbook(
+    path,
+    [
+      { name: 'datum', cells: [{ value: utc(2024, 3, 5), numFmt: 'dd/mm/yyyy' }, { value: utc(1999, 12, 31), numFmt: 'dd/mm/yyyy' }] },
+      { name: 'met_tijd', cells: [{ value: utc(2024, 3, 5, 8, 30), numFmt: 'yyyy-mm-dd hh:mm' }, { value: utc(2024, 3, 6, 23, 59), numFmt: 'yyyy-mm-dd hh:mm' }] },
+      // Serials count from 1 January 1904: 43830 is 1 January 2024.
+      { name: 'serieel', cells: [{ value: 43830, numFmt: 'dd/mm/yyyy' }, { value: { formula: 'C2+1', result: 43831 }, numFmt: 'dd/mm/yyyy' }] },
+      { name: 'uur', cells: [{ value: 0.5, numFmt: 'hh:mm' }, { value: 0.75, numFmt: 'hh:mm' }] },
+    ],
+    true,
+  );
+  const { types, rows } = await importWorkbook(path);
+  assert.deepEqual(types, { datum: 'date', met_tijd: 'datetime', serieel: 'date', uur: 'text' });
+  assert.deepEqual(
+    rows.map((r) => [r.datum, r.met_tijd, r.serieel, r.uur]),
+    [
+      ['2024-03-05', '2024-03-05T08:30:00', '2024-01-01', '12:00:00'],
+      ['1999-12-31', '2024-03-06T23:59:00', '2024-01-02', '18:00:00'],
+    ],
+  );
 });
