@@ -1,6 +1,6 @@
 // The metadata form's fields and the catalog's metadata model, both ways; each key checked on its own so errors point at it.
 import { parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
-import { fieldTypes, type Annotations, type Dataset, type FieldReading, type FieldType } from '../catalog/types.ts';
+import { fieldTypes, type Annotations, type Dataset, type FieldReading, type FieldType, type Version } from '../catalog/types.ts';
 import { Invalid } from '../errors.ts';
 
 /** A form as posted or as shown: one string per name, a list for repeated names (checkboxes). */
@@ -130,4 +130,22 @@ export function readReadingsForm(values: FormValues): Record<string, FieldReadin
     readings[key.slice('reading.'.length)] = { type: type as FieldType, ...(format.length ? { format: format.join('|') } : {}) };
   }
   return readings;
+}
+
+/**
+ * The field editor's type choices (`field_<i>_reading`), as the whole set of readings, when they differ from those the
+ * version was read with; null when nothing changed, so that saving the metadata does not read the version again.
+ */
+export function fieldReadings(values: FormValues, dataset: Dataset, version: Version): Record<string, FieldReading> | null {
+  const asForm: FormValues = {};
+  dataset.fields.forEach((field, i) => {
+    const value = values[`field_${i}_reading`];
+    if (value !== undefined && one(values, `field_${i}_name`) === field.name) asForm[`reading.${field.name}`] = value;
+  });
+  if (Object.keys(asForm).length === 0) return null;
+  const chosen = { ...version.readings, ...readReadingsForm(asForm) };
+  for (const name of Object.keys(asForm)) if (one(asForm, `reading.${name}`).trim() === '') delete chosen[name];
+  const same = (a: Record<string, FieldReading>, b: Record<string, FieldReading>) =>
+    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, r]) => b[k]?.type === r.type && (b[k]?.format ?? null) === (r.format ?? null));
+  return same(chosen, version.readings) ? null : chosen;
 }

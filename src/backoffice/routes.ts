@@ -17,7 +17,7 @@ import { datasetListPage } from '../web/pages/backoffice/list.tsx';
 import { metadataPage } from '../web/pages/backoffice/metadata.tsx';
 import { versionPage } from '../web/pages/backoffice/version.tsx';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
-import { formValuesOf, one, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
+import { fieldReadings, formValuesOf, one, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
 import { statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './index.ts';
@@ -179,7 +179,8 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     const showMetadata = async (request: FastifyRequest, reply: FastifyReply, dataset: Dataset, form?: { values: FormValues; errors: Map<string, string> }) => {
       const ctx = deps.contextOf(request);
       const warning = await deps.contactWarning(dataset.metadata);
-      const page = metadataPage(ctx, { dataset, values: form?.values ?? formValuesOf(dataset), errors: form?.errors, warning, done: done(request) });
+      const { version: current } = await catalog.currentVersion(dataset.id, staffAudience);
+      const page = metadataPage(ctx, { dataset, values: form?.values ?? formValuesOf(dataset), errors: form?.errors, warning, done: done(request), current });
       return html(reply, page, form ? 400 : 200);
     };
 
@@ -191,12 +192,18 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       const dataset = await catalog.datasetForStaff(request.params.id);
       const { input, errors } = readMetadataForm(values(request), dataset);
       if (errors.size > 0) return showMetadata(request, reply, dataset, { values: values(request), errors });
+      // A type chosen in the field editor reads the current version again: a new staged version to review.
+      const { version: current } = await catalog.currentVersion(dataset.id, staffAudience);
+      const chosen = current ? fieldReadings(values(request), dataset, current) : null;
+      let reread: number | null = null;
       try {
         await catalog.updateMetadata({ id: dataset.id, input, actor: actor(request) });
+        if (current && chosen) reread = (await catalog.rereadVersion({ datasetId: dataset.id, number: current.number, readings: chosen, actor: actor(request), replace: true })).number;
       } catch (error) {
         const problem = refusal(error);
         return showMetadata(request, reply, dataset, { values: values(request), errors: new Map([[problem.reason === 'title_required' ? 'title' : 'fields', problem.message]]) });
       }
+      if (reread !== null) return reply.redirect(`${back(dataset.id, 'versions', reread)}?done=reread`, 303);
       return reply.redirect(`${back(dataset.id, 'metadata')}?done=saved`, 303);
     });
 

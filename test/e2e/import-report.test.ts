@@ -72,3 +72,18 @@ test('an ambiguous column is flagged, publishing waits for a look, and choosing 
   assert.deepEqual(records.results.map((r: { aantal: number }) => r.aantal), [4210, 987, 12345]);
   assert.deepEqual(records.results.map((r: { aandeel: number }) => r.aandeel), [32, 15, 45]);
 });
+
+test('the field editor chooses a type too: the current version is read again as a new version to review', async () => {
+  const page = b.page;
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`${s.url}/-/admin/datasets/werkzoekenden/metadata`);
+  assert.equal(await page.locator('#field_1_reading').inputValue(), 'int|1.234', 'the reading chosen before');
+  await checkPage(b, s.url, 'import-report-5-field-editor');
+  await page.selectOption('#field_1_reading', 'double|1234.5');
+  await Promise.all([page.waitForURL(/\/versions\/2\?done=reread$/), page.click('button:has-text("Opslaan")')]);
+  assert.equal(await page.locator('tr[data-field="aantal"] td[data-type="double"]').count(), 1);
+  assert.match((await page.textContent('main')) ?? '', /opnieuw ingelezen met de gekozen types/);
+  const live = await json(s.get('/api/explore/v2.1/catalog/datasets/werkzoekenden/records?order_by=gemeente'));
+  assert.deepEqual(live.results.map((r: { aantal: number }) => r.aantal), [4210, 987, 12345], 'the public keeps version 1 until version 2 is published');
+  await checkPage(b, s.url, 'import-report-6-new-version');
+});

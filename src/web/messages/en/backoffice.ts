@@ -86,6 +86,7 @@ export const backoffice: typeof nl = {
   readingAuto: (current: string) => `as recognised (${current})`,
   readingLabel: (field: string) => `Read field ${field} as`,
   reread: 'Read again with these types',
+  fieldReading: 'Type and notation',
   noSource: 'This version was imported before Opaal kept source files; upload the file again to choose types.',
 
   metadataTitle: 'Edit metadata',

@@ -84,6 +84,7 @@ export const backoffice = {
   readingAuto: (current: string) => `zoals herkend (${current})`,
   readingLabel: (field: string) => `Veld ${field} lezen als`,
   reread: 'Opnieuw inlezen met deze types',
+  fieldReading: 'Type en notatie',
   noSource: 'Deze versie werd geïmporteerd voor Opaal bronbestanden bewaarde; upload het bestand opnieuw om types te kiezen.',
 
   metadataTitle: 'Metadata bewerken',

@@ -1,7 +1,8 @@
 // The metadata form: every DCAT-AP key in both languages, visibility, and each field's label, description and annotations.
+import { choosableFields, chosenValue, ReadingSelect } from './report.tsx';
 import { one, type FormValues } from '../../../backoffice/form.ts';
 import type { ContactWarning } from '../../../backoffice/hygiene.ts';
-import { accessRightsValues, frequencies, themes, type Dataset } from '../../../catalog/types.ts';
+import { accessRightsValues, frequencies, themes, type Dataset, type Version } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
 import type { Child, Html } from '../../jsx-runtime.ts';
@@ -43,7 +44,7 @@ function Group(props: { id: string; legend: string; children?: Child }): Html {
   );
 }
 
-function FieldsEditor(props: { ctx: PageContext; dataset: Dataset; form: FormState }): Html {
+function FieldsEditor(props: { ctx: PageContext; dataset: Dataset; form: FormState; current: Version | null }): Html {
   const t = props.ctx.t.backoffice;
   const { values } = props.form;
   if (props.dataset.fields.length === 0) return <p>{t.fieldsNone}</p>;
@@ -62,6 +63,17 @@ function FieldsEditor(props: { ctx: PageContext; dataset: Dataset; form: FormSta
               <label class="check"><input type="checkbox" name={`${p}sortable`} value="yes" checked={one(values, `${p}sortable`) !== ''} /> {t.sortable}</label>
               {field.annotations.multivalued && <p class="hint">{t.multivalued}</p>}
             </div>
+            {props.current && choosableFields(props.current).includes(field.name) && (
+              <ReadingSelect
+                ctx={props.ctx}
+                version={props.current}
+                field={field.name}
+                label={t.fieldReading}
+                id={`${p}reading`}
+                name={`${p}reading`}
+                value={values[`${p}reading`] !== undefined ? one(values, `${p}reading`) : chosenValue(props.current, field.name)}
+              />
+            )}
             <div class="pair">
               <Control form={props.form} name={`${p}unit`} label={t.unit} maxlength={40} />
               <Control form={props.form} name={`${p}decimals`} label={t.decimals} type="number" maxlength={2} />
@@ -75,7 +87,7 @@ function FieldsEditor(props: { ctx: PageContext; dataset: Dataset; form: FormSta
 
 export function metadataPage(
   ctx: PageContext,
-  data: { dataset: Dataset; values: FormValues; errors?: Map<string, string>; warning: ContactWarning | null; done?: string | null; error?: string | null },
+  data: { dataset: Dataset; values: FormValues; errors?: Map<string, string>; warning: ContactWarning | null; done?: string | null; error?: string | null; current?: Version | null },
 ): Html {
   const t = ctx.t.backoffice;
   const { dataset } = data;
@@ -157,7 +169,7 @@ export function metadataPage(
           <label class="check"><input type="radio" id="visibility-restricted" name="visibility" value="restricted" checked={one(data.values, 'visibility') === 'restricted'} /> {t.visibilityRestricted}</label>
         </Group>
         <Group id="fields" legend={t.fields}>
-          <FieldsEditor ctx={ctx} dataset={dataset} form={form} />
+          <FieldsEditor ctx={ctx} dataset={dataset} form={form} current={data.current ?? null} />
         </Group>
         <button type="submit">{t.save}</button>
       </PostForm>

@@ -81,13 +81,40 @@ export function ReportSection(props: { ctx: PageContext; version: Version }): Ht
   );
 }
 
+/** A select of every reading for one field: the first option keeps the one found (`found`), the others choose. */
+export function ReadingSelect(props: { ctx: PageContext; version: Version; field: string; label: string; id: string; name: string; value: string }): Html {
+  const { ctx, version } = props;
+  const field = version.fields.find((f) => f.name === props.field)!;
+  const format = version.report?.fields.find((f) => f.name === props.field)?.format ?? null;
+  const choices = readingChoices();
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name}>
+        <option value="" selected={props.value === ''}>{ctx.t.backoffice.readingAuto(choiceText(ctx, { type: field.type, format }))}</option>
+        {choices.map((c) => <option value={readingValue(c)} selected={props.value === readingValue(c)}>{choiceText(ctx, c)}</option>)}
+      </select>
+    </div>
+  );
+}
+
+/** The fields of a version whose reading a person can choose: read from a column of the source file. */
+export function choosableFields(version: Version | null): string[] {
+  if (!version?.sourceBlob || !version.report) return [];
+  return version.report.fields.filter((f) => !f.derived).map((f) => f.name);
+}
+
+/** A chosen reading as the form's value: `int|1.234`; empty when none was chosen. */
+export function chosenValue(version: Version, field: string): string {
+  const chosen = version.readings[field];
+  return chosen ? readingValue({ type: chosen.type, format: chosen.format ?? null }) : '';
+}
+
 /** One select per field: keep the reading found, or choose a type and notation; the version is read again. */
 export function ReadingsForm(props: { ctx: PageContext; datasetId: string; version: Version }): Html {
   const { ctx, version } = props;
   const t = ctx.t.backoffice;
   if (!version.sourceBlob) return <section aria-labelledby="readings"><h2 id="readings">{t.readingsTitle}</h2><p>{t.noSource}</p></section>;
-  const choices = readingChoices();
-  const formatOf = (name: string) => version.report?.fields.find((f) => f.name === name)?.format ?? null;
   return (
     <section aria-labelledby="readings">
       <h2 id="readings">{t.readingsTitle}</h2>
@@ -96,21 +123,10 @@ export function ReadingsForm(props: { ctx: PageContext; datasetId: string; versi
       <PostForm ctx={ctx} action={ctx.link(adminPath(props.datasetId, 'versions', version.number, 'readings'))}>
         <div class="readings">
           {version.fields
-            .filter((f) => version.report?.fields.some((r) => r.name === f.name && !r.derived))
-            .map((f) => {
-              const chosen = version.readings[f.name];
-              const current = chosen ? readingValue({ type: chosen.type, format: chosen.format ?? null }) : '';
-              const found = choiceText(ctx, { type: f.type, format: formatOf(f.name) });
-              return (
-                <div class="field">
-                  <label for={`reading-${f.name}`}>{t.readingLabel(f.label)}</label>
-                  <select id={`reading-${f.name}`} name={`reading.${f.name}`}>
-                    <option value="" selected={current === ''}>{t.readingAuto(found)}</option>
-                    {choices.map((c) => <option value={readingValue(c)} selected={current === readingValue(c)}>{choiceText(ctx, c)}</option>)}
-                  </select>
-                </div>
-              );
-            })}
+            .filter((f) => choosableFields(version).includes(f.name))
+            .map((f) => (
+              <ReadingSelect ctx={ctx} version={version} field={f.name} label={t.readingLabel(f.label)} id={`reading-${f.name}`} name={`reading.${f.name}`} value={chosenValue(version, f.name)} />
+            ))}
         </div>
         <p class="form-actions"><button type="submit" class="secondary">{t.reread}</button></p>
       </PostForm>
