@@ -68,7 +68,7 @@ export function ReportSection(props: { ctx: PageContext; version: Version }): Ht
                 <td>
                   <ul class="plain">
                     {notes.filter((n) => n.field === field.name).map((n) => (
-                      <li class={n.level === 'check' ? 'check' : 'info'}>{n.level === 'check' ? <strong>{t.check}: </strong> : ''}{n.text}</li>
+                      <li class={n.level === 'check' ? 'decision-check' : 'decision-info'}>{n.level === 'check' ? <strong>{t.check}: </strong> : ''}{n.text}</li>
                     ))}
                   </ul>
                 </td>
