@@ -53,7 +53,7 @@ test('with JavaScript the upload reports its progress, lands on the review, and 
   assert.ok(said.includes('Bezig met uploaden…'), `said: ${said.join(' | ')}`);
   assert.ok(said.includes('Geüpload. Het bestand wordt nu ingelezen; dat kan even duren.'), `said: ${said.join(' | ')}`);
   assert.ok(sent[0]['x-csrf-token'], 'sent by the script, which adds the token as a header');
-  assert.equal(await page.locator('td[data-type="geo_point_2d"]').count(), 1);
+  assert.equal(await page.locator('section[aria-labelledby="schema"] td[data-type="geo_point_2d"]').count(), 1);
   await check('backoffice-3-review');
 
   await Promise.all([page.waitForURL(/\/-\/admin\/datasets\/premies\?done=versionPublished$/), page.click('button:has-text("Deze versie en de dataset publiceren")')]);
