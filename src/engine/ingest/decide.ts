@@ -90,6 +90,11 @@ export function decide(
         else if (dutch) say('thousands_by_decimal_comma', 'info', rival, rival, parser);
         else if (english) say('ambiguous_implied', 'check', parser);
         else say('ambiguous_text', 'check', textParser);
+      } else if (pair === 'number_dot_comma/number_comma_dot') {
+        if (delimiter === ';') say('decimal_comma_by_delimiter', 'info', parser);
+        else if (dutch) say('thousands_by_decimal_comma', 'info', parser);
+        else if (english) say('ambiguous_implied', 'check', rival, rival, parser);
+        else say('ambiguous_text', 'check', textParser);
       } else if (pair === 'double_comma/int_comma') {
         if (delimiter === ';') say('decimal_comma_by_delimiter', 'info', parser);
         else if (dutch) say('ambiguous_implied', 'check', parser);
@@ -121,7 +126,7 @@ export function decide(
       });
     }
     if (chosen.type !== 'text' && unit) decisions.unshift({ code: 'unit', level: 'info', formats: [unit], count: n, example: someValue(chosen) });
-    if (!plainKinds.has(chosen.kind) && decisions.every((d) => d.level !== 'check' && !d.code.startsWith('thousands') && d.code !== 'decimal_comma_by_delimiter')) {
+    if (chosen.format !== undefined && !plainKinds.has(chosen.kind) && decisions.every((d) => d.level !== 'check' && !d.code.startsWith('thousands') && d.code !== 'decimal_comma_by_delimiter')) {
       decisions.unshift({ code: 'notation', level: 'info', formats: [formatOf(chosen)], count: n, example: { where: (v) => `NOT regexp_full_match(${v}, '[+-]?[0-9]+')`, readings: [chosen] } });
     }
     return { parser: chosen, unreadable: 0, decisions };

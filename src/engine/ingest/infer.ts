@@ -2,7 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldReading } from '../../catalog/types.ts';
 import { Invalid } from '../../errors.ts';
-import { unitOf, withoutUnit, numberKinds } from './numbers.ts';
+import { numberKinds, storedNumberParsers, unitOf, withoutUnit } from './numbers.ts';
 import { parsers, textParser, type Parser } from './parsers.ts';
 import { decide, type Counted } from './decide.ts';
 import type { FieldReport, ImportReport, ReportExample } from './report.ts';
@@ -69,7 +69,7 @@ export function typedSql(column: PlannedColumn, i: number): string {
   return `CASE WHEN ${valueSql(i)} IS NULL${unreadable} THEN NULL ELSE ${column.parser.cast(v)} END`;
 }
 
-type Counts = (key: string) => number;
+type Counts = ((key: string) => number) & { text(key: string): string | null };
 
 interface Tried {
   parsers: Parser[];
@@ -86,9 +86,14 @@ async function count(
   source: Source,
   tried: Map<number, Tried>,
   units: Map<number, string>,
-  options: { limit?: number; ranges?: boolean } = {},
+  options: { limit?: number; ranges?: boolean; unitProbe?: number[] } = {},
 ): Promise<Counts> {
   const aggregates: string[] = ['count(*) AS rows'];
+  // Each value's unit, if it is a number with one of the known units before or after it (`unitOf` is cheap on others).
+  for (const i of options.unitProbe ?? []) {
+    const unit = unitOf(valueSql(i));
+    aggregates.push(`count(${unit}) AS k${i}, min(${unit}) AS lo${i}, max(${unit}) AS hi${i}`);
+  }
   for (const [i, list] of tried) {
     const column = source.columns[i];
     const v = inputSql(i, units.get(i));
@@ -105,20 +110,15 @@ async function count(
   }
   const rows = options.limit ? `${trimmedSelect(source)} LIMIT ${options.limit}` : trimmedSelect(source);
   const [counts] = (await connection.runAndReadAll(`SELECT ${aggregates.join(', ')} FROM (${rows})`)).getRowObjects();
-  return (key) => Number(counts[key] ?? 0);
+  return Object.assign((key: string) => Number(counts[key] ?? 0), { text: (key: string) => (counts[key] === null || counts[key] === undefined ? null : String(counts[key])) });
 }
 
 /** Columns whose every sampled value is a number with the same unit before or after it. */
-async function sampleUnits(connection: DuckDBConnection, source: Source, candidates: number[]): Promise<Map<number, string>> {
+function unitsOf(counts: Counts, candidates: number[]): Map<number, string> {
   const units = new Map<number, string>();
-  if (candidates.length === 0) return units;
-  const cells = candidates.map((i) => `${valueSql(i)}, ${unitOf(valueSql(i))} AS u${i}`);
-  const measures = candidates.map((i) => `count(${valueSql(i)}) AS n${i}, count(u${i}) AS k${i}, min(u${i}) AS lo${i}, max(u${i}) AS hi${i}`);
-  const sql = `SELECT ${measures.join(', ')} FROM (SELECT ${cells.join(', ')} FROM (${trimmedSelect(source)} LIMIT ${sampleRows}))`;
-  const [row] = (await connection.runAndReadAll(sql)).getRowObjects();
   for (const i of candidates) {
-    const n = Number(row[`n${i}`]);
-    if (n > 0 && Number(row[`k${i}`]) === n && row[`lo${i}`] === row[`hi${i}`]) units.set(i, String(row[`lo${i}`]));
+    const n = counts(`n${i}`);
+    if (n > 0 && counts(`k${i}`) === n && counts.text(`lo${i}`) === counts.text(`hi${i}`)) units.set(i, counts.text(`lo${i}`)!);
   }
   return units;
 }
@@ -147,19 +147,14 @@ export async function inferPlan(
   const readings = options.readings ?? {};
   const chosenBy = (column: SourceColumn) => readings[column.name];
   const wantsNumber = (column: SourceColumn) => !chosenBy(column) || ['int', 'double'].includes(chosenBy(column).type);
-  const units = await sampleUnits(
-    connection,
-    source,
-    source.columns.flatMap((c, i) => (wantsNumber(c) ? [i] : [])),
-  );
-  const allowed = (i: number): Parser[] => {
-    const column = source.columns[i];
-    const list = chosenBy(column) ? parsersFor(column, chosenBy(column)) : parsers;
-    return units.has(i) ? list.filter((p) => numberKinds.has(p.kind)) : list;
-  };
-  const lists = source.columns.map((_, i) => allowed(i));
-
-  const sample = await count(connection, source, new Map(lists.map((list, i) => [i, { parsers: list }])), units, { limit: sampleRows });
+  const first = source.columns.map((column) => (chosenBy(column) ? parsersFor(column, chosenBy(column)) : column.storedAsNumbers ? storedNumberParsers : parsers));
+  const unitProbe = source.columns.flatMap((c, i) => (wantsNumber(c) && !c.storedAsNumbers ? [i] : []));
+  const plain = await count(connection, source, new Map(first.map((list, i) => [i, { parsers: list }])), new Map(), { limit: sampleRows, unitProbe });
+  // A column of numbers with a unit is sampled again without it, by the number parsers only.
+  const units = unitsOf(plain, unitProbe);
+  const lists = first.map((list, i) => (units.has(i) ? list.filter((p) => numberKinds.has(p.kind)) : list));
+  const withUnits = units.size > 0 ? await count(connection, source, new Map([...units.keys()].map((i) => [i, { parsers: lists[i] }])), units, { limit: sampleRows }) : plain;
+  const sample = Object.assign((key: string) => (units.has(Number(/^[a-z]+(\d+)/.exec(key)?.[1] ?? -1)) ? withUnits(key) : plain(key)), { text: plain.text });
   const firstFit = (i: number, list: Parser[], counts: Counts) => {
     const n = counts(`n${i}`);
     return n === 0 ? undefined : list.find((p) => counts(`p${i}_${p.kind}`) === n);
@@ -212,23 +207,20 @@ export async function inferPlan(
     unreadable: decided[i].unreadable,
   }));
   const pair = pointPair(columns, full);
-  const fields: FieldReport[] = await Promise.all(
-    columns.map(async (column, i) => ({
-      name: column.name,
-      label: column.label,
-      type: column.parser.type,
-      format: column.parser.format ?? null,
-      unit: column.unit,
-      values: full(`n${i}`),
-      unreadable: column.unreadable,
-      decisions: await Promise.all(
-        decided[i].decisions.map(async ({ example, ...decision }) => ({
-          ...decision,
-          examples: example ? await examples(connection, source, i, units.get(i) ?? null, example.where, example.readings) : [],
-        })),
-      ),
-    })),
-  );
+  const requests = decided.flatMap((d, i) => d.decisions.flatMap((decision) => (decision.example ? [{ i, unit: units.get(i) ?? null, ...decision.example }] : [])));
+  const found = await examples(connection, source, requests);
+  let next = 0;
+  const fields: FieldReport[] = columns.map((column, i) => ({
+    name: column.name,
+    label: column.label,
+    type: column.parser.type,
+    format: column.parser.format ?? null,
+    unit: column.unit,
+    values: full(`n${i}`),
+    unreadable: column.unreadable,
+    // The requests were made in this same order, column by column, decision by decision.
+    decisions: decided[i].decisions.map(({ example, ...decision }) => ({ ...decision, examples: example ? found[next++] : [] })),
+  }));
   if (pair) {
     const lat = columns.indexOf(pair.lat);
     fields.push({ name: pair.name, label: 'Geo Point', type: 'geo_point_2d', format: null, unit: null, values: full(`n${lat}`), unreadable: 0, decisions: [], derived: true });
@@ -242,30 +234,38 @@ export async function inferPlan(
   return { columns, pointPair: pair, rows: full('rows'), report };
 }
 
+interface ExampleRequest {
+  i: number;
+  unit: string | null;
+  where: (v: string) => string;
+  readings: Parser[];
+}
+
 /**
- * Up to three values of column i that meet `where(v)`, with their line (or record number) and their readings. The
- * rows are numbered as the source yields them, which is the file's order: DuckDB keeps insertion order by default.
+ * For each request, up to three values of its column that meet `where(v)`, with their line (or record number) and
+ * their readings: one pass over the file for all of them. Rows are numbered as the source yields them, which is the
+ * file's order (DuckDB keeps insertion order by default).
  */
-async function examples(
-  connection: DuckDBConnection,
-  source: Source,
-  i: number,
-  unit: string | null,
-  where: (v: string) => string,
-  readings: Parser[],
-): Promise<ReportExample[]> {
-  const v = inputSql(i, unit);
-  const read = readings.map((p, k) => `CASE WHEN ${p.accepts(v)} THEN CAST(${p.cast(v)} AS VARCHAR) END AS r${k}`);
-  const sql =
-    `SELECT row, left(${valueSql(i)}, 100) AS value${read.length ? `, ${read.join(', ')}` : ''} FROM (` +
-    `SELECT row_number() OVER () AS row, * FROM (${trimmedSelect(source)})) ` +
-    `WHERE ${valueSql(i)} IS NOT NULL AND ${where(v)} ORDER BY row LIMIT ${exampleCount}`;
-  const rows = (await connection.runAndReadAll(sql)).getRowObjects();
-  return rows.map((row) => ({
-    row: Number(row.row) + source.headerLines,
-    value: String(row.value),
-    readings: readings.map((_, k) => (row[`r${k}`] === null ? null : String(row[`r${k}`]))),
-  }));
+async function examples(connection: DuckDBConnection, source: Source, requests: ExampleRequest[]): Promise<ReportExample[][]> {
+  if (requests.length === 0) return [];
+  const picks = requests.map(({ i, unit, where, readings }, k) => {
+    const v = inputSql(i, unit);
+    const read = readings.map((p, r) => `'r${r}': CASE WHEN ${p.accepts(v)} THEN CAST(${p.cast(v)} AS VARCHAR) END`);
+    const struct = `{'row': row, 'value': left(${valueSql(i)}, 100)${read.length ? `, ${read.join(', ')}` : ''}}`;
+    return `min_by(${struct}, row, ${exampleCount}) FILTER (WHERE ${valueSql(i)} IS NOT NULL AND ${where(v)}) AS e${k}`;
+  });
+  const sql = `SELECT ${picks.join(', ')} FROM (SELECT row_number() OVER () AS row, * FROM (${trimmedSelect(source)}))`;
+  const [row] = (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  return requests.map((request, k) => {
+    const list = (row[`e${k}`] ?? []) as Record<string, string | number | null>[];
+    return list
+      .map((e) => ({
+        row: Number(e.row) + source.headerLines,
+        value: String(e.value),
+        readings: request.readings.map((_, r) => (e[`r${r}`] === null || e[`r${r}`] === undefined ? null : String(e[`r${r}`]))),
+      }))
+      .sort((a, b) => a.row - b.row);
+  });
 }
 
 function pointPair(columns: PlannedColumn[], counts: Counts): PointPair | null {

@@ -1,4 +1,5 @@
 // Numbers as people write them: one parser per notation (decimal mark, thousands separator), and the units around them.
+import { guarded } from './guard.ts';
 import type { Parser } from './parsers.ts';
 
 const sign = '[+-]?';
@@ -13,6 +14,12 @@ const spaces = '[ \\x{00A0}\\x{202F}]';
 const apostrophes = '[\\x{0027}\\x{2019}]';
 
 const full = (v: string, pattern: string) => `regexp_full_match(${v}, '${pattern}')`;
+/**
+ * Every grouped notation's characters, loosely: each grouped parser checks it first, in the same words, so DuckDB
+ * evaluates it once per value and a text value fails all nine forms at its first letter.
+ */
+const numberShape = `[+-]?[0-9][0-9., \\x{0027}\\x{00A0}\\x{202F}\\x{2019}]*`;
+const shaped = (v: string, pattern: string) => guarded(full(v, numberShape), full(v, pattern));
 /** Strips the separators, turns the decimal mark into a point, and casts. */
 const castNumber = (v: string, separator: string | null, decimalComma: boolean, type: 'BIGINT' | 'DOUBLE') => {
   let text = separator ? `regexp_replace(${v}, '${separator}', '', 'g')` : v;
@@ -30,19 +37,20 @@ function integerGrouped(kind: string, separator: string, format: string, rivals?
     scalar: true,
     format,
     ...(rivals ? { rivals } : {}),
-    accepts: (v) => full(v, `${sign}${integerPart(separator)}`),
+    accepts: (v) => shaped(v, `${sign}${integerPart(separator)}`),
     cast: (v) => castNumber(v, separator, false, 'BIGINT'),
   };
 }
 
-function decimalGrouped(kind: string, separator: string, decimalComma: boolean, format: string): Parser {
+function decimalGrouped(kind: string, separator: string, decimalComma: boolean, format: string, rivals?: string[]): Parser {
   const mark = decimalComma ? ',' : '\\.';
   return {
     kind,
     type: 'double',
     scalar: true,
     format,
-    accepts: (v) => full(v, `${sign}${integerPart(separator)}(${mark}[0-9]+)?`),
+    ...(rivals ? { rivals } : {}),
+    accepts: (v) => shaped(v, `${sign}${integerPart(separator)}(${mark}[0-9]+)?`),
     cast: (v) => castNumber(v, separator, decimalComma, 'DOUBLE'),
   };
 }
@@ -85,8 +93,9 @@ export const numberParsers: Parser[] = [
   integerGrouped('int_comma', ',', '1,234', ['double_comma']),
   integerGrouped('int_space', spaces, '1 234'),
   integerGrouped('int_apostrophe', apostrophes, "1'234"),
-  decimalGrouped('number_dot_comma', '\\.', true, '1.234,5'),
-  decimalGrouped('number_comma_dot', ',', false, '1,234.5'),
+  // `2.500` and `1,250` read both ways (2500 and 1.25, or 2.5 and 1250) where no value has both marks.
+  decimalGrouped('number_dot_comma', '\\.', true, '1.234,5', ['number_comma_dot']),
+  decimalGrouped('number_comma_dot', ',', false, '1,234.5', ['number_dot_comma']),
   decimalGrouped('number_space_comma', spaces, true, '1 234,5'),
   decimalGrouped('number_space_dot', spaces, false, '1 234.5'),
   decimalGrouped('number_apostrophe_dot', apostrophes, false, "1'234.5"),
@@ -106,7 +115,7 @@ export const decimalPointKinds = new Set(['number_comma_dot', 'number_space_dot'
  */
 export const units = ['%', '‰', '€', '$', '£', 'EUR', 'USD', 'GBP'];
 const unitAlternatives = units.map((u) => u.replace(/[$]/g, '\\$')).join('|');
-const numberish = `[+-]?[0-9][0-9., \\x{0027}\\x{00A0}\\x{202F}\\x{2019}]*`;
+const numberish = numberShape;
 /** SQL: the unit of a value written as a number with one unit before or after it; NULL for any other value. */
 export function unitOf(v: string): string {
   const prefix = `regexp_extract(${v}, '^(${unitAlternatives}) ?${numberish}$', 1)`;
@@ -120,3 +129,8 @@ export function withoutUnit(v: string, unit: string): string {
   const escaped = unit.replace(/[$]/g, '\\$').replace(/'/g, "''");
   return `trim(regexp_replace(${v}, '^${escaped}|${escaped}$', '', 'g'), ' \u00a0\u202f')`;
 }
+
+/** For values stored as numbers and written plainly (XLSX number cells): `12.345` is twelve and a bit, nothing else. */
+export const storedNumberParsers: Parser[] = numberParsers
+  .filter((p) => p.kind === 'int' || p.kind === 'double')
+  .map(({ rivals: _rivals, doubt: _doubt, ...p }) => p);

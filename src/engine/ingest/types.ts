@@ -11,6 +11,8 @@ export interface SourceColumn {
   expression: string;
   /** For typed sources (JSON): SQL yielding 'VARCHAR' where the value was written as a string. */
   typeExpression?: string;
+  /** Every value was stored as a number (an XLSX number cell), written plainly: no notation to read, no rival. */
+  storedAsNumbers?: boolean;
 }
 
 export interface Source {

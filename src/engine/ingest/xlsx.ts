@@ -71,12 +71,25 @@ function csvCell(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export async function openXlsx(path: string, blobs: BlobStore, options: { displayName?: string } = {}): Promise<Source> {
-  const displayName = options.displayName ?? basename(path);
-  const csvPath = blobs.tempPath('.csv');
+/** A cell Excel stores as a number (a date-formatted formula result is a date, not a number). */
+function storedAsNumber(value: ExcelJS.CellValue, numFmt: string | undefined): boolean {
+  if (typeof value === 'number') return true;
+  if (!isFormula(value)) return false;
+  return typeof (value as ExcelJS.CellFormulaValue).result === 'number' && !isDateFormat(numFmt);
+}
+
+/** exceljs's streaming reader now and then ends before the workbook part that comes last in the ZIP; a new read works. */
+const unreadWorkbook = /reading 'sheets'/;
+const readAttempts = 3;
+
+/** The first worksheet as a UTF-8 CSV at `csvPath`: its row count, and which columns hold only cells stored as numbers. */
+async function sheetToCsv(path: string, csvPath: string, displayName: string): Promise<{ rows: number; numeric: boolean[] }> {
   const out = createWriteStream(csvPath);
   let width = 0;
   let rows = 0;
+  // Per column: a non-empty cell seen, and one that was not stored as a number.
+  const seen: boolean[] = [];
+  const text: boolean[] = [];
   try {
     // exceljs weighs ~27 MB of memory: loaded when a workbook is first read or written, not at start.
     const { default: Excel } = await import('exceljs');
@@ -100,9 +113,16 @@ export async function openXlsx(path: string, blobs: BlobStore, options: { displa
           }
         }
         expected = row.number + 1;
-        const values = (row.values as ExcelJS.CellValue[])
-          .slice(1)
-          .map((value, i) => cellText(value, { date1904, numFmt: isFormula(value) ? row.getCell(i + 1).numFmt : undefined }));
+        const raw = (row.values as ExcelJS.CellValue[]).slice(1);
+        const formats = raw.map((value, i) => (isFormula(value) ? row.getCell(i + 1).numFmt : undefined));
+        const values = raw.map((value, i) => cellText(value, { date1904, numFmt: formats[i] }));
+        if (rows > 0) {
+          values.forEach((v, i) => {
+            if (v.trim() === '') return;
+            seen[i] = true;
+            if (!storedAsNumber(raw[i], formats[i])) text[i] = true;
+          });
+        }
         if (rows === 0) {
           while (values.length > 0 && values[values.length - 1].trim() === '') values.pop();
           width = values.length;
@@ -121,9 +141,26 @@ export async function openXlsx(path: string, blobs: BlobStore, options: { displa
     await once(out, 'finish');
   } catch (error) {
     out.destroy();
-    await blobs.discard(csvPath);
-    if (error instanceof ImportFailed) throw error;
-    throw new ImportFailed(displayName, `not a readable XLSX workbook (${(error as Error).message})`);
+    throw error;
+  }
+  return { rows, numeric: Array.from({ length: width }, (_, i) => seen[i] === true && text[i] !== true) };
+}
+
+export async function openXlsx(path: string, blobs: BlobStore, options: { displayName?: string } = {}): Promise<Source> {
+  const displayName = options.displayName ?? basename(path);
+  const csvPath = blobs.tempPath('.csv');
+  let rows = 0;
+  let numeric: boolean[] = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      ({ rows, numeric } = await sheetToCsv(path, csvPath, displayName));
+      break;
+    } catch (error) {
+      await blobs.discard(csvPath);
+      if (error instanceof ImportFailed) throw error;
+      if (attempt < readAttempts && unreadWorkbook.test((error as Error).message)) continue;
+      throw new ImportFailed(displayName, `not a readable XLSX workbook (${(error as Error).message})`);
+    }
   }
   if (rows === 0) {
     await blobs.discard(csvPath);
@@ -136,6 +173,8 @@ export async function openXlsx(path: string, blobs: BlobStore, options: { displa
     });
     return {
       ...source,
+      // A number Excel stores is read as the number it is: `12.345` in such a cell is no thousands notation.
+      columns: source.columns.map((column, i) => (numeric[i] ? { ...column, storedAsNumbers: true } : column)),
       format: 'xlsx',
       cleanup: async () => {
         await source.cleanup();

