@@ -10,6 +10,8 @@ export interface Counted {
   accepted(i: number, kind: string): number;
   doubtful(i: number, kind: string): number;
   counted(i: number, kind: string): boolean;
+  /** Accepted among the sampled values: all there is of a rival that failed the sample. */
+  sampled(i: number, kind: string): number;
 }
 
 /** A decision whose examples are still to be read: the values that meet `where`, each read by `readings`. */
@@ -106,7 +108,8 @@ export function decide(
         say('ambiguous_first', 'check', parser);
       }
     } else {
-      const rivals = list.filter((r) => parser.rivals?.includes(r.kind) && counted.counted(i, r.kind) && counted.accepted(i, r.kind) > 0);
+      const accepts = (r: Parser) => (counted.counted(i, r.kind) ? counted.accepted(i, r.kind) : counted.sampled(i, r.kind));
+      const rivals = list.filter((r) => parser.rivals?.includes(r.kind) && accepts(r) > 0);
       // Some values read two ways, but one value that only this reading accepts settles the column (13/04/2024).
       if (!parser.doubt && rivals.length > 0) {
         const other = rivals[0];

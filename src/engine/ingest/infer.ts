@@ -2,7 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldReading } from '../../catalog/types.ts';
 import { Invalid } from '../../errors.ts';
-import { numberKinds, storedNumberParsers, unitOf, withoutUnit } from './numbers.ts';
+import { endsLikeUnit, numberKinds, storedNumberParsers, unitOf, withoutUnit } from './numbers.ts';
 import { parsers, textParser, type Parser } from './parsers.ts';
 import { decide, type Counted } from './decide.ts';
 import type { FieldReport, ImportReport, ReportExample } from './report.ts';
@@ -33,6 +33,8 @@ export interface Plan {
 const latNames = /^(lat|latitude|breedtegraad|geo_lat|y_lat)$/;
 const lonNames = /^(lon|lng|long|longitude|lengtegraad|geo_lon|geo_lng|x_lon)$/;
 const sampleRows = 20_000;
+/** The forms the sample tries first, on every column: what most columns are, and cheap to check. */
+const plainFirst = new Set(['boolean', 'int', 'double', 'double_comma']);
 const exampleCount = 3;
 
 /** The trimmed value of column i, NULL when empty: what the parsers look at. */
@@ -69,7 +71,7 @@ export function typedSql(column: PlannedColumn, i: number): string {
   return `CASE WHEN ${valueSql(i)} IS NULL${unreadable} THEN NULL ELSE ${column.parser.cast(v)} END`;
 }
 
-type Counts = ((key: string) => number) & { text(key: string): string | null };
+type Counts = (key: string) => number;
 
 interface Tried {
   parsers: Parser[];
@@ -89,11 +91,7 @@ async function count(
   options: { limit?: number; ranges?: boolean; unitProbe?: number[] } = {},
 ): Promise<Counts> {
   const aggregates: string[] = ['count(*) AS rows'];
-  // Each value's unit, if it is a number with one of the known units before or after it (`unitOf` is cheap on others).
-  for (const i of options.unitProbe ?? []) {
-    const unit = unitOf(valueSql(i));
-    aggregates.push(`count(${unit}) AS k${i}, min(${unit}) AS lo${i}, max(${unit}) AS hi${i}`);
-  }
+  for (const i of options.unitProbe ?? []) aggregates.push(`count_if(${endsLikeUnit(valueSql(i))}) AS k${i}`);
   for (const [i, list] of tried) {
     const column = source.columns[i];
     const v = inputSql(i, units.get(i));
@@ -110,15 +108,20 @@ async function count(
   }
   const rows = options.limit ? `${trimmedSelect(source)} LIMIT ${options.limit}` : trimmedSelect(source);
   const [counts] = (await connection.runAndReadAll(`SELECT ${aggregates.join(', ')} FROM (${rows})`)).getRowObjects();
-  return Object.assign((key: string) => Number(counts[key] ?? 0), { text: (key: string) => (counts[key] === null || counts[key] === undefined ? null : String(counts[key])) });
+  return (key) => Number(counts[key] ?? 0);
 }
 
-/** Columns whose every sampled value is a number with the same unit before or after it. */
-function unitsOf(counts: Counts, candidates: number[]): Map<number, string> {
+/** Of the columns whose every sampled value starts or ends like a unit, those that are numbers with one same unit. */
+async function sampleUnits(connection: DuckDBConnection, source: Source, candidates: number[]): Promise<Map<number, string>> {
   const units = new Map<number, string>();
+  if (candidates.length === 0) return units;
+  const cells = candidates.map((i) => `${valueSql(i)}, ${unitOf(valueSql(i))} AS u${i}`);
+  const measures = candidates.map((i) => `count(${valueSql(i)}) AS n${i}, count(u${i}) AS k${i}, min(u${i}) AS lo${i}, max(u${i}) AS hi${i}`);
+  const sql = `SELECT ${measures.join(', ')} FROM (SELECT ${cells.join(', ')} FROM (${trimmedSelect(source)} LIMIT ${sampleRows}))`;
+  const [row] = (await connection.runAndReadAll(sql)).getRowObjects();
   for (const i of candidates) {
-    const n = counts(`n${i}`);
-    if (n > 0 && counts(`k${i}`) === n && counts.text(`lo${i}`) === counts.text(`hi${i}`)) units.set(i, counts.text(`lo${i}`)!);
+    const n = Number(row[`n${i}`]);
+    if (n > 0 && Number(row[`k${i}`]) === n && row[`lo${i}`] === row[`hi${i}`]) units.set(i, String(row[`lo${i}`]));
   }
   return units;
 }
@@ -149,12 +152,31 @@ export async function inferPlan(
   const wantsNumber = (column: SourceColumn) => !chosenBy(column) || ['int', 'double'].includes(chosenBy(column).type);
   const first = source.columns.map((column) => (chosenBy(column) ? parsersFor(column, chosenBy(column)) : column.storedAsNumbers ? storedNumberParsers : parsers));
   const unitProbe = source.columns.flatMap((c, i) => (wantsNumber(c) && !c.storedAsNumbers ? [i] : []));
-  const plain = await count(connection, source, new Map(first.map((list, i) => [i, { parsers: list }])), new Map(), { limit: sampleRows, unitProbe });
+  // The sample in two steps: the plain forms most columns are (booleans, plain numbers), then every other form for the
+  // columns those did not read. Each form costs a pattern over every sampled value; most columns need only the first.
+  const earlyParsers = first.map((list) => {
+    const k = list.findIndex((p) => !plainFirst.has(p.kind));
+    return k < 0 ? list : list.slice(0, k);
+  });
+  const early = await count(connection, source, new Map(earlyParsers.map((list, i) => [i, { parsers: list }])), new Map(), { limit: sampleRows, unitProbe });
+  const rest = first.flatMap((list, i): [number, Tried][] => {
+    const fit = early(`n${i}`) > 0 ? earlyParsers[i].find((p) => early(`p${i}_${p.kind}`) === early(`n${i}`)) : undefined;
+    // Read already: only its rivals are left to count (`12.345` is a double, and perhaps a thousands-dot int).
+    const left = fit ? list.filter((p) => fit.rivals?.includes(p.kind)) : list.slice(earlyParsers[i].length);
+    return left.length > 0 ? [[i, { parsers: left }]] : [];
+  });
+  const late = rest.length > 0 ? await count(connection, source, new Map(rest), new Map(), { limit: sampleRows }) : () => 0;
+  const earlyKinds = earlyParsers.map((list) => new Set(list.map((p) => p.kind)));
+  const plain: Counts = (key) => {
+    const parser = /^p(\d+)_(.+)$/.exec(key);
+    return parser && !earlyKinds[Number(parser[1])].has(parser[2]) ? late(key) : early(key);
+  };
   // A column of numbers with a unit is sampled again without it, by the number parsers only.
-  const units = unitsOf(plain, unitProbe);
+  const units = await sampleUnits(connection, source, unitProbe.filter((i) => plain(`n${i}`) > 0 && plain(`k${i}`) === plain(`n${i}`)));
   const lists = first.map((list, i) => (units.has(i) ? list.filter((p) => numberKinds.has(p.kind)) : list));
   const withUnits = units.size > 0 ? await count(connection, source, new Map([...units.keys()].map((i) => [i, { parsers: lists[i] }])), units, { limit: sampleRows }) : plain;
-  const sample = Object.assign((key: string) => (units.has(Number(/^[a-z]+(\d+)/.exec(key)?.[1] ?? -1)) ? withUnits(key) : plain(key)), { text: plain.text });
+  // Keys name their column after a letter or two: `n3`, `p3_int`.
+  const sample: Counts = (key) => (units.has(Number(/^[a-z]+(\d+)/.exec(key)?.[1] ?? -1)) ? withUnits(key) : plain(key));
   const firstFit = (i: number, list: Parser[], counts: Counts) => {
     const n = counts(`n${i}`);
     return n === 0 ? undefined : list.find((p) => counts(`p${i}_${p.kind}`) === n);
@@ -162,7 +184,8 @@ export async function inferPlan(
   const proposed = lists.map((list, i) => firstFit(i, list, sample));
 
   // The full pass: each proposal with its rivals and its doubts; every allowed parser where a person chose the type.
-  const withRivals = (i: number, p: Parser) => [p, ...lists[i].filter((r) => p.rivals?.includes(r.kind))];
+  // A rival that failed a sampled value fails the file: only those that read the whole sample are counted again.
+  const withRivals = (i: number, p: Parser) => [p, ...lists[i].filter((r) => p.rivals?.includes(r.kind) && sample(`p${i}_${r.kind}`) === sample(`n${i}`))];
   const full = await count(
     connection,
     source,
@@ -194,6 +217,7 @@ export async function inferPlan(
     accepted: (i, kind) => (retry.has(i) && !countedFull(i, kind) ? again(`p${i}_${kind}`) : full(`p${i}_${kind}`)),
     doubtful: (i, kind) => (retry.has(i) && !countedFull(i, kind) ? again(`d${i}_${kind}`) : full(`d${i}_${kind}`)),
     counted: (i, kind) => countedFull(i, kind) || (retry.get(i)?.parsers.some((p) => p.kind === kind) ?? false),
+    sampled: (i, kind) => sample(`p${i}_${kind}`),
   };
 
   const decided = decide(source, lists, counted, {

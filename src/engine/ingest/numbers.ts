@@ -27,8 +27,12 @@ const castNumber = (v: string, separator: string | null, decimalComma: boolean, 
   return `CAST(${text} AS ${type})`;
 };
 
-/** A value that holds one group of three after a dot (or a comma): it reads otherwise in the other notation. */
-const oneGroup = (v: string, separator: string) => full(v, `${sign}[1-9][0-9]{0,2}${separator}[0-9]{3}`);
+/**
+ * A value that holds one group of three after a dot (or a comma): it reads otherwise in the other notation. Its
+ * fourth character from the end is checked first: a string comparison, cheaper than the pattern on every value.
+ */
+const oneGroup = (v: string, mark: '.' | ',') =>
+  guarded(`substr(${v}, -4, 1) = '${mark}'`, full(v, `${sign}[1-9][0-9]{0,2}${mark === '.' ? '\\.' : ','}[0-9]{3}`));
 
 function integerGrouped(kind: string, separator: string, format: string, rivals?: string[]): Parser {
   return {
@@ -75,7 +79,7 @@ export const numberParsers: Parser[] = [
     type: 'double',
     format: '1234.5',
     rivals: ['int_dot'],
-    doubt: (v) => oneGroup(v, '\\.'),
+    doubt: (v) => oneGroup(v, '.'),
     accepts: (v) => full(v, `${sign}((0|[1-9][0-9]{0,14})(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?`),
     cast: (v) => `CAST(${v} AS DOUBLE)`,
   },
@@ -116,6 +120,13 @@ export const decimalPointKinds = new Set(['number_comma_dot', 'number_space_dot'
 export const units = ['%', '‰', '€', '$', '£', 'EUR', 'USD', 'GBP'];
 const unitAlternatives = units.map((u) => u.replace(/[$]/g, '\\$')).join('|');
 const numberish = numberShape;
+/** SQL, cheap: the value starts or ends as a unit would. Only columns where every sampled value does are probed. */
+export function endsLikeUnit(v: string): string {
+  const symbols = "('%', '‰', '€', '$', '£')";
+  const codes = "('EUR', 'USD', 'GBP')";
+  return `(right(${v}, 1) IN ${symbols} OR left(${v}, 1) IN ${symbols} OR right(${v}, 3) IN ${codes} OR left(${v}, 3) IN ${codes})`;
+}
+
 /** SQL: the unit of a value written as a number with one unit before or after it; NULL for any other value. */
 export function unitOf(v: string): string {
   const prefix = `regexp_extract(${v}, '^(${unitAlternatives}) ?${numberish}$', 1)`;
