@@ -12,11 +12,17 @@ export interface Counted {
   counted(i: number, kind: string): boolean;
   /** Accepted among the sampled values: all there is of a rival that failed the sample. */
   sampled(i: number, kind: string): number;
+  sampledValues(i: number): number;
 }
+
+/** A text column whose sampled values are this share numbers or dates of one form is worth a word: a few are not. */
+const nearlyShare = 0.9;
+const nearlyTypes = new Set(['int', 'double', 'date', 'datetime']);
 
 /** A decision whose examples are still to be read: the values that meet `where`, each read by `readings`. */
 export interface PendingDecision extends Omit<Decision, 'examples'> {
-  example?: { where: (v: string) => string; readings: Parser[] };
+  /** `counts`: the decision's count is the number of values that meet `where`, counted with the examples. */
+  example?: { where: (v: string) => string; readings: Parser[]; counts?: boolean };
 }
 
 export interface Decided {
@@ -75,6 +81,16 @@ export function decide(
     const { parser, rival } = first;
     const n = counted.values(i);
     const decisions: PendingDecision[] = [];
+    if (parser === textParser) {
+      // Nearly every value reads as one type, a few do not (`n/a`, `<5`): the column stays text, and the report says
+      // which values kept it so, for a person to choose the type and leave those empty, or to mend the file.
+      const sampled = counted.sampledValues(i);
+      const best = list.filter((p) => nearlyTypes.has(p.type)).reduce<Parser | null>((a, p) => (counted.sampled(i, p.kind) > (a ? counted.sampled(i, a.kind) : 0) ? p : a), null);
+      if (best && sampled > 0 && counted.sampled(i, best.kind) >= nearlyShare * sampled) {
+        decisions.push({ code: 'nearly', level: 'info', formats: [formatOf(best)], count: 0, example: { where: (v) => `NOT ${best.accepts(v)}`, readings: [], counts: true } });
+      }
+      return { parser, unreadable: 0, decisions };
+    }
     const unit = options.units.get(i);
     let chosen = parser;
 

@@ -218,6 +218,7 @@ export async function inferPlan(
     doubtful: (i, kind) => (retry.has(i) && !countedFull(i, kind) ? again(`d${i}_${kind}`) : full(`d${i}_${kind}`)),
     counted: (i, kind) => countedFull(i, kind) || (retry.get(i)?.parsers.some((p) => p.kind === kind) ?? false),
     sampled: (i, kind) => sample(`p${i}_${kind}`),
+    sampledValues: (i) => sample(`n${i}`),
   };
 
   const decided = decide(source, lists, counted, {
@@ -243,7 +244,10 @@ export async function inferPlan(
     values: full(`n${i}`),
     unreadable: column.unreadable,
     // The requests were made in this same order, column by column, decision by decision.
-    decisions: decided[i].decisions.map(({ example, ...decision }) => ({ ...decision, examples: example ? found[next++] : [] })),
+    decisions: decided[i].decisions.map(({ example, ...decision }) => {
+      const read = example ? found[next++] : null;
+      return { ...decision, count: read?.count ?? decision.count, examples: read?.examples ?? [] };
+    }),
   }));
   if (pair) {
     const lat = columns.indexOf(pair.lat);
@@ -263,6 +267,8 @@ interface ExampleRequest {
   unit: string | null;
   where: (v: string) => string;
   readings: Parser[];
+  /** Count every value that meets `where` too. */
+  counts?: boolean;
 }
 
 /**
@@ -270,25 +276,27 @@ interface ExampleRequest {
  * their readings: one pass over the file for all of them. Rows are numbered as the source yields them, which is the
  * file's order (DuckDB keeps insertion order by default).
  */
-async function examples(connection: DuckDBConnection, source: Source, requests: ExampleRequest[]): Promise<ReportExample[][]> {
+async function examples(connection: DuckDBConnection, source: Source, requests: ExampleRequest[]): Promise<{ examples: ReportExample[]; count: number | null }[]> {
   if (requests.length === 0) return [];
-  const picks = requests.map(({ i, unit, where, readings }, k) => {
+  const picks = requests.map(({ i, unit, where, readings, counts }, k) => {
     const v = inputSql(i, unit);
     const read = readings.map((p, r) => `'r${r}': CASE WHEN ${p.accepts(v)} THEN CAST(${p.cast(v)} AS VARCHAR) END`);
     const struct = `{'row': row, 'value': left(${valueSql(i)}, 100)${read.length ? `, ${read.join(', ')}` : ''}}`;
-    return `min_by(${struct}, row, ${exampleCount}) FILTER (WHERE ${valueSql(i)} IS NOT NULL AND ${where(v)}) AS e${k}`;
+    const filter = `FILTER (WHERE ${valueSql(i)} IS NOT NULL AND ${where(v)})`;
+    return `min_by(${struct}, row, ${exampleCount}) ${filter} AS e${k}${counts ? `, count(*) ${filter} AS c${k}` : ''}`;
   });
   const sql = `SELECT ${picks.join(', ')} FROM (SELECT row_number() OVER () AS row, * FROM (${trimmedSelect(source)}))`;
   const [row] = (await connection.runAndReadAll(sql)).getRowObjectsJson();
   return requests.map((request, k) => {
     const list = (row[`e${k}`] ?? []) as Record<string, string | number | null>[];
-    return list
+    const found = list
       .map((e) => ({
         row: Number(e.row) + source.headerLines,
         value: String(e.value),
         readings: request.readings.map((_, r) => (e[`r${r}`] === null || e[`r${r}`] === undefined ? null : String(e[`r${r}`]))),
       }))
       .sort((a, b) => a.row - b.row);
+    return { examples: found, count: request.counts ? Number(row[`c${k}`]) : null };
   });
 }
 

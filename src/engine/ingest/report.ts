@@ -19,6 +19,7 @@ export const decisionCodes = [
   'decimal_comma_by_delimiter', // 1,234 read as 1.234: the file is `;`-separated
   'settled', // a value only one reading accepts settles the column: 13/04/2024 shows the day comes first
   'chosen', // a person chose the type (and format)
+  'nearly', // nearly every value reads as one type, a few do not: kept as text, those named
   // Check: a person must look before publishing.
   'ambiguous_text', // no value settles the reading: imported as text
   'ambiguous_implied', // no value settles it: read as the file's other columns imply

@@ -208,3 +208,16 @@ test('numbers an XLSX stores as numbers are read as they are, whatever the text 
   assert.deepEqual(fieldReport(result, 'aantal').decisions, [], 'a number cell holds no notation to decide');
   assert.deepEqual(result.rows.map((r) => r.bedrag), [1.5, 2.25]);
 });
+
+test('a column of numbers with a few other values stays text, and the report names the values that kept it so', async () => {
+  const lines = ['gemeente;aantal'];
+  for (let i = 0; i < 40; i++) lines.push(`g${i};${i === 7 || i === 30 ? '<5' : 100 + i}`);
+  const result = await ingestFixture(h, csv(`${lines.join('\n')}\n`));
+  assert.equal(result.types.aantal, 'text');
+  assert.equal(result.rows[0].aantal, '100', 'kept as written');
+  const [decision] = fieldReport(result, 'aantal').decisions;
+  assert.equal(decision.code, 'nearly');
+  assert.equal(decision.count, 2);
+  assert.deepEqual(decision.formats, ['1234']);
+  assert.deepEqual(decision.examples.map((e) => [e.row, e.value]), [[9, '<5'], [32, '<5']]);
+});

@@ -33,6 +33,8 @@ export const importReport: typeof nl = {
       `${e ? `${e.value} (${at(e.row)}) read as ${as(e)}` : 'commas read as decimal marks'}: the comma is the decimal mark because the file is separated by “;”.`,
     settled: (f, e, at) => `${e ? `${e.value} (${at(e.row)})` : 'A value'} can only be read as ${f[0]}, so every value was (not as ${f[1]}).`,
     chosen: (f) => `type and notation chosen by a person: ${f[0]}.`,
+    nearly: (f, e, at, count) =>
+      `nearly every value reads as ${f[0]}, but ${count} do not${e ? `, such as ${e.value} (${at(e.row)})` : ''}: the column stays text. Choose the type to read the others as ${f[0]} and leave these empty, or mend the file.`,
     ambiguous_text: (f, e, at) =>
       `nothing in the file says whether ${e ? `${e.value} (${at(e.row)})` : 'a value'} is ${e ? as(e, 0) : ''} (${f[0]}) or ${e ? as(e, 1) : ''} (${f[1]}): the column was imported as text, as written. Choose its type.`,
     ambiguous_implied: (f, e, at) =>

@@ -34,6 +34,8 @@ export const importReport = {
     settled: (f: string[], e: ReportExample | undefined, at: Place) =>
       `${e ? `${e.value} (${at(e.row)})` : 'Een waarde'} kan alleen als ${f[0]} gelezen worden, dus alle waarden zijn zo gelezen (niet als ${f[1]}).`,
     chosen: (f: string[]) => `type en notatie gekozen door een persoon: ${f[0]}.`,
+    nearly: (f: string[], e: ReportExample | undefined, at: Place, count: string) =>
+      `bijna elke waarde leest als ${f[0]}, maar ${count} niet${e ? `, zoals ${e.value} (${at(e.row)})` : ''}: de kolom blijft tekst. Kies het type om de andere als ${f[0]} te lezen en deze leeg te laten, of verbeter het bestand.`,
     ambiguous_text: (f: string[], e: ReportExample | undefined, at: Place) =>
       `niets in het bestand zegt of ${e ? `${e.value} (${at(e.row)})` : 'een waarde'} ${e ? as(e, 0) : ''} is (${f[0]}) of ${e ? as(e, 1) : ''} (${f[1]}): de kolom is als tekst geïmporteerd, zoals geschreven. Kies het type.`,
     ambiguous_implied: (f: string[], e: ReportExample | undefined, at: Place) =>
