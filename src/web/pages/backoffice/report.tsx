@@ -61,16 +61,18 @@ export function ReportSection(props: { ctx: PageContext; version: Version }): Ht
             {report.fields.map((field) => (
               <tr data-field={field.name}>
                 <th scope="row"><code>{field.name}</code></th>
-                <td data-type={field.type}>{ctx.t.dataset.types[field.type] ?? field.type}</td>
-                <td>{[field.format, field.unit].filter(Boolean).join(' · ')}</td>
-                <td class="number">{formatNumber(ctx.lang, field.values)}</td>
-                <td class="number">{field.unreadable > 0 ? <strong>{formatNumber(ctx.lang, field.unreadable)}</strong> : '0'}</td>
-                <td>
-                  <ul class="plain">
-                    {notes.filter((n) => n.field === field.name).map((n) => (
-                      <li class={n.level === 'check' ? 'decision-check' : 'decision-info'}>{n.level === 'check' ? <strong>{t.check}: </strong> : ''}{n.text}</li>
-                    ))}
-                  </ul>
+                <td data-type={field.type} data-label={t.type}>{ctx.t.dataset.types[field.type] ?? field.type}</td>
+                <td data-label={t.format}>{[field.format, field.unit].filter(Boolean).join(' · ')}</td>
+                <td class="number" data-label={t.values}>{formatNumber(ctx.lang, field.values)}</td>
+                <td class="number" data-label={t.unreadable}>{field.unreadable > 0 ? <strong>{formatNumber(ctx.lang, field.unreadable)}</strong> : '0'}</td>
+                <td data-label={t.notes}>
+                  {notes.some((n) => n.field === field.name) && (
+                    <ul class="plain">
+                      {notes.filter((n) => n.field === field.name).map((n) => (
+                        <li class={n.level === 'check' ? 'decision-check' : 'decision-info'}>{n.level === 'check' ? <strong>{t.check}: </strong> : ''}{n.text}</li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}
