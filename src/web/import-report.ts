@@ -32,5 +32,6 @@ export function reportLines(t: Messages['importReport'], report: ImportReport): 
     for (const note of notes.filter((n) => n.field === field.name)) lines.push(`    ${note.level === 'check' ? `${t.check.toUpperCase()}:` : '-'} ${note.text}`);
   }
   if (checks > 0) lines.push(t.checksTitle(checks));
-  return lines;
+  // Values come from the file: a control character (an escape sequence) must not reach the terminal as one.
+  return lines.map((line) => line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD'));
 }
