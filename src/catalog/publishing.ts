@@ -24,8 +24,11 @@ export function applyFieldOverrides(fields: Field[], overrides: FieldOverride[])
   for (const override of overrides) {
     const field = fields.find((f) => f.name === override.name);
     if (!field) throw new Invalid(`There is no field "${override.name}"; the fields are: ${fields.map((f) => f.name).join(', ')}.`, 'unknown_field');
-    if (override.type !== undefined && override.type !== field.type) {
-      throw new Invalid(`The type of "${field.name}" follows from the data; set "type" in the metadata of a new version to change it.`, 'field_type');
+    if ((override.type !== undefined && override.type !== field.type) || override.format !== undefined) {
+      throw new Invalid(
+        `The type of "${field.name}" follows from the data: read a version again with the type chosen (POST …/versions/{n}/readings, or the version's page), or give "type" and "format" with a new version.`,
+        'field_type',
+      );
     }
   }
   return fields.map((field) => {

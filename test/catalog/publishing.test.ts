@@ -157,6 +157,12 @@ for (const dialect of dialects) {
 
       await assert.rejects(portal.catalog.updateMetadata({ id: 'meta', input: parseMetadataInput({ fields: [{ name: 'geen' }] }), actor: 'u' }), (e: unknown) => e instanceof Invalid && e.reason === 'unknown_field');
       await assert.rejects(portal.catalog.updateMetadata({ id: 'meta', input: parseMetadataInput({ fields: [{ name: 'naam', type: 'int' }] }), actor: 'u' }), (e: unknown) => e instanceof Invalid && e.reason === 'field_type');
+      const naam = (await portal.catalog.datasetForStaff('meta')).fields.find((f) => f.name === 'naam')!;
+      await assert.rejects(
+        portal.catalog.updateMetadata({ id: 'meta', input: parseMetadataInput({ fields: [{ name: 'naam', type: naam.type, format: '1.234' }] }), actor: 'u' }),
+        (e: unknown) => e instanceof Invalid && e.reason === 'field_type' && /readings/.test(e.message),
+        'a notation is never dropped silently',
+      );
       await assert.rejects(portal.catalog.updateMetadata({ id: 'nergens', input: { metadata: {} }, actor: 'u' }), NotFound);
       const unchanged = await portal.catalog.updateMetadata({ id: 'meta', input: parseMetadataInput({ title: 'Enkel dit', visibility: 'restricted' }), actor: 'u_editor' });
       assert.equal(unchanged.metadataModifiedAt, replaced.metadataModifiedAt, 'the same values again change nothing');
