@@ -101,6 +101,13 @@ async function sheetToCsv(path: string, csvPath: string, displayName: string): P
       entries: 'ignore',
     });
     for await (const sheet of reader) {
+      // The dataset is the first tab a person sees: the workbook part lists tabs in their order, which need not be
+      // the order of the sheets' files (tabs moved, a hidden first tab). exceljs names a sheet from that part once it
+      // has read it, as it has for the files Excel and LibreOffice write; a sheet it cannot name yet is taken as before.
+      const tabs = (reader as unknown as { model?: { sheets?: { name: string; state?: string }[] } }).model?.sheets ?? [];
+      const firstTab = tabs.find((tab) => tab.state !== 'hidden' && tab.state !== 'veryHidden');
+      const named = (sheet as unknown as { name?: string }).name;
+      if (firstTab && named !== undefined && named !== firstTab.name) continue;
       // exceljs has read the workbook part by now where it comes first, or holds the sheet back until it has.
       const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
       let expected = 1;
@@ -135,7 +142,7 @@ async function sheetToCsv(path: string, csvPath: string, displayName: string): P
         if (!out.write(`${cells.join(',')}\n`)) await once(out, 'drain');
         rows++;
       }
-      break; // Only the first worksheet is the dataset.
+      break; // Only the first tab is the dataset.
     }
     out.end();
     await once(out, 'finish');

@@ -195,3 +195,39 @@ test('reads a JSON list of plain values as a multivalued text field, an empty or
   assert.deepEqual(rows[0].tags, ['capital', 'tourism']);
   assert.equal(rows[3].tags, null);
 });
+
+test('an XLSX workbook gives the first tab a person sees, not the first sheet file: tabs moved, a hidden first tab', async () => {
+  const { default: Excel } = await import('exceljs');
+  const write = async (name: string, build: (workbook: InstanceType<typeof Excel.Workbook>) => void) => {
+    const workbook = new Excel.Workbook();
+    build(workbook);
+    const path = join(h.dir, name);
+    await workbook.xlsx.writeFile(path);
+    return path;
+  };
+  const moved = await write('tabs-moved.xlsx', (workbook) => {
+    const later = workbook.addWorksheet('Toelichting');
+    later.addRow(['uitleg']);
+    later.addRow(['geen data']);
+    const data = workbook.addWorksheet('Data');
+    data.addRow(['gemeente', 'aantal']);
+    data.addRow(['Gent', 12]);
+    // The second sheet file is the first tab.
+    data.orderNo = 0;
+    later.orderNo = 1;
+  });
+  const first = await ingestFixture(h, moved);
+  assert.deepEqual(first.fields.map((f) => f.name), ['gemeente', 'aantal']);
+  assert.deepEqual(first.rows.map((r) => r.aantal), ['12']);
+
+  const hidden = await write('tab-hidden.xlsx', (workbook) => {
+    const notes = workbook.addWorksheet('Verborgen', { state: 'hidden' });
+    notes.addRow(['intern']);
+    notes.addRow(['x']);
+    const data = workbook.addWorksheet('Data');
+    data.addRow(['gemeente', 'aantal']);
+    data.addRow(['Aalst', 7]);
+  });
+  const visible = await ingestFixture(h, hidden);
+  assert.deepEqual(visible.fields.map((f) => f.name), ['gemeente', 'aantal']);
+});
