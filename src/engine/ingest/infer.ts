@@ -208,8 +208,8 @@ export async function inferPlan(
     const guess = proposed[i];
     const broken = guess && full(`p${i}_${guess.kind}`) !== full(`n${i}`);
     // Empty throughout the sample but not after it: nothing was guessed yet.
-    const late = !guess && sample(`n${i}`) === 0 && full(`n${i}`) > 0;
-    if (broken || late) retry.set(i, { parsers: list.filter((p) => p !== guess), doubts: list.filter((p) => p.doubt && p !== guess) });
+    const startsLate = !guess && sample(`n${i}`) === 0 && full(`n${i}`) > 0;
+    if (broken || startsLate) retry.set(i, { parsers: list.filter((p) => p !== guess), doubts: list.filter((p) => p.doubt && p !== guess) });
   });
   const again = retry.size > 0 ? await count(connection, source, retry, units) : () => 0;
   const counted: Counted = {
