@@ -43,10 +43,7 @@ export function versionPage(ctx: PageContext, data: { dataset: Dataset; preview:
         <div class="button-row">
           <PostForm ctx={ctx} action={ctx.link(adminPath(dataset.id, 'versions', version.number, 'publish'))} class="inline">
             {state === 'staged' && checks > 0 && (
-              <div class="choice">
-                <input type="checkbox" id="acknowledge" name="acknowledge" value="1" required />
-                <label for="acknowledge">{t.acknowledge}</label>
-              </div>
+              <label class="check acknowledge"><input type="checkbox" id="acknowledge" name="acknowledge" value="1" required /> {t.acknowledge}</label>
             )}
             <button type="submit">{dataset.publishedAt ? t.publishVersion : t.publishVersionDraft}</button>
           </PostForm>
