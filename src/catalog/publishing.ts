@@ -1,12 +1,11 @@
 // The back office's rules: drafts, metadata edits, staged versions reviewed before they go live, publish and unpublish.
-import { twinOf } from '../engine/tables.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { identifier, literal } from '../engine/sql.ts';
 import { defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
 import type { Dataset, Field, FieldReading, Version } from './types.ts';
 import { refuseUnchecked } from './checks.ts';
-import { checkDatasetId, mergeFields, newUid, withVersionFile, type CatalogDeps } from './versions.ts';
+import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
 
 /** A staged version's first rows, each value as text, in the order of its fields. */
 export interface VersionPreview {
@@ -213,7 +212,8 @@ export function publishingOperations(deps: CatalogDeps) {
           return next;
         }),
       );
-      await Promise.all([blobs.remove(version.blob), blobs.remove(twinOf(version.blob))]);
+      // The source stays: it is still this version's.
+      await Promise.all(versionKeys({ blob: version.blob, sourceBlob: null }).map((key) => blobs.remove(key)));
       return replaced;
     },
 
@@ -252,7 +252,7 @@ export function publishingOperations(deps: CatalogDeps) {
 
     /** Throws away a staged version and its file; a version that was ever published stays as history. */
     async discardVersion(request: { datasetId: string; number: number; actor: string }): Promise<void> {
-      const blob = await db.transaction().execute(async (trx) => {
+      const discarded = await db.transaction().execute(async (trx) => {
         const version = await versionOf(request.datasetId, request.number, trx);
         if (version.publishedAt !== null) {
           throw new Conflict(`Version ${version.number} of ${request.datasetId} was published; only a staged version can be discarded.`, 'version_published');
@@ -261,7 +261,7 @@ export function publishingOperations(deps: CatalogDeps) {
         await recordEvent(trx, clock(), { actor: request.actor, verb: 'dataset.version_discarded', subjectType: 'dataset', subjectId: request.datasetId, data: { version: version.number } });
         return version;
       });
-      await Promise.all([blobs.remove(blob.blob), blobs.remove(twinOf(blob.blob)), ...(blob.sourceBlob ? [blobs.remove(blob.sourceBlob)] : [])]);
+      await Promise.all(versionKeys(discarded).map((key) => blobs.remove(key)));
     },
 
     /** Publishes (`true`) or takes back to a draft (`false`) a dataset with its current version. */

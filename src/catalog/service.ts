@@ -1,12 +1,11 @@
 // The catalog's rules: publishing versions, reading datasets as an audience may see them, deleting.
-import { twinOf } from '../engine/tables.ts';
 import { NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
 import { refuseUnchecked } from './checks.ts';
 import { publishingOperations } from './publishing.ts';
 import type { Dataset, Version } from './types.ts';
-import { checkDatasetId, mergeFields, newUid, withVersionFile, type CatalogDeps } from './versions.ts';
+import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
 
 /** Who is looking: restricted datasets exist only for those allowed to see them. */
 export interface Audience {
@@ -139,7 +138,7 @@ export function createCatalogService(deps: CatalogDeps) {
 
     async deleteDataset(id: string, actor: string): Promise<void> {
       checkDatasetId(id);
-      const keys = await db.transaction().execute(async (trx) => {
+      const versions = await db.transaction().execute(async (trx) => {
         const existing = await store.getDataset(id, trx);
         if (!existing) throw new NotFound(`The requested dataset ${id} does not exist.`);
         const removed = await store.deleteDataset(trx, id);
@@ -147,7 +146,7 @@ export function createCatalogService(deps: CatalogDeps) {
         return removed;
       });
       // Files go after the rows: a crash in between leaves an orphan file, never a row without its file.
-      await Promise.all(keys.flatMap((k) => [blobs.remove(k.blob), blobs.remove(twinOf(k.blob)), ...(k.source ? [blobs.remove(k.source)] : [])]));
+      await Promise.all(versions.flatMap(versionKeys).map((key) => blobs.remove(key)));
     },
 
     ...publishingOperations(deps),

@@ -159,11 +159,11 @@ export function createCatalogStore(db: Kysely<Database>) {
     },
 
     /** Deletes the dataset and its versions; returns the blob keys (Parquet files, sources) that no row points to any more. */
-    async deleteDataset(trx: Kysely<Database>, id: string): Promise<{ blob: string; source: string | null }[]> {
+    async deleteDataset(trx: Kysely<Database>, id: string): Promise<{ blob: string; sourceBlob: string | null }[]> {
       const blobs = await trx.selectFrom('dataset_versions').select(['blob', 'source_blob']).where('dataset_id', '=', id).execute();
       await trx.deleteFrom('dataset_versions').where('dataset_id', '=', id).execute();
       await trx.deleteFrom('datasets').where('id', '=', id).execute();
-      return blobs.map((b) => ({ blob: b.blob, source: b.source_blob }));
+      return blobs.map((b) => ({ blob: b.blob, sourceBlob: b.source_blob }));
     },
   };
 }

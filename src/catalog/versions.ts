@@ -56,6 +56,11 @@ export function newUid(): string {
   return `da_${randomBytes(5).toString('hex')}`;
 }
 
+/** The files of a version: its Parquet file, its DuckDB twin and, where one was kept, its source. */
+export function versionKeys(version: { blob: string; sourceBlob: string | null }): string[] {
+  return [version.blob, twinOf(version.blob), ...(version.sourceBlob ? [version.sourceBlob] : [])];
+}
+
 export interface VersionFile {
   ingested: IngestResult;
   versionId: string;
