@@ -31,8 +31,8 @@ export interface Decided {
   decisions: PendingDecision[];
 }
 
-/** Plain notations need no word in the report; any other is named with an example of how it was read. */
-const plainKinds = new Set(['boolean', 'int', 'double', 'date_iso', 'datetime_iso', 'text', 'text_list', 'json', 'shape', 'point_json']);
+/** Plain notations need no word in the report; any other notation is named with an example of how it was read. */
+const plainKinds = new Set(['int', 'double', 'date_iso', 'datetime_iso']);
 
 const formatOf = (p: Parser) => p.format ?? p.type;
 const someValue = (p: Parser) => ({ where: () => 'true', readings: [p] });

@@ -119,20 +119,20 @@ export const decimalPointKinds = new Set(['number_comma_dot', 'number_space_dot'
  */
 export const units = ['%', '‰', '€', '$', '£', 'EUR', 'USD', 'GBP'];
 const unitAlternatives = units.map((u) => u.replace(/[$]/g, '\\$')).join('|');
-const numberish = numberShape;
+const sqlList = (list: string[]) => `(${list.map((u) => `'${u}'`).join(', ')})`;
+const symbols = units.filter((u) => u.length === 1);
+const codes = units.filter((u) => u.length === 3);
 /** SQL, cheap: the value starts or ends as a unit would. Only columns where every sampled value does are probed. */
 export function endsLikeUnit(v: string): string {
-  const symbols = "('%', '‰', '€', '$', '£')";
-  const codes = "('EUR', 'USD', 'GBP')";
-  return `(right(${v}, 1) IN ${symbols} OR left(${v}, 1) IN ${symbols} OR right(${v}, 3) IN ${codes} OR left(${v}, 3) IN ${codes})`;
+  return `(right(${v}, 1) IN ${sqlList(symbols)} OR left(${v}, 1) IN ${sqlList(symbols)} OR right(${v}, 3) IN ${sqlList(codes)} OR left(${v}, 3) IN ${sqlList(codes)})`;
 }
 
 /** SQL: the unit of a value written as a number with one unit before or after it; NULL for any other value. */
 export function unitOf(v: string): string {
-  const prefix = `regexp_extract(${v}, '^(${unitAlternatives}) ?${numberish}$', 1)`;
-  const suffix = `regexp_extract(${v}, '^${numberish}[ \\x{00A0}\\x{202F}]?(${unitAlternatives})$', 1)`;
-  // Only values that hold a digit and one of the unit characters are worth the two patterns.
-  return `(CASE WHEN regexp_matches(${v}, '[0-9]') AND regexp_matches(${v}, '[%‰€$£]|EUR|USD|GBP') THEN nullif(coalesce(nullif(${prefix}, ''), ${suffix}), '') END)`;
+  const prefix = `regexp_extract(${v}, '^(${unitAlternatives}) ?${numberShape}$', 1)`;
+  const suffix = `regexp_extract(${v}, '^${numberShape}[ \\x{00A0}\\x{202F}]?(${unitAlternatives})$', 1)`;
+  // Only values that start or end like a unit are worth the two patterns.
+  return `(CASE WHEN ${endsLikeUnit(v)} THEN nullif(coalesce(nullif(${prefix}, ''), ${suffix}), '') END)`;
 }
 
 /** SQL: the value without the column's unit, for the number parsers to read. */

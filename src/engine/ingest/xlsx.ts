@@ -46,12 +46,15 @@ export interface CellContext {
   date1904?: boolean;
 }
 
+/** A formula's cell: its value is the formula's last result. */
+const isFormula = (value: ExcelJS.CellValue) => typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+
 export function cellText(value: ExcelJS.CellValue, context: CellContext = {}): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dateText(value, context.date1904 ?? false);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) {
+    if (isFormula(value)) {
       const result = (value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue;
       if (typeof result === 'number' && isDateFormat(context.numFmt)) {
         return dateText(new Date(Math.round(epoch(context.date1904 ?? false) + result * day)), context.date1904 ?? false);
@@ -65,7 +68,6 @@ export function cellText(value: ExcelJS.CellValue, context: CellContext = {}): s
   return String(value);
 }
 
-const isFormula = (value: ExcelJS.CellValue) => typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
 
 function csvCell(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
