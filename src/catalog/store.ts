@@ -39,6 +39,25 @@ function toVersion(row: Selectable<DatasetVersionsTable>): Version {
   };
 }
 
+function versionRow(v: Version): DatasetVersionsTable {
+  return {
+    id: v.id,
+    dataset_id: v.datasetId,
+    number: v.number,
+    blob: v.blob,
+    records_count: v.recordsCount,
+    bytes: v.bytes,
+    source_name: v.sourceName,
+    source_format: v.sourceFormat,
+    fields: JSON.stringify(v.fields),
+    created_at: v.createdAt,
+    published_at: v.publishedAt,
+    source_blob: v.sourceBlob,
+    readings: JSON.stringify(v.readings),
+    report: v.report ? JSON.stringify(v.report) : null,
+  };
+}
+
 function datasetRow(d: Dataset): DatasetsTable {
   return {
     id: d.id,
@@ -120,39 +139,15 @@ export function createCatalogStore(db: Kysely<Database>) {
     },
 
     async insertVersion(trx: Kysely<Database>, version: Version): Promise<void> {
-      await trx
-        .insertInto('dataset_versions')
-        .values({
-          id: version.id,
-          dataset_id: version.datasetId,
-          number: version.number,
-          blob: version.blob,
-          records_count: version.recordsCount,
-          bytes: version.bytes,
-          source_name: version.sourceName,
-          source_format: version.sourceFormat,
-          fields: JSON.stringify(version.fields),
-          created_at: version.createdAt,
-          published_at: version.publishedAt,
-          source_blob: version.sourceBlob,
-          readings: JSON.stringify(version.readings),
-          report: version.report ? JSON.stringify(version.report) : null,
-        })
-        .execute();
+      await trx.insertInto('dataset_versions').values(versionRow(version)).execute();
     },
 
     /** A staged version read again from its source: new files, fields and report under the same number. */
     async replaceVersionData(trx: Kysely<Database>, version: Version): Promise<void> {
+      const { blob, records_count, bytes, fields, readings, report } = versionRow(version);
       await trx
         .updateTable('dataset_versions')
-        .set({
-          blob: version.blob,
-          records_count: version.recordsCount,
-          bytes: version.bytes,
-          fields: JSON.stringify(version.fields),
-          readings: JSON.stringify(version.readings),
-          report: version.report ? JSON.stringify(version.report) : null,
-        })
+        .set({ blob, records_count, bytes, fields, readings, report })
         .where('id', '=', version.id)
         .where('published_at', 'is', null)
         .execute();
