@@ -4,7 +4,7 @@ import { createCatalogService, type CatalogService } from './catalog/service.ts'
 import { createCatalogStore } from './catalog/store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import { migrate, openStore, type Store } from './db/index.ts';
+import { migrate, openStore, reach, type Store } from './db/index.ts';
 import { createEngine, type Engine } from './engine/duckdb.ts';
 import { createRecordsService, type RecordsService } from './explore/records.ts';
 import { createUsageService, type UsageService } from './stats/usage.ts';
@@ -13,6 +13,8 @@ import { createAccountStore } from './accounts/store.ts';
 import { createApiKeyService, type ApiKeyService } from './accounts/api-keys.ts';
 import { createApiKeyStore } from './accounts/api-key-store.ts';
 import { createThrottle } from './accounts/throttle.ts';
+import { createAttempts, throttleNames } from './accounts/attempts.ts';
+import { createMailLimits } from './accounts/mail-limits.ts';
 import { createSecretBox, portalKey } from './accounts/secret-box.ts';
 import { createTwoFactorService, type TwoFactorService } from './accounts/two-factor.ts';
 import { createTwoFactorStore } from './accounts/two-factor-store.ts';
@@ -32,6 +34,7 @@ import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { eraseAccount } from './privacy/erasure.ts';
 import { archiveRetentionStep } from './privacy/archive-files.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
+import { importLimitsOf } from './engine/ingest/limits.ts';
 
 export interface Portal {
   config: Config;
@@ -60,6 +63,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   const clock = options.clock ?? systemClock;
   const store = openStore(config);
   try {
+    await reach(store, config.databaseUrl);
     if (options.migrate !== false) await migrate(store.db);
   } catch (error) {
     await store.close();
@@ -80,6 +84,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     blobs,
     clock,
     maxImportBytes: config.maxImportBytes,
+    importLimits: importLimitsOf(config),
   });
   const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
   const usage = createUsageService({ db: store.db, clock });
@@ -94,11 +99,16 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   const recipients = createRecipientService({ store: createRecipientStore(store.db), db: store.db, clock, config });
   const breaches = createBreachService({ db: store.db, clock });
   const accountStore = createAccountStore(store.db);
+  const key = portalKey(config);
+  // In the database under the portal's key: servers sharing the database (and SECRET_KEY) share the limits.
+  const attempts = createAttempts({ db: store.db, clock, key });
+  const mailLimits = createMailLimits(attempts);
   const accounts = createAccountService({
     store: accountStore,
     clock,
     mailer,
-    throttle: createThrottle({ clock }),
+    throttle: createThrottle({ attempts, name: throttleNames.signIn }),
+    mailLimits,
     config,
     statement: async () => {
       const { version, digest } = await statements.current();
@@ -107,9 +117,9 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   });
   const twoFactor = createTwoFactorService({
     store: createTwoFactorStore(store.db),
-    box: createSecretBox(portalKey(config)),
+    box: createSecretBox(key),
     clock,
-    throttle: createThrottle({ clock, perAccount: { limit: 10, windowMs: 15 * 60_000 }, perAddress: { limit: 50, windowMs: 15 * 60_000 } }),
+    throttle: createThrottle({ attempts, name: throttleNames.secondFactor, perAccount: { limit: 10, windowMs: 15 * 60_000 }, perAddress: { limit: 50, windowMs: 15 * 60_000 } }),
     issuer: config.portalName,
   });
   const apiKeys = createApiKeyService({ store: createApiKeyStore(store.db), accounts: accountStore, clock, config });
@@ -118,6 +128,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     store: createCaseStore(store.db),
     clock,
     mailer,
+    mailLimits,
     config,
     accountIdByEmail: async (email) => (await accountStore.userByEmail(email))?.id ?? null,
   });

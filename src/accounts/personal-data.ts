@@ -1,7 +1,8 @@
 // The accounts' personal data for the registry: profile and links, sign-in security, API keys, consents.
 // Exporters leave secrets out (password hash, TOTP secret, digests, session ids); erasers follow the map.
 import { eraseColumn } from '../privacy/erase-columns.ts';
-import type { PersonalDataModule } from '../privacy/registry.ts';
+import { countersOf } from './attempts.ts';
+import type { ErasureLine, PersonalDataModule, RegistryContext } from '../privacy/registry.ts';
 
 /** The person's own rows are theirs; anyone else in a shared record is named by role only. */
 export const someoneElse = 'a staff member';
@@ -42,23 +43,34 @@ export const accountModule: PersonalDataModule = {
   },
 };
 
+/** The person's attempt counters, as one line of the report. */
+async function eraseCounters(ctx: RegistryContext, keys: string[], pseudonym: string): Promise<ErasureLine> {
+  let rows = 0;
+  for (const value of keys) rows += (await eraseColumn(ctx, { table: 'attempt_counters', column: 'key', value, owns: true, pseudonym })).rows;
+  return { table: 'attempt_counters', column: 'key', action: 'delete', rows };
+}
+
 export const securityModule: PersonalDataModule = {
   name: 'sign-in security',
-  tables: ['sessions', 'recovery_codes'],
-  async exportFor({ db }, { userId }) {
+  tables: ['sessions', 'recovery_codes', 'attempt_counters'],
+  async exportFor({ db, key }, { userId, email }) {
+    const counters = await db.selectFrom('attempt_counters').select(['attempts', 'expires_at']).where('key', 'in', countersOf(key(), { userId, email })).execute();
     const sessions = await db.selectFrom('sessions').select(['stage', 'created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).orderBy('created_at').execute();
     const codes = await db.selectFrom('recovery_codes').select(['used_at', 'created_at']).where('user_id', '=', userId).execute();
     return {
       items: {
         sessions: sessions.map((s) => ({ stage: s.stage, createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at })),
         recoveryCodes: { count: codes.length, unused: codes.filter((c) => c.used_at === null).length, createdAt: codes[0]?.created_at ?? null },
+        // Counters by client address are not listed: they cannot be told apart from other people's on the same address.
+        attemptCounters: counters.map((c) => ({ attempts: Number(c.attempts), until: c.expires_at })),
       },
     };
   },
-  async eraseFor(ctx, { userId, pseudonym }) {
+  async eraseFor(ctx, { userId, email, pseudonym }) {
     return [
       await eraseColumn(ctx, { table: 'sessions', column: 'user_id', value: userId, owns: true, pseudonym }),
       await eraseColumn(ctx, { table: 'recovery_codes', column: 'user_id', value: userId, owns: true, pseudonym }),
+      await eraseCounters(ctx, countersOf(ctx.key(), { userId, email }), pseudonym),
     ];
   },
 };

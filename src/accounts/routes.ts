@@ -59,7 +59,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       try {
         await deps.accounts.register({
           firstName: values.first_name, lastName: values.last_name, email: values.email, password: field(request.body, 'password'),
-          acceptsStatement: field(request.body, 'accept') === 'yes', lang,
+          acceptsStatement: field(request.body, 'accept') === 'yes', lang, address: request.ip,
         });
       } catch (error) {
         return html(reply, registerPage(ctx, { error: errorText(ctx, error), values }), status(error));
@@ -107,7 +107,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
     app.post(`${p}/-/account/reset`, async (request, reply) => {
       const ctx = deps.contextOf(request);
       try {
-        await deps.accounts.requestPasswordReset(field(request.body, 'email'), lang);
+        await deps.accounts.requestPasswordReset(field(request.body, 'email'), lang, request.ip);
       } catch (error) {
         return html(reply, resetRequestPage(ctx, { error: errorText(ctx, error) }), status(error));
       }
@@ -178,7 +178,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       return 'saved';
     });
     accountForm('/email', async (request, id) => {
-      await deps.accounts.requestEmailChange(id, field(request.body, 'email'), field(request.body, 'password'), lang);
+      await deps.accounts.requestEmailChange(id, field(request.body, 'email'), field(request.body, 'password'), lang, request.ip);
       return 'email';
     });
     accountForm('/password', async (request, id) => {

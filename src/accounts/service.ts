@@ -6,9 +6,10 @@ import { Conflict, Forbidden, Invalid, NotFound, TooMany } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import type { Mailer } from '../mail/outbox.ts';
 import { accountMails, type AccountMail } from './mail.ts';
+import type { MailLimits } from './mail-limits.ts';
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword, WeakPassword } from './passwords.ts';
 import { digest, newId, newToken } from './secrets.ts';
-import { toAccount, type AccountStore } from './store.ts';
+import { isUniqueViolation, toAccount, type AccountStore } from './store.ts';
 import type { Throttle } from './throttle.ts';
 import { roles, staffRoles, type Account, type Role, type Session, type SessionInfo, type TokenPurpose } from './types.ts';
 
@@ -25,6 +26,8 @@ export interface AccountServiceDeps {
   clock: Clock;
   mailer: Mailer;
   throttle: Throttle;
+  /** Mails to a typed address, counted per address and per client before they are written. */
+  mailLimits: MailLimits;
   config: { baseUrl: string; portalName: string; sessionIdleMinutes: number; sessionMaxHours: number };
   /** The privacy statement a person accepts when registering. */
   statement: () => Promise<StatementVersion>;
@@ -121,30 +124,37 @@ export function createAccountService(deps: AccountServiceDeps) {
 
   return {
     /**
-     * The same answer whether or not the address has an account: a new address gets a verification link,
-     * a known one a note to its owner.
+     * The same answer whether or not the address has an account: every rule of the form (the password's too) is checked
+     * first for everyone, the mail is counted for everyone, the password is hashed for everyone; then a new address gets
+     * a verification link, a known one a note to its owner.
      */
-    async register(input: { firstName: string; lastName: string; email: string; password: string; acceptsStatement: boolean; lang: Language }): Promise<void> {
+    async register(input: { firstName: string; lastName: string; email: string; password: string; acceptsStatement: boolean; lang: Language; address?: string }): Promise<void> {
       const firstName = checkName(input.firstName, 'First name');
       const lastName = checkName(input.lastName, 'Last name');
       const email = checkEmail(input.email);
       if (!input.acceptsStatement) throw new Invalid('To make an account, accept the privacy statement.', 'accept_statement');
-      const existing = await store.userByEmail(email);
-      if (existing) {
-        await verifyDecoy(input.password);
+      const passwordHash = await newPasswordHash(input.password, { email, first_name: firstName, last_name: lastName });
+      await deps.mailLimits.reserve(email, input.address ?? null);
+      const alreadyRegistered = async () => {
+        const existing = (await store.userByEmail(email))!;
         const token = await issueToken(existing.id, 'reset_password');
         await send(email, accountMails.alreadyRegistered(input.lang, { portal: deps.config.portalName, firstName: existing.first_name, resetLink: link(input.lang, `/-/account/reset/${token}`) }));
-        return;
-      }
-      const passwordHash = await newPasswordHash(input.password, { email, first_name: firstName, last_name: lastName });
+      };
+      if (await store.userByEmail(email)) return alreadyRegistered();
       // Before any row is written: the statement accepted is the one published now.
       const statement = await deps.statement();
       const at = now();
       const id = newId('u');
-      await store.insertUser({
-        id, email, first_name: firstName, last_name: lastName, display_name: null, password_hash: passwordHash, password_changed_at: at,
-        role: 'user', email_verified_at: null, totp_secret: null, totp_enabled_at: null, totp_last_step: null, created_at: at, last_active_at: at, disabled_at: null,
-      });
+      try {
+        await store.insertUser({
+          id, email, first_name: firstName, last_name: lastName, display_name: null, password_hash: passwordHash, password_changed_at: at,
+          role: 'user', email_verified_at: null, totp_secret: null, totp_enabled_at: null, totp_last_step: null, created_at: at, last_active_at: at, disabled_at: null,
+        });
+      } catch (error) {
+        // Two registrations of one new address at once: the later one is the known-address case, not a 500.
+        if (isUniqueViolation(error)) return alreadyRegistered();
+        throw error;
+      }
       await store.insertConsent({ user_id: id, purpose: 'privacy_statement', statement_version: statement.version, statement_digest: statement.digest, method: 'registration_form', language: input.lang, given_at: at });
       await recordEvent(store.db, clock(), { actor: id, verb: 'account.registered', subjectType: 'user', subjectId: id });
       const token = await issueToken(id, 'verify_email');
@@ -161,15 +171,13 @@ export function createAccountService(deps: AccountServiceDeps) {
     /** Returns a session token; `stage` says whether a second factor is still due. */
     async signIn(input: { email: string; password: string; address: string }): Promise<{ token: string; stage: 'password' | 'complete'; account: Account }> {
       const email = input.email.trim().toLowerCase();
-      const wait = deps.throttle.retryAfter(email, input.address);
+      // Counted before the password is checked: parallel guesses get no more checks than the limit.
+      const wait = await deps.throttle.reserve(email, input.address);
       if (wait > 0) throw new TooMany(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, 'too_many_attempts');
       const user = await store.userByEmail(email);
       const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : (await verifyDecoy(input.password), false);
-      if (!user || !ok || user.email_verified_at === null || user.disabled_at !== null) {
-        deps.throttle.fail(email, input.address);
-        throw new SignInFailed();
-      }
-      deps.throttle.succeed(email);
+      if (!user || !ok || user.email_verified_at === null || user.disabled_at !== null) throw new SignInFailed();
+      await deps.throttle.succeed(email, input.address);
       const account = toAccount(user);
       const stage = needsSecondFactor(account) ? 'password' : 'complete';
       await store.updateUser(user.id, { last_active_at: now() });
@@ -221,9 +229,10 @@ export function createAccountService(deps: AccountServiceDeps) {
       return (await store.sessionsOf(userId)).map((s) => ({ id: s.id.slice(0, 8), current: s.id === current, createdAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at }));
     },
 
-    /** The same answer for any address; only a known, active one gets a link. */
-    async requestPasswordReset(emailInput: string, lang: Language): Promise<void> {
+    /** The same answer for any address (limits included: they count every address); only a known, active one gets a link. */
+    async requestPasswordReset(emailInput: string, lang: Language, address?: string): Promise<void> {
       const email = checkEmail(emailInput);
+      await deps.mailLimits.reserve(email, address ?? null);
       const user = await store.userByEmail(email);
       if (!user || user.disabled_at !== null) return;
       const token = await issueToken(user.id, 'reset_password');
@@ -276,11 +285,13 @@ export function createAccountService(deps: AccountServiceDeps) {
     },
 
     /** Sends a link to the new address; the change happens when it is followed. */
-    async requestEmailChange(userId: string, newEmailInput: string, password: string, lang: Language): Promise<void> {
+    async requestEmailChange(userId: string, newEmailInput: string, password: string, lang: Language, address?: string): Promise<void> {
       const user = await store.userById(userId);
       if (!user?.password_hash || !(await verifyPassword(user.password_hash, password))) throw new Invalid('The password is not right.', 'wrong_password');
       const email = checkEmail(newEmailInput);
       if (email === user.email) throw new Invalid('That is already your email address.', 'same_email');
+      // Counted for taken addresses too, so the limit does not tell them apart.
+      await deps.mailLimits.reserve(email, address ?? null);
       // Taken addresses get no link, but the answer is the same, so no one learns who has an account.
       if (await store.userByEmail(email)) return;
       const token = await issueToken(userId, 'change_email', email);

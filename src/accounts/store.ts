@@ -21,6 +21,12 @@ export function toAccount(row: Selectable<UsersTable>): Account {
   };
 }
 
+/** Whether a write failed on a unique index (a row another request wrote a moment earlier), on SQLite or PostgreSQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 export type AccountStore = ReturnType<typeof createAccountStore>;
 
 export function createAccountStore(db: Kysely<Database>) {

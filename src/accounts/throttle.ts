@@ -1,48 +1,24 @@
-// Sign-in throttling per account and per client address, in memory; the address is kept only as a keyed digest.
-import { createHmac, randomBytes } from 'node:crypto';
-import type { Clock } from '../clock.ts';
+// Sign-in and second-factor throttling per account and per client address, counted in the database before the check
+// (src/accounts/attempts.ts): a burst of parallel guesses gets no more checks than the limit allows.
+import type { AttemptRule, Attempts } from './attempts.ts';
 
-export interface ThrottleRule {
-  /** Failures allowed in the window before the key is locked. */
-  limit: number;
-  windowMs: number;
-}
+export type { AttemptRule as ThrottleRule } from './attempts.ts';
 
 export type Throttle = ReturnType<typeof createThrottle>;
 
-export function createThrottle(deps: { clock: Clock; perAccount?: ThrottleRule; perAddress?: ThrottleRule }) {
+export function createThrottle(deps: { attempts: Attempts; name: string; perAccount?: AttemptRule; perAddress?: AttemptRule }) {
   const perAccount = deps.perAccount ?? { limit: 5, windowMs: 15 * 60_000 };
   const perAddress = deps.perAddress ?? { limit: 20, windowMs: 15 * 60_000 };
-  // A secret per process: the digests cannot be turned back into addresses, and they vanish on restart.
-  const secret = randomBytes(32);
-  const failures = new Map<string, number[]>();
-  const key = (kind: string, value: string) => `${kind}:${createHmac('sha256', secret).update(value.toLowerCase()).digest('hex')}`;
-
-  const recent = (k: string, windowMs: number) => {
-    const now = deps.clock().getTime();
-    const kept = (failures.get(k) ?? []).filter((t) => now - t < windowMs);
-    if (kept.length) failures.set(k, kept);
-    else failures.delete(k);
-    return kept;
-  };
+  const account = (value: string) => ({ scope: `${deps.name}:account`, value, rule: perAccount });
+  const address = (value: string) => ({ scope: `${deps.name}:address`, value, rule: perAddress });
 
   return {
-    /** Seconds to wait before trying again, or 0. */
-    retryAfter(account: string, address: string): number {
-      const now = deps.clock().getTime();
-      let wait = 0;
-      for (const [k, rule] of [[key('account', account), perAccount], [key('address', address), perAddress]] as const) {
-        const times = recent(k, rule.windowMs);
-        if (times.length >= rule.limit) wait = Math.max(wait, Math.ceil((times[0] + rule.windowMs - now) / 1000));
-      }
-      return wait;
-    },
-    fail(account: string, address: string): void {
-      const now = deps.clock().getTime();
-      for (const k of [key('account', account), key('address', address)]) failures.set(k, [...(failures.get(k) ?? []), now]);
-    },
-    succeed(account: string): void {
-      failures.delete(key('account', account));
+    /** Counts an attempt before it is checked: seconds to wait (nothing was counted), or 0 to go ahead. */
+    reserve: (accountKey: string, clientAddress: string): Promise<number> => deps.attempts.reserve([account(accountKey), address(clientAddress)]),
+    /** A right answer: the account's run of failures ends, and the address gets its attempt back. */
+    async succeed(accountKey: string, clientAddress: string): Promise<void> {
+      await deps.attempts.clear(account(accountKey));
+      await deps.attempts.giveBack(address(clientAddress));
     },
   };
 }

@@ -67,9 +67,19 @@ export function createTwoFactorStore(db: Kysely<Database>) {
     },
     deleteRecoveryCodes: (userId: string) => db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute(),
 
-    /** Counts a wrong code against the session and returns how many it has now. */
-    async failCode(sessionId: string): Promise<number> {
-      await db.updateTable('sessions').set((eb) => ({ failed_codes: eb('failed_codes', '+', 1) })).where('id', '=', sessionId).execute();
+    /** Counts a code against the session before it is checked; false when the session has had `limit` already (or is gone). */
+    async reserveCode(sessionId: string, limit: number): Promise<boolean> {
+      const row = await db
+        .updateTable('sessions')
+        .set((eb) => ({ failed_codes: eb('failed_codes', '+', 1) }))
+        .where('id', '=', sessionId)
+        .where('failed_codes', '<', limit)
+        .returning('failed_codes')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    /** The codes counted against the session so far. */
+    async failedCodes(sessionId: string): Promise<number> {
       const row = await db.selectFrom('sessions').select('failed_codes').where('id', '=', sessionId).executeTakeFirst();
       return row?.failed_codes ?? Number.POSITIVE_INFINITY;
     },

@@ -73,10 +73,15 @@ export function createTwoFactorService(deps: TwoFactorDeps) {
     return codes;
   }
 
+  /** Counts an attempt for the account and address before anything is checked; refuses when the limit is reached. */
+  async function reserve(userId: string, address: string): Promise<void> {
+    const wait = await throttle.reserve(userId, address);
+    if (wait > 0) throw new TooMany(`Too many wrong codes. Try again in ${Math.ceil(wait / 60)} minutes.`, 'too_many_attempts');
+  }
+
   /** Checks a code against an enabled second factor: a TOTP code once per step, or a recovery code once. */
   async function check(userId: string, code: string, address: string): Promise<'totp' | 'recovery'> {
-    const wait = throttle.retryAfter(userId, address);
-    if (wait > 0) throw new TooMany(`Too many wrong codes. Try again in ${Math.ceil(wait / 60)} minutes.`, 'too_many_attempts');
+    await reserve(userId, address);
     const row = await user(userId);
     if (!row.totp_enabled_at) throw new Conflict('Two-step verification is not on for this account.', 'two_factor_off');
     const given = code.replace(/[\s-]/g, '');
@@ -84,17 +89,16 @@ export function createTwoFactorService(deps: TwoFactorDeps) {
       const key = keyOf(row);
       const step = key ? matchingStep(key, given, clock()) : null;
       if (step !== null && (await store.useStep(userId, step))) {
-        throttle.succeed(userId);
+        await throttle.succeed(userId, address);
         return 'totp';
       }
     } else if (given.length >= 12 && given.length <= 20) {
       if (await store.useRecoveryCode(userId, digest(normaliseRecoveryCode(given)), now())) {
-        throttle.succeed(userId);
+        await throttle.succeed(userId, address);
         await event(userId, 'account.recovery_code_used', { left: await store.recoveryCodesLeft(userId) });
         return 'recovery';
       }
     }
-    throttle.fail(userId, address);
     throw new CodeInvalid();
   }
 
@@ -146,6 +150,11 @@ export function createTwoFactorService(deps: TwoFactorDeps) {
      * enrolment (then the new recovery codes are returned). Wrong codes end the session after `codesPerSession`.
      */
     async signInStep(session: { id: string; account: Account }, code: string, address: string): Promise<{ recoveryCodes: string[] | null }> {
+      // The session's wrong codes are counted before the check too: a burst on one session gets `codesPerSession` checks.
+      if (!(await store.reserveCode(session.id, codesPerSession))) {
+        await store.deleteSession(session.id);
+        throw new TooMany('Too many wrong codes: sign in again.', 'too_many_codes');
+      }
       try {
         if (session.account.totpEnabledAt) {
           await check(session.account.id, code, address);
@@ -153,7 +162,7 @@ export function createTwoFactorService(deps: TwoFactorDeps) {
         }
         return { recoveryCodes: await enable(session.account, code) };
       } catch (error) {
-        if (error instanceof CodeInvalid && (await store.failCode(session.id)) >= codesPerSession) {
+        if (error instanceof CodeInvalid && (await store.failedCodes(session.id)) >= codesPerSession) {
           await store.deleteSession(session.id);
           throw new TooMany('Too many wrong codes: sign in again.', 'too_many_codes');
         }
@@ -165,10 +174,8 @@ export function createTwoFactorService(deps: TwoFactorDeps) {
     async disable(account: Account, password: string, code: string, address: string): Promise<void> {
       if (staffRoles.includes(account.role)) throw new Forbidden('Your role requires two-step verification; it cannot be turned off.', 'two_factor_required');
       const row = await user(account.id);
-      if (!row.password_hash || !(await verifyPassword(row.password_hash, password))) {
-        throttle.fail(account.id, address);
-        throw new Invalid('The password is not right.', 'wrong_password');
-      }
+      await reserve(account.id, address);
+      if (!row.password_hash || !(await verifyPassword(row.password_hash, password))) throw new Invalid('The password is not right.', 'wrong_password');
       await check(account.id, code, address);
       await store.disable(account.id);
       await store.deleteRecoveryCodes(account.id);

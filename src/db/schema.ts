@@ -283,6 +283,15 @@ export interface Database {
   account_privacy_flags: AccountPrivacyFlagsTable;
   access_archives: AccessArchivesTable;
   erasure_ledger: ErasureLedgerTable;
+  attempt_counters: AttemptCountersTable;
+}
+
+/** A limit's counter within its window (src/accounts/attempts.ts). */
+export interface AttemptCountersTable {
+  /** Keyed digest of what is counted: never an address or an id as such. */
+  key: string;
+  attempts: number;
+  expires_at: string;
 }
 
 export interface PrivacyStatementsTable {

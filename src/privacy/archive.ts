@@ -8,6 +8,7 @@
 //   information: { purposes[] {id, name, legalBasis {article, nl, en}, categories[], retention[]}, recipients[],
 //         rights[], complaintAuthority {name, url}, source, automatedDecisions, transfers }   (texts as {nl, en})
 import type { Config } from '../config.ts';
+import { portalKey } from '../accounts/secret-box.ts';
 import { NotFound } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import { personalDataMap } from './map.ts';
@@ -129,7 +130,7 @@ export async function buildAccessArchive(portal: Portal, userId: string): Promis
   const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
   if (!user) throw new NotFound('There is no such account.');
   const subject = { userId, email: user.email, pseudonym: subjectKeys(portal.config).pseudonym(userId) };
-  const ctx = { db, clock: portal.clock, dataDir: portal.config.dataDir };
+  const ctx = { db, clock: portal.clock, dataDir: portal.config.dataDir, key: portalKey(portal.config) };
   const data: Record<string, ArchiveSection> = {};
   for (const module of personalDataModules) data[module.name] = await module.exportFor(ctx, subject);
   return {

@@ -11,6 +11,7 @@ import { toArchiveRecipient, type ArchiveRecipient } from './archive.ts';
 import { recipientsOf, type Recipient } from './recipients.ts';
 import type { ErasureLine, RegistryContext, Subject } from './registry.ts';
 import { subjectKeys } from './subject-keys.ts';
+import { portalKey } from '../accounts/secret-box.ts';
 
 export type ErasedBy = 'self' | 'dpo' | 'retention';
 
@@ -28,7 +29,7 @@ export interface ErasureReport {
 }
 
 async function eraseSubject(db: Kysely<Database>, portal: Portal, subject: Subject, reference?: string): Promise<ErasureLine[]> {
-  const ctx: RegistryContext = { db, clock: portal.clock, dataDir: portal.config.dataDir, ...(reference ? { reference } : {}) };
+  const ctx: RegistryContext = { db, clock: portal.clock, dataDir: portal.config.dataDir, key: portalKey(portal.config), ...(reference ? { reference } : {}) };
   const lines: ErasureLine[] = [];
   for (const module of personalDataModules) lines.push(...(await module.eraseFor(ctx, subject)));
   return lines;

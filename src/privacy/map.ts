@@ -301,6 +301,11 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     by: no('self, dpo or retention'),
     reference: no('A DPO case reference'),
   },
+  attempt_counters: {
+    key: { personal: true, category: 'attempt_digest', purpose: 'security', retention: 'attempts', erasure: 'delete' },
+    attempts: no('A count of attempts in the window'),
+    expires_at: no(),
+  },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },
 };

@@ -19,6 +19,8 @@ export interface RegistryContext {
   db: Kysely<Database>;
   clock: Clock;
   dataDir: string;
+  /** The portal's key: some tables find a person only by a keyed digest (the attempt counters). */
+  key: () => Buffer;
   /** The DPO case carrying out this erasure, if any: its answer has still to reach the person. */
   reference?: string;
 }

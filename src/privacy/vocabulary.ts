@@ -67,6 +67,7 @@ export const categories = {
   preferences: { nl: 'keuzes en toestemmingen', en: 'choices and consents' },
   messages: { nl: 'inhoud van berichten en verzoeken', en: 'content of messages and requests' },
   contact_point: { nl: 'naam en e-mailadres van een contactpunt van een dataset', en: 'name and email address of a dataset contact point' },
+  attempt_digest: { nl: 'tellers van pogingen (aanmelden, codes, berichten) per sleutel-hash van uw e-mailadres, account of IP-adres', en: 'counters of attempts (sign-in, codes, messages) per keyed digest of your email address, account or IP address' },
 } as const satisfies Record<string, Text>;
 export type CategoryId = keyof typeof categories;
 
@@ -164,6 +165,11 @@ export const retentionRules = {
     trigger: null,
     period: null,
     livesWith: 'datasets',
+  },
+  attempts: {
+    text: { nl: 'tot het einde van het venster waarin ze tellen (een kwartier tot een uur); de dagelijkse opruiming verwijdert ze daarna', en: 'until the end of the window they count in (fifteen minutes to an hour); the daily sweep removes them after that' },
+    trigger: 'attempt_counters.expires_at',
+    period: 'PT0S',
   },
   legal_hold: {
     text: { nl: 'zolang de bewaarplicht loopt, daarna vijf jaar als verantwoording', en: 'while the hold applies, then five years as accountability' },

@@ -11,6 +11,7 @@ import * as privacyCases from './0009_privacy_cases.ts';
 import * as privacyOffice from './0010_privacy_office.ts';
 import * as retention from './0011_retention.ts';
 import * as importReport from './0012_import_report.ts';
+import * as attempts from './0013_attempts.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010_privacy_office': privacyOffice,
   '0011_retention': retention,
   '0012_import_report': importReport,
+  '0013_attempts': attempts,
 };

@@ -83,7 +83,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
       const values = { type: field(request.body, 'type'), message: field(request.body, 'message'), email: field(request.body, 'email') };
       const signedIn = account(request);
       try {
-        const c = await cases.submit({ ...values, lang }, signedIn ? { id: signedIn.id, email: signedIn.email } : null);
+        const c = await cases.submit({ ...values, lang }, signedIn ? { id: signedIn.id, email: signedIn.email } : null, request.ip);
         if (signedIn) return html(reply, registeredPage(ctx, { reference: c.reference, due: due(c) }));
         return reply.redirect(`${p}/-/privacy/request/${c.id}`, 303);
       } catch (error) {
@@ -116,7 +116,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
       const ctx = deps.contextOf(request);
       const c = await unverified(request.params.id);
       try {
-        await cases.resendCode(c.id);
+        await cases.resendCode(c.id, request.ip);
         return html(reply, codePage(ctx, { caseId: c.id, email: c.requesterEmail, done: ctx.t.privacyCases.newCodeSent }));
       } catch (error) {
         const { status, text } = failure(ctx, error);

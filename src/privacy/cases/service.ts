@@ -5,6 +5,7 @@ import type { Language } from '../../catalog/types.ts';
 import type { Config } from '../../config.ts';
 import { Conflict, Invalid, NotFound, TooMany } from '../../errors.ts';
 import type { Mail } from '../../mail/outbox.ts';
+import type { MailLimits } from '../../accounts/mail-limits.ts';
 import { newId } from '../../accounts/secrets.ts';
 import type { CaseAction, CaseActions } from './actions.ts';
 import { dueDay, localDay } from './deadlines.ts';
@@ -18,6 +19,8 @@ export interface CaseServiceDeps {
   store: CaseStore;
   clock: Clock;
   mailer: { send(mail: Mail): Promise<unknown> };
+  /** Codes and acknowledgements go to a typed address: counted per address and per client before they are written. */
+  mailLimits: MailLimits;
   config: Pick<Config, 'portalName' | 'timezone' | 'baseUrl' | 'dpoEmail' | 'defaultLanguage'>;
   /** The account with this address, if any: a verified address ties the case to it. */
   accountIdByEmail(email: string): Promise<string | null>;
@@ -117,12 +120,13 @@ export function createCaseService(deps: CaseServiceDeps) {
     today,
 
     /** A request from the form. Signed in, the session is the identity check; otherwise a code goes to the address. */
-    async submit(input: Submission, account: { id: string; email: string } | null): Promise<PrivacyCase> {
+    async submit(input: Submission, account: { id: string; email: string } | null, client: string | null = null): Promise<PrivacyCase> {
       const checked = checkSubmission(account ? { ...input, email: account.email } : input);
       // The form mails a code to any address typed in: a few unconfirmed requests an hour per address, no mail bomb.
       if (!account && (await store.unconfirmedSince(checked.email, new Date(clock().getTime() - 3_600_000).toISOString())) >= unconfirmedPerHour) {
         throw new TooMany('Several requests for this address are waiting for their code; confirm one of them or try again in an hour.', 'too_many_requests');
       }
+      await deps.mailLimits.reserve(checked.email, client);
       const c = await create({ ...checked, lang: input.lang, channel: 'portal', receivedDay: today(), receivedAt: now(), userId: account?.id ?? null, verifiedBy: account ? 'session' : null }, account?.id ?? 'requester');
       if (account) await deps.mailer.send(caseMails.acknowledgement(c, letterFacts));
       else await sendCode(c);
@@ -133,13 +137,14 @@ export function createCaseService(deps: CaseServiceDeps) {
     async confirmCode(id: string, given: string): Promise<PrivacyCase> {
       const c = await load(id);
       if (c.status !== 'identity_unverified') throw new Conflict('This request is already confirmed.', 'already_verified');
-      const row = await store.row(id);
-      if (!row?.code_digest || !row.code_expires_at || row.code_expires_at <= now()) throw new Invalid('This code no longer works; ask for a new one.', 'code_spent');
+      // The try is counted before the compare: a burst of guesses gets `codeTries` compares, not one each.
+      const row = await store.reserveCodeTry(id, codeTries, now());
+      if (!row?.code_digest) throw new Invalid('This code no longer works; ask for a new one.', 'code_spent');
       if (!codeMatches(id, given.trim(), row.code_digest)) {
-        const attempts = Number(row.code_attempts) + 1;
+        const attempts = Number(row.code_attempts);
         const spent = attempts >= codeTries;
         await store.transaction(async (tx) => {
-          await tx.update(id, { code_attempts: attempts, ...(spent ? { code_digest: null } : {}) });
+          if (spent) await tx.update(id, { code_digest: null });
           await tx.addStep({ caseId: id, at: now(), actor: 'requester', kind: 'code_failed', note: `attempt ${attempts} of ${codeTries}` });
           if (spent) await tx.addStep({ caseId: id, at: now(), actor: 'system', kind: 'code_invalidated', note: null });
         });
@@ -156,11 +161,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       return confirmed;
     },
 
-    async resendCode(id: string): Promise<void> {
+    async resendCode(id: string, client: string | null = null): Promise<void> {
       const c = await load(id);
       if (c.status !== 'identity_unverified') throw new Conflict('This request is already confirmed.', 'already_verified');
       const sent = (await store.steps(id)).filter((s) => s.kind === 'code_sent').length;
       if (sent >= codesPerCase) throw new TooMany('No more codes for this request; send a new request.', 'too_many_codes');
+      await deps.mailLimits.reserve(c.requesterEmail, client);
       await sendCode(c);
     },
 

@@ -29,6 +29,14 @@ export function createCaseStore(db: Kysely<Database>) {
     row: (id: string) => d.selectFrom('privacy_cases').selectAll().where('id', '=', id).executeTakeFirst(),
     byReference: (reference: string) => d.selectFrom('privacy_cases').selectAll().where('reference', '=', reference).executeTakeFirst(),
     update: (id: string, set: Partial<Omit<Row, 'id'>>) => d.updateTable('privacy_cases').set(set).where('id', '=', id).execute(),
+    /**
+     * Counts a try of the mailed code before it is compared, in one statement: parallel tries get `limit` compares in all.
+     * The live code's digest and the tries so far, or undefined when there is no live code or no try left.
+     */
+    reserveCodeTry: (id: string, limit: number, at: string) =>
+      d.updateTable('privacy_cases').set((eb) => ({ code_attempts: eb('code_attempts', '+', 1) })).where('id', '=', id)
+        .where('code_attempts', '<', limit).where('code_digest', 'is not', null).where('code_expires_at', '>', at)
+        .returning(['code_digest', 'code_attempts']).executeTakeFirst(),
     addStep: steps(d).add,
     /** An earlier case of the same address that is still running, to flag a duplicate. */
     openCaseOf: (email: string, exceptId: string) =>

@@ -54,6 +54,7 @@ export const account: typeof nl = {
   errors: {
     sign_in_failed: 'The email address or password is not right, or the account is not active yet.',
     too_many_attempts: 'Too many failed attempts. Try again in a few minutes.',
+    too_many_mails: 'Too many messages were asked for this address or from your connection in a short time. Nothing was sent; try again in an hour.',
     name_invalid: 'A name has 1 to 100 characters, without < or >.',
     email_invalid: 'Enter a valid email address, such as name@example.org.',
     accept_statement: 'To create an account, accept the privacy statement.',

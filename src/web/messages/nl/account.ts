@@ -52,6 +52,7 @@ export const account = {
   errors: {
     sign_in_failed: 'Het e-mailadres of wachtwoord klopt niet, of het account is nog niet actief.',
     too_many_attempts: 'Te veel mislukte pogingen. Probeer het over enkele minuten opnieuw.',
+    too_many_mails: 'Er werden in korte tijd te veel berichten gevraagd voor dit adres of vanaf uw verbinding. Er is niets verstuurd; probeer het over een uur opnieuw.',
     name_invalid: 'Een naam heeft 1 tot 100 tekens, zonder < of >.',
     email_invalid: 'Geef een geldig e-mailadres, zoals naam@voorbeeld.be.',
     accept_statement: 'Om een account te maken, aanvaardt u de privacyverklaring.',
