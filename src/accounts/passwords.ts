@@ -1,6 +1,7 @@
 // Passwords: argon2id at rest, at least 12 characters, not common, not guessable from the person's own names.
 import { hash, verify } from '@node-rs/argon2';
 import { Invalid } from '../errors.ts';
+import { checksRun } from './checks-run.ts';
 
 export const minimumLength = 12;
 const maximumLength = 256;
@@ -56,6 +57,7 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export function verifyPassword(stored: string, password: string): Promise<boolean> {
+  checksRun.password++;
   return verify(stored, password).catch(() => false);
 }
 

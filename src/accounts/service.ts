@@ -102,9 +102,13 @@ export function createAccountService(deps: AccountServiceDeps) {
     return found;
   }
 
-  async function newPasswordHash(password: string, account: { email: string; first_name: string; last_name: string }): Promise<string> {
+  async function checkNewPassword(password: string, account: { email: string; first_name: string; last_name: string }): Promise<void> {
     const problem = await passwordProblem(password, [account.email, account.email.split('@')[0], account.first_name, account.last_name]);
     if (problem) throw new WeakPassword(problem);
+  }
+
+  async function newPasswordHash(password: string, account: { email: string; first_name: string; last_name: string }): Promise<string> {
+    await checkNewPassword(password, account);
     return hashPassword(password);
   }
 
@@ -133,8 +137,10 @@ export function createAccountService(deps: AccountServiceDeps) {
       const lastName = checkName(input.lastName, 'Last name');
       const email = checkEmail(input.email);
       if (!input.acceptsStatement) throw new Invalid('To make an account, accept the privacy statement.', 'accept_statement');
-      const passwordHash = await newPasswordHash(input.password, { email, first_name: firstName, last_name: lastName });
+      await checkNewPassword(input.password, { email, first_name: firstName, last_name: lastName });
+      // Counted before the costly hash, so a refused flood costs no argon2; hashed for known addresses too (same work).
       await deps.mailLimits.reserve(email, input.address ?? null);
+      const passwordHash = await hashPassword(input.password);
       const alreadyRegistered = async () => {
         const existing = (await store.userByEmail(email))!;
         const token = await issueToken(existing.id, 'reset_password');

@@ -5,6 +5,7 @@ import { Conflict, Forbidden, Invalid, NotFound, TooMany } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { verifyPassword } from './passwords.ts';
 import type { SecretBox } from './secret-box.ts';
+import { checksRun } from './checks-run.ts';
 import { digest } from './secrets.ts';
 import type { Throttle } from './throttle.ts';
 import { base32Decode, matchingStep, newTotpSecret, otpauthUri } from './totp.ts';
@@ -85,6 +86,7 @@ export function createTwoFactorService(deps: TwoFactorDeps) {
     const row = await user(userId);
     if (!row.totp_enabled_at) throw new Conflict('Two-step verification is not on for this account.', 'two_factor_off');
     const given = code.replace(/[\s-]/g, '');
+    checksRun.secondFactor++;
     if (/^[0-9]{6}$/.test(given)) {
       const key = keyOf(row);
       const step = key ? matchingStep(key, given, clock()) : null;

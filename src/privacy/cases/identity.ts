@@ -1,5 +1,6 @@
 // One-time codes for requesters without an account: six digits, a digest at rest, 15 minutes, three tries.
 import { randomInt } from 'node:crypto';
+import { checksRun } from '../../accounts/checks-run.ts';
 import { digest, sameText } from '../../accounts/secrets.ts';
 
 export const codeMinutes = 15;
@@ -17,5 +18,6 @@ export function codeDigest(caseId: string, code: string): string {
 }
 
 export function codeMatches(caseId: string, given: string, stored: string): boolean {
+  checksRun.emailCode++;
   return /^\d{6}$/.test(given) && sameText(codeDigest(caseId, given), stored);
 }
