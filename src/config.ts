@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { ConfigError } from './errors.ts';
 import { parseKey } from './accounts/secret-box.ts';
 import { sizeBytes } from './engine/size.ts';
+import { withoutPassword } from './startup.ts';
 import { legalBases, purposes, type LegalBasis, type PurposeId } from './privacy/vocabulary.ts';
 
 export interface Config {
@@ -125,7 +126,8 @@ export type Flags = Record<string, string | boolean | undefined>;
 
 function parseValue(s: Setting<keyof Config>, raw: string, source: string): unknown {
   const fail = (expected: string): never => {
-    throw new ConfigError(`Invalid ${source}: "${raw}" is not ${expected}.`);
+    // A database URL may carry a password, which no message shows.
+    throw new ConfigError(`Invalid ${source}: "${s.kind === 'url' ? withoutPassword(raw) : raw}" is not ${expected}.`);
   };
   switch (s.kind) {
     case 'int': {
@@ -145,6 +147,14 @@ function parseValue(s: Setting<keyof Config>, raw: string, source: string): unkn
         fail(`a URL starting with ${s.values!.join(' or ')}//`);
       }
       if (!s.values!.includes(url!.protocol)) fail(`a URL starting with ${s.values!.join(' or ')}//`);
+      try {
+        // The PostgreSQL driver decodes these; a stray % would stop it later with a bare URIError.
+        decodeURIComponent(url!.username);
+        decodeURIComponent(url!.password);
+        decodeURIComponent(url!.pathname);
+      } catch {
+        fail('a URL whose user name, password and path are valid percent-encoding');
+      }
       return s.key === 'baseUrl' ? raw.replace(/\/+$/, '') : raw;
     }
     case 'tiles': {

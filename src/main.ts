@@ -27,7 +27,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(help.main);
     return command ? 0 : 2;
   }
-  const run = commands[command];
+  // Own keys only: `opaal constructor` is an unknown command, not Object's constructor.
+  const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!run) {
     console.error(`opaal: unknown command "${command}"\n\n${help.main}`);
     return 2;
@@ -67,8 +68,9 @@ async function main(argv: string[]): Promise<number> {
     return await run(parsed.positionals, parsed.values as Flags);
   } catch (error) {
     if (error instanceof DomainError) {
+      // One line, exit 1: a bad setting, an unreachable database or a port in use is not a usage error (exit 2).
       console.error(`opaal ${command}: ${error.message}`);
-      return error.code === 'config' ? 2 : 1;
+      return 1;
     }
     throw error;
   }

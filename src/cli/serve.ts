@@ -2,6 +2,7 @@
 import type { Config, Flags } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { openPortal } from '../portal.ts';
+import { listenProblem } from '../startup.ts';
 import { createDailyRetention, intervalTicker } from '../privacy/retention/schedule.ts';
 import { remindDueCases } from '../privacy/cases/reminders.ts';
 
@@ -42,7 +43,13 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
     await dailyRetention.stop();
     await portal.close();
   };
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await portal.close();
+    throw listenProblem(error, config.host, config.port) ?? error;
+  }
   app.log.info({ url: config.baseUrl, store: portal.store.describe }, 'portal ready');
   dailyRetention.start();
   remind();

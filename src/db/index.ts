@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResult } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResult } from 'kysely';
+import { databaseProblem, sqliteProblem } from '../startup.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -18,13 +19,21 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** How long opening a PostgreSQL connection may take: a host that drops packets stops start-up instead of hanging it. */
+const connectTimeoutMs = 10_000;
+
 // PostgreSQL returns BIGINT as a string to avoid precision loss; our counts fit in a double.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
 export function openStore(options: { databaseUrl: string | null; dataDir: string }): Store {
   if (options.databaseUrl) {
     const url = new URL(options.databaseUrl);
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    let pool: pg.Pool;
+    try {
+      pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: connectTimeoutMs });
+    } catch (error) {
+      throw databaseProblem(error, options.databaseUrl);
+    }
     // The server may end an idle pooled connection (a restart, an administrator); unheard, that error would stop the
     // process. pg drops the connection and the next query opens another. The message names no person or secret.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL ended an idle connection: ${error.message}`, 'OpaalDatabaseWarning'));
@@ -36,11 +45,16 @@ export function openStore(options: { databaseUrl: string | null; dataDir: string
       close: () => db.destroy(),
     };
   }
-  mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, 'opaal.sqlite');
-  const sqlite = new SqliteDatabase(file);
-  // WAL lets a CLI import publish while the server reads; busy_timeout makes writers queue, not fail.
-  sqlite.pragma('journal_mode = WAL');
+  let sqlite: SqliteDatabase.Database;
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    sqlite = new SqliteDatabase(file);
+    // WAL lets a CLI import publish while the server reads; busy_timeout makes writers queue, not fail.
+    sqlite.pragma('journal_mode = WAL');
+  } catch (error) {
+    throw sqliteProblem(error, file);
+  }
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
@@ -48,6 +62,19 @@ export function openStore(options: { databaseUrl: string | null; dataDir: string
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', describe: `sqlite:${file}`, close: () => db.destroy() };
+}
+
+/**
+ * Opens one connection: a database that cannot be reached (refused, unknown host, unknown role or database, wrong
+ * password) stops start-up with one line naming DATABASE_URL and the cause.
+ */
+export async function reach(store: Store, databaseUrl: string | null): Promise<void> {
+  if (!databaseUrl) return;
+  try {
+    await sql`SELECT 1`.execute(store.db);
+  } catch (error) {
+    throw databaseProblem(error, databaseUrl);
+  }
 }
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */

@@ -108,11 +108,15 @@ test('every command explains itself with --help', async () => {
   const unknown = await opaal(['frobnicate']);
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /unknown command "frobnicate"/);
+  // A name every plain object has is no command either.
+  const inherited = await opaal(['constructor']);
+  assert.equal(inherited.code, 2);
+  assert.match(inherited.stderr, /unknown command "constructor"/);
 });
 
 test('a bad setting stops the command with one line naming it', async () => {
   const result = await opaal(['datasets', 'list', '--data', data], { DATABASE_URL: 'mysql://nope' });
-  assert.equal(result.code, 2);
+  assert.equal(result.code, 1);
   assert.equal(result.stderr, 'opaal datasets: Invalid DATABASE_URL: "mysql://nope" is not a URL starting with postgres: or postgresql://.\n');
 });
 
