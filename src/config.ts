@@ -22,6 +22,11 @@ export interface Config {
   clusterMinRows: number;
   maxImportBytes: number;
   queryTimeoutMs: number;
+  exportTimeoutMs: number;
+  exportMaxPerClient: number;
+  exportMaxConcurrent: number;
+  exportQueueMs: number;
+  exportMaxTempBytes: number;
   portalName: string;
   publisherName: string;
   publisherUri: string | null;
@@ -97,6 +102,11 @@ export const settings = [
   setting({ key: 'clusterMinRows', env: 'CLUSTER_MIN_ROWS', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(defaultClusterMinRows), defaultText: String(defaultClusterMinRows), help: 'A version with this many records or more also gets a copy sorted on its most selective category field, so that counts, groups and sorted pages filtered on that field read only its rows.' }),
   setting({ key: 'maxImportBytes', env: 'MAX_IMPORT_BYTES', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(10 * 1024 ** 3), defaultText: '10737418240 (10 GiB)', help: 'Largest file an import accepts.' }),
   setting({ key: 'queryTimeoutMs', env: 'QUERY_TIMEOUT_MS', flag: null, kind: 'int', min: 100, max: 3_600_000, default: '10000', defaultText: '10000', help: 'Longest an API query may run before it is stopped, in milliseconds.' }),
+  setting({ key: 'exportTimeoutMs', env: 'EXPORT_TIMEOUT_MS', flag: null, kind: 'int', min: 100, max: 86_400_000, default: '600000', defaultText: '600000 (10 minutes)', help: 'Longest an export may take from its request to its last byte, in milliseconds; a client that takes nothing for a minute is cut off sooner (docs/limits.md).' }),
+  setting({ key: 'exportMaxPerClient', env: 'EXPORT_MAX_PER_CLIENT', flag: null, kind: 'int', min: 1, max: 1000, default: '2', defaultText: '2', help: 'Exports one client (an account, or an address without one) may run at once; more wait `EXPORT_QUEUE_MS`, then get 429.' }),
+  setting({ key: 'exportMaxConcurrent', env: 'EXPORT_MAX_CONCURRENT', flag: null, kind: 'int', min: 1, max: 10_000, default: '8', defaultText: '8', help: 'Exports the server runs at once; more wait `EXPORT_QUEUE_MS`, then get 503.' }),
+  setting({ key: 'exportQueueMs', env: 'EXPORT_QUEUE_MS', flag: null, kind: 'int', min: 0, max: 600_000, default: '10000', defaultText: '10000', help: 'How long an export waits for a free slot before it is refused, in milliseconds.' }),
+  setting({ key: 'exportMaxTempBytes', env: 'EXPORT_MAX_TEMP_BYTES', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(1024 ** 3), defaultText: '1073741824 (1 GiB)', help: 'Temp disk the Parquet and shapefile exports, which are written whole before they are sent, may hold together; past it such an export gets 503.' }),
   setting({ key: 'portalName', env: 'PORTAL_NAME', flag: null, kind: 'string', default: 'Opaal', defaultText: 'Opaal', help: 'Name of the portal, in page titles, feeds and the DCAT catalog.' }),
   setting({ key: 'publisherName', env: 'PUBLISHER_NAME', flag: null, kind: 'string', default: (c) => c.portalName ?? 'Opaal', defaultText: '(the portal name)', help: 'The organisation that publishes the catalog (DCAT `dct:publisher`).' }),
   setting({ key: 'publisherUri', env: 'PUBLISHER_URI', flag: null, kind: 'url', values: ['http:', 'https:'], default: null, defaultText: '(none)', help: "An IRI for the publisher, e.g. its OVO code's `https://data.vlaanderen.be/id/organisatie/OVO…`." }),

@@ -22,12 +22,27 @@ export class ClientGone extends DomainError {
   }
 }
 
-export function odsError(error: unknown): { status: number; body: { error_code: string; message: string } } | null {
+/** Too many exports at once: the client's own (429) or the server's (503); `retryAfter` in seconds. */
+export class ExportsBusy extends DomainError {
+  readonly who: 'client' | 'server';
+  readonly retryAfter: number;
+  constructor(who: 'client' | 'server', retryAfter: number, message: string) {
+    super('too_many', message);
+    this.who = who;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function odsError(error: unknown): { status: number; body: { error_code: string; message: string }; retryAfter?: number } | null {
   if (error instanceof OdsqlError) {
     return { status: 400, body: { error_code: 'ODSQLError', message: `ODSQL query is malformed: ${error.message} Clause(s) containing the error(s): ${error.clause}.` } };
   }
   if (error instanceof QueryTimeout) {
     return { status: 400, body: { error_code: 'QueryTimeoutError', message: error.message } };
+  }
+  if (error instanceof ExportsBusy) {
+    const status = error.who === 'client' ? 429 : 503;
+    return { status, body: { error_code: status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: error.message }, retryAfter: error.retryAfter };
   }
   if (error instanceof InvalidRestParameter) {
     return { status: 400, body: { error_code: 'InvalidRESTParameterError', message: error.message } };

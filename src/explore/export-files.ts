@@ -1,6 +1,6 @@
 // Exports that are files rather than lines: Parquet written by DuckDB to a temp file, XLSX streamed by exceljs.
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { BlobStore } from '../blobs/index.ts';
@@ -8,6 +8,7 @@ import type { Engine } from '../engine/duckdb.ts';
 import { maxRowGroupRows, rowGroupRows } from '../engine/parquet.ts';
 import { literal } from '../engine/sql.ts';
 import type { OutputColumn } from '../odsql/query.ts';
+import type { ExportRun } from './export-limits.ts';
 import { jsonValue } from './exports.ts';
 
 export interface FileExport {
@@ -19,15 +20,41 @@ export interface FileExport {
   source: string | null;
 }
 
-/** One typed column per field, named by its key; the file is removed once sent or abandoned. */
-export async function parquetExport(engine: Engine, blobs: BlobStore, plan: FileExport, compression: 'snappy' | 'zstd'): Promise<Readable> {
+/** How often a file the engine writes is measured against the temp budget. */
+const measureMs = 50;
+
+/** Claims a growing file's bytes from the run's temp budget while `writing` runs; a spent budget stops the run. */
+async function measured<T>(path: string, run: ExportRun, writing: Promise<T>): Promise<T> {
+  let claimed = 0;
+  const measure = async () => {
+    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    run.claimTemp(size - claimed);
+    claimed = Math.max(claimed, size);
+  };
+  const timer = setInterval(() => void measure().catch(() => {}), measureMs);
+  try {
+    const result = await writing;
+    await measure();
+    return result;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * One typed column per field, named by its key. A Parquet file's footer, which readers need first, is written
+ * last, so the engine writes the whole file to the temp area; its bytes count against the exports' temp budget
+ * until it has been sent or abandoned, when it is removed.
+ */
+export async function parquetExport(engine: Engine, blobs: BlobStore, plan: FileExport, compression: 'snappy' | 'zstd', run: ExportRun): Promise<Readable> {
   const path = blobs.tempPath('.parquet');
   const named = plan.columns.map((c) => `${c.alias} AS "${c.key.replace(/"/g, '""')}"`).join(', ');
   try {
-    await engine.withScanConnection(async (c) => {
+    const writing = run.scan(engine, async (c) => {
       const rows = plan.source ? await rowGroupRows(c, plan.source, engine.scanMemoryBytes) : maxRowGroupRows;
       await c.run(`COPY (SELECT ${named} FROM (${plan.sql})) TO ${literal(path)} (FORMAT parquet, COMPRESSION ${compression}, ROW_GROUP_SIZE ${rows}, USE_TMP_FILE false)`, plan.params);
     }, plan.timeZone);
+    await measured(path, run, writing);
   } catch (error) {
     await rm(path, { force: true });
     throw error;
@@ -122,9 +149,14 @@ export interface XlsxOptions {
  * One sheet with a frozen header row and typed cells, rows in batches with backpressure. Styles are on (number
  * formats need them) but shared: each cell is given one of a few style objects, which exceljs numbers once.
  */
-export function xlsxExport(engine: Engine, plan: FileExport, options: XlsxOptions, log: (e: Error) => void): Readable {
+export function xlsxExport(engine: Engine, plan: FileExport, options: XlsxOptions, run: ExportRun): Readable {
   const out = new PassThrough();
-  void engine.withScanConnection(async (connection) => {
+  void run.scan(engine, async (connection) => {
+    const result = await connection.stream(`SELECT CAST(json_array(${plan.columns.map(xlsxValueSql).join(', ')}) AS VARCHAR) AS line FROM (${plan.sql})`, plan.params);
+    // The workbook starts once the first rows are there: an engine error before them is still answered with a status.
+    const batches = result.yieldRows()[Symbol.asyncIterator]();
+    let next = await batches.next();
+    if (out.destroyed) return;
     // exceljs weighs ~27 MB of memory: loaded when a workbook is first read or written, not at start.
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -162,10 +194,9 @@ export function xlsxExport(engine: Engine, plan: FileExport, options: XlsxOption
     header.eachCell((cell) => (cell.style = styles.header));
     header.commit();
     const backlog = sheetBacklog(sheet);
-    const result = await connection.stream(`SELECT CAST(json_array(${plan.columns.map(xlsxValueSql).join(', ')}) AS VARCHAR) AS line FROM (${plan.sql})`, plan.params);
-    for await (const rows of result.yieldRows()) {
+    for (; !next.done; next = await batches.next()) {
       if (out.destroyed) break;
-      for (const [line] of rows) {
+      for (const [line] of next.value) {
         const values = (JSON.parse(line as string) as unknown[]).map((v) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v));
         const row = sheet.addRow(values as ExcelJS.CellValue[]);
         shareRowStyle(row);
@@ -177,7 +208,8 @@ export function xlsxExport(engine: Engine, plan: FileExport, options: XlsxOption
     sheet.commit();
     await workbook.commit();
   }, plan.timeZone).catch((error: Error) => {
-    log(error);
+    if (out.destroyed) return;
+    run.log(error);
     out.destroy(error);
   });
   return out;

@@ -1,15 +1,13 @@
-// Streams an export: the head, the rows the engine formats, the tail; backpressure, cancel on disconnect.
-import { PassThrough, type Readable } from 'node:stream';
+// Streams an export: the head, the rows the engine formats, the tail; as fast as the client reads, no temp file.
+import { PassThrough, pipeline, type Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { Engine } from '../engine/duckdb.ts';
-import { copyRows } from './export-copy.ts';
+import type { ExportRun } from './export-limits.ts';
 
 export interface ExportPlan {
-  /** A query whose VARCHAR columns are the output: one formatted record per row (`line`), or CSV cells. */
+  /** A query with one VARCHAR column: one formatted record (a line, a JSON object, a CSV row) per row. */
   sql: string;
   params: (string | number | boolean | null)[];
-  /** What joins the columns of a row (CSV cells); one-column queries need none. */
-  delimiter?: string;
   head: string;
   separator: string;
   tail: string;
@@ -18,14 +16,6 @@ export interface ExportPlan {
   timeZone: string;
   /** Turns each row's text into the output's, where SQL alone cannot (KML, GPX). */
   rewrite?: (line: string) => string;
-}
-
-/** Where the rows go: waits for room, and knows when the client has gone. */
-export interface ExportSink {
-  readonly closed: boolean;
-  write(chunk: string | Buffer): Promise<void>;
-  /** Calls `listener` once the client has gone; returns what removes it. */
-  onClose(listener: () => void): () => void;
 }
 
 /** Waits for room in the stream, or for its end; leaves no listener behind either way. */
@@ -52,114 +42,69 @@ export interface ChunkPlan {
   tail: (empty: boolean) => string | Uint8Array;
 }
 
-/** Starts writing at once and returns the stream; an engine error after the first byte ends it early. */
-export function streamChunks(engine: Engine, plan: ChunkPlan, options: { compressed: boolean; log: (error: Error) => void }): Readable {
+/**
+ * Returns the stream at once and fills it as the client reads: the engine's streaming result is pulled one batch
+ * at a time, and the next batch waits until the client has taken the last (no temp file: ten slow clients once
+ * made the server write 1.5 GB of them for 17 MB sent). Pulling the rows into JavaScript costs about twice the
+ * engine's own file writer on a fast client (docs/limits.md), which no real network outruns. The head waits for
+ * the first batch, so that an engine error before it is still answered with a status; an error after the first
+ * byte cuts the body short. The run stops the query at its time limit or when the client leaves.
+ */
+export function streamChunks(engine: Engine, plan: ChunkPlan, options: { compressed: boolean; run: ExportRun }): Readable {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
-  let closed = false;
-  out.on('close', () => {
-    closed = true;
-  });
-  void engine
-    .withScanConnection(async (connection) => {
-      // A client that goes away stops the query too.
-      const stop = () => connection.interrupt();
-      out.once('close', stop);
-      try {
+  options.run
+    .scan(
+      engine,
+      async (connection) => {
         const result = await connection.stream(plan.sql, plan.params);
+        const batches = result.yieldRows()[Symbol.asyncIterator]();
+        let next = await batches.next();
+        if (out.destroyed) return;
         out.write(plan.head);
         let first = true;
-        for await (const rows of result.yieldRows()) {
-          if (closed) break;
-          const chunk = plan.encode(rows, first);
+        for (; !next.done; next = await batches.next()) {
+          if (out.destroyed) return;
+          const chunk = plan.encode(next.value, first);
           if (chunk.length === 0) continue;
           first = false;
           if (!out.write(chunk)) await drainedOrClosed(out);
         }
-        if (!closed) out.end(plan.tail(first));
-      } finally {
-        out.off('close', stop);
-      }
-    }, plan.timeZone)
+        if (!out.destroyed) out.end(plan.tail(first));
+      },
+      plan.timeZone,
+    )
     .catch((error: Error) => {
-      if (!closed) {
-        options.log(error);
-        out.destroy(error);
-      }
+      if (out.destroyed) return;
+      options.run.log(error);
+      out.destroy(error);
     });
   return gzipped(out, options.compressed);
 }
 
-/** Rows a JavaScript rewrite must touch, read from the engine in batches; resolves to whether there were any. */
-async function streamRows(engine: Engine, plan: ExportPlan, sink: ExportSink): Promise<boolean> {
-  return engine.withScanConnection(async (connection) => {
-    // A client that goes away stops the query too.
-    const detach = sink.onClose(() => connection.interrupt());
-    try {
-      const result = await connection.stream(plan.sql, plan.params);
-      await sink.write(plan.head);
-      let first = true;
-      for await (const rows of result.yieldRows()) {
-        if (sink.closed) break;
+/** A line format as chunks: rows joined by the separator (after an optional rewrite), between head and tail. */
+export function streamExport(engine: Engine, plan: ExportPlan, options: { compressed: boolean; run: ExportRun }): Readable {
+  return streamChunks(
+    engine,
+    {
+      sql: plan.sql,
+      params: plan.params,
+      timeZone: plan.timeZone,
+      head: plan.head,
+      encode(rows, first) {
         const lines = rows.map((r) => r[0] as string);
         const text = (plan.rewrite ? lines.map(plan.rewrite).filter((l) => l !== '') : lines).join(plan.separator);
-        if (text === '') continue;
-        await sink.write(first ? text : plan.separator + text);
-        first = false;
-      }
-      return !first;
-    } finally {
-      detach();
-    }
-  }, plan.timeZone);
-}
-
-/**
- * Starts writing at once and returns the stream; an engine error after the first byte ends it early.
- * Formats SQL writes alone go through the engine's file writer (export-copy.ts), the rest row by row.
- */
-export function streamExport(
-  engine: Engine,
-  plan: ExportPlan,
-  options: { compressed: boolean; log: (error: Error) => void; tempPath: () => string },
-): Readable {
-  const out = new PassThrough({ highWaterMark: 1 << 20 });
-  let closed = false;
-  out.on('close', () => {
-    closed = true;
-  });
-  const sink: ExportSink = {
-    get closed() {
-      return closed;
+        return text === '' || first ? text : plan.separator + text;
+      },
+      tail: (empty) => (empty ? (plan.emptyTail ?? plan.tail) : plan.tail),
     },
-    async write(chunk) {
-      if (!closed && !out.write(chunk)) await drainedOrClosed(out);
-    },
-    onClose(listener) {
-      if (closed) listener();
-      else out.once('close', listener);
-      return () => out.off('close', listener);
-    },
-  };
-  const body = plan.rewrite || !plan.separator.endsWith('\n') ? streamRows(engine, plan, sink) : copyRows(engine, plan, sink, options.tempPath());
-  body.then(
-    (anyRows) => {
-      if (!closed) out.end(anyRows ? plan.tail : (plan.emptyTail ?? plan.tail));
-    },
-    (error: Error) => {
-      if (!closed) {
-        options.log(error);
-        out.destroy(error);
-      }
-    },
+    options,
   );
-  return gzipped(out, options.compressed);
 }
 
-/** compressed=true: the body itself is gzip (a .gz file), not a transfer encoding. */
+/** compressed=true: the body itself is gzip (a .gz file), not a transfer encoding. An error on either side ends both. */
 export function gzipped(stream: Readable, compressed: boolean): Readable {
   if (!compressed) return stream;
   const gzip = createGzip();
-  stream.pipe(gzip);
-  gzip.on('close', () => stream.destroy());
+  pipeline(stream, gzip, () => {});
   return gzip;
 }

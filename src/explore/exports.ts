@@ -71,30 +71,52 @@ export function csvValue(column: OutputColumn, v: string, options: Pick<CsvOptio
 const plainText = /[0-9A-Za-z.+:\- ]/;
 const plainTypes = new Set(['int', 'double', 'number', 'date', 'datetime', 'boolean']);
 
+/**
+ * The CSV for Excel (`decimal=comma`) is meant to be opened by a spreadsheet, which runs a cell starting with one
+ * of these as a formula (`=HYPERLINK(…)`, `@SUM(…)`): OWASP's "CSV injection". The API's plain CSV stays
+ * byte-exact, as data (docs/compatibility.md).
+ */
+const formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+/** Cells a person or a file wrote: numbers, dates, booleans and points are written by the engine and stay as they are. */
+function neutralised(column: OutputColumn, options: Pick<CsvOptions, 'decimal'>): boolean {
+  return options.decimal === 'comma' && !plainTypes.has(column.type) && column.type !== 'geo_point_2d';
+}
+
+/** OWASP's remedy: a leading `'`, which Excel shows as text and does not run; the cell is then quoted. */
+function formulaSql(text: string): string {
+  const starts = formulaStarts.map((c) => `starts_with(${text}, ${literal(c)})`).join(' OR ');
+  return `CASE WHEN ${starts} THEN '"''' || replace(${text}, '"', '""') || '"' END`;
+}
+
 /** A CSV cell from a value's text: quoted where it must be (or always); NULL is written as nothing. */
 function csvCell(column: OutputColumn, text: string, options: CsvOptions): string {
   const quoted = `'"' || replace(${text}, '"', '""') || '"'`;
-  if (options.quoteAll) return quoted;
+  const cell = (plain: string) => (neutralised(column, options) ? `coalesce(${formulaSql(text)}, ${plain})` : plain);
+  if (options.quoteAll) return cell(quoted);
   // Skipping the four scans for columns that cannot need quotes halves the cost of a numeric column.
   const holdsDelimiter = plainText.test(options.delimiter) || (decimalComma(column, options) && options.delimiter === ',');
   if (plainTypes.has(column.type) && !holdsDelimiter) return text;
   const needsQuotes = `(contains(${text}, ${literal(options.delimiter)}) OR contains(${text}, '"') OR contains(${text}, chr(10)) OR contains(${text}, chr(13)))`;
-  return `CASE WHEN ${needsQuotes} THEN ${quoted} ELSE ${text} END`;
+  return cell(`CASE WHEN ${needsQuotes} THEN ${quoted} ELSE ${text} END`);
 }
 
 /**
- * The CSV rows of a query: one text column per output column, quoted in SQL, for the engine to join with the
- * delimiter and write without quoting of its own. Each value becomes text once, in the inner select.
+ * The CSV rows of a query as one `line` column, each cell quoted in SQL and joined with the delimiter (NULL is
+ * written as nothing). Each value becomes text once, in the inner select.
  */
 export function csvRowsSql(columns: OutputColumn[], options: CsvOptions, query: string): string {
   const texts = columns.map((c, i) => `${csvValue(c, c.alias, options)} AS t${i}`);
-  const cells = columns.map((c, i) => `${csvCell(c, `t${i}`, options)} AS c${i}`);
-  return `SELECT ${cells.join(', ')} FROM (SELECT ${texts.join(', ')} FROM (${query}))`;
+  const cells = columns.map((c, i) => `coalesce(${csvCell(c, `t${i}`, options)}, '')`);
+  return `SELECT ${cells.join(` || ${literal(options.delimiter)} || `)} AS line FROM (SELECT ${texts.join(', ')} FROM (${query}))`;
 }
 
 export function csvHeader(columns: OutputColumn[], labels: Map<string, string>, options: CsvOptions): string {
-  const cell = (text: string) =>
-    options.quoteAll || /[";\n\r]/.test(text) || text.includes(options.delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+  const cell = (text: string) => {
+    // Labels are written by publishers: in the CSV for Excel a header cell is neutralised like a text cell.
+    if (options.decimal === 'comma' && formulaStarts.some((c) => text.startsWith(c))) return `"'${text.replace(/"/g, '""')}"`;
+    return options.quoteAll || /[";\n\r]/.test(text) || text.includes(options.delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
   return columns.map((c) => cell(options.useLabels ? (labels.get(c.key) ?? c.key) : c.key)).join(options.delimiter);
 }
 

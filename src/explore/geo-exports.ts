@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Engine } from '../engine/duckdb.ts';
 import type { OutputColumn } from '../odsql/query.ts';
 import { InvalidRestParameter } from './errors.ts';
+import type { ExportRun } from './export-limits.ts';
 import { streamChunks } from './export-stream.ts';
 import { geoJsonFeatureSql, geometryColumn, geometrySql } from './exports.ts';
 import { columnTypes, fgbFeature, fgbHeader, fgbProperties, geometryTypes, type ColumnType } from './flatgeobuf.ts';
@@ -63,7 +64,7 @@ function fgbColumnType(column: OutputColumn): ColumnType {
 const concat = (parts: Uint8Array[]) => Buffer.concat(parts);
 
 /** FlatGeobuf streamed as it is read; a first, cheap pass counts the features and finds their geometry type for the header. */
-export async function flatGeobufExport(engine: Engine, plan: GeoFilePlan, options: { compressed: boolean; log: (error: Error) => void }): Promise<Readable> {
+export async function flatGeobufExport(engine: Engine, plan: GeoFilePlan, options: { compressed: boolean; run: ExportRun }): Promise<Readable> {
   const geometry = geometryColumn(plan.columns);
   if (!geometry) throw new Error('flatGeobufExport needs a geometry column');
   const attributes = plan.columns.filter((c) => c !== geometry);
@@ -71,7 +72,8 @@ export async function flatGeobufExport(engine: Engine, plan: GeoFilePlan, option
     const label = plan.labels.get(c.key);
     return { name: plan.useLabels ? (label ?? c.key) : c.key, type: fgbColumnType(c), ...(label && label !== c.key ? { title: label } : {}) };
   });
-  const [stats] = await engine.withScanConnection(
+  const [stats] = await options.run.scan(
+    engine,
     async (connection) =>
       (
         await connection.runAndReadAll(

@@ -13,6 +13,7 @@ import { presentRow } from './values.ts';
 import { csvHeader, csvRowsSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
 import { gzipped, streamExport } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
+import type { ExportRun } from './export-limits.ts';
 import { gpxWaypoint, kmlPlacemark, xmlText } from './geo-formats.ts';
 import { flatGeobufExport, geoJsonFrame, requireGeometry, requireWgs84 } from './geo-exports.ts';
 import { shapefileExport } from './shapefile-export.ts';
@@ -127,7 +128,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     });
   }
 
-  function exportQuery(name: string, fields: Field[], from: string | null, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
+  function exportQuery(name: string, fields: Field[], from: string | null, format: ExportFormat, params: ExportParams, run: ExportRun) {
     const query = buildRecordsQuery({ ...params, fields, from: from ?? emptyFrom, offset: 0, raw: true, now: deps.clock() });
     const labels = new Map(fields.map((f) => [f.name, f.label]));
     const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
@@ -135,18 +136,18 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     const filename = `${name}.${extension}`;
     const plan = { sql: from ? query.sql : `SELECT * FROM (${query.sql}) WHERE FALSE`, params: query.params, columns: query.columns, timeZone: params.timezone, source: from };
     if (format === 'parquet') {
-      return parquetExport(deps.engine, deps.blobs, plan, params.parquetCompression).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
+      return parquetExport(deps.engine, deps.blobs, plan, params.parquetCompression, run).then((stream) => ({ stream: gzipped(stream, params.compressed), filename, contentType }));
     }
     if (format === 'shp' || format === 'fgb') {
       requireGeometry(format, name, query.columns, params.select !== undefined);
       const geo = { ...plan, name, epsg: params.epsg, labels, useLabels: params.csv.useLabels };
-      const made = format === 'shp' ? shapefileExport({ ...deps, now: deps.clock() }, geo).then((s) => gzipped(s, params.compressed)) : flatGeobufExport(deps.engine, geo, { compressed: params.compressed, log });
+      const made = format === 'shp' ? shapefileExport({ ...deps, now: deps.clock() }, geo, run).then((s) => gzipped(s, params.compressed)) : flatGeobufExport(deps.engine, geo, { compressed: params.compressed, run });
       return made.then((stream) => ({ stream, filename, contentType }));
     }
     if (format === 'kml' || format === 'gpx') requireWgs84(format, params.epsg);
     if (format === 'xlsx') {
       const headers = query.columns.map((c) => (params.xlsx.useLabels ? (labels.get(c.key) ?? c.key) : c.key));
-      return { stream: gzipped(xlsxExport(deps.engine, plan, { name, headers }, log), params.compressed), filename, contentType };
+      return { stream: gzipped(xlsxExport(deps.engine, plan, { name, headers }, run), params.compressed), filename, contentType };
     }
     const lineFormat = format;
     const line = {
@@ -185,11 +186,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     }[lineFormat];
     const rows = line ? `SELECT ${line()} AS line FROM (${query.sql})` : csvRowsSql(query.columns, params.csv, query.sql);
     const sql = from ? rows : 'SELECT NULL AS line WHERE FALSE';
-    const stream = streamExport(
-      deps.engine,
-      { sql, params: from ? query.params : [], delimiter: params.csv.delimiter, ...frame, timeZone: params.timezone },
-      { compressed: params.compressed, log, tempPath: () => deps.blobs.tempPath(`.${exportFormats[format].extension}`) },
-    );
+    const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, run });
     return { stream, filename, contentType };
   }
 
@@ -267,14 +264,14 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     },
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
-    async exportRecords(datasetId: string, audience: Audience, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
+    async exportRecords(datasetId: string, audience: Audience, format: ExportFormat, params: ExportParams, run: ExportRun) {
       const { dataset, from } = await scanSource(datasetId, audience);
-      return exportQuery(dataset.id, dataset.fields, from, format, params, log);
+      return exportQuery(dataset.id, dataset.fields, from, format, params, run);
     },
 
     /** The catalog's metadata as a file: one row per dataset the caller may see. */
-    async exportCatalog(datasets: Dataset[], lang: Language, format: ExportFormat, params: ExportParams, log: (error: Error) => void) {
-      return exportQuery('catalog', catalogFields, catalogRelation(datasets, lang), format, { ...params, select: params.select ?? '*' }, log);
+    async exportCatalog(datasets: Dataset[], lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun) {
+      return exportQuery('catalog', catalogFields, catalogRelation(datasets, lang), format, { ...params, select: params.select ?? '*' }, run);
     },
   };
 }

@@ -4,7 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, CatalogService } from '../catalog/service.ts';
 import { publicAudience } from '../catalog/service.ts';
 import type { Config } from '../config.ts';
+import { accountOf } from '../accounts/auth.ts';
 import { apiKeyOf } from './credentials.ts';
+import { createExportLimiter, type ExportRun } from './export-limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { dataJson, rssFeed } from './catalog-feeds.ts';
 import { dcatDocument } from './catalog-dcat.ts';
@@ -55,6 +57,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
 
   app.setErrorHandler((error, request, reply) => {
     const mapped = odsError(error);
+    if (mapped?.retryAfter) reply.header('Retry-After', String(mapped.retryAfter));
     if (mapped) return reply.status(mapped.status).send(mapped.body);
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
@@ -193,12 +196,39 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     return { links, _links: links };
   });
 
+  const exportLimiter = createExportLimiter({
+    timeoutMs: deps.config.exportTimeoutMs,
+    perClient: deps.config.exportMaxPerClient,
+    perServer: deps.config.exportMaxConcurrent,
+    queueMs: deps.config.exportQueueMs,
+    tempBytes: deps.config.exportMaxTempBytes,
+  });
+
+  /**
+   * Runs an export under the limits: a slot for the client (per account, else per address), the time limit, and
+   * a status for a failure before the first byte. The slot is held until the body has ended and the engine is done.
+   */
+  async function limitedExport(request: FastifyRequest, reply: FastifyReply, make: (run: ExportRun) => Promise<Exported>) {
+    const client = exportLimiter.clientKey({ accountId: accountOf(request)?.id ?? null, address: request.ip });
+    const { run, finish, watch } = await exportLimiter.start(client, reply.raw, (error) => request.log.error({ err: error }, 'export failed after it started'));
+    let exported: Exported;
+    try {
+      exported = await make(run);
+    } catch (error) {
+      await finish();
+      throw error;
+    }
+    const { stream, started } = watch(exported.stream);
+    await started;
+    return sendExport(reply, { ...exported, stream });
+  }
+
   app.get<{ Params: { datasetId: string; format: string } }>('/catalog/datasets/:datasetId/exports/:format', async (request, reply) => {
     const query = request.query as Query;
     const format = exportFormat(request.params.format);
-    const log = (error: Error) => request.log.error({ err: error }, 'export failed after it started');
-    const exported = await deps.records.exportRecords(request.params.datasetId, await audienceOf(request), format, exportParams(query), log);
-    return sendExport(reply, exported);
+    const params = exportParams(query);
+    const audience = await audienceOf(request);
+    return limitedExport(request, reply, (run) => deps.records.exportRecords(request.params.datasetId, audience, format, params, run));
   });
 
   app.get('/catalog/exports/rss', async (request, reply) => {
@@ -223,10 +253,10 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       return reply.header('Content-Type', document.contentType).send(document.body);
     }
     const format = exportFormat(request.params.format);
+    const params = exportParams(query);
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
-    const log = (error: Error) => request.log.error({ err: error }, 'export failed after it started');
     const lang = language(query, deps.config.defaultLanguage);
-    return sendExport(reply, await deps.records.exportCatalog(datasets, lang, format, exportParams(query), log));
+    return limitedExport(request, reply, (run) => deps.records.exportCatalog(datasets, lang, format, params, run));
   });
 }
 
@@ -273,7 +303,13 @@ function exportFormat(name: string): ExportFormat {
   return name as ExportFormat;
 }
 
-function sendExport(reply: FastifyReply, exported: { stream: Readable; filename: string; contentType: string }) {
+interface Exported {
+  stream: Readable;
+  filename: string;
+  contentType: string;
+}
+
+function sendExport(reply: FastifyReply, exported: Exported) {
   return reply
     .header('Content-Type', exported.contentType)
     .header('Content-Disposition', `attachment; filename="${exported.filename}"`)

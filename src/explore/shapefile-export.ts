@@ -6,6 +6,7 @@ import type { Engine } from '../engine/duckdb.ts';
 import type { OutputColumn } from '../odsql/query.ts';
 import { dbfEnd, dbfFieldNames, dbfHeader, dbfRecordLength, dbfRecords, maxDbfFields, maxDbfRecordLength, type DbfField } from './dbf.ts';
 import { InvalidRestParameter } from './errors.ts';
+import type { ExportRun } from './export-limits.ts';
 import { csvValue, geometryColumn, geometrySql } from './exports.ts';
 import { crsOf, projector, reprojectGeometry, type Geometry } from './reproject.ts';
 import { createShapeEncoder } from './shapefile.ts';
@@ -48,7 +49,11 @@ function dbfFields(columns: OutputColumn[], names: string[], widths: number[], d
   });
 }
 
-export async function shapefileExport(deps: { engine: Engine; blobs: BlobStore; now: Date }, plan: GeoFilePlan): Promise<Readable> {
+/**
+ * A ZIP needs each file whole, and the .shp and .dbf headers are only known at the end: the three files are written
+ * to the temp area first, their bytes counted against the exports' temp budget (a spent budget stops the export).
+ */
+export async function shapefileExport(deps: { engine: Engine; blobs: BlobStore; now: Date }, plan: GeoFilePlan, run: ExportRun): Promise<Readable> {
   const geometry = geometryColumn(plan.columns);
   if (!geometry) throw new Error('shapefileExport needs a geometry column');
   const attributes = plan.columns.filter((c) => c !== geometry);
@@ -65,7 +70,7 @@ export async function shapefileExport(deps: { engine: Engine; blobs: BlobStore; 
   try {
     const [shp, shx, dbf] = await Promise.all([open(paths.shp, 'w'), open(paths.shx, 'w'), open(paths.dbf, 'w')]);
     files.push(shp, shx, dbf);
-    await deps.engine.withScanConnection(async (connection) => {
+    await run.scan(deps.engine, async (connection) => {
       // A first pass measures the texts: a DBF field's width is fixed in its header, before the first record.
       const measures = attributes.flatMap((c, i) => [`max(strlen(v${i})) AS w${i}`, `max(length(regexp_extract(v${i}, '\\.([0-9]+)$', 1))) AS d${i}`]);
       const [measured] = measures.length
@@ -82,9 +87,11 @@ export async function shapefileExport(deps: { engine: Engine; blobs: BlobStore; 
       }
       const encoder = createShapeEncoder(geometry.type === 'geo_point_2d' ? 1 : 0);
       const project = projector(plan.epsg);
+      const dbfHead = dbfHeader(fields, 0, deps.now);
+      run.claimTemp(200 + dbfHead.length);
       await shp.write(Buffer.alloc(100));
       await shx.write(Buffer.alloc(100));
-      await dbf.write(dbfHeader(fields, 0, deps.now));
+      await dbf.write(dbfHead);
       const result = await connection.stream(`SELECT * FROM ${from}`, plan.params);
       for await (const rows of result.yieldRows()) {
         const shapes: Buffer[] = [];
@@ -99,7 +106,9 @@ export async function shapefileExport(deps: { engine: Engine; blobs: BlobStore; 
           index.push(encoded.shx);
           records.push(noAttributes ? [String(encoder.records)] : (row.slice(1) as (string | null)[]));
         }
-        await Promise.all([shp.write(Buffer.concat(shapes)), shx.write(Buffer.concat(index)), dbf.write(dbfRecords(fields, records))]);
+        const batch = [Buffer.concat(shapes), Buffer.concat(index), dbfRecords(fields, records)] as const;
+        run.claimTemp(batch[0].length + batch[1].length + batch[2].length);
+        await Promise.all([shp.write(batch[0]), shx.write(batch[1]), dbf.write(batch[2])]);
       }
       await dbf.write(dbfEnd);
       await Promise.all([shp.write(encoder.header('shp'), 0, 100, 0), shx.write(encoder.header('shx'), 0, 100, 0), dbf.write(dbfHeader(fields, encoder.records, deps.now), 0, 32, 0)]);
