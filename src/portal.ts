@@ -1,5 +1,5 @@
 // Wires the stores and services from the configuration: what every command and the server share.
-import { createFileBlobStore, type BlobStore } from './blobs/index.ts';
+import { createFileBlobStore, staleTempAfterMs, startTempSweeps, type BlobStore } from './blobs/index.ts';
 import { createCatalogService, type CatalogService } from './catalog/service.ts';
 import { createCatalogStore } from './catalog/store.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -56,6 +56,8 @@ export interface Portal {
   retention: Retention;
   holds: HoldService;
   clock: Clock;
+  /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
+  sweepTemp(): Promise<{ files: number; bytes: number }>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     clusterMinRows: config.clusterMinRows,
   });
   const blobs = createFileBlobStore(config.dataDir);
+  const tempSweeps = await startTempSweeps(blobs, staleTempAfterMs(config.exportTimeoutMs));
   const catalog = createCatalogService({
     store: createCatalogStore(store.db),
     db: store.db,
@@ -163,7 +166,9 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     retention,
     holds: createHoldService({ db: store.db, clock }),
     clock,
+    sweepTemp: tempSweeps.sweep,
     async close() {
+      tempSweeps.stop();
       await usage.close();
       await mailer.close();
       await engine.close();
