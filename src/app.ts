@@ -14,11 +14,13 @@ import { twoFactorRoutes, twoFactorSection } from './accounts/two-factor-routes.
 import { installApiKeys } from './accounts/api-key-auth.ts';
 import { apiKeyRoutes, apiKeysAccountSection } from './accounts/api-key-routes.ts';
 import { createQuotas } from './accounts/quotas.ts';
+import { installPageBudget } from './accounts/page-budget.ts';
 import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { holdRoutes } from './privacy/retention/holds-routes.ts';
 import { privacyRightsRoutes, privacyRightsSection } from './privacy/routes.ts';
 import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
+import { pageBudgetPage } from './web/pages/errors.tsx';
 import { tileImageSources } from './web/map-tiles.ts';
 import { caseRoutes } from './privacy/cases/routes.ts';
 import { createCaseActions, type CaseActions } from './privacy/cases/actions.ts';
@@ -138,6 +140,12 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   // Counters live in this process's memory: one server process counts for the portal.
   const quotas = createQuotas({ clock: portal.clock, limits: { key: portal.config.apiDailyQuotaKey, anonymous: portal.config.apiDailyQuotaAnonymous } });
   installApiKeys(app, { apiKeys: portal.apiKeys, quotas, clock: portal.clock });
+  // The dataset pages' own budget, apart from the API's: a visitor's pages cannot spend their API calls, nor the reverse.
+  installPageBudget(app, {
+    quotas: createQuotas({ clock: portal.clock, limits: { key: portal.config.pageDailyQuota, anonymous: portal.config.pageDailyQuota } }),
+    clock: portal.clock,
+    refusal: (request, quota) => pageBudgetPage(viewerContext({ config: portal.config, assets }, request), quota).value,
+  });
   const acknowledgements = createAcknowledgements({ db: portal.store.db, clock: portal.clock, statements: portal.statements });
   installStatementNotice(app, { acknowledgements });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));

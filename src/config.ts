@@ -40,6 +40,8 @@ export interface Config {
   secretKey: string | null;
   apiDailyQuotaKey: number;
   apiDailyQuotaAnonymous: number;
+  /** Dataset pages that run records queries, a day per visitor (docs/limits.md). */
+  pageDailyQuota: number;
   /** A `{z}/{x}/{y}` tile URL template for the map's base layer; null draws only the bundled country outlines. */
   mapTileUrl: string | null;
   mapTileAttribution: string | null;
@@ -119,6 +121,7 @@ export const settings = [
   setting({ key: 'secretKey', env: 'SECRET_KEY', flag: null, kind: 'key', default: null, defaultText: '(generated in `<data>/secret.key`)', help: 'Key that encrypts two-factor secrets in the database: 32 bytes as 64 hexadecimal digits or base64 (`openssl rand -hex 32`). Set it when several servers share one database; keep it out of database backups.' }),
   setting({ key: 'apiDailyQuotaKey', env: 'API_DAILY_QUOTA_KEY', flag: null, kind: 'int', min: 1, max: 1_000_000_000, default: '100000', defaultText: '100000', help: 'Explore API calls a day per API key (and per signed-in account without a key); the day starts at 00:00 UTC.' }),
   setting({ key: 'apiDailyQuotaAnonymous', env: 'API_DAILY_QUOTA_ANONYMOUS', flag: null, kind: 'int', min: 1, max: 1_000_000_000, default: '10000', defaultText: '10000', help: "Explore API calls a day per client address without a key (the portal's own pages count too); addresses are held only as a digest under a secret that changes daily." }),
+  setting({ key: 'pageDailyQuota', env: 'PAGE_DAILY_QUOTA', flag: null, kind: 'int', min: 1, max: 1_000_000_000, default: '5000', defaultText: '5000', help: 'Dataset pages that run records queries (the table, chart, map, export and API tabs) a day per client address, or per account when signed in, apart from the API quota; the day starts at 00:00 UTC. See docs/limits.md.' }),
   setting({ key: 'mapTileUrl', env: 'MAP_TILE_URL', flag: null, kind: 'tiles', default: null, defaultText: '(none: country outlines only)', help: 'Tile server for the dataset maps, e.g. `https://tile.example.org/{z}/{x}/{y}.png` (`{s}` for subdomains); its host is then allowed in the pages\' image policy.' }),
   setting({ key: 'mapTileAttribution', env: 'MAP_TILE_ATTRIBUTION', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'Credit shown on the map for the tiles, as the tile provider requires (plain text).' }),
   setting({ key: 'privacyController', env: 'PRIVACY_CONTROLLER', flag: null, kind: 'string', default: (c) => c.publisherName ?? 'Opaal', defaultText: '(the publisher name)', help: 'The controller of personal data (GDPR Art. 4(7)) the privacy statement and the register name.' }),

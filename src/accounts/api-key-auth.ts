@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { ApiKeyService } from './api-keys.ts';
-import { accountOf, presentedKey } from './auth.ts';
+import { accountOf, presentedKey, routeOf } from './auth.ts';
 import type { Caller, QuotaState, Quotas } from './quotas.ts';
 
 const explorePrefix = '/api/explore/';
@@ -40,7 +40,8 @@ export function installApiKeys(app: FastifyInstance, deps: { apiKeys: ApiKeyServ
       }
     }
     const refused = key !== null && keyId === null;
-    if (!request.url.startsWith(explorePrefix)) {
+    // The route that serves the request, not its raw URL: every spelling the router accepts is counted.
+    if (!routeOf(request).startsWith(explorePrefix)) {
       if (refused) return reply.status(401).header('Cache-Control', 'no-store').send({ error: 'unauthorized', message: deadKey });
       return;
     }

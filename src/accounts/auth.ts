@@ -27,11 +27,19 @@ export function csrfToken(sessionToken: string): string {
 }
 
 /**
+ * The path of the route that serves a request (`/api/explore/v2.1/catalog/datasets/:datasetId`), decoded and normalised
+ * by the router, else the raw path: `/api/%65xplore/…` is served by the Explore API and must be treated as it.
+ */
+export function routeOf(request: FastifyRequest): string {
+  return request.routeOptions.url ?? request.url.split('?')[0];
+}
+
+/**
  * The API key a request to the APIs carries, if any. Pages and account forms take no key: a leaked key can read
  * what its owner may read, but cannot manage the account or make itself a successor.
  */
 export function presentedKey(request: FastifyRequest): string | null {
-  return request.url.startsWith('/api/') ? apiKeyOf(request) : null;
+  return routeOf(request).startsWith('/api/') ? apiKeyOf(request) : null;
 }
 
 /** The account acting in this request: a fully signed-in session, or an API key's owner. */

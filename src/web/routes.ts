@@ -158,7 +158,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       return html(reply, datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query)));
     });
 
-    app.get<{ Params: { id: string; tab: string } }>(`${prefix}/datasets/:id/:tab`, async (request, reply) => {
+    // The tabs run records queries for the visitor: they draw from the daily page budget (src/accounts/page-budget.ts).
+    app.get<{ Params: { id: string; tab: string } }>(`${prefix}/datasets/:id/:tab`, { config: { pageBudget: true } }, async (request, reply) => {
       const ctx = contextOf(request);
       const audience = await audienceOf(request);
       const dataset = await deps.catalog.getDataset(request.params.id, audience);

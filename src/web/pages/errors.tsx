@@ -29,6 +29,18 @@ export function badRequestPage(ctx: PageContext, message: string): Html {
   );
 }
 
+/** The visitor's daily budget of dataset pages is spent (429): until when, and where to go for more. */
+export function pageBudgetPage(ctx: PageContext, quota: { limit: number; resetAt: Date }): Html {
+  const t = ctx.t.errors;
+  return (
+    <Layout ctx={ctx} page={{ title: t.pageBudgetTitle, noindex: true }}>
+      <h1>{t.pageBudgetTitle}</h1>
+      <p role="alert">{t.pageBudgetText(quota.limit, `${quota.resetAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`)}</p>
+      <p><a href={ctx.link('/datasets')}>{t.backToCatalog}</a></p>
+    </Layout>
+  );
+}
+
 export function serverErrorPage(ctx: PageContext, requestId: string): Html {
   const t = ctx.t.errors;
   return (

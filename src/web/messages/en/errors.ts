@@ -10,4 +10,7 @@ export const errors: typeof nl = {
   serverErrorTitle: 'Something went wrong',
   serverErrorText: 'Please try again later. If the problem persists, report it with this code:',
   backToCatalog: 'Go to the catalogue',
+  pageBudgetTitle: 'You asked for many tables and charts today',
+  pageBudgetText: (limit: number, reset: string) =>
+    `This portal's dataset pages query data at most ${limit} times a day per visitor, and that number has been reached for today. You can go on from ${reset}. If you need a lot of data, download the dataset or use the API.`,
 };

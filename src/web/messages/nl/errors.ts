@@ -8,4 +8,7 @@ export const errors = {
   serverErrorTitle: 'Er ging iets mis',
   serverErrorText: 'Probeer het later opnieuw. Blijft het probleem, meld het dan met deze code:',
   backToCatalog: 'Naar de catalogus',
+  pageBudgetTitle: 'U hebt vandaag veel tabellen en grafieken opgevraagd',
+  pageBudgetText: (limit: number, reset: string) =>
+    `De datasetpagina's van dit portaal vragen per bezoeker hoogstens ${limit} keer per dag gegevens op, en dat aantal is voor vandaag bereikt. Vanaf ${reset} kan het weer. Hebt u veel gegevens nodig, download dan de dataset of gebruik de API.`,
 };
