@@ -21,6 +21,11 @@ export interface Config {
   duckdbThreads: number;
   clusterMinRows: number;
   maxImportBytes: number;
+  maxImportColumns: number;
+  maxImportCells: number;
+  maxImportUncompressedBytes: number;
+  maxImportSharedStrings: number;
+  maxImportSharedStringChars: number;
   queryTimeoutMs: number;
   exportTimeoutMs: number;
   exportMaxPerClient: number;
@@ -103,6 +108,11 @@ export const settings = [
   setting({ key: 'duckdbThreads', env: 'DUCKDB_THREADS', flag: null, kind: 'int', min: 1, max: 256, default: () => String(availableParallelism()), defaultText: '(number of cores)', help: 'Threads the records engine uses.' }),
   setting({ key: 'clusterMinRows', env: 'CLUSTER_MIN_ROWS', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(defaultClusterMinRows), defaultText: String(defaultClusterMinRows), help: 'A version with this many records or more also gets a copy sorted on its most selective category field, so that counts, groups and sorted pages filtered on that field read only its rows.' }),
   setting({ key: 'maxImportBytes', env: 'MAX_IMPORT_BYTES', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(10 * 1024 ** 3), defaultText: '10737418240 (10 GiB)', help: 'Largest file an import accepts.' }),
+  setting({ key: 'maxImportColumns', env: 'MAX_IMPORT_COLUMNS', flag: null, kind: 'int', min: 1, max: 100_000, default: '1000', defaultText: '1000', help: 'Most columns (fields) an imported file may have; CSV and XLSX are checked from the header, before any row is read.' }),
+  setting({ key: 'maxImportCells', env: 'MAX_IMPORT_CELLS', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: '50000000', defaultText: '50000000', help: 'Most cells (rows × columns) an XLSX sheet may have; empty rows in between count too.' }),
+  setting({ key: 'maxImportUncompressedBytes', env: 'MAX_IMPORT_UNCOMPRESSED_BYTES', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: String(2 * 1024 ** 3), defaultText: '2147483648 (2 GiB)', help: 'Most bytes an XLSX file (a ZIP archive) may hold once inflated, counted while it is inflated.' }),
+  setting({ key: 'maxImportSharedStrings', env: 'MAX_IMPORT_SHARED_STRINGS', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: '1000000', defaultText: '1000000', help: "Most strings in an XLSX file's shared-string table, which is held in memory while the sheet is read." }),
+  setting({ key: 'maxImportSharedStringChars', env: 'MAX_IMPORT_SHARED_STRING_CHARS', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: '32000000', defaultText: '32000000', help: "Most characters in all of an XLSX file's shared strings together." }),
   setting({ key: 'queryTimeoutMs', env: 'QUERY_TIMEOUT_MS', flag: null, kind: 'int', min: 100, max: 3_600_000, default: '10000', defaultText: '10000', help: 'Longest an API query may run before it is stopped, in milliseconds.' }),
   setting({ key: 'exportTimeoutMs', env: 'EXPORT_TIMEOUT_MS', flag: null, kind: 'int', min: 100, max: 86_400_000, default: '600000', defaultText: '600000 (10 minutes)', help: 'Longest an export may take from its request to its last byte, in milliseconds; a client that takes nothing for a minute is cut off sooner (docs/limits.md).' }),
   setting({ key: 'exportMaxPerClient', env: 'EXPORT_MAX_PER_CLIENT', flag: null, kind: 'int', min: 1, max: 1000, default: '2', defaultText: '2', help: 'Exports one client (an account, or an address without one) may run at once; more wait `EXPORT_QUEUE_MS`, then get 429.' }),

@@ -64,6 +64,9 @@ export class ImportFailed extends DomainError {
   }
 }
 
+/** An import past one of the portal's limits (size once inflated, columns, cells, nesting): the file may be sound, but too big. */
+export class ImportTooLarge extends ImportFailed {}
+
 /** A setting with a bad value: start-up stops with this one line. */
 export class ConfigError extends DomainError {
   constructor(message: string) {

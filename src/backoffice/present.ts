@@ -2,7 +2,7 @@
 import { checksOf } from '../engine/ingest/report.ts';
 import type { VersionPreview } from '../catalog/publishing.ts';
 import type { Dataset, Version } from '../catalog/types.ts';
-import { DomainError, ImportFailed } from '../errors.ts';
+import { DomainError, ImportFailed, ImportTooLarge } from '../errors.ts';
 import type { ContactWarning } from './hygiene.ts';
 
 export type VersionState = 'current' | 'staged' | 'published';
@@ -14,6 +14,8 @@ export function versionState(dataset: Dataset, version: Version): VersionState {
 
 /** The status a domain error answers with, on pages and in the API alike. */
 export function statusOf(error: DomainError): number {
+  // A file past a limit is too large (413) however sound; any other import failure is a file that cannot be read (422).
+  if (error instanceof ImportTooLarge) return 413;
   if (error instanceof ImportFailed) return 422;
   if (error.reason === 'too_large') return 413;
   if (error.reason === 'media_type') return 415;

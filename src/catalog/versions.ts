@@ -8,6 +8,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { Engine } from '../engine/duckdb.ts';
 import { ingestFile, type IngestResult } from '../engine/ingest/index.ts';
+import type { ImportLimits } from '../engine/ingest/limits.ts';
 import { twinOf } from '../engine/tables.ts';
 import { Conflict, Invalid } from '../errors.ts';
 import type { FieldOverride } from './metadata.ts';
@@ -21,6 +22,7 @@ export interface CatalogDeps {
   blobs: BlobStore;
   clock: Clock;
   maxImportBytes?: number;
+  importLimits?: ImportLimits;
 }
 
 export function checkDatasetId(id: string): void {
@@ -92,6 +94,7 @@ export async function withVersionFile<T>(
   const ingested = await ingestFile(deps.engine, deps.blobs, request.path, {
     displayName: request.displayName,
     maxBytes: deps.maxImportBytes,
+    limits: deps.importLimits,
     readings: request.readings,
   });
   const versionId = randomUUID();

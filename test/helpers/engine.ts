@@ -11,9 +11,9 @@ export interface EngineHarness {
   close(): Promise<void>;
 }
 
-export async function engineHarness(): Promise<EngineHarness> {
+export async function engineHarness(options: { memoryLimit?: string } = {}): Promise<EngineHarness> {
   const dir = tempDir();
-  const engine = await createEngine({ dataDir: dir.path, memoryLimit: '256MB', threads: 2, timezone: 'Europe/Brussels' });
+  const engine = await createEngine({ dataDir: dir.path, memoryLimit: options.memoryLimit ?? '256MB', threads: 2, timezone: 'Europe/Brussels' });
   const blobs = createFileBlobStore(dir.path);
   return {
     engine,

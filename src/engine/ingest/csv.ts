@@ -7,6 +7,7 @@ import { sniffCsv, type CsvDialect } from './sniff.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { literal } from '../sql.ts';
 import { linkedCopy } from './files.ts';
+import { defaultImportLimits, refuseColumns, type ImportLimits } from './limits.ts';
 import type { Source } from './types.ts';
 
 /** DuckDB's CSV errors name the physical line; this turns them into a reason a person can act on. */
@@ -40,11 +41,12 @@ export function explainCsvError(error: Error, encoding: CsvDialect['encoding']):
 export async function openCsv(
   path: string,
   blobs: BlobStore,
-  options: { displayName?: string; dialect?: Partial<CsvDialect> } = {},
+  options: { displayName?: string; dialect?: Partial<CsvDialect>; limits?: ImportLimits } = {},
 ): Promise<Source> {
   const displayName = options.displayName ?? basename(path);
   const dialect = { ...(await sniffCsv(path, { displayName })), ...options.dialect };
   if (dialect.headers.length === 0) throw new ImportFailed(displayName, 'the file has no header row', 1);
+  refuseColumns(displayName, dialect.headers.length, options.limits ?? defaultImportLimits);
   const temporary: string[] = [];
   let readable: string;
   if (dialect.encoding === 'windows-1252') {

@@ -1,11 +1,13 @@
 // GeoJSON: each Feature a record; its properties the fields, its geometry a point or shape field.
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { once } from 'node:events';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BlobStore } from '../../blobs/index.ts';
 import { ImportFailed } from '../../errors.ts';
+import { GeometryError, outOfRange, readGeoJson } from '../../geometry/read.ts';
+import { featureTexts } from './json-scan.ts';
+import type { ImportLimits } from './limits.ts';
 import { openJson } from './json.ts';
 import type { Source } from './types.ts';
 
@@ -71,46 +73,80 @@ export function representativePoint(geometry: Geometry): { lat: number; lon: num
   };
 }
 
+/** A feature's geometry checked by the rules of ODSQL's geometry literals: numbers only, closed rings, in range. */
+function checkGeometry(geometry: Geometry, displayName: string, feature: number): void {
+  let shape;
+  try {
+    shape = readGeoJson(geometry);
+  } catch (error) {
+    if (!(error instanceof GeometryError)) throw error;
+    throw new ImportFailed(displayName, `feature ${feature}: ${error.message}`);
+  }
+  const range = outOfRange(shape);
+  if (range) throw new ImportFailed(displayName, `feature ${feature}: ${range}`);
+}
+
+interface Feature {
+  properties: Record<string, unknown>;
+  geometry: Geometry | null;
+}
+
+/** Each feature of the collection, parsed one at a time and checked. */
+async function* readFeatures(path: string, displayName: string): AsyncGenerator<Feature> {
+  let n = 0;
+  for await (const text of featureTexts(path, displayName)) {
+    n++;
+    let feature: { type?: unknown; properties?: unknown; geometry?: Geometry | null };
+    try {
+      feature = JSON.parse(text.toString('utf8'));
+    } catch (error) {
+      throw new ImportFailed(displayName, `feature ${n} is not valid JSON (${(error as Error).message})`);
+    }
+    if (feature?.type !== 'Feature') throw new ImportFailed(displayName, `feature ${n} is not a GeoJSON Feature`);
+    const geometry = feature.geometry ?? null;
+    if (geometry !== null && !geometryTypes.has(geometry?.type)) {
+      throw new ImportFailed(displayName, `feature ${n} has an unknown geometry type "${String(geometry?.type)}"`);
+    }
+    if (geometry !== null) checkGeometry(geometry, displayName, n);
+    const properties =
+      feature.properties && typeof feature.properties === 'object' && !Array.isArray(feature.properties)
+        ? (feature.properties as Record<string, unknown>)
+        : {};
+    yield { properties, geometry };
+  }
+}
+
+/**
+ * The collection is read twice, a feature at a time: once to check every feature and learn whether all are points
+ * (then the geometry is a geo_point_2d field, else a geo_shape with a representative point), once to write the records.
+ */
 export async function openGeoJson(
   connection: DuckDBConnection,
   path: string,
   blobs: BlobStore,
-  options: { displayName?: string } = {},
+  options: { displayName?: string; limits?: ImportLimits } = {},
 ): Promise<Source> {
   const displayName = options.displayName ?? basename(path);
-  let document: { type?: unknown; features?: unknown };
-  try {
-    document = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new ImportFailed(displayName, `not valid JSON (${(error as Error).message})`);
+  let count = 0;
+  let allPoints = true;
+  for await (const { geometry } of readFeatures(path, displayName)) {
+    count++;
+    if (geometry && geometry.type !== 'Point') allPoints = false;
   }
-  const features = document?.type === 'FeatureCollection' && Array.isArray(document.features) ? document.features : null;
-  if (!features) throw new ImportFailed(displayName, 'a GeoJSON file must hold a FeatureCollection with a features array');
-  if (features.length === 0) throw new ImportFailed(displayName, 'the FeatureCollection has no features');
+  if (count === 0) throw new ImportFailed(displayName, 'the FeatureCollection has no features');
 
-  const allPoints = features.every((f: { geometry?: Geometry | null }) => !f?.geometry || f.geometry.type === 'Point');
   const geometryKey = allPoints ? 'geo_point_2d' : 'geo_shape';
   const lines = blobs.tempPath('.jsonl');
   const out = createWriteStream(lines);
   try {
-    for (let i = 0; i < features.length; i++) {
-      const feature = features[i] as { type?: unknown; properties?: unknown; geometry?: Geometry | null };
-      if (feature?.type !== 'Feature') throw new ImportFailed(displayName, `feature ${i + 1} is not a GeoJSON Feature`);
-      const geometry = feature.geometry ?? null;
-      if (geometry !== null && !geometryTypes.has(geometry?.type)) {
-        throw new ImportFailed(displayName, `feature ${i + 1} has an unknown geometry type "${String(geometry?.type)}"`);
-      }
-      const properties =
-        feature.properties && typeof feature.properties === 'object' && !Array.isArray(feature.properties)
-          ? (feature.properties as Record<string, unknown>)
-          : {};
+    for await (const { properties, geometry } of readFeatures(path, displayName)) {
       const record: Record<string, unknown> = { ...properties, [geometryKey]: geometry };
       if (!allPoints) record.geo_point_2d = geometry ? representativePoint(geometry) : null;
       if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');
-    const source = await openJson(connection, lines, blobs, { displayName, format: 'geojson', lines: true });
+    const source = await openJson(connection, lines, blobs, { displayName, format: 'geojson', lines: true, limits: options.limits });
     return {
       ...source,
       cleanup: async () => {
@@ -119,6 +155,8 @@ export async function openGeoJson(
       },
     };
   } catch (error) {
+    // A write still on its way fails once the stream is destroyed: the refusal is the news, not that.
+    out.on('error', () => undefined);
     out.destroy();
     await blobs.discard(lines);
     throw error;

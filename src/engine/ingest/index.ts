@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BlobStore } from '../../blobs/index.ts';
 import type { FieldReading, SourceFormat } from '../../catalog/types.ts';
-import { ImportFailed } from '../../errors.ts';
+import { ImportFailed, ImportTooLarge } from '../../errors.ts';
 import type { Engine } from '../duckdb.ts';
 import { twinOf } from '../tables.ts';
 import { openCsv } from './csv.ts';
@@ -13,6 +13,7 @@ import { openJson } from './json.ts';
 import { inferPlan } from './infer.ts';
 import { fieldsOf, writeParquet } from './write.ts';
 import { openXlsx } from './xlsx.ts';
+import { defaultImportLimits, type ImportLimits } from './limits.ts';
 import type { IngestResult, Source } from './types.ts';
 
 export type { IngestResult } from './types.ts';
@@ -63,20 +64,28 @@ export async function detectFormat(path: string, displayName: string): Promise<K
   return kind;
 }
 
-async function openSource(connection: DuckDBConnection, path: string, blobs: BlobStore, displayName: string): Promise<Source> {
+async function openSource(connection: DuckDBConnection, path: string, blobs: BlobStore, displayName: string, limits: ImportLimits): Promise<Source> {
   const kind = await detectFormat(path, displayName);
   switch (kind) {
     case 'csv':
-      return openCsv(path, blobs, { displayName });
+      return openCsv(path, blobs, { displayName, limits });
     case 'json':
-      return openJson(connection, path, blobs, { displayName });
+      return openJson(connection, path, blobs, { displayName, limits });
     case 'jsonl':
-      return openJson(connection, path, blobs, { displayName, lines: true });
+      return openJson(connection, path, blobs, { displayName, lines: true, limits });
     case 'geojson':
-      return openGeoJson(connection, path, blobs, { displayName });
+      return openGeoJson(connection, path, blobs, { displayName, limits });
     case 'xlsx':
-      return openXlsx(path, blobs, { displayName });
+      return openXlsx(path, blobs, { displayName, limits });
   }
+}
+
+/**
+ * DuckDB stopped at its memory limit. A file's columns cost the Parquet writer about half a megabyte each (a block to
+ * read and one to write), whatever its rows: a file wider than the engine's memory allows is refused, not a 500.
+ */
+function outOfMemory(error: unknown): boolean {
+  return /Out of Memory Error/i.test((error as Error)?.message ?? '');
 }
 
 function diskFull(error: unknown): boolean {
@@ -92,7 +101,7 @@ export async function ingestFile(
   engine: Engine,
   blobs: BlobStore,
   path: string,
-  options: { displayName?: string; maxBytes?: number; readings?: Record<string, FieldReading> } = {},
+  options: { displayName?: string; maxBytes?: number; limits?: ImportLimits; readings?: Record<string, FieldReading> } = {},
 ): Promise<IngestResult> {
   const displayName = options.displayName ?? basename(path);
   let size: number;
@@ -111,7 +120,7 @@ export async function ingestFile(
   return engine.withConnection(async (connection) => {
     let source: Source | undefined;
     try {
-      source = await openSource(connection, path, blobs, displayName);
+      source = await openSource(connection, path, blobs, displayName, options.limits ?? defaultImportLimits);
       const plan = await inferPlan(connection, source, { displayName, readings: options.readings });
       if (plan.rows === 0) throw new ImportFailed(displayName, 'the file has a header but no records');
       const recordsCount = await writeParquet(connection, source, plan, destination, {
@@ -125,6 +134,10 @@ export async function ingestFile(
       await discard();
       if (error instanceof ImportFailed) throw error;
       if (diskFull(error)) throw new ImportFailed(displayName, 'the disk is full; free space in the data directory and import again');
+      if (outOfMemory(error)) {
+        const columns = source ? `its ${source.columns.length} columns` : 'it';
+        throw new ImportTooLarge(displayName, `the records engine ran out of memory writing ${columns}; import fewer columns, or raise DUCKDB_MEMORY_LIMIT`);
+      }
       const explained = await source?.explain(error as Error);
       if (explained) throw new ImportFailed(displayName, explained.reason, explained.line);
       throw error;

@@ -51,12 +51,52 @@ export function trimmedSql(raw: string): string {
   return `NULLIF(CASE WHEN starts_with(${raw}, ' ') OR ends_with(${raw}, ' ') OR strlen(${raw}) <> length(${raw}) THEN trim(${raw}) ELSE ${raw} END, '')`;
 }
 
-export function trimmedSelect(source: Source): string {
-  const cells = source.columns.flatMap((c, i) => [
-    `${trimmedSql(c.expression)} AS ${valueSql(i)}`,
-    ...(c.typeExpression ? [`${c.typeExpression} AS t${i}`] : []),
-  ]);
-  return `SELECT ${cells.join(', ')} FROM ${source.from}`;
+/** The trimmed values `c{i}` (and JSON kinds `t{i}`) of the given columns, or of all, in the file's order. */
+export function trimmedSelect(source: Source, only?: Iterable<number>): string {
+  const indices = only ? [...new Set(only)] : source.columns.map((_, i) => i);
+  const cells = indices.flatMap((i) => {
+    const c = source.columns[i];
+    return [`${trimmedSql(c.expression)} AS ${valueSql(i)}`, ...(c.typeExpression ? [`${c.typeExpression} AS t${i}`] : [])];
+  });
+  return `SELECT ${cells.length > 0 ? cells.join(', ') : '1'} FROM ${source.from}`;
+}
+
+/**
+ * At most this many aggregates in one statement. DuckDB's memory and planning time grow with a statement's
+ * expressions: one statement with a count per column per parser ran out of memory at 600 columns and took 28 minutes
+ * at 5,000. A wide file is read in several statements instead, each over only its own columns.
+ */
+const aggregatesPerStatement = 256;
+
+/** One aggregate row over the source, computed in statements of at most aggregatesPerStatement aggregates each. */
+async function aggregateInBatches<T extends { i: number; aggregates: string[] }>(
+  connection: DuckDBConnection,
+  source: Source,
+  items: T[],
+  statement: (batch: T[], rows: string) => string,
+  options: { limit?: number; numbered?: boolean } = {},
+): Promise<Record<string, unknown>> {
+  const merged: Record<string, unknown> = {};
+  const run = async (batch: T[]) => {
+    let rows = trimmedSelect(source, batch.map((item) => item.i));
+    if (options.numbered) rows = `SELECT row_number() OVER () AS row, * FROM (${rows})`;
+    if (options.limit) rows = `${rows} LIMIT ${options.limit}`;
+    const [row] = (await connection.runAndReadAll(statement(batch, rows))).getRowObjectsJson();
+    Object.assign(merged, row);
+  };
+  let batch: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    if (batch.length > 0 && size + item.aggregates.length > aggregatesPerStatement) {
+      await run(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(item);
+    size += item.aggregates.length;
+  }
+  if (batch.length > 0 || items.length === 0) await run(batch);
+  return merged;
 }
 
 /** What the parser reads of column i: the trimmed value, without its unit where the column has one. */
@@ -90,24 +130,31 @@ async function count(
   units: Map<number, string>,
   options: { limit?: number; ranges?: boolean; unitProbe?: number[] } = {},
 ): Promise<Counts> {
-  const aggregates: string[] = ['count(*) AS rows'];
-  for (const i of options.unitProbe ?? []) aggregates.push(`count_if(${endsLikeUnit(valueSql(i))}) AS k${i}`);
+  const perColumn = new Map<number, string[]>();
+  const add = (i: number, aggregate: string) => perColumn.set(i, [...(perColumn.get(i) ?? []), aggregate]);
+  for (const i of options.unitProbe ?? []) add(i, `count_if(${endsLikeUnit(valueSql(i))}) AS k${i}`);
   for (const [i, list] of tried) {
     const column = source.columns[i];
     const v = inputSql(i, units.get(i));
-    aggregates.push(`count(${valueSql(i)}) AS n${i}`);
+    add(i, `count(${valueSql(i)}) AS n${i}`);
     for (const p of list.parsers) {
       const accepts = p.scalar && column.typeExpression ? `(${p.accepts(v)} AND t${i} <> 'VARCHAR')` : p.accepts(v);
-      aggregates.push(`count_if(${accepts}) AS "p${i}_${p.kind}"`);
+      add(i, `count_if(${accepts}) AS "p${i}_${p.kind}"`);
     }
-    for (const p of list.doubts ?? []) aggregates.push(`count_if(${p.accepts(v)} AND ${p.doubt!(v)}) AS "d${i}_${p.kind}"`);
+    for (const p of list.doubts ?? []) add(i, `count_if(${p.accepts(v)} AND ${p.doubt!(v)}) AS "d${i}_${p.kind}"`);
     if (options.ranges && (latNames.test(column.name) || lonNames.test(column.name))) {
-      aggregates.push(`min(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS min${i}`);
-      aggregates.push(`max(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS max${i}`);
+      add(i, `min(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS min${i}`);
+      add(i, `max(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)) AS max${i}`);
     }
   }
-  const rows = options.limit ? `${trimmedSelect(source)} LIMIT ${options.limit}` : trimmedSelect(source);
-  const [counts] = (await connection.runAndReadAll(`SELECT ${aggregates.join(', ')} FROM (${rows})`)).getRowObjects();
+  const items = [...perColumn].map(([i, aggregates]) => ({ i, aggregates }));
+  const counts = await aggregateInBatches(
+    connection,
+    source,
+    items,
+    (batch, rows) => `SELECT ${['count(*) AS rows', ...batch.flatMap((item) => item.aggregates)].join(', ')} FROM (${rows})`,
+    { limit: options.limit },
+  );
   return (key) => Number(counts[key] ?? 0);
 }
 
@@ -115,10 +162,17 @@ async function count(
 async function sampleUnits(connection: DuckDBConnection, source: Source, candidates: number[]): Promise<Map<number, string>> {
   const units = new Map<number, string>();
   if (candidates.length === 0) return units;
-  const cells = candidates.map((i) => `${valueSql(i)}, ${unitOf(valueSql(i))} AS u${i}`);
-  const measures = candidates.map((i) => `count(${valueSql(i)}) AS n${i}, count(u${i}) AS k${i}, min(u${i}) AS lo${i}, max(u${i}) AS hi${i}`);
-  const sql = `SELECT ${measures.join(', ')} FROM (SELECT ${cells.join(', ')} FROM (${trimmedSelect(source)} LIMIT ${sampleRows}))`;
-  const [row] = (await connection.runAndReadAll(sql)).getRowObjects();
+  const items = candidates.map((i) => ({ i, aggregates: [`count(${valueSql(i)}) AS n${i}`, `count(u${i}) AS k${i}`, `min(u${i}) AS lo${i}`, `max(u${i}) AS hi${i}`] }));
+  const row = await aggregateInBatches(
+    connection,
+    source,
+    items,
+    (batch, rows) => {
+      const cells = batch.map(({ i }) => `${valueSql(i)}, ${unitOf(valueSql(i))} AS u${i}`);
+      return `SELECT ${batch.flatMap((item) => item.aggregates).join(', ')} FROM (SELECT ${cells.join(', ')} FROM (${rows}))`;
+    },
+    { limit: sampleRows },
+  );
   for (const i of candidates) {
     const n = Number(row[`n${i}`]);
     if (n > 0 && Number(row[`k${i}`]) === n && row[`lo${i}`] === row[`hi${i}`]) units.set(i, String(row[`lo${i}`]));
@@ -283,10 +337,9 @@ async function examples(connection: DuckDBConnection, source: Source, requests: 
     const read = readings.map((p, r) => `'r${r}': CASE WHEN ${p.accepts(v)} THEN CAST(${p.cast(v)} AS VARCHAR) END`);
     const struct = `{'row': row, 'value': left(${valueSql(i)}, 100)${read.length ? `, ${read.join(', ')}` : ''}}`;
     const filter = `FILTER (WHERE ${valueSql(i)} IS NOT NULL AND ${where(v)})`;
-    return `min_by(${struct}, row, ${exampleCount}) ${filter} AS e${k}${counts ? `, count(*) ${filter} AS c${k}` : ''}`;
+    return { i, aggregates: [`min_by(${struct}, row, ${exampleCount}) ${filter} AS e${k}`, ...(counts ? [`count(*) ${filter} AS c${k}`] : [])] };
   });
-  const sql = `SELECT ${picks.join(', ')} FROM (SELECT row_number() OVER () AS row, * FROM (${trimmedSelect(source)}))`;
-  const [row] = (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  const row = await aggregateInBatches(connection, source, picks, (batch, rows) => `SELECT ${batch.flatMap((p) => p.aggregates).join(', ')} FROM (${rows})`, { numbered: true });
   return requests.map((request, k) => {
     const list = (row[`e${k}`] ?? []) as Record<string, string | number | null>[];
     const found = list

@@ -10,6 +10,8 @@ import type { SourceFormat } from '../../catalog/types.ts';
 import { fieldNamesFor } from './names.ts';
 import { literal } from '../sql.ts';
 import { linkedCopy } from './files.ts';
+import { checkNesting } from './json-scan.ts';
+import { defaultImportLimits, refuseColumns, type ImportLimits } from './limits.ts';
 import type { Source } from './types.ts';
 
 /** RFC 6901 pointer to a top-level key, so any key text is safe in the path. */
@@ -61,9 +63,11 @@ export async function openJson(
   connection: DuckDBConnection,
   path: string,
   blobs: BlobStore,
-  options: { displayName?: string; format?: SourceFormat; lines?: boolean } = {},
+  options: { displayName?: string; format?: SourceFormat; lines?: boolean; limits?: ImportLimits } = {},
 ): Promise<Source> {
   const displayName = options.displayName ?? basename(path);
+  // Before DuckDB or JSON.parse (on the error path) recurse into it.
+  await checkNesting(path, displayName);
   const readable = await linkedCopy(path, blobs.tempPath('.json'));
   const cleanup = () => blobs.discard(readable);
   const lines = options.lines ?? false;
@@ -86,6 +90,7 @@ export async function openJson(
     }
     const keys = (await connection.runAndReadAll(keysSql)).getRowObjects().map((r) => String(r.k));
     if (keys.length === 0) throw new ImportFailed(displayName, 'the file holds no records');
+    refuseColumns(displayName, keys.length, options.limits ?? defaultImportLimits);
     const names = fieldNamesFor(keys);
     const paths = keys.map((k) => literal(pointer(k))).join(', ');
     const from = `(SELECT json_extract_string(json, [${paths}]) AS vals, json_type(json, [${paths}]) AS kinds FROM ${objects}) AS src`;

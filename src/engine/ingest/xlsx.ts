@@ -4,8 +4,10 @@ import { basename } from 'node:path';
 import { once } from 'node:events';
 import type ExcelJS from 'exceljs';
 import type { BlobStore } from '../../blobs/index.ts';
-import { ImportFailed } from '../../errors.ts';
+import { ImportFailed, ImportTooLarge } from '../../errors.ts';
 import { openCsv } from './csv.ts';
+import { defaultImportLimits, refuseColumns, type ImportLimits } from './limits.ts';
+import { checkWorkbook } from './workbook-guard.ts';
 import type { Source } from './types.ts';
 
 function pad(n: number, width = 2): string {
@@ -85,7 +87,7 @@ const unreadWorkbook = /reading 'sheets'/;
 const readAttempts = 3;
 
 /** The first worksheet as a UTF-8 CSV at `csvPath`: its row count, and which columns hold only cells stored as numbers. */
-async function sheetToCsv(path: string, csvPath: string, displayName: string): Promise<{ rows: number; numeric: boolean[] }> {
+async function sheetToCsv(path: string, csvPath: string, displayName: string, limits: ImportLimits): Promise<{ rows: number; numeric: boolean[] }> {
   const out = createWriteStream(csvPath);
   let width = 0;
   let rows = 0;
@@ -113,7 +115,13 @@ async function sheetToCsv(path: string, csvPath: string, displayName: string): P
       // exceljs has read the workbook part by now where it comes first, or holds the sheet back until it has.
       const date1904 = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
       let expected = 1;
+      // Rows written so far and the gap before this one, as cells: a lone row 1,000,000 is a million rows of CSV.
+      const refuseCells = (upTo: number) => {
+        if ((upTo - expected + 1 + rows) * width <= limits.cells) return;
+        throw new ImportTooLarge(displayName, `the sheet has more than ${limits.cells} cells, counting empty rows between rows (MAX_IMPORT_CELLS)`, upTo);
+      };
       for await (const row of sheet) {
+        if (rows > 0) refuseCells(row.number);
         // Rows that are wholly empty are not emitted: keep the gap so line numbers stay the sheet's.
         for (; expected < row.number; expected++) {
           if (rows > 0) {
@@ -136,6 +144,7 @@ async function sheetToCsv(path: string, csvPath: string, displayName: string): P
           while (values.length > 0 && values[values.length - 1].trim() === '') values.pop();
           width = values.length;
           if (width === 0) throw new ImportFailed(displayName, 'the first row of the first sheet is empty; put the column names there', row.number);
+          refuseColumns(displayName, width, limits);
         } else if (values.length > width) {
           const extra = values.slice(width).some((v) => v.trim() !== '');
           if (extra) throw new ImportFailed(displayName, `row ${row.number} has values beyond the ${width} named columns`, row.number);
@@ -149,20 +158,29 @@ async function sheetToCsv(path: string, csvPath: string, displayName: string): P
     out.end();
     await once(out, 'finish');
   } catch (error) {
+    // A write still on its way fails once the stream is destroyed: the refusal is the news, not that.
+    out.on('error', () => undefined);
     out.destroy();
     throw error;
   }
   return { rows, numeric: Array.from({ length: width }, (_, i) => seen[i] === true && text[i] !== true) };
 }
 
-export async function openXlsx(path: string, blobs: BlobStore, options: { displayName?: string } = {}): Promise<Source> {
+export async function openXlsx(path: string, blobs: BlobStore, options: { displayName?: string; limits?: ImportLimits } = {}): Promise<Source> {
   const displayName = options.displayName ?? basename(path);
+  const limits = options.limits ?? defaultImportLimits;
+  try {
+    await checkWorkbook(path, displayName, limits);
+  } catch (error) {
+    if (error instanceof ImportFailed) throw error;
+    throw new ImportFailed(displayName, `not a readable XLSX workbook (${(error as Error).message})`);
+  }
   const csvPath = blobs.tempPath('.csv');
   let rows = 0;
   let numeric: boolean[] = [];
   for (let attempt = 1; ; attempt++) {
     try {
-      ({ rows, numeric } = await sheetToCsv(path, csvPath, displayName));
+      ({ rows, numeric } = await sheetToCsv(path, csvPath, displayName, limits));
       break;
     } catch (error) {
       await blobs.discard(csvPath);
@@ -179,6 +197,7 @@ export async function openXlsx(path: string, blobs: BlobStore, options: { displa
     const source = await openCsv(csvPath, blobs, {
       displayName,
       dialect: { encoding: 'utf-8', delimiter: ',' },
+      limits,
     });
     return {
       ...source,
