@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checksRun } from '../../src/accounts/checks-run.ts';
+import { buildAccessArchive, eraseAccount } from '../../src/privacy/rights.ts';
 import { base32Decode, matchingStep, totp } from '../../src/accounts/totp.ts';
 import { createAccount, testPassword } from '../helpers/accounts.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
@@ -187,6 +188,26 @@ for (const dialect of dialects) {
       const refused = answers.filter((a) => a.status === 429);
       assert.ok(refused.length >= 45);
       assert.ok(refused.some((a) => /te veel berichten gevraagd|te veel codes/.test(a.text)));
+    });
+
+    test('the counters that name a person are in their access archive and go with them; the sweep removes expired ones', async () => {
+      nextWindow();
+      const id = await createAccount(s, 'teller@example.org', 'user');
+      assert.equal((await form('/-/account/login', { email: 'teller@example.org', password: 'fout-wachtwoord' })).status, 400);
+      await form('/-/account/reset', { email: 'teller@example.org' });
+      const security = (await buildAccessArchive(s.portal, id)).data['sign-in security'].items as { attemptCounters: { attempts: number }[] };
+      assert.deepEqual(security.attemptCounters.map((c) => c.attempts), [1, 1], 'the sign-in and the mail counter');
+      const counters = async () => Number((await s.portal.store.db.selectFrom('attempt_counters').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await counters();
+      const report = await eraseAccount(s.portal, id, { by: 'self' });
+      assert.deepEqual(report.lines.filter((l) => l.table === 'attempt_counters').map((l) => l.rows), [2]);
+      assert.equal(await counters(), before - 2);
+      const stored = await s.portal.store.db.selectFrom('attempt_counters').select('key').execute();
+      assert.ok(stored.every((r) => /^[0-9a-f]{64}$/.test(r.key)), 'only digests are stored');
+      nextWindow();
+      const swept = await s.portal.retention.run({ now });
+      assert.ok(swept.rules.some((r) => r.rule === 'attempts'));
+      assert.equal(await counters(), 0, 'every window has ended: the sweep leaves no counter');
     });
   });
 }
