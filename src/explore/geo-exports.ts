@@ -94,10 +94,10 @@ export async function flatGeobufExport(engine: Engine, plan: GeoFilePlan, option
       params: plan.params,
       timeZone: plan.timeZone,
       head,
-      encode: (rows) =>
+      encode: (lines) =>
         concat(
-          rows.map((row) => {
-            const feature = JSON.parse(row[0] as string) as { geometry: Geometry | null; properties: Record<string, unknown> };
+          lines.map((line) => {
+            const feature = JSON.parse(line) as { geometry: Geometry | null; properties: Record<string, unknown> };
             const shape = feature.geometry && project ? reprojectGeometry(feature.geometry, project) : feature.geometry;
             return fgbFeature(shape, fgbProperties(columns, attributes.map((c) => feature.properties[c.key])));
           }),

@@ -1,4 +1,4 @@
-// Large exports: written by the engine to a temp file and followed out; whole records, in order, nothing left behind.
+// Large exports: pulled from the engine batch by batch as the client reads; whole records, in order, nothing left behind.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ async function until(condition: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-test('a CSV export past one read of the temp file keeps every record whole and in order', async () => {
+test('a CSV export of many engine batches keeps every record whole and in order', async () => {
   const body = await (await s.get(url('csv', { order_by: 'id desc', with_bom: 'false' }))).text();
   assert.ok(body.length > 4 << 20, `only ${body.length} bytes`);
   const lines = body.split('\n');
