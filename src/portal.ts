@@ -77,6 +77,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     threads: config.duckdbThreads,
     timezone: config.timezone,
     clusterMinRows: config.clusterMinRows,
+    queryTimeoutMs: config.queryTimeoutMs,
   });
   const blobs = createFileBlobStore(config.dataDir);
   const tempSweeps = await startTempSweeps(blobs, staleTempAfterMs(config.exportTimeoutMs));

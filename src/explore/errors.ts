@@ -1,6 +1,7 @@
 // The Explore API's error bodies: domain errors and bad parameters in the Opendatasoft shape.
 import { DomainError } from '../errors.ts';
 import { OdsqlError } from '../odsql/errors.ts';
+import { EngineBusy } from '../engine/pool.ts';
 
 export class InvalidRestParameter extends DomainError {
   constructor(message: string) {
@@ -33,6 +34,24 @@ export class ExportsBusy extends DomainError {
   }
 }
 
+/** A value the query computes that the engine cannot hold (an overflow, a failed conversion): the query's to change. */
+export class QueryValueError extends DomainError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
+
+// DuckDB's kinds of error that a value in the query or the data causes, not the SQL Opaal wrote.
+const valueErrorKinds = /^(?:Out of Range|Conversion|Invalid Input) Error: ([^\n]*)/;
+
+/** A DuckDB error caused by a value, as a QueryValueError (a 400 that quotes the engine's reason); else null. */
+export function engineValueError(error: unknown): QueryValueError | null {
+  const reason = error instanceof Error ? valueErrorKinds.exec(error.message)?.[1] : undefined;
+  if (reason === undefined) return null;
+  const shown = reason.length > 300 ? `${reason.slice(0, 297)}...` : reason;
+  return new QueryValueError(`The query cannot be computed: ${shown} Write numbers with a decimal point (2.0) to compute in decimals, or narrow the values.`);
+}
+
 export function odsError(error: unknown): { status: number; body: { error_code: string; message: string }; retryAfter?: number } | null {
   if (error instanceof OdsqlError) {
     return { status: 400, body: { error_code: 'ODSQLError', message: `ODSQL query is malformed: ${error.message} Clause(s) containing the error(s): ${error.clause}.` } };
@@ -43,6 +62,12 @@ export function odsError(error: unknown): { status: number; body: { error_code: 
   if (error instanceof ExportsBusy) {
     const status = error.who === 'client' ? 429 : 503;
     return { status, body: { error_code: status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: error.message }, retryAfter: error.retryAfter };
+  }
+  if (error instanceof EngineBusy) {
+    return { status: 503, body: { error_code: 'ServiceUnavailable', message: error.message }, retryAfter: error.retryAfter };
+  }
+  if (error instanceof QueryValueError) {
+    return { status: 400, body: { error_code: 'ODSQLError', message: error.message } };
   }
   if (error instanceof InvalidRestParameter) {
     return { status: 400, body: { error_code: 'InvalidRESTParameterError', message: error.message } };

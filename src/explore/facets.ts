@@ -4,6 +4,9 @@ import { newContext } from '../odsql/compile/context.ts';
 import { compileBoolean } from '../odsql/compile/expression.ts';
 import { OdsqlError } from '../odsql/errors.ts';
 import { parseWhere } from '../odsql/parser.ts';
+import { ExpressionParser } from '../odsql/parse-expression.ts';
+import type { Expression } from '../odsql/ast.ts';
+import { checkCount, checkFilterCounts, queryLimits } from '../odsql/limits.ts';
 import { facetCondition } from '../odsql/refine.ts';
 import { Params, fieldType, quoteIdentifier } from '../odsql/types.ts';
 
@@ -26,27 +29,46 @@ const sorts = ['count', '-count', 'alphanum', '-alphanum', 'num', '-num'] as con
 
 /** `country` or `facet(name="country", disjunctive=true, sort="alphanum", limit=5)`. */
 export function parseFacetParam(text: string): FacetRequest {
-  const plain = /^\s*([A-Za-z0-9_.]+)\s*$/.exec(text);
   const request: FacetRequest = { name: '', disjunctive: false, sort: '-count', limit: 100 };
+  const plain = /^\s*([A-Za-z0-9_.]+)\s*$/.exec(text);
   if (plain) return { ...request, name: plain[1] };
-  const call = /^\s*facet\s*\((.*)\)\s*$/is.exec(text);
-  if (!call) throw new OdsqlError(`Expected a field name or facet(name="…"), found "${text}".`, 'facet', 0);
-  for (const m of call[1].matchAll(/\s*([a-z_]+)\s*=\s*("([^"]*)"|'([^']*)'|[A-Za-z0-9_.-]+)\s*(,|$)/gi)) {
-    const key = m[1].toLowerCase();
-    const value = m[3] ?? m[4] ?? m[2];
-    if (key === 'name') request.name = value;
-    else if (key === 'disjunctive') request.disjunctive = value.toLowerCase() === 'true';
-    else if (key === 'sort') {
-      if (!(sorts as readonly string[]).includes(value)) throw new OdsqlError(`Facet sort must be one of ${sorts.join(', ')}.`, 'facet', m.index ?? 0);
-      request.sort = value as FacetRequest['sort'];
-    } else if (key === 'limit') {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 1000) throw new OdsqlError('Facet limit must be a whole number from 1 to 1000.', 'facet', m.index ?? 0);
+  // Read by the ODSQL parser, which is linear in the text: the pattern that matched name=value pairs before was quadratic.
+  const parser = new ExpressionParser(text, 'facet');
+  const call = parser.atEnd() ? null : parser.or();
+  if (!call || call.kind !== 'call' || call.name !== 'facet' || call.args.length > 0 || !parser.atEnd()) {
+    throw new OdsqlError(`Expected a field name or facet(name="…"), found "${text.length > 60 ? `${text.slice(0, 57)}...` : text}".`, 'facet', 0);
+  }
+  for (const { name, value } of call.named) {
+    const given = facetValue(value);
+    if (name === 'name') request.name = given;
+    else if (name === 'disjunctive') request.disjunctive = given.toLowerCase() === 'true';
+    else if (name === 'sort') {
+      if (!(sorts as readonly string[]).includes(given)) throw new OdsqlError(`Facet sort must be one of ${sorts.join(', ')}.`, 'facet', value.position);
+      request.sort = given as FacetRequest['sort'];
+    } else if (name === 'limit') {
+      const n = Number(given);
+      if (!Number.isInteger(n) || n < 1 || n > 1000) throw new OdsqlError('Facet limit must be a whole number from 1 to 1000.', 'facet', value.position);
       request.limit = n;
     }
   }
   if (!request.name) throw new OdsqlError('facet() needs name="field".', 'facet', 0);
   return request;
+}
+
+/** A facet() argument as the text it stands for: "x", 'x', x, true, 5 or -count. */
+function facetValue(e: Expression): string {
+  switch (e.kind) {
+    case 'string':
+    case 'field':
+      return e.kind === 'string' ? e.value : e.name;
+    case 'number':
+      return e.raw;
+    case 'boolean':
+      return String(e.value);
+    case 'unary':
+      if (e.operator === '-' && e.operand.kind === 'field') return `-${e.operand.name}`;
+  }
+  throw new OdsqlError('A facet() argument is a quoted text, a name, a number or true/false.', 'facet', e.position);
 }
 
 /** What a facet counts for a field: its values, dates by hierarchy level, lists one by one. */
@@ -70,6 +92,8 @@ export function facetQueries(options: {
   now: Date;
   lang: string;
 }) {
+  checkFilterCounts(options);
+  checkCount('facet', options.facets.length, queryLimits.facets, 'Ask for fewer facets at a time.');
   const params = new Params();
   const ctx = newContext({ fields: options.fields }, { params, now: options.now, lang: options.lang });
   const base = options.where.map((w) => compileBoolean(ctx, parseWhere(w)).sql);

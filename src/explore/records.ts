@@ -3,10 +3,10 @@ import type { Audience, CatalogService } from '../catalog/service.ts';
 import type { Dataset, Field, Language } from '../catalog/types.ts';
 import { catalogFields, catalogRelation } from './catalog-query.ts';
 import type { Clock } from '../clock.ts';
-import type { Engine, RecordsSource } from '../engine/duckdb.ts';
+import type { Engine, Lane, RecordsSource } from '../engine/duckdb.ts';
 import { NotFound } from '../errors.ts';
 import { literal } from '../engine/sql.ts';
-import { ClientGone, QueryTimeout } from './errors.ts';
+import { ClientGone, QueryTimeout, engineValueError } from './errors.ts';
 import { buildRecordsQuery } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
 import { presentRow } from './values.ts';
@@ -62,19 +62,32 @@ export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & {
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
 export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; blobs: BlobStore; clock: Clock; queryTimeoutMs: number; baseUrl: string }) {
-  /** Runs queries on one connection in the request's time zone, stopped at the time limit or when the client leaves. */
+  const timeout = () => new QueryTimeout(`The query took longer than ${deps.queryTimeoutMs / 1000} s and was stopped; narrow it with where or refine.`);
+
+  /**
+   * Runs queries on one connection in the request's time zone, in its lane of the engine, stopped at the time limit
+   * or when the client leaves. The limit counts from the start of parsing (`spentMs` went on parsing and compiling),
+   * and the answer goes out when it is reached even if the engine is still planning, which an interrupt does not
+   * stop: the connection and its slot come back only when the engine is done.
+   */
   async function run<T>(
     timeZone: string,
+    options: { lane: Lane; spentMs: number; signal?: AbortSignal },
     work: (all: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>,
-    signal?: AbortSignal,
   ): Promise<T> {
-    return deps.engine.withConnection(async (connection) => {
+    const { signal } = options;
+    let answer: (error: Error) => void = () => undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      answer = reject;
+    });
+    const job = deps.engine.withConnection(async (connection) => {
       let reason: 'timeout' | 'gone' | null = null;
       const stop = (why: 'timeout' | 'gone') => {
         reason = why;
         connection.interrupt();
+        answer(why === 'timeout' ? timeout() : new ClientGone());
       };
-      const timer = setTimeout(() => stop('timeout'), deps.queryTimeoutMs);
+      const timer = setTimeout(() => stop('timeout'), Math.max(0, deps.queryTimeoutMs - options.spentMs));
       const onAbort = () => stop('gone');
       signal?.addEventListener('abort', onAbort);
       try {
@@ -91,20 +104,28 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
         });
       } catch (error) {
         if (reason === 'gone') throw new ClientGone();
-        if (reason === 'timeout' || /INTERRUPT/i.test((error as Error).message)) {
-          throw new QueryTimeout(`The query took longer than ${deps.queryTimeoutMs / 1000} s and was stopped; narrow it with where or refine.`);
-        }
-        throw error;
+        if (reason === 'timeout' || /INTERRUPT/i.test((error as Error).message)) throw timeout();
+        throw engineValueError(error) ?? error;
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       }
-    }, timeZone);
+    }, timeZone, options.lane);
+    // When the deadline answers first, the job's own failure comes later and has no one to tell.
+    job.catch(() => undefined);
+    return Promise.race([job, deadline]);
+  }
+
+  /** Parses and compiles, timed: that time counts against the query's limit. */
+  function compiled<T>(build: () => T): { query: T; spentMs: number } {
+    const started = performance.now();
+    const query = build();
+    return { query, spentMs: performance.now() - started };
   }
 
   async function countFacets(fields: Field[], from: string | null, defaults: string[], params: FacetParams) {
     const requested = params.facets.length > 0 ? params.facets : defaults.map((name) => ({ name, disjunctive: false, sort: '-count' as const, limit: 100 }));
-    const queries = facetQueries({
+    const { query: queries, spentMs } = compiled(() => facetQueries({
       fields,
       from: from ?? '(SELECT 1 WHERE FALSE)',
       where: params.where,
@@ -113,9 +134,10 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       facets: requested,
       now: deps.clock(),
       lang: params.lang,
-    });
+    }));
     if (!from) return { facets: requested.map((f) => ({ name: f.name, facets: [] })) };
-    return run(params.timezone, async (all) => {
+    // Counting values groups every matching row: a heavy query.
+    return run(params.timezone, { lane: 'heavy', spentMs }, async (all) => {
       const facets = [];
       for (const q of queries) {
         const levels = [];
@@ -192,17 +214,13 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
   /** One page of an ODSQL query with its total count; nothing to read gives an empty page. */
   async function queryPage(fields: Field[], from: RecordsSource | null, params: RecordsParams, signal?: AbortSignal) {
-    const query = buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, now: deps.clock() });
+    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, now: deps.clock() }));
     if (!from) return { total_count: 0, rows: [] };
-    return run(
-      params.timezone,
-      async (all) => {
-        const [count] = await all(query.countSql, query.countParams);
-        const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
-        return { total_count: Number(count.n), rows: rows.map((row) => presentRow(row, query.columns, params.timezone)) };
-      },
-      signal,
-    );
+    return run(params.timezone, { lane: query.heavy ? 'heavy' : 'light', spentMs, signal }, async (all) => {
+      const [count] = await all(query.countSql, query.countParams);
+      const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
+      return { total_count: Number(count.n), rows: rows.map((row) => presentRow(row, query.columns, params.timezone)) };
+    });
   }
 
   /** Queries read the version's DuckDB twin (engine/tables.ts). */
@@ -228,7 +246,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       const { dataset, from } = await source(datasetId, audience);
       const missing = new NotFound(`The requested record ${recordId} does not exist.`);
       if (!from || !/^[0-9a-f]{40}$/.test(recordId)) throw missing;
-      const query = buildRecordsQuery({
+      const { query, spentMs } = compiled(() => buildRecordsQuery({
         fields: dataset.fields,
         from: `(SELECT * FROM ${from.from} WHERE _recordid = ${literal(recordId)})`,
         select: params.select,
@@ -236,8 +254,9 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
         offset: 0,
         lang: params.lang,
         now: deps.clock(),
-      });
-      return run(params.timezone, async (all) => {
+      }));
+      // One record by its id: light, whatever its select computes.
+      return run(params.timezone, { lane: 'light', spentMs }, async (all) => {
         const [row] = await all(query.sql, query.params);
         if (!row) throw missing;
         return presentRow(row, query.columns, params.timezone);

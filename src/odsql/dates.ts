@@ -68,23 +68,27 @@ export function nowWith(now: Date, args: { name: string; value: number }[]): Dat
   const last = new Map<string, number>();
   for (const a of args) last.set(a.name.toLowerCase(), a.value);
   const d = new Date(now.getTime());
+  // Own keys only: `constructor` or `__proto__` names no part, whatever Object.prototype has.
+  const part = (key: string) => (Object.hasOwn(accessors, key) ? accessors[key as Part] : undefined);
   for (const [name, value] of last) {
-    if (name in accessors) accessors[name as Part].set(d, value);
-    else if (name.endsWith('s') && name.slice(0, -1) in accessors) {
-      const part = accessors[name.slice(0, -1) as Part];
-      part.set(d, part.get(d) + value);
-    } else if (name === 'weekday') {
+    const set = part(name);
+    const add = name.endsWith('s') ? part(name.slice(0, -1)) : undefined;
+    if (set) set.set(d, value);
+    else if (add) add.set(d, add.get(d) + value);
+    else if (name === 'weekday') {
       // 0 = Monday, as ODS counts.
       d.setUTCDate(d.getUTCDate() + (value - isoWeekday(d)));
     } else if (weekdays.includes(name)) {
+      // The value-th target weekday after (or before) today, in one step: a loop would run as often as the value says.
       const target = weekdays.indexOf(name);
-      for (let step = 0; step < Math.abs(value); step++) {
-        do d.setUTCDate(d.getUTCDate() + Math.sign(value));
-        while (isoWeekday(d) !== target);
-      }
+      const ahead = value > 0 ? (target - isoWeekday(d) + 7) % 7 || 7 : -((isoWeekday(d) - target + 7) % 7 || 7);
+      if (value !== 0) d.setUTCDate(d.getUTCDate() + ahead + Math.sign(value) * 7 * (Math.abs(value) - 1));
     } else {
       throw new Error(`now() has no argument "${name}"`);
     }
   }
+  // The engine's timestamps, and ISO text, hold years 1 to 9999 without surprises.
+  const year = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || year < 1 || year > 9999) throw new RangeError('now() falls outside the years 1 to 9999');
   return d;
 }

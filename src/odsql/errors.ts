@@ -13,6 +13,8 @@ export type OdsqlErrorDetail =
   | 'trailing'
   | 'empty'
   | 'too_deep'
+  /** Past one of the caps of limits.ts. */
+  | 'too_large'
   | 'semantic';
 
 export class OdsqlError extends Invalid {

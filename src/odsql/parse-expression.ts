@@ -9,6 +9,7 @@ import {
   type Literal,
 } from './ast.ts';
 import { OdsqlError, type OdsqlErrorDetail } from './errors.ts';
+import { checkItems, queryLimits } from './limits.ts';
 import { describeToken, tokenize, type Token } from './lexer.ts';
 
 /** Parentheses, NOTs, minus signs and calls deeper than this are refused before the stack runs out;
@@ -156,6 +157,7 @@ export class ExpressionParser {
       const values = [this.additive()];
       while (this.isOperator(',')) {
         this.next();
+        checkItems(this.clause, this.peek().start, 'IN list', 'values', values.length + 1, queryLimits.inValues, 'Split the query, or use refine.');
         values.push(this.additive());
       }
       if (!this.isOperator(')')) this.expected('"," or ")"', `to close the list opened at position ${open.start}`);

@@ -1,6 +1,7 @@
 // Reads the ODSQL clauses (where, select, group_by, order_by) into the syntax tree of ast.ts.
 import type { Clause, Expression, GroupByItem, OrderByItem, SelectItem } from './ast.ts';
 import { OdsqlError } from './errors.ts';
+import { checkItems, checkLength, queryLimits } from './limits.ts';
 import { ExpressionParser, maxHeight } from './parse-expression.ts';
 
 // What may follow a complete item, for the message when something else does.
@@ -21,6 +22,7 @@ const clauseWhat: Record<Clause, string> = {
 };
 
 function start(text: string, clause: Clause): ExpressionParser {
+  checkLength(clause, text);
   const parser = new ExpressionParser(text, clause);
   if (parser.atEnd()) {
     throw new OdsqlError(`The ${clause} text is empty; expected ${clauseWhat[clause]}.`, clause, 0, 'empty');
@@ -46,12 +48,20 @@ export function parseWhere(text: string): Expression {
   return parseExpression(text, 'where');
 }
 
+const maxItems: Partial<Record<Clause, number>> = {
+  select: queryLimits.selectItems,
+  group_by: queryLimits.groupByItems,
+  order_by: queryLimits.orderByItems,
+};
+
 /** Comma-separated items; an empty item or a trailing comma is an error at the place it is found. */
 function items<T>(text: string, clause: Clause, item: (parser: ExpressionParser) => T): T[] {
   const parser = start(text, clause);
   const read: T[] = [];
+  const limit = maxItems[clause] ?? queryLimits.selectItems;
   for (;;) {
     if (parser.atItemEnd()) parser.expected(clauseWhat[clause]);
+    checkItems(clause, parser.peek().start, clause, 'items', read.length + 1, limit, 'Ask for fewer at a time.');
     read.push(item(parser));
     if (parser.atEnd()) return read;
     if (!parser.isOperator(',')) parser.unexpected(itemFollow[clause] ?? `"," or the end of ${clause}`);

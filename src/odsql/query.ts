@@ -4,6 +4,7 @@ import type { Expression, SelectItem } from './ast.ts';
 import { fail, newContext, type CompileContext } from './compile/context.ts';
 import { compileBoolean, compileExpression } from './compile/expression.ts';
 import { OdsqlError } from './errors.ts';
+import { checkFilterCounts } from './limits.ts';
 import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from './parser.ts';
 import { facetFilters } from './refine.ts';
 import { Params, fieldType, quoteIdentifier, type Compiled, type ValueType } from './types.ts';
@@ -47,6 +48,8 @@ export interface RecordsQuery {
   countParams: Params['values'];
   columns: OutputColumn[];
   grouped: boolean;
+  /** A search, function, aggregate, group or sort: the engine runs it in its lane for heavy queries. */
+  heavy: boolean;
 }
 
 interface Output {
@@ -115,6 +118,7 @@ function randomOrder(ctx: CompileContext, e: Expression, grouped: boolean): Comp
 }
 
 export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
+  checkFilterCounts(request);
   const ctx = newContext({ fields: request.fields }, { lang: request.lang, now: request.now });
   const where = whereSql(ctx, request);
 
@@ -183,7 +187,8 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
     : `SELECT count(*) AS n FROM ${orderFree}${where}`;
   const main = ctx.params.bind(sqlText);
   const count = ctx.params.bind(countText);
-  return { sql: main.sql, params: main.values, countSql: count.sql, countParams: count.values, columns, grouped: aggregated };
+  const heavy = ctx.cost.heavy || aggregated || order !== '';
+  return { sql: main.sql, params: main.values, countSql: count.sql, countParams: count.values, columns, grouped: aggregated, heavy };
 }
 
 /** Values in forms the response writer turns into ODS JSON without guessing. */

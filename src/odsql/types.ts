@@ -20,6 +20,11 @@ export interface Compiled {
 export class Params {
   readonly values: (string | number | boolean | null)[] = [];
   add(value: string | number | boolean | null): string {
+    // The engine binds a whole JavaScript number as a 64-bit integer: one past that range (1e300) goes as a double.
+    if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      this.values.push(String(value));
+      return `CAST(\u0000${this.values.length - 1}\u0000 AS DOUBLE)`;
+    }
     this.values.push(value);
     return `\u0000${this.values.length - 1}\u0000`;
   }

@@ -1,6 +1,7 @@
 // The state a compilation carries: schema, bound parameters, clause, and what the request set.
 import type { Clause } from '../ast.ts';
 import { OdsqlError } from '../errors.ts';
+import { QueryCost } from '../limits.ts';
 import { Params, type Schema } from '../types.ts';
 
 export interface CompileContext {
@@ -14,6 +15,8 @@ export interface CompileContext {
   lang: 'nl' | 'en' | 'fr' | 'de' | string;
   /** The clock's now, so now() is testable. */
   now: Date;
+  /** The query's terms so far and whether it is heavy, shared by every clause (limits.ts). */
+  cost: QueryCost;
 }
 
 export function fail(ctx: CompileContext, position: number, message: string): never {
@@ -29,5 +32,6 @@ export function newContext(schema: Schema, options: { lang?: string; now?: Date;
     aliases: new Map(),
     lang: options.lang ?? 'fr',
     now: options.now ?? new Date(),
+    cost: new QueryCost(),
   };
 }

@@ -28,7 +28,8 @@ function nameCase(ctx: CompileContext, part: string, list: string[], abbreviate:
 
 /** Each token, longest first, with the SQL that renders it. */
 function tokenSql(ctx: CompileContext, d: string): [string, () => string][] {
-  const lang = names[ctx.lang] ?? names.en;
+  // Own keys only: lang=constructor is no language, whatever Object.prototype has.
+  const lang = Object.hasOwn(names, ctx.lang) ? names[ctx.lang] : names.en;
   const num = (part: string, width: number) =>
     width > 1 ? `lpad(CAST(date_part('${part}', ${d}) AS VARCHAR), ${width}, '0')` : `CAST(date_part('${part}', ${d}) AS VARCHAR)`;
   return [
@@ -60,6 +61,8 @@ function tokenSql(ctx: CompileContext, d: string): [string, () => string][] {
   ];
 }
 
+const isName = (token: string) => token === 'MMMM' || token === 'MMM' || token.startsWith('E');
+
 export function dateFormatSql(ctx: CompileContext, d: string, pattern: string, position: number): string {
   const tokens = tokenSql(ctx, d);
   const parts: string[] = [];
@@ -87,6 +90,8 @@ export function dateFormatSql(ctx: CompileContext, d: string, pattern: string, p
     const token = tokens.find(([t]) => pattern.startsWith(t, i));
     if (token) {
       flush();
+      // A name is a CASE of 7 or 12 terms; a pattern of many of them is as costly as a query of as many terms.
+      ctx.cost.add(ctx.clause, position, isName(token[0]) ? 12 : 1);
       parts.push(token[1]());
       i += token[0].length;
     } else if (/[A-Za-z]/.test(c)) {

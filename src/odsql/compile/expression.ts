@@ -1,7 +1,8 @@
 // Compiles a checked ODSQL expression to DuckDB SQL with bound parameters, typing it as it goes.
-import type { Expression } from '../ast.ts';
+import type { Expression, NumberLiteral } from '../ast.ts';
 import { parseDateLiteral, timestampText } from '../dates.ts';
 import { fieldType, isNumeric, isTemporal, isTextual, quoteIdentifier, type Compiled, type ValueType } from '../types.ts';
+import { checkSql } from '../limits.ts';
 import { fail, type CompileContext } from './context.ts';
 import { compileCall } from './functions.ts';
 import { fullTextSearch } from './search.ts';
@@ -56,7 +57,32 @@ export function compileBoolean(ctx: CompileContext, e: Expression): Compiled {
   return compiled;
 }
 
+/** Each node counts against the query's term budget; its SQL is checked before a parent can repeat it. */
 export function compileExpression(ctx: CompileContext, e: Expression): Compiled {
+  ctx.cost.add(ctx.clause, e.position);
+  const compiled = compileNode(ctx, e);
+  checkSql(ctx.clause, e.position, compiled.sql);
+  return compiled;
+}
+
+const int64Max = 2n ** 63n - 1n;
+
+/**
+ * A number literal: digits alone are a BIGINT, bound as text so that all 64 bits survive (a JavaScript number keeps
+ * 53); one past the range is refused rather than left for the engine to fail on. Other forms are doubles, except
+ * whole ones such as 1e3, which stay integers as before.
+ */
+function numberSql(ctx: CompileContext, e: NumberLiteral): string {
+  if (/^[0-9]+$/.test(e.raw)) {
+    if (BigInt(e.raw) > int64Max) {
+      fail(ctx, e.position, `The integer ${e.raw} is beyond the 64-bit range (at most ${int64Max}); write it with a decimal point, e.g. ${e.raw}.0, for a decimal number.`);
+    }
+    return `CAST(${ctx.params.add(e.raw)} AS BIGINT)`;
+  }
+  return Number.isSafeInteger(e.value) ? `CAST(${ctx.params.add(e.value)} AS BIGINT)` : `CAST(${ctx.params.add(e.value)} AS DOUBLE)`;
+}
+
+function compileNode(ctx: CompileContext, e: Expression): Compiled {
   switch (e.kind) {
     case 'field': {
       const alias = ctx.aliases.get(e.name);
@@ -71,7 +97,7 @@ export function compileExpression(ctx: CompileContext, e: Expression): Compiled 
     case 'string':
       return plain(ctx.params.add(e.value), 'string');
     case 'number':
-      return plain(Number.isInteger(e.value) ? `CAST(${ctx.params.add(e.value)} AS BIGINT)` : `CAST(${ctx.params.add(e.value)} AS DOUBLE)`, 'number');
+      return plain(numberSql(ctx, e), 'number');
     case 'boolean':
       return plain(e.value ? 'TRUE' : 'FALSE', 'boolean');
     case 'null':

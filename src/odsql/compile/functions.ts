@@ -136,6 +136,7 @@ export const functions: Record<string, FunctionDefinition> = {
       try {
         moment = nowWith(ctx.now, named);
       } catch (error) {
+        if (error instanceof RangeError) fail(ctx, call.position, `${error.message}; move it by less.`);
         fail(ctx, call.position, `${(error as Error).message}; use year(s), month(s), day(s), hour(s), minute(s), second(s), microsecond(s), weekday or mondays … sundays.`);
       }
       return { sql: `CAST(${ctx.params.add(moment.toISOString())} AS TIMESTAMPTZ)`, type: 'datetime', aggregate: false };
@@ -195,7 +196,8 @@ export const functions: Record<string, FunctionDefinition> = {
 };
 
 export function compileCall(ctx: CompileContext, call: Call): Compiled {
-  const definition = functions[call.name];
+  // Own entries only: `constructor` or `__proto__` is no function of ODSQL's, whatever Object.prototype has.
+  const definition = Object.hasOwn(functions, call.name) ? functions[call.name] : undefined;
   if (!definition) {
     fail(ctx, call.position, `Unknown function ${call.name}(); see the ODSQL reference for the functions Opaal knows.`);
   }
@@ -209,6 +211,8 @@ export function compileCall(ctx: CompileContext, call: Call): Compiled {
   if (call.named.length > 0 && call.name !== 'now' && call.name !== 'geo_cluster') {
     fail(ctx, call.position, `${call.name}() takes no named arguments.`);
   }
+  // Functions run per row (searches, geometry, formats) or over every row (aggregates); now() alone is a constant.
+  if (call.name !== 'now') ctx.cost.heavy = true;
   return definition.compile(ctx, call);
 }
 

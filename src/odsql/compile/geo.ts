@@ -40,6 +40,8 @@ function numberArgument(ctx: CompileContext, e: Expression): number {
 
 /** Even-odd ray casting over every ring: inside an odd number of rings is inside (holes included). */
 function pointInPolygons(ctx: CompileContext, column: string, rings: number[][][]): string {
+  // A CASE per segment: a ring of many positions is as costly as a query of as many terms.
+  ctx.cost.add(ctx.clause, 0, rings.reduce((n, ring) => n + ring.length, 0));
   const crossings = rings.flatMap((ring) =>
     ring.slice(1).map((b, i) => {
       const a = ring[i];
@@ -82,9 +84,13 @@ function extentPolygon(count: string, [w, s, e, n]: [string, string, string, str
   return `CASE WHEN ${count} = 0 THEN NULL ELSE CAST(json_object('type', 'Polygon', 'coordinates', [[[${w}, ${s}], [${e}, ${s}], [${e}, ${n}], [${w}, ${n}], [${w}, ${s}]]]) AS VARCHAR) END`;
 }
 
+/** The Earth's circumference: a greater distance from a point reaches no further. */
+const maxDistance = 40_075_000;
+
 function distanceArgument(ctx: CompileContext, d: Expression): number {
   const distance = d.kind === 'distance' ? d.value * metres[d.unit] : d.kind === 'number' ? d.value : NaN;
   if (!(distance >= 0)) fail(ctx, d.position, 'Expected a distance such as 500m or 10km.');
+  if (distance > maxDistance) fail(ctx, d.position, `The distance is more than the Earth's circumference (${maxDistance / 1000} km), which reaches every place.`);
   return distance;
 }
 

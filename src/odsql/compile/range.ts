@@ -17,6 +17,10 @@ const units: Record<string, string> = {
   y: 'year', year: 'year', years: 'year',
 };
 
+const maxIntervalWidth = 1_000_000;
+const minWidth = 1e-9;
+const maxWidth = 1e15;
+
 function numberOf(ctx: CompileContext, e: Expression): number {
   if (e.kind === 'number') return e.value;
   if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'number') return -e.operand.value;
@@ -35,21 +39,29 @@ export function compileRange(ctx: CompileContext, call: Call): Compiled {
   if (rest.length === 1 && rest[0].kind !== 'star') {
     const width = rest[0];
     if (temporal) {
-      if (width.kind !== 'interval' || !units[width.unit]) fail(ctx, width.position, 'A date range width is an interval such as 1 day, 2 h or 1 M.');
+      // Own keys only: `1 constructor` is no unit, whatever Object.prototype has.
+      if (width.kind !== 'interval' || !Object.hasOwn(units, width.unit)) fail(ctx, width.position, 'A date range width is an interval such as 1 day, 2 h or 1 M.');
       const unit = units[width.unit];
       if (width.value !== 1 && ['week', 'month', 'quarter', 'year'].includes(unit)) fail(ctx, width.position, `A ${unit} range takes a width of 1.`);
+      // The engine keeps an interval's days and milliseconds in 32 and 64 bits, and cannot bucket by less than a millisecond.
+      if (!Number.isInteger(width.value) || width.value < 1 || width.value > maxIntervalWidth) {
+        fail(ctx, width.position, `A date range width is a whole number of ${unit}s from 1 to ${maxIntervalWidth.toLocaleString('en')}.`);
+      }
       const interval = `INTERVAL '${width.value} ${unit}'`;
       const start = width.value === 1 ? `date_trunc('${unit}', ${value.sql})` : `time_bucket(${interval}, CAST(${value.sql} AS TIMESTAMPTZ))`;
       return { sql: `CASE WHEN ${value.sql} IS NULL THEN NULL ELSE '[' || ${text(start)} || ', ' || ${text(`${start} + ${interval}`)} || '[' END`, type: 'text', aggregate: false };
     }
     const size = numberOf(ctx, width);
     if (!(size > 0)) fail(ctx, width.position, 'A range width must be above 0.');
+    // Past these, a value divided by the width overflows, or every value falls in one bucket labelled in exponents.
+    if (size < minWidth || size > maxWidth) fail(ctx, width.position, `A range width lies between ${minWidth} and ${maxWidth}.`);
     const p = ctx.params.add(size);
     const low = `floor(${value.sql} / ${p}) * ${p}`;
     return { sql: `CASE WHEN ${value.sql} IS NULL THEN NULL ELSE '[' || ${text(low)} || ', ' || ${text(`${low} + ${p}`)} || '[' END`, type: 'text', aggregate: false };
   }
 
-  // Static bounds: each bucket holds its lower bound and not its upper one; * is unbounded.
+  // Static bounds: each bucket holds its lower bound and not its upper one; * is unbounded. Each is a term of the query.
+  ctx.cost.add(ctx.clause, call.position, rest.length);
   const bounds = rest.map((b, i) => {
     if (b.kind === 'star') {
       if (i !== 0 && i !== rest.length - 1) fail(ctx, b.position, '* can only open or close the list of bounds.');

@@ -1,5 +1,6 @@
 // Full-text matching: case- and accent-insensitive, words matching word beginnings, search() also a few edits off.
 import { fieldType, quoteIdentifier } from '../types.ts';
+import { checkItems, queryLimits } from '../limits.ts';
 import type { CompileContext } from './context.ts';
 
 export function foldText(text: string): string {
@@ -27,7 +28,11 @@ export function fullTextSearch(ctx: CompileContext, columns: string[] | null, te
       .map((f) => (fieldType(f) === 'text_list' ? `array_to_string(${quoteIdentifier(f.name)}, ' ')` : quoteIdentifier(f.name)));
   const words = foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
   if (words.length === 0) return 'TRUE';
+  // Each word is a test on every searched column: both numbers multiply what the engine plans and runs.
+  checkItems(ctx.clause, 0, 'search text', 'words', words.length, queryLimits.searchWords, 'Leave out the words that tell least.');
   if (targets.length === 0) return 'FALSE';
+  ctx.cost.add(ctx.clause, 0, words.length * targets.length);
+  ctx.cost.heavy = true;
   const conditions = words.map((word, i) => {
     const plain = ctx.params.add(word);
     const pattern = ctx.params.add(`(^|[^[:alnum:]])${escapeRegex(word)}`);
