@@ -69,7 +69,7 @@ function retryAfterSeconds(limits: ExportLimits): number {
 }
 
 /** The HTTP response an export is written to: its buffer says whether the client is reading. */
-type Response = NodeJS.EventEmitter & { readonly writableNeedDrain: boolean };
+type Response = NodeJS.EventEmitter & { readonly writableNeedDrain: boolean; readonly destroyed: boolean };
 
 interface Waiter {
   client: string;
@@ -161,7 +161,9 @@ export function createExportLimiter(limits: ExportLimits) {
         if (!controller.signal.aborted) controller.abort(reason);
       };
       const timer = setTimeout(() => stop('timeout'), limits.timeoutMs);
-      response.once('close', () => stop('gone'));
+      // A client may have left while it waited for the slot; its 'close' has then been and gone.
+      if (response.destroyed) stop('gone');
+      else response.once('close', () => stop('gone'));
       const reasonOf = () => controller.signal.reason as StopReason;
 
       const run: ExportRun = {
@@ -224,7 +226,10 @@ export function createExportLimiter(limits: ExportLimits) {
           fail = reject;
         });
         const stallMs = Math.min(maxStallMs, limits.timeoutMs);
+        // Since when the response's buffer has been full without draining once (a client taking bytes drains it).
         let waitingSince: number | null = null;
+        const drained = () => (waitingSince = null);
+        response.on('drain', drained);
         const stall = setInterval(() => {
           if (!response.writableNeedDrain) waitingSince = null;
           else if (waitingSince === null) waitingSince = Date.now();
@@ -249,6 +254,7 @@ export function createExportLimiter(limits: ExportLimits) {
         pipeline(body, sent, (error) => {
           if (error) fail(error);
           clearInterval(stall);
+          response.off('drain', drained);
           controller.signal.removeEventListener('abort', onStop);
           void finish();
         });
