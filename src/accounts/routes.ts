@@ -148,7 +148,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
         accountPage(ctx, {
           sessions: await deps.accounts.listSessions(account.id, request.sessionToken),
           sections: (await Promise.all(deps.sections.map((s) => s(ctx, request)))).filter((s) => s !== null),
-          done: key && done[key] ? done[key](ctx) : null,
+          done: key && Object.hasOwn(done, key) ? done[key](ctx) : null,
         }),
       );
     });

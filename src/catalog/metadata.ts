@@ -183,7 +183,8 @@ export function parseMetadataInput(input: Json): MetadataInput {
     else if (key === 'fields') {
       if (!Array.isArray(value)) fail(key, 'a list of field descriptions');
       result.fields = value.map((f, i) => fieldOverride(i, f));
-    } else if (key in readers) {
+    } else if (Object.hasOwn(readers, key)) {
+      // Own keys only: `constructor` or `__proto__` is no metadata, whatever Object.prototype has.
       const read = readers[key as keyof DatasetMetadata] as (k: string, v: Json) => unknown;
       (result.metadata as Record<string, unknown>)[key] = read(key, value);
     } else {

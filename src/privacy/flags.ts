@@ -34,7 +34,7 @@ export async function setRestriction(portal: Portal, userId: string, restricted:
 
 /** Art. 21: an objection to one purpose, recorded with its date. */
 export async function setObjection(portal: Portal, userId: string, purpose: PurposeId, objected: boolean, by: string): Promise<void> {
-  if (!(purpose in purposes)) throw new Invalid(`There is no purpose "${purpose}"; choose one of ${Object.keys(purposes).join(', ')}.`, 'purpose_unknown');
+  if (!Object.hasOwn(purposes, purpose)) throw new Invalid(`There is no purpose "${purpose}"; choose one of ${Object.keys(purposes).join(', ')}.`, 'purpose_unknown');
   return setFlag(portal, userId, 'objection', purpose, objected, by);
 }
 

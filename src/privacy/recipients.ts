@@ -82,9 +82,9 @@ export function createRecipientService(deps: { store: RecipientStore; db: Kysely
       if (name.length < 2 || name.length > 200) throw new Invalid('Give the name of the organisation, 2 to 200 characters.', 'recipient_name');
       if (!(recipientRoles as readonly string[]).includes(input.role)) throw new Invalid('Choose whether it is a processor or a recipient.', 'recipient_role');
       const chosenPurposes = [...new Set(input.purposes)];
-      if (chosenPurposes.length === 0 || chosenPurposes.some((p) => !(p in purposes))) throw new Invalid('Choose at least one purpose from the list.', 'recipient_purposes');
+      if (chosenPurposes.length === 0 || chosenPurposes.some((p) => !Object.hasOwn(purposes, p))) throw new Invalid('Choose at least one purpose from the list.', 'recipient_purposes');
       const chosenCategories = [...new Set(input.categories)];
-      if (chosenCategories.length === 0 || chosenCategories.some((c) => !(c in categories))) throw new Invalid('Choose at least one category of data from the list.', 'recipient_categories');
+      if (chosenCategories.length === 0 || chosenCategories.some((c) => !Object.hasOwn(categories, c))) throw new Invalid('Choose at least one category of data from the list.', 'recipient_categories');
       const location = input.location.trim().toUpperCase();
       if (!/^[A-Z]{2}$/.test(location)) throw new Invalid('Give the country where the data is processed as a two-letter code, such as BE.', 'recipient_location');
       const contractRef = input.contractRef.trim();

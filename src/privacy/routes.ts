@@ -65,7 +65,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
       if (!account) return reply;
       const ctx = deps.contextOf(request);
       const key = (request.query as Body).done;
-      return html(reply, await page(ctx, account.id, { done: key && done[key] ? done[key](ctx) : null }));
+      return html(reply, await page(ctx, account.id, { done: key && Object.hasOwn(done, key) ? done[key](ctx) : null }));
     });
 
     /** A form of the page: run, then back with a note; a domain error shows the page with the message and its status. */

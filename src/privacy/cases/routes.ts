@@ -37,7 +37,7 @@ function actionOf(body: unknown): CaseAction {
   const purpose = field(body, 'purpose');
   if (name === 'access' || name === 'erasure') return { action: name };
   if (name === 'restriction_on' || name === 'restriction_off') return { action: 'restriction', on: name === 'restriction_on' };
-  if ((name === 'objection_on' || name === 'objection_off') && purpose in purposes) return { action: 'objection', purpose: purpose as PurposeId, on: name === 'objection_on' };
+  if ((name === 'objection_on' || name === 'objection_off') && Object.hasOwn(purposes, purpose)) return { action: 'objection', purpose: purpose as PurposeId, on: name === 'objection_on' };
   throw new Invalid('Choose an existing action.', 'action');
 }
 
@@ -190,7 +190,9 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
     app.get<{ Params: { id: string; kind: string } }>(`${p}/-/privacy-office/cases/:id/letter/:kind`, guarded, async (request, reply) => {
       const c = await cases.get(request.params.id);
       const kind = request.params.kind as LetterKind;
-      const sent = { reply: c.status === 'completed', refusal: c.status === 'refused', extension: c.extendedAt !== null }[kind];
+      const letters = { reply: c.status === 'completed', refusal: c.status === 'refused', extension: c.extendedAt !== null };
+      // Own keys only: `constructor` is no kind of letter, whatever Object.prototype has.
+      const sent = Object.hasOwn(letters, kind) && letters[kind];
       if (!sent) throw new NotFound(`No ${kind} letter for ${c.reference}.`);
       return html(reply, letterPage(deps.contextOf(request), letterFor(kind, c, { portal: deps.config.portalName, timeZone: deps.config.timezone }), c.language));
     });

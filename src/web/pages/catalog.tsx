@@ -40,9 +40,11 @@ export function catalogPairs(query: CatalogQuery, change: { toggle?: [CatalogFac
 }
 
 function facetLabel(ctx: PageContext, facet: CatalogFacet, value: string): string {
-  if (facet === 'theme') return ctx.t.themes[value as keyof typeof ctx.t.themes] ?? value;
-  if (facet === 'features') return ctx.t.catalog.feature[value] ?? value;
-  if (facet === 'modified') return ctx.t.catalog.period[value] ?? value;
+  // Own keys only: theme=constructor is shown as typed, not as Object.prototype's function.
+  const own = (names: Record<string, string>) => (Object.hasOwn(names, value) ? names[value] : value);
+  if (facet === 'theme') return own(ctx.t.themes);
+  if (facet === 'features') return own(ctx.t.catalog.feature);
+  if (facet === 'modified') return own(ctx.t.catalog.period);
   return value;
 }
 
