@@ -10,7 +10,7 @@ import { createExportLimiter, type ExportRun } from './export-limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { dataJson, rssFeed } from './catalog-feeds.ts';
 import { dcatDocument } from './catalog-dcat.ts';
-import { InvalidRestParameter, odsError } from './errors.ts';
+import { engineValueError, InvalidRestParameter, odsError } from './errors.ts';
 import { boolean, exportParams, language, list, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
 import { presentDataset } from './present.ts';
@@ -216,10 +216,13 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       exported = await make(run);
     } catch (error) {
       await finish();
-      throw error;
+      throw engineValueError(error) ?? error;
     }
     const { stream, started } = watch(exported.stream);
-    await started;
+    // An overflow or a failed conversion found while the first rows are read is the query's, as for a page.
+    await started.catch((error: unknown) => {
+      throw engineValueError(error) ?? error;
+    });
     return sendExport(reply, { ...exported, stream });
   }
 
