@@ -46,6 +46,8 @@ export interface Engine {
   readonly scanMemoryBytes: number;
   /** The query instance's memory: imports run there. */
   readonly queryMemoryBytes: number;
+  /** Slots in use and requests waiting in each lane of the query instance (engine/pool.ts). */
+  load(): Record<Lane, { held: number; waiting: number }>;
   /** Runs one query and returns its rows as plain objects. */
   all(sql: string, params?: DuckDBValue[]): Promise<Record<string, DuckDBValue>[]>;
   close(): Promise<void>;
@@ -133,6 +135,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     clusterMinRows: options.clusterMinRows ?? defaultClusterMinRows,
     scanMemoryBytes,
     queryMemoryBytes,
+    load: () => ({ light: gates.light.load, heavy: gates.heavy.load }),
     all: (sql, params) =>
       withConnection(async (c) => (await c.runAndReadAll(sql, params)).getRowObjects()),
     async close() {

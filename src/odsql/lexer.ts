@@ -52,6 +52,12 @@ function describeCharacter(text: string, at: number): string {
   return visible ? `"${String.fromCodePoint(code)}" (${hex})` : hex;
 }
 
+/**
+ * Characters the lexer has looked at and tokens the parser has read, over the process's life: a test holds parsing
+ * to linear work with it (ten times the text, about ten times the steps), which wall time cannot show reliably.
+ */
+export const parseWork = { steps: 0 };
+
 class Lexer {
   private at = 0;
   readonly tokens: Token[] = [];
@@ -64,6 +70,7 @@ class Lexer {
   run(): Token[] {
     const { text } = this;
     while (this.at < text.length) {
+      parseWork.steps++;
       const c = text[this.at];
       if (/\s/.test(c)) {
         this.at++;
@@ -159,6 +166,7 @@ class Lexer {
         clause, start, 'unterminated',
       );
     }
+    parseWork.steps += i - this.at;
     this.at = i + 1;
     return value;
   }
@@ -186,6 +194,7 @@ class Lexer {
     if (name === '') {
       throw new OdsqlError(`Empty back-quoted name at position ${start} in ${clause}.`, clause, start, 'expected');
     }
+    parseWork.steps += i - this.at;
     this.at = i + 1;
     this.push('quoted_name', name, start);
   }

@@ -10,7 +10,7 @@ import {
 } from './ast.ts';
 import { OdsqlError, type OdsqlErrorDetail } from './errors.ts';
 import { checkItems, queryLimits } from './limits.ts';
-import { describeToken, tokenize, type Token } from './lexer.ts';
+import { describeToken, parseWork, tokenize, type Token } from './lexer.ts';
 
 /** Parentheses, NOTs, minus signs and calls deeper than this are refused before the stack runs out;
  * a bit over twice maxHeight, so that any accepted tree, printed fully parenthesised, reads back. */
@@ -37,6 +37,7 @@ export class ExpressionParser {
   }
 
   peek(ahead = 0): Token {
+    parseWork.steps++;
     return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)];
   }
 
