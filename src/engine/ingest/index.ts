@@ -128,6 +128,7 @@ export async function ingestFile(
         clusterMinRows: engine.clusterMinRows,
         withScanConnection: (work) => engine.withScanConnection(work),
         scanMemoryBytes: engine.scanMemoryBytes,
+        queryMemoryBytes: engine.queryMemoryBytes,
       });
       return { tempPath: destination, twinPath: twin, fields: fieldsOf(plan), recordsCount, format: source.format, report: plan.report };
     } catch (error) {

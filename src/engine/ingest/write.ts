@@ -50,7 +50,15 @@ export interface TwinOptions {
   withScanConnection: <T>(work: (connection: DuckDBConnection) => Promise<T>) => Promise<T>;
   /** That instance's memory, to which the Parquet file's row groups are sized (engine/parquet.ts). */
   scanMemoryBytes: number;
+  /** The memory of the instance the import runs on, which writes the Parquet file of records too wide for the other. */
+  queryMemoryBytes: number;
 }
+
+/**
+ * What one column costs a twin → Parquet copy whatever the rows: the scan pins a 256 KiB block of each column and the
+ * writer fills a buffer of its own. Measured: 1,000 text columns failed on 128 MB and passed on 384 MB.
+ */
+const copyBytesPerColumn = 512 * 1024;
 
 export async function writeParquet(connection: DuckDBConnection, source: Source, plan: Plan, destination: string, twin: TwinOptions): Promise<number> {
   const raw = source.columns.map((c, i) => `${c.expression} AS r${i}`);
@@ -75,6 +83,7 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
     `SELECT ${trimmed.join(', ')}, sha1(concat_ws(chr(31), ${hashInput})) AS ${recordIdColumn} FROM (` +
     `SELECT ${raw.join(', ')} FROM ${source.from})))`;
   // The source is read once, into the twin; the Parquet file is written from it, in the same order.
+  const columns = typed.length + boxes.length + 1;
   const alias = identifier(`ingest_${randomUUID().replaceAll('-', '')}`);
   await connection.run(`ATTACH ${literal(twin.path)} AS ${alias}`);
   try {
@@ -86,6 +95,10 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
         await connection.run(`CREATE TABLE ${alias}.${clusteredTable} AS SELECT * FROM ${alias}.records ORDER BY ${identifier(key)} NULLS LAST`);
       }
     }
+    // Records too wide for the export instance are copied here, on the instance with more memory, before detaching.
+    if (columns * copyBytesPerColumn > twin.scanMemoryBytes / 2) {
+      return await copyToParquet(connection, `${alias}.records`, columns, destination, twin.queryMemoryBytes);
+    }
   } finally {
     await connection.run(`DETACH ${alias}`);
   }
@@ -93,13 +106,25 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
   return twin.withScanConnection(async (scan) => {
     await scan.run(`ATTACH ${literal(twin.path)} AS ${alias} (READ_ONLY)`);
     try {
-      const rows = await rowGroupRows(scan, `${alias}.records`, twin.scanMemoryBytes);
-      const parquet = `TO ${literal(destination)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rows}, USE_TMP_FILE false)`;
-      return Number((await scan.run(`COPY ${alias}.records ${parquet}`)).rowsChanged);
+      return await copyToParquet(scan, `${alias}.records`, columns, destination, twin.scanMemoryBytes);
     } finally {
       await scan.run(`DETACH ${alias}`);
     }
   });
+}
+
+/**
+ * Copies the twin's records to a zstd Parquet file whose row groups fit `memoryBytes` (engine/parquet.ts). The writer
+ * also keeps a dictionary page per text column, up to 1 MB each by default: on wide records that alone outgrows the
+ * memory (1,000 columns ran out of 366 MB), so each column's dictionary gets its share of an eighth of the memory.
+ */
+async function copyToParquet(connection: DuckDBConnection, table: string, columns: number, destination: string, memoryBytes: number): Promise<number> {
+  const rows = await rowGroupRows(connection, table, memoryBytes);
+  const dictionary = Math.max(16 * 1024, Math.min(1024 * 1024, Math.floor(memoryBytes / 8 / columns)));
+  const parquet =
+    `TO ${literal(destination)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rows}, ` +
+    `STRING_DICTIONARY_PAGE_SIZE_LIMIT ${dictionary}, USE_TMP_FILE false)`;
+  return Number((await connection.run(`COPY ${table} ${parquet}`)).rowsChanged);
 }
 
 /** The twin's copy of the records sorted on one field; engine/tables.ts says when queries read it. */
