@@ -182,7 +182,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       return 'email';
     });
     accountForm('/password', async (request, id) => {
-      await deps.accounts.changePassword(id, field(request.body, 'current'), field(request.body, 'password'), request.sessionToken!);
+      await deps.accounts.changePassword(id, field(request.body, 'current'), field(request.body, 'password'), request.sessionToken!, request.ip);
       return 'password';
     });
     accountForm('/sessions/end', async (request, id) => {

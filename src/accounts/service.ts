@@ -112,6 +112,19 @@ export function createAccountService(deps: AccountServiceDeps) {
     return hashPassword(password);
   }
 
+  /**
+   * A signed-in person's password asked again (to change it, the address, or to delete the account), counted under the
+   * sign-in limits before argon2 runs: whoever holds a session cannot guess the password through these forms either.
+   */
+  async function passwordIsRight(user: { email: string | null; id: string; password_hash: string | null }, password: string, address: string): Promise<boolean> {
+    const accountKey = user.email ?? user.id;
+    const wait = await deps.throttle.reserve(accountKey, address);
+    if (wait > 0) throw new TooMany(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, 'too_many_attempts');
+    const ok = user.password_hash !== null && (await verifyPassword(user.password_hash, password));
+    if (ok) await deps.throttle.succeed(accountKey, address);
+    return ok;
+  }
+
   async function startSession(userId: string, stage: 'password' | 'complete'): Promise<string> {
     const token = newToken();
     const at = clock();
@@ -265,9 +278,9 @@ export function createAccountService(deps: AccountServiceDeps) {
       return !!row && row.purpose === purpose && row.used_at === null && row.expires_at > now();
     },
 
-    async changePassword(userId: string, current: string, next: string, keepToken: string): Promise<void> {
+    async changePassword(userId: string, current: string, next: string, keepToken: string, address: string): Promise<void> {
       const user = await store.userById(userId);
-      if (!user?.password_hash || !(await verifyPassword(user.password_hash, current))) throw new Invalid('The current password is not right.', 'wrong_password');
+      if (!user || !(await passwordIsRight(user, current, address))) throw new Invalid('The current password is not right.', 'wrong_password');
       const hash = await newPasswordHash(next, user);
       await store.updateUser(userId, { password_hash: hash, password_changed_at: now() });
       await store.deleteSessionsOf(userId, digest(keepToken));
@@ -275,9 +288,9 @@ export function createAccountService(deps: AccountServiceDeps) {
     },
 
     /** Re-authentication before something that cannot be undone (deleting the account). */
-    async confirmPassword(userId: string, password: string): Promise<void> {
+    async confirmPassword(userId: string, password: string, address: string): Promise<void> {
       const user = await store.userById(userId);
-      if (!user?.password_hash || !(await verifyPassword(user.password_hash, password))) throw new Invalid('The password is not right.', 'wrong_password');
+      if (!user || !(await passwordIsRight(user, password, address))) throw new Invalid('The password is not right.', 'wrong_password');
     },
 
     async updateProfile(userId: string, input: { firstName: string; lastName: string; displayName: string }): Promise<void> {
@@ -291,9 +304,9 @@ export function createAccountService(deps: AccountServiceDeps) {
     },
 
     /** Sends a link to the new address; the change happens when it is followed. */
-    async requestEmailChange(userId: string, newEmailInput: string, password: string, lang: Language, address?: string): Promise<void> {
+    async requestEmailChange(userId: string, newEmailInput: string, password: string, lang: Language, address: string): Promise<void> {
       const user = await store.userById(userId);
-      if (!user?.password_hash || !(await verifyPassword(user.password_hash, password))) throw new Invalid('The password is not right.', 'wrong_password');
+      if (!user || !(await passwordIsRight(user, password, address))) throw new Invalid('The password is not right.', 'wrong_password');
       const email = checkEmail(newEmailInput);
       if (email === user.email) throw new Invalid('That is already your email address.', 'same_email');
       // Counted for taken addresses too, so the limit does not tell them apart.

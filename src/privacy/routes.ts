@@ -122,10 +122,12 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
       if (!account) return reply;
       const ctx = deps.contextOf(request);
       try {
-        await portal.accounts.confirmPassword(account.id, field(request.body, 'password'));
+        await portal.accounts.confirmPassword(account.id, field(request.body, 'password'), request.ip);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, await page(ctx, account.id, { error: ctx.t.privacyRights.errors.wrong_password }), 400);
+        const tooMany = error.reason === 'too_many_attempts';
+        const message = tooMany ? ctx.t.account.errors.too_many_attempts : ctx.t.privacyRights.errors.wrong_password;
+        return html(reply, await page(ctx, account.id, { error: message }), tooMany ? 429 : 400);
       }
       try {
         await eraseAccount(portal, account.id, { by: 'self' });

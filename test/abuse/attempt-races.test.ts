@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { checksRun } from '../../src/accounts/checks-run.ts';
 import { buildAccessArchive, eraseAccount } from '../../src/privacy/rights.ts';
 import { base32Decode, matchingStep, totp } from '../../src/accounts/totp.ts';
-import { createAccount, testPassword } from '../helpers/accounts.ts';
+import { createAccount, signedIn, testPassword } from '../helpers/accounts.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { dialects } from '../helpers/stores.ts';
@@ -77,6 +77,24 @@ for (const dialect of dialects) {
       for (let i = 0; i < 4; i++) assert.equal((await form('/-/account/login', { email: 'vergeetachtig@example.org', password: `fout-${i}` })).status, 400);
       assert.equal((await form('/-/account/login', { email: 'vergeetachtig@example.org', password: testPassword })).status, 303);
       for (let i = 0; i < 4; i++) assert.equal((await form('/-/account/login', { email: 'vergeetachtig@example.org', password: `fout-${i}` })).status, 400, 'the count started again');
+    });
+
+    test('a signed-in session cannot guess the password either: changing it, the address or deleting the account asks it under the same limit', async () => {
+      nextWindow();
+      await createAccount(s, 'overgenomen@example.org', 'user');
+      const v = await signedIn(s, 'overgenomen@example.org');
+      await v.get('/-/account');
+      const checks = checksRun.password;
+      const forms: [string, (i: number) => Record<string, string>][] = [
+        ['/-/account/password', (i) => ({ current: `fout-${i}`, password: 'een-heel-ander-lang-wachtwoord-9' })],
+        ['/-/account/email', (i) => ({ email: `nieuw-${i}@example.org`, password: `fout-${i}` })],
+        ['/-/account/privacy/delete', (i) => ({ password: `fout-${i}` })],
+      ];
+      const answers = await parallel(90, (i) => v.post(forms[i % 3][0], forms[i % 3][1](i)).then((r) => r.status));
+      const checked = checksRun.password - checks;
+      assert.ok(checked >= 1 && checked <= 5, `${checked} argon2 checks for 90 parallel guesses through a session`);
+      assert.deepEqual(tally(answers), { 400: checked, 429: 90 - checked });
+      assert.equal((await v.post('/-/account/password', { current: testPassword, password: 'een-heel-ander-lang-wachtwoord-9' })).status, 429, 'the right password waits too');
     });
 
     /** A user with two-step verification on, and `n` sign-ins waiting for their code. */

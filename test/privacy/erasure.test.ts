@@ -47,7 +47,7 @@ for (const dialect of dialects) {
       await portal.accounts.updateProfile(person.id, { firstName: 'Canary', lastName: 'Vogel', displayName: '' });
       await portal.mailer.send({ to: person.email, template: 'test.notice', subject: 's', text: 'hello Canary' });
       await setObjection(portal, person.id, 'accountability', true, 'self');
-      await portal.accounts.requestEmailChange(person.id, 'nieuw.adres@example.org', password, 'nl');
+      await portal.accounts.requestEmailChange(person.id, 'nieuw.adres@example.org', password, 'nl', '127.0.0.1');
 
       const report = await eraseAccount(portal, person.id, { by: 'self' });
       assert.match(report.pseudonym, /^former-user-[0-9a-f]{8}$/);
