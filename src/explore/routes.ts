@@ -300,7 +300,8 @@ function clientGone(reply: FastifyReply): AbortSignal {
 }
 
 function exportFormat(name: string): ExportFormat {
-  if (!(name in exportFormats)) {
+  // Own keys only: `constructor` or `toString` is no format, whatever Object.prototype has.
+  if (!Object.hasOwn(exportFormats, name)) {
     throw new InvalidRestParameter(`Unknown export format "${name}"; Opaal exports ${Object.keys(exportFormats).join(', ')}.`);
   }
   return name as ExportFormat;
