@@ -38,6 +38,8 @@ export interface ExportRun {
   scan<T>(engine: Engine, work: (connection: DuckDBConnection) => Promise<T>, timeZone: string): Promise<T>;
   /** Counts `bytes` more of temp files; when the server's budget is spent the run stops and this throws. */
   claimTemp(bytes: number): void;
+  /** Gives back what a removed temp file claimed, before the run ends. */
+  releaseTemp(bytes: number): void;
 }
 
 /** A run without limits, for exports made outside the HTTP API (and tests of the formats). */
@@ -47,6 +49,7 @@ export function unlimitedRun(log: (error: Error) => void = () => {}): ExportRun 
     log,
     scan: (engine, work, timeZone) => engine.withScanConnection(work, timeZone),
     claimTemp: () => {},
+    releaseTemp: () => {},
   };
 }
 
@@ -198,6 +201,11 @@ export function createExportLimiter(limits: ExportLimits) {
           }
           tempUsed += bytes;
           claimed += bytes;
+        },
+        releaseTemp(bytes) {
+          const released = Math.min(Math.max(0, bytes), claimed);
+          tempUsed -= released;
+          claimed -= released;
         },
       };
 

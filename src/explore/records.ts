@@ -11,7 +11,7 @@ import { buildRecordsQuery } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
 import { presentRow } from './values.ts';
 import { csvHeader, csvRowsSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
-import { gzipped, streamExport } from './export-stream.ts';
+import { gzipped, streamExport, streamSegments } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
 import type { ExportRun } from './export-limits.ts';
 import { gpxWaypoint, kmlPlacemark, xmlText } from './geo-formats.ts';
@@ -150,7 +150,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     });
   }
 
-  function exportQuery(name: string, fields: Field[], from: string | null, format: ExportFormat, params: ExportParams, run: ExportRun) {
+  /** `parquet`: the file `from` reads, when an export of it in file order may be written in parts (export-stream.ts). */
+  function exportQuery(name: string, fields: Field[], from: string | null, format: ExportFormat, params: ExportParams, run: ExportRun, parquet: string | null = null) {
     const query = buildRecordsQuery({ ...params, fields, from: from ?? emptyFrom, offset: 0, raw: true, now: deps.clock() });
     const labels = new Map(fields.map((f) => [f.name, f.label]));
     const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
@@ -206,9 +207,21 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       jsonld: { head: jsonLdHead(deps.baseUrl, name, query.columns), separator: ',\n', tail: ']}\n' },
       rdfxml: { head: rdfXmlHead(deps.baseUrl, name), separator: '\n', tail: '\n</rdf:RDF>\n', rewrite: rdfXmlRecord(query.columns) },
     }[lineFormat];
-    const rows = line ? `SELECT ${line()} AS line FROM (${query.sql})` : csvRowsSql(query.columns, params.csv, query.sql);
-    const sql = from ? rows : 'SELECT NULL AS line WHERE FALSE';
-    const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, { compressed: params.compressed, run });
+    const rowsOf = (built: { sql: string }) => (line ? `SELECT ${line()} AS line FROM (${built.sql})` : csvRowsSql(query.columns, params.csv, built.sql));
+    const options = { compressed: params.compressed, run };
+    // In file order, every row or those a filter keeps, each once: the parts of the file can be written one by one.
+    const inParts = parquet !== null && !('rewrite' in frame) && frame.separator.endsWith('\n') && params.orderBy === undefined && params.groupBy === undefined && params.limit === null && !query.grouped;
+    if (inParts) {
+      const segment = (start: number, end: number) => {
+        const part = `(SELECT * EXCLUDE (file_row_number) FROM read_parquet(${literal(parquet)}, file_row_number = true) WHERE file_row_number >= ${start} AND file_row_number < ${end})`;
+        const built = buildRecordsQuery({ ...params, fields, from: part, offset: 0, raw: true, now: deps.clock() });
+        return { sql: rowsOf(built), params: built.params };
+      };
+      const tempPath = () => deps.blobs.tempPath(`.${exportFormats[format].extension}`);
+      return { stream: streamSegments(deps.engine, { parquet, segment, tempPath, ...frame, timeZone: params.timezone }, options), filename, contentType };
+    }
+    const sql = from ? rowsOf(query) : 'SELECT NULL AS line WHERE FALSE';
+    const stream = streamExport(deps.engine, { sql, params: from ? query.params : [], ...frame, timeZone: params.timezone }, options);
     return { stream, filename, contentType };
   }
 
@@ -232,7 +245,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   /** Exports read the version's Parquet file in one pass, and leave no blocks cached. */
   async function scanSource(datasetId: string, audience: Audience) {
     const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
-    return { dataset, from: path ? `read_parquet(${literal(path)})` : null };
+    return { dataset, path: path ?? null, from: path ? `read_parquet(${literal(path)})` : null };
   }
 
   return {
@@ -284,8 +297,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
     async exportRecords(datasetId: string, audience: Audience, format: ExportFormat, params: ExportParams, run: ExportRun) {
-      const { dataset, from } = await scanSource(datasetId, audience);
-      return exportQuery(dataset.id, dataset.fields, from, format, params, run);
+      const { dataset, from, path } = await scanSource(datasetId, audience);
+      return exportQuery(dataset.id, dataset.fields, from, format, params, run, path);
     },
 
     /** The catalog's metadata as a file: one row per dataset the caller may see. */
