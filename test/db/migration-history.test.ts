@@ -1,0 +1,42 @@
+// Migrations are history: a database that ran a migration never runs it again, so a change to its file would reach
+// new installations only and leave the others different. A change is a new migration; this list holds each applied
+// migration's content, and a new migration adds its line here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { migrations } from '../../src/db/migrations/index.ts';
+
+const dir = new URL('../../src/db/migrations/', import.meta.url).pathname;
+
+const released: Record<string, string> = {
+  '0001_catalog': 'fe274b98581d1bce4cd136161f71f573841ab205cd469fb8bfe00826942e17a0',
+  '0002_usage': '2020a774f1d2d3093d29aaec788acff97c068b6cbdb461929dc75bf0316c1613',
+  '0003_accounts': '2ebad38e79c54b190bca07c114643773a6c3dc5240a15f3805023f9c3a14cad5',
+  '0004_two_factor': 'e9b96b47a83be7123bf2496c16019741b9908c47a4b5900f0642e43939b9f2bb',
+  '0006_publishing': '1a12ec637d644df2c6b32fa5d38eb704d48d9a366cd9ae131445126be0ec7c0d',
+  '0007_admin': 'a5e6da25d519a537f82dec60561f9d1bb48209efc691386095c5962117b767df',
+  '0008_privacy_rights': 'd00456bf3e4998312bf8e2e42768eb2d82ba1b5ae3df4bcfdbe5ca97d18938bb',
+  '0009_privacy_cases': '5262876bb637e02f5e712bb3bffbb7ebd3df66bbeb7abb69af2b607d0e314b62',
+  '0010_privacy_office': '26b788f6838af982f848224e8d0d811563576ed83e51ac9e500535186a948ea3',
+  '0011_retention': '1262571bdd74a4f917fe0414e8bf23d7e56af4e325619c272fa48e2eacebdbed',
+  '0012_import_report': '1026b4e9928c984f32be22647cf88c208dbfa5bf04b9515a6dbf97bdf3015e86',
+  '0013_attempts': '66cdf0826ab554f20c9bd81dceb0c62c4db34e15b83822c844f47e2ea36002d4',
+};
+
+const digest = (name: string) => createHash('sha256').update(readFileSync(`${dir}${name}.ts`, 'utf8').replaceAll('\r\n', '\n')).digest('hex');
+
+test('no released migration has changed: a change to the schema is a new migration', () => {
+  for (const [name, hash] of Object.entries(released)) {
+    assert.equal(digest(name), hash, `${name}.ts changed after it was released; put the change in a new migration`);
+  }
+});
+
+test('every migration file is in the ordered list and has its line here, and the list only grows at its end', () => {
+  const files = readdirSync(dir).filter((f) => /^\d{4}_.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+  assert.deepEqual(Object.keys(migrations), files, 'src/db/migrations/index.ts lists every file, in order');
+  const names = Object.keys(migrations);
+  assert.deepEqual(names.slice(0, Object.keys(released).length), Object.keys(released), 'new migrations come after the released ones');
+  const unlisted = names.filter((n) => !Object.hasOwn(released, n));
+  assert.deepEqual(unlisted, [], `add ${unlisted.map((n) => `'${n}': '${digest(n)}'`).join(', ')} to the list in this test`);
+});
