@@ -8,23 +8,10 @@ export type Language = (typeof languages)[number];
 export type LocalizedText = Partial<Record<Language, string>>;
 export type LocalizedList = Partial<Record<Language, string[]>>;
 
-/** The Opendatasoft field types. */
-export const fieldTypes = [
-  'text',
-  'int',
-  'double',
-  'boolean',
-  'date',
-  'datetime',
-  'geo_point_2d',
-  'geo_shape',
-  'file',
-  'json_blob',
-] as const;
-export type FieldType = (typeof fieldTypes)[number];
-
-/** ODS annotations: each key holds a list of parameters, e.g. `{ facet: [], unit: ['EUR'] }`. */
-export type Annotations = Record<string, string[]>;
+// A field's type and annotations are ODSQL's too: they are declared there, where the compiler reads them.
+import type { Field, FieldType } from '../odsql/fields.ts';
+export { fieldTypes } from '../odsql/fields.ts';
+export type { Annotations, Field, FieldType } from '../odsql/fields.ts';
 
 /**
  * A publisher's choice of how a field's text is read: its type and, where the type is written in several notations,
@@ -35,13 +22,6 @@ export interface FieldReading {
   format?: string;
 }
 
-export interface Field {
-  name: string;
-  label: string;
-  type: FieldType;
-  description: string | null;
-  annotations: Annotations;
-}
 
 export const visibilities = ['public', 'restricted'] as const;
 export type Visibility = (typeof visibilities)[number];

@@ -18,20 +18,7 @@ import { prepare, type Prepared } from '../geometry/prepared.ts';
 import { readGeoJson } from '../geometry/read.ts';
 import { intersects, within } from '../geometry/relate.ts';
 import { positionsOf, type Position, type Shape } from '../geometry/shape.ts';
-
-/** The names the ODSQL compiler calls; `opaal_` keeps them clear of DuckDB's own. */
-export const geometrySql = {
-  /** (shape GeoJSON, query GeoJSON) → boolean */
-  intersects: 'opaal_geo_intersects',
-  /** (shape GeoJSON, query GeoJSON) → boolean: every point of the shape in the query geometry */
-  within: 'opaal_geo_within',
-  /** (shape GeoJSON, lon, lat) → metres to the nearest part of the shape */
-  distance: 'opaal_geo_distance',
-  /** (shape GeoJSON) → the corners of its convex hull, flat: [x1, y1, x2, y2, …] */
-  hullPositions: 'opaal_geo_hull_positions',
-  /** (flat positions) → their convex hull as GeoJSON text */
-  hull: 'opaal_geo_hull',
-} as const;
+import { geometrySql } from '../odsql/fields.ts';
 
 /**
  * A stored shape. Import checked it is GeoJSON with a geometry type, not that its coordinates make sense;

@@ -1,5 +1,5 @@
 // Builds the records query from the ODSQL clauses: parse, check against the schema, compile to DuckDB SQL.
-import type { Field } from '../catalog/types.ts';
+import type { Field } from './fields.ts';
 import type { Expression, SelectItem } from './ast.ts';
 import { fail, newContext, type CompileContext } from './compile/context.ts';
 import { compileBoolean, compileExpression } from './compile/expression.ts';

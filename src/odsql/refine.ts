@@ -1,5 +1,5 @@
 // refine= and exclude= (`field:value`): facet filters compiled to conditions over the dataset's fields.
-import type { Field } from '../catalog/types.ts';
+import type { Field } from './fields.ts';
 import { OdsqlError } from './errors.ts';
 import { fieldType, quoteIdentifier, type Params } from './types.ts';
 

@@ -1,5 +1,5 @@
 // What the checker knows: the dataset schema, the types of compiled expressions, and the query context.
-import type { Field, FieldType } from '../catalog/types.ts';
+import type { Field, FieldType } from './fields.ts';
 
 /** Types of compiled expressions: the field types plus what literals and functions produce. */
 /** `text_list` is a multivalued text field, stored as a list. */

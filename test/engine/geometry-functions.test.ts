@@ -1,7 +1,7 @@
 // The engine's shape functions: callable from every pooled connection, null-safe, and exact on real rows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { geometrySql } from '../../src/engine/geometry-functions.ts';
+import { geometrySql } from '../../src/odsql/fields.ts';
 import { engineHarness } from '../helpers/engine.ts';
 
 const square = '{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}';

@@ -6,10 +6,7 @@ import { rowGroupRows } from '../parquet.ts';
 import { identifier, literal } from '../sql.ts';
 import { trimmedSql, typedSql, valueSql, type Plan } from './infer.ts';
 import type { Source } from './types.ts';
-
-/** Technical columns start with `_`, which no normalised field name can. */
-export const recordIdColumn = '_recordid';
-export const bboxColumn = (field: string) => `_bbox_${field}`;
+import { bboxColumn, recordIdColumn } from '../../odsql/fields.ts';
 
 // Innermost coordinate pairs of minified GeoJSON: x in group 1, y in group 2 (a z is ignored).
 const coordinatePair = String.raw`\[(-?[0-9.eE+-]+),(-?[0-9.eE+-]+)`;

@@ -1,5 +1,5 @@
 // SQL for geo functions on geo_shape fields: a bound box test on the `_bbox_` column first, then the exact test.
-import { geometrySql } from '../../engine/geometry-functions.ts';
+import { geometrySql } from '../fields.ts';
 import { earthRadius } from '../../geometry/measure.ts';
 import { tolerance } from '../../geometry/prepared.ts';
 import { boxOf, boxShape, toGeoJson, type Box, type Shape } from '../../geometry/shape.ts';

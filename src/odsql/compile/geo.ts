@@ -1,7 +1,6 @@
 // Geographic functions: geo_point_2d fields ({lat, lon} doubles) in plain SQL, geo_shape fields via geo-shape.ts.
 import type { Call, Expression } from '../ast.ts';
-import { geometrySql } from '../../engine/geometry-functions.ts';
-import { bboxColumn } from '../../engine/ingest/write.ts';
+import { bboxColumn, geometrySql } from '../fields.ts';
 import { earthRadius } from '../../geometry/measure.ts';
 import { toGeoJson, type Shape } from '../../geometry/shape.ts';
 import { quoteIdentifier, type Compiled } from '../types.ts';
