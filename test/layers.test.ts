@@ -42,3 +42,48 @@ test('the check sees imports: a file of the engine does import from odsql, and t
   assert.ok(importsOf(join(src, 'engine/ingest/write.ts')).includes('odsql/fields.ts'));
   assert.deepEqual(importsOf(join(src, 'errors.ts')), []);
 });
+
+/** The strongly connected groups of more than one file: each is an import cycle. */
+function cycles(): string[][] {
+  const graph = new Map(sources(src).map((file) => [relative(src, file), importsOf(file)]));
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  let next = 0;
+  const visit = (v: string) => {
+    order.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!order.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, order.get(w)!));
+    }
+    if (low.get(v) !== order.get(v)) return;
+    const group: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      group.push(w);
+    } while (w !== v);
+    if (group.length > 1) found.push(group.sort());
+  };
+  for (const v of graph.keys()) if (!order.has(v)) visit(v);
+  return found.sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/**
+ * The cycles not yet broken (issue 14): the ODSQL compiler's modules call each other for sub-expressions, and the
+ * privacy modules take the whole Portal. This list only shrinks; a new cycle fails the test.
+ */
+const knownCycles = [
+  ['odsql/compile/expression.ts', 'odsql/compile/functions.ts', 'odsql/compile/geo.ts', 'odsql/compile/range.ts'],
+  ['portal.ts', 'privacy/archive-files.ts', 'privacy/archive.ts', 'privacy/erasure.ts', 'privacy/flags.ts', 'privacy/report.tsx'],
+];
+
+test('no import cycle but the known ones, which are to be broken', () => {
+  assert.deepEqual(cycles(), knownCycles);
+});

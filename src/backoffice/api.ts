@@ -8,7 +8,7 @@ import { ChecksPending } from '../catalog/checks.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset, FieldReading } from '../catalog/types.ts';
 import { Conflict, DomainError, Forbidden, Invalid } from '../errors.ts';
-import type { BackofficeDeps } from './index.ts';
+import type { BackofficeDeps } from './deps.ts';
 import { errorBody, metadataDocument, presentDataset, presentPreview, statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile, receiveRawBody, type ReceivedFile } from './uploads.ts';
 

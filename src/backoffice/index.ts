@@ -1,26 +1,14 @@
 // The publishing back office as one plugin: its pages under /-/admin/datasets and its JSON API under /api/opaal/v1.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { can } from '../accounts/permissions.ts';
 import type { AccountService } from '../accounts/service.ts';
-import type { BlobStore } from '../blobs/index.ts';
-import type { CatalogService } from '../catalog/service.ts';
-import type { DatasetMetadata } from '../catalog/types.ts';
-import type { Config } from '../config.ts';
 import type { PageContext } from '../web/context.ts';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { publishingSectionBody } from '../web/pages/backoffice/common.tsx';
+import type { BackofficeDeps } from './deps.ts';
 import { publishingApi } from './api.ts';
-import { contactWarning, type ContactWarning } from './hygiene.ts';
+import { contactWarning } from './hygiene.ts';
 import { backofficePages } from './routes.ts';
-
-export interface BackofficeDeps {
-  config: Config;
-  catalog: CatalogService;
-  blobs: BlobStore;
-  contextOf: (request: FastifyRequest) => PageContext;
-  /** The publishing hygiene check of a dataset's contact point. */
-  contactWarning: (metadata: Pick<DatasetMetadata, 'contactPoint'>) => Promise<ContactWarning | null>;
-}
 
 export async function backofficeRoutes(
   app: FastifyInstance,

@@ -20,7 +20,7 @@ import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { fieldReadings, formValuesOf, one, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
 import { statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
-import type { BackofficeDeps } from './index.ts';
+import type { BackofficeDeps } from './deps.ts';
 
 type Params = { id: string; number: string };
 

@@ -1,6 +1,6 @@
 // Dates and date-times as people write them: one parser per form, tried in this order after the numbers.
 import { guarded } from './guard.ts';
-import type { Parser } from './parsers.ts';
+import type { Parser } from './parser.ts';
 
 /*
  * Each form has its own pattern, and the patterns do not overlap, so that no value is accepted by two forms reading

@@ -1,6 +1,7 @@
 // Deciding each column's reading from the counts of every value: settled readings, ambiguous ones, doubts, and why.
 import { decimalCommaKinds, decimalPointKinds } from './numbers.ts';
-import { parserFor, textParser, type Parser } from './parsers.ts';
+import type { Parser } from './parser.ts';
+import { parserFor, textParser } from './parsers.ts';
 import type { Decision } from './report.ts';
 import type { Source } from './types.ts';
 

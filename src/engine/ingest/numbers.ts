@@ -1,6 +1,6 @@
 // Numbers as people write them: one parser per notation (decimal mark, thousands separator), and the units around them.
 import { guarded } from './guard.ts';
-import type { Parser } from './parsers.ts';
+import type { Parser } from './parser.ts';
 
 const sign = '[+-]?';
 /** An integer part without separators, as the plain forms accept it (at most 18 digits: a BIGINT). */

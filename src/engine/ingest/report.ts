@@ -1,5 +1,5 @@
 // The import report: per field what was read and how, and every decision a person should know of or check.
-import type { FieldType } from '../../catalog/types.ts';
+import type { FieldType } from '../../odsql/fields.ts';
 
 /** A value as the file has it, where it is, and what it was (or could be) read as. */
 export interface ReportExample {

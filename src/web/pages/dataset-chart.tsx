@@ -16,7 +16,7 @@ import { DatasetFrame, tabHref } from '../dataset-frame.tsx';
 import { describeFilter, hasFilters, type RecordFilters } from '../filters.ts';
 import { formatNumber } from '../i18n.ts';
 import type { Html } from '../jsx-runtime.ts';
-import type { TabRenderer } from '../tabs.ts';
+import type { TabRenderer } from '../tab-request.ts';
 
 function problemText(ctx: PageContext, problem: ChartProblem): string {
   const p = ctx.t.chart.problems;

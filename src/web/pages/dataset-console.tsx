@@ -11,7 +11,7 @@ import { filterWhere, type RecordFilters } from '../filters.ts';
 import { formatNumber } from '../i18n.ts';
 import type { Html } from '../jsx-runtime.ts';
 import { datasetApi, FilterChips, visitorError } from '../record-tabs.tsx';
-import type { TabRequest } from '../tabs.ts';
+import type { TabRequest } from '../tab-request.ts';
 
 type Query = TabRequest['query'];
 type Values = Record<ConsoleParam, string>;

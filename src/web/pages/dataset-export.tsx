@@ -9,7 +9,7 @@ import { apiFilterPairs, filterWhere, hasFilters, type RecordFilters } from '../
 import { formatBytes, formatNumber } from '../i18n.ts';
 import type { Html } from '../jsx-runtime.ts';
 import { apiUrl, FilterChips, visitorError } from '../record-tabs.tsx';
-import type { TabRequest } from '../tabs.ts';
+import type { TabRequest } from '../tab-request.ts';
 
 type Group = 'tabular' | 'geographic' | 'linked' | 'other';
 

@@ -13,7 +13,7 @@ import { scriptJson } from '../layout.tsx';
 import { apiUrl, geoFieldsOf, geometryOf, labelField, loadPoints, loadShapes, mapField, type MapRequest, type PointMap, type ShapeMap } from '../map-data.ts';
 import { mapOutline } from '../map-outline.ts';
 import { ClusterMarks, fitView, geometryPath, MapSvg, OutlinePaths, place } from '../map-svg.tsx';
-import type { TabRequest } from '../tabs.ts';
+import type { TabRequest } from '../tab-request.ts';
 
 type Loaded = PointMap | ShapeMap;
 

@@ -11,7 +11,7 @@ import { formatNumber } from '../i18n.ts';
 import type { Html } from '../jsx-runtime.ts';
 import { loadFacets, type Facet } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';
-import type { TabRequest } from '../tabs.ts';
+import type { TabRequest } from '../tab-request.ts';
 
 export const pageSize = 25;
 /** The Explore API pages only through the first 10,000 records (offset + limit). */

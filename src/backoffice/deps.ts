@@ -1,0 +1,17 @@
+// What the back office's pages and publishing API are given: built once in index.ts.
+import type { FastifyRequest } from 'fastify';
+import type { BlobStore } from '../blobs/index.ts';
+import type { CatalogService } from '../catalog/service.ts';
+import type { DatasetMetadata } from '../catalog/types.ts';
+import type { Config } from '../config.ts';
+import type { PageContext } from '../web/context.ts';
+import type { ContactWarning } from './hygiene.ts';
+
+export interface BackofficeDeps {
+  config: Config;
+  catalog: CatalogService;
+  blobs: BlobStore;
+  contextOf: (request: FastifyRequest) => PageContext;
+  /** The publishing hygiene check of a dataset's contact point. */
+  contactWarning: (metadata: Pick<DatasetMetadata, 'contactPoint'>) => Promise<ContactWarning | null>;
+}
