@@ -28,7 +28,7 @@ export interface AccountServiceDeps {
   throttle: Throttle;
   /** Mails to a typed address, counted per address and per client before they are written. */
   mailLimits: MailLimits;
-  config: { baseUrl: string; portalName: string; sessionIdleMinutes: number; sessionMaxHours: number };
+  config: { baseUrl: string; portalName: string; sessionIdleMinutes: number; sessionMaxHours: number; defaultLanguage: Language };
   /** The privacy statement a person accepts when registering. */
   statement: () => Promise<StatementVersion>;
 }
@@ -63,7 +63,8 @@ export function createAccountService(deps: AccountServiceDeps) {
   const { store, clock, mailer } = deps;
   const now = () => clock().toISOString();
   const base = deps.config.baseUrl.replace(/\/$/, '');
-  const link = (lang: Language, path: string) => `${base}${lang === 'nl' ? '' : `/${lang}`}${path}`;
+  // Pages of the default language have no prefix, whichever language that is (DEFAULT_LANGUAGE).
+  const link = (lang: Language, path: string) => `${base}${lang === deps.config.defaultLanguage ? '' : `/${lang}`}${path}`;
   // Every account mail answers something the person did (registered, asked for a link, changed an address).
   const send = (to: string, mail: AccountMail) => mailer.send({ to, ...mail, reply: true });
 
