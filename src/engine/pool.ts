@@ -89,13 +89,15 @@ export class Gate {
 /**
  * The lanes for an engine of `threads` threads. Heavy queries get one slot fewer than there are threads (at least
  * one), so light ones always find a thread between two morsels of theirs; light ones get twice the threads, as they
- * finish in milliseconds. Each lane queues a few times its slots and waits at most one query's time limit.
+ * finish in milliseconds. Each lane waits at most one query's time limit; the heavy queue holds a burst of a few
+ * visitors' charts and groups (sixteen at two threads: a queue of four refused the sixth of six charts opened at once),
+ * and past it a request is refused at once rather than left to wait for nothing.
  */
 export function laneLimits(threads: number, queryTimeoutMs: number): Record<Lane, LaneLimits> {
   const heavy = Math.max(1, threads - 1);
   const light = 2 * threads + 2;
   return {
-    heavy: { slots: heavy, queue: 2 * heavy + 2, waitMs: queryTimeoutMs },
+    heavy: { slots: heavy, queue: 8 * heavy + 8, waitMs: queryTimeoutMs },
     light: { slots: light, queue: 4 * light, waitMs: queryTimeoutMs },
   };
 }
