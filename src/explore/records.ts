@@ -210,7 +210,9 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     const rowsOf = (built: { sql: string }) => (line ? `SELECT ${line()} AS line FROM (${built.sql})` : csvRowsSql(query.columns, params.csv, built.sql));
     const options = { compressed: params.compressed, run };
     // In file order, every row or those a filter keeps, each once: the parts of the file can be written one by one.
-    const inParts = parquet !== null && !('rewrite' in frame) && frame.separator.endsWith('\n') && params.orderBy === undefined && params.groupBy === undefined && params.limit === null && !query.grouped;
+    // DuckDB cannot number the rows of a file that has a column of that name: such a dataset is pulled row by row.
+    const numberable = !fields.some((f) => f.name === 'file_row_number');
+    const inParts = parquet !== null && numberable && !('rewrite' in frame) && frame.separator.endsWith('\n') && params.orderBy === undefined && params.groupBy === undefined && params.limit === null && !query.grouped;
     if (inParts) {
       const segment = (start: number, end: number) => {
         const part = `(SELECT * EXCLUDE (file_row_number) FROM read_parquet(${literal(parquet)}, file_row_number = true) WHERE file_row_number >= ${start} AND file_row_number < ${end})`;

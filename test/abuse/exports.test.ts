@@ -88,6 +88,15 @@ test('a big JSON export written in parts is one JSON array, and a filtered one h
   assert.deepEqual(await (await s.get(exportPath('json', { select: 'id', where: 'id < 0' }))).json(), []);
 });
 
+test('a dataset with a field named file_row_number, the column parts are cut by, still exports every record', async () => {
+  const path = join(s.env.dataDir, 'rijen.csv');
+  writeFileSync(path, 'file_row_number;naam\n10;een\n20;twee\n');
+  await s.portal.catalog.importDataset({ datasetId: 'rijen', path, actor: 'test' });
+  const response = await s.get('/api/explore/v2.1/catalog/datasets/rijen/exports/csv?with_bom=false');
+  assert.equal(response.status, 200);
+  assert.equal(await response.text(), 'file_row_number;naam\n10;een\n20;twee\n');
+});
+
 test('a client that reads nothing does not make the server write the export to temp disk', async () => {
   const before = tempBytes();
   const held = await heldOpen(s.url);
