@@ -10,6 +10,7 @@ import { apiKeyCreatedPage, apiKeyProblemPage, apiKeysSection } from '../web/pag
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { defaultKeyDays, type ApiKeyService } from './api-keys.ts';
 import { accountOf } from './auth.ts';
+import { languagePrefix } from '../language.ts';
 
 export interface ApiKeyRoutesDeps {
   config: Pick<Config, 'apiKeyMaxDays' | 'defaultLanguage'>;
@@ -45,7 +46,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: ApiKeyRoutesDeps)
   };
 
   for (const lang of languages) {
-    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, deps.config.defaultLanguage);
     /** Only a signed-in session manages keys: a key never reaches these pages (see `presentedKey`). */
     const signedIn = (request: FastifyRequest, reply: FastifyReply) => {
       const account = accountOf(request);

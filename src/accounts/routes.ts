@@ -10,6 +10,7 @@ import { accountPage, type AccountSection } from '../web/pages/account/overview.
 import { confirmPage, messagePage, newPasswordPage, registerPage, resetRequestPage, signInPage } from '../web/pages/account/public.tsx';
 import { accountOf, clearSessionCookie, setSessionCookie } from './auth.ts';
 import type { AccountService } from './service.ts';
+import { languagePrefix } from '../language.ts';
 
 export interface AccountRoutesDeps {
   config: Config;
@@ -41,7 +42,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
   };
 
   for (const lang of languages) {
-    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, deps.config.defaultLanguage);
     // The account's own pages take a signed-in session, never an API key: a leaked key must not change a password.
     const requireAccount = (request: FastifyRequest, reply: FastifyReply) => {
       const account = request.keyAccount ? null : accountOf(request);

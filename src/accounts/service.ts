@@ -12,6 +12,7 @@ import { digest, newId, newToken } from './secrets.ts';
 import { isUniqueViolation, toAccount, type AccountStore } from './store.ts';
 import type { Throttle } from './throttle.ts';
 import { roles, staffRoles, type Account, type Role, type Session, type SessionInfo, type TokenPurpose } from './types.ts';
+import { languagePrefix } from '../language.ts';
 
 const tokenHours: Record<TokenPurpose, number> = { verify_email: 48, reset_password: 1, change_email: 24, set_password: 72 };
 const emailPattern = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/;
@@ -63,8 +64,7 @@ export function createAccountService(deps: AccountServiceDeps) {
   const { store, clock, mailer } = deps;
   const now = () => clock().toISOString();
   const base = deps.config.baseUrl.replace(/\/$/, '');
-  // Pages of the default language have no prefix, whichever language that is (DEFAULT_LANGUAGE).
-  const link = (lang: Language, path: string) => `${base}${lang === deps.config.defaultLanguage ? '' : `/${lang}`}${path}`;
+  const link = (lang: Language, path: string) => `${base}${languagePrefix(lang, deps.config.defaultLanguage)}${path}`;
   // Every account mail answers something the person did (registered, asked for a link, changed an address).
   const send = (to: string, mail: AccountMail) => mailer.send({ to, ...mail, reply: true });
 

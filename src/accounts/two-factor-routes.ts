@@ -14,6 +14,7 @@ import { clearSessionCookie, setSessionCookie } from './auth.ts';
 import { needsSecondFactor, type AccountService } from './service.ts';
 import type { TwoFactorService } from './two-factor.ts';
 import type { Account } from './types.ts';
+import { languagePrefix } from '../language.ts';
 
 export interface TwoFactorRoutesDeps {
   config: Config;
@@ -56,7 +57,7 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorRoute
   }
 
   for (const lang of languages) {
-    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, deps.config.defaultLanguage);
     const toSignIn = (reply: FastifyReply) => reply.redirect(`${p}/-/account/login`, 303);
 
     /** A signed-in session (not an API key: these forms change how the account itself is protected). */

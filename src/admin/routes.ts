@@ -17,6 +17,7 @@ import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
+import { languagePrefix } from '../language.ts';
 
 export interface AdminRoutesDeps {
   config: Config;
@@ -66,7 +67,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
   });
 
   for (const lang of languages) {
-    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, deps.config.defaultLanguage);
     /** Pages and their JSON twins alike: the guard tells them apart by the path. */
     const guarded = (actions: readonly Action[]) => ({ preHandler: requireAny(deps, actions, p) });
     const actor = (request: FastifyRequest) => accountOf(request)!.id;

@@ -21,6 +21,7 @@ import { fieldReadings, formValuesOf, one, readMetadataForm, readReadingsForm, t
 import { statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './deps.ts';
+import { languagePrefix } from '../language.ts';
 
 type Params = { id: string; number: string };
 
@@ -63,7 +64,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
   };
 
   for (const lang of languages) {
-    const p = lang === config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, config.defaultLanguage);
     const path = (suffix: string) => `${p}/-/admin/datasets${suffix}`;
     const guard = (action: Action) => ({ preHandler: requirePermission(action) });
     const back = (id?: string, ...rest: (string | number)[]) => `${p}${id ? adminPath(id, ...rest) : adminPath()}`;

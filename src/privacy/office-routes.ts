@@ -17,6 +17,7 @@ import { registerPage } from '../web/pages/privacy-office/register.tsx';
 import { breachesCsv, type BreachInput } from './breaches.ts';
 import { processingRegister, registerCsv } from './register.ts';
 import { zonedToInstant } from './zoned-time.ts';
+import { languagePrefix } from '../language.ts';
 
 export interface PrivacyOfficeDeps {
   config: Config;
@@ -62,7 +63,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
   const asForm = (body: Body): BreachForm => Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, v ?? '']));
 
   for (const lang of languages) {
-    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, deps.config.defaultLanguage);
     const actor = (request: FastifyRequest) => accountOf(request)!.id;
     const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacy.done[String((request.query as Record<string, unknown>).done ?? '')] ?? null;
 

@@ -16,6 +16,7 @@ import { consentsOf, withdrawConsent } from './consents.ts';
 import { eraseAccount } from './erasure.ts';
 import { privacyFlags, setObjection, setRestriction } from './flags.ts';
 import { purposes, type PurposeId } from './vocabulary.ts';
+import { languagePrefix } from '../language.ts';
 
 export interface PrivacyRightsRoutesDeps {
   portal: Portal;
@@ -49,7 +50,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
     privacyPage(ctx, { flags: await privacyFlags(portal.store.db, userId), consents: await consentsOf(portal, userId), archives: await archivesOf(portal, userId), objectable, ...notes });
 
   for (const lang of languages) {
-    const p = lang === portal.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, portal.config.defaultLanguage);
     /** Only a signed-in session: an API key never reaches a person's privacy page. */
     const signedIn = (request: FastifyRequest, reply: FastifyReply) => {
       const account = request.keyAccount ? null : accountOf(request);

@@ -11,6 +11,7 @@ import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/erro
 import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
 import type { Acknowledgements } from './notice.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
+import { languagePrefix } from '../language.ts';
 
 export interface StatementRoutesDeps {
   config: Config;
@@ -46,7 +47,7 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
   const asJson = (s: PublishedStatement) => ({ version: s.number, digest: s.digest, published_at: s.publishedAt, text: s.text });
 
   for (const lang of languages) {
-    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, deps.config.defaultLanguage);
 
     app.get(`${p}/-/privacy`, async (request, reply) => html(reply, privacyPage(deps.contextOf(request), await statements.current())));
     app.get(`${p}/-/privacy.json`, async () => asJson(await statements.current()));

@@ -1,5 +1,6 @@
 // Languages of the pages: the default at the root, the others under their own prefix (`/en/…`); no cookie remembers it.
 import { languages, type Language } from '../catalog/types.ts';
+import { languagePrefix } from '../language.ts';
 import { en } from './messages/en/index.ts';
 import { nl, type Messages } from './messages/nl/index.ts';
 
@@ -13,8 +14,7 @@ export function messages(lang: Language): Messages {
 
 /** Where a page lives in a language: `/datasets` for the default language, `/en/datasets` otherwise. */
 export function localPath(lang: Language, defaultLanguage: Language, path: string): string {
-  if (lang === defaultLanguage) return path;
-  return path === '/' ? `/${lang}/` : `/${lang}${path}`;
+  return `${languagePrefix(lang, defaultLanguage)}${path}`;
 }
 
 /** Numbers and dates as people of the language write them. */

@@ -22,6 +22,7 @@ import { homePage } from './pages/home.tsx';
 import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
 import { tabRenderers } from './tabs.ts';
+import { languagePrefix } from '../language.ts';
 
 export interface WebDeps {
   config: Config;
@@ -119,7 +120,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
   };
 
   for (const lang of languages) {
-    const prefix = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const prefix = languagePrefix(lang, deps.config.defaultLanguage);
 
     app.get(prefix || '/', async (request, reply) => {
       const ctx = contextOf(request);

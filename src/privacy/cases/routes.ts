@@ -18,6 +18,7 @@ import type { CaseAction, CaseActions } from './actions.ts';
 import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
 import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
+import { languagePrefix } from '../../language.ts';
 
 export interface CaseRoutesDeps {
   config: Config;
@@ -72,7 +73,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
   });
 
   for (const lang of languages) {
-    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, deps.config.defaultLanguage);
     const due = (c: PrivacyCase) => dateText(lang, c.dueAt, deps.config.timezone);
     // The form takes a signed-in session, never an API key: a key does not prove who is asking.
     const account = (request: FastifyRequest) => (request.keyAccount ? null : accountOf(request));

@@ -11,6 +11,7 @@ import type { Html } from '../../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
+import { languagePrefix } from '../../language.ts';
 
 export interface HoldRoutesDeps {
   config: Config;
@@ -40,7 +41,7 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
   });
 
   for (const lang of languages) {
-    const p = lang === deps.config.defaultLanguage ? '' : `/${lang}`;
+    const p = languagePrefix(lang, deps.config.defaultLanguage);
     const guarded = { preHandler: requireAny(deps, ['privacy.manage'], p) };
     const done = (ctx: PageContext, request: FastifyRequest) => ctx.t.holds.done[String((request.query as Record<string, unknown>)?.done ?? '')] ?? null;
 

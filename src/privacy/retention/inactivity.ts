@@ -8,6 +8,7 @@ import { after, before } from './duration.ts';
 import { heldBy } from './holds-store.ts';
 import { inactivityWarning } from './mail.ts';
 import type { Step } from './steps.ts';
+import { languagePrefix } from '../../language.ts';
 
 /**
  * Erases one account as the privacy office does (Art. 17). The real one is eraseAccount(portal, userId, { by: 'retention' })
@@ -72,7 +73,7 @@ export function inactivityStep(deps: InactivityDeps): Step {
       const lang = await languageOf(db, user.id);
       const erasureAt = new Date(Math.max(after(new Date(user.last_active_at), period).getTime(), after(now, warnBefore).getTime()));
       const erasureDate = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: deps.config.timezone }).format(erasureAt);
-      const signInLink = `${base}${lang === deps.config.defaultLanguage ? '' : `/${lang}`}/-/account/login`;
+      const signInLink = `${base}${languagePrefix(lang, deps.config.defaultLanguage)}/-/account/login`;
       // Recorded before it is sent: a failure in between costs the person a mail, never sends it twice.
       await db
         .insertInto('retention_warnings')
