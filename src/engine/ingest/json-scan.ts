@@ -15,7 +15,8 @@ const comma = 0x2c;
 const colon = 0x3a;
 /** What `step` answers for the quote that ends a string. */
 const stringEnd = 256;
-const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+/** White space between tokens: space, tab, line feed, carriage return (JSON's, and XML's too). */
+export const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
 /** Where a reader is in JSON text: its depth, its line, inside a string or not. */
 class JsonCursor {

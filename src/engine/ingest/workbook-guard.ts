@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { ImportTooLarge } from '../../errors.ts';
+import { isSpace } from './json-scan.ts';
 import type { ImportLimits } from './limits.ts';
 
 interface ZipEntry extends Readable {
@@ -52,7 +53,6 @@ const slash = 0x2f;
 const colon = 0x3a;
 const bang = 0x21;
 const question = 0x3f;
-const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 const isQuote = (b: number) => b === 0x22 || b === 0x27;
 
 /**
