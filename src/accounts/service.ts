@@ -113,14 +113,19 @@ export function createAccountService(deps: AccountServiceDeps) {
     return hashPassword(password);
   }
 
+  /** Counts an attempt under the sign-in limits before a password is checked: TooMany once the limit is reached. */
+  async function reserveAttempt(accountKey: string, address: string): Promise<void> {
+    const wait = await deps.throttle.reserve(accountKey, address);
+    if (wait > 0) throw new TooMany(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, 'too_many_attempts');
+  }
+
   /**
    * A signed-in person's password asked again (to change it, the address, or to delete the account), counted under the
    * sign-in limits before argon2 runs: whoever holds a session cannot guess the password through these forms either.
    */
   async function passwordIsRight(user: { email: string | null; id: string; password_hash: string | null }, password: string, address: string): Promise<boolean> {
     const accountKey = user.email ?? user.id;
-    const wait = await deps.throttle.reserve(accountKey, address);
-    if (wait > 0) throw new TooMany(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, 'too_many_attempts');
+    await reserveAttempt(accountKey, address);
     const ok = user.password_hash !== null && (await verifyPassword(user.password_hash, password));
     if (ok) await deps.throttle.succeed(accountKey, address);
     return ok;
@@ -192,8 +197,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     async signIn(input: { email: string; password: string; address: string }): Promise<{ token: string; stage: 'password' | 'complete'; account: Account }> {
       const email = input.email.trim().toLowerCase();
       // Counted before the password is checked: parallel guesses get no more checks than the limit.
-      const wait = await deps.throttle.reserve(email, input.address);
-      if (wait > 0) throw new TooMany(`Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, 'too_many_attempts');
+      await reserveAttempt(email, input.address);
       const user = await store.userByEmail(email);
       const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : (await verifyDecoy(input.password), false);
       if (!user || !ok || user.email_verified_at === null || user.disabled_at !== null) throw new SignInFailed();
