@@ -90,3 +90,14 @@ export async function migrate(db: Db): Promise<MigrationResult[]> {
   }
   return results ?? [];
 }
+
+/** Brings the schema to the named migration, as a release that ended there had it; the upgrade test starts there. */
+export async function migrateTo(db: Db, name: string): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateTo(name);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message}`);
+  }
+  return results ?? [];
+}
