@@ -1,0 +1,208 @@
+// An upgrade keeps what a portal holds. There are no release tags, so every migration is a release point: on SQLite
+// and PostgreSQL, an empty database is migrated to that point, the rows of test/helpers/upgrade-rows.ts are written in
+// the columns the schema had then, and the database is migrated to the newest migration. Every row must still be there
+// as written, today's services must read it, and the schema must match src/db/schema.ts. A new migration is a new point.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { migrate, migrateTo, openStore } from '../../src/db/index.ts';
+import { migrations } from '../../src/db/migrations/index.ts';
+import { openPortal, type Portal } from '../../src/portal.ts';
+import { createAccountStore } from '../../src/accounts/store.ts';
+import { publicAudience } from '../../src/catalog/service.ts';
+import { listEvents } from '../../src/events/store.ts';
+import { emlPath } from '../../src/mail/personal-data.ts';
+import { consentsOf } from '../../src/privacy/consents.ts';
+import { privacyFlags } from '../../src/privacy/flags.ts';
+import { declaredColumns, schemaDifferences } from '../helpers/schema.ts';
+import { dialects, testEnvironment, type DialectName } from '../helpers/stores.ts';
+import {
+  caseId, editor, person, publicDataset, readAt, restrictedDataset, secrets, statementText, upgradeRows, writtenAt, type Row,
+} from '../helpers/upgrade-rows.ts';
+
+// Rows are written and compared table by table, whatever the table; the typed schema is today's, not the point's.
+type AnyDb = Kysely<any>;
+
+/** table → its columns, as the database has them now. */
+async function columnsOf(db: AnyDb): Promise<Map<string, Set<string>>> {
+  return new Map((await db.introspection.getTables()).map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));
+}
+
+/** Writes each row in the columns its table has at this point; returns what was written, per table. */
+async function writeRows(db: AnyDb): Promise<Map<string, Row[]>> {
+  const columns = await columnsOf(db);
+  const written = new Map<string, Row[]>();
+  for (const [table, rows] of upgradeRows) {
+    const has = columns.get(table);
+    if (!has) continue;
+    const kept = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => has.has(column))));
+    for (const row of kept) await db.insertInto(table).values(row).execute();
+    written.set(table, kept);
+  }
+  return written;
+}
+
+/**
+ * Each written row, with the values it was written with, among the rows of its table (numbers may come back as text);
+ * for one that is not, the columns in which the nearest row differs.
+ */
+async function missingRows(db: AnyDb, written: Map<string, Row[]>): Promise<string[]> {
+  const same = (a: unknown, b: unknown) => (a === null || b === null ? a === b : String(a) === String(b));
+  const missing: string[] = [];
+  for (const [table, rows] of written) {
+    const now: Row[] = await db.selectFrom(table).selectAll().execute();
+    for (const [index, row] of rows.entries()) {
+      const differences = now.map((r) => Object.entries(row).filter(([column, value]) => !same(r[column], value)));
+      if (differences.some((d) => d.length === 0)) continue;
+      const nearest = differences.sort((a, b) => a.length - b.length)[0];
+      missing.push(nearest ? `${table} row ${index + 1}: ${nearest.map(([column, value]) => `${column} was ${JSON.stringify(value)}`).join(', ')}` : `${table} row ${index + 1}: gone`);
+    }
+  }
+  return missing;
+}
+
+/** What today's services make of the rows, each check run when every table it reads was there at the point. */
+const readBack: { tables: string[]; what: string; check(portal: Portal): Promise<void> }[] = [
+  {
+    tables: ['users', 'sessions'],
+    what: 'the account is found by its address, its session still signs in, its password still works',
+    async check(portal) {
+      assert.equal((await createAccountStore(portal.store.db).userByEmail(person.email.toUpperCase()))?.id, person.id);
+      assert.equal((await portal.accounts.session(secrets.sessionToken))?.account.id, person.id);
+      const signedIn = await portal.accounts.signIn({ email: person.email, password: secrets.password, address: '192.0.2.1' });
+      assert.equal(signedIn.account.id, person.id);
+    },
+  },
+  {
+    tables: ['account_tokens'],
+    what: 'a password link sent before still works',
+    check: async (portal) => assert.equal(await portal.accounts.linkIsValid(secrets.resetToken, 'reset_password'), true),
+  },
+  {
+    tables: ['api_keys'],
+    what: 'the API key still authenticates its owner',
+    check: async (portal) => assert.equal((await portal.apiKeys.authenticate(secrets.apiKey))?.account.id, person.id),
+  },
+  {
+    tables: ['consents'],
+    what: 'the consent is listed',
+    async check(portal) {
+      const consents = await consentsOf(portal, person.id);
+      assert.deepEqual(consents.map((c) => [c.purpose, c.statementVersion, c.givenAt, c.withdrawnAt]), [['privacy_statement', '1', writtenAt, null]]);
+    },
+  },
+  {
+    tables: ['datasets', 'dataset_versions'],
+    what: 'the catalog lists the public dataset, published, with its version and fields',
+    async check(portal) {
+      const listed = await portal.catalog.listDatasets(publicAudience);
+      assert.deepEqual(listed.map((d) => [d.id, d.publishedAt, d.recordsCount]), [[publicDataset, writtenAt, 3]]);
+      assert.deepEqual(listed[0].fields.map((f) => f.name), ['naam']);
+      const versions = await portal.catalog.listVersions(publicDataset, publicAudience);
+      assert.deepEqual(versions.map((v) => [v.number, v.publishedAt, v.recordsCount, v.bytes]), [[1, writtenAt, 3, 4096]]);
+    },
+  },
+  {
+    tables: ['datasets', 'users', 'dataset_grants'],
+    what: 'a grant still opens the restricted dataset',
+    async check(portal) {
+      const account = await portal.accounts.getAccount(person.id);
+      const listed = await portal.catalog.listDatasets(await portal.accounts.audienceOf(account));
+      assert.deepEqual(listed.map((d) => d.id), [publicDataset, restrictedDataset]);
+    },
+  },
+  {
+    tables: ['events'],
+    what: 'the event is in the dataset\'s history',
+    async check(portal) {
+      const events = await listEvents(portal.store.db, 'dataset', publicDataset);
+      assert.deepEqual(events.map((e) => [e.verb, e.actor, JSON.parse(e.data)]), [['dataset.imported', 'cli', { version: 1 }]]);
+    },
+  },
+  {
+    tables: ['mail_outbox'],
+    what: 'a mail waiting in the outbox is delivered',
+    async check(portal) {
+      await portal.mailer.flush();
+      const rows = await portal.store.db.selectFrom('mail_outbox').select(['id', 'status']).execute();
+      assert.deepEqual(rows.map((r) => r.status), ['sent']);
+      assert.ok(existsSync(emlPath(portal.config.dataDir, Number(rows[0].id))));
+    },
+  },
+  {
+    tables: ['users', 'recovery_codes'],
+    what: 'two-step verification stays on, with its recovery codes',
+    async check(portal) {
+      const status = await portal.twoFactor.status(await portal.accounts.getAccount(editor.id));
+      assert.deepEqual([status.enabled, status.recoveryCodesLeft], [true, 2]);
+    },
+  },
+  {
+    tables: ['account_privacy_flags'],
+    what: 'an objection stays recorded',
+    check: async (portal) => assert.deepEqual((await privacyFlags(portal.store.db, person.id)).objections, [{ purpose: 'publishing', since: writtenAt }]),
+  },
+  {
+    tables: ['privacy_cases', 'privacy_case_steps'],
+    what: 'the privacy case and its steps are read',
+    async check(portal) {
+      const c = await portal.privacyCases.get(caseId);
+      assert.deepEqual([c?.reference, c?.status, c?.userId, c?.dueAt], ['PRV-2026-UPGR01', 'open', person.id, '2026-02-05']);
+      assert.deepEqual((await portal.privacyCases.steps(caseId)).map((s) => s.kind), ['submitted']);
+    },
+  },
+  {
+    tables: ['privacy_statements', 'privacy_recipients', 'privacy_breaches'],
+    what: 'the published statement reads as it did; the recipient and the breach are in their registers',
+    async check(portal) {
+      assert.deepEqual((await portal.statements.version(1)).text, statementText);
+      assert.deepEqual((await portal.recipients.list()).map((r) => r.name), ['Posthuis BV']);
+      assert.deepEqual((await portal.breaches.list()).map((b) => [b.id, b.categories]), [['b_upgrade', ['contact']]]);
+    },
+  },
+  {
+    tables: ['legal_holds'],
+    what: 'the legal hold is active',
+    check: async (portal) => assert.deepEqual((await portal.holds.list()).map((h) => [h.objectId, h.state]), [[person.id, 'active']]),
+  },
+];
+
+test('the upgrade rows cover every table of schema.ts', () => {
+  const tables = new Set([...declaredColumns().keys()].map((c) => c.split('.')[0]));
+  assert.deepEqual([...tables].filter((t) => !upgradeRows.some(([name]) => name === t)), [], 'add rows for these tables to test/helpers/upgrade-rows.ts');
+});
+
+async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {
+  const env = await testEnvironment(dialect);
+  try {
+    const store = openStore(env.config);
+    let written: Map<string, Row[]>;
+    try {
+      await migrateTo(store.db, point);
+      written = await writeRows(store.db);
+      await migrate(store.db);
+      assert.deepEqual(await missingRows(store.db, written), [], `rows written at ${point} lost or changed by the migrations after it`);
+      assert.deepEqual(await schemaDifferences(store.db, dialect), { missing: [], undeclared: [], differing: [] });
+    } finally {
+      await store.close();
+    }
+    const portal = await openPortal(env.config, { clock: () => new Date(readAt) });
+    try {
+      for (const { tables, what, check } of readBack) {
+        if (!tables.every((t) => written.has(t))) continue;
+        await check(portal).catch((error: Error) => assert.fail(`after an upgrade from ${point}, ${what}: ${error.message}`));
+      }
+    } finally {
+      await portal.close();
+    }
+  } finally {
+    await env.cleanup();
+  }
+}
+
+for (const dialect of dialects) {
+  for (const point of Object.keys(migrations)) {
+    test(`${dialect}: a database of the release that ended with ${point} upgrades to the newest with its data`, () => upgradeFrom(dialect, point));
+  }
+}
