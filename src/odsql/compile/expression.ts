@@ -111,7 +111,7 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
     case 'interval':
       fail(ctx, e.position, `"${e.kind === 'star' ? '*' : 'this value'}" is only allowed as a function argument.`);
     case 'call':
-      return compileCall(ctx, e);
+      return compileCall(ctx, e, compileExpression);
     case 'unary': {
       if (e.operator === 'not') {
         const operand = compileBoolean(ctx, e.operand);

@@ -3,17 +3,11 @@ import type { Call, Clause } from '../ast.ts';
 import { nowWith } from '../dates.ts';
 import { isNumeric, isTemporal, isTextual, type Compiled, type ValueType } from '../types.ts';
 import { fail, type CompileContext } from './context.ts';
-import { compileExpression } from './expression.ts';
+import type { ExpressionCompiler, FunctionDefinition } from './function-definition.ts';
 import { dateFormatSql } from './date-format.ts';
 import { fullTextSearch } from './search.ts';
 import { geoFunctions } from './geo.ts';
 import { compileRange } from './range.ts';
-
-export interface FunctionDefinition {
-  clauses: Clause[];
-  aggregate?: boolean;
-  compile(ctx: CompileContext, call: Call): Compiled;
-}
 
 const everywhere: Clause[] = ['select', 'where', 'order_by', 'group_by'];
 const notGroup: Clause[] = ['select', 'where', 'order_by'];
@@ -26,8 +20,8 @@ function arity(ctx: CompileContext, call: Call, min: number, max = min): void {
   }
 }
 
-function argument(ctx: CompileContext, call: Call, index: number, accepts: (t: ValueType) => boolean, what: string): Compiled {
-  const compiled = compileExpression(ctx, call.args[index]);
+function argument(expression: ExpressionCompiler, ctx: CompileContext, call: Call, index: number, accepts: (t: ValueType) => boolean, what: string): Compiled {
+  const compiled = expression(ctx, call.args[index]);
   if (!accepts(compiled.type) && compiled.type !== 'null') {
     fail(ctx, call.args[index].position, `${call.name}() needs ${what} as argument ${index + 1}.`);
   }
@@ -37,9 +31,9 @@ function argument(ctx: CompileContext, call: Call, index: number, accepts: (t: V
 function datePart(part: string): FunctionDefinition {
   return {
     clauses: everywhere,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 1);
-      const d = argument(ctx, call, 0, isTemporal, 'a date or date-time field');
+      const d = argument(expression, ctx, call, 0, isTemporal, 'a date or date-time field');
       return { sql: `CAST(date_part('${part}', ${d.sql}) AS BIGINT)`, type: 'int', aggregate: d.aggregate };
     },
   };
@@ -49,10 +43,10 @@ function aggregate(sqlName: string, accepts: (t: ValueType) => boolean, what: st
   return {
     clauses: aggregateClauses,
     aggregate: true,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 1);
       const inner = { ...ctx, allowAggregates: false };
-      const value = argument(inner, call, 0, accepts, what);
+      const value = argument(expression, inner, call, 0, accepts, what);
       if (value.aggregate) fail(ctx, call.position, `${call.name}() cannot contain another aggregate.`);
       const type = resultType ?? (value.type === 'number' ? 'double' : value.type);
       return { sql: `${sqlName}(${value.sql})`, type, aggregate: true };
@@ -66,7 +60,7 @@ const numericOrTemporal = (t: ValueType) => isNumeric(t) || isTemporal(t);
 function textPredicate(mode: 'fuzzy' | 'prefix'): FunctionDefinition {
   return {
     clauses: ['where'],
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       if (call.args.length === 0) fail(ctx, call.position, `${call.name}() needs the text to look for.`);
       const last = call.args[call.args.length - 1];
       if (last.kind !== 'string') fail(ctx, last.position, `${call.name}() takes the text to look for, in quotes, as its last argument.`);
@@ -74,7 +68,7 @@ function textPredicate(mode: 'fuzzy' | 'prefix'): FunctionDefinition {
       const columns =
         targets.length === 0 || targets.some((t) => t.kind === 'star')
           ? null
-          : targets.map((t, i) => argument(ctx, { ...call, args: targets }, i, isTextual, 'a text field').sql);
+          : targets.map((t, i) => argument(expression, ctx, { ...call, args: targets }, i, isTextual, 'a text field').sql);
       return { sql: fullTextSearch(ctx, columns, last.value, mode), type: 'boolean', aggregate: false };
     },
   };
@@ -83,25 +77,25 @@ function textPredicate(mode: 'fuzzy' | 'prefix'): FunctionDefinition {
 export const functions: Record<string, FunctionDefinition> = {
   length: {
     clauses: notGroup,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 1);
-      const t = argument(ctx, call, 0, isTextual, 'a text');
+      const t = argument(expression, ctx, call, 0, isTextual, 'a text');
       return { sql: `CAST(length(${t.sql}) AS BIGINT)`, type: 'int', aggregate: t.aggregate };
     },
   },
   lower: {
     clauses: everywhere,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 1);
-      const t = argument(ctx, call, 0, isTextual, 'a text');
+      const t = argument(expression, ctx, call, 0, isTextual, 'a text');
       return { sql: `lower(${t.sql})`, type: 'text', aggregate: t.aggregate };
     },
   },
   upper: {
     clauses: everywhere,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 1);
-      const t = argument(ctx, call, 0, isTextual, 'a text');
+      const t = argument(expression, ctx, call, 0, isTextual, 'a text');
       return { sql: `upper(${t.sql})`, type: 'text', aggregate: t.aggregate };
     },
   },
@@ -116,10 +110,10 @@ export const functions: Record<string, FunctionDefinition> = {
   dayofweek: datePart('isodow'),
   ifnull: {
     clauses: everywhere,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 2);
-      const value = compileExpression(ctx, call.args[0]);
-      const fallback = compileExpression(ctx, call.args[1]);
+      const value = expression(ctx, call.args[0]);
+      const fallback = expression(ctx, call.args[1]);
       return { sql: `coalesce(${value.sql}, ${fallback.sql})`, type: value.type, aggregate: value.aggregate || fallback.aggregate };
     },
   },
@@ -144,9 +138,9 @@ export const functions: Record<string, FunctionDefinition> = {
   },
   date_format: {
     clauses: everywhere,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 2);
-      const d = argument(ctx, call, 0, isTemporal, 'a date or date-time field');
+      const d = argument(expression, ctx, call, 0, isTemporal, 'a date or date-time field');
       const pattern = call.args[1];
       if (pattern.kind !== 'string') fail(ctx, pattern.position, 'date_format() takes its pattern as a quoted text, e.g. \'yyyy-MM\'.');
       return { sql: dateFormatSql(ctx, d.sql, pattern.value, pattern.position), type: 'text', aggregate: d.aggregate };
@@ -156,9 +150,9 @@ export const functions: Record<string, FunctionDefinition> = {
   suggest: textPredicate('prefix'),
   startswith: {
     clauses: ['where'],
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 2);
-      const t = argument(ctx, call, 0, isTextual, 'a text field');
+      const t = argument(expression, ctx, call, 0, isTextual, 'a text field');
       const prefix = call.args[1];
       if (prefix.kind !== 'string') fail(ctx, prefix.position, 'startswith() takes the beginning to look for, in quotes.');
       return { sql: `starts_with(${t.sql}, ${ctx.params.add(prefix.value)})`, type: 'boolean', aggregate: false };
@@ -167,11 +161,11 @@ export const functions: Record<string, FunctionDefinition> = {
   count: {
     clauses: aggregateClauses,
     aggregate: true,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 1);
       const [arg] = call.args;
       if (arg.kind === 'star') return { sql: 'count(*)', type: 'int', aggregate: true };
-      const value = compileExpression({ ...ctx, allowAggregates: false }, arg);
+      const value = expression({ ...ctx, allowAggregates: false }, arg);
       return { sql: `count(${call.distinct ? 'DISTINCT ' : ''}${value.sql})`, type: 'int', aggregate: true };
     },
   },
@@ -183,9 +177,9 @@ export const functions: Record<string, FunctionDefinition> = {
   percentile: {
     clauses: aggregateClauses,
     aggregate: true,
-    compile(ctx, call) {
+    compile(ctx, call, expression) {
       arity(ctx, call, 2);
-      const value = argument({ ...ctx, allowAggregates: false }, call, 0, isNumeric, 'a numeric field');
+      const value = argument(expression, { ...ctx, allowAggregates: false }, call, 0, isNumeric, 'a numeric field');
       const p = call.args[1];
       if (p.kind !== 'number' || p.value <= 0 || p.value > 100) fail(ctx, p.position, 'percentile() takes a percentage above 0 and at most 100.');
       return { sql: `quantile_cont(${value.sql}, ${p.value / 100})`, type: 'double', aggregate: true };
@@ -195,7 +189,7 @@ export const functions: Record<string, FunctionDefinition> = {
   ...geoFunctions,
 };
 
-export function compileCall(ctx: CompileContext, call: Call): Compiled {
+export function compileCall(ctx: CompileContext, call: Call, expression: ExpressionCompiler): Compiled {
   // Own entries only: `constructor` or `__proto__` is no function of ODSQL's, whatever Object.prototype has.
   const definition = Object.hasOwn(functions, call.name) ? functions[call.name] : undefined;
   if (!definition) {
@@ -213,6 +207,6 @@ export function compileCall(ctx: CompileContext, call: Call): Compiled {
   }
   // Functions run per row (searches, geometry, formats) or over every row (aggregates); now() alone is a constant.
   if (call.name !== 'now') ctx.cost.heavy = true;
-  return definition.compile(ctx, call);
+  return definition.compile(ctx, call, expression);
 }
 

@@ -5,7 +5,7 @@ import { earthRadius } from '../../geometry/measure.ts';
 import { toGeoJson, type Shape } from '../../geometry/shape.ts';
 import { quoteIdentifier, type Compiled } from '../types.ts';
 import { fail, type CompileContext } from './context.ts';
-import type { FunctionDefinition } from './functions.ts';
+import type { FunctionDefinition } from './function-definition.ts';
 import { geometryLiteral, pointLiteral } from './geo-literal.ts';
 import * as shapes from './geo-shape.ts';
 

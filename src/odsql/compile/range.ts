@@ -3,7 +3,7 @@ import type { Call, Expression } from '../ast.ts';
 import { parseDateLiteral, timestampText } from '../dates.ts';
 import { isNumeric, isTemporal, type Compiled } from '../types.ts';
 import { fail, type CompileContext } from './context.ts';
-import { compileExpression } from './expression.ts';
+import type { ExpressionCompiler } from './function-definition.ts';
 
 const units: Record<string, string> = {
   ms: 'millisecond', millisecond: 'millisecond', milliseconds: 'millisecond',
@@ -28,9 +28,9 @@ function numberOf(ctx: CompileContext, e: Expression): number {
 }
 
 /** Bucket keys as ODS writes them: `[10, 50[`, `[*, 10[`, `[2020-01-01T00:00:00+00:00, …[`. */
-export function compileRange(ctx: CompileContext, call: Call): Compiled {
+export function compileRange(ctx: CompileContext, call: Call, expression: ExpressionCompiler): Compiled {
   if (call.args.length < 2) fail(ctx, call.position, 'range() takes a field and either bounds or a width.');
-  const value = compileExpression(ctx, call.args[0]);
+  const value = expression(ctx, call.args[0]);
   const temporal = isTemporal(value.type);
   if (!temporal && !isNumeric(value.type)) fail(ctx, call.args[0].position, 'range() groups numeric or date fields.');
   const rest = call.args.slice(1);
