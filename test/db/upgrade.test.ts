@@ -2,7 +2,7 @@
 // and PostgreSQL, an empty database is migrated to that point, the rows of test/helpers/upgrade-rows.ts are written in
 // the columns the schema had then, and the database is migrated to the newest migration. Every row must still be there
 // as written, today's services must read it, and the schema must match src/db/schema.ts. A new migration is a new point.
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
@@ -15,7 +15,7 @@ import { listEvents } from '../../src/events/store.ts';
 import { emlPath } from '../../src/mail/personal-data.ts';
 import { consentsOf } from '../../src/privacy/consents.ts';
 import { privacyFlags } from '../../src/privacy/flags.ts';
-import { declaredColumns, schemaDifferences } from '../helpers/schema.ts';
+import { schemaDifferences } from '../helpers/schema.ts';
 import { dialects, testEnvironment, type DialectName } from '../helpers/stores.ts';
 import {
   caseId, editor, person, publicDataset, readAt, restrictedDataset, secrets, statementText, upgradeRows, writtenAt, type Row,
@@ -24,14 +24,24 @@ import {
 // Rows are written and compared table by table, whatever the table; the typed schema is today's, not the point's.
 type AnyDb = Kysely<any>;
 
-/** table → its columns, as the database has them now. */
+/** table → its columns, as the database has them now, but those the database numbers itself. */
 async function columnsOf(db: AnyDb): Promise<Map<string, Set<string>>> {
-  return new Map((await db.introspection.getTables()).map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));
+  const tables = await db.introspection.getTables();
+  return new Map(tables.map((t) => [t.name, new Set(t.columns.filter((c) => !c.isAutoIncrementing).map((c) => c.name))]));
 }
 
-/** Writes each row in the columns its table has at this point; returns what was written, per table. */
-async function writeRows(db: AnyDb): Promise<Map<string, Row[]>> {
+/**
+ * Writes each row in the columns its table has at this point; returns what was written, per table. Every table and
+ * column of the point must have a value in the rows, so that a new table or column cannot go untested.
+ */
+async function writeRows(db: AnyDb, point: string): Promise<Map<string, Row[]>> {
   const columns = await columnsOf(db);
+  const unwritten = [...columns].flatMap(([table, has]) => {
+    const rows = upgradeRows.find(([name]) => name === table)?.[1];
+    if (!rows) return [table];
+    return [...has].filter((column) => rows.some((row) => !Object.hasOwn(row, column))).map((column) => `${table}.${column}`);
+  });
+  assert.deepEqual(unwritten, [], `at ${point}, give these tables and columns values in test/helpers/upgrade-rows.ts`);
   const written = new Map<string, Row[]>();
   for (const [table, rows] of upgradeRows) {
     const has = columns.get(table);
@@ -168,11 +178,6 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
   },
 ];
 
-test('the upgrade rows cover every table of schema.ts', () => {
-  const tables = new Set([...declaredColumns().keys()].map((c) => c.split('.')[0]));
-  assert.deepEqual([...tables].filter((t) => !upgradeRows.some(([name]) => name === t)), [], 'add rows for these tables to test/helpers/upgrade-rows.ts');
-});
-
 async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {
   const env = await testEnvironment(dialect);
   try {
@@ -180,7 +185,7 @@ async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {
     let written: Map<string, Row[]>;
     try {
       await migrateTo(store.db, point);
-      written = await writeRows(store.db);
+      written = await writeRows(store.db, point);
       await migrate(store.db);
       assert.deepEqual(await missingRows(store.db, written), [], `rows written at ${point} lost or changed by the migrations after it`);
       assert.deepEqual(await schemaDifferences(store.db, dialect), { missing: [], undeclared: [], differing: [] });
@@ -201,8 +206,11 @@ async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {
   }
 }
 
+// Each point has a database of its own, so points run side by side: most of their time is the database's.
 for (const dialect of dialects) {
-  for (const point of Object.keys(migrations)) {
-    test(`${dialect}: a database of the release that ended with ${point} upgrades to the newest with its data`, () => upgradeFrom(dialect, point));
-  }
+  describe(`upgrades on ${dialect}`, { concurrency: 4 }, () => {
+    for (const point of Object.keys(migrations)) {
+      test(`a database of the release that ended with ${point} upgrades to the newest with its data`, () => upgradeFrom(dialect, point));
+    }
+  });
 }
