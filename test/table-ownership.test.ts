@@ -71,11 +71,6 @@ const knownStrangers = [
   'users  privacy/retention/holds.ts', // (issue 14: privacy calls the owners' stores)
   'users  privacy/retention/inactivity.ts', // (issue 14: privacy calls the owners' stores)
   'users  privacy/retention/steps.ts', // (issue 14: privacy calls the owners' stores)
-  'account_tokens  mail/personal-data.ts', // being moved to the owner's store
-  'api_keys  admin/store.ts', // being moved to the owner's store
-  'dataset_grants  accounts/store.ts', // being moved to the owner's store
-  'events  admin/store.ts', // being moved to the owner's store
-  'users  admin/store.ts', // being moved to the owner's store
 ];
 
 test('every table of the schema has exactly one owning module', () => {
