@@ -84,7 +84,6 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   const tempSweeps = await startTempSweeps(blobs, staleTempAfterMs(config.exportTimeoutMs));
   const catalog = createCatalogService({
     store: createCatalogStore(store.db),
-    db: store.db,
     engine,
     blobs,
     clock,
