@@ -28,10 +28,45 @@ function tablesTouched(text: string): string[] {
   // A table handed by name to a helper that writes SQL for it: sweepTable(db, 'sessions', …), eraseColumn(ctx, { table: 'events', … }).
   for (const m of text.matchAll(/\(\s*(?:db|trx|ctx|deps\.db|ctx\.db)\s*,\s*(?:\{\s*table:\s*)?['"]([a-z_]+)['"]/g)) found.push(m[1]);
   // Template text only: sql`select count(*) from users where …`, not words in comments or messages.
-  for (const template of text.matchAll(/\bsql\s*(?:<[^`]*?>)?\s*`([^`]*)`/g)) {
-    for (const m of template[1].matchAll(/\b(?:from|into|update|join)\s+([a-z_]+)/gi)) found.push(m[1]);
+  for (const start of text.matchAll(/\bsql\s*(?:<[^`]*?>)?\s*`/g)) {
+    for (const m of templateText(text, start.index + start[0].length).matchAll(/\b(?:from|into|update|join)\s+([a-z_]+)/gi)) found.push(m[1]);
   }
   return found.filter((t) => tables.has(t));
+}
+
+/** The literal text of the template that starts at `from` (just after its backtick), each `${…}` as one space. */
+function templateText(text: string, from: number): string {
+  let literal = '';
+  let i = from;
+  while (i < text.length && text[i] !== '`') {
+    if (text[i] === '\\') {
+      literal += text.slice(i, i + 2);
+      i += 2;
+    } else if (text.startsWith('${', i)) {
+      i = afterExpression(text, i + 2);
+      literal += ' ';
+    } else literal += text[i++];
+  }
+  return literal;
+}
+
+/** Where the `${…}` expression that starts at `from` ends: braces counted, nested templates skipped whole. */
+function afterExpression(text: string, from: number): number {
+  let depth = 1;
+  let i = from;
+  while (i < text.length && depth > 0) {
+    const c = text[i];
+    if (c === '`') {
+      i++;
+      while (i < text.length && text[i] !== '`') i = text.startsWith('${', i) ? afterExpression(text, i + 2) : i + (text[i] === '\\' ? 2 : 1);
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    i++;
+  }
+  return i;
 }
 
 /** `table  file` for every table a file touches outside its owner's folder; migrations are the schema's history. */
@@ -101,12 +136,13 @@ test('the scan sees builder calls, joins and SQL text, and not prose', () => {
     "db.selectFrom('users as u').innerJoin('sessions', 'sessions.user_id', 'u.id')",
     "trx\n  .insertInto(\n    'events')",
     'sql`delete from consents where ${x}` sql<number>`select count(*) as n from legal_holds h`',
+    'sql`${sql.ref(`${table}.${column}`)} <= ${cutoff} and not exists (select 1 from retention_warnings w)`',
     "sql.table('mail_outbox')",
     "sweepTable(db, 'account_tokens', where) eraseColumn(ctx, { table: 'dataset_grants', column })",
     '// select from datasets in a comment; update users in words',
     "const text = 'from users';",
   ].join('\n');
-  assert.deepEqual(tablesTouched(text).sort(), ['account_tokens', 'consents', 'dataset_grants', 'events', 'legal_holds', 'mail_outbox', 'sessions', 'users']);
+  assert.deepEqual(tablesTouched(text).sort(), ['account_tokens', 'consents', 'dataset_grants', 'events', 'legal_holds', 'mail_outbox', 'retention_warnings', 'sessions', 'users']);
 });
 
 test('only the owner of a table writes SQL against it (known strangers: the privacy office, to be moved)', () => {
