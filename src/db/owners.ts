@@ -12,7 +12,7 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   recovery_codes: 'accounts',
   api_keys: 'accounts',
   attempt_counters: 'accounts',
-  // Given when a person registers (accounts); withdrawn and reported by the privacy office through the accounts store.
+  // Given when a person registers; the privacy office withdraws and reports them, through the accounts store.
   consents: 'accounts',
   dataset_grants: 'admin',
   datasets: 'catalog',
