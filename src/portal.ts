@@ -28,6 +28,7 @@ import { currentStatement } from './privacy/statement.ts';
 import { mayMailAddress } from './privacy/flags.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
+import { createEventStore } from './events/store.ts';
 import { createCaseService, type CaseService } from './privacy/cases/service.ts';
 import { createCaseStore } from './privacy/cases/store.ts';
 import { createRetention, type Retention } from './privacy/retention/sweep.ts';
@@ -83,7 +84,6 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   const tempSweeps = await startTempSweeps(blobs, staleTempAfterMs(config.exportTimeoutMs));
   const catalog = createCatalogService({
     store: createCatalogStore(store.db),
-    db: store.db,
     engine,
     blobs,
     clock,
@@ -103,12 +103,16 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   const recipients = createRecipientService({ store: createRecipientStore(store.db), db: store.db, clock, config });
   const breaches = createBreachService({ db: store.db, clock });
   const accountStore = createAccountStore(store.db);
+  const apiKeyStore = createApiKeyStore(store.db);
+  const adminStore = createAdminStore(store.db);
+  const events = createEventStore(store.db);
   const key = portalKey(config);
   // In the database under the portal's key: servers sharing the database (and SECRET_KEY) share the limits.
   const attempts = createAttempts({ db: store.db, clock, key });
   const mailLimits = createMailLimits(attempts);
   const accounts = createAccountService({
     store: accountStore,
+    events,
     clock,
     mailer,
     throttle: createThrottle({ attempts, name: throttleNames.signIn }),
@@ -118,16 +122,18 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
       const { version, digest } = await statements.current();
       return { version, digest };
     },
+    grantedDatasets: adminStore.grantedDatasets,
   });
   const twoFactor = createTwoFactorService({
     store: createTwoFactorStore(store.db),
+    events,
     box: createSecretBox(key),
     clock,
     throttle: createThrottle({ attempts, name: throttleNames.secondFactor, perAccount: { limit: 10, windowMs: 15 * 60_000 }, perAddress: { limit: 50, windowMs: 15 * 60_000 } }),
     issuer: config.portalName,
   });
-  const apiKeys = createApiKeyService({ store: createApiKeyStore(store.db), accounts: accountStore, clock, config });
-  const admin = createAdminService({ store: createAdminStore(store.db), accounts: accountStore, catalog, clock });
+  const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore, events, clock, config });
+  const admin = createAdminService({ store: adminStore, accounts: accountStore, apiKeys: apiKeyStore, events, catalog, clock });
   const privacyCases = createCaseService({
     store: createCaseStore(store.db),
     clock,

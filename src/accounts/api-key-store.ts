@@ -6,7 +6,6 @@ export type ApiKeyStore = ReturnType<typeof createApiKeyStore>;
 
 export function createApiKeyStore(db: Kysely<Database>) {
   return {
-    db,
     insertKey: (row: { id: string; user_id: string; name: string; prefix: string; digest: string; created_at: string; expires_at: string }) =>
       db.insertInto('api_keys').values({ ...row, last_used_at: null, revoked_at: null, revoked_by: null }).execute(),
     keyByDigest: (digest: string) => db.selectFrom('api_keys').selectAll().where('digest', '=', digest).executeTakeFirst(),
@@ -26,6 +25,17 @@ export function createApiKeyStore(db: Kysely<Database>) {
     /** Marks a key revoked; false when it was revoked already. */
     async revokeKey(id: string, at: string, by: string): Promise<boolean> {
       const result = await db.updateTable('api_keys').set({ revoked_at: at, revoked_by: by }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    /** Revokes a key only if it is this person's (an admin acting on their page); false when there is no such active key. */
+    async revokeKeyOf(userId: string, id: string, at: string, by: string): Promise<boolean> {
+      const result = await db
+        .updateTable('api_keys')
+        .set({ revoked_at: at, revoked_by: by })
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
   };

@@ -1,7 +1,7 @@
 // The rules of API keys: made with a name and a lifetime, shown once, kept as a digest, revocable at once by owner or admin.
 import type { Clock } from '../clock.ts';
 import { Forbidden, Invalid, NotFound } from '../errors.ts';
-import { recordEvent } from '../events/store.ts';
+import type { EventStore } from '../events/store.ts';
 import type { ApiKeyStore } from './api-key-store.ts';
 import { digest, newId, newToken, sameText } from './secrets.ts';
 import { toAccount, type AccountStore } from './store.ts';
@@ -20,6 +20,7 @@ const touchEveryMs = 60_000;
 export interface ApiKeyServiceDeps {
   store: ApiKeyStore;
   accounts: AccountStore;
+  events: EventStore;
   clock: Clock;
   config: { apiKeyMaxDays: number };
 }
@@ -27,7 +28,7 @@ export interface ApiKeyServiceDeps {
 export type ApiKeyService = ReturnType<typeof createApiKeyService>;
 
 export function createApiKeyService(deps: ApiKeyServiceDeps) {
-  const { store, clock } = deps;
+  const { store, events, clock } = deps;
 
   function info(row: Awaited<ReturnType<ApiKeyStore['keysOf']>>[number], now: string): ApiKeyInfo {
     const state = row.revoked_at !== null ? 'revoked' : row.expires_at <= now ? 'expired' : 'active';
@@ -85,7 +86,7 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
         expires_at: new Date(at.getTime() + days * 86_400_000).toISOString(),
       };
       await store.insertKey(row);
-      await recordEvent(store.db, at, { actor: userId, verb: 'api_key.created', subjectType: 'api_key', subjectId: row.id, data: { days } });
+      await events.record(at, { actor: userId, verb: 'api_key.created', subjectType: 'api_key', subjectId: row.id, data: { days } });
       return { key, info: info({ ...row, last_used_at: null, revoked_at: null, revoked_by: null }, now) };
     },
 
@@ -100,7 +101,7 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
       const row = await store.keyById(keyId);
       if (!row || row.user_id !== userId) throw new NotFound('There is no such API key.', 'api_key_unknown');
       if (!(await store.revokeKey(keyId, clock().toISOString(), userId))) return;
-      await recordEvent(store.db, clock(), { actor: userId, verb: 'api_key.revoked', subjectType: 'api_key', subjectId: keyId });
+      await events.record(clock(), { actor: userId, verb: 'api_key.revoked', subjectType: 'api_key', subjectId: keyId });
     },
 
     /** An administrator revokes any key, e.g. one seen leaked or misused (Opendatasoft has no such thing). */
@@ -110,7 +111,7 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
       const row = await store.keyById(keyId);
       if (!row) throw new NotFound('There is no such API key.', 'api_key_unknown');
       if (!(await store.revokeKey(keyId, clock().toISOString(), adminId))) return;
-      await recordEvent(store.db, clock(), { actor: adminId, verb: 'api_key.revoked_by_admin', subjectType: 'api_key', subjectId: keyId });
+      await events.record(clock(), { actor: adminId, verb: 'api_key.revoked_by_admin', subjectType: 'api_key', subjectId: keyId });
     },
 
     /**

@@ -3,7 +3,7 @@ import type { Language } from '../catalog/types.ts';
 import type { Audience } from '../catalog/service.ts';
 import type { Clock } from '../clock.ts';
 import { Conflict, Forbidden, Invalid, NotFound, TooMany } from '../errors.ts';
-import { recordEvent } from '../events/store.ts';
+import type { EventStore } from '../events/store.ts';
 import type { Mailer } from '../mail/outbox.ts';
 import { accountMails, type AccountMail } from './mail.ts';
 import type { MailLimits } from './mail-limits.ts';
@@ -24,6 +24,7 @@ export interface StatementVersion {
 
 export interface AccountServiceDeps {
   store: AccountStore;
+  events: EventStore;
   clock: Clock;
   mailer: Mailer;
   throttle: Throttle;
@@ -32,6 +33,8 @@ export interface AccountServiceDeps {
   config: { baseUrl: string; portalName: string; sessionIdleMinutes: number; sessionMaxHours: number; defaultLanguage: Language };
   /** The privacy statement a person accepts when registering. */
   statement: () => Promise<StatementVersion>;
+  /** The restricted datasets a person was granted (the grants are the administration's table). */
+  grantedDatasets: (userId: string) => Promise<Set<string>>;
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
@@ -181,7 +184,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         throw error;
       }
       await store.insertConsent({ user_id: id, purpose: 'privacy_statement', statement_version: statement.version, statement_digest: statement.digest, method: 'registration_form', language: input.lang, given_at: at });
-      await recordEvent(store.db, clock(), { actor: id, verb: 'account.registered', subjectType: 'user', subjectId: id });
+      await deps.events.record(clock(), { actor: id, verb: 'account.registered', subjectType: 'user', subjectId: id });
       const token = await issueToken(id, 'verify_email');
       await send(email, accountMails.verify(input.lang, { portal: deps.config.portalName, firstName, link: link(input.lang, `/-/account/verify/${token}`), hours: tokenHours.verify_email }));
     },
@@ -189,7 +192,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     async verifyEmail(token: string): Promise<Account> {
       const { user } = await redeem(token, 'verify_email');
       await store.updateUser(user.id, { email_verified_at: now() });
-      await recordEvent(store.db, clock(), { actor: user.id, verb: 'account.verified', subjectType: 'user', subjectId: user.id });
+      await deps.events.record(clock(), { actor: user.id, verb: 'account.verified', subjectType: 'user', subjectId: user.id });
       return toAccount({ ...user, email_verified_at: now() });
     },
 
@@ -245,7 +248,7 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     async signOutEverywhere(userId: string, exceptToken?: string): Promise<void> {
       await store.deleteSessionsOf(userId, exceptToken ? digest(exceptToken) : undefined);
-      await recordEvent(store.db, clock(), { actor: userId, verb: 'account.signed_out_everywhere', subjectType: 'user', subjectId: userId });
+      await deps.events.record(clock(), { actor: userId, verb: 'account.signed_out_everywhere', subjectType: 'user', subjectId: userId });
     },
 
     async listSessions(userId: string, currentToken: string | null): Promise<SessionInfo[]> {
@@ -273,7 +276,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       // Following a mailed link proves the address too.
       await store.updateUser(user.id, { password_hash: hash, password_changed_at: at, email_verified_at: user.email_verified_at ?? at });
       await store.deleteSessionsOf(user.id);
-      await recordEvent(store.db, clock(), { actor: user.id, verb: 'account.password_reset', subjectType: 'user', subjectId: user.id });
+      await deps.events.record(clock(), { actor: user.id, verb: 'account.password_reset', subjectType: 'user', subjectId: user.id });
       return toAccount({ ...user, password_hash: hash });
     },
 
@@ -289,7 +292,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       const hash = await newPasswordHash(next, user);
       await store.updateUser(userId, { password_hash: hash, password_changed_at: now() });
       await store.deleteSessionsOf(userId, digest(keepToken));
-      await recordEvent(store.db, clock(), { actor: userId, verb: 'account.password_changed', subjectType: 'user', subjectId: userId });
+      await deps.events.record(clock(), { actor: userId, verb: 'account.password_changed', subjectType: 'user', subjectId: userId });
     },
 
     /** Re-authentication before something that cannot be undone (deleting the account). */
@@ -305,7 +308,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         last_name: checkName(input.lastName, 'Last name'),
         display_name: display === '' ? null : checkName(display, 'Display name'),
       });
-      await recordEvent(store.db, clock(), { actor: userId, verb: 'account.profile_updated', subjectType: 'user', subjectId: userId });
+      await deps.events.record(clock(), { actor: userId, verb: 'account.profile_updated', subjectType: 'user', subjectId: userId });
     },
 
     /** Sends a link to the new address; the change happens when it is followed. */
@@ -328,7 +331,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (await store.userByEmail(email)) throw new Conflict('Another account uses this address now.', 'email_taken');
       await store.updateUser(user.id, { email, email_verified_at: now() });
       await send(user.email, accountMails.emailChanged(lang, { portal: deps.config.portalName, firstName: user.first_name }));
-      await recordEvent(store.db, clock(), { actor: user.id, verb: 'account.email_changed', subjectType: 'user', subjectId: user.id });
+      await deps.events.record(clock(), { actor: user.id, verb: 'account.email_changed', subjectType: 'user', subjectId: user.id });
       return toAccount({ ...user, email });
     },
 
@@ -349,7 +352,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         created_at: at, last_active_at: at, disabled_at: null,
       };
       await store.insertUser(row);
-      await recordEvent(store.db, clock(), { actor: input.actor, verb: 'account.created', subjectType: 'user', subjectId: id, data: { role: input.role } });
+      await deps.events.record(clock(), { actor: input.actor, verb: 'account.created', subjectType: 'user', subjectId: id, data: { role: input.role } });
       const token = await issueToken(id, 'set_password');
       return { account: toAccount(row), link: `${base}/-/account/reset/${token}?purpose=set_password` };
     },
@@ -375,7 +378,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     async audienceOf(account: Account | null): Promise<Audience> {
       if (!account || account.disabledAt !== null) return { seesRestricted: false };
       if (staffRoles.includes(account.role) && account.role !== 'dpo') return { seesRestricted: true };
-      return { seesRestricted: false, granted: await store.grantsOf(account.id) };
+      return { seesRestricted: false, granted: await deps.grantedDatasets(account.id) };
     },
   };
 }

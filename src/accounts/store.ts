@@ -1,4 +1,4 @@
-// Reads and writes of accounts, sessions, single-use links and grants; no rules here.
+// Reads and writes of accounts, sessions, single-use links and consents given; no rules here.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, UsersTable } from '../db/schema.ts';
 import type { Account, Role, TokenPurpose } from './types.ts';
@@ -27,16 +27,75 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+export interface UserQuery {
+  /** Part of an email address, first or last name; case does not matter. */
+  q: string;
+  role: string | null;
+  limit: number;
+  offset: number;
+}
+
+/** `text` as a LIKE pattern that matches it literally anywhere; `!` escapes, the same on both dialects. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/** The addresses a person was changing to: mail sent there is theirs too (the mail module's erasure asks). */
+export async function pendingNewEmails(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('account_tokens').select('new_email').where('user_id', '=', userId).where('new_email', 'is not', null).execute();
+  return rows.map((r) => r.new_email).filter((a): a is string => a !== null);
+}
+
 export type AccountStore = ReturnType<typeof createAccountStore>;
 
 export function createAccountStore(db: Kysely<Database>) {
+  function usersMatching(query: Pick<UserQuery, 'q' | 'role'>) {
+    let select = db.selectFrom('users');
+    if (query.q) {
+      const pattern = containing(query.q);
+      select = select.where((eb) =>
+        eb.or(['email', 'first_name', 'last_name'].map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '!'`)),
+      );
+    }
+    if (query.role) select = select.where('role', '=', query.role);
+    return select;
+  }
+
   return {
-    db,
     userById: (id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
     userByEmail: (email: string) => db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst(),
     listUsers: () => db.selectFrom('users').selectAll().orderBy('email').execute(),
+    /** In the order of their addresses. */
+    usersByIds: async (ids: string[]) => (ids.length === 0 ? [] : db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('email').execute()),
+    async searchUsers(query: UserQuery) {
+      const rows = await usersMatching(query).selectAll().orderBy('email').limit(query.limit).offset(query.offset).execute();
+      const { count } = await usersMatching(query).select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
+      return { rows, total: Number(count) };
+    },
     insertUser: (row: Selectable<UsersTable>) => db.insertInto('users').values(row).execute(),
     updateUser: (id: string, changes: Partial<Selectable<UsersTable>>) => db.updateTable('users').set(changes).where('id', '=', id).execute(),
+    setDisabled: (userId: string, at: string | null) => db.updateTable('users').set({ disabled_at: at }).where('id', '=', userId).execute(),
+    /**
+     * Sets a role unless that would leave no active admin: one statement, so two admins demoting
+     * each other at once cannot both succeed. False when refused.
+     */
+    async setRoleKeepingAnAdmin(userId: string, role: string): Promise<boolean> {
+      let update = db.updateTable('users').set({ role }).where('id', '=', userId);
+      if (role !== 'admin') {
+        update = update.where((eb) =>
+          eb.or([
+            eb('role', '!=', 'admin'),
+            eb(
+              eb.selectFrom('users as other').select((o) => o.fn.countAll<number>().as('n')).where('other.role', '=', 'admin').where('other.disabled_at', 'is', null).where('other.id', '!=', userId),
+              '>',
+              0,
+            ),
+          ]),
+        );
+      }
+      const result = await update.executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
 
     insertToken: (row: { id: string; user_id: string; purpose: TokenPurpose; new_email: string | null; created_at: string; expires_at: string }) =>
       db.insertInto('account_tokens').values({ ...row, used_at: null }).execute(),
@@ -75,8 +134,5 @@ export function createAccountStore(db: Kysely<Database>) {
         .where(sql<string>`replace(lower(first_name), ' ', '')`, 'in', words)
         .where(sql<string>`replace(lower(last_name), ' ', '')`, 'in', words)
         .executeTakeFirst()) !== undefined,
-
-    grantsOf: async (userId: string) =>
-      new Set((await db.selectFrom('dataset_grants').select('dataset_id').where('user_id', '=', userId).execute()).map((r) => r.dataset_id)),
   };
 }

@@ -6,7 +6,6 @@ export type TwoFactorStore = ReturnType<typeof createTwoFactorStore>;
 
 export function createTwoFactorStore(db: Kysely<Database>) {
   return {
-    db,
     userById: (id: string) =>
       db.selectFrom('users').select(['id', 'role', 'password_hash', 'totp_secret', 'totp_enabled_at']).where('id', '=', id).executeTakeFirst(),
 

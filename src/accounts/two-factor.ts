@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { Conflict, Forbidden, Invalid, NotFound, TooMany } from '../errors.ts';
-import { recordEvent } from '../events/store.ts';
+import type { EventStore } from '../events/store.ts';
 import { verifyPassword } from './passwords.ts';
 import type { SecretBox } from './secret-box.ts';
 import { checksRun } from './checks-run.ts';
@@ -20,6 +20,7 @@ const recoveryAlphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
 export interface TwoFactorDeps {
   store: TwoFactorStore;
+  events: EventStore;
   box: SecretBox;
   clock: Clock;
   /** Wrong codes per account and per address, apart from the per-session limit. */
@@ -59,7 +60,7 @@ export function createTwoFactorService(deps: TwoFactorDeps) {
   const { store, box, clock, throttle } = deps;
   const now = () => clock().toISOString();
   const event = (userId: string, verb: string, data?: Record<string, unknown>) =>
-    recordEvent(store.db, clock(), { actor: userId, verb, subjectType: 'user', subjectId: userId, data });
+    deps.events.record(clock(), { actor: userId, verb, subjectType: 'user', subjectId: userId, data });
 
   async function user(userId: string) {
     const row = await store.userById(userId);

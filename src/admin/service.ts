@@ -1,12 +1,13 @@
 // The rules of administration: roles, disabling accounts, revoking keys, access grants, and reading the audit log.
 import { checkEmail } from '../accounts/service.ts';
+import type { ApiKeyStore } from '../accounts/api-key-store.ts';
 import { toAccount, type AccountStore } from '../accounts/store.ts';
 import { roles, type Account, type Role } from '../accounts/types.ts';
 import { staffAudience, type CatalogService } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
 import type { Clock } from '../clock.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
-import { recordEvent } from '../events/store.ts';
+import type { EventStore } from '../events/store.ts';
 import type { AdminStore } from './store.ts';
 
 export const pageSize = 50;
@@ -53,11 +54,21 @@ export interface AuditFilter {
 
 export type AdminService = ReturnType<typeof createAdminService>;
 
-export function createAdminService(deps: { store: AdminStore; accounts: AccountStore; catalog: CatalogService; clock: Clock }) {
-  const { store, accounts, clock } = deps;
+/** The administration owns the grants (its store); accounts, keys and the event log it reads and changes through their stores. */
+export interface AdminServiceDeps {
+  store: AdminStore;
+  accounts: AccountStore;
+  apiKeys: ApiKeyStore;
+  events: EventStore;
+  catalog: CatalogService;
+  clock: Clock;
+}
+
+export function createAdminService(deps: AdminServiceDeps) {
+  const { store, accounts, apiKeys, events, clock } = deps;
   const now = () => clock().toISOString();
   const event = (actor: string, verb: string, userId: string, data: Record<string, unknown> = {}) =>
-    recordEvent(accounts.db, clock(), { actor, verb, subjectType: 'user', subjectId: userId, data });
+    events.record(clock(), { actor, verb, subjectType: 'user', subjectId: userId, data });
 
   async function user(id: string) {
     const row = await accounts.userById(id);
@@ -83,13 +94,13 @@ export function createAdminService(deps: { store: AdminStore; accounts: AccountS
   return {
     async listUsers(query: { q: string; role: string; page: number }) {
       const role = (roles as readonly string[]).includes(query.role) ? query.role : null;
-      const { rows, total } = await store.searchUsers({ q: query.q.trim().slice(0, 100), role, limit: pageSize, offset: (query.page - 1) * pageSize });
+      const { rows, total } = await accounts.searchUsers({ q: query.q.trim().slice(0, 100), role, limit: pageSize, offset: (query.page - 1) * pageSize });
       return { users: rows.map(toAccount), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
     },
 
     async getUser(id: string) {
       const account = toAccount(await user(id));
-      const keys: ApiKeyRow[] = (await store.keysOf(id)).map((k) => ({
+      const keys: ApiKeyRow[] = (await apiKeys.keysOf(id)).map((k) => ({
         id: k.id, name: k.name, prefix: k.prefix, createdAt: k.created_at, expiresAt: k.expires_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at, revokedBy: k.revoked_by,
       }));
       const grants = (await store.grantsOfUser(id)).map((g) => ({ datasetId: g.dataset_id, grantedBy: g.granted_by, grantedAt: g.granted_at }));
@@ -105,7 +116,7 @@ export function createAdminService(deps: { store: AdminStore; accounts: AccountS
       const role = roleInput as Role;
       const row = await user(userId);
       if (row.role === role) return;
-      if (!(await store.setRoleKeepingAnAdmin(userId, role))) {
+      if (!(await accounts.setRoleKeepingAnAdmin(userId, role))) {
         throw new Conflict('This is the last active admin account; make another account admin first.', 'last_admin');
       }
       await accounts.deleteSessionsOf(userId);
@@ -117,7 +128,7 @@ export function createAdminService(deps: { store: AdminStore; accounts: AccountS
       if (actor === userId) throw new Invalid('You cannot disable your own account; ask another admin.', 'self_disable');
       const row = await user(userId);
       if (row.disabled_at !== null) return;
-      await store.setDisabled(userId, now());
+      await accounts.setDisabled(userId, now());
       await accounts.deleteSessionsOf(userId);
       await event(actor, 'account.disabled', userId);
     },
@@ -125,13 +136,13 @@ export function createAdminService(deps: { store: AdminStore; accounts: AccountS
     async enable(actor: string, userId: string): Promise<void> {
       const row = await user(userId);
       if (row.disabled_at === null) return;
-      await store.setDisabled(userId, null);
+      await accounts.setDisabled(userId, null);
       await event(actor, 'account.enabled', userId);
     },
 
     async revokeKey(actor: string, userId: string, keyId: string): Promise<void> {
       await user(userId);
-      if (!(await store.revokeKey(userId, keyId, actor, now()))) throw new NotFound('This account has no such active API key.', 'no_such_key');
+      if (!(await apiKeys.revokeKeyOf(userId, keyId, now(), actor))) throw new NotFound('This account has no such active API key.', 'no_such_key');
       await event(actor, 'account.key_revoked', userId, { keyId });
     },
 
@@ -144,8 +155,10 @@ export function createAdminService(deps: { store: AdminStore; accounts: AccountS
 
     async grantsOf(datasetId: string) {
       const dataset = await restricted(datasetId);
-      const grants = (await store.grantsOfDataset(datasetId)).map((g) => ({
-        userId: g.user_id, email: g.email, firstName: g.first_name, lastName: g.last_name, grantedBy: g.granted_by, grantedAt: g.granted_at,
+      const rows = new Map((await store.grantsOfDataset(datasetId)).map((g) => [g.user_id, g]));
+      // In the order of the people's addresses; a grant goes with its account, so each finds its person.
+      const grants = (await accounts.usersByIds([...rows.keys()])).map((u) => ({
+        userId: u.id, email: u.email, firstName: u.first_name, lastName: u.last_name, grantedBy: rows.get(u.id)!.granted_by, grantedAt: rows.get(u.id)!.granted_at,
       }));
       return { dataset, grants };
     },
@@ -174,13 +187,13 @@ export function createAdminService(deps: { store: AdminStore; accounts: AccountS
         subjectType: filter.subjectType.trim() || null,
         subjectId: await idOf(filter.subject),
       };
-      const { rows, total } = await store.searchEvents({ ...query, limit: pageSize, offset: (page - 1) * pageSize });
+      const { rows, total } = await events.search({ ...query, limit: pageSize, offset: (page - 1) * pageSize });
       const ids = new Set<string>();
       for (const r of rows) {
         ids.add(r.actor);
         if (r.subject_type === 'user') ids.add(r.subject_id);
       }
-      const emails = await store.emailsOf([...ids]);
+      const emails = new Map((await accounts.usersByIds([...ids])).map((u) => [u.id, u.email]));
       const entries: AuditEntry[] = rows.map((r) => ({
         id: Number(r.id),
         at: r.at,
@@ -192,7 +205,7 @@ export function createAdminService(deps: { store: AdminStore; accounts: AccountS
         subjectEmail: r.subject_type === 'user' ? (emails.get(r.subject_id) ?? null) : null,
         data: JSON.parse(r.data) as Record<string, unknown>,
       }));
-      return { entries, total, pages: Math.max(1, Math.ceil(total / pageSize)), verbs: await store.verbs(), subjectTypes: await store.subjectTypes() };
+      return { entries, total, pages: Math.max(1, Math.ceil(total / pageSize)), verbs: await events.verbs(), subjectTypes: await events.subjectTypes() };
     },
   };
 }

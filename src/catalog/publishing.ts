@@ -1,4 +1,6 @@
 // The back office's rules: drafts, metadata edits, staged versions reviewed before they go live, publish and unpublish.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { identifier, literal } from '../engine/sql.ts';
@@ -45,16 +47,16 @@ export function applyFieldOverrides(fields: Field[], overrides: FieldOverride[])
 }
 
 export function publishingOperations(deps: CatalogDeps) {
-  const { store, db, engine, blobs, clock } = deps;
+  const { store, engine, blobs, clock } = deps;
 
-  async function existing(id: string, trx = db): Promise<Dataset> {
+  async function existing(id: string, trx?: Kysely<Database>): Promise<Dataset> {
     checkDatasetId(id);
     const dataset = await store.getDataset(id, trx);
     if (!dataset) throw noSuchDataset(id);
     return dataset;
   }
 
-  async function versionOf(datasetId: string, number: number, trx = db): Promise<Version> {
+  async function versionOf(datasetId: string, number: number, trx?: Kysely<Database>): Promise<Version> {
     await existing(datasetId, trx);
     const version = Number.isSafeInteger(number) ? await store.versionByNumber(datasetId, number, trx) : null;
     if (!version) throw new NotFound(`Dataset ${datasetId} has no version ${number}.`, 'no_version');
@@ -70,7 +72,7 @@ export function publishingOperations(deps: CatalogDeps) {
     async createDataset(request: { id: string; input: MetadataInput; actor: string }): Promise<Dataset> {
       checkDatasetId(request.id);
       if (request.input.fields?.length) throw new Invalid('A new dataset has no fields yet: describe them after the first upload.', 'no_fields');
-      return db.transaction().execute(async (trx) => {
+      return store.transaction(async (trx) => {
         if (await store.getDataset(request.id, trx)) throw new Conflict(`A dataset ${request.id} exists already; choose another id.`, 'dataset_exists');
         const now = clock().toISOString();
         const dataset: Dataset = {
@@ -98,7 +100,7 @@ export function publishingOperations(deps: CatalogDeps) {
      * not given to its default; otherwise (PATCH) only the given keys change. Fields not named keep theirs.
      */
     async updateMetadata(request: { id: string; input: MetadataInput; actor: string; replace?: boolean }): Promise<Dataset> {
-      return db.transaction().execute(async (trx) => {
+      return store.transaction(async (trx) => {
         const before = await existing(request.id, trx);
         const { input } = request;
         const now = clock().toISOString();
@@ -135,7 +137,7 @@ export function publishingOperations(deps: CatalogDeps) {
       const dataset = await existing(request.datasetId);
       const readings = request.readings ?? {};
       return withVersionFile(deps, { ...request, readings }, (file) =>
-        db.transaction().execute(async (trx) => {
+        store.transaction(async (trx) => {
           const now = clock().toISOString();
           const version: Version = {
             id: file.versionId,
@@ -187,7 +189,7 @@ export function publishingOperations(deps: CatalogDeps) {
       }
       const dataset = await existing(request.datasetId);
       const replaced = await withVersionFile(deps, { datasetId: dataset.id, path: source, displayName: version.sourceName, readings, keepSource: false }, (file) =>
-        db.transaction().execute(async (trx) => {
+        store.transaction(async (trx) => {
           const current = await versionOf(request.datasetId, request.number, trx);
           if (current.publishedAt !== null || current.blob !== version.blob) {
             throw new Conflict(`Version ${version.number} of ${request.datasetId} changed meanwhile; look at it again.`, 'version_changed');
@@ -222,7 +224,7 @@ export function publishingOperations(deps: CatalogDeps) {
      * asks a person to check a reading needs `acknowledgeChecks`: the person says they looked.
      */
     async publishVersion(request: { datasetId: string; number: number; actor: string; acknowledgeChecks?: boolean }): Promise<{ dataset: Dataset; version: Version }> {
-      return db.transaction().execute(async (trx) => {
+      return store.transaction(async (trx) => {
         const before = await existing(request.datasetId, trx);
         const version = await versionOf(request.datasetId, request.number, trx);
         if (!request.acknowledgeChecks && version.publishedAt === null) refuseUnchecked(version.report);
@@ -252,7 +254,7 @@ export function publishingOperations(deps: CatalogDeps) {
 
     /** Throws away a staged version and its file; a version that was ever published stays as history. */
     async discardVersion(request: { datasetId: string; number: number; actor: string }): Promise<void> {
-      const discarded = await db.transaction().execute(async (trx) => {
+      const discarded = await store.transaction(async (trx) => {
         const version = await versionOf(request.datasetId, request.number, trx);
         if (version.publishedAt !== null) {
           throw new Conflict(`Version ${version.number} of ${request.datasetId} was published; only a staged version can be discarded.`, 'version_published');
@@ -266,7 +268,7 @@ export function publishingOperations(deps: CatalogDeps) {
 
     /** Publishes (`true`) or takes back to a draft (`false`) a dataset with its current version. */
     async setPublished(request: { id: string; published: boolean; actor: string }): Promise<Dataset> {
-      return db.transaction().execute(async (trx) => {
+      return store.transaction(async (trx) => {
         const before = await existing(request.id, trx);
         if (request.published && !before.currentVersion) {
           throw new Invalid(`Dataset ${request.id} has no data yet: upload a version and publish that.`, 'no_current_version');

@@ -41,7 +41,7 @@ export { checkDatasetId, mergeFields } from './versions.ts';
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
 export function createCatalogService(deps: CatalogDeps) {
-  const { store, db, blobs, clock } = deps;
+  const { store, blobs, clock } = deps;
 
   async function visible(id: string, audience: Audience): Promise<Dataset> {
     const dataset = await store.getDataset(id);
@@ -83,7 +83,7 @@ export function createCatalogService(deps: CatalogDeps) {
       const input = request.input ?? { metadata: {} };
       const readings = readingsOf(input.fields);
       return withVersionFile(deps, { datasetId: request.datasetId, path: request.path, displayName: request.displayName, readings }, (file) =>
-        db.transaction().execute(async (trx) => {
+        store.transaction(async (trx) => {
           // Published at once: a reading no value settles must have been seen by the person importing.
           if (!request.acceptChecks) refuseUnchecked(file.ingested.report);
           const now = clock().toISOString();
@@ -138,7 +138,7 @@ export function createCatalogService(deps: CatalogDeps) {
 
     async deleteDataset(id: string, actor: string): Promise<void> {
       checkDatasetId(id);
-      const versions = await db.transaction().execute(async (trx) => {
+      const versions = await store.transaction(async (trx) => {
         const existing = await store.getDataset(id, trx);
         if (!existing) throw new NotFound(`The requested dataset ${id} does not exist.`);
         const removed = await store.deleteDataset(trx, id);

@@ -79,7 +79,8 @@ export type CatalogStore = ReturnType<typeof createCatalogStore>;
 
 export function createCatalogStore(db: Kysely<Database>) {
   return {
-    db,
+    /** Runs `work` in one transaction; the store's writes and the event log's take its `trx`. */
+    transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> => db.transaction().execute(work),
 
     async getDataset(id: string, trx: Kysely<Database> = db): Promise<Dataset | null> {
       const row = await trx.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();

@@ -17,7 +17,6 @@ import { datasetIdPattern, type Field, type FieldReading } from './types.ts';
 
 export interface CatalogDeps {
   store: CatalogStore;
-  db: Kysely<Database>;
   engine: Engine;
   blobs: BlobStore;
   clock: Clock;

@@ -1,6 +1,7 @@
 // The mail outbox for the registry: messages to the person's address, in the database and as .eml files.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pendingNewEmails } from '../accounts/store.ts';
 import { eraseColumn } from '../privacy/erase-columns.ts';
 import type { PersonalDataModule } from '../privacy/registry.ts';
 
@@ -22,8 +23,8 @@ export const mailModule: PersonalDataModule = {
   },
   async eraseFor(ctx, { userId, email, pseudonym }) {
     // The account's address, and any address it was changing to (the link mailed there is the person's too).
-    const pending = await ctx.db.selectFrom('account_tokens').select('new_email').where('user_id', '=', userId).where('new_email', 'is not', null).execute();
-    const addresses = [...new Set([email, ...pending.map((p) => p.new_email)].filter((a): a is string => !!a))];
+    const pending = await pendingNewEmails(ctx.db, userId);
+    const addresses = [...new Set([email, ...pending].filter((a): a is string => !!a))];
     const lines = [];
     for (const address of addresses) {
       const ids = await ctx.db.selectFrom('mail_outbox').select('id').where('to_address', '=', address).execute();

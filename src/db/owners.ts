@@ -1,0 +1,34 @@
+// The one owner of each table: only that module's folder under src/ writes SQL against it (test/table-ownership.test.ts).
+import type { Database } from './schema.ts';
+
+/** The top-level module folders under src/ that own tables. */
+type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'mail' | 'privacy' | 'stats';
+
+/** Keyed by the schema's tables, so a table added to `Database` without an owner does not compile. */
+export const tableOwners: Record<keyof Database, TableOwner> = {
+  users: 'accounts',
+  sessions: 'accounts',
+  account_tokens: 'accounts',
+  recovery_codes: 'accounts',
+  api_keys: 'accounts',
+  attempt_counters: 'accounts',
+  // Given when a person registers; the privacy office withdraws and reports them, through the accounts store.
+  consents: 'accounts',
+  dataset_grants: 'admin',
+  datasets: 'catalog',
+  dataset_versions: 'catalog',
+  events: 'events',
+  mail_outbox: 'mail',
+  dataset_usage: 'stats',
+  privacy_cases: 'privacy',
+  privacy_case_steps: 'privacy',
+  privacy_statements: 'privacy',
+  privacy_recipients: 'privacy',
+  privacy_breaches: 'privacy',
+  legal_holds: 'privacy',
+  retention_warnings: 'privacy',
+  account_privacy_flags: 'privacy',
+  access_archives: 'privacy',
+  erasure_ledger: 'privacy',
+};
+
