@@ -4,13 +4,12 @@ import type { Config } from '../config.ts';
 import { DomainError } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { apiKeyCreatedPage, apiKeyProblemPage, apiKeysSection } from '../web/pages/account/api-keys.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { defaultKeyDays, type ApiKeyService } from './api-keys.ts';
 import { accountOf } from './auth.ts';
-import { languagePrefix } from '../language.ts';
 
 export interface ApiKeyRoutesDeps {
   config: Pick<Config, 'apiKeyMaxDays' | 'defaultLanguage'>;

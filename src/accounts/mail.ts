@@ -1,5 +1,5 @@
 // The mails accounts send, in Dutch and English: each a subject and a plain text with its single-use link.
-import type { Language } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 
 export interface AccountMail {
   template: string;

@@ -8,7 +8,7 @@ import { DomainError, NotFound } from '../errors.ts';
 import { localized } from '../explore/present.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { auditPage } from '../web/pages/admin/audit.tsx';
 import { adminActions, adminErrorPage, adminHome } from '../web/pages/admin/frame.tsx';
@@ -17,7 +17,6 @@ import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
-import { languagePrefix } from '../language.ts';
 
 export interface AdminRoutesDeps {
   config: Config;

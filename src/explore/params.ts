@@ -1,5 +1,5 @@
 // Parsing of the Explore API's shared query parameters, with ODS's limits and messages.
-import type { Language } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 import { InvalidRestParameter } from './errors.ts';
 import { supportedEpsg } from './reproject.ts';
 import { isValidTimeZone } from './values.ts';

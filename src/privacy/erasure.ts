@@ -1,6 +1,6 @@
 // Erasure of an account (Art. 17) through the module registry, the erasure ledger, and its replay after a restore.
 import { sql, type Kysely } from 'kysely';
-import type { Language } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 import type { Database } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';

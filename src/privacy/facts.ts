@@ -1,5 +1,6 @@
 // What the map says, read per purpose and per category: the statement and the register both build on this.
 import type { Config } from '../config.ts';
+import type { Language } from '../i18n/index.ts';
 import { personalDataMap, type PersonalColumn } from './map.ts';
 import { categories, legalBases, purposes, retentionRules, type CategoryId, type LegalBasis, type PurposeId, type RetentionId } from './vocabulary.ts';
 
@@ -49,4 +50,4 @@ export function categoryRetention(map = personalColumns()): { category: Category
   }));
 }
 
-export const basisText = (basis: LegalBasis, lang: 'nl' | 'en') => `${legalBases[basis][lang]} (${legalBases[basis].article} ${lang === 'nl' ? 'AVG' : 'GDPR'})`;
+export const basisText = (basis: LegalBasis, lang: Language) => `${legalBases[basis][lang]} (${legalBases[basis].article} ${lang === 'nl' ? 'AVG' : 'GDPR'})`;

@@ -1,6 +1,6 @@
 // The mails of self-service rights, in Dutch and English. They name nobody: the erasure confirmation is the one
 // thing that keeps the old address after an erasure, and it should keep nothing more.
-import type { Language } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 
 export interface PrivacyMail {
   template: string;

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../web/pages/privacy-office/breaches.tsx';
@@ -17,7 +17,6 @@ import { registerPage } from '../web/pages/privacy-office/register.tsx';
 import { breachesCsv, type BreachInput } from './breaches.ts';
 import { processingRegister, registerCsv } from './register.ts';
 import { zonedToInstant } from './zoned-time.ts';
-import { languagePrefix } from '../language.ts';
 
 export interface PrivacyOfficeDeps {
   config: Config;

@@ -1,10 +1,11 @@
 // The register of processing activities (GDPR Art. 30(1)(a)–(g)), generated from the map, its vocabulary, the
 // configuration and the recipients: one activity per purpose, so a new purpose or column shows up by itself.
+import type { Language } from '../i18n/index.ts';
 import type { Config } from '../config.ts';
 import { authorities } from './authorities.ts';
 import { basisText, purposeFacts } from './facts.ts';
 import { isTransfer, type Recipient } from './recipients.ts';
-import { categories, purposes, retentionRules, type Lang, type LegalBasis, type PurposeId } from './vocabulary.ts';
+import { categories, purposes, retentionRules, type LegalBasis, type PurposeId } from './vocabulary.ts';
 import { personalDataMap } from './map.ts';
 
 export type RegisterConfig = Pick<Config, 'privacyController' | 'privacyControllerAddress' | 'privacyDpoName' | 'dpoEmail' | 'privacyAuthority' | 'privacyBases' | 'privacyPublicTaskLaw'>;
@@ -42,7 +43,7 @@ const security = {
   ],
 };
 
-export function processingRegister(lang: Lang, config: RegisterConfig, recipients: Recipient[]): RegisterActivity[] {
+export function processingRegister(lang: Language, config: RegisterConfig, recipients: Recipient[]): RegisterActivity[] {
   const columnsOf = (purpose: PurposeId, category: string) =>
     Object.entries(personalDataMap).flatMap(([table, cols]) =>
       Object.entries(cols).flatMap(([column, c]) => (c.personal && c.purpose === purpose && c.category === category ? [`${table}.${column}`] : [])),
@@ -67,7 +68,7 @@ export function processingRegister(lang: Lang, config: RegisterConfig, recipient
 }
 
 /** The authority the register is kept for (Art. 30(4)), named in its exports. */
-export const registerAuthority = (config: RegisterConfig, lang: Lang) => authorities[config.privacyAuthority].name[lang];
+export const registerAuthority = (config: RegisterConfig, lang: Language) => authorities[config.privacyAuthority].name[lang];
 
 /** One line per activity and category of data, the columns of Art. 30(1)(a)–(g). */
 export function registerCsv(activities: RegisterActivity[]): string {

@@ -6,7 +6,7 @@ import { accountOf, clearSessionCookie } from '../accounts/auth.ts';
 import { DomainError } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { messagePage } from '../web/pages/account/public.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
@@ -16,7 +16,6 @@ import { consentsOf, withdrawConsent } from './consents.ts';
 import { eraseAccount } from './erasure.ts';
 import { privacyFlags, setObjection, setRestriction } from './flags.ts';
 import { purposes, type PurposeId } from './vocabulary.ts';
-import { languagePrefix } from '../language.ts';
 
 export interface PrivacyRightsRoutesDeps {
   portal: Portal;

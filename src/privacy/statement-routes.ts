@@ -5,13 +5,12 @@ import { accountOf } from '../accounts/auth.ts';
 import type { Config } from '../config.ts';
 import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
-import { formatDate, languages } from '../web/i18n.ts';
+import { formatDate, languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
 import type { Acknowledgements } from './notice.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
-import { languagePrefix } from '../language.ts';
 
 export interface StatementRoutesDeps {
   config: Config;

@@ -1,10 +1,11 @@
 // The privacy statement's text in Dutch and English, rendered from the configuration, the map, its vocabulary and the
 // recipients register (GDPR Art. 13): what the software does is what the statement says.
+import type { Language } from '../i18n/index.ts';
 import type { Config } from '../config.ts';
 import { authorities } from './authorities.ts';
 import { basisText, categoryRetention, purposeFacts } from './facts.ts';
 import { isTransfer, type Recipient } from './recipients.ts';
-import { categories, purposes, retentionRules, type Lang } from './vocabulary.ts';
+import { categories, purposes, retentionRules } from './vocabulary.ts';
 
 export interface StatementSection {
   heading: string;
@@ -107,7 +108,7 @@ const words = {
   },
 } as const;
 
-export function statementText(lang: Lang, facts: StatementFacts): StatementSection[] {
+export function statementText(lang: Language, facts: StatementFacts): StatementSection[] {
   const w = words[lang];
   const { config } = facts;
   const list = (ids: readonly (keyof typeof categories)[]) => (ids.length ? ids.map((c) => categories[c][lang]).join(', ') : w.noData);

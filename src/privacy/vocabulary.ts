@@ -2,8 +2,9 @@
 // retention rules, each with its Dutch and English wording. The statement, the register, the access archive and
 // the retention sweep all read them from here, so a rule is stated once.
 
-export type Lang = 'nl' | 'en';
-export type Text = Record<Lang, string>;
+import type { Language } from '../i18n/index.ts';
+
+export type Text = Record<Language, string>;
 
 /** GDPR Art. 6(1) grounds a public body may use. Legitimate interests (f) is left out: Art. 6(1) last sentence. */
 export const legalBases = {

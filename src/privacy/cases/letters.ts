@@ -1,5 +1,5 @@
 // The letters of a case in the requester's language, as paragraphs: printed from the console and mailed alike.
-import type { Language } from '../../catalog/types.ts';
+import type { Language } from '../../i18n/index.ts';
 import type { CaseType, PrivacyCase } from './types.ts';
 
 export type LetterKind = 'reply' | 'refusal' | 'extension';

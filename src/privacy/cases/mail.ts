@@ -1,5 +1,5 @@
 // The mails of the privacy office in Dutch and English: the one-time code, the acknowledgement, letters and reminders.
-import type { Language } from '../../catalog/types.ts';
+import type { Language } from '../../i18n/index.ts';
 import type { Mail } from '../../mail/outbox.ts';
 import { dateText, letterFor, letterText, typeNames, type LetterKind } from './letters.ts';
 import type { PrivacyCase } from './types.ts';

@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import { DomainError, Invalid, NotFound } from '../../errors.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
-import { languages } from '../../web/i18n.ts';
+import { languagePrefix, languages } from '../../i18n/index.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { casePage, casesPage } from '../../web/pages/privacy/cases.tsx';
@@ -18,7 +18,6 @@ import type { CaseAction, CaseActions } from './actions.ts';
 import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
 import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
-import { languagePrefix } from '../../language.ts';
 
 export interface CaseRoutesDeps {
   config: Config;

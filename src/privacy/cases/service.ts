@@ -1,7 +1,7 @@
 // The privacy office's rules: requests registered with a deadline, identities checked, every step recorded.
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
-import type { Language } from '../../catalog/types.ts';
+import type { Language } from '../../i18n/index.ts';
 import type { Config } from '../../config.ts';
 import { Conflict, Invalid, NotFound, TooMany } from '../../errors.ts';
 import type { Mail } from '../../mail/outbox.ts';

@@ -6,12 +6,11 @@ import { DomainError, NotFound } from '../../errors.ts';
 import { mayAny, requireAny } from '../../admin/guard.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
-import { languages } from '../../web/i18n.ts';
+import { languagePrefix, languages } from '../../i18n/index.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
-import { languagePrefix } from '../../language.ts';
 
 export interface HoldRoutesDeps {
   config: Config;

@@ -3,12 +3,11 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { Conflict } from '../../errors.ts';
 import type { Mailer } from '../../mail/outbox.ts';
-import type { Lang } from '../vocabulary.ts';
 import { after, before } from './duration.ts';
 import { heldBy } from './holds-store.ts';
 import { inactivityWarning } from './mail.ts';
 import type { Step } from './steps.ts';
-import { languagePrefix } from '../../language.ts';
+import { languagePrefix, type Language } from '../../i18n/index.ts';
 
 /**
  * Erases one account as the privacy office does (Art. 17). The real one is eraseAccount(portal, userId, { by: 'retention' })
@@ -19,7 +18,7 @@ export type EraseAccount = (userId: string, options: { by: 'retention' }) => Pro
 export interface InactivityDeps {
   mailer: Mailer;
   eraseAccount: EraseAccount;
-  config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Lang };
+  config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Language };
   /** How long before the erasure the warning goes out. */
   warnBefore?: string;
 }
@@ -31,7 +30,7 @@ export function inactivityStep(deps: InactivityDeps): Step {
   const warnBefore = deps.warnBefore ?? 'P30D';
   const base = deps.config.baseUrl.replace(/\/$/, '');
 
-  async function languageOf(db: Kysely<Database>, userId: string): Promise<Lang> {
+  async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
     // The language the person registered in: the only trace of it we keep.
     const row = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('given_at', 'desc').executeTakeFirst();
     return row?.language === 'en' || row?.language === 'nl' ? row.language : deps.config.defaultLanguage;

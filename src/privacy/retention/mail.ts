@@ -1,5 +1,5 @@
 // The mail that warns of an account's erasure for inactivity, in Dutch and English.
-import type { Lang } from '../vocabulary.ts';
+import type { Language } from '../../i18n/index.ts';
 
 export interface WarningMail {
   template: string;
@@ -7,7 +7,7 @@ export interface WarningMail {
   text: string;
 }
 
-export function inactivityWarning(lang: Lang, p: { portal: string; firstName: string; signInLink: string; erasureDate: string }): WarningMail {
+export function inactivityWarning(lang: Language, p: { portal: string; firstName: string; signInLink: string; erasureDate: string }): WarningMail {
   return {
     template: 'retention.inactivity_warning',
     subject: lang === 'nl' ? `Uw account bij ${p.portal} wordt binnenkort verwijderd` : `Your account at ${p.portal} will soon be deleted`,

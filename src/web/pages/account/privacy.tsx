@@ -4,7 +4,7 @@ import type { PrivacyFlags } from '../../../privacy/flags.ts';
 import { purposes, type PurposeId } from '../../../privacy/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
-import { formatDate } from '../../i18n.ts';
+import { formatDate } from '../../../i18n/index.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import type { AccountSection } from './overview.tsx';

@@ -14,6 +14,7 @@ export const common = {
   footerAbout: (publisher: string) => `Een open-dataportaal van ${publisher}.`,
   footerApi: 'Explore API v2.1',
   footerCatalog: 'DCAT-AP-catalogus',
+  footerPrivacy: 'Privacy',
   jsonTwin: 'Deze pagina als JSON',
   records: (n: string) => `${n} records`,
   datasetsCount: (n: string) => `${n} datasets`,

@@ -16,6 +16,7 @@ export const common: typeof nl = {
   footerAbout: (publisher: string) => `An open data portal of ${publisher}.`,
   footerApi: 'Explore API v2.1',
   footerCatalog: 'DCAT-AP catalogue',
+  footerPrivacy: 'Privacy',
   jsonTwin: 'This page as JSON',
   records: (n: string) => `${n} records`,
   datasetsCount: (n: string) => `${n} datasets`,
