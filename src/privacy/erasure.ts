@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import type { Portal } from '../portal.ts';
-import { keptText, privacyMails } from './mail.ts';
+import { privacyMails } from './mail.ts';
 import { personalDataModules } from './modules.ts';
 import { toArchiveRecipient, type ArchiveRecipient } from './archive.ts';
 import { recipientsOf, type Recipient } from './recipients.ts';
@@ -82,7 +82,7 @@ export async function eraseAccount(portal: Portal, userId: string, options: { by
   // Written after the erasure, so it is the one thing left with the address; it goes with the mail retention.
   await portal.mailer.send({
     to: user.email,
-    ...privacyMails.erased(lang, { portal: portal.config.portalName, at: at.toISOString().slice(0, 10), kept: keptText[lang] }),
+    ...privacyMails.erased(lang, { portal: portal.config.portalName, at: at.toISOString().slice(0, 10) }),
     reply: true,
   });
   const recipients = await recipientsOf(portal);
