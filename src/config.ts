@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from './errors.ts';
-import { languages, type Language } from './i18n/index.ts';
+import { languages, messages, type Language } from './i18n/index.ts';
 import { parseKey } from './accounts/secret-box.ts';
 import { sizeBytes } from './engine/size.ts';
 import { withoutPassword } from './startup.ts';
@@ -141,7 +141,7 @@ export const settings = [
   setting({ key: 'dpoEmail', env: 'PRIVACY_DPO_EMAIL', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: "The data protection officer's address (GDPR Art. 37(7)), named in the statement; reminders of privacy requests nearing or past their deadline go there." }),
   setting({ key: 'privacyAuthority', env: 'PRIVACY_AUTHORITY', flag: null, kind: 'enum', values: ['vtc', 'gba'], default: 'vtc', defaultText: 'vtc', help: 'The supervisory authority for complaints and breach notifications: `vtc` (Vlaamse Toezichtcommissie, for Flemish public bodies) or `gba` (Gegevensbeschermingsautoriteit).' }),
   ...(Object.keys(purposes) as PurposeId[]).map((purpose) =>
-    setting({ key: 'privacyBases', member: purpose, env: `PRIVACY_BASIS_${purpose.toUpperCase()}`, flag: null, kind: 'basis', values: Object.keys(legalBases), default: purposes[purpose].defaultBasis, defaultText: purposes[purpose].defaultBasis, help: `Legal basis (GDPR Art. 6(1)) for the purpose "${purposes[purpose].name.en}": ${Object.keys(legalBases).join(', ')}.` }),
+    setting({ key: 'privacyBases', member: purpose, env: `PRIVACY_BASIS_${purpose.toUpperCase()}`, flag: null, kind: 'basis', values: Object.keys(legalBases), default: purposes[purpose].defaultBasis, defaultText: purposes[purpose].defaultBasis, help: `Legal basis (GDPR Art. 6(1)) for the purpose "${messages('en').privacyTerms.purposes[purpose].name}": ${Object.keys(legalBases).join(', ')}.` }),
   ),
   setting({ key: 'privacyPublicTaskLaw', env: 'PRIVACY_PUBLIC_TASK_LAW', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'The decree or law the public task rests on (GDPR Art. 6(3)), shown in the statement beside each purpose with that basis.' }),
 ] as const;

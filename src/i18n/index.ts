@@ -29,6 +29,19 @@ export function localPath(lang: Language, defaultLanguage: Language, path: strin
   return `${languagePrefix(lang, defaultLanguage)}${path}`;
 }
 
+/** A text in every language, for the documents that carry them all (the access archive, DCAT metadata). */
+export type EveryLanguage<T = string> = Record<Language, T>;
+
+/** What `pick` finds in each language's catalog, in the order of `languages`. */
+export function inEveryLanguage<T>(pick: (t: Messages, lang: Language) => T): EveryLanguage<T> {
+  return Object.fromEntries(languages.map((lang) => [lang, pick(catalogues[lang], lang)])) as EveryLanguage<T>;
+}
+
+/** Each item of a catalog's list in every language (the lists match item by item, as the catalog test checks). */
+export function itemsInEveryLanguage(pick: (t: Messages) => readonly string[]): EveryLanguage[] {
+  return pick(catalogues[languages[0]]).map((_, k) => inEveryLanguage((t) => pick(t)[k]));
+}
+
 /** Numbers and dates as people of the language write them. */
 export function formatNumber(lang: Language, value: number, digits?: number): string {
   return new Intl.NumberFormat(locales[lang], digits === undefined ? {} : { maximumFractionDigits: digits }).format(value);

@@ -97,7 +97,7 @@ export function createBreachService(deps: { db: Kysely<Database>; clock: Clock }
     if (input.nature && input.nature.some((n) => !(natures as readonly string[]).includes(n))) throw new Invalid('The nature is confidentiality (C), integrity (I) or availability (A).', 'breach_nature');
     if (nature === '') throw new Invalid('Choose what the breach touched: confidentiality, integrity or availability.', 'breach_nature');
     const cats = input.categories === undefined ? JSON.parse(current?.categories ?? '[]') as string[] : [...new Set(input.categories)];
-    if (cats.some((c) => !Object.hasOwn(categories, c))) throw new Invalid('Choose the categories of data from the list.', 'breach_categories');
+    if (cats.some((c) => !(categories as readonly string[]).includes(c))) throw new Invalid('Choose the categories of data from the list.', 'breach_categories');
     const risk = input.risk === undefined ? (current?.risk ?? null) : input.risk || null;
     if (risk !== null && !(risks as readonly string[]).includes(risk)) throw new Invalid('The risk is none, a risk, or a high risk.', 'breach_risk');
     const decision = input.decision === undefined ? (current?.decision ?? null) : input.decision || null;

@@ -1,6 +1,6 @@
 // Erasure of an account (Art. 17) through the module registry, the erasure ledger, and its replay after a restore.
 import { sql, type Kysely } from 'kysely';
-import type { Language } from '../i18n/index.ts';
+import { languageOr, type Language } from '../i18n/index.ts';
 import type { Database } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
@@ -45,7 +45,7 @@ async function settle(portal: Portal): Promise<void> {
 
 async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
   const consent = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('id', 'desc').executeTakeFirst();
-  return consent?.language === 'en' ? 'en' : 'nl';
+  return languageOr(consent?.language, 'nl');
 }
 
 export async function eraseAccount(portal: Portal, userId: string, options: { by: ErasedBy; reference?: string }): Promise<ErasureReport> {

@@ -5,7 +5,7 @@ import { accountOf } from '../accounts/auth.ts';
 import type { Config } from '../config.ts';
 import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
-import { formatDate, languagePrefix, languages } from '../i18n/index.ts';
+import { formatDate, languagePrefix, languages, locales } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
@@ -60,7 +60,7 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
         title: `${ctx.t.privacy.statement} — ${deps.config.portalName}`,
         subtitle: ctx.t.privacy.version(statement.version, formatDate(lang, statement.publishedAt, deps.config.timezone)),
         sections: statement.text[lang],
-        lang: lang === 'nl' ? 'nl-BE' : 'en-GB',
+        lang: locales[lang],
       });
       return reply.type('application/pdf').header('Content-Disposition', `inline; filename="privacy-${lang}-v${statement.number}.pdf"`).send(pdf);
     });

@@ -22,6 +22,8 @@ import { privacyRights } from './privacy-rights.ts';
 import { importReport } from './import-report.ts';
 import { mail } from './mail.ts';
 import { letters } from './letters.ts';
+import { privacyTerms } from './privacy-terms.ts';
+import { privacyStatement } from './privacy-statement.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement };

@@ -1,6 +1,8 @@
 // Dutch: the catalog page.
 export const catalog = {
   title: 'Datasets',
+  /** The title of the catalog's RSS feed. */
+  feedTitle: 'Opendatacatalogus',
   searchResults: (q: string) => `Zoekresultaten voor "${q}"`,
   found: (n: string) => `${n} datasets gevonden`,
   none: 'Geen datasets gevonden. Probeer minder of andere woorden, of verwijder een filter.',

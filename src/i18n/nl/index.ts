@@ -22,7 +22,9 @@ import { privacyRights } from './privacy-rights.ts';
 import { importReport } from './import-report.ts';
 import { mail } from './mail.ts';
 import { letters } from './letters.ts';
+import { privacyTerms } from './privacy-terms.ts';
+import { privacyStatement } from './privacy-statement.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement };
 
 export type Messages = typeof nl;

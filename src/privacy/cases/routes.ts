@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import { DomainError, Invalid, NotFound } from '../../errors.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
-import { languagePrefix, languages } from '../../i18n/index.ts';
+import { languageOr, languagePrefix, languages } from '../../i18n/index.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { casePage, casesPage } from '../../web/pages/privacy/cases.tsx';
@@ -144,7 +144,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
     app.post(`${p}/-/privacy-office/cases`, guarded, async (request, reply) => {
       const values = Object.fromEntries(['channel', 'type', 'email', 'lang', 'received_day', 'message'].map((k) => [k, field(request.body, k)]));
       try {
-        const c = await cases.register({ type: values.type, message: values.message, email: values.email, lang: values.lang === 'en' ? 'en' : 'nl', channel: values.channel, receivedDay: values.received_day }, accountOf(request)!.id);
+        const c = await cases.register({ type: values.type, message: values.message, email: values.email, lang: languageOr(values.lang, 'nl'), channel: values.channel, receivedDay: values.received_day }, accountOf(request)!.id);
         return reply.redirect(`${p}/-/privacy-office/cases/${c.id}?done=registered`, 303);
       } catch (error) {
         const { status, text } = failure(deps.contextOf(request), error);

@@ -7,7 +7,7 @@ import { after, before } from './duration.ts';
 import { heldBy } from './holds-store.ts';
 import { inactivityWarning } from './mail.ts';
 import type { Step } from './steps.ts';
-import { languagePrefix, type Language } from '../../i18n/index.ts';
+import { formatDate, languageOr, languagePrefix, type Language } from '../../i18n/index.ts';
 
 /**
  * Erases one account as the privacy office does (Art. 17). The real one is eraseAccount(portal, userId, { by: 'retention' })
@@ -33,7 +33,7 @@ export function inactivityStep(deps: InactivityDeps): Step {
   async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
     // The language the person registered in: the only trace of it we keep.
     const row = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('given_at', 'desc').executeTakeFirst();
-    return row?.language === 'en' || row?.language === 'nl' ? row.language : deps.config.defaultLanguage;
+    return languageOr(row?.language, deps.config.defaultLanguage);
   }
 
   return async ({ db, now, cutoff, period, dryRun }) => {
@@ -71,7 +71,7 @@ export function inactivityStep(deps: InactivityDeps): Step {
     for (const user of toWarn) {
       const lang = await languageOf(db, user.id);
       const erasureAt = new Date(Math.max(after(new Date(user.last_active_at), period).getTime(), after(now, warnBefore).getTime()));
-      const erasureDate = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: deps.config.timezone }).format(erasureAt);
+      const erasureDate = formatDate(lang, erasureAt.toISOString(), deps.config.timezone);
       const signInLink = `${base}${languagePrefix(lang, deps.config.defaultLanguage)}/-/account/login`;
       // Recorded before it is sent: a failure in between costs the person a mail, never sends it twice.
       await db

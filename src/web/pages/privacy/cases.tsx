@@ -1,7 +1,6 @@
 // The DPO's case console: requests by due date with the overdue ones flagged, and one case with its history and actions.
 import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
 import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, type CaseStep, type PrivacyCase } from '../../../privacy/cases/types.ts';
-import { purposes } from '../../../privacy/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';
@@ -106,7 +105,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
           {(['objection_on', 'objection_off'] as const).map((action) => (
             <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class="inline">
               <input type="hidden" name="action" value={action} />
-              <Choice name="purpose" label={t.purpose} options={Object.entries(purposes).map(([id, purpose]) => [id, purpose.name[ctx.lang]])} />
+              <Choice name="purpose" label={t.purpose} options={Object.entries(ctx.t.privacyTerms.purposes).map(([id, purpose]) => [id, purpose.name])} />
               <button type="submit">{t.actionNames[action]}</button>
             </PostForm>
           ))}
