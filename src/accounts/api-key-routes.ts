@@ -10,6 +10,7 @@ import { apiKeyCreatedPage, apiKeyProblemPage, apiKeysSection } from '../web/pag
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { defaultKeyDays, type ApiKeyService } from './api-keys.ts';
 import { accountOf } from './auth.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface ApiKeyRoutesDeps {
   config: Pick<Config, 'apiKeyMaxDays' | 'defaultLanguage'>;
@@ -40,7 +41,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: ApiKeyRoutesDeps)
   const problem = (ctx: PageContext, reply: FastifyReply, error: unknown, values?: { name?: string; days?: string }) => {
     if (!(error instanceof DomainError)) throw error;
     const status = { not_found: 404, forbidden: 403, too_many: 429, conflict: 409 }[error.code as string] ?? 400;
-    const text = (error.reason && ctx.t.apiKeys.errors[error.reason]) || errorText(ctx, error);
+    const text = reasonText(ctx.t.apiKeys.errors, error.reason) || errorText(ctx, error);
     return html(reply, apiKeyProblemPage(ctx, { error: text, maxDays: deps.config.apiKeyMaxDays, days, values }), status);
   };
 

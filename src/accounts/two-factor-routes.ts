@@ -14,6 +14,7 @@ import { clearSessionCookie, setSessionCookie } from './auth.ts';
 import { needsSecondFactor, type AccountService } from './service.ts';
 import type { TwoFactorService } from './two-factor.ts';
 import type { Account } from './types.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface TwoFactorRoutesDeps {
   config: Config;
@@ -26,7 +27,7 @@ const field = (body: unknown, name: string) => String((body as Record<string, st
 
 /** What went wrong, from this section's messages first. */
 function say(ctx: PageContext, error: unknown): string {
-  return (error instanceof DomainError && error.reason && ctx.t.twoFactor.errors[error.reason]) || errorText(ctx, error);
+  return (error instanceof DomainError && reasonText(ctx.t.twoFactor.errors, error.reason)) || errorText(ctx, error);
 }
 
 function statusOf(error: unknown): number {

@@ -17,6 +17,7 @@ import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface AdminRoutesDeps {
   config: Config;
@@ -41,7 +42,7 @@ const twin = (id: string) => (id.endsWith('.json') ? { id: id.slice(0, -5), json
 export function adminError(ctx: PageContext, error: unknown): { status: number; text: string } {
   if (!(error instanceof DomainError)) throw error;
   const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
-  return { status, text: (error.reason && ctx.t.admin.errors[error.reason]) || errorText(ctx, error) };
+  return { status, text: reasonText(ctx.t.admin.errors, error.reason) || errorText(ctx, error) };
 }
 
 export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): Promise<void> {

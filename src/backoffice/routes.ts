@@ -21,6 +21,7 @@ import { fieldReadings, formValuesOf, one, readMetadataForm, readReadingsForm, t
 import { statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './deps.ts';
+import { reasonText } from '../web/reasons.ts';
 
 type Params = { id: string; number: string };
 
@@ -42,7 +43,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     if (error instanceof ImportFailed) return { message: t.importFailed, details: [error.message] };
     if (error.reason === 'too_large') return { message: t.tooLarge(formatBytes(ctx.lang, maxBytes)), details: [] };
     if (error.reason === 'no_file') return { message: t.noFile, details: [] };
-    return { message: (error.reason && (t.errors[error.reason] ?? ctx.t.account.errors[error.reason])) || error.message, details: [] };
+    return { message: (reasonText(t.errors, error.reason) ?? reasonText(ctx.t.account.errors, error.reason)) || error.message, details: [] };
   };
 
   app.setErrorHandler((error, request, reply) => {

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
-import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { Conflict, Invalid, NotFound, type PrivacyOfficeReason } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { newId } from '../accounts/secrets.ts';
 import { createBreachStore, type BreachRow } from './breach-store.ts';
@@ -59,7 +59,7 @@ export interface BreachInput {
   subjectsInformedAt?: string | null;
 }
 
-const text = (value: string | undefined, max: number, what: string, reason: string, required = false) => {
+const text = (value: string | undefined, max: number, what: string, reason: PrivacyOfficeReason, required = false) => {
   const v = (value ?? '').trim();
   if (required && v.length === 0) throw new Invalid(`Describe ${what}.`, reason);
   if (v.length > max) throw new Invalid(`${what[0].toUpperCase()}${what.slice(1)} may have at most ${max} characters.`, reason);

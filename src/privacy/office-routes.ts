@@ -17,6 +17,7 @@ import { registerPage } from '../web/pages/privacy-office/register.tsx';
 import { breachesCsv, type BreachInput } from './breaches.ts';
 import { processingRegister, registerCsv } from './register.ts';
 import { zonedToInstant } from './zoned-time.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface PrivacyOfficeDeps {
   config: Config;
@@ -32,7 +33,7 @@ const statusOf = (error: DomainError) => ({ not_found: 404, conflict: 409, forbi
 export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOfficeDeps): Promise<void> {
   const { recipients, breaches } = deps.portal;
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
-  const text = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.privacy.errors[error.reason]) || error.message;
+  const text = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.privacy.errors, error.reason) || error.message;
   const guard = { preHandler: requirePermission('privacy.manage') };
 
   app.setErrorHandler((error, request, reply) => {

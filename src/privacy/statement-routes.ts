@@ -11,6 +11,7 @@ import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/erro
 import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
 import type { Acknowledgements } from './notice.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface StatementRoutesDeps {
   config: Config;
@@ -19,7 +20,7 @@ export interface StatementRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-const errorText = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.privacy.errors[error.reason]) || error.message;
+const errorText = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.privacy.errors, error.reason) || error.message;
 
 export async function statementRoutes(app: FastifyInstance, deps: StatementRoutesDeps): Promise<void> {
   const { statements } = deps;

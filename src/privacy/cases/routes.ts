@@ -18,6 +18,7 @@ import type { CaseAction, CaseActions } from './actions.ts';
 import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
 import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
+import { reasonText } from '../../web/reasons.ts';
 
 export interface CaseRoutesDeps {
   config: Config;
@@ -55,7 +56,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
   const failure = (ctx: PageContext, error: unknown) => {
     if (!(error instanceof DomainError)) throw error;
     const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
-    return { status, text: (error.reason && ctx.t.privacyCases.errors[error.reason]) || errorText(ctx, error) };
+    return { status, text: reasonText(ctx.t.privacyCases.errors, error.reason) || errorText(ctx, error) };
   };
 
   app.setErrorHandler((error, request, reply) => {

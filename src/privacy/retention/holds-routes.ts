@@ -11,6 +11,7 @@ import type { Html } from '../../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
+import { reasonText } from '../../web/reasons.ts';
 
 export interface HoldRoutesDeps {
   config: Config;
@@ -27,7 +28,7 @@ const field = (body: unknown, name: string) => {
 export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Promise<void> {
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
-  const message = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.holds.errors[error.reason]) || errorText(ctx, error);
+  const message = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.holds.errors, error.reason) || errorText(ctx, error);
 
   app.setErrorHandler(async (error, request, reply) => {
     if (request.url.split('?')[0].endsWith('.json')) throw error;
