@@ -10,7 +10,7 @@ import { createRecipientStore } from './recipient-store.ts';
 import { createRecipientService } from './recipients.ts';
 import { createStatementStore } from './statement-store.ts';
 import { plainText, statementText, type StatementConfig, type StatementSection } from './statement-text.ts';
-import type { Language } from '../i18n/index.ts';
+import { inEveryLanguage, type Language } from '../i18n/index.ts';
 
 /** What an acceptance or acknowledgement records: the version and the digest of its exact text. */
 export interface Statement {
@@ -39,7 +39,7 @@ export function createStatementService(deps: StatementDeps) {
     /** The statement as the portal would write it now. */
     async render(): Promise<Record<Language, StatementSection[]>> {
       const facts = { config: deps.config, recipients: await recipients.list({ current: true }) };
-      return { nl: statementText('nl', facts), en: statementText('en', facts) };
+      return inEveryLanguage((_, lang) => statementText(lang, facts));
     },
 
     /** The current version: the rendering, published as a new version first when it differs from the latest one. */

@@ -8,6 +8,7 @@ export const common: typeof nl = {
   datasets: 'Datasets',
   api: 'API',
   language: 'Language',
+  languageName: 'English',
   otherLanguage: 'Nederlands',
   otherLanguageLabel: 'This page in Dutch',
   searchLabel: 'Search the datasets',

@@ -6,6 +6,8 @@ export const common = {
   datasets: 'Datasets',
   api: 'API',
   language: 'Taal',
+  /** The language's own name, where a form lets one choose a language. */
+  languageName: 'Nederlands',
   otherLanguage: 'English',
   otherLanguageLabel: 'Deze pagina in het Engels',
   searchLabel: 'Zoek in de datasets',
