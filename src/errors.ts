@@ -177,7 +177,7 @@ export type TwoFactorReason =
  * Reasons no map words: the API reports them in its JSON `reason` (or picks the status by them), and a page answers
  * with its own text (`noFile`, `tooLarge`) or the error's message.
  */
-export type UnwordedReason = 'permission' | 'media_type' | 'fields' | 'too_large' | 'no_file' | 'no_dataset' | 'no_version' | 'legal_hold';
+type UnwordedReason = 'permission' | 'media_type' | 'fields' | 'too_large' | 'no_file' | 'no_dataset' | 'no_version' | 'legal_hold';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
