@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from './errors.ts';
+import { languages, messages, type Language } from './i18n/index.ts';
 import { parseKey } from './accounts/secret-box.ts';
 import { sizeBytes } from './engine/size.ts';
 import { withoutPassword } from './startup.ts';
@@ -14,7 +15,7 @@ export interface Config {
   /** null → the embedded SQLite file `<dataDir>/opaal.sqlite`. */
   databaseUrl: string | null;
   baseUrl: string;
-  defaultLanguage: 'nl' | 'en';
+  defaultLanguage: Language;
   timezone: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   duckdbMemoryLimit: string;
@@ -101,7 +102,7 @@ export const settings = [
   setting({ key: 'dataDir', env: 'OPAAL_DATA', flag: 'data', kind: 'string', default: './data', defaultText: './data', help: 'Directory for the SQLite file, dataset versions (Parquet) and other blobs.' }),
   setting({ key: 'databaseUrl', env: 'DATABASE_URL', flag: null, kind: 'url', values: ['postgres:', 'postgresql:'], default: null, defaultText: '(SQLite file in the data directory)', help: 'A `postgres://…` URL to keep the relational store in PostgreSQL instead of SQLite.' }),
   setting({ key: 'baseUrl', env: 'BASE_URL', flag: 'base-url', kind: 'url', values: ['http:', 'https:'], default: (c) => `http://localhost:${c.port}`, defaultText: 'http://localhost:PORT', help: 'Public address of the portal, used in links, feeds and DCAT metadata.' }),
-  setting({ key: 'defaultLanguage', env: 'DEFAULT_LANGUAGE', flag: null, kind: 'enum', values: ['nl', 'en'], default: 'nl', defaultText: 'nl', help: 'Language of pages and messages when none is asked for.' }),
+  setting({ key: 'defaultLanguage', env: 'DEFAULT_LANGUAGE', flag: null, kind: 'enum', values: languages, default: 'nl', defaultText: 'nl', help: 'Language of pages and messages when none is asked for.' }),
   setting({ key: 'timezone', env: 'TIMEZONE', flag: null, kind: 'string', default: 'Europe/Brussels', defaultText: 'Europe/Brussels', help: 'Time zone for imported date-times that carry no offset.' }),
   setting({ key: 'logLevel', env: 'LOG_LEVEL', flag: null, kind: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', defaultText: 'info', help: 'Least severe log level written (JSON lines on standard output).' }),
   setting({ key: 'duckdbMemoryLimit', env: 'DUCKDB_MEMORY_LIMIT', flag: null, kind: 'size', default: '512MB', defaultText: '512MB', help: 'Memory the records engine may use before it spills to disk (e.g. `512MB`, `2GB`).' }),
@@ -140,7 +141,7 @@ export const settings = [
   setting({ key: 'dpoEmail', env: 'PRIVACY_DPO_EMAIL', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: "The data protection officer's address (GDPR Art. 37(7)), named in the statement; reminders of privacy requests nearing or past their deadline go there." }),
   setting({ key: 'privacyAuthority', env: 'PRIVACY_AUTHORITY', flag: null, kind: 'enum', values: ['vtc', 'gba'], default: 'vtc', defaultText: 'vtc', help: 'The supervisory authority for complaints and breach notifications: `vtc` (Vlaamse Toezichtcommissie, for Flemish public bodies) or `gba` (Gegevensbeschermingsautoriteit).' }),
   ...(Object.keys(purposes) as PurposeId[]).map((purpose) =>
-    setting({ key: 'privacyBases', member: purpose, env: `PRIVACY_BASIS_${purpose.toUpperCase()}`, flag: null, kind: 'basis', values: Object.keys(legalBases), default: purposes[purpose].defaultBasis, defaultText: purposes[purpose].defaultBasis, help: `Legal basis (GDPR Art. 6(1)) for the purpose "${purposes[purpose].name.en}": ${Object.keys(legalBases).join(', ')}.` }),
+    setting({ key: 'privacyBases', member: purpose, env: `PRIVACY_BASIS_${purpose.toUpperCase()}`, flag: null, kind: 'basis', values: Object.keys(legalBases), default: purposes[purpose].defaultBasis, defaultText: purposes[purpose].defaultBasis, help: `Legal basis (GDPR Art. 6(1)) for the purpose "${messages('en').privacyTerms.purposes[purpose].name}": ${Object.keys(legalBases).join(', ')}.` }),
   ),
   setting({ key: 'privacyPublicTaskLaw', env: 'PRIVACY_PUBLIC_TASK_LAW', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'The decree or law the public task rests on (GDPR Art. 6(3)), shown in the statement beside each purpose with that basis.' }),
 ] as const;

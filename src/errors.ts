@@ -9,11 +9,181 @@ export type ErrorCode =
   | 'import_failed'
   | 'config';
 
+/**
+ * Why a domain error was raised: a stable key, so pages can say it in the visitor's language. Grouped by the pages
+ * whose catalog map words them (`errors` of that section); src/web/reasons.ts checks that each map words exactly its
+ * group, so a raised reason without a text, or a text for a reason nobody raises, fails typecheck.
+ */
+export type Reason =
+  | AccountReason
+  | AdminReason
+  | ApiKeyReason
+  | BackofficeReason
+  | LegalHoldReason
+  | PrivacyRightsReason
+  | PrivacyOfficeReason
+  | PrivacyCaseReason
+  | TwoFactorReason
+  | UnwordedReason;
+
+/** Worded on sign-in, registration, profile and password pages (`account.errors`). */
+export type AccountReason =
+  | 'sign_in_failed'
+  | 'too_many_attempts'
+  | 'too_many_mails'
+  | 'name_invalid'
+  | 'email_invalid'
+  | 'accept_statement'
+  | 'link_invalid'
+  | 'wrong_password'
+  | 'same_email'
+  | 'email_taken'
+  | 'password_too_short'
+  | 'password_too_long'
+  | 'password_common'
+  | 'password_weak'
+  | 'csrf';
+
+/** Worded on the administration pages (`admin.errors`). */
+export type AdminReason =
+  | 'last_admin'
+  | 'self_disable'
+  | 'role_invalid'
+  | 'no_such_account'
+  | 'already_granted'
+  | 'not_restricted'
+  | 'no_such_key'
+  | 'no_such_grant';
+
+/** Worded on the API-key pages (`apiKeys.errors`). */
+export type ApiKeyReason =
+  | 'api_key_name'
+  | 'api_key_days'
+  | 'api_key_limit'
+  | 'api_key_unknown';
+
+/** Worded on the publishing pages (`backoffice.errors`). */
+export type BackofficeReason =
+  | 'dataset_id'
+  | 'dataset_exists'
+  | 'title_required'
+  | 'no_current_version'
+  | 'version_published'
+  | 'concurrent_version'
+  | 'no_fields'
+  | 'unknown_field'
+  | 'field_type'
+  | 'field_format'
+  | 'checks_pending'
+  | 'no_source'
+  | 'version_changed'
+  | 'csrf';
+
+/** Worded on the legal-hold pages (`holds.errors`). */
+export type LegalHoldReason =
+  | 'hold_object_type'
+  | 'hold_object_id'
+  | 'hold_reason'
+  | 'hold_reason_text'
+  | 'hold_ends_on'
+  | 'hold_ends_past'
+  | 'hold_ends_far'
+  | 'hold_no_account'
+  | 'hold_unknown'
+  | 'hold_ended';
+
+/** Worded on the self-service rights pages (`privacyRights.errors`). */
+export type PrivacyRightsReason =
+  | 'last_admin'
+  | 'wrong_password'
+  | 'not_withdrawable'
+  | 'purpose_unknown'
+  | 'consent_unknown';
+
+/** Worded on the privacy office: recipients, breaches, statement (`privacy.errors`). */
+export type PrivacyOfficeReason =
+  | 'recipient_name'
+  | 'recipient_role'
+  | 'recipient_purposes'
+  | 'recipient_categories'
+  | 'recipient_location'
+  | 'recipient_too_long'
+  | 'recipient_unknown'
+  | 'recipient_ended'
+  | 'breach_aware_at'
+  | 'breach_aware_future'
+  | 'breach_nature'
+  | 'breach_description'
+  | 'breach_categories'
+  | 'breach_count'
+  | 'breach_risk'
+  | 'breach_decision'
+  | 'breach_decision_without_risk'
+  | 'breach_must_notify'
+  | 'breach_notified_without_decision'
+  | 'breach_notified_future'
+  | 'breach_notified_early'
+  | 'breach_delay_reason'
+  | 'breach_delay_reason_required'
+  | 'breach_informed_future'
+  | 'breach_consequences'
+  | 'breach_measures'
+  | 'breach_closed'
+  | 'breach_close_undecided'
+  | 'breach_close_not_notified'
+  | 'breach_close_not_informed'
+  | 'breach_time'
+  | 'breach_unknown'
+  | 'statement_version'
+  | 'statement_changed';
+
+/** Worded on privacy requests, public form and console (`privacyCases.errors`). */
+export type PrivacyCaseReason =
+  | 'case_type'
+  | 'email'
+  | 'message'
+  | 'too_long'
+  | 'code_wrong'
+  | 'code_spent'
+  | 'too_many_requests'
+  | 'too_many_codes'
+  | 'already_verified'
+  | 'case_not_found'
+  | 'identity_unverified'
+  | 'case_closed'
+  | 'no_account'
+  | 'actions_unavailable'
+  | 'already_extended'
+  | 'extension_late'
+  | 'extension_months'
+  | 'reason'
+  | 'answer'
+  | 'method'
+  | 'verified_day'
+  | 'channel'
+  | 'received_day'
+  | 'action';
+
+/** Worded on the second-factor pages (`twoFactor.errors`). */
+export type TwoFactorReason =
+  | 'code_invalid'
+  | 'too_many_codes'
+  | 'two_factor_required'
+  | 'two_factor_on'
+  | 'two_factor_off'
+  | 'two_factor_not_started';
+
+/**
+ * Reasons no map words: the API reports them in its JSON `reason` (or picks the status by them), and a page answers
+ * with its own text (`noFile`, `tooLarge`) or the error's message.
+ */
+type UnwordedReason = 'permission' | 'media_type' | 'fields' | 'too_large' | 'no_file' | 'no_dataset' | 'no_version' | 'legal_hold';
+
 export class DomainError extends Error {
   readonly code: ErrorCode;
   /** A stable key for what went wrong, so pages can say it in the visitor's language. */
   readonly reason: string | undefined;
-  constructor(code: ErrorCode, message: string, reason?: string) {
+  constructor(code: ErrorCode, message: string, reason?: Reason) {
     super(message);
     this.code = code;
     this.reason = reason;
@@ -22,31 +192,31 @@ export class DomainError extends Error {
 }
 
 export class NotFound extends DomainError {
-  constructor(message: string, reason?: string) {
+  constructor(message: string, reason?: Reason) {
     super('not_found', message, reason);
   }
 }
 
 export class Invalid extends DomainError {
-  constructor(message: string, reason?: string) {
+  constructor(message: string, reason?: Reason) {
     super('invalid', message, reason);
   }
 }
 
 export class Forbidden extends DomainError {
-  constructor(message: string, reason?: string) {
+  constructor(message: string, reason?: Reason) {
     super('forbidden', message, reason);
   }
 }
 
 export class Conflict extends DomainError {
-  constructor(message: string, reason?: string) {
+  constructor(message: string, reason?: Reason) {
     super('conflict', message, reason);
   }
 }
 
 export class TooMany extends DomainError {
-  constructor(message: string, reason?: string) {
+  constructor(message: string, reason?: Reason) {
     super('too_many', message, reason);
   }
 }

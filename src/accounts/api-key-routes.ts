@@ -4,13 +4,13 @@ import type { Config } from '../config.ts';
 import { DomainError } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { apiKeyCreatedPage, apiKeyProblemPage, apiKeysSection } from '../web/pages/account/api-keys.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { defaultKeyDays, type ApiKeyService } from './api-keys.ts';
 import { accountOf } from './auth.ts';
-import { languagePrefix } from '../language.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface ApiKeyRoutesDeps {
   config: Pick<Config, 'apiKeyMaxDays' | 'defaultLanguage'>;
@@ -41,7 +41,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: ApiKeyRoutesDeps)
   const problem = (ctx: PageContext, reply: FastifyReply, error: unknown, values?: { name?: string; days?: string }) => {
     if (!(error instanceof DomainError)) throw error;
     const status = { not_found: 404, forbidden: 403, too_many: 429, conflict: 409 }[error.code as string] ?? 400;
-    const text = (error.reason && ctx.t.apiKeys.errors[error.reason]) || errorText(ctx, error);
+    const text = reasonText(ctx.t.apiKeys.errors, error.reason) || errorText(ctx, error);
     return html(reply, apiKeyProblemPage(ctx, { error: text, maxDays: deps.config.apiKeyMaxDays, days, values }), status);
   };
 

@@ -1,7 +1,7 @@
 // Who may do what: one table of staff actions and the roles allowed each, and the route hook that applies it.
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { Forbidden, NotFound } from '../errors.ts';
-import { languages } from '../catalog/types.ts';
+import { languages } from '../i18n/index.ts';
 import { accountOf } from './auth.ts';
 import type { Account, Role } from './types.ts';
 

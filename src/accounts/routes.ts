@@ -4,13 +4,12 @@ import type { Config } from '../config.ts';
 import { DomainError, Invalid } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { accountPage, type AccountSection } from '../web/pages/account/overview.tsx';
 import { confirmPage, messagePage, newPasswordPage, registerPage, resetRequestPage, signInPage } from '../web/pages/account/public.tsx';
 import { accountOf, clearSessionCookie, setSessionCookie } from './auth.ts';
 import type { AccountService } from './service.ts';
-import { languagePrefix } from '../language.ts';
 
 export interface AccountRoutesDeps {
   config: Config;

@@ -1,5 +1,5 @@
 // The rules of accounts: registration with verified email, sign-in with throttling, sessions, single-use links, profile.
-import type { Language } from '../catalog/types.ts';
+import { type Language, languagePrefix } from '../i18n/index.ts';
 import type { Audience } from '../catalog/service.ts';
 import type { Clock } from '../clock.ts';
 import { Conflict, Forbidden, Invalid, NotFound, TooMany } from '../errors.ts';
@@ -12,7 +12,6 @@ import { digest, newId, newToken } from './secrets.ts';
 import { isUniqueViolation, toAccount, type AccountStore } from './store.ts';
 import type { Throttle } from './throttle.ts';
 import { roles, staffRoles, type Account, type Role, type Session, type SessionInfo, type TokenPurpose } from './types.ts';
-import { languagePrefix } from '../language.ts';
 
 const tokenHours: Record<TokenPurpose, number> = { verify_email: 48, reset_password: 1, change_email: 24, set_password: 72 };
 const emailPattern = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/;

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { DomainError, TooMany } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { signInPage } from '../web/pages/account/public.tsx';
@@ -14,7 +14,7 @@ import { clearSessionCookie, setSessionCookie } from './auth.ts';
 import { needsSecondFactor, type AccountService } from './service.ts';
 import type { TwoFactorService } from './two-factor.ts';
 import type { Account } from './types.ts';
-import { languagePrefix } from '../language.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface TwoFactorRoutesDeps {
   config: Config;
@@ -27,7 +27,7 @@ const field = (body: unknown, name: string) => String((body as Record<string, st
 
 /** What went wrong, from this section's messages first. */
 function say(ctx: PageContext, error: unknown): string {
-  return (error instanceof DomainError && error.reason && ctx.t.twoFactor.errors[error.reason]) || errorText(ctx, error);
+  return (error instanceof DomainError && reasonText(ctx.t.twoFactor.errors, error.reason)) || errorText(ctx, error);
 }
 
 function statusOf(error: unknown): number {

@@ -8,7 +8,7 @@ import { DomainError, NotFound } from '../errors.ts';
 import { localized } from '../explore/present.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { auditPage } from '../web/pages/admin/audit.tsx';
 import { adminActions, adminErrorPage, adminHome } from '../web/pages/admin/frame.tsx';
@@ -17,7 +17,7 @@ import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
-import { languagePrefix } from '../language.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface AdminRoutesDeps {
   config: Config;
@@ -42,7 +42,7 @@ const twin = (id: string) => (id.endsWith('.json') ? { id: id.slice(0, -5), json
 export function adminError(ctx: PageContext, error: unknown): { status: number; text: string } {
   if (!(error instanceof DomainError)) throw error;
   const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
-  return { status, text: (error.reason && ctx.t.admin.errors[error.reason]) || errorText(ctx, error) };
+  return { status, text: reasonText(ctx.t.admin.errors, error.reason) || errorText(ctx, error) };
 }
 
 export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): Promise<void> {

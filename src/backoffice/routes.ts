@@ -8,7 +8,7 @@ import { staffAudience } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
 import { DomainError, ImportFailed, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
-import { formatBytes, languages } from '../web/i18n.ts';
+import { formatBytes, languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { adminPath, failedPage } from '../web/pages/backoffice/common.tsx';
 import { datasetAdminPage } from '../web/pages/backoffice/dataset.tsx';
@@ -21,7 +21,7 @@ import { fieldReadings, formValuesOf, one, readMetadataForm, readReadingsForm, t
 import { statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './deps.ts';
-import { languagePrefix } from '../language.ts';
+import { reasonText } from '../web/reasons.ts';
 
 type Params = { id: string; number: string };
 
@@ -43,7 +43,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     if (error instanceof ImportFailed) return { message: t.importFailed, details: [error.message] };
     if (error.reason === 'too_large') return { message: t.tooLarge(formatBytes(ctx.lang, maxBytes)), details: [] };
     if (error.reason === 'no_file') return { message: t.noFile, details: [] };
-    return { message: (error.reason && (t.errors[error.reason] ?? ctx.t.account.errors[error.reason])) || error.message, details: [] };
+    return { message: (reasonText(t.errors, error.reason) ?? reasonText(ctx.t.account.errors, error.reason)) || error.message, details: [] };
   };
 
   app.setErrorHandler((error, request, reply) => {

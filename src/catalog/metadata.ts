@@ -1,20 +1,7 @@
 // Reads a publisher's metadata (the catalog model's own names, as JSON) into checked, typed values.
 import { Invalid } from '../errors.ts';
-import {
-  accessRightsValues,
-  fieldTypes,
-  frequencies,
-  languages,
-  themes,
-  visibilities,
-  type Annotations,
-  type DatasetMetadata,
-  type FieldReading,
-  type FieldType,
-  type LocalizedList,
-  type LocalizedText,
-  type Visibility,
-} from './types.ts';
+import { accessRightsValues, fieldTypes, frequencies, themes, visibilities, type Annotations, type DatasetMetadata, type FieldReading, type FieldType, type LocalizedList, type LocalizedText, type Visibility } from './types.ts';
+import { languages } from '../i18n/index.ts';
 
 export interface FieldOverride {
   name: string;

@@ -1,8 +1,6 @@
 // The catalog model: a dataset's DCAT-AP metadata, its field schema and its versions.
 import type { ImportReport } from '../engine/ingest/report.ts';
-
-export const languages = ['nl', 'en'] as const;
-export type Language = (typeof languages)[number];
+import type { KeysExactly, Language, Messages } from '../i18n/index.ts';
 
 /** Text in each portal language; nl is the default and the one always expected. */
 export type LocalizedText = Partial<Record<Language, string>>;
@@ -62,6 +60,9 @@ export const themes = [
   'TRAN',
 ] as const;
 export type Theme = (typeof themes)[number];
+
+// The catalogs name every theme, and no other.
+true satisfies KeysExactly<Messages['themes'], Theme>;
 
 export interface Agent {
   name: string;

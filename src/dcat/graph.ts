@@ -1,8 +1,8 @@
 // The portal's catalogue as DCAT-AP 3.0 / DCAT-AP-VL 3.0 triples: catalog, datasets, distributions, agents, contacts.
 import { DataFactory } from 'n3';
 import type { BlankNode, NamedNode, Quad, Quad_Object, Quad_Subject } from 'n3';
-import type { Agent, ContactPoint, Dataset, Language, LocalizedText } from '../catalog/types.ts';
-import { languages } from '../catalog/types.ts';
+import type { Agent, ContactPoint, Dataset, LocalizedText } from '../catalog/types.ts';
+import { type EveryLanguage, type Language, languages } from '../i18n/index.ts';
 import {
   cleanText, dcat, dct, distributionFormats, euAccessRight, euFileType, euFrequency, euTheme, flemishCc0, foaf,
   ianaMediaType, languageIri, mailtoIri, rdf, safeIri, skos, vcard, xsd,
@@ -12,8 +12,8 @@ import type { DistributionFormat } from './vocabulary.ts';
 const { namedNode, blankNode, literal, quad } = DataFactory;
 
 export interface CatalogDescription {
-  title: { nl: string; en: string };
-  description: { nl: string; en: string };
+  title: EveryLanguage;
+  description: EveryLanguage;
   publisher: { name: string; uri: string | null };
   contactEmail: string;
   identifier: string;

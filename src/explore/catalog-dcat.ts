@@ -1,12 +1,13 @@
 // The catalog as DCAT-AP or DCAT-AP-VL, in Turtle or RDF/XML, described from the portal's settings.
 import type { Dataset } from '../catalog/types.ts';
 import type { Config } from '../config.ts';
+import { inEveryLanguage } from '../i18n/index.ts';
 import { catalogGraph, serializeRdfXml, serializeTurtle, type CatalogDescription, type DcatProfile } from '../dcat/index.ts';
 
 export function catalogDescription(config: Config): CatalogDescription {
   return {
-    title: { nl: `${config.portalName}: open data`, en: `${config.portalName}: open data` },
-    description: { nl: `Open data van ${config.publisherName}`, en: `Open data of ${config.publisherName}` },
+    title: inEveryLanguage((t) => t.catalog.dcatTitle(config.portalName)),
+    description: inEveryLanguage((t) => t.catalog.dcatDescription(config.publisherName)),
     publisher: { name: config.publisherName, uri: config.publisherUri },
     contactEmail: config.contactEmail,
     identifier: config.baseUrl,

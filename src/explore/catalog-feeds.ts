@@ -1,5 +1,6 @@
 // Catalog feeds that are documents rather than tables: RSS 2.0 and Project Open Data's data.json (DCAT-US 1.1).
-import type { Dataset, Language } from '../catalog/types.ts';
+import type { Dataset } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 import { xmlText } from './geo-formats.ts';
 import { localized, localizedList } from './present.ts';
 

@@ -1,5 +1,6 @@
 // ODSQL over the catalog's metadata: the datasets a caller may see, as a relation the records compiler can query.
-import type { Dataset, Field, Language } from '../catalog/types.ts';
+import type { Dataset, Field } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 import { literal } from '../engine/sql.ts';
 import { features, localized, localizedList } from './present.ts';
 

@@ -1,5 +1,5 @@
 // Parsing of the Explore API's shared query parameters, with ODS's limits and messages.
-import type { Language } from '../catalog/types.ts';
+import { languageOr, type Language } from '../i18n/index.ts';
 import { InvalidRestParameter } from './errors.ts';
 import { supportedEpsg } from './reproject.ts';
 import { isValidTimeZone } from './values.ts';
@@ -52,7 +52,7 @@ export function language(query: Query, fallback: Language): Language {
       `Invalid value for lang API parameter: ${raw} was found but one of ${odsLanguages.join(', ')} is expected.`,
     );
   }
-  return raw === 'en' || raw === 'nl' ? raw : fallback;
+  return languageOr(raw, fallback);
 }
 
 export function text(query: Query, name: string): string | undefined {

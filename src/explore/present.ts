@@ -1,5 +1,6 @@
 // Shapes catalog objects as the Opendatasoft Explore API v2.1 serialises them.
-import type { Dataset, Field, Language } from '../catalog/types.ts';
+import type { Dataset, Field } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 
 /** ODS writes date-times as `2021-06-23T14:59:57+00:00`. */
 export function odsDateTime(iso: string | null): string | null {

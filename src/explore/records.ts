@@ -1,6 +1,7 @@
 // Records of a dataset's current version: ODSQL compiled to one DuckDB query, with a time limit.
 import type { Audience, CatalogService } from '../catalog/service.ts';
-import type { Dataset, Field, Language } from '../catalog/types.ts';
+import type { Dataset, Field } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 import { catalogFields, catalogRelation } from './catalog-query.ts';
 import type { Clock } from '../clock.ts';
 import type { Engine, Lane, RecordsSource } from '../engine/duckdb.ts';

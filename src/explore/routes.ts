@@ -5,6 +5,7 @@ import type { Audience, CatalogService } from '../catalog/service.ts';
 import { publicAudience } from '../catalog/service.ts';
 import type { Config } from '../config.ts';
 import { accountOf } from '../accounts/auth.ts';
+import { messages } from '../i18n/index.ts';
 import { apiKeyOf } from './credentials.ts';
 import { createExportLimiter, type ExportRun } from './export-limits.ts';
 import { openApiDocument } from './openapi.ts';
@@ -237,7 +238,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
   app.get('/catalog/exports/rss', async (request, reply) => {
     const lang = language(request.query as Query, deps.config.defaultLanguage);
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
-    const title = lang === 'en' ? 'Open data catalog' : 'Opendatacatalogus';
+    const title = messages(lang).catalog.feedTitle;
     return reply.header('Content-Type', 'application/rss+xml; charset=utf-8').send(rssFeed(datasets, { baseUrl: deps.config.baseUrl, lang, title }));
   });
 

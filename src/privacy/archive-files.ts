@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Language } from '../i18n/index.ts';
 import { recordEvent } from '../events/store.ts';
 import type { Portal } from '../portal.ts';
 import { buildAccessArchive } from './archive.ts';
@@ -16,7 +17,7 @@ export const archiveIdPattern = /^[A-Za-z0-9_-]{32}$/;
 export type ArchiveFormat = 'json' | 'html';
 export type ArchiveLookup = { kind: 'file'; path: string } | { kind: 'gone' } | { kind: 'unknown' };
 
-export async function prepareArchive(portal: Portal, userId: string, lang: 'nl' | 'en'): Promise<string> {
+export async function prepareArchive(portal: Portal, userId: string, lang: Language): Promise<string> {
   const archive = await buildAccessArchive(portal, userId);
   const id = randomBytes(24).toString('base64url');
   const at = portal.clock();

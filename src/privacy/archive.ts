@@ -8,6 +8,7 @@
 //   information: { purposes[] {id, name, legalBasis {article, nl, en}, categories[], retention[]}, recipients[],
 //         rights[], complaintAuthority {name, url}, source, automatedDecisions, transfers }   (texts as {nl, en})
 import type { Config } from '../config.ts';
+import { inEveryLanguage, itemsInEveryLanguage, type EveryLanguage } from '../i18n/index.ts';
 import { portalKey } from '../accounts/secret-box.ts';
 import { NotFound } from '../errors.ts';
 import type { Portal } from '../portal.ts';
@@ -17,23 +18,23 @@ import { authorities } from './authorities.ts';
 import { isTransfer, recipientsOf, type Recipient } from './recipients.ts';
 import type { ArchiveSection } from './registry.ts';
 import { subjectKeys } from './subject-keys.ts';
-import { categories, legalBases, purposes, retentionRules, type PurposeId, type Text } from './vocabulary.ts';
+import { legalBases, purposes, type CategoryId, type PurposeId, type RetentionId } from './vocabulary.ts';
 
 export interface PurposeInformation {
   id: PurposeId;
-  name: Text;
-  legalBasis: { article: string } & Text;
-  categories: Text[];
-  retention: Text[];
+  name: EveryLanguage;
+  legalBasis: { article: string } & EveryLanguage;
+  categories: EveryLanguage[];
+  retention: EveryLanguage[];
 }
 
 /** A recipient or processor as the archive names it (Art. 15(1)(c): the actual recipients, CJEU C-154/21). */
 export interface ArchiveRecipient {
   id: string;
-  name: Text;
+  name: EveryLanguage;
   role: 'processor' | 'recipient';
   /** What it receives. */
-  receives: Text;
+  receives: EveryLanguage;
   /** Where it processes the data (a country code), when known. */
   location: string | null;
 }
@@ -46,11 +47,11 @@ export interface AccessArchive {
   information: {
     purposes: PurposeInformation[];
     recipients: ArchiveRecipient[];
-    rights: Text[];
-    complaintAuthority: { name: Text; url: string };
-    source: Text;
-    automatedDecisions: Text;
-    transfers: Text;
+    rights: EveryLanguage[];
+    complaintAuthority: { name: EveryLanguage; url: string };
+    source: EveryLanguage;
+    automatedDecisions: EveryLanguage;
+    transfers: EveryLanguage;
   };
 }
 
@@ -67,14 +68,13 @@ export function purposeInformation(config: Pick<Config, 'privacyBases'>): Purpos
     }
   }
   return [...found].map(([id, e]) => {
-    const purpose = purposes[id];
-    const basis = legalBases[config.privacyBases[id] ?? purpose.defaultBasis];
+    const basis = config.privacyBases[id] ?? purposes[id].defaultBasis;
     return {
       id,
-      name: purpose.name,
-      legalBasis: { article: basis.article, nl: basis.nl, en: basis.en },
-      categories: [...e.categories].map((c) => categories[c as keyof typeof categories]),
-      retention: [...e.retention].map((r) => retentionRules[r as keyof typeof retentionRules].text),
+      name: inEveryLanguage((t) => t.privacyTerms.purposes[id].name),
+      legalBasis: { article: legalBases[basis].article, ...inEveryLanguage((t) => t.privacyTerms.legalBases[basis]) },
+      categories: [...e.categories].map((c) => inEveryLanguage((t) => t.privacyTerms.categories[c as CategoryId])),
+      retention: [...e.retention].map((r) => inEveryLanguage((t) => t.privacyTerms.retention[r as RetentionId])),
     };
   });
 }
@@ -83,9 +83,9 @@ export function purposeInformation(config: Pick<Config, 'privacyBases'>): Purpos
 export function toArchiveRecipient(r: Recipient): ArchiveRecipient {
   return {
     id: r.id,
-    name: { nl: r.name, en: r.name },
+    name: inEveryLanguage(() => r.name),
     role: r.role,
-    receives: { nl: r.categories.map((c) => categories[c].nl).join(', '), en: r.categories.map((c) => categories[c].en).join(', ') },
+    receives: inEveryLanguage((t) => r.categories.map((c) => t.privacyTerms.categories[c]).join(', ')),
     location: r.location,
   };
 }
@@ -101,27 +101,13 @@ export function articleFifteenInformation(config: Pick<Config, 'privacyBases' | 
   return {
     purposes: purposeInformation(config),
     recipients,
-    rights: [
-      { nl: 'inzage in uw gegevens en een kopie ervan (art. 15 en 20 AVG)', en: 'access to your data and a copy of it (Art. 15 and 20 GDPR)' },
-      { nl: 'verbetering van onjuiste gegevens (art. 16)', en: 'rectification of inaccurate data (Art. 16)' },
-      { nl: 'wissing van uw gegevens (art. 17)', en: 'erasure of your data (Art. 17)' },
-      { nl: 'beperking van de verwerking (art. 18)', en: 'restriction of processing (Art. 18)' },
-      { nl: 'bezwaar tegen de verwerking (art. 21)', en: 'objection to processing (Art. 21)' },
-      { nl: 'een gegeven toestemming intrekken, even makkelijk als ze te geven (art. 7(3))', en: 'withdrawing a consent, as easily as giving it (Art. 7(3))' },
-    ],
-    complaintAuthority: { name: authority.name, url: authority.website },
-    source: {
-      nl: 'U gaf de gegevens zelf bij de registratie en het gebruik van het portaal; het portaal noteert wanneer u zich aanmeldt en wat u doet; medewerkers kennen u toegang tot datasets toe.',
-      en: 'You gave the data yourself when registering and using the portal; the portal records when you sign in and what you do; staff grant you access to datasets.',
-    },
-    automatedDecisions: { nl: 'Er worden geen geautomatiseerde besluiten over u genomen en u wordt niet geprofileerd.', en: 'No automated decisions are taken about you and you are not profiled.' },
-    transfers:
-      transfers.length === 0
-        ? { nl: 'Geen doorgifte buiten de Europese Economische Ruimte.', en: 'No transfer outside the European Economic Area.' }
-        : {
-            nl: `Doorgifte buiten de Europese Economische Ruimte aan: ${transfers.map((r) => `${r.name.nl} (${r.location})`).join(', ')}.`,
-            en: `Transfer outside the European Economic Area to: ${transfers.map((r) => `${r.name.en} (${r.location})`).join(', ')}.`,
-          },
+    rights: itemsInEveryLanguage((t) => t.privacyTerms.archive.rights),
+    complaintAuthority: { name: inEveryLanguage((t) => t.privacyTerms.authorities[config.privacyAuthority].name), url: authority.website },
+    source: inEveryLanguage((t) => t.privacyTerms.archive.source),
+    automatedDecisions: inEveryLanguage((t) => t.privacyTerms.archive.automatedDecisions),
+    transfers: inEveryLanguage((t, lang) =>
+      transfers.length === 0 ? t.privacyTerms.archive.noTransfers : t.privacyTerms.archive.transfers(transfers.map((r) => `${r.name[lang]} (${r.location})`).join(', ')),
+    ),
   };
 }
 

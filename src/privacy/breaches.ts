@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
-import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { Conflict, Invalid, NotFound, type PrivacyOfficeReason } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { newId } from '../accounts/secrets.ts';
 import { createBreachStore, type BreachRow } from './breach-store.ts';
@@ -59,7 +59,7 @@ export interface BreachInput {
   subjectsInformedAt?: string | null;
 }
 
-const text = (value: string | undefined, max: number, what: string, reason: string, required = false) => {
+const text = (value: string | undefined, max: number, what: string, reason: PrivacyOfficeReason, required = false) => {
   const v = (value ?? '').trim();
   if (required && v.length === 0) throw new Invalid(`Describe ${what}.`, reason);
   if (v.length > max) throw new Invalid(`${what[0].toUpperCase()}${what.slice(1)} may have at most ${max} characters.`, reason);
@@ -97,7 +97,7 @@ export function createBreachService(deps: { db: Kysely<Database>; clock: Clock }
     if (input.nature && input.nature.some((n) => !(natures as readonly string[]).includes(n))) throw new Invalid('The nature is confidentiality (C), integrity (I) or availability (A).', 'breach_nature');
     if (nature === '') throw new Invalid('Choose what the breach touched: confidentiality, integrity or availability.', 'breach_nature');
     const cats = input.categories === undefined ? JSON.parse(current?.categories ?? '[]') as string[] : [...new Set(input.categories)];
-    if (cats.some((c) => !Object.hasOwn(categories, c))) throw new Invalid('Choose the categories of data from the list.', 'breach_categories');
+    if (cats.some((c) => !(categories as readonly string[]).includes(c))) throw new Invalid('Choose the categories of data from the list.', 'breach_categories');
     const risk = input.risk === undefined ? (current?.risk ?? null) : input.risk || null;
     if (risk !== null && !(risks as readonly string[]).includes(risk)) throw new Invalid('The risk is none, a risk, or a high risk.', 'breach_risk');
     const decision = input.decision === undefined ? (current?.decision ?? null) : input.decision || null;

@@ -1,11 +1,11 @@
 // Erasure of an account (Art. 17) through the module registry, the erasure ledger, and its replay after a restore.
 import { sql, type Kysely } from 'kysely';
-import type { Language } from '../catalog/types.ts';
+import { languageOr, type Language } from '../i18n/index.ts';
 import type { Database } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import type { Portal } from '../portal.ts';
-import { keptText, privacyMails } from './mail.ts';
+import { privacyMails } from './mail.ts';
 import { personalDataModules } from './modules.ts';
 import { toArchiveRecipient, type ArchiveRecipient } from './archive.ts';
 import { recipientsOf, type Recipient } from './recipients.ts';
@@ -45,7 +45,7 @@ async function settle(portal: Portal): Promise<void> {
 
 async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
   const consent = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('id', 'desc').executeTakeFirst();
-  return consent?.language === 'en' ? 'en' : 'nl';
+  return languageOr(consent?.language, 'nl');
 }
 
 export async function eraseAccount(portal: Portal, userId: string, options: { by: ErasedBy; reference?: string }): Promise<ErasureReport> {
@@ -82,7 +82,7 @@ export async function eraseAccount(portal: Portal, userId: string, options: { by
   // Written after the erasure, so it is the one thing left with the address; it goes with the mail retention.
   await portal.mailer.send({
     to: user.email,
-    ...privacyMails.erased(lang, { portal: portal.config.portalName, at: at.toISOString().slice(0, 10), kept: keptText[lang] }),
+    ...privacyMails.erased(lang, { portal: portal.config.portalName, at: at.toISOString().slice(0, 10) }),
     reply: true,
   });
   const recipients = await recipientsOf(portal);

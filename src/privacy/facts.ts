@@ -1,5 +1,6 @@
 // What the map says, read per purpose and per category: the statement and the register both build on this.
 import type { Config } from '../config.ts';
+import { messages, type Language } from '../i18n/index.ts';
 import { personalDataMap, type PersonalColumn } from './map.ts';
 import { categories, legalBases, purposes, retentionRules, type CategoryId, type LegalBasis, type PurposeId, type RetentionId } from './vocabulary.ts';
 
@@ -29,7 +30,7 @@ export function purposeFacts(config: Pick<Config, 'privacyBases'>, map = persona
     return {
       id,
       basis: config.privacyBases[id] ?? purposes[id].defaultBasis,
-      categories: inOrder(Object.keys(categories) as CategoryId[], held.map(([, c]) => c.category)),
+      categories: inOrder(categories, held.map(([, c]) => c.category)),
       retentions: inOrder(Object.keys(retentionRules) as RetentionId[], held.map(([, c]) => c.retention)),
       columns: held.map(([name]) => name),
     };
@@ -43,10 +44,13 @@ export function categoryRetention(map = personalColumns()): { category: Category
     if (!byCategory.has(c.category)) byCategory.set(c.category, new Set());
     byCategory.get(c.category)!.add(c.retention);
   }
-  return inOrder(Object.keys(categories) as CategoryId[], byCategory.keys()).map((category) => ({
+  return inOrder(categories, byCategory.keys()).map((category) => ({
     category,
     retentions: inOrder(Object.keys(retentionRules) as RetentionId[], byCategory.get(category)!),
   }));
 }
 
-export const basisText = (basis: LegalBasis, lang: 'nl' | 'en') => `${legalBases[basis][lang]} (${legalBases[basis].article} ${lang === 'nl' ? 'AVG' : 'GDPR'})`;
+export function basisText(basis: LegalBasis, lang: Language): string {
+  const t = messages(lang).privacyTerms;
+  return `${t.legalBases[basis]} (${legalBases[basis].article} ${t.gdpr})`;
+}

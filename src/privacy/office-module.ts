@@ -1,6 +1,7 @@
 // The DPO's registers in the module registry. Recipients are organisations: a contact there is no portal user, so the
 // archive has nothing of a user in it. Breaches name the staff member who recorded them, pseudonymised on erasure;
 // their documentation is kept whole (Art. 33(5)).
+import { inEveryLanguage } from '../i18n/index.ts';
 import { eraseColumn } from './erase-columns.ts';
 import type { PersonalDataModule } from './registry.ts';
 
@@ -11,10 +12,7 @@ export const registersModule: PersonalDataModule = {
     const recorded = await db.selectFrom('privacy_breaches').select(['id', 'opened_at']).where('opened_by', '=', userId).orderBy('opened_at').execute();
     return {
       items: { breachesRecorded: recorded.map((b) => ({ breach: b.id, recordedAt: b.opened_at })) },
-      note: {
-        nl: 'Het register van ontvangers noemt organisaties, geen gebruikers van het portaal. Als medewerker staat u in het register van datalekken bij de lekken die u noteerde.',
-        en: 'The register of recipients names organisations, not users of the portal. As a staff member you appear in the breach register at the breaches you recorded.',
-      },
+      note: inEveryLanguage((t) => t.privacyTerms.archive.notes.registers),
     };
   },
   async eraseFor(ctx, { userId, pseudonym }) {

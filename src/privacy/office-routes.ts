@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../web/pages/privacy-office/breaches.tsx';
@@ -17,7 +17,7 @@ import { registerPage } from '../web/pages/privacy-office/register.tsx';
 import { breachesCsv, type BreachInput } from './breaches.ts';
 import { processingRegister, registerCsv } from './register.ts';
 import { zonedToInstant } from './zoned-time.ts';
-import { languagePrefix } from '../language.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface PrivacyOfficeDeps {
   config: Config;
@@ -33,7 +33,7 @@ const statusOf = (error: DomainError) => ({ not_found: 404, conflict: 409, forbi
 export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOfficeDeps): Promise<void> {
   const { recipients, breaches } = deps.portal;
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
-  const text = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.privacy.errors[error.reason]) || error.message;
+  const text = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.privacy.errors, error.reason) || error.message;
   const guard = { preHandler: requirePermission('privacy.manage') };
 
   app.setErrorHandler((error, request, reply) => {

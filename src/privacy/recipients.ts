@@ -84,7 +84,7 @@ export function createRecipientService(deps: { store: RecipientStore; db: Kysely
       const chosenPurposes = [...new Set(input.purposes)];
       if (chosenPurposes.length === 0 || chosenPurposes.some((p) => !Object.hasOwn(purposes, p))) throw new Invalid('Choose at least one purpose from the list.', 'recipient_purposes');
       const chosenCategories = [...new Set(input.categories)];
-      if (chosenCategories.length === 0 || chosenCategories.some((c) => !Object.hasOwn(categories, c))) throw new Invalid('Choose at least one category of data from the list.', 'recipient_categories');
+      if (chosenCategories.length === 0 || chosenCategories.some((c) => !(categories as readonly string[]).includes(c))) throw new Invalid('Choose at least one category of data from the list.', 'recipient_categories');
       const location = input.location.trim().toUpperCase();
       if (!/^[A-Z]{2}$/.test(location)) throw new Invalid('Give the country where the data is processed as a two-letter code, such as BE.', 'recipient_location');
       const contractRef = input.contractRef.trim();

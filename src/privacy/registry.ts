@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { Erasure } from './map.ts';
-import type { Text } from './vocabulary.ts';
+import type { EveryLanguage } from '../i18n/index.ts';
 
 /** The person whose data is read or erased. */
 export interface Subject {
@@ -28,7 +28,7 @@ export interface RegistryContext {
 /** What a module's exporter adds to the access archive: its items, or a note saying why there are none. */
 export interface ArchiveSection {
   items: Record<string, unknown>;
-  note?: Text;
+  note?: EveryLanguage;
 }
 
 /** One line of the erasure report: what happened to one column of one table. */

@@ -1,9 +1,8 @@
 // The readable access report: the archive's data and its Art. 15(1)(a)-(h) information as one self-contained page.
-import { messages } from '../web/i18n.ts';
+import { messages, type Language } from '../i18n/index.ts';
 import { raw, type Html } from '../web/jsx-runtime.ts';
 import type { AccessArchive } from './archive.ts';
 
-type Lang = 'nl' | 'en';
 
 function Value(props: { value: unknown; none: string }): Html {
   const v = props.value;
@@ -36,7 +35,7 @@ function Value(props: { value: unknown; none: string }): Html {
   return <>{String(v)}</>;
 }
 
-export function renderAccessReport(archive: AccessArchive, lang: Lang): string {
+export function renderAccessReport(archive: AccessArchive, lang: Language): string {
   const t = messages(lang).privacyRights.report;
   const info = archive.information;
   const page = (

@@ -6,7 +6,7 @@ import { accountOf, clearSessionCookie } from '../accounts/auth.ts';
 import { DomainError } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
-import { languages } from '../web/i18n.ts';
+import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { messagePage } from '../web/pages/account/public.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
@@ -16,7 +16,7 @@ import { consentsOf, withdrawConsent } from './consents.ts';
 import { eraseAccount } from './erasure.ts';
 import { privacyFlags, setObjection, setRestriction } from './flags.ts';
 import { purposes, type PurposeId } from './vocabulary.ts';
-import { languagePrefix } from '../language.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface PrivacyRightsRoutesDeps {
   portal: Portal;
@@ -80,7 +80,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
           if (!(error instanceof DomainError)) throw error;
           const ctx = deps.contextOf(request);
           const status = { not_found: 404, conflict: 409, forbidden: 403, too_many: 429 }[error.code as string] ?? 400;
-          const text = (error.reason && ctx.t.privacyRights.errors[error.reason]) || error.message;
+          const text = reasonText(ctx.t.privacyRights.errors, error.reason) || error.message;
           return html(reply, await page(ctx, account.id, { error: text }), status);
         }
       });
@@ -134,7 +134,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
         await eraseAccount(portal, account.id, { by: 'self' });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, await page(ctx, account.id, { error: (error.reason && ctx.t.privacyRights.errors[error.reason]) || error.message }), error.code === 'conflict' ? 409 : 400);
+        return html(reply, await page(ctx, account.id, { error: reasonText(ctx.t.privacyRights.errors, error.reason) || error.message }), error.code === 'conflict' ? 409 : 400);
       }
       clearSessionCookie(reply, secure);
       const t = ctx.t.privacyRights;

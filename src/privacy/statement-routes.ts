@@ -5,13 +5,13 @@ import { accountOf } from '../accounts/auth.ts';
 import type { Config } from '../config.ts';
 import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
-import { formatDate, languages } from '../web/i18n.ts';
+import { formatDate, languagePrefix, languages, locales } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
 import type { Acknowledgements } from './notice.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
-import { languagePrefix } from '../language.ts';
+import { reasonText } from '../web/reasons.ts';
 
 export interface StatementRoutesDeps {
   config: Config;
@@ -20,7 +20,7 @@ export interface StatementRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-const errorText = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.privacy.errors[error.reason]) || error.message;
+const errorText = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.privacy.errors, error.reason) || error.message;
 
 export async function statementRoutes(app: FastifyInstance, deps: StatementRoutesDeps): Promise<void> {
   const { statements } = deps;
@@ -61,7 +61,7 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
         title: `${ctx.t.privacy.statement} — ${deps.config.portalName}`,
         subtitle: ctx.t.privacy.version(statement.version, formatDate(lang, statement.publishedAt, deps.config.timezone)),
         sections: statement.text[lang],
-        lang: lang === 'nl' ? 'nl-BE' : 'en-GB',
+        lang: locales[lang],
       });
       return reply.type('application/pdf').header('Content-Disposition', `inline; filename="privacy-${lang}-v${statement.number}.pdf"`).send(pdf);
     });

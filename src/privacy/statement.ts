@@ -10,7 +10,7 @@ import { createRecipientStore } from './recipient-store.ts';
 import { createRecipientService } from './recipients.ts';
 import { createStatementStore } from './statement-store.ts';
 import { plainText, statementText, type StatementConfig, type StatementSection } from './statement-text.ts';
-import type { Lang } from './vocabulary.ts';
+import { inEveryLanguage, type Language } from '../i18n/index.ts';
 
 /** What an acceptance or acknowledgement records: the version and the digest of its exact text. */
 export interface Statement {
@@ -21,12 +21,12 @@ export interface Statement {
 export interface PublishedStatement extends Statement {
   number: number;
   publishedAt: string;
-  text: Record<Lang, StatementSection[]>;
+  text: Record<Language, StatementSection[]>;
 }
 
 export type StatementDeps = { db: Kysely<Database>; clock: Clock; config: StatementConfig & Pick<Config, 'smtpUrl'> };
 
-const digestOf = (text: Record<Lang, StatementSection[]>) => createHash('sha256').update(`${plainText(text.nl)}\n\u0000\n${plainText(text.en)}`).digest('hex');
+const digestOf = (text: Record<Language, StatementSection[]>) => createHash('sha256').update(`${plainText(text.nl)}\n\u0000\n${plainText(text.en)}`).digest('hex');
 
 export function createStatementService(deps: StatementDeps) {
   const store = createStatementStore(deps.db);
@@ -37,9 +37,9 @@ export function createStatementService(deps: StatementDeps) {
 
   return {
     /** The statement as the portal would write it now. */
-    async render(): Promise<Record<Lang, StatementSection[]>> {
+    async render(): Promise<Record<Language, StatementSection[]>> {
       const facts = { config: deps.config, recipients: await recipients.list({ current: true }) };
-      return { nl: statementText('nl', facts), en: statementText('en', facts) };
+      return inEveryLanguage((_, lang) => statementText(lang, facts));
     },
 
     /** The current version: the rendering, published as a new version first when it differs from the latest one. */

@@ -2,10 +2,10 @@
 import type { Field } from '../catalog/types.ts';
 import { fieldType } from '../odsql/types.ts';
 import type { PageContext } from './context.ts';
-import { formatNumber } from './i18n.ts';
+import { formatNumber, locales } from '../i18n/index.ts';
 import type { Html } from './jsx-runtime.ts';
 
-const locale = (ctx: PageContext) => (ctx.lang === 'nl' ? 'nl-BE' : 'en-GB');
+const locale = (ctx: PageContext) => locales[ctx.lang];
 
 /** Whether a column holds numbers, so it is right-aligned. */
 export function isNumeric(field: Field): boolean {

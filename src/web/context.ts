@@ -2,7 +2,7 @@
 import type { Config } from '../config.ts';
 import type { Account } from '../accounts/types.ts';
 import type { Assets } from './assets.ts';
-import { localPath, messages, type Language, type Messages } from './i18n.ts';
+import { type Language, localPath, messages, type Messages } from '../i18n/index.ts';
 
 export interface PageContext {
   lang: Language;

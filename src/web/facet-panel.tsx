@@ -5,7 +5,7 @@ import { facetValueText } from './cells.tsx';
 import type { PageContext } from './context.ts';
 import { tabHref } from './dataset-frame.tsx';
 import { toggleFilter, type RecordFilters } from './filters.ts';
-import { formatNumber } from './i18n.ts';
+import { formatNumber } from '../i18n/index.ts';
 import type { Html } from './jsx-runtime.ts';
 import type { Facet } from './record-facets.ts';
 

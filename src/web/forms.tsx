@@ -2,6 +2,7 @@
 import { DomainError } from '../errors.ts';
 import type { PageContext } from './context.ts';
 import type { Child, Html } from './jsx-runtime.ts';
+import { reasonText } from './reasons.ts';
 
 export function CsrfField(props: { ctx: PageContext }): Html {
   return props.ctx.csrf ? <input type="hidden" name="_csrf" value={props.ctx.csrf} /> : <></>;
@@ -85,7 +86,7 @@ export function Choice(props: { name: string; label: string; options: [string, s
 
 /** What went wrong, in the page's language when the error has a known reason. */
 export function errorText(ctx: PageContext, error: unknown): string {
-  if (error instanceof DomainError) return (error.reason && ctx.t.account.errors[error.reason]) || error.message;
+  if (error instanceof DomainError) return reasonText(ctx.t.account.errors, error.reason) || error.message;
   return String((error as Error).message ?? error);
 }
 

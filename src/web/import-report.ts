@@ -1,6 +1,6 @@
 // The import report in words: one sentence per decision, for the review page and for `opaal import`.
 import { checksOf, type ImportReport, type Level } from '../engine/ingest/report.ts';
-import type { Messages } from './messages/nl/index.ts';
+import type { Messages } from '../i18n/index.ts';
 
 export interface ReportNote {
   field: string;

@@ -1,6 +1,6 @@
 // The frame of every page: head (title, canonical, languages, Open Graph, JSON twin), header, footer.
 import { can, type Action } from '../accounts/permissions.ts';
-import { languages } from './i18n.ts';
+import { languages, locales } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
 import { raw, type Child, type Html } from './jsx-runtime.ts';
 
@@ -75,7 +75,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
           <meta property="og:title" content={page.title} />
           <meta property="og:type" content="website" />
           <meta property="og:url" content={canonical} />
-          <meta property="og:locale" content={ctx.lang === 'nl' ? 'nl_BE' : 'en_GB'} />
+          <meta property="og:locale" content={locales[ctx.lang].replace('-', '_')} />
           {page.description && <meta property="og:description" content={page.description.slice(0, 300)} />}
           <link rel="icon" type="image/svg+xml" href={ctx.assets.style('favicon.svg')} />
           <link rel="stylesheet" href={ctx.assets.style('portal.css')} />
@@ -128,7 +128,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
               <ul class="footer-links">
                 <li><a href="/api/explore/v2.1/">{t.footerApi}</a></li>
                 <li><a href="/api/explore/v2.1/catalog/exports/dcat_ap_vl">{t.footerCatalog}</a></li>
-                <li><a href={ctx.link('/-/privacy')}>{ctx.lang === 'nl' ? 'Privacy' : 'Privacy'}</a></li>
+                <li><a href={ctx.link('/-/privacy')}>{t.footerPrivacy}</a></li>
                 {page.jsonTwin && <li><a href={page.jsonTwin}>{t.jsonTwin}</a></li>}
               </ul>
             </div>

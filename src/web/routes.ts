@@ -13,7 +13,7 @@ import type { Assets } from './assets.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { datasetTabs, tabsOf, type DatasetTab } from './dataset-frame.tsx';
 import { readFilters } from './filters.ts';
-import { languages, type Language } from './i18n.ts';
+import { type Language, languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from './jsx-runtime.ts';
 import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
@@ -22,7 +22,6 @@ import { homePage } from './pages/home.tsx';
 import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
 import { tabRenderers } from './tabs.ts';
-import { languagePrefix } from '../language.ts';
 
 export interface WebDeps {
   config: Config;

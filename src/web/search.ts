@@ -1,5 +1,6 @@
 // Catalog search for the pages: ranked, accent- and case-insensitive prefix matching with highlights, and combinable facets.
-import type { Dataset, Language } from '../catalog/types.ts';
+import type { Dataset } from '../catalog/types.ts';
+import type { Language } from '../i18n/index.ts';
 import { features, localized, localizedList } from '../explore/present.ts';
 
 export const catalogFacets = ['theme', 'keyword', 'publisher', 'license', 'features', 'modified'] as const;

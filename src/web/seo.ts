@@ -4,7 +4,7 @@ import { publicAudience, type CatalogService } from '../catalog/service.ts';
 import type { Config } from '../config.ts';
 import { xmlText } from '../explore/geo-formats.ts';
 import { tabsOf, tabPath } from './dataset-frame.tsx';
-import { languages, localPath } from './i18n.ts';
+import { languages, localPath } from '../i18n/index.ts';
 
 export async function seoRoutes(
   app: FastifyInstance,

@@ -2,6 +2,7 @@
 // with DEFAULT_LANGUAGE=en, English pages have none and Dutch ones live under /nl (links once assumed Dutch was first).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Language } from '../../src/i18n/index.ts';
 import { createAccount } from '../helpers/accounts.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
@@ -17,7 +18,7 @@ after(async () => {
   await smtp.close();
 });
 
-async function resetLinkIn(lang: 'nl' | 'en', email: string): Promise<string> {
+async function resetLinkIn(lang: Language, email: string): Promise<string> {
   await s.portal.accounts.requestPasswordReset(email, lang, '127.0.0.1');
   const [mail] = await s.portal.store.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).orderBy('id', 'desc').limit(1).execute();
   const link = /https?:\/\/\S+\/-\/account\/reset\/\S+/.exec(mail.text_body)?.[0];

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config.ts';
 import { personalDataMap } from '../../src/privacy/map.ts';
 import { processingRegister, registerCsv } from '../../src/privacy/register.ts';
+import { languages, messages } from '../../src/i18n/index.ts';
 import { purposes } from '../../src/privacy/vocabulary.ts';
 import { startServer } from '../helpers/server.ts';
 import { signedIn } from '../helpers/staff.ts';
@@ -23,7 +24,9 @@ test('the register lists each column under its purpose, and a new purpose and co
 
   // A later module adds a purpose to the vocabulary and a column to the map: the register shows both at once.
   const vocabulary = purposes as unknown as Record<string, unknown>;
-  vocabulary.follows = { name: { nl: 'Datasets volgen', en: 'Following datasets' }, defaultBasis: 'consent', subjects: { nl: 'volgers', en: 'followers' } };
+  vocabulary.follows = { defaultBasis: 'consent' };
+  const wording = { nl: { name: 'Datasets volgen', subjects: 'volgers' }, en: { name: 'Following datasets', subjects: 'followers' } };
+  for (const lang of languages) (messages(lang).privacyTerms.purposes as Record<string, unknown>).follows = wording[lang];
   personalDataMap.follows = { email: { personal: true, category: 'contact', purpose: 'follows' as never, retention: 'account', erasure: 'delete' } };
   try {
     const after = processingRegister('en', config, [{ id: 'r', name: 'Newsletter Ltd', role: 'processor', purposes: ['follows' as never], categories: ['contact'], location: 'GB', contractRef: 'DPA-9', contact: null, addedAt: '', endedAt: null, automatic: false }]);
@@ -38,6 +41,7 @@ test('the register lists each column under its purpose, and a new purpose and co
     assert.match(csv, /\r\nfollows,Following datasets,Departement WSE,.*,email address,follows\.email,"Newsletter Ltd \(processor, DPA-9\)",Newsletter Ltd \(GB\),/);
   } finally {
     delete vocabulary.follows;
+    for (const lang of languages) delete (messages(lang).privacyTerms.purposes as Record<string, unknown>).follows;
     delete personalDataMap.follows;
   }
 });

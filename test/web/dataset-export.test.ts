@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { publicAudience } from '../../src/catalog/service.ts';
 import { exportFormats } from '../../src/explore/exports.ts';
-import { formatBytes } from '../../src/web/i18n.ts';
+import { formatBytes } from '../../src/i18n/index.ts';
 import type { ServerHarness } from '../helpers/server.ts';
 import { hostile, startPortal } from './helpers.ts';
 import { jsonTwinOf, unescapeHtml } from './records-fixture.ts';

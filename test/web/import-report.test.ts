@@ -3,8 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decisionCodes, type ImportReport } from '../../src/engine/ingest/report.ts';
 import { reportLines, reportNotes } from '../../src/web/import-report.ts';
-import { en } from '../../src/web/messages/en/index.ts';
-import { nl } from '../../src/web/messages/nl/index.ts';
+import { messages } from '../../src/i18n/index.ts';
+
+const en = messages('en');
+const nl = messages('nl');
 
 const report = (value: string): ImportReport => ({
   records: 2,

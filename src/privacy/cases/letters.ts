@@ -1,5 +1,5 @@
 // The letters of a case in the requester's language, as paragraphs: printed from the console and mailed alike.
-import type { Language } from '../../catalog/types.ts';
+import { locales, messages, type KeysExactly, type Language, type Messages } from '../../i18n/index.ts';
 import type { CaseType, PrivacyCase } from './types.ts';
 
 export type LetterKind = 'reply' | 'refusal' | 'extension';
@@ -13,60 +13,33 @@ export interface Letter {
   signature: string;
 }
 
-export const typeNames: Record<Language, Record<CaseType, string>> = {
-  nl: { access: 'inzage', rectification: 'verbetering', erasure: 'wissing', restriction: 'beperking van de verwerking', objection: 'bezwaar', portability: 'overdraagbaarheid', question: 'vraag' },
-  en: { access: 'access', rectification: 'rectification', erasure: 'erasure', restriction: 'restriction of processing', objection: 'objection', portability: 'portability', question: 'question' },
-};
-
 /** A calendar day or an instant as people of the language write a date. */
 export function dateText(lang: Language, value: string, timeZone: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: day ? 'UTC' : timeZone }).format(new Date(day ? `${value}T00:00:00Z` : value));
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: day ? 'UTC' : timeZone }).format(new Date(day ? `${value}T00:00:00Z` : value));
 }
 
-/** Where to complain (GDPR Art. 77, 79): the Flemish supervisory authority and the courts. */
-export const complaintRoute: Record<Language, string> = {
-  nl: 'Bent u het niet eens met dit antwoord, dan kunt u klacht indienen bij de Vlaamse Toezichtcommissie voor de verwerking van persoonsgegevens (www.toezichtcommissie.be, contact@toezichtcommissie.be). U kunt ook naar de rechtbank stappen.',
-  en: 'If you disagree with this answer, you may lodge a complaint with the Vlaamse Toezichtcommissie, the Flemish supervisory authority for the processing of personal data (www.toezichtcommissie.be, contact@toezichtcommissie.be). You may also go to court.',
-};
-
-const titles: Record<Language, Record<LetterKind, string>> = {
-  nl: { reply: 'Antwoord op uw verzoek', refusal: 'Weigering van uw verzoek', extension: 'Verlenging van de termijn voor uw verzoek' },
-  en: { reply: 'Answer to your request', refusal: 'Refusal of your request', extension: 'Extension of the time limit for your request' },
-};
+// The catalogs name every kind of request and letter, and no other.
+true satisfies KeysExactly<Messages['letters']['caseTypes'], CaseType>;
+true satisfies KeysExactly<Messages['letters']['titles'], LetterKind>;
 
 export function letterFor(kind: LetterKind, c: PrivacyCase, p: { portal: string; timeZone: string }): Letter {
   const lang = c.language;
-  const nl = lang === 'nl';
+  const t = messages(lang).letters;
   const when = (v: string) => dateText(lang, v, p.timeZone);
   const facts: [string, string][] = [
-    [nl ? 'Referentie' : 'Reference', c.reference],
-    [nl ? 'Soort verzoek' : 'Kind of request', typeNames[lang][c.type]],
-    [nl ? 'Ontvangen op' : 'Received on', when(c.receivedAt)],
-    [nl ? 'Antwoord uiterlijk op' : 'Answer due by', when(c.dueAt)],
+    [t.reference, c.reference],
+    [t.kind, t.caseTypes[c.type]],
+    [t.receivedOn, when(c.receivedAt)],
+    [t.dueBy, when(c.dueAt)],
   ];
-  const asked = c.message ? [nl ? `U vroeg: “${c.message}”` : `You asked: “${c.message}”`] : [];
+  const asked = c.message ? [t.asked(c.message)] : [];
   const body: Record<LetterKind, string[]> = {
-    reply: [...asked, nl ? `Wat we deden: ${c.outcome ?? ''}` : `What we did: ${c.outcome ?? ''}`, complaintRoute[lang]],
-    refusal: [
-      ...asked,
-      nl ? `We kunnen op uw verzoek niet ingaan. De reden: ${c.outcome ?? ''}` : `We cannot grant your request. The reason: ${c.outcome ?? ''}`,
-      complaintRoute[lang],
-    ],
-    extension: [
-      nl
-        ? `Uw verzoek vraagt meer tijd dan één maand. We verlengen de termijn daarom eenmalig tot ${when(c.dueAt)}. De reden: ${c.extensionReason ?? ''}`
-        : `Your request needs more time than one month. We therefore extend the time limit once, to ${when(c.dueAt)}. The reason: ${c.extensionReason ?? ''}`,
-      complaintRoute[lang],
-    ],
+    reply: [...asked, t.done(c.outcome ?? ''), t.complaintRoute],
+    refusal: [...asked, t.refused(c.outcome ?? ''), t.complaintRoute],
+    extension: [t.extended(when(c.dueAt), c.extensionReason ?? ''), t.complaintRoute],
   };
-  return {
-    kind,
-    title: titles[lang][kind],
-    facts,
-    paragraphs: body[kind],
-    signature: nl ? `De functionaris voor gegevensbescherming van ${p.portal}` : `The data protection officer of ${p.portal}`,
-  };
+  return { kind, title: t.titles[kind], facts, paragraphs: body[kind], signature: t.signature(p.portal) };
 }
 
 /** The letter as the plain text of a mail. */

@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Mail } from '../../mail/outbox.ts';
-import { localPath } from '../../web/i18n.ts';
+import { localPath } from '../../i18n/index.ts';
 import { daysBetween, localDay } from './deadlines.ts';
 import { caseMails } from './mail.ts';
 import { createCaseStore } from './store.ts';

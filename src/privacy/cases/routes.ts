@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import { DomainError, Invalid, NotFound } from '../../errors.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
-import { languages } from '../../web/i18n.ts';
+import { languageOr, languagePrefix, languages } from '../../i18n/index.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { casePage, casesPage } from '../../web/pages/privacy/cases.tsx';
@@ -18,7 +18,7 @@ import type { CaseAction, CaseActions } from './actions.ts';
 import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
 import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
-import { languagePrefix } from '../../language.ts';
+import { reasonText } from '../../web/reasons.ts';
 
 export interface CaseRoutesDeps {
   config: Config;
@@ -56,7 +56,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
   const failure = (ctx: PageContext, error: unknown) => {
     if (!(error instanceof DomainError)) throw error;
     const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
-    return { status, text: (error.reason && ctx.t.privacyCases.errors[error.reason]) || errorText(ctx, error) };
+    return { status, text: reasonText(ctx.t.privacyCases.errors, error.reason) || errorText(ctx, error) };
   };
 
   app.setErrorHandler((error, request, reply) => {
@@ -145,7 +145,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
     app.post(`${p}/-/privacy-office/cases`, guarded, async (request, reply) => {
       const values = Object.fromEntries(['channel', 'type', 'email', 'lang', 'received_day', 'message'].map((k) => [k, field(request.body, k)]));
       try {
-        const c = await cases.register({ type: values.type, message: values.message, email: values.email, lang: values.lang === 'en' ? 'en' : 'nl', channel: values.channel, receivedDay: values.received_day }, accountOf(request)!.id);
+        const c = await cases.register({ type: values.type, message: values.message, email: values.email, lang: languageOr(values.lang, 'nl'), channel: values.channel, receivedDay: values.received_day }, accountOf(request)!.id);
         return reply.redirect(`${p}/-/privacy-office/cases/${c.id}?done=registered`, 303);
       } catch (error) {
         const { status, text } = failure(deps.contextOf(request), error);

@@ -1,9 +1,9 @@
 // The privacy office's rules: requests registered with a deadline, identities checked, every step recorded.
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
-import type { Language } from '../../catalog/types.ts';
+import type { Language } from '../../i18n/index.ts';
 import type { Config } from '../../config.ts';
-import { Conflict, Invalid, NotFound, TooMany } from '../../errors.ts';
+import { Conflict, Invalid, NotFound, TooMany, type PrivacyCaseReason } from '../../errors.ts';
 import type { Mail } from '../../mail/outbox.ts';
 import type { MailLimits } from '../../accounts/mail-limits.ts';
 import { newId } from '../../accounts/secrets.ts';
@@ -57,7 +57,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   const verified = (c: PrivacyCase) => {
     if (!c.identityVerifiedAt) throw new Conflict(`The requester's identity for case ${c.reference} is not verified yet.`, 'identity_unverified');
   };
-  const required = (text: string, reason: string, what: string) => {
+  const required = (text: string, reason: PrivacyCaseReason, what: string) => {
     const value = text.trim();
     if (!value) throw new Invalid(`Give ${what}.`, reason);
     if (value.length > 5000) throw new Invalid(`Keep ${what} under 5000 characters.`, 'too_long');

@@ -1,5 +1,5 @@
 // The words of the privacy office's cases: what may be asked, how a case moves, what the DPO can do with one click.
-import type { Language } from '../../catalog/types.ts';
+import type { Language } from '../../i18n/index.ts';
 
 export const caseTypes = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'portability', 'question'] as const;
 export type CaseType = (typeof caseTypes)[number];

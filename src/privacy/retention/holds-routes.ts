@@ -6,12 +6,12 @@ import { DomainError, NotFound } from '../../errors.ts';
 import { mayAny, requireAny } from '../../admin/guard.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
-import { languages } from '../../web/i18n.ts';
+import { languagePrefix, languages } from '../../i18n/index.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
 import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
-import { languagePrefix } from '../../language.ts';
+import { reasonText } from '../../web/reasons.ts';
 
 export interface HoldRoutesDeps {
   config: Config;
@@ -28,7 +28,7 @@ const field = (body: unknown, name: string) => {
 export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Promise<void> {
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
-  const message = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.holds.errors[error.reason]) || errorText(ctx, error);
+  const message = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.holds.errors, error.reason) || errorText(ctx, error);
 
   app.setErrorHandler(async (error, request, reply) => {
     if (request.url.split('?')[0].endsWith('.json')) throw error;

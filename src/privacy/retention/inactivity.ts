@@ -3,12 +3,11 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { Conflict } from '../../errors.ts';
 import type { Mailer } from '../../mail/outbox.ts';
-import type { Lang } from '../vocabulary.ts';
 import { after, before } from './duration.ts';
 import { heldBy } from './holds-store.ts';
 import { inactivityWarning } from './mail.ts';
 import type { Step } from './steps.ts';
-import { languagePrefix } from '../../language.ts';
+import { formatDate, languageOr, languagePrefix, type Language } from '../../i18n/index.ts';
 
 /**
  * Erases one account as the privacy office does (Art. 17). The real one is eraseAccount(portal, userId, { by: 'retention' })
@@ -19,7 +18,7 @@ export type EraseAccount = (userId: string, options: { by: 'retention' }) => Pro
 export interface InactivityDeps {
   mailer: Mailer;
   eraseAccount: EraseAccount;
-  config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Lang };
+  config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Language };
   /** How long before the erasure the warning goes out. */
   warnBefore?: string;
 }
@@ -31,10 +30,10 @@ export function inactivityStep(deps: InactivityDeps): Step {
   const warnBefore = deps.warnBefore ?? 'P30D';
   const base = deps.config.baseUrl.replace(/\/$/, '');
 
-  async function languageOf(db: Kysely<Database>, userId: string): Promise<Lang> {
+  async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
     // The language the person registered in: the only trace of it we keep.
     const row = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('given_at', 'desc').executeTakeFirst();
-    return row?.language === 'en' || row?.language === 'nl' ? row.language : deps.config.defaultLanguage;
+    return languageOr(row?.language, deps.config.defaultLanguage);
   }
 
   return async ({ db, now, cutoff, period, dryRun }) => {
@@ -72,7 +71,7 @@ export function inactivityStep(deps: InactivityDeps): Step {
     for (const user of toWarn) {
       const lang = await languageOf(db, user.id);
       const erasureAt = new Date(Math.max(after(new Date(user.last_active_at), period).getTime(), after(now, warnBefore).getTime()));
-      const erasureDate = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeZone: deps.config.timezone }).format(erasureAt);
+      const erasureDate = formatDate(lang, erasureAt.toISOString(), deps.config.timezone);
       const signInLink = `${base}${languagePrefix(lang, deps.config.defaultLanguage)}/-/account/login`;
       // Recorded before it is sent: a failure in between costs the person a mail, never sends it twice.
       await db

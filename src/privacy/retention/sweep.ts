@@ -1,10 +1,11 @@
 // The retention sweep: applies every rule of the vocabulary that has a trigger to its table, except rows under a legal hold.
+import type { Language } from '../../i18n/index.ts';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { recordEvent } from '../../events/store.ts';
 import type { Mailer } from '../../mail/outbox.ts';
-import { retentionRules, type Lang, type RetentionRule } from '../vocabulary.ts';
+import { retentionRules, type RetentionRule } from '../vocabulary.ts';
 import { before } from './duration.ts';
 import { createHoldStore } from './holds-store.ts';
 import { inactivityStep, type EraseAccount } from './inactivity.ts';
@@ -15,7 +16,7 @@ export interface RetentionDeps {
   db: Kysely<Database>;
   mailer: Mailer;
   clock: Clock;
-  config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Lang; sessionIdleMinutes: number };
+  config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Language; sessionIdleMinutes: number };
   /** INTEGRATION POINT: the privacy office's erasure, eraseAccount(portal, userId, { by: 'retention' }) from src/privacy/rights.ts. */
   eraseAccount: EraseAccount;
   /** Steps a module brings for its own rules, by rule id, where deleting the due rows of the trigger's table is not enough. */

@@ -1,6 +1,6 @@
 // The words of a chart in the visitor's language: its title, the axis titles, category and series names.
 import type { Field } from '../../catalog/types.ts';
-import type { Language, Messages } from '../i18n.ts';
+import type { Language, Messages } from '../../i18n/index.ts';
 import { periodLabel, plainNumber } from './scale.ts';
 import type { ChartSpec, Series } from './spec.ts';
 

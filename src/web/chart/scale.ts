@@ -1,7 +1,5 @@
 // Axis arithmetic and number writing: round ticks that cover the data, values as people of the language read them.
-import type { Language } from '../i18n.ts';
-
-const locales: Record<Language, string> = { nl: 'nl-BE', en: 'en-GB' };
+import { locales, type Language } from '../../i18n/index.ts';
 
 /** 1, 2 or 5 times a power of ten: steps a reader can add up in their head. */
 function niceStep(raw: number): number {

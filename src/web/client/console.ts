@@ -1,4 +1,5 @@
 // The API tab's console in the browser: the link and snippets follow the inputs as you type, and a run fetches the JSON in place.
+import { localeOf } from '../../i18n/languages.ts';
 import { consoleUrl, snippets, type Snippets } from './console.lib.ts';
 
 const form = document.querySelector<HTMLFormElement>('form.console');
@@ -9,7 +10,7 @@ const status = document.getElementById('console-status');
 
 if (form && urlCode && openLink && result && status) {
   const text = form.dataset;
-  const numbers = new Intl.NumberFormat(text.lang === 'nl' ? 'nl-BE' : 'en-GB');
+  const numbers = new Intl.NumberFormat(localeOf(text.lang ?? ''));
 
   /** The filled-in inputs in form order (empty ones are left out of the link, as on the server). */
   const inputs = (): [string, string][] =>

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // A map popup's content: records as name and field list, built as DOM nodes with text only, so no value is ever read as HTML.
-import { fill, localeOf } from './map-query.lib.ts';
+import { localeOf } from '../../i18n/languages.ts';
+import { fill } from './map-query.lib.ts';
 
 export interface FieldInfo {
   name: string;

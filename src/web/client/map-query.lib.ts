@@ -1,4 +1,5 @@
 // The Explore API queries behind the map, shared by the page (server) and the Leaflet client so both ask the same thing.
+import { localeOf } from '../../i18n/languages.ts';
 
 /** West, south, east, north in degrees. */
 export type Box = [number, number, number, number];
@@ -115,8 +116,6 @@ export function fill(template: string, values: Record<string, string | number>):
 export function clusterRadius(count: number): number {
   return count <= 1 ? 7 : Math.round(10 + 3.5 * Math.log10(count));
 }
-
-export const localeOf = (lang: string) => (lang === 'nl' ? 'nl-BE' : 'en-GB');
 
 /** A count as it fits in a circle: 12, 1.234, 12k. */
 export function countText(lang: string, count: number): string {

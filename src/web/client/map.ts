@@ -2,7 +2,8 @@
 // The map tab with JavaScript: Leaflet over the country outlines (or tiles), clusters asked from the Explore API per view, popups per record.
 import L from 'leaflet';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, localeOf, parseClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
+import { localeOf } from '../../i18n/languages.ts';
+import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, parseClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
 import { messagePopup, recordsPopup, type FieldInfo } from './map-popup.lib.ts';
 
 interface MapConfig {

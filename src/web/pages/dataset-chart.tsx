@@ -14,7 +14,7 @@ import { Notice } from '../components.tsx';
 import { queryString, type PageContext } from '../context.ts';
 import { DatasetFrame, tabHref } from '../dataset-frame.tsx';
 import { describeFilter, hasFilters, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../i18n.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../jsx-runtime.ts';
 import type { TabRenderer } from '../tab-request.ts';
 

@@ -8,7 +8,7 @@ import { Notice } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabPath } from '../dataset-frame.tsx';
 import { filterWhere, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../i18n.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../jsx-runtime.ts';
 import { datasetApi, FilterChips, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';

@@ -5,7 +5,7 @@ import { Row } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame } from '../dataset-frame.tsx';
 import type { RecordFilters } from '../filters.ts';
-import { formatBytes, formatDate, formatNumber } from '../i18n.ts';
+import { formatBytes, formatDate, formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../jsx-runtime.ts';
 
 /** schema.org Dataset, as search engines read it. */

@@ -7,7 +7,7 @@ import { Notice } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref } from '../dataset-frame.tsx';
 import { apiFilterPairs, describeFilter, filterPairs, hasFilters, toggleFilter, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../i18n.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../jsx-runtime.ts';
 import { scriptJson } from '../layout.tsx';
 import { apiUrl, geoFieldsOf, geometryOf, labelField, loadPoints, loadShapes, mapField, type MapRequest, type PointMap, type ShapeMap } from '../map-data.ts';

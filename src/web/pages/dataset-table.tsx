@@ -7,7 +7,7 @@ import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref, tabPath } from '../dataset-frame.tsx';
 import { FacetPanel } from '../facet-panel.tsx';
 import { apiFilterPairs, filterWhere, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../i18n.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../jsx-runtime.ts';
 import { loadFacets, type Facet } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';

@@ -2,14 +2,14 @@
 import type { ApiKeyInfo } from '../../../accounts/types.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
-import { formatDate } from '../../i18n.ts';
+import { formatDate, formatTime } from '../../../i18n/index.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import type { AccountSection } from './overview.tsx';
 
 function When(props: { ctx: PageContext; iso: string; time?: boolean }): Html {
   const { ctx, iso } = props;
-  const time = new Date(iso).toLocaleTimeString(ctx.lang === 'nl' ? 'nl-BE' : 'en-GB', { timeZone: ctx.config.timezone, hour: '2-digit', minute: '2-digit' });
+  const time = formatTime(ctx.lang, iso, ctx.config.timezone);
   return <time datetime={iso}>{formatDate(ctx.lang, iso, ctx.config.timezone)}{props.time ? ` ${time}` : ''}</time>;
 }
 

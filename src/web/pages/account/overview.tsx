@@ -2,7 +2,7 @@
 import type { SessionInfo } from '../../../accounts/types.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
-import { formatDate } from '../../i18n.ts';
+import { formatDate, formatTime } from '../../../i18n/index.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
@@ -17,7 +17,7 @@ export function accountPage(ctx: PageContext, data: { sessions: SessionInfo[]; s
   const account = ctx.viewer!.account;
   const when = (iso: string) => (
     <time datetime={iso}>
-      {formatDate(ctx.lang, iso, ctx.config.timezone)} {new Date(iso).toLocaleTimeString(ctx.lang === 'nl' ? 'nl-BE' : 'en-GB', { timeZone: ctx.config.timezone, hour: '2-digit', minute: '2-digit' })}
+      {formatDate(ctx.lang, iso, ctx.config.timezone)} {formatTime(ctx.lang, iso, ctx.config.timezone)}
     </time>
   );
   return (

@@ -1,10 +1,10 @@
 // The account's privacy page: download my data, restriction, objection, consents, and deleting the account.
 import type { ConsentRecord } from '../../../privacy/consents.ts';
 import type { PrivacyFlags } from '../../../privacy/flags.ts';
-import { purposes, type PurposeId } from '../../../privacy/vocabulary.ts';
+import type { PurposeId } from '../../../privacy/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
-import { formatDate } from '../../i18n.ts';
+import { formatDate } from '../../../i18n/index.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import type { AccountSection } from './overview.tsx';
@@ -30,7 +30,7 @@ export function privacyAccountSection(ctx: PageContext, flags: PrivacyFlags): Ac
       <>
         {flags.restrictedSince && <p><strong>{t.restrictedSince(date(flags.restrictedSince))}</strong></p>}
         {flags.objections.length > 0 && (
-          <ul>{flags.objections.map((o) => <li>{purposes[o.purpose]?.name[ctx.lang] ?? o.purpose}: {t.objectedSince(date(o.since))}</li>)}</ul>
+          <ul>{flags.objections.map((o) => <li>{ctx.t.privacyTerms.purposes[o.purpose]?.name ?? o.purpose}: {t.objectedSince(date(o.since))}</li>)}</ul>
         )}
         <p><a href={ctx.link('/-/account/privacy')}>{t.overviewLink}</a></p>
       </>
@@ -112,7 +112,7 @@ export function privacyPage(ctx: PageContext, data: PrivacyPageData): Html {
         <ul class="objections">
           {data.objectable.map((purpose) => (
             <li>
-              {purposes[purpose].name[ctx.lang]}
+              {ctx.t.privacyTerms.purposes[purpose].name}
               {objections.has(purpose) && <> · <strong>{t.objectedSince(date(objections.get(purpose)!))}</strong></>}
               <RowAction
                 ctx={ctx}

@@ -2,7 +2,7 @@
 import type { AuditEntry, AuditFilter } from '../../../admin/service.ts';
 import { Pagination } from '../../components.tsx';
 import { queryString, type PageContext } from '../../context.ts';
-import { formatNumber } from '../../i18n.ts';
+import { formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 

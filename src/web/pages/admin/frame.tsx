@@ -1,7 +1,7 @@
 // The frame of the admin pages: the sections the viewer may open, notes and errors, and times as staff read them.
 import { can, type Action } from '../../../accounts/permissions.ts';
 import type { PageContext } from '../../context.ts';
-import { formatDate } from '../../i18n.ts';
+import { formatDate, formatTime } from '../../../i18n/index.ts';
 import type { Child, Html } from '../../jsx-runtime.ts';
 import { StaffFrame } from '../staff-frame.tsx';
 
@@ -23,7 +23,7 @@ export function sectionsFor(ctx: PageContext) {
 export function When(props: { ctx: PageContext; iso: string | null; empty?: string }): Html {
   const { ctx, iso } = props;
   if (!iso) return <>{props.empty ?? ''}</>;
-  const time = new Date(iso).toLocaleTimeString(ctx.lang === 'nl' ? 'nl-BE' : 'en-GB', { timeZone: ctx.config.timezone, hour: '2-digit', minute: '2-digit' });
+  const time = formatTime(ctx.lang, iso, ctx.config.timezone);
   return <time datetime={iso}>{formatDate(ctx.lang, iso, ctx.config.timezone)} {time}</time>;
 }
 

@@ -3,7 +3,7 @@ import type { Dataset } from '../../../catalog/types.ts';
 import { localized } from '../../../explore/present.ts';
 import type { PageContext } from '../../context.ts';
 import { Input, PostForm, RowAction } from '../../forms.tsx';
-import { formatNumber } from '../../i18n.ts';
+import { formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 

@@ -4,7 +4,7 @@ import { stateOf, type ApiKeyRow } from '../../../admin/service.ts';
 import { Pagination } from '../../components.tsx';
 import { queryString, type PageContext } from '../../context.ts';
 import { PostForm, RowAction } from '../../forms.tsx';
-import { formatNumber } from '../../i18n.ts';
+import { formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 

@@ -3,7 +3,7 @@ import { versionState } from '../../../backoffice/present.ts';
 import type { Dataset, Version } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { CsrfField, PostForm } from '../../forms.tsx';
-import { formatBytes, formatDate, formatNumber } from '../../i18n.ts';
+import { formatBytes, formatDate, formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 

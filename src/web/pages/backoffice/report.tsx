@@ -4,7 +4,7 @@ import { readingChoices, type ReadingChoice } from '../../../engine/ingest/parse
 import { checksOf } from '../../../engine/ingest/report.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
-import { formatNumber } from '../../i18n.ts';
+import { formatNumber } from '../../../i18n/index.ts';
 import { reportNotes } from '../../import-report.ts';
 import type { Html } from '../../jsx-runtime.ts';
 import { adminPath } from './common.tsx';

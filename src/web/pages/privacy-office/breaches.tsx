@@ -70,7 +70,7 @@ export function breachPage(ctx: PageContext, breach: Breach | null, values: Brea
         {when('aware_at', f.awareAt, true)}
         <fieldset><legend>{f.nature}</legend>{natures.map((n) => <label><input type="checkbox" name="nature" value={n} checked={has('nature', n)} disabled={closed} /> {t.natures[n]}</label>)}</fieldset>
         {area('description', f.description)}
-        <fieldset><legend>{f.categories}</legend>{Object.entries(categories).map(([id, cat]) => <label><input type="checkbox" name="categories" value={id} checked={has('categories', id)} disabled={closed} /> {cat[ctx.lang]}</label>)}</fieldset>
+        <fieldset><legend>{f.categories}</legend>{categories.map((id) => <label><input type="checkbox" name="categories" value={id} checked={has('categories', id)} disabled={closed} /> {ctx.t.privacyTerms.categories[id]}</label>)}</fieldset>
         <div class="field"><label for="approx_subjects">{f.approxSubjects}</label><input id="approx_subjects" name="approx_subjects" inputmode="numeric" value={v('approx_subjects')} disabled={closed} /></div>
         <div class="field"><label for="approx_records">{f.approxRecords}</label><input id="approx_records" name="approx_records" inputmode="numeric" value={v('approx_records')} disabled={closed} /></div>
         {area('consequences', f.consequences)}

@@ -1,6 +1,6 @@
 // Recipients and processors: the list the DPO keeps, with the form to add one and a button to end one.
 import type { Recipient } from '../../../privacy/recipients.ts';
-import { categories, purposes } from '../../../privacy/vocabulary.ts';
+import { categories } from '../../../privacy/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Input, PostForm, RowAction } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';
@@ -22,7 +22,7 @@ export function recipientsPage(ctx: PageContext, recipients: Recipient[], notes:
                 <tr>
                   <td>{r.name}{r.contact ? <><br /><span class="muted">{r.contact}</span></> : ''}</td>
                   <td>{t.roles[r.role]}</td>
-                  <td>{r.purposes.map((p) => purposes[p].name[ctx.lang]).join('; ')}</td>
+                  <td>{r.purposes.map((p) => ctx.t.privacyTerms.purposes[p].name).join('; ')}</td>
                   <td>{r.location ?? '—'}</td>
                   <td>{r.contractRef ?? ''}</td>
                   <td>{r.automatic ? t.automatic : <When ctx={ctx} iso={r.addedAt} />}</td>
@@ -47,11 +47,11 @@ export function recipientsPage(ctx: PageContext, recipients: Recipient[], notes:
         </fieldset>
         <fieldset>
           <legend>{c.purpose}</legend>
-          {Object.entries(purposes).map(([id, p]) => <label><input type="checkbox" name="purposes" value={id} /> {p.name[ctx.lang]}</label>)}
+          {Object.entries(ctx.t.privacyTerms.purposes).map(([id, p]) => <label><input type="checkbox" name="purposes" value={id} /> {p.name}</label>)}
         </fieldset>
         <fieldset>
           <legend>{ctx.t.privacy.fields.categories}</legend>
-          {Object.entries(categories).map(([id, cat]) => <label><input type="checkbox" name="categories" value={id} /> {cat[ctx.lang]}</label>)}
+          {categories.map((id) => <label><input type="checkbox" name="categories" value={id} /> {ctx.t.privacyTerms.categories[id]}</label>)}
         </fieldset>
         <Input name="location" label={c.location} hint={t.recipientHint.location} required maxlength={2} />
         <Input name="contract_ref" label={c.contract} hint={t.recipientHint.contract} maxlength={200} />

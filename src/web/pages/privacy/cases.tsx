@@ -1,7 +1,7 @@
 // The DPO's case console: requests by due date with the overdue ones flagged, and one case with its history and actions.
+import { languages, messages } from '../../../i18n/index.ts';
 import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
 import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, type CaseStep, type PrivacyCase } from '../../../privacy/cases/types.ts';
-import { purposes } from '../../../privacy/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';
@@ -49,7 +49,7 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
         <Choice name="channel" label={t.channel} options={channels.filter((c) => c !== 'portal').map((c) => [c, t.channels[c]])} value={v.channel} />
         <Choice name="type" label={t.kind} options={caseTypes.map((c) => [c, t.types[c]])} value={v.type} />
         <Input name="email" label={t.email} type="email" value={v.email} required maxlength={320} />
-        <Choice name="lang" label={t.language} options={[['nl', 'Nederlands'], ['en', 'English']]} value={v.lang} />
+        <Choice name="lang" label={t.language} options={languages.map((l) => [l, messages(l).common.languageName])} value={v.lang} />
         <Input name="received_day" label={t.receivedDay} value={v.received_day} />
         <div class="field"><label for="message">{t.message}</label><textarea id="message" name="message" rows="4" maxlength="5000">{v.message ?? ''}</textarea></div>
         <button type="submit">{t.register}</button>
@@ -106,7 +106,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
           {(['objection_on', 'objection_off'] as const).map((action) => (
             <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class="inline">
               <input type="hidden" name="action" value={action} />
-              <Choice name="purpose" label={t.purpose} options={Object.entries(purposes).map(([id, purpose]) => [id, purpose.name[ctx.lang]])} />
+              <Choice name="purpose" label={t.purpose} options={Object.entries(ctx.t.privacyTerms.purposes).map(([id, purpose]) => [id, purpose.name])} />
               <button type="submit">{t.actionNames[action]}</button>
             </PostForm>
           ))}

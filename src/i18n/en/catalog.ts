@@ -3,6 +3,9 @@ import type { catalog as nl } from '../nl/catalog.ts';
 
 export const catalog: typeof nl = {
   title: 'Datasets',
+  feedTitle: 'Open data catalog',
+  dcatTitle: (portal) => `${portal}: open data`,
+  dcatDescription: (publisher) => `Open data of ${publisher}`,
   searchResults: (q: string) => `Search results for "${q}"`,
   found: (n: string) => `${n} datasets found`,
   none: 'No datasets found. Try fewer or other words, or remove a filter.',

@@ -65,6 +65,6 @@ export const account = {
     password_common: 'Dit wachtwoord staat op een lijst van veelgebruikte wachtwoorden; kies een ander.',
     password_weak: 'Dit wachtwoord is te makkelijk te raden; maak het langer of minder voorspelbaar.',
     csrf: 'Dit formulier is verlopen of kwam niet van dit portaal. Laad de pagina opnieuw en probeer nog eens.',
-  } as Record<string, string>,
+  },
   errorsTitle: 'Dit lukte niet',
 };

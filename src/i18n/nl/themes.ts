@@ -1,7 +1,6 @@
 // Dutch: the EU data themes, as the Publications Office names them.
-import type { Theme } from '../../../catalog/types.ts';
 
-export const themes: Record<Theme, string> = {
+export const themes = {
   AGRI: 'Landbouw, visserij, bosbouw en voeding',
   ECON: 'Economie en financiën',
   EDUC: 'Onderwijs, cultuur en sport',

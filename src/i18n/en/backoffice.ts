@@ -193,6 +193,5 @@ export const backoffice: typeof nl = {
     no_source: 'This version was imported before Opaal kept source files; upload the file again to choose types.',
     version_changed: 'The version changed meanwhile; look at it again.',
     csrf: 'This form has expired or was not sent from this portal. Reload the page and try again.',
-    multipart_order: 'The form arrived incomplete. Reload the page and try again.',
   },
 };

@@ -1,4 +1,4 @@
-// Dutch: every user-facing text of the pages, by section.
+// Dutch: every user-facing text (pages, mails, letters, registers), by section; the other languages are typed against it.
 import { common } from './common.ts';
 import { themes } from './themes.ts';
 import { errors } from './errors.ts';
@@ -20,7 +20,11 @@ import { privacy } from './privacy.ts';
 import { holds } from './holds.ts';
 import { privacyRights } from './privacy-rights.ts';
 import { importReport } from './import-report.ts';
+import { mail } from './mail.ts';
+import { letters } from './letters.ts';
+import { privacyTerms } from './privacy-terms.ts';
+import { privacyStatement } from './privacy-statement.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement };
 
 export type Messages = typeof nl;

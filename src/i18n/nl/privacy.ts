@@ -103,5 +103,5 @@ export const privacy = {
     breach_unknown: 'Dat datalek bestaat niet.',
     statement_version: 'Die versie van de privacyverklaring bestaat niet.',
     statement_changed: 'De privacyverklaring is intussen opnieuw gewijzigd: lees de nieuwe versie.',
-  } as Record<string, string>,
+  },
 };

@@ -191,6 +191,5 @@ export const backoffice = {
     no_source: 'Deze versie werd geïmporteerd voor Opaal bronbestanden bewaarde; upload het bestand opnieuw om types te kiezen.',
     version_changed: 'De versie veranderde intussen; bekijk ze opnieuw.',
     csrf: 'Dit formulier is verlopen of kwam niet van dit portaal. Laad de pagina opnieuw en probeer nog eens.',
-    multipart_order: 'Het formulier kwam onvolledig aan. Laad de pagina opnieuw en probeer nog eens.',
-  } as Record<string, string>,
+  },
 };

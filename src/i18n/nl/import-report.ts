@@ -1,5 +1,11 @@
 // Dutch: the import report, one sentence per decision, on the review page and from `opaal import`.
-import type { ReportExample } from '../../../engine/ingest/report.ts';
+
+/** An example of the engine's import report (`ReportExample`), as far as the sentences use it. */
+export interface ReportExample {
+  row: number;
+  value: string;
+  readings: (string | null)[];
+}
 
 type Place = (row: number) => string;
 const as = (e: ReportExample, k = 0) => e.readings[k] ?? '—';

@@ -1,6 +1,11 @@
 // Dutch: the catalog page.
 export const catalog = {
   title: 'Datasets',
+  /** The title of the catalog's RSS feed. */
+  feedTitle: 'Opendatacatalogus',
+  /** The catalog's title and description in its DCAT-AP description. */
+  dcatTitle: (portal: string) => `${portal}: open data`,
+  dcatDescription: (publisher: string) => `Open data van ${publisher}`,
   searchResults: (q: string) => `Zoekresultaten voor "${q}"`,
   found: (n: string) => `${n} datasets gevonden`,
   none: 'Geen datasets gevonden. Probeer minder of andere woorden, of verwijder een filter.',

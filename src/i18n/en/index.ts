@@ -1,4 +1,4 @@
-// English: every user-facing text of the pages, by section.
+// English: every user-facing text (pages, mails, letters, registers), by section, typed against the Dutch.
 import { common } from './common.ts';
 import { themes } from './themes.ts';
 import { errors } from './errors.ts';
@@ -20,6 +20,10 @@ import { privacy } from './privacy.ts';
 import { holds } from './holds.ts';
 import { privacyRights } from './privacy-rights.ts';
 import { importReport } from './import-report.ts';
+import { mail } from './mail.ts';
+import { letters } from './letters.ts';
+import { privacyTerms } from './privacy-terms.ts';
+import { privacyStatement } from './privacy-statement.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement };

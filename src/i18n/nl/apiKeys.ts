@@ -35,5 +35,5 @@ export const apiKeys = {
     api_key_days: 'Kies een geldigheid binnen het toegestane aantal dagen.',
     api_key_limit: 'U hebt het hoogste aantal werkende sleutels bereikt. Trek eerst een sleutel in die u niet meer gebruikt.',
     api_key_unknown: 'Deze sleutel bestaat niet (meer).',
-  } as Record<string, string>,
+  },
 };

@@ -47,7 +47,7 @@ export const privacyRights = {
     not_withdrawable: 'Dit is een kennisname en kan niet ingetrokken worden.',
     purpose_unknown: 'Dat doel bestaat niet.',
     consent_unknown: 'Die toestemming bestaat niet.',
-  } as Record<string, string>,
+  },
   report: {
     title: (portal: string) => `Uw gegevens bij ${portal}`,
     generated: (date: string) => `Opgemaakt op ${date}. Dit verslag hoort bij het JSON-archief met dezelfde gegevens.`,

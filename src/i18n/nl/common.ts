@@ -6,6 +6,8 @@ export const common = {
   datasets: 'Datasets',
   api: 'API',
   language: 'Taal',
+  /** The language's own name, where a form lets one choose a language. */
+  languageName: 'Nederlands',
   otherLanguage: 'English',
   otherLanguageLabel: 'Deze pagina in het Engels',
   searchLabel: 'Zoek in de datasets',
@@ -14,6 +16,7 @@ export const common = {
   footerAbout: (publisher: string) => `Een open-dataportaal van ${publisher}.`,
   footerApi: 'Explore API v2.1',
   footerCatalog: 'DCAT-AP-catalogus',
+  footerPrivacy: 'Privacy',
   jsonTwin: 'Deze pagina als JSON',
   records: (n: string) => `${n} records`,
   datasetsCount: (n: string) => `${n} datasets`,

@@ -44,7 +44,7 @@ export const privacyCases = {
     channel: 'Kies hoe het verzoek binnenkwam.',
     received_day: 'Geef de dag van ontvangst, niet in de toekomst.',
     action: 'Kies een bestaande actie.',
-  } as Record<string, string>,
+  },
   // The console.
   consoleTitle: 'Privacyverzoeken',
   allStatuses: 'Alle statussen',

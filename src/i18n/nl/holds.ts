@@ -38,5 +38,5 @@ export const holds = {
     hold_no_account: 'Er bestaat geen account met dat nummer.',
     hold_unknown: 'Die bewaarplicht bestaat niet.',
     hold_ended: 'Die bewaarplicht was al beëindigd.',
-  } as Record<string, string>,
+  },
 };

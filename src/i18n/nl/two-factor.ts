@@ -37,5 +37,5 @@ export const twoFactor = {
     two_factor_on: 'Tweestapsverificatie staat al aan.',
     two_factor_off: 'Tweestapsverificatie staat niet aan.',
     two_factor_not_started: 'Begin opnieuw met het instellen van tweestapsverificatie.',
-  } as Record<string, string>,
+  },
 };

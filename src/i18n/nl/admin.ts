@@ -87,5 +87,5 @@ export const admin = {
     not_restricted: 'Toegang geven kan alleen bij afgeschermde datasets; deze is openbaar.',
     no_such_key: 'Dit account heeft geen actieve API-sleutel met dit nummer.',
     no_such_grant: 'Dit account heeft geen toegang die kan worden ingetrokken.',
-  } as Record<string, string>,
+  },
 };

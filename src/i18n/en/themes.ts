@@ -1,7 +1,7 @@
 // English: the EU data themes, as the Publications Office names them.
-import type { Theme } from '../../../catalog/types.ts';
+import type { themes as nl } from '../nl/themes.ts';
 
-export const themes: Record<Theme, string> = {
+export const themes: typeof nl = {
   AGRI: 'Agriculture, fisheries, forestry and food',
   ECON: 'Economy and finance',
   EDUC: 'Education, culture and sport',

@@ -1,0 +1,45 @@
+// English: the privacy statement (GDPR Art. 13), its headings and sentences. A change here is a new version of the statement.
+import type { privacyStatement as nl } from '../nl/privacy-statement.ts';
+
+export const privacyStatement: typeof nl = {
+  controller: 'Who is responsible',
+  controllerText: (c, portal) => `${c} is the controller of the personal data that ${portal} processes.`,
+  address: (a) => `Address: ${a}.`,
+  dpo: 'Data protection officer',
+  dpoText: (name, email) => `For questions about your data and to exercise your rights, contact ${name}: ${email}.`,
+  dpoDefault: 'the data protection officer',
+  purposes: 'Why, and on what legal basis',
+  purposesIntro: 'Each purpose has its own legal basis; consent never covers everything at once.',
+  purposeItem: (name, basis, cats, subjects) => `${name} — legal basis: ${basis}. Data: ${cats}. About: ${subjects}.`,
+  taskLaw: (law) => `The public task rests on: ${law}.`,
+  noData: 'none yet',
+  retention: 'How long we keep data',
+  retentionItem: (cat, rules) => `${cat}: ${rules}`,
+  retentionMax: 'No data is kept longer than five years, unless a legal obligation or a pending dispute requires it; we then record the reason and the end date.',
+  recipients: 'Recipients and processors',
+  recipientsIntro: 'We do not sell, rent or share your data with third parties. These organisations receive data, as a processor on our behalf or as a recipient:',
+  noRecipients: 'No organisation other than the controller receives your data.',
+  recipientItem: (r, cats) => `${r.name} (${r.role === 'processor' ? 'processor' : 'recipient'}): ${cats}${r.location ? `; processed in ${r.location}` : ''}.`,
+  transfers: (n) => (n.length === 0 ? 'No data is transferred outside the European Economic Area.' : `Data is transferred outside the European Economic Area to: ${n.join(', ')}.`),
+  cookies: 'Cookies and statistics',
+  cookiesText: [
+    'The portal sets one cookie: the session cookie (opaal_session) once you sign in. It is strictly necessary, so it needs no consent. There are no other cookies, no advertising and no trackers.',
+    'No page loads anything from another website, so nothing about your visit goes to third parties.',
+    'Statistics count visits and downloads per dataset and per day, without IP address and without anything that identifies you.',
+  ],
+  rights: 'Your rights',
+  rightsIntro: 'You have the right to:',
+  rightsItems: [
+    'access your data (Art. 15 GDPR);',
+    'have incorrect data rectified (Art. 16);',
+    'have your data erased (Art. 17);',
+    'have the processing restricted (Art. 18);',
+    'object to processing based on a public task (Art. 21);',
+    'receive your data in a machine-readable file (portability, Art. 20);',
+    'withdraw a consent at any time, as easily as you gave it (Art. 7(3));',
+  ],
+  complaint: (name, address, email, website, dpoFirst) =>
+    `lodge a complaint with the supervisory authority: ${name}, ${address}, ${email}, ${website}.${dpoFirst ? ' The authority takes up a complaint only once you have first written to our data protection officer.' : ''}`,
+  obligation: 'Required or not',
+  obligationText: 'You can use the portal without an account and without giving any personal data. An account needs a name and an email address; without them we cannot make one. We take no automated decisions and make no profiles.',
+};

@@ -1,0 +1,114 @@
+// Dutch: the words of the personal-data map (legal bases, purposes, categories, retention rules), the supervisory
+// authorities and the fixed texts of the register and the access archive; the statement, the register, the archive
+// and the pages read them from here.
+
+export const privacyTerms = {
+  /** The regulation, as an article reference names it: `Art. 6(1)(a) AVG`. */
+  gdpr: 'AVG',
+  /** GDPR Art. 6(1) grounds, by the id the vocabulary and the configuration use. */
+  legalBases: {
+    consent: 'toestemming',
+    contract: 'uitvoering van een overeenkomst',
+    legal_obligation: 'wettelijke verplichting',
+    public_task: 'taak van algemeen belang',
+  },
+  /** What personal data is processed for, and whom it is about. */
+  purposes: {
+    accounts: {
+      name: 'Portaalaccounts: aanmelden, API-sleutels en berichten over uw account',
+      subjects: 'geregistreerde gebruikers',
+    },
+    security: {
+      name: 'Beveiliging van het portaal: sessies, tweede factor, misbruik van aanmeldingen weren',
+      subjects: 'geregistreerde gebruikers',
+    },
+    publishing: {
+      name: 'Datasets publiceren met een contactpunt, zoals DCAT-AP vraagt',
+      subjects: 'contactpersonen van datasets',
+    },
+    accountability: {
+      name: 'Verantwoording: logboek van wat medewerkers en gebruikers deden, bewijs van aanvaarding',
+      subjects: 'gebruikers en medewerkers',
+    },
+    privacy_requests: {
+      name: 'Verzoeken over persoonsgegevens behandelen (inzage, verbetering, wissing, …)',
+      subjects: 'verzoekers, met of zonder account',
+    },
+    registers: {
+      name: 'De registers die de AVG vraagt bijhouden: ontvangers en verwerkers, datalekken',
+      subjects: 'contactpersonen van verwerkers; medewerkers die een datalek registreren',
+    },
+  },
+  /** Kinds of personal data, as the statement and the register name them. */
+  categories: {
+    identity: 'naam',
+    contact: 'e-mailadres',
+    credentials: 'aanmeldgegevens (alleen als hash of versleuteld)',
+    account_metadata: 'gegevens over het account (aangemaakt, laatst actief)',
+    identifier: 'interne identificatiecode van een account',
+    preferences: 'keuzes en toestemmingen',
+    messages: 'inhoud van berichten en verzoeken',
+    contact_point: 'naam en e-mailadres van een contactpunt van een dataset',
+    attempt_digest: 'tellers van pogingen (aanmelden, codes, berichten) per sleutel-hash van uw e-mailadres, account of IP-adres',
+  },
+  /** How long each retention rule keeps data, as the statement and the register say it. */
+  retention: {
+    account: 'tot u het account verwijdert; een account dat vijf jaar niet gebruikt is, wordt verwijderd (u krijgt 30 dagen vooraf een bericht)',
+    account_data: 'zolang het account bestaat; verwijderd samen met het account',
+    session: 'tot u zich afmeldt of de sessie verloopt (uren)',
+    link: 'tot een dag nadat de link gebruikt is of verloopt, hoogstens 7 dagen',
+    mail: '30 dagen na verzending',
+    audit: 'vijf jaar na de gebeurtenis',
+    consent_proof: 'zolang het account bestaat; daarna zonder verwijzing naar u, hoogstens vijf jaar',
+    case: 'vijf jaar na het afsluiten van het verzoek, als bewijs dat het behandeld is',
+    case_step: 'samen met het verzoek waartoe ze horen, vijf jaar nadat het afgesloten is',
+    recipient: 'vijf jaar nadat de samenwerking met de ontvanger of verwerker beëindigd is',
+    breach: 'vijf jaar nadat het datalek afgehandeld is',
+    archive: '7 dagen: daarna verdwijnt uw gedownloade archief van de server',
+    published: 'zolang de dataset gepubliceerd is',
+    attempts: 'tot het einde van het venster waarin ze tellen (een kwartier tot een uur); de dagelijkse opruiming verwijdert ze daarna',
+    legal_hold: 'zolang de bewaarplicht loopt, daarna vijf jaar als verantwoording',
+  },
+  /** The supervisory authorities by id: their name and postal address. */
+  authorities: {
+    vtc: {
+      name: 'Vlaamse Toezichtcommissie voor de verwerking van persoonsgegevens (VTC)',
+      address: 'Koning Albert II-laan 15, 1210 Brussel',
+    },
+    gba: {
+      name: 'Gegevensbeschermingsautoriteit (GBA)',
+      address: 'Drukpersstraat 35, 1000 Brussel',
+    },
+  },
+  /** The register's fixed lines: no transfers, and the security measures (Art. 30(1)(e), (g)). */
+  register: {
+    noTransfers: 'geen buiten de EER',
+    security: [
+      'wachtwoorden alleen als argon2id-hash',
+      'API-sleutels, sessies en eenmalige links alleen als SHA-256-digest',
+      'geheimen van de tweede factor versleuteld (AES-256-GCM)',
+      'TLS verwacht voor elke verbinding (HSTS achter HTTPS)',
+      'rollen met minste rechten; tweede factor verplicht voor medewerkers',
+      'auditlog van wat medewerkers en gebruikers doen, zonder persoonsgegevens in de logs',
+    ],
+  },
+  /** The Art. 15(1) information of the access archive, and the notes modules add to their part of it. */
+  archive: {
+    rights: [
+      'inzage in uw gegevens en een kopie ervan (art. 15 en 20 AVG)',
+      'verbetering van onjuiste gegevens (art. 16)',
+      'wissing van uw gegevens (art. 17)',
+      'beperking van de verwerking (art. 18)',
+      'bezwaar tegen de verwerking (art. 21)',
+      'een gegeven toestemming intrekken, even makkelijk als ze te geven (art. 7(3))',
+    ],
+    source: 'U gaf de gegevens zelf bij de registratie en het gebruik van het portaal; het portaal noteert wanneer u zich aanmeldt en wat u doet; medewerkers kennen u toegang tot datasets toe.',
+    automatedDecisions: 'Er worden geen geautomatiseerde besluiten over u genomen en u wordt niet geprofileerd.',
+    noTransfers: 'Geen doorgifte buiten de Europese Economische Ruimte.',
+    transfers: (to: string) => `Doorgifte buiten de Europese Economische Ruimte aan: ${to}.`,
+    notes: {
+      contactPoints: 'Contactpunten van datasets zijn niet aan een account gekoppeld; staat u als contactpersoon bij een dataset, vraag het dan aan de functionaris voor gegevensbescherming.',
+      registers: 'Het register van ontvangers noemt organisaties, geen gebruikers van het portaal. Als medewerker staat u in het register van datalekken bij de lekken die u noteerde.',
+    },
+  },
+};
