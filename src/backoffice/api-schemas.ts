@@ -17,6 +17,7 @@ export const NewDatasetBody = Type.Object(
   { title: 'metadata', additionalProperties: false },
 );
 
+/** A metadata document: every key optional, an unknown key refused so that a typo does not vanish silently. */
 export const MetadataBody = Type.Object(metadataProperties, { title: 'metadata', additionalProperties: false });
 
 export const ReadingsBody = Type.Object(

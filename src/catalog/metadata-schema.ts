@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { accessRightsValues, fieldTypes, frequencies, languages, themes, visibilities } from './types.ts';
 
 /** The longest text a metadata value may hold, as metadata.ts checks it too. */
-export const maxText = 10_000;
+const maxText = 10_000;
 
 const text = (description?: string, maxLength = maxText) => Type.String({ maxLength, ...(description ? { description } : {}) });
 const optionalText = (description?: string, maxLength = maxText) => Type.Optional(Type.Union([text(description, maxLength), Type.Null()]));
@@ -17,7 +17,7 @@ const stringList = (description?: string) => Type.Array(text(), description ? { 
 const localizedList = (description: string) => Type.Union([stringList('Dutch.'), byLanguage(stringList())], { description });
 
 /** A field's description: its label and annotations, and the type to read its values in. */
-export const FieldOverrideSchema = Type.Object(
+const FieldOverrideSchema = Type.Object(
   {
     name: text('The field as the data names it.', 100),
     label: Type.Optional(text(undefined, 300)),
@@ -52,6 +52,3 @@ export const metadataProperties = {
   visibility: Type.Optional(Type.String({ description: oneOf(visibilities) })),
   fields: Type.Optional(FieldOverridesSchema),
 };
-
-/** A metadata document: every key optional, an unknown key refused so that a typo does not vanish silently. */
-export const MetadataSchema = Type.Object(metadataProperties, { title: 'metadata', additionalProperties: false });

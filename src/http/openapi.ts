@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 type Schema = Record<string, unknown>;
 
 /** The schema keys a route may carry; Fastify validates the first three, the rest only documents. */
-export interface RouteSchema {
+interface RouteSchema {
   summary?: string;
   description?: string;
   params?: Schema;
@@ -30,12 +30,12 @@ declare module 'fastify' {
 }
 
 /** What the route config adds to a document: the permission its guard checks and its successful answers. */
-export interface RouteDocumentation {
+interface RouteDocumentation {
   permission?: string;
   answers?: Record<number, string>;
 }
 
-export interface DocumentedRoute {
+interface DocumentedRoute {
   method: string;
   /** The path under the document's server, with OpenAPI's `{name}` parameters. */
   path: string;
@@ -84,7 +84,7 @@ function requestBody(schema: RouteSchema): Schema | undefined {
   return { required: true, content };
 }
 
-export interface DocumentInfo {
+interface DocumentInfo {
   title: string;
   version: string;
   description: string;

@@ -5,7 +5,7 @@ import { Compile } from 'typebox/compile';
 type Schema = Record<string, unknown>;
 
 /** One problem as TypeBox (and Ajv) report it. */
-export interface SchemaProblem {
+interface SchemaProblem {
   keyword: string;
   schemaPath: string;
   instancePath: string;
@@ -14,7 +14,7 @@ export interface SchemaProblem {
 }
 
 /** A refused request part; carries `statusCode` and `validation` as Fastify's own validation errors do. */
-export class ValidationError extends Error {
+class ValidationError extends Error {
   readonly statusCode = 400;
   readonly code = 'FST_ERR_VALIDATION';
   constructor(
@@ -45,7 +45,7 @@ function label(instancePath: string): string {
 }
 
 /** What a schema accepts, in words: "a string", "true or false", "a string or an object". */
-export function expected(schema: Schema): string {
+function expected(schema: Schema): string {
   if (Array.isArray(schema.anyOf)) {
     const names = [...new Set((schema.anyOf as Schema[]).map(expected))];
     return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
@@ -66,7 +66,7 @@ function telling(problems: SchemaProblem[]): SchemaProblem {
 }
 
 /** A message that names the field and says what it must be, in the style of the domain's own messages. */
-export function describeProblems(schema: Schema, problems: SchemaProblem[], part: string): string {
+function describeProblems(schema: Schema, problems: SchemaProblem[], part: string): string {
   const problem = telling(problems);
   const noun = typeof schema.title === 'string' ? `${schema.title[0].toUpperCase()}${schema.title.slice(1)} ` : '';
   const where = label(problem.instancePath);
@@ -99,7 +99,7 @@ export function describeProblems(schema: Schema, problems: SchemaProblem[], part
 }
 
 /** Compiles a route's schema with TypeBox: values are checked as sent, never converted or pruned. */
-export const schemaValidator: FastifySchemaCompiler<Schema> = ({ schema, httpPart }) => {
+const schemaValidator: FastifySchemaCompiler<Schema> = ({ schema, httpPart }) => {
   const check = Compile(schema as Parameters<typeof Compile>[0]);
   return (value: unknown) => {
     if (check.Check(value)) return { value };
