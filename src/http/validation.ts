@@ -1,6 +1,8 @@
 // Request validation by JSON Schema (TypeBox): strict (no coercion, nothing removed), answering 400 with one message that names the field.
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import Type from 'typebox';
 import { Compile } from 'typebox/compile';
+import { Invalid } from '../errors.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -107,6 +109,38 @@ const schemaValidator: FastifySchemaCompiler<Schema> = ({ schema, httpPart }) =>
     return { error: new ValidationError(describeProblems(schema, problems, httpPart ?? 'body'), problems, httpPart ?? 'body') };
   };
 };
+
+/** A form field refused by the route's schema: the page shows the form again and names `field`, in the visitor's language. */
+export class FormFieldInvalid extends Invalid {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message, 'form_field');
+  }
+}
+
+/** A posted form's value as @fastify/formbody gives it: a string, or a list for a repeated name. */
+const formValue = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems: 1000 })]);
+
+/**
+ * A form body: each known field bounded in length, any other (a field per column, `_csrf`) bounded by `others`.
+ * Required fields and what a value means stay with the page: a missing one gets the page's own message.
+ */
+export function formBody(fields: Record<string, number>, others = 10_000) {
+  const properties = Object.fromEntries(Object.entries(fields).map(([name, maxLength]) => [name, Type.Optional(formValue(maxLength))]));
+  return Type.Object(properties, { additionalProperties: formValue(others), maxProperties: 5000 });
+}
+
+/** The form's refusal by its schema, if any: for the route to render its page with, as it renders a domain refusal. */
+export function formProblem(request: FastifyRequest): FormFieldInvalid | null {
+  const error = request.validationError as (Error & { validation?: SchemaProblem[] }) | undefined;
+  if (!error) return null;
+  const problem = error.validation ? telling(error.validation) : undefined;
+  const unknown = (problem?.params.additionalProperties as string[] | undefined)?.[0];
+  const field = label(problem?.instancePath ?? '').replace(/\[\d+\]$/, '') || unknown || '';
+  return new FormFieldInvalid(field, error.message);
+}
 
 /** Routes of this context (and its children) validate with TypeBox, as above. */
 export function useSchemaValidation(app: FastifyInstance): void {
