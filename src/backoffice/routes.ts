@@ -7,7 +7,7 @@ import { parseMetadataInput } from '../catalog/metadata.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
 import { DomainError, ImportFailed, NotFound } from '../errors.ts';
-import { FormFieldInvalid, formProblem, useSchemaValidation } from '../http/validation.ts';
+import { FormFieldInvalid, formProblem, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
 import type { PageContext } from '../web/context.ts';
 import { formatBytes, languages } from '../web/i18n.ts';
 import type { Html } from '../web/jsx-runtime.ts';
@@ -44,7 +44,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
   const explain = (ctx: PageContext, error: DomainError): { message: string; details: string[] } => {
     const t = ctx.t.backoffice;
     if (error instanceof ImportFailed) return { message: t.importFailed, details: [error.message] };
-    if (error instanceof FormFieldInvalid) return { message: t.formField(error.field), details: [] };
+    if (error instanceof FormFieldInvalid) return { message: ctx.t.errors.formField(error.field), details: [] };
     if (error.reason === 'too_large') return { message: t.tooLarge(formatBytes(ctx.lang, maxBytes)), details: [] };
     if (error.reason === 'no_file') return { message: t.noFile, details: [] };
     return { message: (error.reason && (t.errors[error.reason] ?? ctx.t.account.errors[error.reason])) || error.message, details: [] };
@@ -72,11 +72,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     const path = (suffix: string) => `${p}/-/admin/datasets${suffix}`;
     const guard = (action: Action) => ({ preHandler: requirePermission(action) });
     // A form's schema is checked before the hooks but refused by the route itself, after the guard, with the form's page.
-    const form = (body: object, action: Action) => ({ schema: { body }, attachValidation: true, ...guard(action) });
-    const checked = (request: FastifyRequest) => {
-      const problem = formProblem(request);
-      if (problem) throw problem;
-    };
+    const form = (body: object, action: Action) => ({ ...formSchema(body), ...guard(action) });
     const back = (id?: string, ...rest: (string | number)[]) => `${p}${id ? adminPath(id, ...rest) : adminPath()}`;
     const done = (request: FastifyRequest) => (request.query as { done?: string }).done ?? null;
 
@@ -146,7 +142,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     const action = (suffix: string, permission: Action, run: (request: FastifyRequest<{ Params: Params }>) => Promise<unknown>, note: string, to: (id: string) => string = (id) => back(id), body?: object) =>
       app.post<{ Params: Params }>(path(suffix), body ? form(body, permission) : guard(permission), async (request, reply) => {
         try {
-          checked(request);
+          refuseForm(request);
           await run(request);
         } catch (error) {
           const problem = refusal(error);
@@ -169,7 +165,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       const number = Number(request.params.number);
       let version;
       try {
-        checked(request);
+        refuseForm(request);
         version = await catalog.rereadVersion({ datasetId: dataset.id, number, readings: readReadingsForm(values(request)), actor: actor(request), replace: true });
       } catch (error) {
         const problem = refusal(error);
@@ -211,7 +207,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       const problem = formProblem(request);
       if (problem) {
         const ctx = deps.contextOf(request);
-        return showMetadata(request, reply, dataset, { values: formValuesOf(dataset), errors: new Map([['form', ctx.t.backoffice.formField(problem.field)]]) });
+        return showMetadata(request, reply, dataset, { values: formValuesOf(dataset), errors: new Map([['form', ctx.t.errors.formField(problem.field)]]) });
       }
       const { input, errors } = readMetadataForm(values(request), dataset);
       if (errors.size > 0) return showMetadata(request, reply, dataset, { values: values(request), errors });
@@ -242,7 +238,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       if (problem || one(values(request), 'confirm').trim() !== dataset.id) {
         const ctx = deps.contextOf(request);
         const versions = await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true });
-        const error = problem ? ctx.t.backoffice.formField(problem.field) : ctx.t.backoffice.deleteMismatch;
+        const error = problem ? ctx.t.errors.formField(problem.field) : ctx.t.backoffice.deleteMismatch;
         return html(reply, deletePage(ctx, { dataset, versions: versions.length, error }), 400);
       }
       await catalog.deleteDataset(dataset.id, actor(request));

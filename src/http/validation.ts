@@ -142,6 +142,15 @@ export function formProblem(request: FastifyRequest): FormFieldInvalid | null {
   return new FormFieldInvalid(field, error.message);
 }
 
+/** A form route's options: its body schema, checked before the hooks but refused by the route itself (`refuseForm`), after its guard. */
+export const formSchema = (body: object) => ({ schema: { body }, attachValidation: true });
+
+/** In a form route, where it catches domain refusals to show the form again: throws the schema's refusal, if any. */
+export function refuseForm(request: FastifyRequest): void {
+  const problem = formProblem(request);
+  if (problem) throw problem;
+}
+
 /** Routes of this context (and its children) validate with TypeBox, as above. */
 export function useSchemaValidation(app: FastifyInstance): void {
   app.setValidatorCompiler(schemaValidator);

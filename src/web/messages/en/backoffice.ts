@@ -178,8 +178,6 @@ export const backoffice: typeof nl = {
   importFailed: 'The file could not be read; the current version is unchanged.',
   tooLarge: (max: string) => `The file is larger than ${max}, the largest this portal accepts. Nothing was stored.`,
   noFile: 'Choose a file to upload.',
-  formField: (field: string) =>
-    field ? `The field “${field}” is too long or has a value this form does not take; nothing was changed.` : 'This form did not arrive as it was sent; nothing was changed.',
   errors: {
     dataset_id: 'An id has 1 to 100 lowercase letters, digits, - or _, and starts with a letter or digit.',
     dataset_exists: 'A dataset with this id exists already; choose another.',

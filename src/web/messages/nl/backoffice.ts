@@ -176,8 +176,6 @@ export const backoffice = {
   importFailed: 'Het bestand kon niet worden ingelezen; de huidige versie blijft ongewijzigd.',
   tooLarge: (max: string) => `Het bestand is groter dan ${max}, het grootste dat dit portaal aanvaardt. Er is niets opgeslagen.`,
   noFile: 'Kies een bestand om te uploaden.',
-  formField: (field: string) =>
-    field ? `Het veld „${field}” is te lang of heeft een waarde die dit formulier niet aanvaardt; er is niets gewijzigd.` : 'Dit formulier kwam niet aan zoals het verstuurd werd; er is niets gewijzigd.',
   errors: {
     dataset_id: 'Een id bestaat uit 1 tot 100 kleine letters, cijfers, - of _, en begint met een letter of cijfer.',
     dataset_exists: 'Er bestaat al een dataset met deze id; kies een andere.',
