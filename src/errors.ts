@@ -45,6 +45,15 @@ export class Conflict extends DomainError {
   }
 }
 
+/** A form field its route's schema refused (too long, not text): the page shows the form again and names `field`. */
+export class FormFieldInvalid extends Invalid {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message, 'form_field');
+    this.field = field;
+  }
+}
+
 export class TooMany extends DomainError {
   constructor(message: string, reason?: string) {
     super('too_many', message, reason);

@@ -11,8 +11,7 @@ import { confirmPage, messagePage, newPasswordPage, registerPage, resetRequestPa
 import { accountOf, clearSessionCookie, setSessionCookie } from './auth.ts';
 import type { AccountService } from './service.ts';
 import { languagePrefix } from '../language.ts';
-import { formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
-import { EmailForm, NewPasswordForm, PasswordForm, ProfileForm, RegisterForm, ResetRequestForm, SignInForm } from './form-schemas.ts';
+import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
 
 export interface AccountRoutesDeps {
   config: Config;
@@ -21,6 +20,18 @@ export interface AccountRoutesDeps {
   /** Sections other modules add to the account page (two-factor, API keys); null leaves a section out for this person. */
   sections: ((ctx: PageContext, request: FastifyRequest) => Promise<AccountSection | null>)[];
 }
+
+// The forms' schemas: each field a string of bounded length, past the limits service.ts explains in its own words.
+const name = 1000;
+const email = 1000;
+const password = 10_000;
+const RegisterForm = formBody({ first_name: name, last_name: name, email, password, accept: 10 });
+const SignInForm = formBody({ email, password });
+const ResetRequestForm = formBody({ email });
+const NewPasswordForm = formBody({ password });
+const ProfileForm = formBody({ first_name: name, last_name: name, display_name: name });
+const EmailForm = formBody({ email, password });
+const PasswordForm = formBody({ current: password, password });
 
 type Body = Record<string, string | undefined>;
 const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');

@@ -15,8 +15,11 @@ import { needsSecondFactor, type AccountService } from './service.ts';
 import type { TwoFactorService } from './two-factor.ts';
 import type { Account } from './types.ts';
 import { languagePrefix } from '../language.ts';
-import { formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
-import { CodeForm, DisableTwoFactorForm } from './form-schemas.ts';
+import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+
+/** The forms' schemas: a one-time or recovery code (longer is no code at all), and a password. */
+const CodeForm = formBody({ code: 100 });
+const DisableTwoFactorForm = formBody({ password: 10_000, code: 100 });
 
 export interface TwoFactorRoutesDeps {
   config: Config;

@@ -18,8 +18,13 @@ import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
 import { languagePrefix } from '../language.ts';
-import { formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
-import { ButtonForm, GrantForm, RevokeGrantForm, RoleForm } from './form-schemas.ts';
+import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+
+/** The forms' schemas: each field a string of bounded length; the service judges the values. A button sends its CSRF token only. */
+const RoleForm = formBody({ role: 40 });
+const GrantForm = formBody({ email: 1000 });
+const RevokeGrantForm = formBody({ user_id: 200 });
+const ButtonForm = formBody({}, 200);
 
 export interface AdminRoutesDeps {
   config: Config;

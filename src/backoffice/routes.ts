@@ -6,8 +6,8 @@ import { requirePermission, type Action } from '../accounts/permissions.ts';
 import { parseMetadataInput } from '../catalog/metadata.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
-import { DomainError, ImportFailed, NotFound } from '../errors.ts';
-import { FormFieldInvalid, formProblem, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { DomainError, FormFieldInvalid, ImportFailed, NotFound } from '../errors.ts';
+import { formBody, formProblem, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
 import type { PageContext } from '../web/context.ts';
 import { formatBytes, languages } from '../web/i18n.ts';
 import type { Html } from '../web/jsx-runtime.ts';
@@ -19,13 +19,23 @@ import { metadataPage } from '../web/pages/backoffice/metadata.tsx';
 import { versionPage } from '../web/pages/backoffice/version.tsx';
 import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { fieldReadings, formValuesOf, one, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
-import { CreateForm, DeleteForm, MetadataForm, PublishVersionForm, ReadingsForm } from './form-schemas.ts';
 import { statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './deps.ts';
 import { languagePrefix } from '../language.ts';
 
 type Params = { id: string; number: string };
+
+// The forms' schemas: each field a string (or a list) of bounded length; what a value means stays with form.ts and the catalog.
+/** Room for a dataset id the catalog then judges (1 to 100 characters): past this it is no id at all. */
+const idRoom = 1000;
+const CreateForm = formBody({ id: idRoom, title_nl: 10_000, title_en: 10_000 });
+const PublishVersionForm = formBody({ acknowledge: 10 });
+/** One `reading.<field>` per column: a type, `|`, a notation. */
+const ReadingsForm = formBody({}, 200);
+/** The metadata form, with its `field_<i>_…` fields per column. */
+const MetadataForm = formBody({});
+const DeleteForm = formBody({ confirm: idRoom });
 
 export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps): Promise<void> {
   const { catalog, blobs, config } = deps;

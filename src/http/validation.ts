@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import Type from 'typebox';
 import { Compile } from 'typebox/compile';
-import { Invalid } from '../errors.ts';
+import { FormFieldInvalid } from '../errors.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -109,16 +109,6 @@ const schemaValidator: FastifySchemaCompiler<Schema> = ({ schema, httpPart }) =>
     return { error: new ValidationError(describeProblems(schema, problems, httpPart ?? 'body'), problems, httpPart ?? 'body') };
   };
 };
-
-/** A form field refused by the route's schema: the page shows the form again and names `field`, in the visitor's language. */
-export class FormFieldInvalid extends Invalid {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message, 'form_field');
-  }
-}
 
 /** A posted form's value as @fastify/formbody gives it: a string, or a list for a repeated name. */
 const formValue = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems: 1000 })]);

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { Config } from '../config.ts';
-import { DomainError, Invalid, NotFound } from '../errors.ts';
+import { DomainError, FormFieldInvalid, Invalid, NotFound } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
 import { languages } from '../web/i18n.ts';
@@ -18,7 +18,7 @@ import { breachesCsv, type BreachInput } from './breaches.ts';
 import { processingRegister, registerCsv } from './register.ts';
 import { zonedToInstant } from './zoned-time.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, FormFieldInvalid, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
 
 /** The office's forms: each field a string (or a list) of bounded length; recipients.ts and breaches.ts judge the values. */
 const RecipientForm = formBody({ name: 1000, role: 100, purposes: 100, categories: 100, location: 1000, contract_ref: 1000, contact: 1000 });

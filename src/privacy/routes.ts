@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf, clearSessionCookie } from '../accounts/auth.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, FormFieldInvalid } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
 import { languages } from '../web/i18n.ts';
@@ -17,7 +17,7 @@ import { eraseAccount } from './erasure.ts';
 import { privacyFlags, setObjection, setRestriction } from './flags.ts';
 import { purposes, type PurposeId } from './vocabulary.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, FormFieldInvalid, formProblem, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formProblem, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
 
 /** The privacy page's forms: each field a string of bounded length; flags.ts and consents.ts judge the values. */
 const forms = {

@@ -1,6 +1,5 @@
 // Form pieces: the CSRF field every signed-in form carries, labelled inputs and selects, and an error summary in the visitor's language.
-import { DomainError } from '../errors.ts';
-import { FormFieldInvalid } from '../http/validation.ts';
+import { DomainError, FormFieldInvalid } from '../errors.ts';
 import type { PageContext } from './context.ts';
 import type { Child, Html } from './jsx-runtime.ts';
 

@@ -19,8 +19,21 @@ import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
 import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
 import { languagePrefix } from '../../language.ts';
-import { formSchema, refuseForm, useSchemaValidation } from '../../http/validation.ts';
-import { ActForm, ButtonForm, CancelForm, CodeForm, CompleteForm, ExtendForm, RefuseForm, RegisterCaseForm, RequestForm, VerifyForm } from './form-schemas.ts';
+import { formBody, formSchema, refuseForm, useSchemaValidation } from '../../http/validation.ts';
+
+// The forms' schemas: each field a string of bounded length, past the limits service.ts explains itself.
+const text = 10_000;
+const short = 100;
+const RequestForm = formBody({ type: short, message: text, email: 1000 });
+const CodeForm = formBody({ code: short });
+const ButtonForm = formBody({}, 200);
+const RegisterCaseForm = formBody({ channel: short, type: short, email: 1000, lang: short, received_day: short, message: text });
+const VerifyForm = formBody({ method: short, day: short });
+const ExtendForm = formBody({ months: short, reason: text });
+const RefuseForm = formBody({ reason: text });
+const CancelForm = formBody({ cancel_reason: text });
+const CompleteForm = formBody({ answer: text });
+const ActForm = formBody({ action: short, purpose: short });
 
 export interface CaseRoutesDeps {
   config: Config;
