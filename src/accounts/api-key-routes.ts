@@ -11,7 +11,8 @@ import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { defaultKeyDays, type ApiKeyService } from './api-keys.ts';
 import { accountOf } from './auth.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 
 /** The forms' schemas: each field a string of bounded length, past the limits api-keys.ts explains itself. */
 const NewApiKeyForm = formBody({ key_name: 1000, days: 20 });

@@ -11,7 +11,8 @@ import { confirmPage, messagePage, newPasswordPage, registerPage, resetRequestPa
 import { accountOf, clearSessionCookie, setSessionCookie } from './auth.ts';
 import type { AccountService } from './service.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 
 export interface AccountRoutesDeps {
   config: Config;

@@ -15,7 +15,8 @@ import { needsSecondFactor, type AccountService } from './service.ts';
 import type { TwoFactorService } from './two-factor.ts';
 import type { Account } from './types.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 
 /** The forms' schemas: a one-time or recovery code (longer is no code at all), and a password. */
 const CodeForm = formBody({ code: 100 });

@@ -18,7 +18,8 @@ import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 
 /** The forms' schemas: each field a string of bounded length; the service judges the values. A button sends its CSRF token only. */
 const RoleForm = formBody({ role: 40 });

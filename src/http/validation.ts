@@ -1,13 +1,11 @@
 // Request validation by JSON Schema (TypeBox): strict (no coercion, nothing removed), answering 400 with one message that names the field.
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
-import Type from 'typebox';
 import { Compile } from 'typebox/compile';
-import { FormFieldInvalid } from '../errors.ts';
 
 type Schema = Record<string, unknown>;
 
 /** One problem as TypeBox (and Ajv) report it. */
-interface SchemaProblem {
+export interface SchemaProblem {
   keyword: string;
   schemaPath: string;
   instancePath: string;
@@ -38,7 +36,7 @@ function at(schema: Schema, pointer: string): Schema {
 }
 
 /** `/fields/0/name` as people write it: `fields[0].name`. */
-function label(instancePath: string): string {
+export function label(instancePath: string): string {
   return instancePath
     .split('/')
     .slice(1)
@@ -61,7 +59,7 @@ function expected(schema: Schema): string {
 const depth = (problem: SchemaProblem) => problem.instancePath.split('/').length - (problem.keyword === 'boolean' ? 1 : 0);
 
 /** The one problem to name: the deepest; there, a branch's own problem before "none of the types". */
-function telling(problems: SchemaProblem[]): SchemaProblem {
+export function telling(problems: SchemaProblem[]): SchemaProblem {
   const deepest = Math.max(...problems.map(depth));
   const here = problems.filter((p) => depth(p) === deepest && p.keyword !== 'boolean');
   return here.find((p) => !['type', 'anyOf', 'const'].includes(p.keyword)) ?? here.find((p) => p.keyword === 'anyOf') ?? here[0] ?? problems[0];
@@ -109,37 +107,6 @@ const schemaValidator: FastifySchemaCompiler<Schema> = ({ schema, httpPart }) =>
     return { error: new ValidationError(describeProblems(schema, problems, httpPart ?? 'body'), problems, httpPart ?? 'body') };
   };
 };
-
-/** A posted form's value as @fastify/formbody gives it: a string, or a list for a repeated name. */
-const formValue = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems: 1000 })]);
-
-/**
- * A form body: each known field bounded in length, any other (a field per column, `_csrf`) bounded by `others`.
- * Required fields and what a value means stay with the page: a missing one gets the page's own message.
- */
-export function formBody(fields: Record<string, number>, others = 10_000) {
-  const properties = Object.fromEntries(Object.entries(fields).map(([name, maxLength]) => [name, Type.Optional(formValue(maxLength))]));
-  return Type.Object(properties, { additionalProperties: formValue(others), maxProperties: 5000 });
-}
-
-/** The form's refusal by its schema, if any: for the route to render its page with, as it renders a domain refusal. */
-export function formProblem(request: FastifyRequest): FormFieldInvalid | null {
-  const error = request.validationError as (Error & { validation?: SchemaProblem[] }) | undefined;
-  if (!error) return null;
-  const problem = error.validation ? telling(error.validation) : undefined;
-  const unknown = (problem?.params.additionalProperties as string[] | undefined)?.[0];
-  const field = label(problem?.instancePath ?? '').replace(/\[\d+\]$/, '') || unknown || '';
-  return new FormFieldInvalid(field, error.message);
-}
-
-/** A form route's options: its body schema, checked before the hooks but refused by the route itself (`refuseForm`), after its guard. */
-export const formSchema = (body: object) => ({ schema: { body }, attachValidation: true });
-
-/** In a form route, where it catches domain refusals to show the form again: throws the schema's refusal, if any. */
-export function refuseForm(request: FastifyRequest): void {
-  const problem = formProblem(request);
-  if (problem) throw problem;
-}
 
 /** Routes of this context (and its children) validate with TypeBox, as above. */
 export function useSchemaValidation(app: FastifyInstance): void {

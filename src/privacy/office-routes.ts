@@ -18,7 +18,8 @@ import { breachesCsv, type BreachInput } from './breaches.ts';
 import { processingRegister, registerCsv } from './register.ts';
 import { zonedToInstant } from './zoned-time.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 
 /** The office's forms: each field a string (or a list) of bounded length; recipients.ts and breaches.ts judge the values. */
 const RecipientForm = formBody({ name: 1000, role: 100, purposes: 100, categories: 100, location: 1000, contract_ref: 1000, contact: 1000 });

@@ -17,7 +17,8 @@ import { eraseAccount } from './erasure.ts';
 import { privacyFlags, setObjection, setRestriction } from './flags.ts';
 import { purposes, type PurposeId } from './vocabulary.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, formProblem, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formProblem, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 
 /** The privacy page's forms: each field a string of bounded length; flags.ts and consents.ts judge the values. */
 const forms = {

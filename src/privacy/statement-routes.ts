@@ -12,7 +12,8 @@ import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPag
 import type { Acknowledgements } from './notice.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
 import { languagePrefix } from '../language.ts';
-import { formBody, formSchema, refuseForm, useSchemaValidation } from '../http/validation.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 
 /** The banner's form: the version read and the page to go back to. */
 const AcknowledgeForm = formBody({ version: 20, back: 20_000 }, 200);

@@ -19,7 +19,8 @@ import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
 import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
 import { languagePrefix } from '../../language.ts';
-import { formBody, formSchema, refuseForm, useSchemaValidation } from '../../http/validation.ts';
+import { formBody, formSchema, refuseForm } from '../../http/forms.ts';
+import { useSchemaValidation } from '../../http/validation.ts';
 
 // The forms' schemas: each field a string of bounded length, past the limits service.ts explains itself.
 const text = 10_000;

@@ -12,7 +12,8 @@ import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
 import { languagePrefix } from '../../language.ts';
-import { formBody, formSchema, refuseForm, useSchemaValidation } from '../../http/validation.ts';
+import { formBody, formSchema, refuseForm } from '../../http/forms.ts';
+import { useSchemaValidation } from '../../http/validation.ts';
 
 /** The hold forms: each field a string of bounded length, past the limits holds.ts explains itself. */
 const NewHoldForm = formBody({ object_type: 100, object_id: 1000, reason: 100, reason_text: 10_000, ends_on: 100 });
