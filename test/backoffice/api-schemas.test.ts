@@ -64,6 +64,17 @@ test('a body or query against its schema is a 400 that names the field, and chan
   assert.equal((await editor.send('GET', `${base}/datasets`).then((r) => r.json())).total_count, 1, 'no dataset created');
 });
 
+test('the metadata document goes back through PUT as it came, its fields and empty values included', async () => {
+  await sendJson('POST', '/datasets', { id: 'rond', title: { nl: 'Rond', en: 'Round' }, contactPoint: { name: 'Cel Data', email: 'data@example.org' } });
+  const upload = await editor.send('POST', `${base}/datasets/rond/versions?publish=true`, { body: 'gemeente,aantal\nGent,3\n', headers: { 'content-type': 'text/csv' } });
+  assert.equal(upload.status, 201);
+  const document = await json(editor.send('GET', `${base}/datasets/rond/metadata`));
+  assert.ok(document.fields.length > 0 && 'publisher' in document);
+  const put = await sendJson('PUT', '/datasets/rond/metadata', document);
+  assert.equal(put.status, 200, JSON.stringify(await put.clone().json()));
+  assert.deepEqual(await json(editor.send('GET', `${base}/datasets/rond/metadata`)), document);
+});
+
 test('the permission is checked before the body: a stranger with a bad body gets 401, an account without the role 403', async () => {
   const stranger = await s.get(`${base}/datasets`, { method: 'POST', body: '{"id": 7}', headers: { 'content-type': 'application/json', origin: s.url } });
   assert.equal(stranger.status, 401);
