@@ -177,7 +177,7 @@ export type TwoFactorReason =
  * Reasons no map words: the API reports them in its JSON `reason` (or picks the status by them), and a page answers
  * with its own text (`noFile`, `tooLarge`) or the error's message.
  */
-type UnwordedReason = 'permission' | 'media_type' | 'fields' | 'too_large' | 'no_file' | 'no_dataset' | 'no_version' | 'legal_hold';
+type UnwordedReason = 'permission' | 'media_type' | 'fields' | 'too_large' | 'no_file' | 'no_dataset' | 'no_version' | 'legal_hold' | 'form_field';
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
@@ -212,6 +212,15 @@ export class Forbidden extends DomainError {
 export class Conflict extends DomainError {
   constructor(message: string, reason?: Reason) {
     super('conflict', message, reason);
+  }
+}
+
+/** A form field its route's schema refused (too long, not text): the page shows the form again and names `field`. */
+export class FormFieldInvalid extends Invalid {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message, 'form_field');
+    this.field = field;
   }
 }
 

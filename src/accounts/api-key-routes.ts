@@ -11,6 +11,12 @@ import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { defaultKeyDays, type ApiKeyService } from './api-keys.ts';
 import { accountOf } from './auth.ts';
 import { reasonText } from '../web/reasons.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
+
+/** The forms' schemas: each field a string of bounded length, past the limits api-keys.ts explains itself. */
+const NewApiKeyForm = formBody({ key_name: 1000, days: 20 });
+const RevokeApiKeyForm = formBody({ key_id: 200 });
 
 export interface ApiKeyRoutesDeps {
   config: Pick<Config, 'apiKeyMaxDays' | 'defaultLanguage'>;
@@ -38,6 +44,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: ApiKeyRoutesDeps)
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const days = Math.min(defaultKeyDays, deps.config.apiKeyMaxDays);
+  useSchemaValidation(app);
   const problem = (ctx: PageContext, reply: FastifyReply, error: unknown, values?: { name?: string; days?: string }) => {
     if (!(error instanceof DomainError)) throw error;
     const status = { not_found: 404, forbidden: 403, too_many: 429, conflict: 409 }[error.code as string] ?? 400;
@@ -57,12 +64,13 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: ApiKeyRoutesDeps)
       return account;
     };
 
-    app.post(`${p}/-/account/api-keys`, async (request, reply) => {
+    app.post(`${p}/-/account/api-keys`, formSchema(NewApiKeyForm), async (request, reply) => {
       const account = signedIn(request, reply);
       if (!account) return reply;
       const ctx = deps.contextOf(request);
       const values = { name: field(request.body, 'key_name'), days: field(request.body, 'days') };
       try {
+        refuseForm(request);
         const created = await deps.apiKeys.create(account.id, { name: values.name, days: values.days });
         return html(reply, apiKeyCreatedPage(ctx, created));
       } catch (error) {
@@ -70,10 +78,11 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: ApiKeyRoutesDeps)
       }
     });
 
-    app.post(`${p}/-/account/api-keys/revoke`, async (request, reply) => {
+    app.post(`${p}/-/account/api-keys/revoke`, formSchema(RevokeApiKeyForm), async (request, reply) => {
       const account = signedIn(request, reply);
       if (!account) return reply;
       try {
+        refuseForm(request);
         await deps.apiKeys.revoke(account.id, field(request.body, 'key_id'));
       } catch (error) {
         return problem(deps.contextOf(request), reply, error);

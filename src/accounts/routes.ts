@@ -10,6 +10,8 @@ import { accountPage, type AccountSection } from '../web/pages/account/overview.
 import { confirmPage, messagePage, newPasswordPage, registerPage, resetRequestPage, signInPage } from '../web/pages/account/public.tsx';
 import { accountOf, clearSessionCookie, setSessionCookie } from './auth.ts';
 import type { AccountService } from './service.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 
 export interface AccountRoutesDeps {
   config: Config;
@@ -18,6 +20,18 @@ export interface AccountRoutesDeps {
   /** Sections other modules add to the account page (two-factor, API keys); null leaves a section out for this person. */
   sections: ((ctx: PageContext, request: FastifyRequest) => Promise<AccountSection | null>)[];
 }
+
+// The forms' schemas: each field a string of bounded length, past the limits service.ts explains in its own words.
+const name = 1000;
+const email = 1000;
+const password = 10_000;
+const RegisterForm = formBody({ first_name: name, last_name: name, email, password, accept: 10 });
+const SignInForm = formBody({ email, password });
+const ResetRequestForm = formBody({ email });
+const NewPasswordForm = formBody({ password });
+const ProfileForm = formBody({ first_name: name, last_name: name, display_name: name });
+const EmailForm = formBody({ email, password });
+const PasswordForm = formBody({ current: password, password });
 
 type Body = Record<string, string | undefined>;
 const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
@@ -32,6 +46,7 @@ const done: Record<string, (ctx: PageContext) => string> = {
 
 export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDeps): Promise<void> {
   const secure = deps.config.baseUrl.startsWith('https:');
+  useSchemaValidation(app);
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   /** A domain error on a form: the form again with the message, status from the error. */
@@ -53,10 +68,11 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
     };
 
     app.get(`${p}/-/account/register`, async (request, reply) => html(reply, registerPage(deps.contextOf(request))));
-    app.post(`${p}/-/account/register`, async (request, reply) => {
+    app.post(`${p}/-/account/register`, formSchema(RegisterForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
       const values = { first_name: field(request.body, 'first_name'), last_name: field(request.body, 'last_name'), email: field(request.body, 'email') };
       try {
+        refuseForm(request);
         await deps.accounts.register({
           firstName: values.first_name, lastName: values.last_name, email: values.email, password: field(request.body, 'password'),
           acceptsStatement: field(request.body, 'accept') === 'yes', lang, address: request.ip,
@@ -83,10 +99,11 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
     });
 
     app.get(`${p}/-/account/login`, async (request, reply) => html(reply, signInPage(deps.contextOf(request))));
-    app.post(`${p}/-/account/login`, async (request, reply) => {
+    app.post(`${p}/-/account/login`, formSchema(SignInForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
       const email = field(request.body, 'email');
       try {
+        refuseForm(request);
         const result = await deps.accounts.signIn({ email, password: field(request.body, 'password'), address: request.ip });
         // A new token at every sign-in: a token planted before (session fixation) is worth nothing.
         if (request.sessionToken) await deps.accounts.signOut(request.sessionToken);
@@ -104,9 +121,10 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
     });
 
     app.get(`${p}/-/account/reset`, async (request, reply) => html(reply, resetRequestPage(deps.contextOf(request))));
-    app.post(`${p}/-/account/reset`, async (request, reply) => {
+    app.post(`${p}/-/account/reset`, formSchema(ResetRequestForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
       try {
+        refuseForm(request);
         await deps.accounts.requestPasswordReset(field(request.body, 'email'), lang, request.ip);
       } catch (error) {
         return html(reply, resetRequestPage(ctx, { error: errorText(ctx, error) }), status(error));
@@ -122,10 +140,11 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       if (!(await deps.accounts.linkIsValid(request.params.token, purpose))) return html(reply, messagePage(ctx, title, ctx.t.account.linkInvalid, { href: ctx.link('/-/account/reset'), label: ctx.t.account.forgot }), 400);
       return html(reply, newPasswordPage(ctx, ctx.link(`/-/account/reset/${request.params.token}`) + (purpose === 'set_password' ? '?purpose=set_password' : ''), {}, title));
     });
-    app.post<{ Params: { token: string } }>(`${p}/-/account/reset/:token`, async (request, reply) => {
+    app.post<{ Params: { token: string } }>(`${p}/-/account/reset/:token`, formSchema(NewPasswordForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
       const purpose = purposeOf(request);
       try {
+        refuseForm(request);
         await deps.accounts.resetPassword(request.params.token, field(request.body, 'password'), purpose);
       } catch (error) {
         const linkDead = error instanceof Invalid && error.reason === 'link_invalid';
@@ -154,11 +173,12 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
     });
 
     /** The account page's forms: run, then back to the page with a note, or the page with the error. */
-    const accountForm = (path: string, action: (request: FastifyRequest, accountId: string) => Promise<string>) =>
-      app.post(`${p}/-/account${path}`, async (request, reply) => {
+    const accountForm = (path: string, action: (request: FastifyRequest, accountId: string) => Promise<string>, body?: object) =>
+      app.post(`${p}/-/account${path}`, body ? formSchema(body) : {}, async (request, reply) => {
         const account = requireAccount(request, reply);
         if (!account) return reply;
         try {
+          refuseForm(request);
           const note = await action(request, account.id);
           return reply.redirect(`${p}/-/account?done=${note}`, 303);
         } catch (error) {
@@ -176,15 +196,15 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
     accountForm('/profile', async (request, id) => {
       await deps.accounts.updateProfile(id, { firstName: field(request.body, 'first_name'), lastName: field(request.body, 'last_name'), displayName: field(request.body, 'display_name') });
       return 'saved';
-    });
+    }, ProfileForm);
     accountForm('/email', async (request, id) => {
       await deps.accounts.requestEmailChange(id, field(request.body, 'email'), field(request.body, 'password'), lang, request.ip);
       return 'email';
-    });
+    }, EmailForm);
     accountForm('/password', async (request, id) => {
       await deps.accounts.changePassword(id, field(request.body, 'current'), field(request.body, 'password'), request.sessionToken!, request.ip);
       return 'password';
-    });
+    }, PasswordForm);
     accountForm('/sessions/end', async (request, id) => {
       await deps.accounts.signOutEverywhere(id, request.sessionToken ?? undefined);
       return 'sessions';

@@ -15,6 +15,12 @@ import { needsSecondFactor, type AccountService } from './service.ts';
 import type { TwoFactorService } from './two-factor.ts';
 import type { Account } from './types.ts';
 import { reasonText } from '../web/reasons.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
+
+/** The forms' schemas: a one-time or recovery code (longer is no code at all), and a password. */
+const CodeForm = formBody({ code: 100 });
+const DisableTwoFactorForm = formBody({ password: 10_000, code: 100 });
 
 export interface TwoFactorRoutesDeps {
   config: Config;
@@ -47,6 +53,7 @@ export function twoFactorSection(twoFactor: TwoFactorService) {
 export async function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorRoutesDeps): Promise<void> {
   const { twoFactor, accounts } = deps;
   const secure = deps.config.baseUrl.startsWith('https:');
+  useSchemaValidation(app);
   // no-store: these pages carry a secret or recovery codes.
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
@@ -86,13 +93,14 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorRoute
       return html(reply, await enrolView(ctx, session.account, ctx.link('/-/account/two-factor'), true));
     });
 
-    app.post(`${p}/-/account/two-factor`, async (request, reply) => {
+    app.post(`${p}/-/account/two-factor`, formSchema(CodeForm), async (request, reply) => {
       const session = request.session;
       if (!session || !request.sessionToken) return toSignIn(reply);
       if (session.stage === 'complete') return reply.redirect(`${p}/-/account`, 303);
       let recoveryCodes: string[] | null = null;
       if (needsSecondFactor(session.account)) {
         try {
+          refuseForm(request);
           ({ recoveryCodes } = await twoFactor.signInStep(session, field(request.body, 'code'), request.ip));
         } catch (error) {
           const code = statusOf(error);
@@ -124,11 +132,12 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorRoute
       return html(reply, await enrolView(ctx, account, ctx.link('/-/account/two-factor/setup'), false));
     });
 
-    app.post(`${p}/-/account/two-factor/setup`, async (request, reply) => {
+    app.post(`${p}/-/account/two-factor/setup`, formSchema(CodeForm), async (request, reply) => {
       const account = sessionAccount(request);
       if (!account) return toSignIn(reply);
       const ctx = deps.contextOf(request);
       try {
+        refuseForm(request);
         return html(reply, recoveryCodesPage(ctx, await twoFactor.enable(account, field(request.body, 'code'))));
       } catch (error) {
         const code = statusOf(error);
@@ -145,11 +154,12 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorRoute
       return html(reply, twoFactorSettingsPage(ctx, await twoFactor.status(account), { done }));
     });
 
-    app.post(`${p}/-/account/two-factor/recovery-codes`, async (request, reply) => {
+    app.post(`${p}/-/account/two-factor/recovery-codes`, formSchema(CodeForm), async (request, reply) => {
       const account = sessionAccount(request);
       if (!account) return toSignIn(reply);
       const ctx = deps.contextOf(request);
       try {
+        refuseForm(request);
         return html(reply, recoveryCodesPage(ctx, await twoFactor.regenerateRecoveryCodes(account, field(request.body, 'code'), request.ip)));
       } catch (error) {
         const code = statusOf(error);
@@ -157,10 +167,11 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorRoute
       }
     });
 
-    app.post(`${p}/-/account/two-factor/disable`, async (request, reply) => {
+    app.post(`${p}/-/account/two-factor/disable`, formSchema(DisableTwoFactorForm), async (request, reply) => {
       const account = sessionAccount(request);
       if (!account) return toSignIn(reply);
       try {
+        refuseForm(request);
         await twoFactor.disable(account, field(request.body, 'password'), field(request.body, 'code'), request.ip);
       } catch (error) {
         const code = statusOf(error);

@@ -18,6 +18,14 @@ import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
 import { reasonText } from '../web/reasons.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
+
+/** The forms' schemas: each field a string of bounded length; the service judges the values. A button sends its CSRF token only. */
+const RoleForm = formBody({ role: 40 });
+const GrantForm = formBody({ email: 1000 });
+const RevokeGrantForm = formBody({ user_id: 200 });
+const ButtonForm = formBody({}, 200);
 
 export interface AdminRoutesDeps {
   config: Config;
@@ -48,6 +56,7 @@ export function adminError(ctx: PageContext, error: unknown): { status: number; 
 export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): Promise<void> {
   const { admin } = deps;
   const secure = deps.config.baseUrl.startsWith('https:');
+  useSchemaValidation(app);
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const json = (reply: FastifyReply, body: unknown) => reply.header('Cache-Control', 'no-store').send(body);
@@ -77,9 +86,10 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
      * When the admin's own sessions ended (their own role changed), to sign-in instead.
      */
     type Outcome = { back: string; done: string; signedOut?: boolean };
-    const form = <P>(path: string, action: Action, run: (request: FastifyRequest<{ Params: P }>) => Promise<Outcome>, again: (request: FastifyRequest<{ Params: P }>, error: string) => Promise<Html>) =>
-      app.post<{ Params: P }>(`${p}${path}`, guarded([action]), async (request, reply) => {
+    const form = <P>(path: string, action: Action, body: object, run: (request: FastifyRequest<{ Params: P }>) => Promise<Outcome>, again: (request: FastifyRequest<{ Params: P }>, error: string) => Promise<Html>) =>
+      app.post<{ Params: P }>(`${p}${path}`, { ...formSchema(body), ...guarded([action]) }, async (request, reply) => {
         try {
+          refuseForm(request);
           const { back, done, signedOut } = await run(request);
           if (signedOut) {
             clearSessionCookie(reply, secure);
@@ -135,20 +145,20 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
       });
     });
     const again = (request: FastifyRequest<{ Params: { id: string } }>, error: string) => userView(request, { error });
-    form<{ id: string }>('/-/admin/users/:id/role', 'users.manage', async (request) => {
+    form<{ id: string }>('/-/admin/users/:id/role', 'users.manage', RoleForm, async (request) => {
       await admin.changeRole(actor(request), request.params.id, one(request.body, 'role'));
       // An admin who changed their own role was signed out with every other session of theirs.
       return { back: `/-/admin/users/${request.params.id}`, done: 'role', signedOut: actor(request) === request.params.id };
     }, again);
-    form<{ id: string }>('/-/admin/users/:id/disable', 'users.manage', async (request) => {
+    form<{ id: string }>('/-/admin/users/:id/disable', 'users.manage', ButtonForm, async (request) => {
       await admin.disable(actor(request), request.params.id);
       return { back: `/-/admin/users/${request.params.id}`, done: 'disabled' };
     }, again);
-    form<{ id: string }>('/-/admin/users/:id/enable', 'users.manage', async (request) => {
+    form<{ id: string }>('/-/admin/users/:id/enable', 'users.manage', ButtonForm, async (request) => {
       await admin.enable(actor(request), request.params.id);
       return { back: `/-/admin/users/${request.params.id}`, done: 'enabled' };
     }, again);
-    form<{ id: string; keyId: string }>('/-/admin/users/:id/keys/:keyId/revoke', 'users.manage', async (request) => {
+    form<{ id: string; keyId: string }>('/-/admin/users/:id/keys/:keyId/revoke', 'users.manage', ButtonForm, async (request) => {
       await admin.revokeKey(actor(request), request.params.id, request.params.keyId);
       return { back: `/-/admin/users/${request.params.id}`, done: 'key' };
     }, again);
@@ -175,11 +185,11 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
         grants: grants.map((g) => ({ user_id: g.userId, email: g.email, first_name: g.firstName, last_name: g.lastName, granted_by: g.grantedBy, granted_at: g.grantedAt })),
       });
     });
-    form<{ datasetId: string }>('/-/admin/grants/:datasetId', 'grants.manage', async (request) => {
+    form<{ datasetId: string }>('/-/admin/grants/:datasetId', 'grants.manage', GrantForm, async (request) => {
       await admin.grant(actor(request), request.params.datasetId, one(request.body, 'email'));
       return { back: `/-/admin/grants/${request.params.datasetId}`, done: 'granted' };
     }, (request, error) => grantsView(request, { error, email: one(request.body, 'email') }));
-    form<{ datasetId: string }>('/-/admin/grants/:datasetId/revoke', 'grants.manage', async (request) => {
+    form<{ datasetId: string }>('/-/admin/grants/:datasetId/revoke', 'grants.manage', RevokeGrantForm, async (request) => {
       await admin.revokeGrant(actor(request), request.params.datasetId, one(request.body, 'user_id'));
       return { back: `/-/admin/grants/${request.params.datasetId}`, done: 'revoked' };
     }, (request, error) => grantsView(request, { error }));

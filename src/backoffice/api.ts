@@ -1,5 +1,6 @@
 // The publishing API for automation (/api/opaal/v1): create datasets, edit metadata, upload and publish versions; errors as {error, message}.
 import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
 import { can, requirePermission, type Action } from '../accounts/permissions.ts';
@@ -8,11 +9,14 @@ import { ChecksPending } from '../catalog/checks.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset, FieldReading } from '../catalog/types.ts';
 import { Conflict, DomainError, Forbidden, Invalid } from '../errors.ts';
+import { collectRoutes, openApiDocument } from '../http/openapi.ts';
+import { refuseInvalid, useSchemaValidation } from '../http/validation.ts';
+import { DatasetParams, MetadataBody, NewDatasetBody, PublishQuery, ReadingsBody, UploadQuery, VersionParams } from './api-schemas.ts';
 import type { BackofficeDeps } from './deps.ts';
 import { errorBody, metadataDocument, presentDataset, presentPreview, statusOf } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile, receiveRawBody, type ReceivedFile } from './uploads.ts';
 
-type Params = { id: string; number: string };
+export const publishingApiPrefix = '/api/opaal/v1';
 
 /** A raw body's file name from its media type, when the caller gives no name. */
 const nameByType: Record<string, string> = {
@@ -26,8 +30,8 @@ const nameByType: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'upload.xlsx',
 };
 
-function rawName(request: FastifyRequest): string {
-  const given = (request.query as { filename?: string }).filename;
+function rawName(request: FastifyRequest<{ Querystring: { filename?: string } }>): string {
+  const given = request.query.filename;
   if (given) return given;
   const disposition = /filename="?([^";]+)"?/i.exec(request.headers['content-disposition'] ?? '')?.[1];
   if (disposition) return disposition;
@@ -39,16 +43,12 @@ function rawName(request: FastifyRequest): string {
   return byType;
 }
 
-function flag(request: FastifyRequest, name: string): boolean {
-  const value = (request.query as Record<string, string | undefined>)[name];
-  if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
-  throw new Invalid(`"${name}" must be true or false.`);
-}
+/** A `true`/`false` query parameter, its values already checked by the route's schema. */
+const flag = (value: 'true' | 'false' | undefined): boolean => value === 'true';
 
 /** An upload's chosen types: `fields` as in the metadata (`[{"name", "type", "format"}]`), a query parameter or a form field before the file. */
-function uploadReadings(request: FastifyRequest): Record<string, FieldReading> {
-  const given = (request.query as Record<string, string | undefined>).fields ?? ((request.body as Record<string, unknown> | undefined)?.fields as string | undefined);
+function uploadReadings(request: FastifyRequest<{ Querystring: { fields?: string } }>): Record<string, FieldReading> {
+  const given = request.query.fields ?? ((request.body as Record<string, unknown> | undefined)?.fields as string | undefined);
   if (given === undefined) return {};
   let json: unknown;
   try {
@@ -59,15 +59,18 @@ function uploadReadings(request: FastifyRequest): Record<string, FieldReading> {
   return readingsOf(parseMetadataInput({ fields: json }).fields);
 }
 
-function jsonObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Invalid('Send a JSON object with Content-Type: application/json.');
-  return body as Record<string, unknown>;
-}
-
-export async function publishingApi(app: FastifyInstance, deps: BackofficeDeps): Promise<void> {
+export async function publishingApi(plugin: FastifyInstance, deps: BackofficeDeps): Promise<void> {
   const { catalog, blobs, config } = deps;
   const maxBytes = config.maxImportBytes;
-  const guard = (action: Action) => ({ preHandler: requirePermission(action) });
+  const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
+  useSchemaValidation(app);
+  const routes = collectRoutes(app, publishingApiPrefix, ['/openapi.json']);
+  // The permission first (after the root's CSRF check), then the schema: a stranger learns nothing of what a body should hold.
+  const guard = (action: Action, answers?: Record<number, string>) => ({
+    attachValidation: true,
+    preHandler: [requirePermission(action), refuseInvalid],
+    config: { permission: action, ...(answers ? { answers } : {}) },
+  });
   const actor = (request: FastifyRequest) => accountOf(request)!.id;
 
   app.setErrorHandler((error, request, reply) => {
@@ -85,77 +88,102 @@ export async function publishingApi(app: FastifyInstance, deps: BackofficeDeps):
     presentDataset(dataset, await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true }), await deps.contactWarning(dataset.metadata));
   const created = (reply: FastifyReply, location: string) => reply.status(201).header('Location', location);
 
-  app.get('/datasets', guard('dataset.edit'), async () => {
+  app.get('/datasets', { schema: { summary: 'Every dataset, drafts and restricted ones included' }, ...guard('dataset.edit') }, async () => {
     const datasets = await catalog.listDatasets(staffAudience);
     return { total_count: datasets.length, results: await Promise.all(datasets.map(describe)) };
   });
 
-  app.post('/datasets', guard('dataset.create'), async (request, reply) => {
-    const { id, ...metadata } = jsonObject(request.body);
-    if (typeof id !== 'string') throw new Invalid('Give the new dataset\'s "id", e.g. {"id": "cities", "title": {"nl": "Steden"}}.', 'dataset_id');
+  app.post('/datasets', { schema: { summary: 'Creates a draft dataset', body: NewDatasetBody }, ...guard('dataset.create', { 201: 'The new dataset; Location names it' }) }, async (request, reply) => {
+    const { id, ...metadata } = request.body;
     const dataset = await catalog.createDataset({ id, input: parseMetadataInput(metadata), actor: actor(request) });
-    return created(reply, `/api/opaal/v1/datasets/${dataset.id}`).send(await describe(dataset));
+    return created(reply, `${publishingApiPrefix}/datasets/${dataset.id}`).send(await describe(dataset));
   });
 
-  app.get<{ Params: Params }>('/datasets/:id', guard('dataset.edit'), async (request) => describe(await catalog.datasetForStaff(request.params.id)));
+  app.get('/datasets/:id', { schema: { summary: 'The dataset', params: DatasetParams }, ...guard('dataset.edit') }, async (request) =>
+    describe(await catalog.datasetForStaff(request.params.id)),
+  );
 
-  app.get<{ Params: Params }>('/datasets/:id/metadata', guard('dataset.edit'), async (request) => metadataDocument(await catalog.datasetForStaff(request.params.id)));
+  app.get('/datasets/:id/metadata', { schema: { summary: 'The metadata document, in the form PUT takes back', params: DatasetParams }, ...guard('dataset.edit') }, async (request) =>
+    metadataDocument(await catalog.datasetForStaff(request.params.id)),
+  );
 
+  const metadataSummary = { put: 'Replaces the metadata: keys left out return to their defaults', patch: 'Changes only the metadata keys given' };
   for (const method of ['put', 'patch'] as const) {
-    app[method]<{ Params: Params }>('/datasets/:id/metadata', guard('dataset.edit'), async (request) => {
-      const input = parseMetadataInput(jsonObject(request.body));
+    app[method]('/datasets/:id/metadata', { schema: { summary: metadataSummary[method], params: DatasetParams, body: MetadataBody }, ...guard('dataset.edit') }, async (request) => {
+      const input = parseMetadataInput(request.body);
       return describe(await catalog.updateMetadata({ id: request.params.id, input, actor: actor(request), replace: method === 'put' }));
     });
   }
 
-  app.get<{ Params: Params }>('/datasets/:id/versions/:number', guard('dataset.edit'), async (request) => {
+  app.get('/datasets/:id/versions/:number', { schema: { summary: 'The version with its inferred fields and its first rows', params: VersionParams }, ...guard('dataset.edit') }, async (request) => {
     const dataset = await catalog.datasetForStaff(request.params.id);
     return presentPreview(dataset, await catalog.previewVersion(dataset.id, Number(request.params.number)));
   });
 
-  app.post<{ Params: Params }>('/datasets/:id/versions/:number/publish', guard('dataset.publish'), async (request) => {
-    const acknowledgeChecks = flag(request, 'acknowledge_checks');
-    const { dataset } = await catalog.publishVersion({ datasetId: request.params.id, number: Number(request.params.number), actor: actor(request), acknowledgeChecks });
-    return describe(dataset);
-  });
+  app.post(
+    '/datasets/:id/versions/:number/publish',
+    { schema: { summary: 'Makes the version current and the dataset published', params: VersionParams, querystring: PublishQuery }, ...guard('dataset.publish') },
+    async (request) => {
+      const acknowledgeChecks = flag(request.query.acknowledge_checks);
+      const { dataset } = await catalog.publishVersion({ datasetId: request.params.id, number: Number(request.params.number), actor: actor(request), acknowledgeChecks });
+      return describe(dataset);
+    },
+  );
 
   // Reads the version's source again with the given types: the staged version under its number, else a new staged one.
-  app.post<{ Params: Params }>('/datasets/:id/versions/:number/readings', guard('dataset.edit'), async (request, reply) => {
-    const dataset = await catalog.datasetForStaff(request.params.id);
-    const number = Number(request.params.number);
-    const readings = readingsOf(parseMetadataInput({ fields: jsonObject(request.body).fields ?? [] }).fields);
-    const version = await catalog.rereadVersion({ datasetId: dataset.id, number, readings, actor: actor(request) });
-    const body = presentPreview(dataset, await catalog.previewVersion(dataset.id, version.number));
-    return version.number === number ? body : created(reply, `/api/opaal/v1/datasets/${dataset.id}/versions/${version.number}`).send(body);
-  });
+  app.post(
+    '/datasets/:id/versions/:number/readings',
+    {
+      schema: { summary: 'Reads the version again with the types given', params: VersionParams, body: ReadingsBody },
+      ...guard('dataset.edit', { 200: 'The staged version, read again', 201: 'A new staged version, read from a published one' }),
+    },
+    async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      const number = Number(request.params.number);
+      const readings = readingsOf(parseMetadataInput({ fields: request.body.fields ?? [] }).fields);
+      const version = await catalog.rereadVersion({ datasetId: dataset.id, number, readings, actor: actor(request) });
+      const body = presentPreview(dataset, await catalog.previewVersion(dataset.id, version.number));
+      return version.number === number ? body : created(reply, `${publishingApiPrefix}/datasets/${dataset.id}/versions/${version.number}`).send(body);
+    },
+  );
 
-  app.delete<{ Params: Params }>('/datasets/:id/versions/:number', guard('dataset.edit'), async (request, reply) => {
+  app.delete('/datasets/:id/versions/:number', { schema: { summary: 'Discards a staged version and its file', params: VersionParams }, ...guard('dataset.edit', { 204: 'Discarded' }) }, async (request, reply) => {
     await catalog.discardVersion({ datasetId: request.params.id, number: Number(request.params.number), actor: actor(request) });
     return reply.status(204).send();
   });
 
+  const publishSummary = { publish: 'Publishes a draft with its current version', unpublish: 'Takes the dataset back to a draft; data and metadata stay' };
   for (const [suffix, published] of [['publish', true], ['unpublish', false]] as const) {
-    app.post<{ Params: Params }>(`/datasets/:id/${suffix}`, guard('dataset.publish'), async (request) =>
+    app.post(`/datasets/:id/${suffix}`, { schema: { summary: publishSummary[suffix], params: DatasetParams }, ...guard('dataset.publish') }, async (request) =>
       describe(await catalog.setPublished({ id: request.params.id, published, actor: actor(request) })),
     );
   }
 
-  app.delete<{ Params: Params }>('/datasets/:id', guard('dataset.delete'), async (request, reply) => {
+  app.delete('/datasets/:id', { schema: { summary: 'Deletes the dataset, its versions and their files', params: DatasetParams }, ...guard('dataset.delete', { 204: 'Deleted' }) }, async (request, reply) => {
     await catalog.deleteDataset(request.params.id, actor(request));
     return reply.status(204).send();
   });
 
   // Uploads in a context of their own: any body is a file, streamed to disk only after the checks pass.
-  await app.register(async (upload) => {
+  await app.register(async (context) => {
+    const upload = context.withTypeProvider<TypeBoxTypeProvider>();
     upload.removeAllContentTypeParsers();
     upload.addContentTypeParser('*', (_request, _payload, done) => done(null));
     await upload.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: maxBytes } });
     upload.decorateRequest('pendingUpload', null);
     upload.addHook('onResponse', drainUnread);
 
-    upload.post<{ Params: Params }>('/datasets/:id/versions', { preValidation: readFieldsBeforeFile(maxBytes), ...guard('dataset.edit') }, async (request, reply) => {
-      const publish = flag(request, 'publish');
-      const acknowledgeChecks = flag(request, 'acknowledge_checks');
+    const schema = {
+      summary: 'Uploads a file as a new version',
+      description: 'The file as the body with its media type (or ?filename=), or multipart/form-data with one file part.',
+      params: DatasetParams,
+      querystring: UploadQuery,
+      consumes: [...Object.keys(nameByType), 'multipart/form-data'],
+    };
+    const { preHandler, ...rest } = guard('dataset.edit', { 201: 'The version and the dataset after the upload; Location names the version' });
+    upload.post('/datasets/:id/versions', { schema, preValidation: readFieldsBeforeFile(maxBytes), preHandler, ...rest }, async (request, reply) => {
+      const publish = flag(request.query.publish);
+      const acknowledgeChecks = flag(request.query.acknowledge_checks);
       if (publish && !can(accountOf(request), 'dataset.publish')) throw new Forbidden('Your account may upload versions but not publish them; leave out publish=true.', 'permission');
       const dataset = await catalog.datasetForStaff(request.params.id);
       const file: ReceivedFile = request.isMultipart() ? await receiveFormFile(request, blobs, maxBytes) : await receiveRawBody(request, blobs, maxBytes, rawName(request));
@@ -170,10 +198,19 @@ export async function publishingApi(app: FastifyInstance, deps: BackofficeDeps):
         if (publish) after = (await catalog.publishVersion({ datasetId: dataset.id, number, actor: actor(request), acknowledgeChecks })).dataset;
       } catch (error) {
         if (!(error instanceof ChecksPending)) throw error;
-        throw new Conflict(`${error.message} Version ${number} is staged: see /api/opaal/v1/datasets/${dataset.id}/versions/${number}, then publish it with acknowledge_checks=true.`, 'checks_pending');
+        throw new Conflict(`${error.message} Version ${number} is staged: see ${publishingApiPrefix}/datasets/${dataset.id}/versions/${number}, then publish it with acknowledge_checks=true.`, 'checks_pending');
       }
       const body = { ...presentPreview(after, await catalog.previewVersion(dataset.id, number)), dataset: await describe(after) };
-      return created(reply, `/api/opaal/v1/datasets/${dataset.id}/versions/${number}`).send(body);
+      return created(reply, `${publishingApiPrefix}/datasets/${dataset.id}/versions/${number}`).send(body);
     });
   });
+
+  // Public, like the Explore API's: generated from the routes above, so it lists what they validate.
+  const document = openApiDocument(routes, {
+    title: 'Opaal publishing API',
+    version: '1',
+    description: 'Create datasets, edit their metadata, upload and publish versions. See docs/publishing-api.md.',
+    server: publishingApiPrefix,
+  });
+  app.get('/openapi.json', async () => document);
 }

@@ -6,7 +6,7 @@ import type { PageContext } from '../web/context.ts';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { publishingSectionBody } from '../web/pages/backoffice/common.tsx';
 import type { BackofficeDeps } from './deps.ts';
-import { publishingApi } from './api.ts';
+import { publishingApi, publishingApiPrefix } from './api.ts';
 import { contactWarning } from './hygiene.ts';
 import { backofficePages } from './routes.ts';
 
@@ -20,7 +20,7 @@ export async function backofficeRoutes(
       contactWarning(metadata, { functionalMailbox: options.config.contactEmail, namesAccountHolder: (email) => options.accounts.addressNamesAccountHolder(email) }),
   };
   await app.register(backofficePages, deps);
-  await app.register(publishingApi, { ...deps, prefix: '/api/opaal/v1' });
+  await app.register(publishingApi, { ...deps, prefix: publishingApiPrefix });
 }
 
 /** The account page's way into the back office, for those who may publish; others see nothing of it. */

@@ -6,7 +6,9 @@ import { requirePermission, type Action } from '../accounts/permissions.ts';
 import { parseMetadataInput } from '../catalog/metadata.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
-import { DomainError, ImportFailed, NotFound } from '../errors.ts';
+import { DomainError, FormFieldInvalid, ImportFailed, NotFound } from '../errors.ts';
+import { formBody, formProblem, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
 import type { PageContext } from '../web/context.ts';
 import { formatBytes, languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
@@ -25,9 +27,21 @@ import { reasonText } from '../web/reasons.ts';
 
 type Params = { id: string; number: string };
 
+// The forms' schemas: each field a string (or a list) of bounded length; what a value means stays with form.ts and the catalog.
+/** Room for a dataset id the catalog then judges (1 to 100 characters): past this it is no id at all. */
+const idRoom = 1000;
+const CreateForm = formBody({ id: idRoom, title_nl: 10_000, title_en: 10_000 });
+const PublishVersionForm = formBody({ acknowledge: 10 });
+/** One `reading.<field>` per column: a type, `|`, a notation. */
+const ReadingsForm = formBody({}, 200);
+/** The metadata form, with its `field_<i>_…` fields per column. */
+const MetadataForm = formBody({});
+const DeleteForm = formBody({ confirm: idRoom });
+
 export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps): Promise<void> {
   const { catalog, blobs, config } = deps;
   const maxBytes = config.maxImportBytes;
+  useSchemaValidation(app);
   await app.register(multipart, { throwFileSizeLimit: false, limits: { fileSize: maxBytes } });
   app.decorateRequest('pendingUpload', null);
   app.addHook('onResponse', drainUnread);
@@ -41,6 +55,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
   const explain = (ctx: PageContext, error: DomainError): { message: string; details: string[] } => {
     const t = ctx.t.backoffice;
     if (error instanceof ImportFailed) return { message: t.importFailed, details: [error.message] };
+    if (error instanceof FormFieldInvalid) return { message: ctx.t.errors.formField(error.field), details: [] };
     if (error.reason === 'too_large') return { message: t.tooLarge(formatBytes(ctx.lang, maxBytes)), details: [] };
     if (error.reason === 'no_file') return { message: t.noFile, details: [] };
     return { message: (reasonText(t.errors, error.reason) ?? reasonText(ctx.t.account.errors, error.reason)) || error.message, details: [] };
@@ -67,6 +82,8 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     const p = languagePrefix(lang, config.defaultLanguage);
     const path = (suffix: string) => `${p}/-/admin/datasets${suffix}`;
     const guard = (action: Action) => ({ preHandler: requirePermission(action) });
+    // A form's schema is checked before the hooks but refused by the route itself, after the guard, with the form's page.
+    const form = (body: object, action: Action) => ({ ...formSchema(body), ...guard(action) });
     const back = (id?: string, ...rest: (string | number)[]) => `${p}${id ? adminPath(id, ...rest) : adminPath()}`;
     const done = (request: FastifyRequest) => (request.query as { done?: string }).done ?? null;
 
@@ -90,9 +107,12 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       html(reply, datasetListPage(deps.contextOf(request), await listRows(), { done: done(request) })),
     );
 
-    app.post(path(''), guard('dataset.create'), async (request, reply) => {
-      const form = { id: one(values(request), 'id').trim(), title_nl: one(values(request), 'title_nl'), title_en: one(values(request), 'title_en') };
+    app.post(path(''), form(CreateForm, 'dataset.create'), async (request, reply) => {
+      const problem = formProblem(request);
+      const text = (name: string) => (problem ? '' : one(values(request), name));
+      const form = { id: text('id').trim(), title_nl: text('title_nl'), title_en: text('title_en') };
       try {
+        if (problem) throw problem;
         const input = parseMetadataInput({ title: { nl: form.title_nl, en: form.title_en } });
         await catalog.createDataset({ id: form.id, input, actor: actor(request) });
       } catch (error) {
@@ -130,9 +150,10 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     });
 
     /** A button that does one thing to a dataset and comes back with a note, or shows why it could not. */
-    const action = (suffix: string, permission: Action, run: (request: FastifyRequest<{ Params: Params }>) => Promise<unknown>, note: string, to: (id: string) => string = (id) => back(id)) =>
-      app.post<{ Params: Params }>(path(suffix), guard(permission), async (request, reply) => {
+    const action = (suffix: string, permission: Action, run: (request: FastifyRequest<{ Params: Params }>) => Promise<unknown>, note: string, to: (id: string) => string = (id) => back(id), body?: object) =>
+      app.post<{ Params: Params }>(path(suffix), body ? form(body, permission) : guard(permission), async (request, reply) => {
         try {
+          refuseForm(request);
           await run(request);
         } catch (error) {
           const problem = refusal(error);
@@ -146,13 +167,16 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       'dataset.publish',
       (r) => catalog.publishVersion({ datasetId: r.params.id, number: Number(r.params.number), actor: actor(r), acknowledgeChecks: one(values(r), 'acknowledge') === '1' }),
       'versionPublished',
+      undefined,
+      PublishVersionForm,
     );
 
-    app.post<{ Params: Params }>(path('/:id/versions/:number/readings'), guard('dataset.edit'), async (request, reply) => {
+    app.post<{ Params: Params }>(path('/:id/versions/:number/readings'), form(ReadingsForm, 'dataset.edit'), async (request, reply) => {
       const dataset = await catalog.datasetForStaff(request.params.id);
       const number = Number(request.params.number);
       let version;
       try {
+        refuseForm(request);
         version = await catalog.rereadVersion({ datasetId: dataset.id, number, readings: readReadingsForm(values(request)), actor: actor(request), replace: true });
       } catch (error) {
         const problem = refusal(error);
@@ -189,8 +213,13 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       showMetadata(request, reply, await catalog.datasetForStaff(request.params.id)),
     );
 
-    app.post<{ Params: Params }>(path('/:id/metadata'), guard('dataset.edit'), async (request, reply) => {
+    app.post<{ Params: Params }>(path('/:id/metadata'), form(MetadataForm, 'dataset.edit'), async (request, reply) => {
       const dataset = await catalog.datasetForStaff(request.params.id);
+      const problem = formProblem(request);
+      if (problem) {
+        const ctx = deps.contextOf(request);
+        return showMetadata(request, reply, dataset, { values: formValuesOf(dataset), errors: new Map([['form', ctx.t.errors.formField(problem.field)]]) });
+      }
       const { input, errors } = readMetadataForm(values(request), dataset);
       if (errors.size > 0) return showMetadata(request, reply, dataset, { values: values(request), errors });
       // A type chosen in the field editor reads the current version again: a new staged version to review.
@@ -214,12 +243,14 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       return html(reply, deletePage(deps.contextOf(request), { dataset, versions: versions.length }));
     });
 
-    app.post<{ Params: Params }>(path('/:id/delete'), guard('dataset.delete'), async (request, reply) => {
+    app.post<{ Params: Params }>(path('/:id/delete'), form(DeleteForm, 'dataset.delete'), async (request, reply) => {
       const dataset = await catalog.datasetForStaff(request.params.id);
-      if (one(values(request), 'confirm').trim() !== dataset.id) {
+      const problem = formProblem(request);
+      if (problem || one(values(request), 'confirm').trim() !== dataset.id) {
         const ctx = deps.contextOf(request);
         const versions = await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true });
-        return html(reply, deletePage(ctx, { dataset, versions: versions.length, error: ctx.t.backoffice.deleteMismatch }), 400);
+        const error = problem ? ctx.t.errors.formField(problem.field) : ctx.t.backoffice.deleteMismatch;
+        return html(reply, deletePage(ctx, { dataset, versions: versions.length, error }), 400);
       }
       await catalog.deleteDataset(dataset.id, actor(request));
       return reply.redirect(`${back()}?done=deleted`, 303);

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { Config } from '../config.ts';
-import { DomainError, Invalid, NotFound } from '../errors.ts';
+import { DomainError, FormFieldInvalid, Invalid, NotFound } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
 import { languagePrefix, languages } from '../i18n/index.ts';
@@ -18,6 +18,13 @@ import { breachesCsv, type BreachInput } from './breaches.ts';
 import { processingRegister, registerCsv } from './register.ts';
 import { zonedToInstant } from './zoned-time.ts';
 import { reasonText } from '../web/reasons.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
+
+/** The office's forms: each field a string (or a list) of bounded length; recipients.ts and breaches.ts judge the values. */
+const RecipientForm = formBody({ name: 1000, role: 100, purposes: 100, categories: 100, location: 1000, contract_ref: 1000, contact: 1000 });
+const BreachFormSchema = formBody({}, 20_000);
+const ButtonForm = formBody({}, 200);
 
 export interface PrivacyOfficeDeps {
   config: Config;
@@ -33,7 +40,9 @@ const statusOf = (error: DomainError) => ({ not_found: 404, conflict: 409, forbi
 export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOfficeDeps): Promise<void> {
   const { recipients, breaches } = deps.portal;
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
-  const text = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.privacy.errors, error.reason) || error.message;
+  const text = (ctx: PageContext, error: DomainError) =>
+    error instanceof FormFieldInvalid ? ctx.t.errors.formField(error.field) : reasonText(ctx.t.privacy.errors, error.reason) || error.message;
+  useSchemaValidation(app);
   const guard = { preHandler: requirePermission('privacy.manage') };
 
   app.setErrorHandler((error, request, reply) => {
@@ -80,9 +89,10 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
     const recipientsView = async (request: FastifyRequest, notes: { done?: string | null; error?: string | null }) => recipientsPage(deps.contextOf(request), await recipients.list(), notes);
     app.get(`${p}/-/privacy-office/recipients`, guard, async (request, reply) => html(reply, await recipientsView(request, { done: doneOf(deps.contextOf(request), request) })));
     app.get(`${p}/-/privacy-office/recipients.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ recipients: await recipients.list() }));
-    app.post(`${p}/-/privacy-office/recipients`, guard, async (request, reply) => {
+    app.post(`${p}/-/privacy-office/recipients`, { ...formSchema(RecipientForm), ...guard }, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       try {
+        refuseForm(request);
         await recipients.add(actor(request), {
           name: one(body, 'name'), role: one(body, 'role'), purposes: many(body, 'purposes'), categories: many(body, 'categories'),
           location: one(body, 'location'), contractRef: one(body, 'contract_ref'), contact: one(body, 'contact'),
@@ -95,7 +105,8 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
       await deps.portal.statements.current();
       return reply.redirect(`${p}/-/privacy-office/recipients?done=added`, 303);
     });
-    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/recipients/:id/end`, guard, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/recipients/:id/end`, { ...formSchema(ButtonForm), ...guard }, async (request, reply) => {
+      refuseForm(request);
       await recipients.end(actor(request), request.params.id);
       await deps.portal.statements.current();
       return reply.redirect(`${p}/-/privacy-office/recipients?done=ended`, 303);
@@ -107,9 +118,10 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
     app.get(`${p}/-/privacy-office/breaches.csv`, guard, async (_request, reply) =>
       reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="breaches.csv"').header('Cache-Control', 'no-store').send(breachesCsv(await breaches.list())));
     app.get(`${p}/-/privacy-office/breaches/new`, guard, async (request, reply) => html(reply, breachPage(deps.contextOf(request), null, { nature: [], categories: [] })));
-    app.post(`${p}/-/privacy-office/breaches`, guard, async (request, reply) => {
+    app.post(`${p}/-/privacy-office/breaches`, { ...formSchema(BreachFormSchema), ...guard }, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       try {
+        refuseForm(request);
         const breach = await breaches.open(actor(request), breachInput(body));
         return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=opened`, 303);
       } catch (error) {
@@ -124,10 +136,11 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
       const ctx = deps.contextOf(request);
       return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { done: doneOf(ctx, request) }));
     });
-    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, guard, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, { ...formSchema(BreachFormSchema), ...guard }, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       const breach = await breaches.get(request.params.id);
       try {
+        refuseForm(request);
         await breaches.update(actor(request), breach.id, breachInput(body));
         return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=saved`, 303);
       } catch (error) {
@@ -135,9 +148,10 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         return html(reply, breachPage(deps.contextOf(request), breach, asForm(body), { error: text(deps.contextOf(request), error) }), statusOf(error));
       }
     });
-    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id/close`, guard, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id/close`, { ...formSchema(ButtonForm), ...guard }, async (request, reply) => {
       const breach = await breaches.get(request.params.id);
       try {
+        refuseForm(request);
         await breaches.close(actor(request), breach.id);
         return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=closed`, 303);
       } catch (error) {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf, clearSessionCookie } from '../accounts/auth.ts';
-import { DomainError } from '../errors.ts';
+import { DomainError, FormFieldInvalid } from '../errors.ts';
 import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
 import { languagePrefix, languages } from '../i18n/index.ts';
@@ -17,6 +17,17 @@ import { eraseAccount } from './erasure.ts';
 import { privacyFlags, setObjection, setRestriction } from './flags.ts';
 import { purposes, type PurposeId } from './vocabulary.ts';
 import { reasonText } from '../web/reasons.ts';
+import { formBody, formProblem, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
+
+/** The privacy page's forms: each field a string of bounded length; flags.ts and consents.ts judge the values. */
+const forms = {
+  '/archive': formBody({}, 200),
+  '/restriction': formBody({ restricted: 10 }, 200),
+  '/objection': formBody({ purpose: 100, objected: 10 }, 200),
+  '/consents/withdraw': formBody({ consent_id: 200 }, 200),
+  '/delete': formBody({ password: 10_000 }, 200),
+};
 
 export interface PrivacyRightsRoutesDeps {
   portal: Portal;
@@ -44,6 +55,7 @@ export function privacyRightsSection(portal: Portal) {
 export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRightsRoutesDeps): Promise<void> {
   const { portal } = deps;
   const secure = portal.config.baseUrl.startsWith('https:');
+  useSchemaValidation(app);
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const page = async (ctx: PageContext, userId: string, notes: { done?: string | null; error?: string | null } = {}) =>
@@ -70,17 +82,18 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
     });
 
     /** A form of the page: run, then back with a note; a domain error shows the page with the message and its status. */
-    const form = (path: string, action: (request: FastifyRequest, userId: string) => Promise<string>) =>
-      app.post(`${p}/-/account/privacy${path}`, async (request, reply) => {
+    const form = (path: Exclude<keyof typeof forms, '/delete'>, action: (request: FastifyRequest, userId: string) => Promise<string>) =>
+      app.post(`${p}/-/account/privacy${path}`, formSchema(forms[path]), async (request, reply) => {
         const account = signedIn(request, reply);
         if (!account) return reply;
         try {
+          refuseForm(request);
           return reply.redirect(`${p}/-/account/privacy?done=${await action(request, account.id)}`, 303);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           const ctx = deps.contextOf(request);
           const status = { not_found: 404, conflict: 409, forbidden: 403, too_many: 429 }[error.code as string] ?? 400;
-          const text = reasonText(ctx.t.privacyRights.errors, error.reason) || error.message;
+          const text = error instanceof FormFieldInvalid ? ctx.t.errors.formField(error.field) : reasonText(ctx.t.privacyRights.errors, error.reason) || error.message;
           return html(reply, await page(ctx, account.id, { error: text }), status);
         }
       });
@@ -118,10 +131,12 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
         .send(readFileSync(found.path));
     });
 
-    app.post(`${p}/-/account/privacy/delete`, async (request, reply) => {
+    app.post(`${p}/-/account/privacy/delete`, formSchema(forms['/delete']), async (request, reply) => {
       const account = signedIn(request, reply);
       if (!account) return reply;
       const ctx = deps.contextOf(request);
+      const refused = formProblem(request);
+      if (refused) return html(reply, await page(ctx, account.id, { error: ctx.t.errors.formField(refused.field) }), 400);
       try {
         await portal.accounts.confirmPassword(account.id, field(request.body, 'password'), request.ip);
       } catch (error) {

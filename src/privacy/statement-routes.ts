@@ -12,6 +12,11 @@ import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPag
 import type { Acknowledgements } from './notice.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
 import { reasonText } from '../web/reasons.ts';
+import { formBody, formSchema, refuseForm } from '../http/forms.ts';
+import { useSchemaValidation } from '../http/validation.ts';
+
+/** The banner's form: the version read and the page to go back to. */
+const AcknowledgeForm = formBody({ version: 20, back: 20_000 }, 200);
 
 export interface StatementRoutesDeps {
   config: Config;
@@ -26,6 +31,7 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
   const { statements } = deps;
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(page.value);
 
+  useSchemaValidation(app);
   app.setErrorHandler((error, request, reply) => {
     const ctx = deps.contextOf(request);
     const asJson = request.url.split('?')[0].endsWith('.json');
@@ -83,9 +89,10 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
       return html(reply, privacyChangesPage(deps.contextOf(request), from, await statements.current()));
     });
 
-    app.post(`${p}/-/privacy/acknowledge`, async (request, reply) => {
+    app.post(`${p}/-/privacy/acknowledge`, formSchema(AcknowledgeForm), async (request, reply) => {
       const account = accountOf(request);
       if (!account || request.keyAccount) return reply.redirect(`${p}/-/account/login`, 303);
+      refuseForm(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const version = Number(body.version);
       if (!Number.isSafeInteger(version) || version < 1) throw new Invalid('Say which version of the privacy statement you read.', 'statement_version');

@@ -1,5 +1,5 @@
 // Form pieces: the CSRF field every signed-in form carries, labelled inputs and selects, and an error summary in the visitor's language.
-import { DomainError } from '../errors.ts';
+import { DomainError, FormFieldInvalid } from '../errors.ts';
 import type { PageContext } from './context.ts';
 import type { Child, Html } from './jsx-runtime.ts';
 import { reasonText } from './reasons.ts';
@@ -86,6 +86,7 @@ export function Choice(props: { name: string; label: string; options: [string, s
 
 /** What went wrong, in the page's language when the error has a known reason. */
 export function errorText(ctx: PageContext, error: unknown): string {
+  if (error instanceof FormFieldInvalid) return ctx.t.errors.formField(error.field);
   if (error instanceof DomainError) return reasonText(ctx.t.account.errors, error.reason) || error.message;
   return String((error as Error).message ?? error);
 }

@@ -8,6 +8,9 @@ export const errors = {
   serverErrorTitle: 'Er ging iets mis',
   serverErrorText: 'Probeer het later opnieuw. Blijft het probleem, meld het dan met deze code:',
   backToCatalog: 'Naar de catalogus',
+  /** A form field its schema refused: too long, or no text (a JSON body, say). */
+  formField: (field: string) =>
+    field ? `Het veld „${field}” is te lang of heeft een waarde die dit formulier niet aanvaardt; er is niets gewijzigd.` : 'Dit formulier kwam niet aan zoals het verstuurd werd; er is niets gewijzigd.',
   pageBudgetTitle: 'U hebt vandaag veel tabellen en grafieken opgevraagd',
   pageBudgetText: (limit: number, reset: string) =>
     `De datasetpagina's van dit portaal vragen per bezoeker hoogstens ${limit} keer per dag gegevens op, en dat aantal is voor vandaag bereikt. Vanaf ${reset} kan het weer. Hebt u veel gegevens nodig, download dan de dataset of gebruik de API.`,

@@ -19,6 +19,22 @@ import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
 import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
 import { reasonText } from '../../web/reasons.ts';
+import { formBody, formSchema, refuseForm } from '../../http/forms.ts';
+import { useSchemaValidation } from '../../http/validation.ts';
+
+// The forms' schemas: each field a string of bounded length, past the limits service.ts explains itself.
+const text = 10_000;
+const short = 100;
+const RequestForm = formBody({ type: short, message: text, email: 1000 });
+const CodeForm = formBody({ code: short });
+const ButtonForm = formBody({}, 200);
+const RegisterCaseForm = formBody({ channel: short, type: short, email: 1000, lang: short, received_day: short, message: text });
+const VerifyForm = formBody({ method: short, day: short });
+const ExtendForm = formBody({ months: short, reason: text });
+const RefuseForm = formBody({ reason: text });
+const CancelForm = formBody({ cancel_reason: text });
+const CompleteForm = formBody({ answer: text });
+const ActForm = formBody({ action: short, purpose: short });
 
 export interface CaseRoutesDeps {
   config: Config;
@@ -52,6 +68,7 @@ export function caseJson(c: PrivacyCase) {
 
 export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Promise<void> {
   const { cases } = deps;
+  useSchemaValidation(app);
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const failure = (ctx: PageContext, error: unknown) => {
     if (!(error instanceof DomainError)) throw error;
@@ -79,11 +96,12 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
     const account = (request: FastifyRequest) => (request.keyAccount ? null : accountOf(request));
 
     app.get(`${p}/-/privacy/request`, async (request, reply) => html(reply, requestPage(deps.contextOf(request))));
-    app.post(`${p}/-/privacy/request`, async (request, reply) => {
+    app.post(`${p}/-/privacy/request`, formSchema(RequestForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
       const values = { type: field(request.body, 'type'), message: field(request.body, 'message'), email: field(request.body, 'email') };
       const signedIn = account(request);
       try {
+        refuseForm(request);
         const c = await cases.submit({ ...values, lang }, signedIn ? { id: signedIn.id, email: signedIn.email } : null, request.ip);
         if (signedIn) return html(reply, registeredPage(ctx, { reference: c.reference, due: due(c) }));
         return reply.redirect(`${p}/-/privacy/request/${c.id}`, 303);
@@ -102,10 +120,11 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
       const c = await unverified(request.params.id);
       return html(reply, codePage(deps.contextOf(request), { caseId: c.id, email: c.requesterEmail }));
     });
-    app.post<{ Params: { id: string } }>(`${p}/-/privacy/request/:id/code`, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy/request/:id/code`, formSchema(CodeForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
       const c = await unverified(request.params.id);
       try {
+        refuseForm(request);
         const confirmed = await cases.confirmCode(c.id, field(request.body, 'code'));
         return html(reply, registeredPage(ctx, { reference: confirmed.reference, due: due(confirmed) }));
       } catch (error) {
@@ -113,10 +132,11 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
         return html(reply, codePage(ctx, { caseId: c.id, email: c.requesterEmail, error: text }), status);
       }
     });
-    app.post<{ Params: { id: string } }>(`${p}/-/privacy/request/:id/new-code`, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy/request/:id/new-code`, formSchema(ButtonForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
       const c = await unverified(request.params.id);
       try {
+        refuseForm(request);
         await cases.resendCode(c.id, request.ip);
         return html(reply, codePage(ctx, { caseId: c.id, email: c.requesterEmail, done: ctx.t.privacyCases.newCodeSent }));
       } catch (error) {
@@ -142,9 +162,10 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
       const list = await cases.list(statusOf(request));
       return reply.header('Cache-Control', 'no-store').send({ total_count: list.length, results: list.map((c) => ({ ...caseJson(c), overdue: !c.closedAt && today > c.dueAt })) });
     });
-    app.post(`${p}/-/privacy-office/cases`, guarded, async (request, reply) => {
+    app.post(`${p}/-/privacy-office/cases`, { ...formSchema(RegisterCaseForm), ...guarded }, async (request, reply) => {
       const values = Object.fromEntries(['channel', 'type', 'email', 'lang', 'received_day', 'message'].map((k) => [k, field(request.body, k)]));
       try {
+        refuseForm(request);
         const c = await cases.register({ type: values.type, message: values.message, email: values.email, lang: languageOr(values.lang, 'nl'), channel: values.channel, receivedDay: values.received_day }, accountOf(request)!.id);
         return reply.redirect(`${p}/-/privacy-office/cases/${c.id}?done=registered`, 303);
       } catch (error) {
@@ -170,10 +191,11 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
       return reply.header('Cache-Control', 'no-store').send({ ...caseJson(c), steps: steps.map((s) => ({ at: s.at, actor: s.actor, kind: s.kind, note: s.note })) });
     });
 
-    const caseForm = (path: string, run: (request: FastifyRequest<{ Params: { id: string } }>, actor: string) => Promise<unknown>, done: string) =>
-      app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/cases/:id/${path}`, guarded, async (request, reply) => {
+    const caseForm = (path: string, body: object, run: (request: FastifyRequest<{ Params: { id: string } }>, actor: string) => Promise<unknown>, done: string) =>
+      app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/cases/:id/${path}`, { ...formSchema(body), ...guarded }, async (request, reply) => {
         await cases.get(request.params.id);
         try {
+          refuseForm(request);
           await run(request, accountOf(request)!.id);
           return reply.redirect(`${p}/-/privacy-office/cases/${request.params.id}?done=${done}`, 303);
         } catch (error) {
@@ -181,12 +203,12 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
           return html(reply, await caseView(request, { error: text }), status);
         }
       });
-    caseForm('verify', (r, actor) => cases.verifyManually(r.params.id, { method: field(r.body, 'method'), day: field(r.body, 'day') }, actor), 'verified');
-    caseForm('extend', (r, actor) => cases.extend(r.params.id, { months: field(r.body, 'months'), reason: field(r.body, 'reason') }, actor), 'extended');
-    caseForm('refuse', (r, actor) => cases.refuse(r.params.id, field(r.body, 'reason'), actor), 'refused');
-    caseForm('cancel', (r, actor) => cases.cancel(r.params.id, field(r.body, 'cancel_reason'), actor), 'cancelled');
-    caseForm('complete', (r, actor) => cases.complete(r.params.id, field(r.body, 'answer'), actor), 'completed');
-    caseForm('act', (r, actor) => cases.act(r.params.id, actionOf(r.body), actor, deps.actions), 'acted');
+    caseForm('verify', VerifyForm, (r, actor) => cases.verifyManually(r.params.id, { method: field(r.body, 'method'), day: field(r.body, 'day') }, actor), 'verified');
+    caseForm('extend', ExtendForm, (r, actor) => cases.extend(r.params.id, { months: field(r.body, 'months'), reason: field(r.body, 'reason') }, actor), 'extended');
+    caseForm('refuse', RefuseForm, (r, actor) => cases.refuse(r.params.id, field(r.body, 'reason'), actor), 'refused');
+    caseForm('cancel', CancelForm, (r, actor) => cases.cancel(r.params.id, field(r.body, 'cancel_reason'), actor), 'cancelled');
+    caseForm('complete', CompleteForm, (r, actor) => cases.complete(r.params.id, field(r.body, 'answer'), actor), 'completed');
+    caseForm('act', ActForm, (r, actor) => cases.act(r.params.id, actionOf(r.body), actor, deps.actions), 'acted');
 
     app.get<{ Params: { id: string; kind: string } }>(`${p}/-/privacy-office/cases/:id/letter/:kind`, guarded, async (request, reply) => {
       const c = await cases.get(request.params.id);

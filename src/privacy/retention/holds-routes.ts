@@ -12,6 +12,12 @@ import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
 import { reasonText } from '../../web/reasons.ts';
+import { formBody, formSchema, refuseForm } from '../../http/forms.ts';
+import { useSchemaValidation } from '../../http/validation.ts';
+
+/** The hold forms: each field a string of bounded length, past the limits holds.ts explains itself. */
+const NewHoldForm = formBody({ object_type: 100, object_id: 1000, reason: 100, reason_text: 10_000, ends_on: 100 });
+const EndHoldForm = formBody({}, 200);
 
 export interface HoldRoutesDeps {
   config: Config;
@@ -30,6 +36,7 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const message = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.holds.errors, error.reason) || errorText(ctx, error);
 
+  useSchemaValidation(app);
   app.setErrorHandler(async (error, request, reply) => {
     if (request.url.split('?')[0].endsWith('.json')) throw error;
     const ctx = deps.contextOf(request);
@@ -58,12 +65,13 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
       }),
     );
 
-    app.post(`${p}/-/privacy-office/holds`, guarded, async (request, reply) => {
+    app.post(`${p}/-/privacy-office/holds`, { ...formSchema(NewHoldForm), ...guarded }, async (request, reply) => {
       const form: HoldForm = {
         object_type: field(request.body, 'object_type'), object_id: field(request.body, 'object_id'), reason: field(request.body, 'reason'),
         reason_text: field(request.body, 'reason_text'), ends_on: field(request.body, 'ends_on'),
       };
       try {
+        refuseForm(request);
         await deps.holds.add(accountOf(request)!.id, {
           objectType: form.object_type!, objectId: form.object_id!, reason: form.reason!, reasonText: form.reason_text!, endsOn: form.ends_on!,
         });
@@ -75,8 +83,9 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
       }
     });
 
-    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/holds/:id/end`, guarded, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/holds/:id/end`, { ...formSchema(EndHoldForm), ...guarded }, async (request, reply) => {
       try {
+        refuseForm(request);
         await deps.holds.end(accountOf(request)!.id, request.params.id);
         return reply.redirect(`${p}/-/privacy-office/holds?done=ended`, 303);
       } catch (error) {
