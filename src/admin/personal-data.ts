@@ -6,6 +6,9 @@ import type { PersonalDataModule } from '../privacy/registry.ts';
 export const grantsModule: PersonalDataModule = {
   name: 'access grants',
   tables: ['dataset_grants'],
+  async subjectIds({ db }) {
+    return (await db.selectFrom('dataset_grants').select('user_id as id').distinct().execute()).map((r) => r.id);
+  },
   async exportFor({ db }, { userId }) {
     const own = await db.selectFrom('dataset_grants').selectAll().where('user_id', '=', userId).orderBy('granted_at').execute();
     const given = await db.selectFrom('dataset_grants').select(['dataset_id', 'granted_at']).where('granted_by', '=', userId).orderBy('granted_at').execute();

@@ -9,6 +9,9 @@ const machineActors = new Set(['system', 'cli', 'retention']);
 export const eventsModule: PersonalDataModule = {
   name: 'events',
   tables: ['events'],
+  async subjectIds({ db }) {
+    return (await db.selectFrom('events').select('actor as id').distinct().execute()).map((r) => r.id);
+  },
   async exportFor({ db }, { userId }) {
     const rows = await db
       .selectFrom('events')

@@ -16,7 +16,7 @@ export interface RetentionDeps {
   mailer: Mailer;
   clock: Clock;
   config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Lang; sessionIdleMinutes: number };
-  /** INTEGRATION POINT: the privacy office's erasure, eraseAccount(portal, userId, { by: 'retention' }) from src/privacy/rights.ts. */
+  /** INTEGRATION POINT: the privacy office's erasure, the rights service's eraseAccount(userId, { by: 'retention' }) (src/privacy/rights.ts). */
   eraseAccount: EraseAccount;
   /** Steps a module brings for its own rules, by rule id, where deleting the due rows of the trigger's table is not enough. */
   steps?: Record<string, Step>;
