@@ -5,7 +5,7 @@ import { ConfigError } from './errors.ts';
 import { parseKey } from './accounts/secret-box.ts';
 import { sizeBytes } from './engine/size.ts';
 import { withoutPassword } from './startup.ts';
-import { legalBases, purposes, type LegalBasis, type PurposeId } from './privacy/vocabulary.ts';
+import { legalBases, purposes, type LegalBasis, type PurposeId } from './personal-data/vocabulary.ts';
 
 export interface Config {
   port: number;

@@ -1,8 +1,8 @@
 // The accounts' personal data for the registry: profile and links, sign-in security, API keys, consents.
 // Exporters leave secrets out (password hash, TOTP secret, digests, session ids); erasers follow the map.
-import { eraseColumn } from '../privacy/erase-columns.ts';
+import { eraseColumn } from '../personal-data/erase-columns.ts';
 import { countersOf } from './attempts.ts';
-import type { ErasureLine, PersonalDataModule, RegistryContext } from '../privacy/registry.ts';
+import type { ErasureLine, PersonalDataModule, RegistryContext } from '../personal-data/registry.ts';
 
 /** The person's own rows are theirs; anyone else in a shared record is named by role only. */
 export const someoneElse = 'a staff member';

@@ -1,7 +1,7 @@
 // Access grants to restricted datasets for the registry: the person's own grants; who granted them is redacted.
 import { someoneElse } from '../accounts/personal-data.ts';
-import { eraseColumn } from '../privacy/erase-columns.ts';
-import type { PersonalDataModule } from '../privacy/registry.ts';
+import { eraseColumn } from '../personal-data/erase-columns.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 
 export const grantsModule: PersonalDataModule = {
   name: 'access grants',

@@ -10,13 +10,13 @@
 import type { Config } from '../config.ts';
 import { portalKey } from '../accounts/secret-box.ts';
 import { NotFound } from '../errors.ts';
-import { personalDataMap } from './map.ts';
+import { personalDataMap } from '../personal-data/map.ts';
 import { authorities } from './authorities.ts';
 import { isTransfer, type Recipient } from './recipients.ts';
-import type { ArchiveSection } from './registry.ts';
+import type { ArchiveSection } from '../personal-data/registry.ts';
 import type { RightsDeps } from './rights-deps.ts';
 import { subjectKeys } from './subject-keys.ts';
-import { categories, legalBases, purposes, retentionRules, type PurposeId, type Text } from './vocabulary.ts';
+import { categories, legalBases, purposes, retentionRules, type PurposeId, type Text } from '../personal-data/vocabulary.ts';
 
 export interface PurposeInformation {
   id: PurposeId;

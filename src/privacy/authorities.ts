@@ -1,5 +1,5 @@
 // The supervisory authorities a person may complain to and a breach is notified to, with their public contact details.
-import type { Text } from './vocabulary.ts';
+import type { Text } from '../personal-data/vocabulary.ts';
 
 export interface Authority {
   name: Text;

@@ -8,7 +8,7 @@ import { createAccountStore } from '../accounts/store.ts';
 import { keptText, privacyMails } from './mail.ts';
 import { toArchiveRecipient, type ArchiveRecipient } from './archive.ts';
 import type { Recipient } from './recipients.ts';
-import type { ErasureLine, RegistryContext, Subject } from './registry.ts';
+import type { ErasureLine, RegistryContext, Subject } from '../personal-data/registry.ts';
 import type { RightsDeps } from './rights-deps.ts';
 import { subjectKeys } from './subject-keys.ts';
 import { portalKey } from '../accounts/secret-box.ts';

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import type { RightsDeps } from './rights-deps.ts';
-import { purposes, type PurposeId } from './vocabulary.ts';
+import { purposes, type PurposeId } from '../personal-data/vocabulary.ts';
 
 export interface PrivacyFlags {
   restrictedSince: string | null;

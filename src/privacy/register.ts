@@ -4,8 +4,8 @@ import type { Config } from '../config.ts';
 import { authorities } from './authorities.ts';
 import { basisText, purposeFacts } from './facts.ts';
 import { isTransfer, type Recipient } from './recipients.ts';
-import { categories, purposes, retentionRules, type Lang, type LegalBasis, type PurposeId } from './vocabulary.ts';
-import { personalDataMap } from './map.ts';
+import { categories, purposes, retentionRules, type Lang, type LegalBasis, type PurposeId } from '../personal-data/vocabulary.ts';
+import { personalDataMap } from '../personal-data/map.ts';
 
 export type RegisterConfig = Pick<Config, 'privacyController' | 'privacyControllerAddress' | 'privacyDpoName' | 'dpoEmail' | 'privacyAuthority' | 'privacyBases' | 'privacyPublicTaskLaw'>;
 

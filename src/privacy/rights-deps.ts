@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { DialectName } from '../db/index.ts';
 import type { Database } from '../db/schema.ts';
 import type { Mailer } from '../mail/outbox.ts';
-import type { PersonalDataModule } from './registry.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 import type { Recipient } from './recipients.ts';
 
 export interface RightsDeps {

@@ -7,7 +7,7 @@ import { consentsOf, withdrawConsent, type ConsentRecord } from './consents.ts';
 import { eraseAccount, replayErasureLedger, type ErasedBy, type ErasureReport } from './erasure.ts';
 import { mayMail, privacyFlags, setObjection, setRestriction, type PrivacyFlags } from './flags.ts';
 import type { RightsDeps } from './rights-deps.ts';
-import type { PurposeId } from './vocabulary.ts';
+import type { PurposeId } from '../personal-data/vocabulary.ts';
 
 export type { RightsDeps } from './rights-deps.ts';
 export type { AccessArchive } from './archive.ts';

@@ -13,7 +13,7 @@ import { messagePage } from '../web/pages/account/public.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { privacyAccountSection, privacyPage } from '../web/pages/account/privacy.tsx';
 import type { RightsService } from './rights.ts';
-import { purposes, type PurposeId } from './vocabulary.ts';
+import { purposes, type PurposeId } from '../personal-data/vocabulary.ts';
 import { languagePrefix } from '../language.ts';
 
 export interface PrivacyRightsRoutesDeps {

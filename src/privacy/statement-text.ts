@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { authorities } from './authorities.ts';
 import { basisText, categoryRetention, purposeFacts } from './facts.ts';
 import { isTransfer, type Recipient } from './recipients.ts';
-import { categories, purposes, retentionRules, type Lang } from './vocabulary.ts';
+import { categories, purposes, retentionRules, type Lang } from '../personal-data/vocabulary.ts';
 
 export interface StatementSection {
   heading: string;

@@ -10,7 +10,7 @@ import { createRecipientStore } from './recipient-store.ts';
 import { createRecipientService } from './recipients.ts';
 import { createStatementStore } from './statement-store.ts';
 import { plainText, statementText, type StatementConfig, type StatementSection } from './statement-text.ts';
-import type { Lang } from './vocabulary.ts';
+import type { Lang } from '../personal-data/vocabulary.ts';
 
 /** What an acceptance or acknowledgement records: the version and the digest of its exact text. */
 export interface Statement {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/index.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
-import { personalDataMap } from '../../src/privacy/map.ts';
+import { personalDataMap } from '../../src/personal-data/map.ts';
 import { after, before } from '../../src/privacy/retention/duration.ts';
 import { createRetention, type Retention } from '../../src/privacy/retention/sweep.ts';
 import { testEnvironment, type DialectName, type TestEnvironment } from './stores.ts';

@@ -7,7 +7,7 @@ import { createRecipientService, recipientsOf } from '../../src/privacy/recipien
 import { createRecipientStore } from '../../src/privacy/recipient-store.ts';
 import { createStatementService } from '../../src/privacy/statement.ts';
 import { plainText, statementText } from '../../src/privacy/statement-text.ts';
-import { purposes } from '../../src/privacy/vocabulary.ts';
+import { purposes } from '../../src/personal-data/vocabulary.ts';
 import { dialects, testEnvironment } from '../helpers/stores.ts';
 
 for (const dialect of dialects) {

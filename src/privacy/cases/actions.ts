@@ -1,5 +1,5 @@
 // The DPO's one-click actions on a case tied to an account: the self-service's own functions, given as an argument.
-import type { PurposeId } from '../vocabulary.ts';
+import type { PurposeId } from '../../personal-data/vocabulary.ts';
 
 /**
  * The self-service rights (the rights service of src/privacy/rights.ts): the case console runs exactly these, so an

@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { Conflict } from '../../errors.ts';
 import type { Mailer } from '../../mail/outbox.ts';
-import type { Lang } from '../vocabulary.ts';
+import type { Lang } from '../../personal-data/vocabulary.ts';
 import { after, before } from './duration.ts';
 import { heldBy } from './holds-store.ts';
 import { inactivityWarning } from './mail.ts';

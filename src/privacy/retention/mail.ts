@@ -1,5 +1,5 @@
 // The mail that warns of an account's erasure for inactivity, in Dutch and English.
-import type { Lang } from '../vocabulary.ts';
+import type { Lang } from '../../personal-data/vocabulary.ts';
 
 export interface WarningMail {
   template: string;

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { recordEvent } from '../../events/store.ts';
 import type { Mailer } from '../../mail/outbox.ts';
-import { retentionRules, type Lang, type RetentionRule } from '../vocabulary.ts';
+import { retentionRules, type Lang, type RetentionRule } from '../../personal-data/vocabulary.ts';
 import { before } from './duration.ts';
 import { createHoldStore } from './holds-store.ts';
 import { inactivityStep, type EraseAccount } from './inactivity.ts';

@@ -1,7 +1,7 @@
 // The DPO's case console: requests by due date with the overdue ones flagged, and one case with its history and actions.
 import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
 import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, type CaseStep, type PrivacyCase } from '../../../privacy/cases/types.ts';
-import { purposes } from '../../../privacy/vocabulary.ts';
+import { purposes } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';
