@@ -23,7 +23,7 @@ import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { pageBudgetPage } from './web/pages/errors.tsx';
 import { tileImageSources } from './web/map-tiles.ts';
 import { caseRoutes } from './privacy/cases/routes.ts';
-import { createAcknowledgements, installStatementNotice } from './privacy/notice.ts';
+import { installStatementNotice } from './privacy/notice.ts';
 import { statementRoutes } from './privacy/statement-routes.ts';
 import { privacyOfficeRoutes } from './privacy/office-routes.ts';
 
@@ -143,8 +143,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     clock: portal.clock,
     refusal: (request, quota) => pageBudgetPage(viewerContext({ config: portal.config, assets }, request), quota).value,
   });
-  const acknowledgements = createAcknowledgements({ db: portal.store.db, clock: portal.clock, statements: portal.statements });
-  installStatementNotice(app, { acknowledgements });
+  installStatementNotice(app, { acknowledgements: portal.acknowledgements });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
@@ -174,7 +173,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   });
   // The DPO's one-click actions run the self-service rights: the same code as the account page.
   await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: portal.rights.caseActions });
-  await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements, contextOf });
+  await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements: portal.acknowledgements, contextOf });
   await app.register(privacyOfficeRoutes, { config: portal.config, recipients: portal.recipients, breaches: portal.breaches, statements: portal.statements, contextOf });
   // The privacy office's legal holds (the office's other pages are registered by their own module).
   await app.register(holdRoutes, { config: portal.config, holds: portal.holds, contextOf });

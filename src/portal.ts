@@ -35,6 +35,7 @@ import { createCaseStore } from './privacy/cases/store.ts';
 import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { archiveRetentionStep } from './privacy/archive-files.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
+import { createAcknowledgements, type Acknowledgements } from './privacy/notice.ts';
 import { importLimitsOf } from './engine/ingest/limits.ts';
 
 export interface Portal {
@@ -58,6 +59,8 @@ export interface Portal {
   breaches: BreachService;
   retention: Retention;
   holds: HoldService;
+  /** Who read which version of the privacy statement (the notice of a changed statement). */
+  acknowledgements: Acknowledgements;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
@@ -170,7 +173,8 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     recipients,
     breaches,
     retention,
-    holds: createHoldService({ db: store.db, clock }),
+    holds: createHoldService({ db: store.db, clock, accounts: accountStore }),
+    acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {

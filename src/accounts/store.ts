@@ -68,6 +68,10 @@ export function createAccountStore(db: Kysely<Database>) {
 
     insertConsent: (row: { user_id: string; purpose: string; statement_version: string; statement_digest: string; method: string; language: string; given_at: string }) =>
       db.insertInto('consents').values({ ...row, withdrawn_at: null }).execute(),
+    /** The latest consent or acknowledgement to this purpose that is not withdrawn. */
+    lastConsentTo: (userId: string, purpose: string) =>
+      db.selectFrom('consents').select(['statement_version', 'statement_digest']).where('user_id', '=', userId).where('purpose', '=', purpose)
+        .where('withdrawn_at', 'is', null).orderBy('given_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
     consentsOf: (userId: string) => db.selectFrom('consents').selectAll().where('user_id', '=', userId).orderBy('id').execute(),
     consentOf: (userId: string, id: number) => db.selectFrom('consents').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
     withdrawConsent: (id: number, at: string) => db.updateTable('consents').set({ withdrawn_at: at }).where('id', '=', id).execute(),
