@@ -32,7 +32,7 @@ export async function retentionHarness(dialect: DialectName, env: Record<string,
   const portal = await openPortal(environment.config, { clock });
   const erased: string[] = [];
   // This branch's own erasure: the account row goes, its rows with it by cascade. The privacy office's
-  // eraseAccount(portal, userId, { by: 'retention' }) takes its place in the portal.
+  // portal.rights.eraseAccount(userId, { by: 'retention' }) takes its place in the portal.
   const retention = createRetention({
     db: portal.store.db,
     mailer: portal.mailer,
