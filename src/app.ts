@@ -23,10 +23,7 @@ import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
 import { pageBudgetPage } from './web/pages/errors.tsx';
 import { tileImageSources } from './web/map-tiles.ts';
 import { caseRoutes } from './privacy/cases/routes.ts';
-import { createCaseActions, type CaseActions } from './privacy/cases/actions.ts';
-import { eraseAccount, setObjection, setRestriction } from './privacy/rights.ts';
-import { prepareArchive } from './privacy/archive-files.ts';
-import { createAcknowledgements, installStatementNotice } from './privacy/notice.ts';
+import { installStatementNotice } from './privacy/notice.ts';
 import { statementRoutes } from './privacy/statement-routes.ts';
 import { privacyOfficeRoutes } from './privacy/office-routes.ts';
 
@@ -54,7 +51,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
-export async function buildApp(portal: Portal, options: { logger?: FastifyServerOptions['logger']; caseActions?: CaseActions | null } = {}): Promise<FastifyInstance> {
+export async function buildApp(portal: Portal, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(portal.config.logLevel),
     routerOptions: { ignoreTrailingSlash: true },
@@ -146,8 +143,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     clock: portal.clock,
     refusal: (request, quota) => pageBudgetPage(viewerContext({ config: portal.config, assets }, request), quota).value,
   });
-  const acknowledgements = createAcknowledgements({ db: portal.store.db, clock: portal.clock, statements: portal.statements });
-  installStatementNotice(app, { acknowledgements });
+  installStatementNotice(app, { acknowledgements: portal.acknowledgements });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
@@ -158,7 +154,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection, privacyRightsSection(portal)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection, privacyRightsSection(portal.rights)],
   });
   await app.register(backofficeRoutes, {
     config: portal.config,
@@ -175,18 +171,14 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     clock: portal.clock,
     contextOf,
   });
-  // The DPO's one-click actions run the self-service rights (src/privacy/rights.ts): the same code as the account page.
-  // An access request gets the archive the account's privacy page offers for download (with the owner's session).
-  const caseActions = options.caseActions === undefined
-    ? createCaseActions({ portal, rights: { buildAccessArchive: (p, userId) => prepareArchive(p, userId, p.config.defaultLanguage), eraseAccount, setRestriction, setObjection } })
-    : options.caseActions;
-  await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: caseActions });
-  await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements, contextOf });
-  await app.register(privacyOfficeRoutes, { config: portal.config, portal, contextOf });
+  // The DPO's one-click actions run the self-service rights: the same code as the account page.
+  await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: portal.rights.caseActions });
+  await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements: portal.acknowledgements, contextOf });
+  await app.register(privacyOfficeRoutes, { config: portal.config, recipients: portal.recipients, breaches: portal.breaches, statements: portal.statements, contextOf });
   // The privacy office's legal holds (the office's other pages are registered by their own module).
   await app.register(holdRoutes, { config: portal.config, holds: portal.holds, contextOf });
 
-  await app.register(privacyRightsRoutes, { portal, contextOf });
+  await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 
   return app;
 }

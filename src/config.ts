@@ -6,7 +6,7 @@ import { languages, messages, type Language } from './i18n/index.ts';
 import { parseKey } from './accounts/secret-box.ts';
 import { sizeBytes } from './engine/size.ts';
 import { withoutPassword } from './startup.ts';
-import { legalBases, purposes, type LegalBasis, type PurposeId } from './privacy/vocabulary.ts';
+import { legalBases, purposes, type LegalBasis, type PurposeId } from './personal-data/vocabulary.ts';
 
 export interface Config {
   port: number;

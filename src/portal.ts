@@ -26,15 +26,17 @@ import { createRecipientStore } from './privacy/recipient-store.ts';
 import { createBreachService, type BreachService } from './privacy/breaches.ts';
 import { currentStatement } from './privacy/statement.ts';
 import { mayMailAddress } from './privacy/flags.ts';
+import { personalDataModules } from './privacy/modules.ts';
+import { createRightsService, type RightsService } from './privacy/rights.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
 import { createEventStore } from './events/store.ts';
 import { createCaseService, type CaseService } from './privacy/cases/service.ts';
 import { createCaseStore } from './privacy/cases/store.ts';
 import { createRetention, type Retention } from './privacy/retention/sweep.ts';
-import { eraseAccount } from './privacy/erasure.ts';
 import { archiveRetentionStep } from './privacy/archive-files.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
+import { createAcknowledgements, type Acknowledgements } from './privacy/notice.ts';
 import { importLimitsOf } from './engine/ingest/limits.ts';
 
 export interface Portal {
@@ -51,11 +53,15 @@ export interface Portal {
   apiKeys: ApiKeyService;
   admin: AdminService;
   privacyCases: CaseService;
+  /** The data subject's rights: the account page, the DPO's case actions and the retention sweep call it. */
+  rights: RightsService;
   statements: StatementService;
   recipients: RecipientService;
   breaches: BreachService;
   retention: Retention;
   holds: HoldService;
+  /** Who read which version of the privacy statement (the notice of a changed statement). */
+  acknowledgements: Acknowledgements;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
@@ -92,20 +98,20 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   });
   const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
   const usage = createUsageService({ db: store.db, clock });
+  const accountStore = createAccountStore(store.db);
+  const apiKeyStore = createApiKeyStore(store.db);
+  const adminStore = createAdminStore(store.db);
+  const events = createEventStore(store.db);
   const mailer = createMailer({
     db: store.db,
     clock,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
-    mayMail: mayMailAddress(store.db),
+    mayMail: mayMailAddress(store.db, accountStore),
   });
   const statements = createStatementService({ db: store.db, clock, config });
   const recipients = createRecipientService({ store: createRecipientStore(store.db), db: store.db, clock, config });
   const breaches = createBreachService({ db: store.db, clock });
-  const accountStore = createAccountStore(store.db);
-  const apiKeyStore = createApiKeyStore(store.db);
-  const adminStore = createAdminStore(store.db);
-  const events = createEventStore(store.db);
   const key = portalKey(config);
   // In the database under the portal's key: servers sharing the database (and SECRET_KEY) share the limits.
   const attempts = createAttempts({ db: store.db, clock, key });
@@ -142,18 +148,19 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     config,
     accountIdByEmail: async (email) => (await accountStore.userByEmail(email))?.id ?? null,
   });
+  const rights = createRightsService({ db: store.db, dialect: store.dialect, clock, config, mailer, accounts: accountStore, recipients, modules: personalDataModules });
   const retention = createRetention({
     db: store.db,
     mailer,
     clock,
     config,
-    // The same erasure as the account's own "delete my account" (src/privacy/erasure.ts), once the portal exists.
+    // The same erasure as the account's own "delete my account".
     eraseAccount: async (userId, options) => {
-      await eraseAccount(portal, userId, options);
+      await rights.eraseAccount(userId, options);
     },
     steps: { archive: archiveRetentionStep(config.dataDir) },
   });
-  const portal: Portal = {
+  return {
     config,
     store,
     engine,
@@ -167,11 +174,13 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     apiKeys,
     admin,
     privacyCases,
+    rights,
     statements,
     recipients,
     breaches,
     retention,
-    holds: createHoldService({ db: store.db, clock }),
+    holds: createHoldService({ db: store.db, clock, accounts: accountStore }),
+    acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {
@@ -182,5 +191,4 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
       await store.close();
     },
   };
-  return portal;
 }

@@ -92,23 +92,11 @@ function strangers(): string[] {
  */
 const knownStrangers = [
   'account_tokens  privacy/retention/steps.ts', // (issue 14: privacy calls the owners' stores)
-  'api_keys  privacy/erasure.ts', // (issue 14: privacy calls the owners' stores)
-  'consents  privacy/consents.ts', // (issue 14: privacy calls the owners' stores)
-  'consents  privacy/erasure.ts', // (issue 14: privacy calls the owners' stores)
-  'consents  privacy/notice.ts', // (issue 14: privacy calls the owners' stores)
   'consents  privacy/retention/inactivity.ts', // (issue 14: privacy calls the owners' stores)
   'consents  privacy/retention/steps.ts', // (issue 14: privacy calls the owners' stores)
-  'dataset_grants  privacy/erasure.ts', // (issue 14: privacy calls the owners' stores)
-  'events  privacy/erasure.ts', // (issue 14: privacy calls the owners' stores)
-  'events  privacy/retention/schedule.ts', // (issue 14: privacy calls the owners' stores)
   'events  privacy/retention/steps.ts', // (issue 14: privacy calls the owners' stores)
   'mail_outbox  privacy/retention/steps.ts', // (issue 14: privacy calls the owners' stores)
-  'sessions  privacy/erasure.ts', // (issue 14: privacy calls the owners' stores)
   'sessions  privacy/retention/steps.ts', // (issue 14: privacy calls the owners' stores)
-  'users  privacy/archive.ts', // (issue 14: privacy calls the owners' stores)
-  'users  privacy/erasure.ts', // (issue 14: privacy calls the owners' stores)
-  'users  privacy/flags.ts', // (issue 14: privacy calls the owners' stores)
-  'users  privacy/retention/holds.ts', // (issue 14: privacy calls the owners' stores)
   'users  privacy/retention/inactivity.ts', // (issue 14: privacy calls the owners' stores)
   'users  privacy/retention/steps.ts', // (issue 14: privacy calls the owners' stores)
 ];
@@ -160,16 +148,11 @@ const storesByAnotherName = ['accounts/attempts.ts', 'mail/outbox.ts', 'stats/us
 /** Privacy files with SQL outside a store (issue 14: privacy calls the owners' stores, and keeps its own SQL in its stores). */
 const knownSqlOutsideStores = [
   'privacy/archive-files.ts',
-  'privacy/archive.ts',
-  'privacy/consents.ts',
   'privacy/erasure.ts',
   'privacy/flags.ts',
-  'privacy/notice.ts',
   'privacy/office-module.ts',
-  'privacy/retention/holds.ts',
   'privacy/retention/inactivity.ts',
   'privacy/retention/module.ts',
-  'privacy/retention/schedule.ts',
   'privacy/retention/steps.ts',
 ];
 

@@ -1,8 +1,8 @@
 // The accounts' personal data for the registry: profile and links, sign-in security, API keys, consents.
 // Exporters leave secrets out (password hash, TOTP secret, digests, session ids); erasers follow the map.
-import { eraseColumn } from '../privacy/erase-columns.ts';
+import { eraseColumn } from '../personal-data/erase-columns.ts';
 import { countersOf } from './attempts.ts';
-import type { ErasureLine, PersonalDataModule, RegistryContext } from '../privacy/registry.ts';
+import type { ErasureLine, PersonalDataModule, RegistryContext } from '../personal-data/registry.ts';
 
 /** The person's own rows are theirs; anyone else in a shared record is named by role only. */
 export const someoneElse = 'a staff member';
@@ -10,6 +10,9 @@ export const someoneElse = 'a staff member';
 export const accountModule: PersonalDataModule = {
   name: 'account',
   tables: ['users', 'account_tokens'],
+  async subjectIds({ db }) {
+    return (await db.selectFrom('users').select('id as id').distinct().execute()).map((r) => r.id);
+  },
   async exportFor({ db }, { userId }) {
     const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
     const links = await db.selectFrom('account_tokens').select(['purpose', 'new_email', 'created_at', 'expires_at', 'used_at']).where('user_id', '=', userId).orderBy('created_at').execute();
@@ -53,6 +56,9 @@ async function eraseCounters(ctx: RegistryContext, keys: string[], pseudonym: st
 export const securityModule: PersonalDataModule = {
   name: 'sign-in security',
   tables: ['sessions', 'recovery_codes', 'attempt_counters'],
+  async subjectIds({ db }) {
+    return (await db.selectFrom('sessions').select('user_id as id').distinct().execute()).map((r) => r.id);
+  },
   async exportFor({ db, key }, { userId, email }) {
     const counters = await db.selectFrom('attempt_counters').select(['attempts', 'expires_at']).where('key', 'in', countersOf(key(), { userId, email })).execute();
     const sessions = await db.selectFrom('sessions').select(['stage', 'created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).orderBy('created_at').execute();
@@ -78,6 +84,9 @@ export const securityModule: PersonalDataModule = {
 export const apiKeysModule: PersonalDataModule = {
   name: 'api keys',
   tables: ['api_keys'],
+  async subjectIds({ db }) {
+    return (await db.selectFrom('api_keys').select('user_id as id').distinct().execute()).map((r) => r.id);
+  },
   async exportFor({ db }, { userId }) {
     const keys = await db.selectFrom('api_keys').select(['name', 'prefix', 'created_at', 'expires_at', 'last_used_at', 'revoked_at', 'revoked_by']).where('user_id', '=', userId).orderBy('created_at').execute();
     return {
@@ -105,6 +114,9 @@ export const apiKeysModule: PersonalDataModule = {
 export const consentsModule: PersonalDataModule = {
   name: 'consents',
   tables: ['consents'],
+  async subjectIds({ db }) {
+    return (await db.selectFrom('consents').select('user_id as id').distinct().execute()).map((r) => r.id);
+  },
   async exportFor({ db }, { userId }) {
     const rows = await db.selectFrom('consents').selectAll().where('user_id', '=', userId).orderBy('id').execute();
     return {

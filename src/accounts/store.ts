@@ -64,6 +64,9 @@ export function createAccountStore(db: Kysely<Database>) {
   return {
     userById: (id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
     userByEmail: (email: string) => db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst(),
+    /** Whether an active admin other than this account exists (erasing the last one would lock the portal). */
+    otherActiveAdmin: async (userId: string) =>
+      (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', '!=', userId).executeTakeFirst()) !== undefined,
     listUsers: () => db.selectFrom('users').selectAll().orderBy('email').execute(),
     /** In the order of their addresses. */
     usersByIds: async (ids: string[]) => (ids.length === 0 ? [] : db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('email').execute()),
@@ -124,6 +127,16 @@ export function createAccountStore(db: Kysely<Database>) {
 
     insertConsent: (row: { user_id: string; purpose: string; statement_version: string; statement_digest: string; method: string; language: string; given_at: string }) =>
       db.insertInto('consents').values({ ...row, withdrawn_at: null }).execute(),
+    /** The latest consent or acknowledgement to this purpose that is not withdrawn. */
+    lastConsentTo: (userId: string, purpose: string) =>
+      db.selectFrom('consents').select(['statement_version', 'statement_digest']).where('user_id', '=', userId).where('purpose', '=', purpose)
+        .where('withdrawn_at', 'is', null).orderBy('given_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+    consentsOf: (userId: string) => db.selectFrom('consents').selectAll().where('user_id', '=', userId).orderBy('id').execute(),
+    consentOf: (userId: string, id: number) => db.selectFrom('consents').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
+    withdrawConsent: (id: number, at: string) => db.updateTable('consents').set({ withdrawn_at: at }).where('id', '=', id).execute(),
+    /** The language of the account's latest consent: the one its mails are written in once the account is gone. */
+    consentLanguage: async (userId: string) =>
+      (await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('id', 'desc').executeTakeFirst())?.language ?? null,
 
     /** Whether some account holder's first and last name are both among these lower-case words (spaces in names ignored). */
     nameAmong: async (words: string[]) =>

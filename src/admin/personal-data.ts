@@ -1,11 +1,14 @@
 // Access grants to restricted datasets for the registry: the person's own grants; who granted them is redacted.
 import { someoneElse } from '../accounts/personal-data.ts';
-import { eraseColumn } from '../privacy/erase-columns.ts';
-import type { PersonalDataModule } from '../privacy/registry.ts';
+import { eraseColumn } from '../personal-data/erase-columns.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 
 export const grantsModule: PersonalDataModule = {
   name: 'access grants',
   tables: ['dataset_grants'],
+  async subjectIds({ db }) {
+    return (await db.selectFrom('dataset_grants').select('user_id as id').distinct().execute()).map((r) => r.id);
+  },
   async exportFor({ db }, { userId }) {
     const own = await db.selectFrom('dataset_grants').selectAll().where('user_id', '=', userId).orderBy('granted_at').execute();
     const given = await db.selectFrom('dataset_grants').select(['dataset_id', 'granted_at']).where('granted_by', '=', userId).orderBy('granted_at').execute();

@@ -1,7 +1,7 @@
 // Dataset contact points for the registry. A contact point is a name and address in the metadata, not tied to an
 // account id, so there is nothing to find or erase for an account: the DPO handles a contact person's request by hand.
 import { inEveryLanguage } from '../i18n/index.ts';
-import type { PersonalDataModule } from '../privacy/registry.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 
 const reason = 'Dataset contact points are not linked to accounts; a contact person asks the DPO, who replaces them by the department contact point.';
 

@@ -3,7 +3,7 @@ import type { Config, Flags } from '../config.ts';
 import { openPortal } from '../portal.ts';
 import { help } from './help.ts';
 import { runRetention, type RetentionReport } from '../privacy/retention/sweep.ts';
-import { retentionRules, type RetentionRule } from '../privacy/vocabulary.ts';
+import { retentionRules, type RetentionRule } from '../personal-data/vocabulary.ts';
 
 const pad = (value: string | number, width: number) => String(value).padEnd(width);
 

@@ -1,14 +1,17 @@
 // The event log for the registry: events the person did or that are about their account. Erasure keeps the record
 // of what happened and replaces the person by the pseudonym (the map says so for actor and subject_id).
 import { someoneElse } from '../accounts/personal-data.ts';
-import { eraseColumn } from '../privacy/erase-columns.ts';
-import type { PersonalDataModule } from '../privacy/registry.ts';
+import { eraseColumn } from '../personal-data/erase-columns.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 
 const machineActors = new Set(['system', 'cli', 'retention']);
 
 export const eventsModule: PersonalDataModule = {
   name: 'events',
   tables: ['events'],
+  async subjectIds({ db }) {
+    return (await db.selectFrom('events').select('actor as id').distinct().execute()).map((r) => r.id);
+  },
   async exportFor({ db }, { userId }) {
     const rows = await db
       .selectFrom('events')

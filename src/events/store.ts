@@ -34,6 +34,11 @@ export async function recordEvent(db: Kysely<Database>, at: Date, event: DomainE
     .execute();
 }
 
+/** When the latest event with this verb happened (a job's last run, shared by every node), or null. */
+export async function lastEventAt(db: Kysely<Database>, verb: string): Promise<string | null> {
+  return (await db.selectFrom('events').select('at').where('verb', '=', verb).orderBy('at', 'desc').executeTakeFirst())?.at ?? null;
+}
+
 export async function listEvents(db: Kysely<Database>, subjectType: string, subjectId: string) {
   return db
     .selectFrom('events')

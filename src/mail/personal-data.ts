@@ -2,8 +2,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pendingNewEmails } from '../accounts/store.ts';
-import { eraseColumn } from '../privacy/erase-columns.ts';
-import type { PersonalDataModule } from '../privacy/registry.ts';
+import { eraseColumn } from '../personal-data/erase-columns.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 
 /** Where the file transport wrote a message (see transport.ts). */
 export const emlPath = (dataDir: string, id: number) => join(dataDir, 'mail', `${String(id).padStart(8, '0')}.eml`);

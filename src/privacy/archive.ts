@@ -11,14 +11,13 @@ import type { Config } from '../config.ts';
 import { inEveryLanguage, itemsInEveryLanguage, type EveryLanguage } from '../i18n/index.ts';
 import { portalKey } from '../accounts/secret-box.ts';
 import { NotFound } from '../errors.ts';
-import type { Portal } from '../portal.ts';
-import { personalDataMap } from './map.ts';
-import { personalDataModules } from './modules.ts';
+import { personalDataMap } from '../personal-data/map.ts';
 import { authorities } from './authorities.ts';
-import { isTransfer, recipientsOf, type Recipient } from './recipients.ts';
-import type { ArchiveSection } from './registry.ts';
+import { isTransfer, type Recipient } from './recipients.ts';
+import type { ArchiveSection } from '../personal-data/registry.ts';
+import type { RightsDeps } from './rights-deps.ts';
 import { subjectKeys } from './subject-keys.ts';
-import { legalBases, purposes, type CategoryId, type PurposeId, type RetentionId } from './vocabulary.ts';
+import { legalBases, purposes, type CategoryId, type PurposeId, type RetentionId } from '../personal-data/vocabulary.ts';
 
 export interface PurposeInformation {
   id: PurposeId;
@@ -91,8 +90,8 @@ export function toArchiveRecipient(r: Recipient): ArchiveRecipient {
 }
 
 /** The recipients and processors in the DPO's register today, the configured mail relay among them. */
-export async function archiveRecipients(portal: Parameters<typeof recipientsOf>[0]): Promise<ArchiveRecipient[]> {
-  return (await recipientsOf(portal)).map(toArchiveRecipient);
+export async function archiveRecipients(recipients: RightsDeps['recipients']): Promise<ArchiveRecipient[]> {
+  return (await recipients.list({ current: true })).map(toArchiveRecipient);
 }
 
 export function articleFifteenInformation(config: Pick<Config, 'privacyBases' | 'privacyAuthority'>, recipients: ArchiveRecipient[]): AccessArchive['information'] {
@@ -111,19 +110,18 @@ export function articleFifteenInformation(config: Pick<Config, 'privacyBases' | 
   };
 }
 
-export async function buildAccessArchive(portal: Portal, userId: string): Promise<AccessArchive> {
-  const db = portal.store.db;
-  const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+export async function buildAccessArchive(deps: RightsDeps, userId: string): Promise<AccessArchive> {
+  const user = await deps.accounts.userById(userId);
   if (!user) throw new NotFound('There is no such account.');
-  const subject = { userId, email: user.email, pseudonym: subjectKeys(portal.config).pseudonym(userId) };
-  const ctx = { db, clock: portal.clock, dataDir: portal.config.dataDir, key: portalKey(portal.config) };
+  const subject = { userId, email: user.email, pseudonym: subjectKeys(deps.config).pseudonym(userId) };
+  const ctx = { db: deps.db, clock: deps.clock, dataDir: deps.config.dataDir, key: portalKey(deps.config) };
   const data: Record<string, ArchiveSection> = {};
-  for (const module of personalDataModules) data[module.name] = await module.exportFor(ctx, subject);
+  for (const module of deps.modules) data[module.name] = await module.exportFor(ctx, subject);
   return {
     format: 'opaal-access-archive/1',
-    generatedAt: portal.clock().toISOString(),
-    portal: { name: portal.config.portalName, url: portal.config.baseUrl },
+    generatedAt: deps.clock().toISOString(),
+    portal: { name: deps.config.portalName, url: deps.config.baseUrl },
     data,
-    information: articleFifteenInformation(portal.config, await archiveRecipients(portal)),
+    information: articleFifteenInformation(deps.config, await archiveRecipients(deps.recipients)),
   };
 }

@@ -7,7 +7,7 @@ import { Conflict, Invalid, NotFound, type PrivacyOfficeReason } from '../errors
 import { recordEvent } from '../events/store.ts';
 import { newId } from '../accounts/secrets.ts';
 import { createBreachStore, type BreachRow } from './breach-store.ts';
-import { categories, type CategoryId } from './vocabulary.ts';
+import { categories, type CategoryId } from '../personal-data/vocabulary.ts';
 
 export const natures = ['C', 'I', 'A'] as const;
 export const risks = ['none', 'risk', 'high'] as const;

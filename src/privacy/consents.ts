@@ -2,7 +2,7 @@
 // Reading the privacy statement is an acknowledgement (the basis is not consent), so it cannot be withdrawn.
 import { Conflict, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
-import type { Portal } from '../portal.ts';
+import type { RightsDeps } from './rights-deps.ts';
 
 /** Purposes recorded in `consents` that acknowledge information rather than give consent. */
 export const acknowledgements: ReadonlySet<string> = new Set(['privacy_statement']);
@@ -16,8 +16,8 @@ export interface ConsentRecord {
   withdrawable: boolean;
 }
 
-export async function consentsOf(portal: Portal, userId: string): Promise<ConsentRecord[]> {
-  const rows = await portal.store.db.selectFrom('consents').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+export async function consentsOf(deps: Pick<RightsDeps, 'accounts'>, userId: string): Promise<ConsentRecord[]> {
+  const rows = await deps.accounts.consentsOf(userId);
   return rows.map((c) => ({
     id: Number(c.id),
     purpose: c.purpose,
@@ -28,14 +28,13 @@ export async function consentsOf(portal: Portal, userId: string): Promise<Consen
   }));
 }
 
-export async function withdrawConsent(portal: Portal, userId: string, consentId: string): Promise<void> {
+export async function withdrawConsent(deps: Pick<RightsDeps, 'db' | 'clock' | 'accounts'>, userId: string, consentId: string): Promise<void> {
   const id = /^[0-9]{1,15}$/.test(consentId) ? Number(consentId) : NaN;
-  const db = portal.store.db;
-  const row = Number.isFinite(id) ? await db.selectFrom('consents').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst() : undefined;
+  const row = Number.isFinite(id) ? await deps.accounts.consentOf(userId, id) : undefined;
   if (!row) throw new NotFound('There is no such consent.', 'consent_unknown');
   if (acknowledgements.has(row.purpose)) throw new Conflict('This is an acknowledgement that you were informed, not a consent: it cannot be withdrawn.', 'not_withdrawable');
   if (row.withdrawn_at !== null) return;
-  const at = portal.clock();
-  await db.updateTable('consents').set({ withdrawn_at: at.toISOString() }).where('id', '=', id).execute();
-  await recordEvent(db, at, { actor: userId, verb: 'privacy.consent_withdrawn', subjectType: 'user', subjectId: userId, data: { purpose: row.purpose } });
+  const at = deps.clock();
+  await deps.accounts.withdrawConsent(id, at.toISOString());
+  await recordEvent(deps.db, at, { actor: userId, verb: 'privacy.consent_withdrawn', subjectType: 'user', subjectId: userId, data: { purpose: row.purpose } });
 }

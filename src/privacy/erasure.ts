@@ -4,12 +4,12 @@ import { languageOr, type Language } from '../i18n/index.ts';
 import type { Database } from '../db/schema.ts';
 import { Conflict, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
-import type { Portal } from '../portal.ts';
+import { createAccountStore } from '../accounts/store.ts';
 import { privacyMails } from './mail.ts';
-import { personalDataModules } from './modules.ts';
 import { toArchiveRecipient, type ArchiveRecipient } from './archive.ts';
-import { recipientsOf, type Recipient } from './recipients.ts';
-import type { ErasureLine, RegistryContext, Subject } from './registry.ts';
+import type { Recipient } from './recipients.ts';
+import type { ErasureLine, RegistryContext, Subject } from '../personal-data/registry.ts';
+import type { RightsDeps } from './rights-deps.ts';
 import { subjectKeys } from './subject-keys.ts';
 import { portalKey } from '../accounts/secret-box.ts';
 
@@ -28,10 +28,10 @@ export interface ErasureReport {
   recipientsInformed: string[];
 }
 
-async function eraseSubject(db: Kysely<Database>, portal: Portal, subject: Subject, reference?: string): Promise<ErasureLine[]> {
-  const ctx: RegistryContext = { db, clock: portal.clock, dataDir: portal.config.dataDir, key: portalKey(portal.config), ...(reference ? { reference } : {}) };
+async function eraseSubject(db: Kysely<Database>, deps: RightsDeps, subject: Subject, reference?: string): Promise<ErasureLine[]> {
+  const ctx: RegistryContext = { db, clock: deps.clock, dataDir: deps.config.dataDir, key: portalKey(deps.config), ...(reference ? { reference } : {}) };
   const lines: ErasureLine[] = [];
-  for (const module of personalDataModules) lines.push(...(await module.eraseFor(ctx, subject)));
+  for (const module of deps.modules) lines.push(...(await module.eraseFor(ctx, subject)));
   return lines;
 }
 
@@ -39,38 +39,36 @@ async function eraseSubject(db: Kysely<Database>, portal: Portal, subject: Subje
  * SQLite keeps the pages a transaction replaced in its write-ahead log until a checkpoint: move them into the file
  * (where secure_delete zeroed the erased rows) and empty the log, so no copy of the person is left in either.
  */
-async function settle(portal: Portal): Promise<void> {
-  if (portal.store.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(portal.store.db);
+async function settle(deps: Pick<RightsDeps, 'db' | 'dialect'>): Promise<void> {
+  if (deps.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(deps.db);
 }
 
-async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
-  const consent = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('id', 'desc').executeTakeFirst();
-  return languageOr(consent?.language, 'nl');
+async function languageOf(deps: Pick<RightsDeps, 'accounts'>, userId: string): Promise<Language> {
+  return languageOr(await deps.accounts.consentLanguage(userId), 'nl');
 }
 
-export async function eraseAccount(portal: Portal, userId: string, options: { by: ErasedBy; reference?: string }): Promise<ErasureReport> {
-  const db = portal.store.db;
-  const user = await db.selectFrom('users').select(['id', 'email', 'role']).where('id', '=', userId).executeTakeFirst();
+export async function eraseAccount(deps: RightsDeps, userId: string, options: { by: ErasedBy; reference?: string }): Promise<ErasureReport> {
+  const db = deps.db;
+  const user = await deps.accounts.userById(userId);
   if (!user) throw new NotFound('There is no such account.');
-  const keys = subjectKeys(portal.config);
+  const keys = subjectKeys(deps.config);
   const subject: Subject = { userId, email: user.email, pseudonym: keys.pseudonym(userId) };
-  const lang = await languageOf(db, userId);
-  const at = portal.clock();
+  const lang = await languageOf(deps, userId);
+  const at = deps.clock();
   const lines = await db.transaction().execute(async (trx) => {
     // In the transaction: two admins deleting themselves at once cannot leave the portal without one.
     if (user.role === 'admin') {
-      const others = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', '!=', userId).executeTakeFirst();
-      if (!others) throw new Conflict('This is the last active admin account; make another account admin before deleting it.', 'last_admin');
+      if (!(await createAccountStore(trx).otherActiveAdmin(userId))) throw new Conflict('This is the last active admin account; make another account admin before deleting it.', 'last_admin');
     }
     // Art. 17(3): an account under a legal hold stays until the hold ends; the retention sweep skips it the same way.
     const held = await trx.selectFrom('legal_holds').select('id').where('object_type', '=', 'user').where('object_id', '=', userId)
       .where('ended_at', 'is', null).where('ends_at', '>', at.toISOString()).executeTakeFirst();
     if (held) throw new Conflict('A legal hold keeps this account until the hold ends; the data protection officer can tell you why.', 'legal_hold');
-    const erased = await eraseSubject(trx, portal, subject, options.reference);
+    const erased = await eraseSubject(trx, deps, subject, options.reference);
     await trx.insertInto('erasure_ledger').values({ at: at.toISOString(), subject_digest: keys.ledgerDigest(userId), by: options.by, reference: options.reference ?? null }).execute();
     return erased;
   });
-  await settle(portal);
+  await settle(deps);
   // The audit entry names the pseudonym only; the reference is a case number, never a name.
   await recordEvent(db, at, {
     actor: options.by === 'self' ? subject.pseudonym : options.by,
@@ -80,13 +78,13 @@ export async function eraseAccount(portal: Portal, userId: string, options: { by
     data: { by: options.by, ...(options.reference ? { reference: options.reference } : {}) },
   });
   // Written after the erasure, so it is the one thing left with the address; it goes with the mail retention.
-  await portal.mailer.send({
+  await deps.mailer.send({
     to: user.email,
-    ...privacyMails.erased(lang, { portal: portal.config.portalName, at: at.toISOString().slice(0, 10) }),
+    ...privacyMails.erased(lang, { portal: deps.config.portalName, at: at.toISOString().slice(0, 10) }),
     reply: true,
   });
-  const recipients = await recipientsOf(portal);
-  const informed = await informRecipients(portal, recipients, { email: user.email, at, reference: options.reference ?? subject.pseudonym, pseudonym: subject.pseudonym });
+  const recipients = await deps.recipients.list({ current: true });
+  const informed = await informRecipients(deps, recipients, { email: user.email, at, reference: options.reference ?? subject.pseudonym, pseudonym: subject.pseudonym });
   const toInform = recipients.filter((r) => !informed.includes(r.id)).map(toArchiveRecipient);
   return { at: at.toISOString(), by: options.by, reference: options.reference ?? null, pseudonym: subject.pseudonym, lines, recipientsToInform: toInform, recipientsInformed: informed };
 }
@@ -98,15 +96,15 @@ const mailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * by mail, with the address it needs to find the person; each notice is an event naming the recipient and the
  * pseudonym, never the person. Recipients without a contact address are left to the DPO, in the report.
  */
-async function informRecipients(portal: Portal, recipients: Recipient[], erased: { email: string; at: Date; reference: string; pseudonym: string }): Promise<string[]> {
+async function informRecipients(deps: RightsDeps, recipients: Recipient[], erased: { email: string; at: Date; reference: string; pseudonym: string }): Promise<string[]> {
   const informed: string[] = [];
   for (const recipient of recipients) {
     if (!recipient.contact || !mailAddress.test(recipient.contact)) continue;
-    await portal.mailer.send({
+    await deps.mailer.send({
       to: recipient.contact,
-      ...privacyMails.recipientErasure(portal.config.defaultLanguage, { portal: portal.config.portalName, recipient: recipient.name, at: erased.at.toISOString().slice(0, 10), email: erased.email, reference: erased.reference }),
+      ...privacyMails.recipientErasure(deps.config.defaultLanguage, { portal: deps.config.portalName, recipient: recipient.name, at: erased.at.toISOString().slice(0, 10), email: erased.email, reference: erased.reference }),
     });
-    await recordEvent(portal.store.db, erased.at, { actor: 'system', verb: 'privacy.recipient_informed', subjectType: 'privacy_recipient', subjectId: recipient.id, data: { pseudonym: erased.pseudonym } });
+    await recordEvent(deps.db, erased.at, { actor: 'system', verb: 'privacy.recipient_informed', subjectType: 'privacy_recipient', subjectId: recipient.id, data: { pseudonym: erased.pseudonym } });
     informed.push(recipient.id);
   }
   return informed;
@@ -116,29 +114,22 @@ async function informRecipients(portal: Portal, recipients: Recipient[], erased:
  * Erases again every account whose id the ledger names: what a restore from a backup runs before serving, so a
  * backup never brings an erased person back. Returns how many accounts it erased.
  */
-export async function replayErasureLedger(portal: Portal): Promise<number> {
-  const db = portal.store.db;
+export async function replayErasureLedger(deps: RightsDeps): Promise<number> {
+  const db = deps.db;
   const ledger = new Set((await db.selectFrom('erasure_ledger').select('subject_digest').execute()).map((r) => r.subject_digest));
   if (ledger.size === 0) return 0;
-  const keys = subjectKeys(portal.config);
+  const keys = subjectKeys(deps.config);
+  // Each module names the accounts its tables point at (its `subjectIds`): the owner reads its own tables.
+  const ctx: RegistryContext = { db, clock: deps.clock, dataDir: deps.config.dataDir, key: portalKey(deps.config) };
   const candidates = new Set<string>();
-  for (const query of [
-    db.selectFrom('users').select('id as id'),
-    db.selectFrom('sessions').select('user_id as id'),
-    db.selectFrom('api_keys').select('user_id as id'),
-    db.selectFrom('consents').select('user_id as id'),
-    db.selectFrom('dataset_grants').select('user_id as id'),
-    db.selectFrom('events').select('actor as id'),
-  ]) {
-    for (const row of await query.distinct().execute()) candidates.add(row.id);
-  }
+  for (const module of deps.modules) for (const id of (await module.subjectIds?.(ctx)) ?? []) candidates.add(id);
   let erased = 0;
   for (const userId of candidates) {
     if (!ledger.has(keys.ledgerDigest(userId))) continue;
-    const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
-    await db.transaction().execute((trx) => eraseSubject(trx, portal, { userId, email: user?.email ?? null, pseudonym: keys.pseudonym(userId) }));
+    const user = await deps.accounts.userById(userId);
+    await db.transaction().execute((trx) => eraseSubject(trx, deps, { userId, email: user?.email ?? null, pseudonym: keys.pseudonym(userId) }));
     erased++;
   }
-  if (erased > 0) await settle(portal);
+  if (erased > 0) await settle(deps);
   return erased;
 }

@@ -1,8 +1,8 @@
 // What the map says, read per purpose and per category: the statement and the register both build on this.
 import type { Config } from '../config.ts';
 import { messages, type Language } from '../i18n/index.ts';
-import { personalDataMap, type PersonalColumn } from './map.ts';
-import { categories, legalBases, purposes, retentionRules, type CategoryId, type LegalBasis, type PurposeId, type RetentionId } from './vocabulary.ts';
+import { personalDataMap, type PersonalColumn } from '../personal-data/map.ts';
+import { categories, legalBases, purposes, retentionRules, type CategoryId, type LegalBasis, type PurposeId, type RetentionId } from '../personal-data/vocabulary.ts';
 
 export interface PurposeFacts {
   id: PurposeId;

@@ -1,24 +1,23 @@
 // Restriction (Art. 18) and objection (Art. 21) as recorded flags, and the check the mailer makes before writing to someone.
 import type { Kysely } from 'kysely';
+import type { AccountStore } from '../accounts/store.ts';
 import type { Database } from '../db/schema.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
-import type { Portal } from '../portal.ts';
-import { purposes, type PurposeId } from './vocabulary.ts';
+import type { RightsDeps } from './rights-deps.ts';
+import { purposes, type PurposeId } from '../personal-data/vocabulary.ts';
 
 export interface PrivacyFlags {
   restrictedSince: string | null;
   objections: { purpose: PurposeId; since: string }[];
 }
 
-async function mustExist(db: Kysely<Database>, userId: string): Promise<void> {
-  if (!(await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst())) throw new NotFound('There is no such account.');
-}
+type FlagDeps = Pick<RightsDeps, 'db' | 'clock' | 'accounts'>;
 
-async function setFlag(portal: Portal, userId: string, kind: 'restriction' | 'objection', purpose: string, on: boolean, by: string): Promise<void> {
-  const db = portal.store.db;
-  await mustExist(db, userId);
-  const at = portal.clock();
+async function setFlag(deps: FlagDeps, userId: string, kind: 'restriction' | 'objection', purpose: string, on: boolean, by: string): Promise<void> {
+  const db = deps.db;
+  if (!(await deps.accounts.userById(userId))) throw new NotFound('There is no such account.');
+  const at = deps.clock();
   const existing = await db.selectFrom('account_privacy_flags').select('set_at').where('user_id', '=', userId).where('kind', '=', kind).where('purpose', '=', purpose).executeTakeFirst();
   if (on === !!existing) return;
   if (on) await db.insertInto('account_privacy_flags').values({ user_id: userId, kind, purpose, set_at: at.toISOString(), set_by: by }).execute();
@@ -28,14 +27,14 @@ async function setFlag(portal: Portal, userId: string, kind: 'restriction' | 'ob
 }
 
 /** Art. 18: while restricted, the account's data is only stored: no mail but replies to its own requests. */
-export async function setRestriction(portal: Portal, userId: string, restricted: boolean, by: string): Promise<void> {
-  return setFlag(portal, userId, 'restriction', '', restricted, by);
+export async function setRestriction(deps: FlagDeps, userId: string, restricted: boolean, by: string): Promise<void> {
+  return setFlag(deps, userId, 'restriction', '', restricted, by);
 }
 
 /** Art. 21: an objection to one purpose, recorded with its date. */
-export async function setObjection(portal: Portal, userId: string, purpose: PurposeId, objected: boolean, by: string): Promise<void> {
+export async function setObjection(deps: FlagDeps, userId: string, purpose: PurposeId, objected: boolean, by: string): Promise<void> {
   if (!Object.hasOwn(purposes, purpose)) throw new Invalid(`There is no purpose "${purpose}"; choose one of ${Object.keys(purposes).join(', ')}.`, 'purpose_unknown');
-  return setFlag(portal, userId, 'objection', purpose, objected, by);
+  return setFlag(deps, userId, 'objection', purpose, objected, by);
 }
 
 export async function privacyFlags(db: Kysely<Database>, userId: string): Promise<PrivacyFlags> {
@@ -53,15 +52,9 @@ export async function mayMail(db: Kysely<Database>, userId: string): Promise<boo
 }
 
 /** The same check by address, for the mailer, which knows only where a message goes. */
-export function mayMailAddress(db: Kysely<Database>) {
+export function mayMailAddress(db: Kysely<Database>, accounts: Pick<AccountStore, 'userByEmail'>) {
   return async (address: string): Promise<boolean> => {
-    const row = await db
-      .selectFrom('users')
-      .innerJoin('account_privacy_flags', 'account_privacy_flags.user_id', 'users.id')
-      .select('users.id')
-      .where('users.email', '=', address.toLowerCase())
-      .where('account_privacy_flags.kind', '=', 'restriction')
-      .executeTakeFirst();
-    return !row;
+    const user = await accounts.userByEmail(address);
+    return !user || mayMail(db, user.id);
   };
 }

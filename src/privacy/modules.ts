@@ -8,7 +8,7 @@ import { privacyRightsModule } from './personal-data.ts';
 import { casesModule } from './cases/module.ts';
 import { registersModule } from './office-module.ts';
 import { retentionModule } from './retention/module.ts';
-import type { PersonalDataModule } from './registry.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 
 export const personalDataModules: PersonalDataModule[] = [
   contactPointModule,

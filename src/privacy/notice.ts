@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { accountOf } from '../accounts/auth.ts';
+import type { AccountStore } from '../accounts/store.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { Conflict } from '../errors.ts';
@@ -24,11 +25,9 @@ declare module 'fastify' {
 
 export const statementPurpose = 'privacy_statement';
 
-export function createAcknowledgements(deps: { db: Kysely<Database>; clock: Clock; statements: StatementService }) {
-  const { db } = deps;
-  const lastOf = (userId: string) =>
-    db.selectFrom('consents').select(['statement_version', 'statement_digest']).where('user_id', '=', userId).where('purpose', '=', statementPurpose)
-      .where('withdrawn_at', 'is', null).orderBy('given_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+export function createAcknowledgements(deps: { db: Kysely<Database>; clock: Clock; statements: StatementService; accounts: Pick<AccountStore, 'lastConsentTo' | 'insertConsent'> }) {
+  const { db, accounts } = deps;
+  const lastOf = (userId: string) => accounts.lastConsentTo(userId, statementPurpose);
   return {
     /** The notice this person should see, or null when they know the current text. */
     async noticeFor(userId: string): Promise<StatementNotice | null> {
@@ -44,7 +43,7 @@ export function createAcknowledgements(deps: { db: Kysely<Database>; clock: Cloc
       const current = await deps.statements.current();
       if (current.number !== version) throw new Conflict('The privacy statement has changed again meanwhile: read the new version.', 'statement_changed');
       const at = deps.clock().toISOString();
-      await db.insertInto('consents').values({ user_id: userId, purpose: statementPurpose, statement_version: current.version, statement_digest: current.digest, method: 'acknowledged', language: lang, given_at: at, withdrawn_at: null }).execute();
+      await accounts.insertConsent({ user_id: userId, purpose: statementPurpose, statement_version: current.version, statement_digest: current.digest, method: 'acknowledged', language: lang, given_at: at });
       await recordEvent(db, deps.clock(), { actor: userId, verb: 'privacy.statement_acknowledged', subjectType: 'user', subjectId: userId, data: { version: current.number } });
     },
   };

@@ -2,8 +2,8 @@
 // archive has nothing of a user in it. Breaches name the staff member who recorded them, pseudonymised on erasure;
 // their documentation is kept whole (Art. 33(5)).
 import { inEveryLanguage } from '../i18n/index.ts';
-import { eraseColumn } from './erase-columns.ts';
-import type { PersonalDataModule } from './registry.ts';
+import { eraseColumn } from '../personal-data/erase-columns.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 
 export const registersModule: PersonalDataModule = {
   name: 'privacy registers',

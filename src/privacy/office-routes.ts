@@ -5,7 +5,6 @@ import { accountOf } from '../accounts/auth.ts';
 import { requirePermission } from '../accounts/permissions.ts';
 import type { Config } from '../config.ts';
 import { DomainError, FormFieldInvalid, Invalid, NotFound } from '../errors.ts';
-import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
 import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
@@ -14,7 +13,9 @@ import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../
 import { officeErrorPage, officeHome } from '../web/pages/privacy-office/frame.tsx';
 import { recipientsPage } from '../web/pages/privacy-office/recipients.tsx';
 import { registerPage } from '../web/pages/privacy-office/register.tsx';
-import { breachesCsv, type BreachInput } from './breaches.ts';
+import { breachesCsv, type BreachInput, type BreachService } from './breaches.ts';
+import type { RecipientService } from './recipients.ts';
+import type { StatementService } from './statement.ts';
 import { processingRegister, registerCsv } from './register.ts';
 import { zonedToInstant } from './zoned-time.ts';
 import { reasonText } from '../web/reasons.ts';
@@ -28,7 +29,9 @@ const ButtonForm = formBody({}, 200);
 
 export interface PrivacyOfficeDeps {
   config: Config;
-  portal: Pick<Portal, 'recipients' | 'breaches' | 'statements'>;
+  recipients: RecipientService;
+  breaches: BreachService;
+  statements: Pick<StatementService, 'current'>;
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
@@ -38,7 +41,7 @@ const many = (body: Body, name: string) => [body[name] ?? []].flat().filter((x):
 const statusOf = (error: DomainError) => ({ not_found: 404, conflict: 409, forbidden: 403 }[error.code as string] ?? 422);
 
 export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOfficeDeps): Promise<void> {
-  const { recipients, breaches } = deps.portal;
+  const { recipients, breaches } = deps;
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const text = (ctx: PageContext, error: DomainError) =>
     error instanceof FormFieldInvalid ? ctx.t.errors.formField(error.field) : reasonText(ctx.t.privacy.errors, error.reason) || error.message;
@@ -102,13 +105,13 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         return html(reply, await recipientsView(request, { error: text(deps.contextOf(request), error) }), statusOf(error));
       }
       // The statement names recipients: publish its new version now rather than at the next reader.
-      await deps.portal.statements.current();
+      await deps.statements.current();
       return reply.redirect(`${p}/-/privacy-office/recipients?done=added`, 303);
     });
     app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/recipients/:id/end`, { ...formSchema(ButtonForm), ...guard }, async (request, reply) => {
       refuseForm(request);
       await recipients.end(actor(request), request.params.id);
-      await deps.portal.statements.current();
+      await deps.statements.current();
       return reply.redirect(`${p}/-/privacy-office/recipients?done=ended`, 303);
     });
 

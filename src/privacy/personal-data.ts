@@ -2,8 +2,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { someoneElse } from '../accounts/personal-data.ts';
-import { eraseColumn } from './erase-columns.ts';
-import type { PersonalDataModule } from './registry.ts';
+import { eraseColumn } from '../personal-data/erase-columns.ts';
+import type { PersonalDataModule } from '../personal-data/registry.ts';
 
 export const archiveFile = (dataDir: string, id: string, ext: 'json' | 'html') => join(dataDir, 'archives', `${id}.${ext}`);
 

@@ -8,7 +8,7 @@ import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { newId } from '../accounts/secrets.ts';
 import { createRecipientStore, type RecipientRow, type RecipientStore } from './recipient-store.ts';
-import { categories, purposes, type CategoryId, type PurposeId } from './vocabulary.ts';
+import { categories, purposes, type CategoryId, type PurposeId } from '../personal-data/vocabulary.ts';
 
 export const recipientRoles = ['processor', 'recipient'] as const;
 export type RecipientRole = (typeof recipientRoles)[number];

@@ -4,8 +4,8 @@ import { messages, type Language } from '../i18n/index.ts';
 import type { Config } from '../config.ts';
 import { basisText, purposeFacts } from './facts.ts';
 import { isTransfer, type Recipient } from './recipients.ts';
-import type { LegalBasis, PurposeId } from './vocabulary.ts';
-import { personalDataMap } from './map.ts';
+import type { LegalBasis, PurposeId } from '../personal-data/vocabulary.ts';
+import { personalDataMap } from '../personal-data/map.ts';
 
 export type RegisterConfig = Pick<Config, 'privacyController' | 'privacyControllerAddress' | 'privacyDpoName' | 'dpoEmail' | 'privacyAuthority' | 'privacyBases' | 'privacyPublicTaskLaw'>;
 

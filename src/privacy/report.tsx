@@ -1,6 +1,6 @@
 // The readable access report: the archive's data and its Art. 15(1)(a)-(h) information as one self-contained page.
 import { messages, type Language } from '../i18n/index.ts';
-import { raw, type Html } from '../web/jsx-runtime.ts';
+import { raw, type Html } from '../html/jsx-runtime.ts';
 import type { AccessArchive } from './archive.ts';
 
 

@@ -3,24 +3,21 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf, clearSessionCookie } from '../accounts/auth.ts';
+import type { AccountService } from '../accounts/service.ts';
+import type { Config } from '../config.ts';
 import { DomainError, FormFieldInvalid } from '../errors.ts';
-import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
 import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { messagePage } from '../web/pages/account/public.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { privacyAccountSection, privacyPage } from '../web/pages/account/privacy.tsx';
-import { archivesOf, openArchive, prepareArchive } from './archive-files.ts';
-import { consentsOf, withdrawConsent } from './consents.ts';
-import { eraseAccount } from './erasure.ts';
-import { privacyFlags, setObjection, setRestriction } from './flags.ts';
-import { purposes, type PurposeId } from './vocabulary.ts';
+import type { RightsService } from './rights.ts';
+import { purposes, type PurposeId } from '../personal-data/vocabulary.ts';
 import { reasonText } from '../web/reasons.ts';
 import { formBody, formProblem, formSchema, refuseForm } from '../http/forms.ts';
 import { useSchemaValidation } from '../http/validation.ts';
 
-/** The privacy page's forms: each field a string of bounded length; flags.ts and consents.ts judge the values. */
 const forms = {
   '/archive': formBody({}, 200),
   '/restriction': formBody({ restricted: 10 }, 200),
@@ -30,7 +27,10 @@ const forms = {
 };
 
 export interface PrivacyRightsRoutesDeps {
-  portal: Portal;
+  config: Config;
+  rights: RightsService;
+  /** Deleting the account asks for its password again. */
+  accounts: Pick<AccountService, 'confirmPassword'>;
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
@@ -47,22 +47,22 @@ const done: Record<string, (ctx: PageContext) => string> = {
 };
 
 /** The account page's privacy section, for the `sections` hook of the account routes. */
-export function privacyRightsSection(portal: Portal) {
+export function privacyRightsSection(rights: Pick<RightsService, 'privacyFlags'>) {
   return async (ctx: PageContext, request: FastifyRequest): Promise<AccountSection> =>
-    privacyAccountSection(ctx, await privacyFlags(portal.store.db, accountOf(request)!.id));
+    privacyAccountSection(ctx, await rights.privacyFlags(accountOf(request)!.id));
 }
 
 export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRightsRoutesDeps): Promise<void> {
-  const { portal } = deps;
-  const secure = portal.config.baseUrl.startsWith('https:');
+  const { config, rights } = deps;
+  const secure = config.baseUrl.startsWith('https:');
   useSchemaValidation(app);
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const page = async (ctx: PageContext, userId: string, notes: { done?: string | null; error?: string | null } = {}) =>
-    privacyPage(ctx, { flags: await privacyFlags(portal.store.db, userId), consents: await consentsOf(portal, userId), archives: await archivesOf(portal, userId), objectable, ...notes });
+    privacyPage(ctx, { flags: await rights.privacyFlags(userId), consents: await rights.consentsOf(userId), archives: await rights.archivesOf(userId), objectable, ...notes });
 
   for (const lang of languages) {
-    const p = languagePrefix(lang, portal.config.defaultLanguage);
+    const p = languagePrefix(lang, config.defaultLanguage);
     /** Only a signed-in session: an API key never reaches a person's privacy page. */
     const signedIn = (request: FastifyRequest, reply: FastifyReply) => {
       const account = request.keyAccount ? null : accountOf(request);
@@ -99,19 +99,19 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
       });
 
     form('/archive', async (_request, id) => {
-      await prepareArchive(portal, id, lang);
+      await rights.prepareArchive(id, lang);
       return 'archive';
     });
     form('/restriction', async (request, id) => {
-      await setRestriction(portal, id, field(request.body, 'restricted') === 'yes', 'self');
+      await rights.setRestriction(id, field(request.body, 'restricted') === 'yes', 'self');
       return 'restriction';
     });
     form('/objection', async (request, id) => {
-      await setObjection(portal, id, field(request.body, 'purpose') as PurposeId, field(request.body, 'objected') === 'yes', 'self');
+      await rights.setObjection(id, field(request.body, 'purpose') as PurposeId, field(request.body, 'objected') === 'yes', 'self');
       return 'objection';
     });
     form('/consents/withdraw', async (request, id) => {
-      await withdrawConsent(portal, id, field(request.body, 'consent_id'));
+      await rights.withdrawConsent(id, field(request.body, 'consent_id'));
       return 'consent';
     });
 
@@ -120,14 +120,14 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
       if (!account) return reply;
       const ctx = deps.contextOf(request);
       const match = /^(.+)\.(json|html)$/.exec(request.params.file);
-      const found = match ? await openArchive(portal, account.id, match[1], match[2] as 'json' | 'html') : { kind: 'unknown' as const };
+      const found = match ? await rights.openArchive(account.id, match[1], match[2] as 'json' | 'html') : { kind: 'unknown' as const };
       if (found.kind === 'gone') return html(reply, messagePage(ctx, ctx.t.privacyRights.downloadTitle, ctx.t.privacyRights.archiveGone, { href: ctx.link('/-/account/privacy'), label: ctx.t.privacyRights.title }), 410);
       if (found.kind === 'unknown') return html(reply, messagePage(ctx, ctx.t.privacyRights.downloadTitle, ctx.t.errors.notFoundTitle), 404);
       const json = match![2] === 'json';
       return reply
         .header('Cache-Control', 'no-store')
         .type(json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8')
-        .header('Content-Disposition', `${json ? 'attachment' : 'inline'}; filename="${portal.config.portalName.replace(/[^A-Za-z0-9_-]/g, '')}-my-data.${match![2]}"`)
+        .header('Content-Disposition', `${json ? 'attachment' : 'inline'}; filename="${config.portalName.replace(/[^A-Za-z0-9_-]/g, '')}-my-data.${match![2]}"`)
         .send(readFileSync(found.path));
     });
 
@@ -138,7 +138,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
       const refused = formProblem(request);
       if (refused) return html(reply, await page(ctx, account.id, { error: ctx.t.errors.formField(refused.field) }), 400);
       try {
-        await portal.accounts.confirmPassword(account.id, field(request.body, 'password'), request.ip);
+        await deps.accounts.confirmPassword(account.id, field(request.body, 'password'), request.ip);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const tooMany = error.reason === 'too_many_attempts';
@@ -146,7 +146,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
         return html(reply, await page(ctx, account.id, { error: message }), tooMany ? 429 : 400);
       }
       try {
-        await eraseAccount(portal, account.id, { by: 'self' });
+        await rights.eraseAccount(account.id, { by: 'self' });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         return html(reply, await page(ctx, account.id, { error: reasonText(ctx.t.privacyRights.errors, error.reason) || error.message }), error.code === 'conflict' ? 409 : 400);

@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import { authorities } from './authorities.ts';
 import { basisText, categoryRetention, purposeFacts } from './facts.ts';
 import { isTransfer, type Recipient } from './recipients.ts';
-import type { CategoryId } from './vocabulary.ts';
+import type { CategoryId } from '../personal-data/vocabulary.ts';
 
 export interface StatementSection {
   heading: string;

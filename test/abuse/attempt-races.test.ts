@@ -5,7 +5,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checksRun } from '../../src/accounts/checks-run.ts';
-import { buildAccessArchive, eraseAccount } from '../../src/privacy/rights.ts';
 import { base32Decode, matchingStep, totp } from '../../src/accounts/totp.ts';
 import { createAccount, signedIn, testPassword } from '../helpers/accounts.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
@@ -213,11 +212,11 @@ for (const dialect of dialects) {
       const id = await createAccount(s, 'teller@example.org', 'user');
       assert.equal((await form('/-/account/login', { email: 'teller@example.org', password: 'fout-wachtwoord' })).status, 400);
       await form('/-/account/reset', { email: 'teller@example.org' });
-      const security = (await buildAccessArchive(s.portal, id)).data['sign-in security'].items as { attemptCounters: { attempts: number }[] };
+      const security = (await s.portal.rights.buildAccessArchive(id)).data['sign-in security'].items as { attemptCounters: { attempts: number }[] };
       assert.deepEqual(security.attemptCounters.map((c) => c.attempts), [1, 1], 'the sign-in and the mail counter');
       const counters = async () => Number((await s.portal.store.db.selectFrom('attempt_counters').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       const before = await counters();
-      const report = await eraseAccount(s.portal, id, { by: 'self' });
+      const report = await s.portal.rights.eraseAccount(id, { by: 'self' });
       assert.deepEqual(report.lines.filter((l) => l.table === 'attempt_counters').map((l) => l.rows), [2]);
       assert.equal(await counters(), before - 2);
       const stored = await s.portal.store.db.selectFrom('attempt_counters').select('key').execute();

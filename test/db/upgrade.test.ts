@@ -13,8 +13,6 @@ import { createAccountStore } from '../../src/accounts/store.ts';
 import { publicAudience } from '../../src/catalog/service.ts';
 import { listEvents } from '../../src/events/store.ts';
 import { emlPath } from '../../src/mail/personal-data.ts';
-import { consentsOf } from '../../src/privacy/consents.ts';
-import { privacyFlags } from '../../src/privacy/flags.ts';
 import { schemaDifferences } from '../helpers/schema.ts';
 import { dialects, testEnvironment, type DialectName } from '../helpers/stores.ts';
 import {
@@ -98,7 +96,7 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
     tables: ['consents'],
     what: 'the consent is listed',
     async check(portal) {
-      const consents = await consentsOf(portal, person.id);
+      const consents = await portal.rights.consentsOf(person.id);
       assert.deepEqual(consents.map((c) => [c.purpose, c.statementVersion, c.givenAt, c.withdrawnAt]), [['privacy_statement', '1', writtenAt, null]]);
     },
   },
@@ -151,7 +149,7 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
   {
     tables: ['account_privacy_flags'],
     what: 'an objection stays recorded',
-    check: async (portal) => assert.deepEqual((await privacyFlags(portal.store.db, person.id)).objections, [{ purpose: 'publishing', since: writtenAt }]),
+    check: async (portal) => assert.deepEqual((await portal.rights.privacyFlags(person.id)).objections, [{ purpose: 'publishing', since: writtenAt }]),
   },
   {
     tables: ['privacy_cases', 'privacy_case_steps'],

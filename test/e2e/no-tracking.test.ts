@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext } from 'playwright-core';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { prepareArchive } from '../../src/privacy/archive-files.ts';
 import { createAccount, signedIn, testPassword } from '../helpers/accounts.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { foreignRequests, openBrowser, type BrowserHarness } from './browser.ts';
@@ -28,7 +27,7 @@ before(async () => {
   const request = await s.portal.privacyCases.submit({ type: 'access', message: 'Welke gegevens hebt u over mij?', email: 'gebruiker@example.org', lang: 'nl' }, { id: userId, email: 'gebruiker@example.org' });
   caseId = (await s.portal.privacyCases.complete(request.id, 'Zie de bijlage.', 'test')).id;
   breachId = (await s.portal.breaches.open('test', { awareAt: s.portal.clock().toISOString(), nature: ['A'], description: 'Portal down for ten minutes.', categories: [] })).id;
-  archiveFile = `${await prepareArchive(s.portal, userId, 'nl')}.html`;
+  archiveFile = `${await s.portal.rights.prepareArchive(userId, 'nl')}.html`;
   await s.portal.statements.current(); // the statement's first version is published on first use
   b = await openBrowser();
 });

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/index.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
-import { personalDataMap } from '../../src/privacy/map.ts';
+import { personalDataMap } from '../../src/personal-data/map.ts';
 import { after, before } from '../../src/privacy/retention/duration.ts';
 import { createRetention, type Retention } from '../../src/privacy/retention/sweep.ts';
 import { testEnvironment, type DialectName, type TestEnvironment } from './stores.ts';
@@ -32,7 +32,7 @@ export async function retentionHarness(dialect: DialectName, env: Record<string,
   const portal = await openPortal(environment.config, { clock });
   const erased: string[] = [];
   // This branch's own erasure: the account row goes, its rows with it by cascade. The privacy office's
-  // eraseAccount(portal, userId, { by: 'retention' }) takes its place in the portal.
+  // portal.rights.eraseAccount(userId, { by: 'retention' }) takes its place in the portal.
   const retention = createRetention({
     db: portal.store.db,
     mailer: portal.mailer,

@@ -17,8 +17,8 @@ after(async () => {
 });
 
 test('without SMTP or a register entry there are no recipients; with SMTP the mail relay is a processor, without its credentials', async () => {
-  assert.deepEqual(await archiveRecipients(plain.portal), []);
-  const [mail] = await archiveRecipients(configured.portal);
+  assert.deepEqual(await archiveRecipients(plain.portal.recipients), []);
+  const [mail] = await archiveRecipients(configured.portal.recipients);
   assert.equal(mail.role, 'processor');
   assert.match(mail.name.en, /mail\.example\.org/);
   assert.doesNotMatch(JSON.stringify(mail), /secret|user:/, 'credentials in the URL are never shown');
@@ -27,7 +27,7 @@ test('without SMTP or a register entry there are no recipients; with SMTP the ma
 test('a recipient the DPO registers is named with what it receives; one outside the EEA is a transfer', async () => {
   await configured.portal.recipients.add('dpo', { name: 'Hosting NV', role: 'processor', purposes: ['accounts'], categories: ['contact', 'identity'], location: 'BE', contractRef: 'VWO-2026-1', contact: '' });
   await configured.portal.recipients.add('dpo', { name: 'Far Away Inc', role: 'recipient', purposes: ['accounts'], categories: ['contact'], location: 'US', contractRef: '', contact: '' });
-  const recipients = await archiveRecipients(configured.portal);
+  const recipients = await archiveRecipients(configured.portal.recipients);
   const hosting = recipients.find((r) => r.name.en === 'Hosting NV')!;
   assert.equal(hosting.receives.nl, 'e-mailadres, naam');
   const info = articleFifteenInformation(configured.portal.config, recipients);

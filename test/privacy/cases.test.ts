@@ -1,13 +1,12 @@
 // The case service on both dialects: one-time codes, the identity gate (duplicates included), extensions, the store's own check.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Portal } from '../../src/portal.ts';
 import { createCaseActions, type Rights } from '../../src/privacy/cases/actions.ts';
 import { dialects } from '../helpers/stores.ts';
 import { casePortal, lastCode, mailsTo, movableClock } from '../helpers/privacy-cases.ts';
 
 /** Rights that fail the test if they are ever called: the gate must stop before them. */
-const untouchable: Rights<Portal> = {
+const untouchable: Rights = {
   buildAccessArchive: () => assert.fail('an access archive was built for an unverified case'),
   eraseAccount: () => assert.fail('an account was erased for an unverified case'),
   setRestriction: () => assert.fail('a restriction was set for an unverified case'),
@@ -73,7 +72,7 @@ for (const dialect of dialects) {
       assert.equal(duplicate.identityVerifiedAt, null, 'the earlier verification proves nothing for this request');
       await h.portal.store.db.updateTable('privacy_cases').set({ user_id: 'u_someone' }).where('id', '=', duplicate.id).execute();
 
-      const actions = createCaseActions({ rights: untouchable, portal: h.portal });
+      const actions = createCaseActions({ rights: untouchable });
       for (const action of [{ action: 'erasure' }, { action: 'access' }, { action: 'restriction', on: true }] as const) {
         await assert.rejects(cases().act(duplicate.id, action, 'u_dpo', actions), { reason: 'identity_unverified' });
       }
@@ -90,7 +89,7 @@ for (const dialect of dialects) {
       clock.set('2026-03-12T09:00:00Z');
       const c = await visitorRequest('noaccount@example.org', 'question');
       await cases().confirmCode(c.id, await lastCode(h.portal, c.requesterEmail));
-      await assert.rejects(cases().act(c.id, { action: 'access' }, 'u_dpo', createCaseActions({ rights: untouchable, portal: h.portal })), { reason: 'no_account' });
+      await assert.rejects(cases().act(c.id, { action: 'access' }, 'u_dpo', createCaseActions({ rights: untouchable })), { reason: 'no_account' });
     });
 
     test('an extension needs a reason, one or two months, the due day not passed, and happens once; its letter goes out', async () => {

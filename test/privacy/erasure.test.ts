@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { newId } from '../../src/accounts/secrets.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
-import { eraseAccount, replayErasureLedger } from '../../src/privacy/erasure.ts';
-import { mayMail, setObjection, setRestriction } from '../../src/privacy/flags.ts';
+import { mayMail } from '../../src/privacy/flags.ts';
 import { dialects, testEnvironment } from '../helpers/stores.ts';
 
 const password = 'paard-batterij-nietje-correct';
@@ -46,10 +45,10 @@ for (const dialect of dialects) {
       await db.insertInto('consents').values({ user_id: person.id, purpose: 'privacy_statement', statement_version: 'v', statement_digest: 'd', method: 'registration_form', language: 'en', given_at: person.created_at, withdrawn_at: null }).execute();
       await portal.accounts.updateProfile(person.id, { firstName: 'Canary', lastName: 'Vogel', displayName: '' });
       await portal.mailer.send({ to: person.email, template: 'test.notice', subject: 's', text: 'hello Canary' });
-      await setObjection(portal, person.id, 'accountability', true, 'self');
+      await portal.rights.setObjection(person.id, 'accountability', true, 'self');
       await portal.accounts.requestEmailChange(person.id, 'nieuw.adres@example.org', password, 'nl', '127.0.0.1');
 
-      const report = await eraseAccount(portal, person.id, { by: 'self' });
+      const report = await portal.rights.eraseAccount(person.id, { by: 'self' });
       assert.match(report.pseudonym, /^former-user-[0-9a-f]{8}$/);
       assert.ok(!report.pseudonym.includes(person.id));
       const line = (table: string, column: string) => report.lines.find((l) => l.table === table && l.column === column)!;
@@ -85,12 +84,12 @@ for (const dialect of dialects) {
       // A restore from an older backup brings the row back; replaying the ledger erases it again, and nobody else.
       await db.insertInto('users').values(person).execute();
       await db.insertInto('sessions').values({ id: 'restored-session', user_id: person.id, stage: 'complete', created_at: person.created_at, last_seen_at: person.created_at, expires_at: '2999-01-01T00:00:00.000Z' }).execute();
-      assert.equal(await replayErasureLedger(portal), 1);
+      assert.equal(await portal.rights.replayErasureLedger(), 1);
       assert.equal(await db.selectFrom('users').select('id').where('id', '=', person.id).executeTakeFirst(), undefined);
       assert.equal((await db.selectFrom('sessions').select('id').where('user_id', '=', person.id).execute()).length, 0);
       assert.ok(await db.selectFrom('users').select('id').where('id', '=', admin.id).executeTakeFirst());
-      assert.equal(await replayErasureLedger(portal), 0);
-      await assert.rejects(eraseAccount(portal, person.id, { by: 'dpo' }), { name: 'NotFound' });
+      assert.equal(await portal.rights.replayErasureLedger(), 0);
+      await assert.rejects(portal.rights.eraseAccount(person.id, { by: 'dpo' }), { name: 'NotFound' });
     });
   });
 
@@ -101,10 +100,10 @@ for (const dialect of dialects) {
       const admin = await user(portal, 'admin.y@example.org', 'admin');
       const key = await portal.apiKeys.create(person.id, { name: 'script' });
       await portal.apiKeys.revokeByAdmin(admin.id, key.info.id);
-      await assert.rejects(eraseAccount(portal, admin.id, { by: 'dpo' }), { name: 'Conflict' }, 'not the last active admin');
+      await assert.rejects(portal.rights.eraseAccount(admin.id, { by: 'dpo' }), { name: 'Conflict' }, 'not the last active admin');
       assert.equal((await db.selectFrom('erasure_ledger').select('id').execute()).length, 0);
       await user(portal, 'admin.z@example.org', 'admin');
-      const report = await eraseAccount(portal, admin.id, { by: 'dpo', reference: 'CASE-1' });
+      const report = await portal.rights.eraseAccount(admin.id, { by: 'dpo', reference: 'CASE-1' });
       const row = await db.selectFrom('api_keys').selectAll().where('id', '=', key.info.id).executeTakeFirstOrThrow();
       assert.equal(row.revoked_by, report.pseudonym);
       assert.equal((await portal.apiKeys.listKeysOf(person.id))[0].revokedByAdmin, true);
@@ -119,7 +118,7 @@ test('a restricted account gets no mail the portal sends on its own, only replie
     const person = await user(portal, 'restricted@example.org');
     const notice = { to: person.email, template: 'test.notice', subject: 'news', text: 'news' };
     assert.equal(await mayMail(db, person.id), true);
-    await setRestriction(portal, person.id, true, 'self');
+    await portal.rights.setRestriction(person.id, true, 'self');
     assert.equal(await mayMail(db, person.id), false);
     assert.equal(await portal.mailer.send(notice), 'withheld');
     assert.equal(await portal.mailer.send({ ...notice, to: 'RESTRICTED@example.org' }), 'withheld', 'the address matches in any case');
@@ -127,11 +126,11 @@ test('a restricted account gets no mail the portal sends on its own, only replie
     await portal.accounts.requestPasswordReset(person.email, 'nl');
     const templates = (await db.selectFrom('mail_outbox').select('template').orderBy('id').execute()).map((r) => r.template);
     assert.deepEqual(templates, ['test.reply', 'accounts.reset']);
-    await setRestriction(portal, person.id, false, 'self');
+    await portal.rights.setRestriction(person.id, false, 'self');
     assert.equal(await portal.mailer.send(notice), 'queued');
     const verbs = (await db.selectFrom('events').select('verb').where('subject_id', '=', person.id).orderBy('id').execute()).map((e) => e.verb);
     assert.deepEqual(verbs, ['privacy.restriction_set', 'privacy.restriction_lifted']);
-    await assert.rejects(setObjection(portal, person.id, 'marketing' as never, true, 'self'), { name: 'Invalid' });
-    await assert.rejects(setRestriction(portal, 'u_nobody', true, 'self'), { name: 'NotFound' });
+    await assert.rejects(portal.rights.setObjection(person.id, 'marketing' as never, true, 'self'), { name: 'Invalid' });
+    await assert.rejects(portal.rights.setRestriction('u_nobody', true, 'self'), { name: 'NotFound' });
   });
 });

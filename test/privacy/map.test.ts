@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { migrate, openStore } from '../../src/db/index.ts';
-import { personalDataMap } from '../../src/privacy/map.ts';
+import { personalDataMap } from '../../src/personal-data/map.ts';
 import { messages } from '../../src/i18n/index.ts';
-import { categories, legalBases, purposes, retentionRules } from '../../src/privacy/vocabulary.ts';
+import { categories, legalBases, purposes, retentionRules } from '../../src/personal-data/vocabulary.ts';
 import { dialects, testEnvironment } from '../helpers/stores.ts';
 
 for (const dialect of dialects) {
@@ -20,7 +20,7 @@ for (const dialect of dialects) {
         .sort();
       const unclassified = columns.filter((c) => !mapped.includes(c));
       const stale = mapped.filter((c) => !columns.includes(c));
-      assert.deepEqual(unclassified, [], `columns missing from src/privacy/map.ts: ${unclassified.join(', ')}`);
+      assert.deepEqual(unclassified, [], `columns missing from src/personal-data/map.ts: ${unclassified.join(', ')}`);
       assert.deepEqual(stale, [], `map entries for columns that do not exist: ${stale.join(', ')}`);
     } finally {
       await store.close();

@@ -2,7 +2,6 @@
 // the others are left in the report for the DPO; an ended one is not told.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eraseAccount } from '../../src/privacy/rights.ts';
 import { createAccount } from '../helpers/accounts.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 
@@ -20,7 +19,7 @@ test('the recipients with a contact address get a notice with the address and th
   await recipients.end('dpo', ended.id);
   const userId = await createAccount(s, 'vertrekker@example.org', 'user');
 
-  const report = await eraseAccount(s.portal, userId, { by: 'dpo', reference: 'PRV-2026-TEST01' });
+  const report = await s.portal.rights.eraseAccount(userId, { by: 'dpo', reference: 'PRV-2026-TEST01' });
   assert.deepEqual(report.recipientsInformed, [told.id]);
   assert.deepEqual(report.recipientsToInform.map((r) => r.id), [byHand.id], 'no mail address: the DPO tells them');
 

@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config.ts';
-import { personalDataMap } from '../../src/privacy/map.ts';
+import { personalDataMap } from '../../src/personal-data/map.ts';
 import { processingRegister, registerCsv } from '../../src/privacy/register.ts';
 import { languages, messages } from '../../src/i18n/index.ts';
-import { purposes } from '../../src/privacy/vocabulary.ts';
+import { purposes } from '../../src/personal-data/vocabulary.ts';
 import { startServer } from '../helpers/server.ts';
 import { signedIn } from '../helpers/staff.ts';
 

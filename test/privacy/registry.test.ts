@@ -1,9 +1,9 @@
 // The module registry covers the map: each table with personal data has exactly one module, with exporter and eraser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { personalDataMap } from '../../src/privacy/map.ts';
+import { personalDataMap } from '../../src/personal-data/map.ts';
 import { personalDataModules } from '../../src/privacy/modules.ts';
-import { registryProblems, type PersonalDataModule } from '../../src/privacy/registry.ts';
+import { registryProblems, type PersonalDataModule } from '../../src/personal-data/registry.ts';
 
 test('every table holding personal data is owned by exactly one registered module with an exporter and an eraser', () => {
   assert.deepEqual(registryProblems(personalDataModules, personalDataMap), []);

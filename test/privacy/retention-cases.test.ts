@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareArchive } from '../../src/privacy/archive-files.ts';
 import { createAccount } from '../helpers/accounts.ts';
 import { dialects } from '../helpers/stores.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
@@ -48,13 +47,13 @@ test('an access archive past its 7 days goes from the disk and the table at the 
   const s = await startServer('sqlite');
   try {
     const userId = await createAccount(s, 'archivaris@example.org', 'user');
-    const old = await prepareArchive(s.portal, userId, 'nl');
+    const old = await s.portal.rights.prepareArchive(userId, 'nl');
     const dir = join(s.env.dataDir, 'archives');
     assert.deepEqual(readdirSync(dir).sort(), [`${old}.html`, `${old}.json`]);
     const later = new Date(s.portal.clock().getTime() + 8 * 86_400_000);
     await s.portal.retention.run({ now: later, dryRun: true });
     assert.equal(readdirSync(dir).length, 2, 'a dry run deletes no file');
-    const fresh = await prepareArchive(s.portal, userId, 'en');
+    const fresh = await s.portal.rights.prepareArchive(userId, 'en');
     await db(s).updateTable('access_archives').set({ expires_at: new Date(later.getTime() + 86_400_000).toISOString() }).where('id', '=', fresh).execute();
     await s.portal.retention.run({ now: later });
     assert.deepEqual(readdirSync(dir).sort(), [`${fresh}.html`, `${fresh}.json`]);

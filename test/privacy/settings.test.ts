@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
-import { purposes } from '../../src/privacy/vocabulary.ts';
+import { purposes } from '../../src/personal-data/vocabulary.ts';
 
 test('defaults: the publisher is the controller, the contact address reaches the DPO, the VTC hears complaints, each purpose has its default basis', () => {
   const config = loadConfig({ PUBLISHER_NAME: 'Departement WSE', CONTACT_EMAIL: 'opendata@wse.example' });

@@ -8,7 +8,7 @@ import { createRecipientStore } from '../../src/privacy/recipient-store.ts';
 import { createStatementService } from '../../src/privacy/statement.ts';
 import { plainText, statementText } from '../../src/privacy/statement-text.ts';
 import { messages } from '../../src/i18n/index.ts';
-import { purposes } from '../../src/privacy/vocabulary.ts';
+import { purposes } from '../../src/personal-data/vocabulary.ts';
 import { dialects, testEnvironment } from '../helpers/stores.ts';
 
 for (const dialect of dialects) {

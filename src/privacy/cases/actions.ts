@@ -1,15 +1,15 @@
 // The DPO's one-click actions on a case tied to an account: the self-service's own functions, given as an argument.
-import type { PurposeId } from '../vocabulary.ts';
+import type { PurposeId } from '../../personal-data/vocabulary.ts';
 
 /**
- * The self-service rights (src/privacy/rights.ts, written apart): the case console runs exactly these, so an
+ * The self-service rights (the rights service of src/privacy/rights.ts): the case console runs exactly these, so an
  * answer to a request by mail does what the account page does.
  */
-export interface Rights<P> {
-  buildAccessArchive(portal: P, userId: string): Promise<unknown>;
-  eraseAccount(portal: P, userId: string, options: { by: 'dpo'; reference: string }): Promise<unknown>;
-  setRestriction(portal: P, userId: string, on: boolean, by: string): Promise<unknown>;
-  setObjection(portal: P, userId: string, purpose: PurposeId, on: boolean, by: string): Promise<unknown>;
+export interface Rights {
+  buildAccessArchive(userId: string): Promise<unknown>;
+  eraseAccount(userId: string, options: { by: 'dpo'; reference: string }): Promise<unknown>;
+  setRestriction(userId: string, on: boolean, by: string): Promise<unknown>;
+  setObjection(userId: string, purpose: PurposeId, on: boolean, by: string): Promise<unknown>;
 }
 
 export type CaseAction =
@@ -23,22 +23,22 @@ export interface CaseActions {
   run(action: CaseAction, target: { userId: string; reference: string }, by: string): Promise<string>;
 }
 
-export function createCaseActions<P>(deps: { rights: Rights<P>; portal: P }): CaseActions {
-  const { rights, portal } = deps;
+export function createCaseActions(deps: { rights: Rights }): CaseActions {
+  const { rights } = deps;
   return {
     async run(a, target, by) {
       switch (a.action) {
         case 'access':
-          await rights.buildAccessArchive(portal, target.userId);
+          await rights.buildAccessArchive(target.userId);
           return 'access archive ready on the account\'s privacy page';
         case 'erasure':
-          await rights.eraseAccount(portal, target.userId, { by: 'dpo', reference: target.reference });
+          await rights.eraseAccount(target.userId, { by: 'dpo', reference: target.reference });
           return 'account erased';
         case 'restriction':
-          await rights.setRestriction(portal, target.userId, a.on, by);
+          await rights.setRestriction(target.userId, a.on, by);
           return a.on ? 'processing restricted' : 'restriction lifted';
         case 'objection':
-          await rights.setObjection(portal, target.userId, a.purpose, a.on, by);
+          await rights.setObjection(target.userId, a.purpose, a.on, by);
           return `${a.on ? 'objection recorded' : 'objection withdrawn'}: ${a.purpose}`;
       }
     },

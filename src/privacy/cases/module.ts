@@ -1,6 +1,6 @@
 // The privacy office's cases in the module registry: the access archive gets a person's requests and their steps;
 // erasure keeps each case as proof of having handled it, the person replaced by their pseudonym (see the map).
-import type { PersonalDataModule } from '../registry.ts';
+import type { PersonalDataModule } from '../../personal-data/registry.ts';
 import { eraseCasesIn, exportCases } from './personal-data.ts';
 
 export const casesModule: PersonalDataModule = {

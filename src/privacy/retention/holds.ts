@@ -1,6 +1,7 @@
 // Legal holds (GDPR Art. 17(3)): the DPO keeps one object from the retention sweep, with a ground, a motivation and an end date.
 import type { Kysely } from 'kysely';
 import { newId } from '../../accounts/secrets.ts';
+import type { AccountStore } from '../../accounts/store.ts';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
@@ -45,7 +46,7 @@ const maxYears = 'P30Y';
 
 export type HoldService = ReturnType<typeof createHoldService>;
 
-export function createHoldService(deps: { db: Kysely<Database>; clock: Clock }) {
+export function createHoldService(deps: { db: Kysely<Database>; clock: Clock; accounts: Pick<AccountStore, 'userById'> }) {
   const store = createHoldStore(deps.db);
   const present = (row: LegalHoldRow, now: Date): LegalHold => ({
     id: row.id,
@@ -83,7 +84,7 @@ export function createHoldService(deps: { db: Kysely<Database>; clock: Clock }) 
       if (endsAt.toISOString().slice(0, 10) !== input.endsOn) throw new Invalid('Give the end date as a date, e.g. 2031-12-31.', 'hold_ends_on');
       if (endsAt <= now) throw new Invalid('The end date must lie in the future.', 'hold_ends_past');
       if (endsAt > after(now, maxYears)) throw new Invalid('A hold lasts at most 30 years; set a review date and renew it then.', 'hold_ends_far');
-      if (objectType === 'user' && !(await deps.db.selectFrom('users').select('id').where('id', '=', objectId).executeTakeFirst())) {
+      if (objectType === 'user' && !(await deps.accounts.userById(objectId))) {
         throw new NotFound(`There is no account ${objectId}.`, 'hold_no_account');
       }
       const row: LegalHoldRow = {

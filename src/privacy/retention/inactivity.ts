@@ -10,8 +10,8 @@ import type { Step } from './steps.ts';
 import { formatDate, languageOr, languagePrefix, type Language } from '../../i18n/index.ts';
 
 /**
- * Erases one account as the privacy office does (Art. 17). The real one is eraseAccount(portal, userId, { by: 'retention' })
- * in src/privacy/rights.ts, wired where the retention is created (src/portal.ts).
+ * Erases one account as the privacy office does (Art. 17). The real one is the rights service's eraseAccount
+ * (src/privacy/rights.ts), wired where the retention is created (src/portal.ts).
  */
 export type EraseAccount = (userId: string, options: { by: 'retention' }) => Promise<void>;
 

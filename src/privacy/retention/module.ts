@@ -1,7 +1,7 @@
 // Legal holds and inactivity warnings in the module registry. A hold on an account and the DPO who set it are named
 // by pseudonym once erased; the hold's motivation is the DPO's record, not the person's data, and stays out of the archive.
-import { eraseColumn } from '../erase-columns.ts';
-import type { PersonalDataModule } from '../registry.ts';
+import { eraseColumn } from '../../personal-data/erase-columns.ts';
+import type { PersonalDataModule } from '../../personal-data/registry.ts';
 
 export const retentionModule: PersonalDataModule = {
   name: 'retention',

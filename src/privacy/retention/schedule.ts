@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { lastEventAt } from '../../events/store.ts';
 import type { Retention, RetentionReport } from './sweep.ts';
 
 /** Calls `tick` every `ms` until stopped: setInterval in the server; a test drives it by hand with its clock. */
@@ -33,8 +34,8 @@ export function createDailyRetention(deps: DailyRetentionDeps) {
 
   /** The last run's time, from its report event: shared by every node, and it survives restarts. */
   async function lastRun(): Promise<Date | null> {
-    const row = await deps.db.selectFrom('events').select('at').where('verb', '=', 'retention.run').orderBy('at', 'desc').executeTakeFirst();
-    return row ? new Date(row.at) : null;
+    const at = await lastEventAt(deps.db, 'retention.run');
+    return at ? new Date(at) : null;
   }
 
   async function runIfDue(): Promise<RetentionReport | null> {

@@ -1,7 +1,7 @@
 // The sweep's step for each retention rule with a trigger: which rows of the trigger's table are due, and which a hold keeps.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { RetentionId } from '../vocabulary.ts';
+import type { RetentionId } from '../../personal-data/vocabulary.ts';
 import { heldBy } from './holds-store.ts';
 import { sweepTable, type StepResult } from './sweep-table.ts';
 

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { recordEvent } from '../../events/store.ts';
 import type { Mailer } from '../../mail/outbox.ts';
-import { retentionRules, type RetentionRule } from '../vocabulary.ts';
+import { retentionRules, type RetentionRule } from '../../personal-data/vocabulary.ts';
 import { before } from './duration.ts';
 import { createHoldStore } from './holds-store.ts';
 import { inactivityStep, type EraseAccount } from './inactivity.ts';
@@ -17,7 +17,7 @@ export interface RetentionDeps {
   mailer: Mailer;
   clock: Clock;
   config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Language; sessionIdleMinutes: number };
-  /** INTEGRATION POINT: the privacy office's erasure, eraseAccount(portal, userId, { by: 'retention' }) from src/privacy/rights.ts. */
+  /** INTEGRATION POINT: the privacy office's erasure, the rights service's eraseAccount(userId, { by: 'retention' }) (src/privacy/rights.ts). */
   eraseAccount: EraseAccount;
   /** Steps a module brings for its own rules, by rule id, where deleting the due rows of the trigger's table is not enough. */
   steps?: Record<string, Step>;

@@ -1,7 +1,7 @@
 // The account's privacy page: download my data, restriction, objection, consents, and deleting the account.
 import type { ConsentRecord } from '../../../privacy/consents.ts';
 import type { PrivacyFlags } from '../../../privacy/flags.ts';
-import type { PurposeId } from '../../../privacy/vocabulary.ts';
+import type { PurposeId } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
 import { formatDate } from '../../../i18n/index.ts';

@@ -1,7 +1,7 @@
 // The breach register: the list with breaches overdue for a decision flagged, and the form to open or update one.
 import { decisions, natures, risks, type Breach } from '../../../privacy/breaches.ts';
 import { instantToZoned } from '../../../privacy/zoned-time.ts';
-import { categories } from '../../../privacy/vocabulary.ts';
+import { categories } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
 import type { Html } from '../../jsx-runtime.ts';

@@ -45,6 +45,8 @@ export interface PersonalDataModule {
   tables: string[];
   exportFor(ctx: RegistryContext, subject: Subject): Promise<ArchiveSection>;
   eraseFor(ctx: RegistryContext, subject: Subject): Promise<ErasureLine[]>;
+  /** The account ids its tables name, for the erasure ledger's replay after a restore (modules that key rows by account). */
+  subjectIds?(ctx: RegistryContext): Promise<string[]>;
 }
 
 /** The owner of each table, or the problems that make the registry unusable (a test asserts there are none). */
