@@ -3,10 +3,20 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ConfigError } from './errors.ts';
 import { languages, messages, type Language } from './i18n/index.ts';
-import { parseKey } from './accounts/secret-box.ts';
-import { sizeBytes } from './engine/size.ts';
+import { sizeBytes } from './size.ts';
 import { withoutPassword } from './startup.ts';
 import { legalBases, purposes, type LegalBasis, type PurposeId } from './personal-data/vocabulary.ts';
+
+/** The portal key (SECRET_KEY, `<data>/secret.key`): 32 bytes from 64 hexadecimal digits or base64; null when the text is neither. */
+export function parseKey(text: string): Buffer | null {
+  const trimmed = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const bytes = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (bytes.length === 32) return bytes;
+  }
+  return null;
+}
 
 export interface Config {
   port: number;

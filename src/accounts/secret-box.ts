@@ -2,6 +2,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseKey } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 
 export interface SecretBox {
@@ -11,17 +12,6 @@ export interface SecretBox {
 }
 
 const version = 'v1';
-
-/** 32 bytes from 64 hexadecimal digits or base64; null when the text is neither. */
-export function parseKey(text: string): Buffer | null {
-  const trimmed = text.trim();
-  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
-  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
-    const bytes = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-    if (bytes.length === 32) return bytes;
-  }
-  return null;
-}
 
 /**
  * The key from SECRET_KEY, else from `<data>/secret.key`, made (mode 0600) the first time it is needed.

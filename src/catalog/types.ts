@@ -11,14 +11,9 @@ import type { Field, FieldType } from '../odsql/fields.ts';
 export { fieldTypes } from '../odsql/fields.ts';
 export type { Annotations, Field, FieldType } from '../odsql/fields.ts';
 
-/**
- * A publisher's choice of how a field's text is read: its type and, where the type is written in several notations,
- * which one (`1.234,5`, `dd/mm/yyyy`). The import then reads every value that way and reports those that do not fit.
- */
-export interface FieldReading {
-  type: FieldType;
-  format?: string;
-}
+// How a field is read and the formats a source may have are the import's: declared by the engine, which reads files.
+import type { FieldReading, SourceFormat } from '../engine/ingest/types.ts';
+export { sourceFormats, type FieldReading, type SourceFormat } from '../engine/ingest/types.ts';
 
 
 export const visibilities = ['public', 'restricted'] as const;
@@ -140,7 +135,5 @@ export interface Version {
   report: ImportReport | null;
 }
 
-export const sourceFormats = ['csv', 'json', 'xlsx', 'geojson'] as const;
-export type SourceFormat = (typeof sourceFormats)[number];
 
 export const datasetIdPattern = /^[a-z0-9][a-z0-9_-]{0,99}$/;

@@ -6,7 +6,7 @@ import { defaultClusterMinRows } from '../config.ts';
 import { registerGeometryFunctions } from './geometry-functions.ts';
 import { Gate, laneLimits, type Lane } from './pool.ts';
 import { literal } from './sql.ts';
-import { sizeBytes } from './size.ts';
+import { sizeBytes } from '../size.ts';
 import { createTables, type RecordsSource } from './tables.ts';
 
 export type { RecordsSource } from './tables.ts';

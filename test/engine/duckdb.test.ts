@@ -1,7 +1,7 @@
 // The engine's connection pool: a request's time zone never leaks into the next user of a connection.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sizeBytes } from '../../src/engine/size.ts';
+import { sizeBytes } from '../../src/size.ts';
 import { engineHarness } from '../helpers/engine.ts';
 
 test('each use of a pooled connection reads date-times in the zone it asked for, else the portal\'s', async (t) => {

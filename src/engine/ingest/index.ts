@@ -3,7 +3,6 @@ import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BlobStore } from '../../blobs/index.ts';
-import type { FieldReading, SourceFormat } from '../../catalog/types.ts';
 import { ImportFailed, ImportTooLarge } from '../../errors.ts';
 import type { Engine } from '../duckdb.ts';
 import { twinOf } from '../tables.ts';
@@ -14,7 +13,7 @@ import { inferPlan } from './infer.ts';
 import { fieldsOf, writeParquet } from './write.ts';
 import { openXlsx } from './xlsx.ts';
 import { defaultImportLimits, type ImportLimits } from './limits.ts';
-import type { IngestResult, Source } from './types.ts';
+import type { FieldReading, IngestResult, Source, SourceFormat } from './types.ts';
 
 export type { IngestResult } from './types.ts';
 

@@ -1,13 +1,12 @@
 // Type inference: a sample proposes each column's reading, a pass over every value confirms it and weighs its rivals.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { FieldReading } from '../../catalog/types.ts';
 import { Invalid } from '../../errors.ts';
 import { endsLikeUnit, numberKinds, storedNumberParsers, unitOf, withoutUnit } from './numbers.ts';
 import type { Parser } from './parser.ts';
 import { parsers, textParser } from './parsers.ts';
 import { decide, type Counted } from './decide.ts';
 import type { FieldReport, ImportReport, ReportExample } from './report.ts';
-import type { Source, SourceColumn } from './types.ts';
+import type { FieldReading, Source, SourceColumn } from './types.ts';
 
 export interface PlannedColumn extends SourceColumn {
   parser: Parser;

@@ -6,13 +6,12 @@ import { createInterface } from 'node:readline';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BlobStore } from '../../blobs/index.ts';
 import { ImportFailed } from '../../errors.ts';
-import type { SourceFormat } from '../../catalog/types.ts';
 import { fieldNamesFor } from './names.ts';
 import { literal } from '../sql.ts';
 import { linkedCopy } from './files.ts';
 import { checkNesting } from './json-scan.ts';
 import { defaultImportLimits, refuseColumns, type ImportLimits } from './limits.ts';
-import type { Source } from './types.ts';
+import type { Source, SourceFormat } from './types.ts';
 
 /** RFC 6901 pointer to a top-level key, so any key text is safe in the path. */
 function pointer(key: string): string {

@@ -1,6 +1,18 @@
 // What a source adapter hands to type inference and the Parquet writer.
-import type { Field, SourceFormat } from '../../catalog/types.ts';
+import type { Field, FieldType } from '../../odsql/fields.ts';
 import type { ImportReport } from './report.ts';
+
+export const sourceFormats = ['csv', 'json', 'xlsx', 'geojson'] as const;
+export type SourceFormat = (typeof sourceFormats)[number];
+
+/**
+ * A publisher's choice of how a field's text is read: its type and, where the type is written in several notations,
+ * which one (`1.234,5`, `dd/mm/yyyy`). The import then reads every value that way and reports those that do not fit.
+ */
+export interface FieldReading {
+  type: FieldType;
+  format?: string;
+}
 
 export interface SourceColumn {
   /** The normalised field name. */

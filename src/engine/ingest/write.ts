@@ -1,7 +1,7 @@
 // Writes a source as one zstd Parquet file (and its DuckDB twin) with typed columns, a content-hash record id and shape boxes.
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Field } from '../../catalog/types.ts';
+import type { Field } from '../../odsql/fields.ts';
 import { rowGroupRows } from '../parquet.ts';
 import { identifier, literal } from '../sql.ts';
 import { trimmedSql, typedSql, valueSql, type Plan } from './infer.ts';
