@@ -40,7 +40,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: ApiKeyRoutesDeps)
   const days = Math.min(defaultKeyDays, deps.config.apiKeyMaxDays);
   const problem = (ctx: PageContext, reply: FastifyReply, error: unknown, values?: { name?: string; days?: string }) => {
     if (!(error instanceof DomainError)) throw error;
-    const status = { not_found: 404, forbidden: 403, too_many: 429, conflict: 409 }[error.code as string] ?? 400;
+    const status = error.status;
     const text = (error.reason && ctx.t.apiKeys.errors[error.reason]) || errorText(ctx, error);
     return html(reply, apiKeyProblemPage(ctx, { error: text, maxDays: deps.config.apiKeyMaxDays, days, values }), status);
   };

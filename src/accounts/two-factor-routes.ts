@@ -32,7 +32,7 @@ function say(ctx: PageContext, error: unknown): string {
 
 function statusOf(error: unknown): number {
   if (!(error instanceof DomainError)) throw error;
-  return { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
+  return error.status;
 }
 
 /** The account page's section. */

@@ -14,7 +14,8 @@ import { auditPage } from '../web/pages/admin/audit.tsx';
 import { adminActions, adminErrorPage, adminHome } from '../web/pages/admin/frame.tsx';
 import { datasetGrantsPage, grantsPage } from '../web/pages/admin/grants.tsx';
 import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
-import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { notFoundPage } from '../web/pages/errors.tsx';
+import { pageErrors } from '../http/errors.ts';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
 import { languagePrefix } from '../language.ts';
@@ -41,8 +42,7 @@ const twin = (id: string) => (id.endsWith('.json') ? { id: id.slice(0, -5), json
 /** A domain error's status and text in the page's language: admin reasons first, then the account ones. */
 export function adminError(ctx: PageContext, error: unknown): { status: number; text: string } {
   if (!(error instanceof DomainError)) throw error;
-  const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
-  return { status, text: (error.reason && ctx.t.admin.errors[error.reason]) || errorText(ctx, error) };
+  return { status: error.status, text: (error.reason && ctx.t.admin.errors[error.reason]) || errorText(ctx, error) };
 }
 
 export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): Promise<void> {
@@ -52,18 +52,14 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const json = (reply: FastifyReply, body: unknown) => reply.header('Cache-Control', 'no-store').send(body);
 
-  // Errors outside a form: an unknown account or dataset is the ordinary 404; anything else a page, never a bare 500.
-  app.setErrorHandler((error, request, reply) => {
-    if (request.url.split('?')[0].endsWith('.json')) throw error;
-    const ctx = deps.contextOf(request);
-    // The CSRF check's refusal arrives here too (it runs before the guard): to outsiders, still nothing is here.
-    if (error instanceof NotFound || !mayAny(request, adminActions)) return html(reply, notFoundPage(ctx), 404);
-    if (error instanceof DomainError) {
-      const { status, text } = adminError(ctx, error);
-      return html(reply, adminErrorPage(ctx, text), status);
-    }
-    request.log.error({ err: error }, 'admin page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  // Errors outside a form: an unknown account or dataset is the ordinary 404; any other refusal the admin's error page.
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    hidden: (request) => !mayAny(request, adminActions),
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      return error instanceof NotFound ? notFoundPage(ctx).value : adminErrorPage(ctx, adminError(ctx, error).text).value;
+    },
   });
 
   for (const lang of languages) {

@@ -7,9 +7,9 @@ import { parseMetadataInput, readingsOf } from '../catalog/metadata.ts';
 import { ChecksPending } from '../catalog/checks.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset, FieldReading } from '../catalog/types.ts';
-import { Conflict, DomainError, Forbidden, Invalid } from '../errors.ts';
+import { Conflict, Forbidden, Invalid, UnsupportedMediaType } from '../errors.ts';
 import type { BackofficeDeps } from './deps.ts';
-import { errorBody, metadataDocument, presentDataset, presentPreview, statusOf } from './present.ts';
+import { metadataDocument, presentDataset, presentPreview } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile, receiveRawBody, type ReceivedFile } from './uploads.ts';
 
 type Params = { id: string; number: string };
@@ -34,7 +34,7 @@ function rawName(request: FastifyRequest): string {
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   const byType = nameByType[type];
   if (!byType) {
-    throw new Invalid(`Cannot tell the file's format from Content-Type "${type || 'none'}": send one of ${Object.keys(nameByType).join(', ')}, or name the file with ?filename=data.csv.`, 'media_type');
+    throw new UnsupportedMediaType(`Cannot tell the file's format from Content-Type "${type || 'none'}": send one of ${Object.keys(nameByType).join(', ')}, or name the file with ?filename=data.csv.`);
   }
   return byType;
 }
@@ -69,17 +69,6 @@ export async function publishingApi(app: FastifyInstance, deps: BackofficeDeps):
   const maxBytes = config.maxImportBytes;
   const guard = (action: Action) => ({ preHandler: requirePermission(action) });
   const actor = (request: FastifyRequest) => accountOf(request)!.id;
-
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof DomainError) return reply.status(statusOf(error)).send(errorBody(error));
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid';
-      return reply.status(status).send({ error: code, message: (error as Error).message });
-    }
-    request.log.error({ err: error }, 'publishing API failed');
-    return reply.status(500).send({ error: 'internal', message: 'An internal error occurred.' });
-  });
 
   const describe = async (dataset: Dataset) =>
     presentDataset(dataset, await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true }), await deps.contactWarning(dataset.metadata));

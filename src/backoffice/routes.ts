@@ -16,9 +16,9 @@ import { deletePage } from '../web/pages/backoffice/delete.tsx';
 import { datasetListPage } from '../web/pages/backoffice/list.tsx';
 import { metadataPage } from '../web/pages/backoffice/metadata.tsx';
 import { versionPage } from '../web/pages/backoffice/version.tsx';
-import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { notFoundPage } from '../web/pages/errors.tsx';
 import { fieldReadings, formValuesOf, one, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
-import { statusOf } from './present.ts';
+import { pageErrors } from '../http/errors.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './deps.ts';
 import { languagePrefix } from '../language.ts';
@@ -46,15 +46,14 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     return { message: (error.reason && (t.errors[error.reason] ?? ctx.t.account.errors[error.reason])) || error.message, details: [] };
   };
 
-  app.setErrorHandler((error, request, reply) => {
-    const ctx = deps.contextOf(request);
-    if (error instanceof NotFound) return html(reply, notFoundPage(ctx), 404);
-    const back = { href: ctx.link(adminPath()), label: ctx.t.backoffice.backToList };
-    if (error instanceof DomainError) return html(reply, failedPage(ctx, explain(ctx, error).message, back), statusOf(error));
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return html(reply, failedPage(ctx, (error as Error).message, back), status);
-    request.log.error({ err: error }, 'back office page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  // Errors outside a form: an unknown dataset is the ordinary 404; any other refusal a page with the way back to the list.
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      if (error instanceof NotFound) return notFoundPage(ctx).value;
+      return failedPage(ctx, explain(ctx, error).message, { href: ctx.link(adminPath()), label: ctx.t.backoffice.backToList }).value;
+    },
   });
 
   /** A domain refusal on a form: the form's page again with the reason; anything else goes to the error handler. */
@@ -75,7 +74,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       const versions = await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true });
       const said = problem ? explain(ctx, problem) : null;
       const page = datasetAdminPage(ctx, { dataset, versions, maxBytes, done: done(request), error: said?.message, details: said?.details });
-      return html(reply, page, problem ? statusOf(problem) : 200);
+      return html(reply, page, problem ? problem.status : 200);
     };
 
     const listRows = async () =>
@@ -98,7 +97,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       } catch (error) {
         const problem = refusal(error);
         const ctx = deps.contextOf(request);
-        return html(reply, datasetListPage(ctx, await listRows(), { values: form, error: explain(ctx, problem).message }), statusOf(problem));
+        return html(reply, datasetListPage(ctx, await listRows(), { values: form, error: explain(ctx, problem).message }), problem.status);
       }
       return reply.redirect(`${back(form.id)}?done=created`, 303);
     });
@@ -158,7 +157,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
         const problem = refusal(error);
         const ctx = deps.contextOf(request);
         const preview = await catalog.previewVersion(dataset.id, number);
-        return html(reply, versionPage(ctx, { dataset, preview, error: explain(ctx, problem).message }), statusOf(problem));
+        return html(reply, versionPage(ctx, { dataset, preview, error: explain(ctx, problem).message }), problem.status);
       }
       return reply.redirect(`${back(dataset.id, 'versions', version.number)}?done=reread`, 303);
     });

@@ -9,7 +9,8 @@ import type { Portal } from '../portal.ts';
 import type { PageContext } from '../web/context.ts';
 import { languages } from '../web/i18n.ts';
 import type { Html } from '../web/jsx-runtime.ts';
-import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { notFoundPage } from '../web/pages/errors.tsx';
+import { pageErrors } from '../http/errors.ts';
 import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../web/pages/privacy-office/breaches.tsx';
 import { officeErrorPage, officeHome } from '../web/pages/privacy-office/frame.tsx';
 import { recipientsPage } from '../web/pages/privacy-office/recipients.tsx';
@@ -28,7 +29,6 @@ export interface PrivacyOfficeDeps {
 type Body = Record<string, string | string[] | undefined>;
 const one = (body: Body, name: string) => String([body[name]].flat()[0] ?? '');
 const many = (body: Body, name: string) => [body[name] ?? []].flat().filter((x): x is string => typeof x === 'string' && x !== '');
-const statusOf = (error: DomainError) => ({ not_found: 404, conflict: 409, forbidden: 403 }[error.code as string] ?? 422);
 
 export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOfficeDeps): Promise<void> {
   const { recipients, breaches } = deps.portal;
@@ -36,13 +36,12 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
   const text = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.privacy.errors[error.reason]) || error.message;
   const guard = { preHandler: requirePermission('privacy.manage') };
 
-  app.setErrorHandler((error, request, reply) => {
-    const ctx = deps.contextOf(request);
-    if (request.url.split('?')[0].match(/\.(json|csv)$/) && error instanceof DomainError) return reply.status(statusOf(error)).send({ error: error.code, message: error.message });
-    if (error instanceof NotFound) return html(reply, notFoundPage(ctx, text(ctx, error)), 404);
-    if (error instanceof DomainError) return html(reply, officeErrorPage(ctx, text(ctx, error)), statusOf(error));
-    request.log.error({ err: error }, 'privacy office page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      return error instanceof NotFound ? notFoundPage(ctx, text(ctx, error)).value : officeErrorPage(ctx, text(ctx, error)).value;
+    },
   });
 
   const tz = deps.config.timezone;
@@ -89,7 +88,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, await recipientsView(request, { error: text(deps.contextOf(request), error) }), statusOf(error));
+        return html(reply, await recipientsView(request, { error: text(deps.contextOf(request), error) }), error.status);
       }
       // The statement names recipients: publish its new version now rather than at the next reader.
       await deps.portal.statements.current();
@@ -114,7 +113,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=opened`, 303);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, breachPage(deps.contextOf(request), null, asForm(body), { error: text(deps.contextOf(request), error) }), statusOf(error));
+        return html(reply, breachPage(deps.contextOf(request), null, asForm(body), { error: text(deps.contextOf(request), error) }), error.status);
       }
     });
     app.get<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, guard, async (request, reply) => {
@@ -132,7 +131,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=saved`, 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error instanceof NotFound) throw error;
-        return html(reply, breachPage(deps.contextOf(request), breach, asForm(body), { error: text(deps.contextOf(request), error) }), statusOf(error));
+        return html(reply, breachPage(deps.contextOf(request), breach, asForm(body), { error: text(deps.contextOf(request), error) }), error.status);
       }
     });
     app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id/close`, guard, async (request, reply) => {
@@ -143,7 +142,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const ctx = deps.contextOf(request);
-        return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { error: text(ctx, error) }), statusOf(error));
+        return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { error: text(ctx, error) }), error.status);
       }
     });
   }

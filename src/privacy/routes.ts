@@ -79,7 +79,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           const ctx = deps.contextOf(request);
-          const status = { not_found: 404, conflict: 409, forbidden: 403, too_many: 429 }[error.code as string] ?? 400;
+          const status = error.status;
           const text = (error.reason && ctx.t.privacyRights.errors[error.reason]) || error.message;
           return html(reply, await page(ctx, account.id, { error: text }), status);
         }
@@ -134,7 +134,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
         await eraseAccount(portal, account.id, { by: 'self' });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, await page(ctx, account.id, { error: (error.reason && ctx.t.privacyRights.errors[error.reason]) || error.message }), error.code === 'conflict' ? 409 : 400);
+        return html(reply, await page(ctx, account.id, { error: (error.reason && ctx.t.privacyRights.errors[error.reason]) || error.message }), error.status);
       }
       clearSessionCookie(reply, secure);
       const t = ctx.t.privacyRights;

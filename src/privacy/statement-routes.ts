@@ -7,7 +7,8 @@ import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { formatDate, languages } from '../web/i18n.ts';
 import type { Html } from '../web/jsx-runtime.ts';
-import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { badRequestPage, notFoundPage } from '../web/pages/errors.tsx';
+import { pageErrors } from '../http/errors.ts';
 import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
 import type { Acknowledgements } from './notice.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
@@ -26,18 +27,12 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
   const { statements } = deps;
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(page.value);
 
-  app.setErrorHandler((error, request, reply) => {
-    const ctx = deps.contextOf(request);
-    const asJson = request.url.split('?')[0].endsWith('.json');
-    if (error instanceof DomainError) {
-      const status = { not_found: 404, conflict: 409 }[error.code as string] ?? 400;
-      if (asJson) return reply.status(status).send({ error: error.code, message: error.message });
-      return html(reply, status === 404 ? notFoundPage(ctx, errorText(ctx, error)) : badRequestPage(ctx, errorText(ctx, error)), status);
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return html(reply, badRequestPage(ctx, (error as Error).message), status);
-    request.log.error({ err: error }, 'privacy page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  // The statement's own reasons (an unknown version) in the visitor's language, on the portal's error pages.
+  pageErrors(app, {
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      return (error.status === 404 ? notFoundPage(ctx, errorText(ctx, error)) : badRequestPage(ctx, errorText(ctx, error))).value;
+    },
   });
 
   const versionNumber = (raw: string) => {

@@ -1,11 +1,11 @@
-// The public portal's pages, in every language, each with its JSON twin; errors become pages, never a bare 500.
+// The public portal's pages, in every language, each with its JSON twin; their errors answer in the one handler (src/http/errors.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf, csrfToken } from '../accounts/auth.ts';
 import { publicAudience, type Audience, type CatalogService } from '../catalog/service.ts';
 import { themes, type Dataset } from '../catalog/types.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../clock.ts';
-import { DomainError, NotFound } from '../errors.ts';
+import { NotFound } from '../errors.ts';
 import { presentDataset } from '../explore/present.ts';
 import type { RecordsService } from '../explore/records.ts';
 import type { UsageService } from '../stats/usage.ts';
@@ -17,7 +17,6 @@ import { languages, type Language } from './i18n.ts';
 import type { Html } from './jsx-runtime.ts';
 import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
-import { badRequestPage, notFoundPage, serverErrorPage } from './pages/errors.tsx';
 import { homePage } from './pages/home.tsx';
 import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
@@ -71,16 +70,6 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
   const contextOf = (request: FastifyRequest): PageContext => viewerContext(deps, request);
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page.value);
-
-  app.setErrorHandler((error, request, reply) => {
-    const ctx = contextOf(request);
-    if (error instanceof NotFound) return html(reply, notFoundPage(ctx, error.message), 404);
-    if (error instanceof DomainError) return html(reply, badRequestPage(ctx, error.message), 400);
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return html(reply, badRequestPage(ctx, (error as Error).message), status);
-    request.log.error({ err: error }, 'page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
-  });
 
   async function catalogData(request: FastifyRequest, ctx: PageContext) {
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
@@ -191,9 +180,4 @@ export function viewerContext(deps: Pick<WebDeps, 'config' | 'assets'>, request:
   const ctx = pageContext(deps.config, deps.assets, lang, path, search, viewer, csrf);
   ctx.statementNotice = viewer ? request.statementNotice : null;
   return ctx;
-}
-
-/** The portal's 404 page for any path outside the APIs. */
-export function notFoundPageFor(deps: Pick<WebDeps, 'config' | 'assets'>, request: FastifyRequest): string {
-  return notFoundPage(viewerContext(deps, request)).value;
 }

@@ -8,7 +8,8 @@ import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
 import { languages } from '../../web/i18n.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
-import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
+import { notFoundPage } from '../../web/pages/errors.tsx';
+import { pageErrors } from '../../http/errors.ts';
 import { casePage, casesPage } from '../../web/pages/privacy/cases.tsx';
 import { letterPage } from '../../web/pages/privacy/letter.tsx';
 import { codePage, registeredPage, requestPage } from '../../web/pages/privacy/request.tsx';
@@ -55,21 +56,17 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const failure = (ctx: PageContext, error: unknown) => {
     if (!(error instanceof DomainError)) throw error;
-    const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
-    return { status, text: (error.reason && ctx.t.privacyCases.errors[error.reason]) || errorText(ctx, error) };
+    return { status: error.status, text: (error.reason && ctx.t.privacyCases.errors[error.reason]) || errorText(ctx, error) };
   };
 
-  app.setErrorHandler((error, request, reply) => {
-    if (request.url.split('?')[0].endsWith('.json')) throw error;
-    const ctx = deps.contextOf(request);
-    const office = request.url.includes('/-/privacy-office/');
-    if (error instanceof NotFound || (office && !mayAny(request, dpo))) return html(reply, notFoundPage(ctx), 404);
-    if (error instanceof DomainError) {
-      const { status, text } = failure(ctx, error);
-      return html(reply, requestPage(ctx, { error: text }), status);
-    }
-    request.log.error({ err: error }, 'privacy office page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  // The request form's errors on its own page; the office's pages hidden from all but the DPO.
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    hidden: (request) => request.url.includes('/-/privacy-office/') && !mayAny(request, dpo),
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      return error instanceof NotFound ? notFoundPage(ctx).value : requestPage(ctx, { error: failure(ctx, error).text }).value;
+    },
   });
 
   for (const lang of languages) {

@@ -8,7 +8,8 @@ import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
 import { languages } from '../../web/i18n.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
-import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
+import { notFoundPage } from '../../web/pages/errors.tsx';
+import { pageErrors } from '../../http/errors.ts';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
 import { languagePrefix } from '../../language.ts';
@@ -19,7 +20,6 @@ export interface HoldRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-const statusOf = (error: DomainError) => ({ invalid: 422, not_found: 404, conflict: 409, forbidden: 403, too_many: 429 })[error.code as string] ?? 400;
 const field = (body: unknown, name: string) => {
   const v = (body as Record<string, unknown> | undefined)?.[name];
   return typeof v === 'string' ? v : '';
@@ -30,14 +30,13 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const message = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.holds.errors[error.reason]) || errorText(ctx, error);
 
-  app.setErrorHandler(async (error, request, reply) => {
-    if (request.url.split('?')[0].endsWith('.json')) throw error;
-    const ctx = deps.contextOf(request);
-    // The CSRF check's refusal arrives here too (it runs before the guard): to outsiders, still nothing is here.
-    if (error instanceof NotFound || !mayAny(request, ['privacy.manage'])) return html(reply, notFoundPage(ctx), 404);
-    if (error instanceof DomainError) return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), statusOf(error));
-    request.log.error({ err: error }, 'legal holds page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    hidden: (request) => !mayAny(request, ['privacy.manage']),
+    page: async (request, error) => {
+      const ctx = deps.contextOf(request);
+      return error instanceof NotFound ? notFoundPage(ctx).value : holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }).value;
+    },
   });
 
   for (const lang of languages) {
@@ -71,7 +70,7 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const ctx = deps.contextOf(request);
-        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error), form }), statusOf(error));
+        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error), form }), error.status);
       }
     });
 
@@ -82,7 +81,7 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const ctx = deps.contextOf(request);
-        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), statusOf(error));
+        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), error.status);
       }
     });
   }
