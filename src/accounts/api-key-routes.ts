@@ -11,6 +11,7 @@ import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { defaultKeyDays, type ApiKeyService } from './api-keys.ts';
 import { accountOf } from './auth.ts';
 import { languagePrefix } from '../language.ts';
+import { one as field } from '../http/params.ts';
 
 export interface ApiKeyRoutesDeps {
   config: Pick<Config, 'apiKeyMaxDays' | 'defaultLanguage'>;
@@ -19,7 +20,6 @@ export interface ApiKeyRoutesDeps {
 }
 
 type Body = Record<string, string | undefined>;
-const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
 
 /** The account page's API keys section, for the `sections` hook of the account routes. */
 export function apiKeysAccountSection(deps: ApiKeyRoutesDeps) {

@@ -11,6 +11,7 @@ import { confirmPage, messagePage, newPasswordPage, registerPage, resetRequestPa
 import { accountOf, clearSessionCookie, setSessionCookie } from './auth.ts';
 import type { AccountService } from './service.ts';
 import { languagePrefix } from '../language.ts';
+import { one as field } from '../http/params.ts';
 
 export interface AccountRoutesDeps {
   config: Config;
@@ -21,7 +22,6 @@ export interface AccountRoutesDeps {
 }
 
 type Body = Record<string, string | undefined>;
-const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
 
 const done: Record<string, (ctx: PageContext) => string> = {
   saved: (ctx) => ctx.t.account.saved,

@@ -15,6 +15,7 @@ import { needsSecondFactor, type AccountService } from './service.ts';
 import type { TwoFactorService } from './two-factor.ts';
 import type { Account } from './types.ts';
 import { languagePrefix } from '../language.ts';
+import { one as field } from '../http/params.ts';
 
 export interface TwoFactorRoutesDeps {
   config: Config;
@@ -23,7 +24,6 @@ export interface TwoFactorRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-const field = (body: unknown, name: string) => String((body as Record<string, string | undefined> | undefined)?.[name] ?? '');
 
 /** What went wrong, from this section's messages first. */
 function say(ctx: PageContext, error: unknown): string {

@@ -16,6 +16,7 @@ import { datasetGrantsPage, grantsPage } from '../web/pages/admin/grants.tsx';
 import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
 import { notFoundPage } from '../web/pages/errors.tsx';
 import { pageErrors } from '../http/errors.ts';
+import { one } from '../http/params.ts';
 import { mayAny, requireAny } from './guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
 import { languagePrefix } from '../language.ts';
@@ -27,11 +28,6 @@ export interface AdminRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (query: unknown, name: string) => {
-  const v = (query as Query | undefined)?.[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '');
-};
 const pageOf = (request: FastifyRequest) => {
   const page = Number(one(request.query, 'page') || 1);
   return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;

@@ -11,6 +11,7 @@ import { languages } from '../web/i18n.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { notFoundPage } from '../web/pages/errors.tsx';
 import { pageErrors } from '../http/errors.ts';
+import { many, one } from '../http/params.ts';
 import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../web/pages/privacy-office/breaches.tsx';
 import { officeErrorPage, officeHome } from '../web/pages/privacy-office/frame.tsx';
 import { recipientsPage } from '../web/pages/privacy-office/recipients.tsx';
@@ -27,8 +28,6 @@ export interface PrivacyOfficeDeps {
 }
 
 type Body = Record<string, string | string[] | undefined>;
-const one = (body: Body, name: string) => String([body[name]].flat()[0] ?? '');
-const many = (body: Body, name: string) => [body[name] ?? []].flat().filter((x): x is string => typeof x === 'string' && x !== '');
 
 export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOfficeDeps): Promise<void> {
   const { recipients, breaches } = deps.portal;

@@ -17,6 +17,7 @@ import { eraseAccount } from './erasure.ts';
 import { privacyFlags, setObjection, setRestriction } from './flags.ts';
 import { purposes, type PurposeId } from './vocabulary.ts';
 import { languagePrefix } from '../language.ts';
+import { one as field } from '../http/params.ts';
 
 export interface PrivacyRightsRoutesDeps {
   portal: Portal;
@@ -24,7 +25,6 @@ export interface PrivacyRightsRoutesDeps {
 }
 
 type Body = Record<string, string | undefined>;
-const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
 /** Art. 21(1): objection applies to processing on a public task. */
 const objectable = (Object.keys(purposes) as PurposeId[]).filter((p) => purposes[p].defaultBasis === 'public_task');
 

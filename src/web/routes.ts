@@ -22,6 +22,7 @@ import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type Cat
 import { seoRoutes } from './seo.ts';
 import { tabRenderers } from './tabs.ts';
 import { languagePrefix } from '../language.ts';
+import { many, one } from '../http/params.ts';
 
 export interface WebDeps {
   config: Config;
@@ -35,8 +36,6 @@ export interface WebDeps {
 }
 
 type Query = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
 
 /** The language a path asks for, and the path without its prefix. */
 export function splitLanguage(url: string, defaultLanguage: Language): { lang: Language; path: string; search: string } {
@@ -51,11 +50,11 @@ export function splitLanguage(url: string, defaultLanguage: Language): { lang: L
 }
 
 export function readCatalogQuery(query: Query): CatalogQuery {
-  const q = one(query.q).trim().slice(0, 200);
-  const sort = one(query.sort) as CatalogSort;
-  const page = Number(one(query.page) || 1);
+  const q = one(query, 'q').trim().slice(0, 200);
+  const sort = one(query, 'sort') as CatalogSort;
+  const page = Number(one(query, 'page') || 1);
   const filters: CatalogQuery['filters'] = {};
-  for (const facet of catalogFacets) filters[facet] = many(query[facet]).slice(0, 20);
+  for (const facet of catalogFacets) filters[facet] = many(query, facet).slice(0, 20);
   return {
     q,
     filters,

@@ -20,6 +20,7 @@ import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
 import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
 import { languagePrefix } from '../../language.ts';
+import { one as field } from '../../http/params.ts';
 
 export interface CaseRoutesDeps {
   config: Config;
@@ -29,8 +30,6 @@ export interface CaseRoutesDeps {
   actions: CaseActions | null;
 }
 
-type Body = Record<string, string | undefined>;
-const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
 const dpo = ['privacy.manage'] as const;
 
 /** A form's action field → the action to run, or a 400. */

@@ -13,6 +13,7 @@ import { pageErrors } from '../../http/errors.ts';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
 import { languagePrefix } from '../../language.ts';
+import { one as field } from '../../http/params.ts';
 
 export interface HoldRoutesDeps {
   config: Config;
@@ -20,10 +21,6 @@ export interface HoldRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-const field = (body: unknown, name: string) => {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v : '';
-};
 
 export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Promise<void> {
   const html = (reply: FastifyReply, page: Html, status = 200) =>
