@@ -17,7 +17,7 @@ import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
 import { notFoundPage } from '../web/pages/errors.tsx';
 import { pageErrors } from '../http/errors.ts';
 import { one } from '../http/params.ts';
-import { mayAny, requireAny } from './guard.ts';
+import { guard, mayAny } from '../http/guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
 import { languagePrefix } from '../language.ts';
 
@@ -61,7 +61,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
     /** Pages and their JSON twins alike: the guard tells them apart by the path. */
-    const guarded = (actions: readonly Action[]) => ({ preHandler: requireAny(deps, actions, p) });
+    const guarded = (actions: readonly Action[]) => ({ preHandler: guard(...actions) });
     const actor = (request: FastifyRequest) => accountOf(request)!.id;
 
     /**

@@ -2,7 +2,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
-import { can, requirePermission, type Action } from '../accounts/permissions.ts';
+import { can } from '../accounts/permissions.ts';
+import { guarded as guard } from '../http/guard.ts';
 import { parseMetadataInput, readingsOf } from '../catalog/metadata.ts';
 import { ChecksPending } from '../catalog/checks.ts';
 import { staffAudience } from '../catalog/service.ts';
@@ -67,7 +68,6 @@ function jsonObject(body: unknown): Record<string, unknown> {
 export async function publishingApi(app: FastifyInstance, deps: BackofficeDeps): Promise<void> {
   const { catalog, blobs, config } = deps;
   const maxBytes = config.maxImportBytes;
-  const guard = (action: Action) => ({ preHandler: requirePermission(action) });
   const actor = (request: FastifyRequest) => accountOf(request)!.id;
 
   const describe = async (dataset: Dataset) =>

@@ -2,7 +2,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
-import { requirePermission, type Action } from '../accounts/permissions.ts';
+import type { Action } from '../accounts/permissions.ts';
+import { guarded as guard } from '../http/guard.ts';
 import { parseMetadataInput } from '../catalog/metadata.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
@@ -66,7 +67,6 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
   for (const lang of languages) {
     const p = languagePrefix(lang, config.defaultLanguage);
     const path = (suffix: string) => `${p}/-/admin/datasets${suffix}`;
-    const guard = (action: Action) => ({ preHandler: requirePermission(action) });
     const back = (id?: string, ...rest: (string | number)[]) => `${p}${id ? adminPath(id, ...rest) : adminPath()}`;
     const done = (request: FastifyRequest) => (request.query as { done?: string }).done ?? null;
 

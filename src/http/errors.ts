@@ -1,6 +1,6 @@
 // The one error handler: every error a route throws answers here, by route family, with the status the error carries.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ImportFailed } from '../errors.ts';
+import { DomainError, ImportFailed, NotFound } from '../errors.ts';
 import { odsError } from '../explore/errors.ts';
 
 /**
@@ -10,6 +10,16 @@ import { odsError } from '../explore/errors.ts';
 export class RequestError extends DomainError {
   constructor(status: number, message: string) {
     super('invalid', message, status === 413 ? 'too_large' : status === 415 ? 'media_type' : undefined, status);
+  }
+}
+
+/**
+ * A 404 that must read exactly as a path that does not exist (the guard's refusal of a staff page): answered with
+ * the portal's plain 404 page, or `{error: 'not_found'}` for a twin, whatever the area's own error pages say.
+ */
+export class Hidden extends NotFound {
+  constructor(path: string) {
+    super(`Nothing at ${path}.`);
   }
 }
 
@@ -98,6 +108,7 @@ export function installErrorHandler(app: FastifyInstance, pages: ErrorPages): vo
       return reply.status(500).send({ error_code: 'InternalServerError', message: 'An internal error occurred.' });
     }
     if (family === 'json') {
+      if (error instanceof Hidden) reply.header('Cache-Control', 'no-store');
       if (error) return reply.status(error.status).send(errorBody(error));
       return reply.status(500).send({ error: 'internal', message: 'An internal error occurred.' });
     }
@@ -105,7 +116,7 @@ export function installErrorHandler(app: FastifyInstance, pages: ErrorPages): vo
     const own = request.routeOptions.config?.pageFamily;
     const cacheControl = own?.cacheControl ?? 'no-cache';
     // The CSRF check's refusal arrives here too, before any guard: to outsiders, a hidden area is still not there.
-    if (own?.hidden?.(request)) return html(reply, 404, pages.notFound(request), cacheControl);
+    if (error instanceof Hidden || own?.hidden?.(request)) return html(reply, 404, pages.notFound(request), cacheControl);
     if (!error) return html(reply, 500, pages.serverError(request), cacheControl);
     const page = (await own?.page?.(request, error)) ?? (error.status === 404 ? pages.notFound(request, error) : pages.failed(request, error));
     return html(reply, error.status, page, cacheControl);

@@ -2,7 +2,6 @@
 // activities and its exports, recipients and processors, the breach register. Only `privacy.manage` opens it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
-import { requirePermission } from '../accounts/permissions.ts';
 import type { Config } from '../config.ts';
 import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { Portal } from '../portal.ts';
@@ -12,6 +11,7 @@ import type { Html } from '../web/jsx-runtime.ts';
 import { notFoundPage } from '../web/pages/errors.tsx';
 import { pageErrors } from '../http/errors.ts';
 import { many, one } from '../http/params.ts';
+import { guarded } from '../http/guard.ts';
 import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../web/pages/privacy-office/breaches.tsx';
 import { officeErrorPage, officeHome } from '../web/pages/privacy-office/frame.tsx';
 import { recipientsPage } from '../web/pages/privacy-office/recipients.tsx';
@@ -33,7 +33,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
   const { recipients, breaches } = deps.portal;
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const text = (ctx: PageContext, error: DomainError) => (error.reason && ctx.t.privacy.errors[error.reason]) || error.message;
-  const guard = { preHandler: requirePermission('privacy.manage') };
+  const guard = guarded('privacy.manage');
 
   pageErrors(app, {
     cacheControl: 'no-store',

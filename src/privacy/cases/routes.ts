@@ -1,7 +1,7 @@
 // The privacy office over HTTP: the request form for anyone (/-/privacy/request) and the DPO's console (/-/privacy-office/cases).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../../accounts/auth.ts';
-import { mayAny, requireAny } from '../../admin/guard.ts';
+import { guard, mayAny } from '../../http/guard.ts';
 import type { Config } from '../../config.ts';
 import { DomainError, Invalid, NotFound } from '../../errors.ts';
 import type { PageContext } from '../../web/context.ts';
@@ -122,7 +122,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
     });
 
     // The console: only the DPO; anyone else gets the portal's 404 (pages) or a 404 body (JSON).
-    const guarded = { preHandler: requireAny(deps, dpo, p) };
+    const guarded = { preHandler: guard(...dpo) };
     const statusOf = (request: FastifyRequest) => {
       const s = field(request.query, 'status');
       return (caseStatuses as readonly string[]).includes(s) ? (s as CaseStatus) : null;

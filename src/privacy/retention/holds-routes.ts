@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../../accounts/auth.ts';
 import type { Config } from '../../config.ts';
 import { DomainError, NotFound } from '../../errors.ts';
-import { mayAny, requireAny } from '../../admin/guard.ts';
+import { guard, mayAny } from '../../http/guard.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
 import { languages } from '../../web/i18n.ts';
@@ -38,7 +38,7 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
 
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
-    const guarded = { preHandler: requireAny(deps, ['privacy.manage'], p) };
+    const guarded = { preHandler: guard('privacy.manage') };
     const done = (ctx: PageContext, request: FastifyRequest) => ctx.t.holds.done[String((request.query as Record<string, unknown>)?.done ?? '')] ?? null;
 
     app.get(`${p}/-/privacy-office/holds`, guarded, async (request, reply) => {
