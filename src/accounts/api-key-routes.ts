@@ -19,7 +19,6 @@ export interface ApiKeyRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-type Body = Record<string, string | undefined>;
 
 /** The account page's API keys section, for the `sections` hook of the account routes. */
 export function apiKeysAccountSection(deps: ApiKeyRoutesDeps) {
@@ -29,7 +28,7 @@ export function apiKeysAccountSection(deps: ApiKeyRoutesDeps) {
       keys: await deps.apiKeys.listKeysOf(account.id),
       maxDays: deps.config.apiKeyMaxDays,
       days: Math.min(defaultKeyDays, deps.config.apiKeyMaxDays),
-      revoked: (request.query as Body).done === 'key_revoked',
+      revoked: field(request.query, 'done') === 'key_revoked',
     });
   };
 }

@@ -21,7 +21,6 @@ export interface AccountRoutesDeps {
   sections: ((ctx: PageContext, request: FastifyRequest) => Promise<AccountSection | null>)[];
 }
 
-type Body = Record<string, string | undefined>;
 
 const done: Record<string, (ctx: PageContext) => string> = {
   saved: (ctx) => ctx.t.account.saved,
@@ -115,7 +114,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       return html(reply, resetRequestPage(ctx, { done: ctx.t.account.resetSent }));
     });
 
-    const purposeOf = (request: FastifyRequest) => ((request.query as Body).purpose === 'set_password' ? 'set_password' : 'reset_password');
+    const purposeOf = (request: FastifyRequest) => (field(request.query, 'purpose') === 'set_password' ? 'set_password' : 'reset_password');
     app.get<{ Params: { token: string } }>(`${p}/-/account/reset/:token`, async (request, reply) => {
       const ctx = deps.contextOf(request);
       const purpose = purposeOf(request);
@@ -143,7 +142,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       const account = requireAccount(request, reply);
       if (!account) return reply;
       const ctx = deps.contextOf(request);
-      const key = (request.query as Body).done;
+      const key = field(request.query, 'done');
       return html(
         reply,
         accountPage(ctx, {

@@ -141,7 +141,7 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorRoute
       const account = sessionAccount(request);
       if (!account) return toSignIn(reply);
       const ctx = deps.contextOf(request);
-      const done = (request.query as Record<string, string | undefined>).done === 'disabled' ? ctx.t.twoFactor.disabled : null;
+      const done = field(request.query, 'done') === 'disabled' ? ctx.t.twoFactor.disabled : null;
       return html(reply, twoFactorSettingsPage(ctx, await twoFactor.status(account), { done }));
     });
 

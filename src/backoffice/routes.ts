@@ -68,7 +68,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     const p = languagePrefix(lang, config.defaultLanguage);
     const path = (suffix: string) => `${p}/-/admin/datasets${suffix}`;
     const back = (id?: string, ...rest: (string | number)[]) => `${p}${id ? adminPath(id, ...rest) : adminPath()}`;
-    const done = (request: FastifyRequest) => (request.query as { done?: string }).done ?? null;
+    const done = (request: FastifyRequest) => one(request.query, 'done') || null;
 
     const showDataset = async (request: FastifyRequest, reply: FastifyReply, dataset: Dataset, problem?: DomainError) => {
       const ctx = deps.contextOf(request);

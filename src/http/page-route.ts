@@ -19,8 +19,8 @@ export interface PageRouteSpec<D> {
   guard?: readonly Action[];
   /** Route config, e.g. `{ pageBudget: true }`. */
   config?: FastifyContextConfig;
-  /** Cache-Control of the page. */
-  cacheControl: string;
+  /** Cache-Control of the page; none when left out. */
+  cacheControl?: string;
   /** Cache-Control of the twin; none when left out. */
   jsonCacheControl?: string;
   /** What the page and its twin both show, read once per request. Params have the twin's `.json` taken off. */
@@ -48,7 +48,8 @@ export function pageRoute<D>(app: FastifyInstance, defaultLanguage: Language, sp
     const prefix = languagePrefix(lang, defaultLanguage);
     const page = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
       const rendered = await spec.render(request, await spec.load(request, lang), lang);
-      return reply.type('text/html; charset=utf-8').header('Cache-Control', spec.cacheControl).send(rendered.value);
+      if (spec.cacheControl) reply.header('Cache-Control', spec.cacheControl);
+      return reply.type('text/html; charset=utf-8').send(rendered.value);
     };
     const twin = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
       if (spec.jsonCacheControl) reply.header('Cache-Control', spec.jsonCacheControl);

@@ -63,7 +63,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
     const actor = (request: FastifyRequest) => accountOf(request)!.id;
-    const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacy.done[String((request.query as Record<string, unknown>).done ?? '')] ?? null;
+    const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacy.done[one(request.query, 'done')] ?? null;
 
     app.get(`${p}/-/privacy-office`, guard, async (request, reply) => html(reply, officeHome(deps.contextOf(request))));
 

@@ -24,7 +24,6 @@ export interface PrivacyRightsRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-type Body = Record<string, string | undefined>;
 /** Art. 21(1): objection applies to processing on a public task. */
 const objectable = (Object.keys(purposes) as PurposeId[]).filter((p) => purposes[p].defaultBasis === 'public_task');
 
@@ -65,7 +64,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
       const account = signedIn(request, reply);
       if (!account) return reply;
       const ctx = deps.contextOf(request);
-      const key = (request.query as Body).done;
+      const key = field(request.query, 'done');
       return html(reply, await page(ctx, account.id, { done: key && Object.hasOwn(done, key) ? done[key](ctx) : null }));
     });
 

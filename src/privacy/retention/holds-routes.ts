@@ -10,6 +10,7 @@ import { languages } from '../../web/i18n.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
 import { notFoundPage } from '../../web/pages/errors.tsx';
 import { pageErrors } from '../../http/errors.ts';
+import { pageRoute } from '../../http/page-route.ts';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
 import { languagePrefix } from '../../language.ts';
@@ -36,23 +37,29 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
     },
   });
 
+  // The register of holds and its JSON twin, from one list.
+  pageRoute(app, deps.config.defaultLanguage, {
+    path: '/-/privacy-office/holds',
+    guard: ['privacy.manage'],
+    cacheControl: 'no-store',
+    jsonCacheControl: 'no-store',
+    load: () => deps.holds.list(),
+    render: (request, holds) => {
+      const ctx = deps.contextOf(request);
+      return holdsPage(ctx, { holds, done: ctx.t.holds.done[field(request.query, 'done')] ?? null });
+    },
+    json: (_request, holds) => ({
+      results: holds.map((h) => ({
+        id: h.id, object_type: h.objectType, object_id: h.objectId, reason: h.reason, reason_text: h.reasonText,
+        set_by: h.setBy, set_at: h.setAt, ends_at: h.endsAt, ended_at: h.endedAt, ended_by: h.endedBy, state: h.state,
+      })),
+    }),
+  });
+
+  // Its forms, in every language.
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
     const guarded = { preHandler: guard('privacy.manage') };
-    const done = (ctx: PageContext, request: FastifyRequest) => ctx.t.holds.done[String((request.query as Record<string, unknown>)?.done ?? '')] ?? null;
-
-    app.get(`${p}/-/privacy-office/holds`, guarded, async (request, reply) => {
-      const ctx = deps.contextOf(request);
-      return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), done: done(ctx, request) }));
-    });
-    app.get(`${p}/-/privacy-office/holds.json`, guarded, async (_request, reply) =>
-      reply.header('Cache-Control', 'no-store').send({
-        results: (await deps.holds.list()).map((h) => ({
-          id: h.id, object_type: h.objectType, object_id: h.objectId, reason: h.reason, reason_text: h.reasonText,
-          set_by: h.setBy, set_at: h.setAt, ends_at: h.endsAt, ended_at: h.endedAt, ended_by: h.endedBy, state: h.state,
-        })),
-      }),
-    );
 
     app.post(`${p}/-/privacy-office/holds`, guarded, async (request, reply) => {
       const form: HoldForm = {
