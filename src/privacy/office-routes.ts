@@ -12,6 +12,7 @@ import { notFoundPage } from '../web/pages/errors.tsx';
 import { pageErrors } from '../http/errors.ts';
 import { many, one } from '../http/params.ts';
 import { guarded } from '../http/guard.ts';
+import { pageRoute, type PageRouteSpec } from '../http/page-route.ts';
 import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../web/pages/privacy-office/breaches.tsx';
 import { officeErrorPage, officeHome } from '../web/pages/privacy-office/frame.tsx';
 import { recipientsPage } from '../web/pages/privacy-office/recipients.tsx';
@@ -60,24 +61,42 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
   });
   const asForm = (body: Body): BreachForm => Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, v ?? '']));
 
+  // The registers, each page with its JSON twin from one loader, in every language (their CSV downloads are below).
+  const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacy.done[one(request.query, 'done')] ?? null;
+  const officePage = <D>(spec: Omit<PageRouteSpec<D>, 'guard' | 'cacheControl' | 'jsonCacheControl'>) =>
+    pageRoute(app, deps.config.defaultLanguage, { guard: ['privacy.manage'], cacheControl: 'no-store', jsonCacheControl: 'no-store', ...spec });
+  officePage({
+    path: '/-/privacy-office/register',
+    load: async (_request, lang) => processingRegister(lang, deps.config, await recipients.list({ current: true })),
+    render: (request, activities) => registerPage(deps.contextOf(request), activities),
+    json: (_request, activities, lang) => ({ language: lang, activities }),
+  });
+  officePage({
+    path: '/-/privacy-office/recipients',
+    load: () => recipients.list(),
+    render: (request, list) => recipientsPage(deps.contextOf(request), list, { done: doneOf(deps.contextOf(request), request) }),
+    json: (_request, list) => ({ recipients: list }),
+  });
+  officePage({
+    path: '/-/privacy-office/breaches',
+    load: () => breaches.list(),
+    render: (request, list) => breachesPage(deps.contextOf(request), list, doneOf(deps.contextOf(request), request)),
+    json: (_request, list) => ({ breaches: list }),
+  });
+
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
     const actor = (request: FastifyRequest) => accountOf(request)!.id;
-    const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacy.done[one(request.query, 'done')] ?? null;
 
     app.get(`${p}/-/privacy-office`, guard, async (request, reply) => html(reply, officeHome(deps.contextOf(request))));
 
     // The register of processing activities (Art. 30), generated on each request so it never lags the map.
     const register = async () => processingRegister(lang, deps.config, await recipients.list({ current: true }));
-    app.get(`${p}/-/privacy-office/register`, guard, async (request, reply) => html(reply, registerPage(deps.contextOf(request), await register())));
-    app.get(`${p}/-/privacy-office/register.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ language: lang, activities: await register() }));
     app.get(`${p}/-/privacy-office/register.csv`, guard, async (_request, reply) =>
       reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="register-${lang}.csv"`).header('Cache-Control', 'no-store').send(registerCsv(await register())));
 
     // Recipients and processors.
     const recipientsView = async (request: FastifyRequest, notes: { done?: string | null; error?: string | null }) => recipientsPage(deps.contextOf(request), await recipients.list(), notes);
-    app.get(`${p}/-/privacy-office/recipients`, guard, async (request, reply) => html(reply, await recipientsView(request, { done: doneOf(deps.contextOf(request), request) })));
-    app.get(`${p}/-/privacy-office/recipients.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ recipients: await recipients.list() }));
     app.post(`${p}/-/privacy-office/recipients`, guard, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       try {
@@ -100,8 +119,6 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
     });
 
     // The breach register (Art. 33(5)).
-    app.get(`${p}/-/privacy-office/breaches`, guard, async (request, reply) => html(reply, breachesPage(deps.contextOf(request), await breaches.list(), doneOf(deps.contextOf(request), request))));
-    app.get(`${p}/-/privacy-office/breaches.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ breaches: await breaches.list() }));
     app.get(`${p}/-/privacy-office/breaches.csv`, guard, async (_request, reply) =>
       reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="breaches.csv"').header('Cache-Control', 'no-store').send(breachesCsv(await breaches.list())));
     app.get(`${p}/-/privacy-office/breaches/new`, guard, async (request, reply) => html(reply, breachPage(deps.contextOf(request), null, { nature: [], categories: [] })));
