@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import { sql } from 'kysely';
-import { DomainError } from './errors.ts';
+import { installErrorHandler } from './http/errors.ts';
 import { exploreRoutes } from './explore/routes.ts';
 import type { Portal } from './portal.ts';
 import { accountOf, installAuth } from './accounts/auth.ts';
@@ -19,8 +19,9 @@ import { backofficeRoutes, publishingSection } from './backoffice/index.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { holdRoutes } from './privacy/retention/holds-routes.ts';
 import { privacyRightsRoutes, privacyRightsSection } from './privacy/routes.ts';
-import { notFoundPageFor, viewerContext, webRoutes } from './web/routes.ts';
-import { pageBudgetPage } from './web/pages/errors.tsx';
+import { viewerContext, webRoutes } from './web/routes.ts';
+import { badRequestPage, notFoundPage, pageBudgetPage, serverErrorPage } from './web/pages/errors.tsx';
+import { errorText } from './web/forms.tsx';
 import { tileImageSources } from './web/map-tiles.ts';
 import { caseRoutes } from './privacy/cases/routes.ts';
 import { installStatementNotice } from './privacy/notice.ts';
@@ -80,28 +81,13 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     reply.header('X-Request-Id', request.id);
   });
 
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof DomainError) {
-      const status = { not_found: 404, forbidden: 403, conflict: 409, too_many: 429 }[error.code as string] ?? 400;
-      return reply.status(status).send({ error: error.code, message: error.message });
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      return reply.status(status).send({ error: 'invalid', message: (error as Error).message });
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send({ error: 'internal', message: 'An internal error occurred.' });
-  });
-
   const assets = await buildAssets();
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/explore/')) {
-      return reply.status(404).send({ error_code: 'NotFoundResource', message: 'The requested resource does not exist.' });
-    }
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.status(404).send({ error: 'not_found', message: `Nothing at ${request.url.split('?')[0]}.` });
-    }
-    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPageFor({ config: portal.config, assets }, request));
+  const contextOf = (request: FastifyRequest) => viewerContext({ config: portal.config, assets }, request);
+  // The one error handler; the pages it answers with are the web module's, in the visitor's language.
+  installErrorHandler(app, {
+    notFound: (request, error) => notFoundPage(contextOf(request), error && errorText(contextOf(request), error)).value,
+    failed: (request, error) => badRequestPage(contextOf(request), errorText(contextOf(request), error)).value,
+    serverError: (request) => serverErrorPage(contextOf(request), request.id).value,
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -141,14 +127,13 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   installPageBudget(app, {
     quotas: createQuotas({ clock: portal.clock, limits: { key: portal.config.pageDailyQuota, anonymous: portal.config.pageDailyQuota } }),
     clock: portal.clock,
-    refusal: (request, quota) => pageBudgetPage(viewerContext({ config: portal.config, assets }, request), quota).value,
+    refusal: (request, quota) => pageBudgetPage(contextOf(request), quota).value,
   });
   installStatementNotice(app, { acknowledgements: portal.acknowledgements });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
   await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf });
-  const contextOf = (request: FastifyRequest) => viewerContext({ config: portal.config, assets }, request);
   const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };
   await app.register(accountRoutes, {
     config: portal.config,

@@ -17,6 +17,7 @@ import { useSchemaValidation } from '../http/validation.ts';
 /** The forms' schemas: each field a string of bounded length, past the limits api-keys.ts explains itself. */
 const NewApiKeyForm = formBody({ key_name: 1000, days: 20 });
 const RevokeApiKeyForm = formBody({ key_id: 200 });
+import { one as field } from '../http/params.ts';
 
 export interface ApiKeyRoutesDeps {
   config: Pick<Config, 'apiKeyMaxDays' | 'defaultLanguage'>;
@@ -24,8 +25,6 @@ export interface ApiKeyRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-type Body = Record<string, string | undefined>;
-const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
 
 /** The account page's API keys section, for the `sections` hook of the account routes. */
 export function apiKeysAccountSection(deps: ApiKeyRoutesDeps) {
@@ -35,7 +34,7 @@ export function apiKeysAccountSection(deps: ApiKeyRoutesDeps) {
       keys: await deps.apiKeys.listKeysOf(account.id),
       maxDays: deps.config.apiKeyMaxDays,
       days: Math.min(defaultKeyDays, deps.config.apiKeyMaxDays),
-      revoked: (request.query as Body).done === 'key_revoked',
+      revoked: field(request.query, 'done') === 'key_revoked',
     });
   };
 }
@@ -47,7 +46,7 @@ export async function apiKeyRoutes(app: FastifyInstance, deps: ApiKeyRoutesDeps)
   useSchemaValidation(app);
   const problem = (ctx: PageContext, reply: FastifyReply, error: unknown, values?: { name?: string; days?: string }) => {
     if (!(error instanceof DomainError)) throw error;
-    const status = { not_found: 404, forbidden: 403, too_many: 429, conflict: 409 }[error.code as string] ?? 400;
+    const status = error.status;
     const text = reasonText(ctx.t.apiKeys.errors, error.reason) || errorText(ctx, error);
     return html(reply, apiKeyProblemPage(ctx, { error: text, maxDays: deps.config.apiKeyMaxDays, days, values }), status);
   };

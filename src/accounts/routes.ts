@@ -12,6 +12,7 @@ import { accountOf, clearSessionCookie, setSessionCookie } from './auth.ts';
 import type { AccountService } from './service.ts';
 import { formBody, formSchema, refuseForm } from '../http/forms.ts';
 import { useSchemaValidation } from '../http/validation.ts';
+import { one as field } from '../http/params.ts';
 
 export interface AccountRoutesDeps {
   config: Config;
@@ -33,8 +34,6 @@ const ProfileForm = formBody({ first_name: name, last_name: name, display_name: 
 const EmailForm = formBody({ email, password });
 const PasswordForm = formBody({ current: password, password });
 
-type Body = Record<string, string | undefined>;
-const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
 
 const done: Record<string, (ctx: PageContext) => string> = {
   saved: (ctx) => ctx.t.account.saved,
@@ -132,7 +131,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       return html(reply, resetRequestPage(ctx, { done: ctx.t.account.resetSent }));
     });
 
-    const purposeOf = (request: FastifyRequest) => ((request.query as Body).purpose === 'set_password' ? 'set_password' : 'reset_password');
+    const purposeOf = (request: FastifyRequest) => (field(request.query, 'purpose') === 'set_password' ? 'set_password' : 'reset_password');
     app.get<{ Params: { token: string } }>(`${p}/-/account/reset/:token`, async (request, reply) => {
       const ctx = deps.contextOf(request);
       const purpose = purposeOf(request);
@@ -161,7 +160,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       const account = requireAccount(request, reply);
       if (!account) return reply;
       const ctx = deps.contextOf(request);
-      const key = (request.query as Body).done;
+      const key = field(request.query, 'done');
       return html(
         reply,
         accountPage(ctx, {

@@ -21,6 +21,7 @@ import { useSchemaValidation } from '../http/validation.ts';
 /** The forms' schemas: a one-time or recovery code (longer is no code at all), and a password. */
 const CodeForm = formBody({ code: 100 });
 const DisableTwoFactorForm = formBody({ password: 10_000, code: 100 });
+import { one as field } from '../http/params.ts';
 
 export interface TwoFactorRoutesDeps {
   config: Config;
@@ -29,7 +30,6 @@ export interface TwoFactorRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-const field = (body: unknown, name: string) => String((body as Record<string, string | undefined> | undefined)?.[name] ?? '');
 
 /** What went wrong, from this section's messages first. */
 function say(ctx: PageContext, error: unknown): string {
@@ -38,7 +38,7 @@ function say(ctx: PageContext, error: unknown): string {
 
 function statusOf(error: unknown): number {
   if (!(error instanceof DomainError)) throw error;
-  return { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
+  return error.status;
 }
 
 /** The account page's section. */
@@ -150,7 +150,7 @@ export async function twoFactorRoutes(app: FastifyInstance, deps: TwoFactorRoute
       const account = sessionAccount(request);
       if (!account) return toSignIn(reply);
       const ctx = deps.contextOf(request);
-      const done = (request.query as Record<string, string | undefined>).done === 'disabled' ? ctx.t.twoFactor.disabled : null;
+      const done = field(request.query, 'done') === 'disabled' ? ctx.t.twoFactor.disabled : null;
       return html(reply, twoFactorSettingsPage(ctx, await twoFactor.status(account), { done }));
     });
 

@@ -1,4 +1,4 @@
-// Administration over HTTP, under /-/admin in every language: accounts, access grants, the audit log, each with its JSON twin.
+// Administration over HTTP, under /-/admin in every language: accounts, access grants, the audit log, each page with its JSON twin from one loader.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf, clearSessionCookie } from '../accounts/auth.ts';
 import type { Action } from '../accounts/permissions.ts';
@@ -8,14 +8,17 @@ import { DomainError, NotFound } from '../errors.ts';
 import { localized } from '../explore/present.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
-import { languagePrefix, languages } from '../i18n/index.ts';
+import { languagePrefix, languages, type Language } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
 import { auditPage } from '../web/pages/admin/audit.tsx';
 import { adminActions, adminErrorPage, adminHome } from '../web/pages/admin/frame.tsx';
 import { datasetGrantsPage, grantsPage } from '../web/pages/admin/grants.tsx';
 import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
-import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
-import { mayAny, requireAny } from './guard.ts';
+import { notFoundPage } from '../web/pages/errors.tsx';
+import { pageErrors } from '../http/errors.ts';
+import { pageRoute, type PageRouteSpec } from '../http/page-route.ts';
+import { one } from '../http/params.ts';
+import { guard, mayAny } from '../http/guard.ts';
 import { stateOf, type AdminService, type AuditFilter } from './service.ts';
 import { reasonText } from '../web/reasons.ts';
 import { formBody, formSchema, refuseForm } from '../http/forms.ts';
@@ -34,23 +37,15 @@ export interface AdminRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-type Query = Record<string, string | string[] | undefined>;
-const one = (query: unknown, name: string) => {
-  const v = (query as Query | undefined)?.[name];
-  return String((Array.isArray(v) ? v[0] : v) ?? '');
-};
 const pageOf = (request: FastifyRequest) => {
   const page = Number(one(request.query, 'page') || 1);
   return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
 };
-/** `x.json` → `x` and true; `x` → `x` and false: the JSON twin of a page with an id in its path. */
-const twin = (id: string) => (id.endsWith('.json') ? { id: id.slice(0, -5), json: true } : { id, json: false });
 
 /** A domain error's status and text in the page's language: admin reasons first, then the account ones. */
 export function adminError(ctx: PageContext, error: unknown): { status: number; text: string } {
   if (!(error instanceof DomainError)) throw error;
-  const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
-  return { status, text: reasonText(ctx.t.admin.errors, error.reason) || errorText(ctx, error) };
+  return { status: error.status, text: reasonText(ctx.t.admin.errors, error.reason) || errorText(ctx, error) };
 }
 
 export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): Promise<void> {
@@ -59,26 +54,124 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
   useSchemaValidation(app);
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
-  const json = (reply: FastifyReply, body: unknown) => reply.header('Cache-Control', 'no-store').send(body);
 
-  // Errors outside a form: an unknown account or dataset is the ordinary 404; anything else a page, never a bare 500.
-  app.setErrorHandler((error, request, reply) => {
-    if (request.url.split('?')[0].endsWith('.json')) throw error;
-    const ctx = deps.contextOf(request);
-    // The CSRF check's refusal arrives here too (it runs before the guard): to outsiders, still nothing is here.
-    if (error instanceof NotFound || !mayAny(request, adminActions)) return html(reply, notFoundPage(ctx), 404);
-    if (error instanceof DomainError) {
-      const { status, text } = adminError(ctx, error);
-      return html(reply, adminErrorPage(ctx, text), status);
-    }
-    request.log.error({ err: error }, 'admin page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  // Errors outside a form: an unknown account or dataset is the ordinary 404; any other refusal the admin's error page.
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    hidden: (request) => !mayAny(request, adminActions),
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      return error instanceof NotFound ? notFoundPage(ctx).value : adminErrorPage(ctx, adminError(ctx, error).text).value;
+    },
   });
 
+  const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.admin.done[one(request.query, 'done')] ?? null;
+  /** Each page with its JSON twin from one loader (src/http/page-route.ts), in every language; never cached. */
+  const page = <D>(spec: Omit<PageRouteSpec<D>, 'cacheControl' | 'jsonCacheControl'>) =>
+    pageRoute(app, deps.config.defaultLanguage, { cacheControl: 'no-store', jsonCacheControl: 'no-store', ...spec });
+  const prefixOf = (lang: Language) => languagePrefix(lang, deps.config.defaultLanguage);
+
+  page({ path: '/-/admin', guard: adminActions, load: async () => null, render: (request) => adminHome(deps.contextOf(request)) });
+
+  // Accounts.
+  const usersQuery = (request: FastifyRequest) => ({ q: one(request.query, 'q').slice(0, 100), role: one(request.query, 'role'), page: pageOf(request) });
+  page({
+    path: '/-/admin/users',
+    guard: ['users.manage'],
+    load: async (request) => {
+      const query = usersQuery(request);
+      return { query, result: await admin.listUsers(query) };
+    },
+    render: (request, { query, result }) => usersPage(deps.contextOf(request), query, result),
+    json: (_request, { query, result }, lang) => ({
+      total_count: result.total,
+      page: query.page,
+      pages: result.pages,
+      results: result.users.map((u) => ({
+        id: u.id, email: u.email, first_name: u.firstName, last_name: u.lastName, role: u.role, state: stateOf(u),
+        two_factor: u.totpEnabledAt !== null, created_at: u.createdAt, last_active_at: u.lastActiveAt, url: `${prefixOf(lang)}/-/admin/users/${u.id}`,
+      })),
+    }),
+  });
+  type UserData = Awaited<ReturnType<AdminService['getUser']>>;
+  const userPageOf = (request: FastifyRequest, data: UserData, extra: { error?: string } = {}) => {
+    const ctx = deps.contextOf(request);
+    return userPage(ctx, { ...data, now: deps.clock(), done: doneOf(ctx, request), ...extra });
+  };
+  page({
+    path: '/-/admin/users/:id',
+    guard: ['users.manage'],
+    load: (request) => admin.getUser(request.params.id),
+    render: (request, data) => userPageOf(request, data),
+    json: (_request, { account: u, keys, grants }) => ({
+      id: u.id, email: u.email, first_name: u.firstName, last_name: u.lastName, role: u.role, state: stateOf(u),
+      two_factor: u.totpEnabledAt !== null, created_at: u.createdAt, last_active_at: u.lastActiveAt,
+      api_keys: keys.map((k) => ({
+        id: k.id, name: k.name, prefix: k.prefix, state: keyState(k, deps.clock()), created_at: k.createdAt, expires_at: k.expiresAt,
+        last_used_at: k.lastUsedAt, revoked_at: k.revokedAt, revoked_by: k.revokedBy,
+      })),
+      grants: grants.map((g) => ({ dataset_id: g.datasetId, granted_by: g.grantedBy, granted_at: g.grantedAt })),
+    }),
+  });
+
+  // Access grants to restricted datasets.
+  page({
+    path: '/-/admin/grants',
+    guard: ['grants.manage'],
+    load: () => admin.restrictedDatasets(),
+    render: (request, datasets) => grantsPage(deps.contextOf(request), datasets),
+    json: (_request, datasets, lang) => ({
+      results: datasets.map(({ dataset, grants }) => ({
+        dataset_id: dataset.id, title: localized(dataset.metadata.title, lang) ?? dataset.id, grants_count: grants, url: `${prefixOf(lang)}/-/admin/grants/${dataset.id}`,
+      })),
+    }),
+  });
+  type GrantsData = Awaited<ReturnType<AdminService['grantsOf']>>;
+  const grantsPageOf = (request: FastifyRequest, data: GrantsData, extra: { error?: string; email?: string } = {}) => {
+    const ctx = deps.contextOf(request);
+    return datasetGrantsPage(ctx, { ...data, done: doneOf(ctx, request), ...extra });
+  };
+  page({
+    path: '/-/admin/grants/:datasetId',
+    guard: ['grants.manage'],
+    load: (request) => admin.grantsOf(request.params.datasetId),
+    render: (request, data) => grantsPageOf(request, data),
+    json: (_request, { dataset, grants }) => ({
+      dataset_id: dataset.id,
+      grants: grants.map((g) => ({ user_id: g.userId, email: g.email, first_name: g.firstName, last_name: g.lastName, granted_by: g.grantedBy, granted_at: g.grantedAt })),
+    }),
+  });
+
+  // The audit log.
+  const auditFilter = (request: FastifyRequest): AuditFilter => ({
+    verb: one(request.query, 'verb').slice(0, 60),
+    actor: one(request.query, 'actor').slice(0, 320),
+    subjectType: one(request.query, 'subject_type').slice(0, 40),
+    subject: one(request.query, 'subject').slice(0, 320),
+  });
+  page({
+    path: '/-/admin/audit',
+    guard: ['audit.read'],
+    load: async (request) => {
+      const filter = auditFilter(request);
+      return { filter, page: pageOf(request), result: await admin.auditLog(filter, pageOf(request)) };
+    },
+    render: (request, { filter, page: number, result }) => auditPage(deps.contextOf(request), filter, number, result),
+    json: (_request, { page: number, result }) => ({
+      total_count: result.total,
+      page: number,
+      pages: result.pages,
+      results: result.entries.map((e) => ({
+        id: e.id, at: e.at, actor: e.actor, actor_email: e.actorEmail, verb: e.verb,
+        subject_type: e.subjectType, subject_id: e.subjectId, subject_email: e.subjectEmail, data: e.data,
+      })),
+    }),
+  });
+
+  // The forms, in every language.
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
-    /** Pages and their JSON twins alike: the guard tells them apart by the path. */
-    const guarded = (actions: readonly Action[]) => ({ preHandler: requireAny(deps, actions, p) });
+    const guarded = (actions: readonly Action[]) => ({ preHandler: guard(...actions) });
     const actor = (request: FastifyRequest) => accountOf(request)!.id;
 
     /**
@@ -102,48 +195,10 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
           return html(reply, await again(request, text), status);
         }
       });
-    const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.admin.done[one(request.query, 'done')] ?? null;
-
-    app.get(`${p}/-/admin`, guarded(adminActions), async (request, reply) => html(reply, adminHome(deps.contextOf(request))));
 
     // Accounts.
-    const usersQuery = (request: FastifyRequest) => ({ q: one(request.query, 'q').slice(0, 100), role: one(request.query, 'role'), page: pageOf(request) });
-    app.get(`${p}/-/admin/users`, guarded(['users.manage']), async (request, reply) => {
-      const query = usersQuery(request);
-      return html(reply, usersPage(deps.contextOf(request), query, await admin.listUsers(query)));
-    });
-    app.get(`${p}/-/admin/users.json`, guarded(['users.manage']), async (request, reply) => {
-      const query = usersQuery(request);
-      const result = await admin.listUsers(query);
-      return json(reply, {
-        total_count: result.total,
-        page: query.page,
-        pages: result.pages,
-        results: result.users.map((u) => ({
-          id: u.id, email: u.email, first_name: u.firstName, last_name: u.lastName, role: u.role, state: stateOf(u),
-          two_factor: u.totpEnabledAt !== null, created_at: u.createdAt, last_active_at: u.lastActiveAt, url: `${p}/-/admin/users/${u.id}`,
-        })),
-      });
-    });
 
-    const userView = async (request: FastifyRequest<{ Params: { id: string } }>, extra: { error?: string } = {}) => {
-      const ctx = deps.contextOf(request);
-      return userPage(ctx, { ...(await admin.getUser(request.params.id)), now: deps.clock(), done: doneOf(ctx, request), ...extra });
-    };
-    app.get<{ Params: { id: string } }>(`${p}/-/admin/users/:id`, guarded(['users.manage']), async (request, reply) => {
-      const { id, json: asJson } = twin(request.params.id);
-      if (!asJson) return html(reply, await userView(request));
-      const { account: u, keys, grants } = await admin.getUser(id);
-      return json(reply, {
-        id: u.id, email: u.email, first_name: u.firstName, last_name: u.lastName, role: u.role, state: stateOf(u),
-        two_factor: u.totpEnabledAt !== null, created_at: u.createdAt, last_active_at: u.lastActiveAt,
-        api_keys: keys.map((k) => ({
-          id: k.id, name: k.name, prefix: k.prefix, state: keyState(k, deps.clock()), created_at: k.createdAt, expires_at: k.expiresAt,
-          last_used_at: k.lastUsedAt, revoked_at: k.revokedAt, revoked_by: k.revokedBy,
-        })),
-        grants: grants.map((g) => ({ dataset_id: g.datasetId, granted_by: g.grantedBy, granted_at: g.grantedAt })),
-      });
-    });
+    const userView = async (request: FastifyRequest<{ Params: { id: string } }>, extra: { error?: string } = {}) => userPageOf(request, await admin.getUser(request.params.id), extra);
     const again = (request: FastifyRequest<{ Params: { id: string } }>, error: string) => userView(request, { error });
     form<{ id: string }>('/-/admin/users/:id/role', 'users.manage', RoleForm, async (request) => {
       await admin.changeRole(actor(request), request.params.id, one(request.body, 'role'));
@@ -164,27 +219,8 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
     }, again);
 
     // Access grants to restricted datasets.
-    app.get(`${p}/-/admin/grants`, guarded(['grants.manage']), async (request, reply) => html(reply, grantsPage(deps.contextOf(request), await admin.restrictedDatasets())));
-    app.get(`${p}/-/admin/grants.json`, guarded(['grants.manage']), async (request, reply) =>
-      json(reply, {
-        results: (await admin.restrictedDatasets()).map(({ dataset, grants }) => ({
-          dataset_id: dataset.id, title: localized(dataset.metadata.title, lang) ?? dataset.id, grants_count: grants, url: `${p}/-/admin/grants/${dataset.id}`,
-        })),
-      }),
-    );
-    const grantsView = async (request: FastifyRequest<{ Params: { datasetId: string } }>, extra: { error?: string; email?: string } = {}) => {
-      const ctx = deps.contextOf(request);
-      return datasetGrantsPage(ctx, { ...(await admin.grantsOf(request.params.datasetId)), done: doneOf(ctx, request), ...extra });
-    };
-    app.get<{ Params: { datasetId: string } }>(`${p}/-/admin/grants/:datasetId`, guarded(['grants.manage']), async (request, reply) => {
-      const { id, json: asJson } = twin(request.params.datasetId);
-      if (!asJson) return html(reply, await grantsView(request));
-      const { dataset, grants } = await admin.grantsOf(id);
-      return json(reply, {
-        dataset_id: dataset.id,
-        grants: grants.map((g) => ({ user_id: g.userId, email: g.email, first_name: g.firstName, last_name: g.lastName, granted_by: g.grantedBy, granted_at: g.grantedAt })),
-      });
-    });
+    const grantsView = async (request: FastifyRequest<{ Params: { datasetId: string } }>, extra: { error?: string; email?: string } = {}) =>
+      grantsPageOf(request, await admin.grantsOf(request.params.datasetId), extra);
     form<{ datasetId: string }>('/-/admin/grants/:datasetId', 'grants.manage', GrantForm, async (request) => {
       await admin.grant(actor(request), request.params.datasetId, one(request.body, 'email'));
       return { back: `/-/admin/grants/${request.params.datasetId}`, done: 'granted' };
@@ -194,28 +230,5 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
       return { back: `/-/admin/grants/${request.params.datasetId}`, done: 'revoked' };
     }, (request, error) => grantsView(request, { error }));
 
-    // The audit log.
-    const auditFilter = (request: FastifyRequest): AuditFilter => ({
-      verb: one(request.query, 'verb').slice(0, 60),
-      actor: one(request.query, 'actor').slice(0, 320),
-      subjectType: one(request.query, 'subject_type').slice(0, 40),
-      subject: one(request.query, 'subject').slice(0, 320),
-    });
-    app.get(`${p}/-/admin/audit`, guarded(['audit.read']), async (request, reply) => {
-      const filter = auditFilter(request);
-      return html(reply, auditPage(deps.contextOf(request), filter, pageOf(request), await admin.auditLog(filter, pageOf(request))));
-    });
-    app.get(`${p}/-/admin/audit.json`, guarded(['audit.read']), async (request, reply) => {
-      const result = await admin.auditLog(auditFilter(request), pageOf(request));
-      return json(reply, {
-        total_count: result.total,
-        page: pageOf(request),
-        pages: result.pages,
-        results: result.entries.map((e) => ({
-          id: e.id, at: e.at, actor: e.actor, actor_email: e.actorEmail, verb: e.verb,
-          subject_type: e.subjectType, subject_id: e.subjectId, subject_email: e.subjectEmail, data: e.data,
-        })),
-      });
-    });
   }
 }

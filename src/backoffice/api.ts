@@ -3,17 +3,18 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
-import { can, requirePermission, type Action } from '../accounts/permissions.ts';
+import { can, type Action } from '../accounts/permissions.ts';
+import { guard as permissionGuard } from '../http/guard.ts';
 import { parseMetadataInput, readingsOf } from '../catalog/metadata.ts';
 import { ChecksPending } from '../catalog/checks.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset, FieldReading } from '../catalog/types.ts';
-import { Conflict, DomainError, Forbidden, Invalid } from '../errors.ts';
+import { Conflict, Forbidden, Invalid, UnsupportedMediaType } from '../errors.ts';
 import { collectRoutes, openApiDocument } from '../http/openapi.ts';
 import { refuseInvalid, useSchemaValidation } from '../http/validation.ts';
 import { DatasetParams, MetadataBody, NewDatasetBody, PublishQuery, ReadingsBody, UploadQuery, VersionParams } from './api-schemas.ts';
 import type { BackofficeDeps } from './deps.ts';
-import { errorBody, metadataDocument, presentDataset, presentPreview, statusOf } from './present.ts';
+import { metadataDocument, presentDataset, presentPreview } from './present.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile, receiveRawBody, type ReceivedFile } from './uploads.ts';
 
 export const publishingApiPrefix = '/api/opaal/v1';
@@ -38,7 +39,7 @@ function rawName(request: FastifyRequest<{ Querystring: { filename?: string } }>
   const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   const byType = nameByType[type];
   if (!byType) {
-    throw new Invalid(`Cannot tell the file's format from Content-Type "${type || 'none'}": send one of ${Object.keys(nameByType).join(', ')}, or name the file with ?filename=data.csv.`, 'media_type');
+    throw new UnsupportedMediaType(`Cannot tell the file's format from Content-Type "${type || 'none'}": send one of ${Object.keys(nameByType).join(', ')}, or name the file with ?filename=data.csv.`);
   }
   return byType;
 }
@@ -68,21 +69,10 @@ export async function publishingApi(plugin: FastifyInstance, deps: BackofficeDep
   // The permission first (after the root's CSRF check), then the schema: a stranger learns nothing of what a body should hold.
   const guard = (action: Action, answers?: Record<number, string>) => ({
     attachValidation: true,
-    preHandler: [requirePermission(action), refuseInvalid],
+    preHandler: [permissionGuard(action), refuseInvalid],
     config: { permission: action, ...(answers ? { answers } : {}) },
   });
   const actor = (request: FastifyRequest) => accountOf(request)!.id;
-
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof DomainError) return reply.status(statusOf(error)).send(errorBody(error));
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'invalid';
-      return reply.status(status).send({ error: code, message: (error as Error).message });
-    }
-    request.log.error({ err: error }, 'publishing API failed');
-    return reply.status(500).send({ error: 'internal', message: 'An internal error occurred.' });
-  });
 
   const describe = async (dataset: Dataset) =>
     presentDataset(dataset, await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true }), await deps.contactWarning(dataset.metadata));

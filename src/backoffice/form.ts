@@ -2,6 +2,7 @@
 import { parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
 import { fieldTypes, type Annotations, type Dataset, type FieldReading, type FieldType, type Version } from '../catalog/types.ts';
 import { Invalid } from '../errors.ts';
+import { many, one } from '../http/params.ts';
 
 /** A form as posted or as shown: one string per name, a list for repeated names (checkboxes). */
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -9,14 +10,6 @@ export type FormValues = Record<string, string | string[] | undefined>;
 /** Annotations the form edits; any others a field has (set by the CLI, say) are kept as they are. */
 const formAnnotations = ['facet', 'sortable', 'unit', 'decimals'] as const;
 
-export const one = (values: FormValues, name: string): string => {
-  const v = values[name];
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-};
-const many = (values: FormValues, name: string): string[] => {
-  const v = values[name];
-  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
-};
 const splitList = (text: string, by: RegExp) => text.split(by).map((x) => x.trim()).filter((x) => x !== '');
 
 /** The form's values for a dataset as stored. */

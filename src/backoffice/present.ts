@@ -1,8 +1,7 @@
-// The publishing API's view of datasets and versions (the JSON twin of the back office pages), and errors as HTTP statuses.
+// The publishing API's view of datasets and versions (the JSON twin of the back office pages).
 import { checksOf } from '../engine/ingest/report.ts';
 import type { VersionPreview } from '../catalog/publishing.ts';
 import type { Dataset, Version } from '../catalog/types.ts';
-import { DomainError, ImportFailed, ImportTooLarge } from '../errors.ts';
 import type { ContactWarning } from './hygiene.ts';
 
 export type VersionState = 'current' | 'staged' | 'published';
@@ -10,26 +9,6 @@ export type VersionState = 'current' | 'staged' | 'published';
 export function versionState(dataset: Dataset, version: Version): VersionState {
   if (dataset.currentVersion === version.id) return 'current';
   return version.publishedAt === null ? 'staged' : 'published';
-}
-
-/** The status a domain error answers with, on pages and in the API alike. */
-export function statusOf(error: DomainError): number {
-  // A file past a limit is too large (413) however sound; any other import failure is a file that cannot be read (422).
-  if (error instanceof ImportTooLarge) return 413;
-  if (error instanceof ImportFailed) return 422;
-  if (error.reason === 'too_large') return 413;
-  if (error.reason === 'media_type') return 415;
-  return { not_found: 404, forbidden: 403, conflict: 409, too_many: 429 }[error.code as string] ?? 400;
-}
-
-/** `{error, message}`, plus where an import failed (file and line) when known. */
-export function errorBody(error: DomainError): Record<string, unknown> {
-  const code = error.reason === 'too_large' ? 'too_large' : error.reason === 'media_type' ? 'unsupported_media_type' : error.code;
-  const body: Record<string, unknown> = { error: code, message: error.message };
-  // An import failure's reason is a sentence, already in the message; the others' is a stable key.
-  if (error instanceof ImportFailed) return { ...body, file: error.file, ...(error.line !== undefined ? { line: error.line } : {}) };
-  if (error.reason && error.reason !== code) body.reason = error.reason;
-  return body;
 }
 
 export function presentVersion(dataset: Dataset, version: Version) {

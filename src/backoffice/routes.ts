@@ -2,7 +2,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
-import { requirePermission, type Action } from '../accounts/permissions.ts';
+import type { Action } from '../accounts/permissions.ts';
+import { guarded as guard } from '../http/guard.ts';
 import { parseMetadataInput } from '../catalog/metadata.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
@@ -18,9 +19,10 @@ import { deletePage } from '../web/pages/backoffice/delete.tsx';
 import { datasetListPage } from '../web/pages/backoffice/list.tsx';
 import { metadataPage } from '../web/pages/backoffice/metadata.tsx';
 import { versionPage } from '../web/pages/backoffice/version.tsx';
-import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
-import { fieldReadings, formValuesOf, one, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
-import { statusOf } from './present.ts';
+import { notFoundPage } from '../web/pages/errors.tsx';
+import { one } from '../http/params.ts';
+import { fieldReadings, formValuesOf, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
+import { pageErrors } from '../http/errors.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './deps.ts';
 import { reasonText } from '../web/reasons.ts';
@@ -61,15 +63,14 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     return { message: (reasonText(t.errors, error.reason) ?? reasonText(ctx.t.account.errors, error.reason)) || error.message, details: [] };
   };
 
-  app.setErrorHandler((error, request, reply) => {
-    const ctx = deps.contextOf(request);
-    if (error instanceof NotFound) return html(reply, notFoundPage(ctx), 404);
-    const back = { href: ctx.link(adminPath()), label: ctx.t.backoffice.backToList };
-    if (error instanceof DomainError) return html(reply, failedPage(ctx, explain(ctx, error).message, back), statusOf(error));
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return html(reply, failedPage(ctx, (error as Error).message, back), status);
-    request.log.error({ err: error }, 'back office page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  // Errors outside a form: an unknown dataset is the ordinary 404; any other refusal a page with the way back to the list.
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      if (error instanceof NotFound) return notFoundPage(ctx).value;
+      return failedPage(ctx, explain(ctx, error).message, { href: ctx.link(adminPath()), label: ctx.t.backoffice.backToList }).value;
+    },
   });
 
   /** A domain refusal on a form: the form's page again with the reason; anything else goes to the error handler. */
@@ -81,18 +82,17 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
   for (const lang of languages) {
     const p = languagePrefix(lang, config.defaultLanguage);
     const path = (suffix: string) => `${p}/-/admin/datasets${suffix}`;
-    const guard = (action: Action) => ({ preHandler: requirePermission(action) });
     // A form's schema is checked before the hooks but refused by the route itself, after the guard, with the form's page.
     const form = (body: object, action: Action) => ({ ...formSchema(body), ...guard(action) });
     const back = (id?: string, ...rest: (string | number)[]) => `${p}${id ? adminPath(id, ...rest) : adminPath()}`;
-    const done = (request: FastifyRequest) => (request.query as { done?: string }).done ?? null;
+    const done = (request: FastifyRequest) => one(request.query, 'done') || null;
 
     const showDataset = async (request: FastifyRequest, reply: FastifyReply, dataset: Dataset, problem?: DomainError) => {
       const ctx = deps.contextOf(request);
       const versions = await catalog.listVersions(dataset.id, staffAudience, { includeStaged: true });
       const said = problem ? explain(ctx, problem) : null;
       const page = datasetAdminPage(ctx, { dataset, versions, maxBytes, done: done(request), error: said?.message, details: said?.details });
-      return html(reply, page, problem ? statusOf(problem) : 200);
+      return html(reply, page, problem ? problem.status : 200);
     };
 
     const listRows = async () =>
@@ -118,7 +118,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       } catch (error) {
         const problem = refusal(error);
         const ctx = deps.contextOf(request);
-        return html(reply, datasetListPage(ctx, await listRows(), { values: form, error: explain(ctx, problem).message }), statusOf(problem));
+        return html(reply, datasetListPage(ctx, await listRows(), { values: form, error: explain(ctx, problem).message }), problem.status);
       }
       return reply.redirect(`${back(form.id)}?done=created`, 303);
     });
@@ -182,7 +182,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
         const problem = refusal(error);
         const ctx = deps.contextOf(request);
         const preview = await catalog.previewVersion(dataset.id, number);
-        return html(reply, versionPage(ctx, { dataset, preview, error: explain(ctx, problem).message }), statusOf(problem));
+        return html(reply, versionPage(ctx, { dataset, preview, error: explain(ctx, problem).message }), problem.status);
       }
       return reply.redirect(`${back(dataset.id, 'versions', version.number)}?done=reread`, 303);
     });

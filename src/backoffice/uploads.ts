@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { BlobStore } from '../blobs/index.ts';
-import { Invalid } from '../errors.ts';
+import { Invalid, TooLarge } from '../errors.ts';
 
 export interface ReceivedFile {
   /** A temp path in the blob store; the caller discards it. */
@@ -31,8 +31,8 @@ declare module 'fastify' {
 /** Room for a form's other fields and part headers around the file itself. */
 const formOverhead = 64 * 1024;
 
-export function tooLarge(maxBytes: number): Invalid {
-  return new Invalid(`The file is larger than ${maxBytes} bytes, the largest this portal accepts; nothing was stored.`, 'too_large');
+export function tooLarge(maxBytes: number): TooLarge {
+  return new TooLarge(`The file is larger than ${maxBytes} bytes, the largest this portal accepts; nothing was stored.`);
 }
 
 /** The name to show and to take the format from: no folders, no control characters, not too long. */

@@ -10,9 +10,10 @@ export type Lane = 'light' | 'heavy';
 /** Every slot of a lane taken and its queue full, or a request waited too long: answered 503 with Retry-After. */
 export class EngineBusy extends DomainError {
   /** Seconds after which a retry has a fair chance. */
-  readonly retryAfter: number;
+  override readonly retryAfter: number;
   constructor(retryAfter: number) {
-    super('too_many', `The records engine is busy with other queries; try again in ${retryAfter} s.`);
+    // 503, not 429: the server is busy, whoever asks; the caller did nothing too often.
+    super('too_many', `The records engine is busy with other queries; try again in ${retryAfter} s.`, undefined, 503);
     this.retryAfter = retryAfter;
   }
 }

@@ -1,4 +1,6 @@
 // The Explore API's error bodies: domain errors and bad parameters in the Opendatasoft shape.
+// Its statuses are Opendatasoft's (its tests are the compatibility contract), which differ from the portal's one
+// rule (src/errors.ts) in two places: a refusal is 401 `Unauthorized`, and a conflict is 400.
 import { DomainError } from '../errors.ts';
 import { OdsqlError } from '../odsql/errors.ts';
 import { EngineBusy } from '../engine/pool.ts';
@@ -16,7 +18,7 @@ export class QueryTimeout extends DomainError {
   }
 }
 
-/** The caller went away; nobody reads the answer, so the query was stopped. */
+/** The caller went away; nobody reads the answer, so the query was stopped (a 400 no one receives). */
 export class ClientGone extends DomainError {
   constructor() {
     super('invalid', 'The client closed the connection; the query was stopped.');
@@ -26,9 +28,9 @@ export class ClientGone extends DomainError {
 /** Too many exports at once: the client's own (429) or the server's (503); `retryAfter` in seconds. */
 export class ExportsBusy extends DomainError {
   readonly who: 'client' | 'server';
-  readonly retryAfter: number;
+  override readonly retryAfter: number;
   constructor(who: 'client' | 'server', retryAfter: number, message: string) {
-    super('too_many', message);
+    super('too_many', message, undefined, who === 'client' ? 429 : 503);
     this.who = who;
     this.retryAfter = retryAfter;
   }
@@ -60,7 +62,7 @@ export function odsError(error: unknown): { status: number; body: { error_code: 
     return { status: 400, body: { error_code: 'QueryTimeoutError', message: error.message } };
   }
   if (error instanceof ExportsBusy) {
-    const status = error.who === 'client' ? 429 : 503;
+    const status = error.status;
     return { status, body: { error_code: status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: error.message }, retryAfter: error.retryAfter };
   }
   if (error instanceof EngineBusy) {

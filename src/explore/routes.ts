@@ -11,7 +11,7 @@ import { createExportLimiter, type ExportRun } from './export-limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { dataJson, rssFeed } from './catalog-feeds.ts';
 import { dcatDocument } from './catalog-dcat.ts';
-import { engineValueError, InvalidRestParameter, odsError } from './errors.ts';
+import { engineValueError, InvalidRestParameter } from './errors.ts';
 import { boolean, exportParams, language, list, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
 import { presentDataset } from './present.ts';
@@ -55,18 +55,6 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       const key = apiKeyOf(request);
       return key && deps.audienceForKey ? deps.audienceForKey(key) : publicAudience;
     });
-
-  app.setErrorHandler((error, request, reply) => {
-    const mapped = odsError(error);
-    if (mapped?.retryAfter) reply.header('Retry-After', String(mapped.retryAfter));
-    if (mapped) return reply.status(mapped.status).send(mapped.body);
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      return reply.status(400).send({ error_code: 'InvalidRESTParameterError', message: (error as Error).message });
-    }
-    request.log.error({ err: error }, 'explore request failed');
-    return reply.status(500).send({ error_code: 'InternalServerError', message: 'An internal error occurred.' });
-  });
 
   // Public data for any web page: browsers may call the API from anywhere, with an API key header.
   app.addHook('onSend', async (_request, reply) => {

@@ -2,13 +2,16 @@
 // activities and its exports, recipients and processors, the breach register. Only `privacy.manage` opens it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
-import { requirePermission } from '../accounts/permissions.ts';
 import type { Config } from '../config.ts';
 import { DomainError, FormFieldInvalid, Invalid, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { languagePrefix, languages } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
-import { notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { notFoundPage } from '../web/pages/errors.tsx';
+import { pageErrors } from '../http/errors.ts';
+import { many, one } from '../http/params.ts';
+import { guarded } from '../http/guard.ts';
+import { pageRoute, type PageRouteSpec } from '../http/page-route.ts';
 import { breachFormValues, breachesPage, breachPage, type BreachForm } from '../web/pages/privacy-office/breaches.tsx';
 import { officeErrorPage, officeHome } from '../web/pages/privacy-office/frame.tsx';
 import { recipientsPage } from '../web/pages/privacy-office/recipients.tsx';
@@ -36,9 +39,6 @@ export interface PrivacyOfficeDeps {
 }
 
 type Body = Record<string, string | string[] | undefined>;
-const one = (body: Body, name: string) => String([body[name]].flat()[0] ?? '');
-const many = (body: Body, name: string) => [body[name] ?? []].flat().filter((x): x is string => typeof x === 'string' && x !== '');
-const statusOf = (error: DomainError) => ({ not_found: 404, conflict: 409, forbidden: 403 }[error.code as string] ?? 422);
 
 export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOfficeDeps): Promise<void> {
   const { recipients, breaches } = deps;
@@ -46,15 +46,14 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
   const text = (ctx: PageContext, error: DomainError) =>
     error instanceof FormFieldInvalid ? ctx.t.errors.formField(error.field) : reasonText(ctx.t.privacy.errors, error.reason) || error.message;
   useSchemaValidation(app);
-  const guard = { preHandler: requirePermission('privacy.manage') };
+  const guard = guarded('privacy.manage');
 
-  app.setErrorHandler((error, request, reply) => {
-    const ctx = deps.contextOf(request);
-    if (request.url.split('?')[0].match(/\.(json|csv)$/) && error instanceof DomainError) return reply.status(statusOf(error)).send({ error: error.code, message: error.message });
-    if (error instanceof NotFound) return html(reply, notFoundPage(ctx, text(ctx, error)), 404);
-    if (error instanceof DomainError) return html(reply, officeErrorPage(ctx, text(ctx, error)), statusOf(error));
-    request.log.error({ err: error }, 'privacy office page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      return error instanceof NotFound ? notFoundPage(ctx, text(ctx, error)).value : officeErrorPage(ctx, text(ctx, error)).value;
+    },
   });
 
   const tz = deps.config.timezone;
@@ -74,24 +73,42 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
   });
   const asForm = (body: Body): BreachForm => Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, v ?? '']));
 
+  // The registers, each page with its JSON twin from one loader, in every language (their CSV downloads are below).
+  const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacy.done[one(request.query, 'done')] ?? null;
+  const officePage = <D>(spec: Omit<PageRouteSpec<D>, 'guard' | 'cacheControl' | 'jsonCacheControl'>) =>
+    pageRoute(app, deps.config.defaultLanguage, { guard: ['privacy.manage'], cacheControl: 'no-store', jsonCacheControl: 'no-store', ...spec });
+  officePage({
+    path: '/-/privacy-office/register',
+    load: async (_request, lang) => processingRegister(lang, deps.config, await recipients.list({ current: true })),
+    render: (request, activities) => registerPage(deps.contextOf(request), activities),
+    json: (_request, activities, lang) => ({ language: lang, activities }),
+  });
+  officePage({
+    path: '/-/privacy-office/recipients',
+    load: () => recipients.list(),
+    render: (request, list) => recipientsPage(deps.contextOf(request), list, { done: doneOf(deps.contextOf(request), request) }),
+    json: (_request, list) => ({ recipients: list }),
+  });
+  officePage({
+    path: '/-/privacy-office/breaches',
+    load: () => breaches.list(),
+    render: (request, list) => breachesPage(deps.contextOf(request), list, doneOf(deps.contextOf(request), request)),
+    json: (_request, list) => ({ breaches: list }),
+  });
+
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
     const actor = (request: FastifyRequest) => accountOf(request)!.id;
-    const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacy.done[String((request.query as Record<string, unknown>).done ?? '')] ?? null;
 
     app.get(`${p}/-/privacy-office`, guard, async (request, reply) => html(reply, officeHome(deps.contextOf(request))));
 
     // The register of processing activities (Art. 30), generated on each request so it never lags the map.
     const register = async () => processingRegister(lang, deps.config, await recipients.list({ current: true }));
-    app.get(`${p}/-/privacy-office/register`, guard, async (request, reply) => html(reply, registerPage(deps.contextOf(request), await register())));
-    app.get(`${p}/-/privacy-office/register.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ language: lang, activities: await register() }));
     app.get(`${p}/-/privacy-office/register.csv`, guard, async (_request, reply) =>
       reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="register-${lang}.csv"`).header('Cache-Control', 'no-store').send(registerCsv(await register())));
 
     // Recipients and processors.
     const recipientsView = async (request: FastifyRequest, notes: { done?: string | null; error?: string | null }) => recipientsPage(deps.contextOf(request), await recipients.list(), notes);
-    app.get(`${p}/-/privacy-office/recipients`, guard, async (request, reply) => html(reply, await recipientsView(request, { done: doneOf(deps.contextOf(request), request) })));
-    app.get(`${p}/-/privacy-office/recipients.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ recipients: await recipients.list() }));
     app.post(`${p}/-/privacy-office/recipients`, { ...formSchema(RecipientForm), ...guard }, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       try {
@@ -102,7 +119,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, await recipientsView(request, { error: text(deps.contextOf(request), error) }), statusOf(error));
+        return html(reply, await recipientsView(request, { error: text(deps.contextOf(request), error) }), error.status);
       }
       // The statement names recipients: publish its new version now rather than at the next reader.
       await deps.statements.current();
@@ -116,8 +133,6 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
     });
 
     // The breach register (Art. 33(5)).
-    app.get(`${p}/-/privacy-office/breaches`, guard, async (request, reply) => html(reply, breachesPage(deps.contextOf(request), await breaches.list(), doneOf(deps.contextOf(request), request))));
-    app.get(`${p}/-/privacy-office/breaches.json`, guard, async (_request, reply) => reply.header('Cache-Control', 'no-store').send({ breaches: await breaches.list() }));
     app.get(`${p}/-/privacy-office/breaches.csv`, guard, async (_request, reply) =>
       reply.type('text/csv; charset=utf-8').header('Content-Disposition', 'attachment; filename="breaches.csv"').header('Cache-Control', 'no-store').send(breachesCsv(await breaches.list())));
     app.get(`${p}/-/privacy-office/breaches/new`, guard, async (request, reply) => html(reply, breachPage(deps.contextOf(request), null, { nature: [], categories: [] })));
@@ -129,17 +144,17 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=opened`, 303);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, breachPage(deps.contextOf(request), null, asForm(body), { error: text(deps.contextOf(request), error) }), statusOf(error));
+        return html(reply, breachPage(deps.contextOf(request), null, asForm(body), { error: text(deps.contextOf(request), error) }), error.status);
       }
     });
-    app.get<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, guard, async (request, reply) => {
+    app.get<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, { ...formSchema(BreachFormSchema), ...guard }, async (request, reply) => {
       const json = request.params.id.endsWith('.json');
       const breach = await breaches.get(json ? request.params.id.slice(0, -5) : request.params.id);
       if (json) return reply.header('Cache-Control', 'no-store').send(breach);
       const ctx = deps.contextOf(request);
       return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { done: doneOf(ctx, request) }));
     });
-    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, { ...formSchema(BreachFormSchema), ...guard }, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, guard, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       const breach = await breaches.get(request.params.id);
       try {
@@ -148,7 +163,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         return reply.redirect(`${p}/-/privacy-office/breaches/${breach.id}?done=saved`, 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error instanceof NotFound) throw error;
-        return html(reply, breachPage(deps.contextOf(request), breach, asForm(body), { error: text(deps.contextOf(request), error) }), statusOf(error));
+        return html(reply, breachPage(deps.contextOf(request), breach, asForm(body), { error: text(deps.contextOf(request), error) }), error.status);
       }
     });
     app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id/close`, { ...formSchema(ButtonForm), ...guard }, async (request, reply) => {
@@ -160,7 +175,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const ctx = deps.contextOf(request);
-        return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { error: text(ctx, error) }), statusOf(error));
+        return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { error: text(ctx, error) }), error.status);
       }
     });
   }

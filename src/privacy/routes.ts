@@ -17,6 +17,7 @@ import { purposes, type PurposeId } from '../personal-data/vocabulary.ts';
 import { reasonText } from '../web/reasons.ts';
 import { formBody, formProblem, formSchema, refuseForm } from '../http/forms.ts';
 import { useSchemaValidation } from '../http/validation.ts';
+import { one as field } from '../http/params.ts';
 
 const forms = {
   '/archive': formBody({}, 200),
@@ -34,8 +35,6 @@ export interface PrivacyRightsRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-type Body = Record<string, string | undefined>;
-const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
 /** Art. 21(1): objection applies to processing on a public task. */
 const objectable = (Object.keys(purposes) as PurposeId[]).filter((p) => purposes[p].defaultBasis === 'public_task');
 
@@ -77,7 +76,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
       const account = signedIn(request, reply);
       if (!account) return reply;
       const ctx = deps.contextOf(request);
-      const key = (request.query as Body).done;
+      const key = field(request.query, 'done');
       return html(reply, await page(ctx, account.id, { done: key && Object.hasOwn(done, key) ? done[key](ctx) : null }));
     });
 
@@ -92,7 +91,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           const ctx = deps.contextOf(request);
-          const status = { not_found: 404, conflict: 409, forbidden: 403, too_many: 429 }[error.code as string] ?? 400;
+          const status = error.status;
           const text = error instanceof FormFieldInvalid ? ctx.t.errors.formField(error.field) : reasonText(ctx.t.privacyRights.errors, error.reason) || error.message;
           return html(reply, await page(ctx, account.id, { error: text }), status);
         }
@@ -149,7 +148,7 @@ export async function privacyRightsRoutes(app: FastifyInstance, deps: PrivacyRig
         await rights.eraseAccount(account.id, { by: 'self' });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return html(reply, await page(ctx, account.id, { error: reasonText(ctx.t.privacyRights.errors, error.reason) || error.message }), error.code === 'conflict' ? 409 : 400);
+        return html(reply, await page(ctx, account.id, { error: reasonText(ctx.t.privacyRights.errors, error.reason) || error.message }), error.status);
       }
       clearSessionCookie(reply, secure);
       const t = ctx.t.privacyRights;

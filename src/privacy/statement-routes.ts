@@ -7,7 +7,10 @@ import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { formatDate, languagePrefix, languages, locales } from '../i18n/index.ts';
 import type { Html } from '../web/jsx-runtime.ts';
-import { badRequestPage, notFoundPage, serverErrorPage } from '../web/pages/errors.tsx';
+import { badRequestPage, notFoundPage } from '../web/pages/errors.tsx';
+import { pageErrors } from '../http/errors.ts';
+import { pageRoute } from '../http/page-route.ts';
+import { one } from '../http/params.ts';
 import { privacyChangesPage, privacyPage, privacyVersionPage, privacyVersionsPage } from '../web/pages/privacy.tsx';
 import type { Acknowledgements } from './notice.ts';
 import type { PublishedStatement, StatementService } from './statement.ts';
@@ -32,18 +35,12 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(page.value);
 
   useSchemaValidation(app);
-  app.setErrorHandler((error, request, reply) => {
-    const ctx = deps.contextOf(request);
-    const asJson = request.url.split('?')[0].endsWith('.json');
-    if (error instanceof DomainError) {
-      const status = { not_found: 404, conflict: 409 }[error.code as string] ?? 400;
-      if (asJson) return reply.status(status).send({ error: error.code, message: error.message });
-      return html(reply, status === 404 ? notFoundPage(ctx, errorText(ctx, error)) : badRequestPage(ctx, errorText(ctx, error)), status);
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return html(reply, badRequestPage(ctx, (error as Error).message), status);
-    request.log.error({ err: error }, 'privacy page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  // The statement's own reasons (an unknown version) in the visitor's language, on the portal's error pages.
+  pageErrors(app, {
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      return (error.status === 404 ? notFoundPage(ctx, errorText(ctx, error)) : badRequestPage(ctx, errorText(ctx, error))).value;
+    },
   });
 
   const versionNumber = (raw: string) => {
@@ -52,11 +49,31 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
   };
   const asJson = (s: PublishedStatement) => ({ version: s.number, digest: s.digest, published_at: s.publishedAt, text: s.text });
 
+  // The statement in force and its JSON twin, from one read.
+  pageRoute(app, deps.config.defaultLanguage, {
+    path: '/-/privacy',
+    load: () => statements.current(),
+    render: (request, statement) => privacyPage(deps.contextOf(request), statement),
+    json: (_request, statement) => asJson(statement),
+  });
+
+  pageRoute(app, deps.config.defaultLanguage, {
+    path: '/-/privacy/versions',
+    load: () => statements.versions(),
+    render: (request, versions) => privacyVersionsPage(deps.contextOf(request), versions),
+    json: (_request, versions, lang) => ({
+      versions: versions.map((v) => ({ version: v.number, digest: v.digest, published_at: v.publishedAt, url: `${languagePrefix(lang, deps.config.defaultLanguage)}/-/privacy/versions/${v.number}` })),
+    }),
+  });
+  pageRoute(app, deps.config.defaultLanguage, {
+    path: '/-/privacy/versions/:n',
+    load: (request) => statements.version(versionNumber(request.params.n)),
+    render: async (request, statement) => privacyVersionPage(deps.contextOf(request), statement, (await statements.current()).number),
+    json: (_request, statement) => asJson(statement),
+  });
+
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
-
-    app.get(`${p}/-/privacy`, async (request, reply) => html(reply, privacyPage(deps.contextOf(request), await statements.current())));
-    app.get(`${p}/-/privacy.json`, async () => asJson(await statements.current()));
 
     app.get(`${p}/-/privacy.pdf`, async (request, reply) => {
       const ctx = deps.contextOf(request);
@@ -72,20 +89,8 @@ export async function statementRoutes(app: FastifyInstance, deps: StatementRoute
       return reply.type('application/pdf').header('Content-Disposition', `inline; filename="privacy-${lang}-v${statement.number}.pdf"`).send(pdf);
     });
 
-    app.get(`${p}/-/privacy/versions`, async (request, reply) => html(reply, privacyVersionsPage(deps.contextOf(request), await statements.versions())));
-    app.get(`${p}/-/privacy/versions.json`, async () => ({
-      versions: (await statements.versions()).map((v) => ({ version: v.number, digest: v.digest, published_at: v.publishedAt, url: `${p}/-/privacy/versions/${v.number}` })),
-    }));
-
-    app.get<{ Params: { n: string } }>(`${p}/-/privacy/versions/:n`, async (request, reply) => {
-      const json = request.params.n.endsWith('.json');
-      const statement = await statements.version(versionNumber(json ? request.params.n.slice(0, -5) : request.params.n));
-      if (json) return asJson(statement);
-      return html(reply, privacyVersionPage(deps.contextOf(request), statement, (await statements.current()).number));
-    });
-
     app.get(`${p}/-/privacy/changes`, async (request, reply) => {
-      const from = await statements.version(versionNumber(String((request.query as Record<string, unknown>).from ?? '')));
+      const from = await statements.version(versionNumber(one(request.query, 'from')));
       return html(reply, privacyChangesPage(deps.contextOf(request), from, await statements.current()));
     });
 

@@ -1,5 +1,6 @@
 // A dataset's record filters in the page URL (q, refine, exclude): the same words as the Explore API, shared by every tab.
 import type { Field } from '../catalog/types.ts';
+import { many, one } from '../http/params.ts';
 
 export interface RecordFilters {
   /** Free text, searched as an ODSQL full-text string. */
@@ -11,11 +12,9 @@ export interface RecordFilters {
 
 type Query = Record<string, string | string[] | undefined>;
 
-const many = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
 export function readFilters(query: Query): RecordFilters {
-  return { q: one(query.q).trim().slice(0, 500), refine: many(query.refine).slice(0, 50), exclude: many(query.exclude).slice(0, 50) };
+  return { q: one(query, 'q').trim().slice(0, 500), refine: many(query, 'refine').slice(0, 50), exclude: many(query, 'exclude').slice(0, 50) };
 }
 
 export function filterPairs(filters: RecordFilters): [string, string][] {

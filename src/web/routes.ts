@@ -1,11 +1,11 @@
-// The public portal's pages, in every language, each with its JSON twin; errors become pages, never a bare 500.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// The public portal's pages, in every language, each with its JSON twin; their errors answer in the one handler (src/http/errors.ts).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { accountOf, csrfToken } from '../accounts/auth.ts';
 import { publicAudience, type Audience, type CatalogService } from '../catalog/service.ts';
 import { themes, type Dataset } from '../catalog/types.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../clock.ts';
-import { DomainError, NotFound } from '../errors.ts';
+import { NotFound } from '../errors.ts';
 import { presentDataset } from '../explore/present.ts';
 import type { RecordsService } from '../explore/records.ts';
 import type { UsageService } from '../stats/usage.ts';
@@ -14,14 +14,14 @@ import { pageContext, type PageContext } from './context.ts';
 import { datasetTabs, tabsOf, type DatasetTab } from './dataset-frame.tsx';
 import { readFilters } from './filters.ts';
 import { type Language, languagePrefix, languages } from '../i18n/index.ts';
-import type { Html } from './jsx-runtime.ts';
 import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
-import { badRequestPage, notFoundPage, serverErrorPage } from './pages/errors.tsx';
 import { homePage } from './pages/home.tsx';
 import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
 import { tabRenderers } from './tabs.ts';
+import { pageRoute, type PageRouteSpec } from '../http/page-route.ts';
+import { many, one } from '../http/params.ts';
 
 export interface WebDeps {
   config: Config;
@@ -35,8 +35,6 @@ export interface WebDeps {
 }
 
 type Query = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
 
 /** The language a path asks for, and the path without its prefix. */
 export function splitLanguage(url: string, defaultLanguage: Language): { lang: Language; path: string; search: string } {
@@ -51,11 +49,11 @@ export function splitLanguage(url: string, defaultLanguage: Language): { lang: L
 }
 
 export function readCatalogQuery(query: Query): CatalogQuery {
-  const q = one(query.q).trim().slice(0, 200);
-  const sort = one(query.sort) as CatalogSort;
-  const page = Number(one(query.page) || 1);
+  const q = one(query, 'q').trim().slice(0, 200);
+  const sort = one(query, 'sort') as CatalogSort;
+  const page = Number(one(query, 'page') || 1);
   const filters: CatalogQuery['filters'] = {};
-  for (const facet of catalogFacets) filters[facet] = many(query[facet]).slice(0, 20);
+  for (const facet of catalogFacets) filters[facet] = many(query, facet).slice(0, 20);
   return {
     q,
     filters,
@@ -68,19 +66,6 @@ export function readCatalogQuery(query: Query): CatalogQuery {
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
   const audienceOf = deps.audienceOf ?? (async () => publicAudience);
   const contextOf = (request: FastifyRequest): PageContext => viewerContext(deps, request);
-  const html = (reply: FastifyReply, page: Html, status = 200) =>
-    reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page.value);
-
-  app.setErrorHandler((error, request, reply) => {
-    const ctx = contextOf(request);
-    if (error instanceof NotFound) return html(reply, notFoundPage(ctx, error.message), 404);
-    if (error instanceof DomainError) return html(reply, badRequestPage(ctx, error.message), 400);
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return html(reply, badRequestPage(ctx, (error as Error).message), status);
-    request.log.error({ err: error }, 'page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
-  });
-
   async function catalogData(request: FastifyRequest, ctx: PageContext) {
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
     const query = readCatalogQuery(request.query as Query);
@@ -118,59 +103,59 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
     };
   };
 
-  for (const lang of languages) {
-    const prefix = languagePrefix(lang, deps.config.defaultLanguage);
+  // Each page and its JSON twin from one loader (src/http/page-route.ts), in every language.
+  const page = <D>(spec: Omit<PageRouteSpec<D>, 'cacheControl'>) => pageRoute(app, deps.config.defaultLanguage, { cacheControl: 'no-cache', ...spec });
 
-    app.get(prefix || '/', async (request, reply) => {
+  page({
+    path: '/',
+    load: (request) => homeData(request),
+    render: (request, data) => homePage(contextOf(request), data),
+    json: (request, data) => {
       const ctx = contextOf(request);
-      return html(reply, homePage(ctx, await homeData(request)));
-    });
-
-    app.get(`${prefix}/index.json`, async (request) => {
-      const ctx = contextOf(request);
-      const data = await homeData(request);
       const brief = (d: Dataset) => ({ dataset_id: d.id, url: ctx.link(`/datasets/${d.id}`), api: `/api/explore/v2.1/catalog/datasets/${d.id}` });
       return { total_count: data.total, themes: data.themes, newest: data.newest.map(brief), most_used: data.mostUsed.map(brief) };
-    });
+    },
+  });
 
-    app.get(`${prefix}/datasets`, async (request, reply) => {
-      const ctx = contextOf(request);
-      const data = await catalogData(request, ctx);
-      return html(reply, catalogPage(ctx, data.query, data.result));
-    });
+  page({
+    path: '/datasets',
+    load: (request) => catalogData(request, contextOf(request)),
+    render: (request, data) => catalogPage(contextOf(request), data.query, data.result),
+    json: (request, data) => catalogJson(contextOf(request), data),
+  });
 
-    app.get(`${prefix}/datasets.json`, async (request) => {
-      const ctx = contextOf(request);
-      return catalogJson(ctx, await catalogData(request, ctx));
-    });
-
-    app.get<{ Params: { id: string } }>(`${prefix}/datasets/:id`, async (request, reply) => {
-      const ctx = contextOf(request);
+  // The information tab; its twin is the catalog API's view of the dataset.
+  page({
+    path: '/datasets/:id',
+    load: async (request) => {
       const audience = await audienceOf(request);
-      // The JSON twin of the information tab: the catalog API's view of the dataset.
-      if (request.params.id.endsWith('.json')) {
-        const dataset = await deps.catalog.getDataset(request.params.id.slice(0, -5), audience);
-        return reply.send(presentDataset(dataset, { lang: ctx.lang, baseUrl: deps.config.baseUrl }));
-      }
-      const dataset = await deps.catalog.getDataset(request.params.id, audience);
+      return { audience, dataset: await deps.catalog.getDataset(request.params.id, audience) };
+    },
+    render: async (request, { audience, dataset }) => {
       const versions = await deps.catalog.listVersions(dataset.id, audience);
       deps.usage.count(dataset.id, 'page_views');
-      return html(reply, datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query)));
-    });
+      return datasetInfoPage(contextOf(request), dataset, versions, readFilters(request.query as Query));
+    },
+    json: (request, { dataset }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl }),
+  });
 
-    // The tabs run records queries for the visitor: they draw from the daily page budget (src/accounts/page-budget.ts).
-    app.get<{ Params: { id: string; tab: string } }>(`${prefix}/datasets/:id/:tab`, { config: { pageBudget: true } }, async (request, reply) => {
-      const ctx = contextOf(request);
+  // The tabs run records queries for the visitor: they draw from the daily page budget (src/accounts/page-budget.ts).
+  page({
+    path: '/datasets/:id/:tab',
+    config: { pageBudget: true },
+    load: async (request) => {
       const audience = await audienceOf(request);
-      const dataset = await deps.catalog.getDataset(request.params.id, audience);
+      return { audience, dataset: await deps.catalog.getDataset(request.params.id, audience) };
+    },
+    render: async (request, { audience, dataset }) => {
+      const ctx = contextOf(request);
       const tab = request.params.tab as DatasetTab;
       const render = tab !== 'information' && (datasetTabs as readonly string[]).includes(tab) && tabsOf(dataset).includes(tab) ? tabRenderers[tab] : undefined;
       if (!render) throw new NotFound(ctx.t.errors.notFoundText);
       deps.usage.count(dataset.id, 'page_views');
-      const page = await render({ ctx, dataset, filters: readFilters(request.query as Query), query: request.query as Query, records: deps.records, catalog: deps.catalog, audience });
-      return html(reply, page);
-    });
-  }
+      return render({ ctx, dataset, filters: readFilters(request.query as Query), query: request.query as Query, records: deps.records, catalog: deps.catalog, audience });
+    },
+  });
 
   app.get<{ Params: { file: string } }>('/-/static/:file', async (request, reply) => {
     const asset = deps.assets.get(request.params.file);
@@ -190,9 +175,4 @@ export function viewerContext(deps: Pick<WebDeps, 'config' | 'assets'>, request:
   const ctx = pageContext(deps.config, deps.assets, lang, path, search, viewer, csrf);
   ctx.statementNotice = viewer ? request.statementNotice : null;
   return ctx;
-}
-
-/** The portal's 404 page for any path outside the APIs. */
-export function notFoundPageFor(deps: Pick<WebDeps, 'config' | 'assets'>, request: FastifyRequest): string {
-  return notFoundPage(viewerContext(deps, request)).value;
 }

@@ -23,12 +23,12 @@ for (const dialect of dialects) {
 
       // Refusals: precise, and nothing written.
       const refusals: [Record<string, string>, number, RegExp][] = [
-        [{ ...base, nature: '' }, 422, /Choose what was affected/],
-        [{ ...base, aware_at: '2026-03-02T11:30' }, 422, /cannot lie in the future/],
-        [{ ...base, aware_at: 'yesterday' }, 422, /Give date and time as YYYY-MM-DD HH:MM/],
-        [{ ...base, description: '   ' }, 422, /Describe what happened/],
-        [{ ...base, approx_subjects: 'many' }, 422, /A number is a whole number/],
-        [{ ...base, risk: 'none', decision: 'no_notify', notified_at: '2026-03-02T09:30' }, 422, /notification date goes with the decision to notify/],
+        [{ ...base, nature: '' }, 400, /Choose what was affected/],
+        [{ ...base, aware_at: '2026-03-02T11:30' }, 400, /cannot lie in the future/],
+        [{ ...base, aware_at: 'yesterday' }, 400, /Give date and time as YYYY-MM-DD HH:MM/],
+        [{ ...base, description: '   ' }, 400, /Describe what happened/],
+        [{ ...base, approx_subjects: 'many' }, 400, /A number is a whole number/],
+        [{ ...base, risk: 'none', decision: 'no_notify', notified_at: '2026-03-02T09:30' }, 400, /notification date goes with the decision to notify/],
       ];
       for (const [fields, status, message] of refusals) {
         const response = await dpo.post('/en/-/privacy-office/breaches', fields);
@@ -59,12 +59,12 @@ for (const dialect of dialects) {
       const page = `/en/-/privacy-office/breaches/${id}`;
       await dpo.get(page);
       const early = await dpo.post(`${page}/close`, {});
-      assert.equal(early.status, 422);
+      assert.equal(early.status, 400);
       assert.match(await early.text(), /Assess the risk and decide on notification first/);
 
       const fields = { ...base, nature: 'C' };
       const unnotified = await dpo.post(page, { ...fields, risk: 'risk', decision: 'no_notify' });
-      assert.equal(unnotified.status, 422);
+      assert.equal(unnotified.status, 400);
       assert.match(await unnotified.text(), /must be notified to the authority/);
       const decided = await dpo.post(page, { ...fields, risk: 'risk', decision: 'notify' });
       assert.equal(decided.status, 303);
@@ -72,7 +72,7 @@ for (const dialect of dialects) {
 
       await dpo.get(page);
       const notYet = await dpo.post(`${page}/close`, {});
-      assert.equal(notYet.status, 422);
+      assert.equal(notYet.status, 400);
       assert.match(await notYet.text(), /Record first when the authority was notified/);
 
       // Notified 74 hours after becoming aware: only with the reason for the delay.
@@ -81,7 +81,7 @@ for (const dialect of dialects) {
       await dpo.get(page);
       const late = { ...fields, risk: 'risk', decision: 'notify', notified_at: '2026-03-05T11:00' };
       const noReason = await dpo.post(page, late);
-      assert.equal(noReason.status, 422);
+      assert.equal(noReason.status, 400);
       assert.match(await noReason.text(), /after 72 hours: give the reason for the delay/);
       assert.equal((await s.portal.breaches.get(id)).notifiedAt, null, 'a refused update writes nothing');
       assert.equal((await dpo.post(page, { ...late, delay_reason: 'The mailbox owner reported it only on day three.' })).status, 303);

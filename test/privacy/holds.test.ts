@@ -43,14 +43,14 @@ test('only the DPO opens the holds page: others get the ordinary 404, visitors t
 test('a bad hold is refused with a precise message and its status, and nothing is written', async () => {
   await dpo.get('/-/privacy-office/holds');
   const cases: [Record<string, string>, number, RegExp][] = [
-    [{ object_type: 'dataset' }, 422, /Kies wat bewaard moet worden/],
-    [{ object_id: 'u claimant!' }, 422, /Geef het nummer van het account of dossier/],
-    [{ reason: 'because' }, 422, /Kies de grond/],
-    [{ reason_text: 'short' }, 422, /Motiveer de bewaarplicht in 10 tot 2000 tekens/],
-    [{ ends_on: '31/12/2033' }, 422, /Geef de einddatum als datum/],
-    [{ ends_on: '2033-02-30' }, 422, /Geef de einddatum als datum/],
-    [{ ends_on: '2031-03-14' }, 422, /in de toekomst/],
-    [{ ends_on: '2070-01-01' }, 422, /hoogstens 30 jaar/],
+    [{ object_type: 'dataset' }, 400, /Kies wat bewaard moet worden/],
+    [{ object_id: 'u claimant!' }, 400, /Geef het nummer van het account of dossier/],
+    [{ reason: 'because' }, 400, /Kies de grond/],
+    [{ reason_text: 'short' }, 400, /Motiveer de bewaarplicht in 10 tot 2000 tekens/],
+    [{ ends_on: '31/12/2033' }, 400, /Geef de einddatum als datum/],
+    [{ ends_on: '2033-02-30' }, 400, /Geef de einddatum als datum/],
+    [{ ends_on: '2031-03-14' }, 400, /in de toekomst/],
+    [{ ends_on: '2070-01-01' }, 400, /hoogstens 30 jaar/],
     [{ object_id: 'u-nobody' }, 404, /Er bestaat geen account met dat nummer/],
   ];
   for (const [change, status, message] of cases) {
@@ -61,7 +61,7 @@ test('a bad hold is refused with a precise message and its status, and nothing i
     assert.match(dpo.lastPage, /Court case 2031\/123|short/);
   }
   await dpo.get('/en/-/privacy-office/holds');
-  assert.equal((await dpo.post('/en/-/privacy-office/holds', { ...valid, reason_text: 'short' })).status, 422);
+  assert.equal((await dpo.post('/en/-/privacy-office/holds', { ...valid, reason_text: 'short' })).status, 400);
   assert.match(dpo.lastPage, /Motivate the hold in 10 to 2000 characters/);
   assert.equal(await holdCount(), 0);
 });

@@ -90,7 +90,7 @@ test('a recipient with bad input is refused with its reason and nothing is writt
     ];
     for (const [fields, message] of cases) {
       const response = await dpo.post('/-/privacy-office/recipients', fields);
-      assert.equal(response.status, 422, JSON.stringify(fields));
+      assert.equal(response.status, 400, JSON.stringify(fields));
       assert.match(await response.text(), message);
     }
     assert.equal((await s.portal.recipients.list()).length, 0);

@@ -1,14 +1,16 @@
 // The privacy office over HTTP: the request form for anyone (/-/privacy/request) and the DPO's console (/-/privacy-office/cases).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../../accounts/auth.ts';
-import { mayAny, requireAny } from '../../admin/guard.ts';
+import { guard, mayAny } from '../../http/guard.ts';
 import type { Config } from '../../config.ts';
 import { DomainError, Invalid, NotFound } from '../../errors.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
 import { languageOr, languagePrefix, languages } from '../../i18n/index.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
-import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
+import { notFoundPage } from '../../web/pages/errors.tsx';
+import { pageErrors } from '../../http/errors.ts';
+import { pageRoute } from '../../http/page-route.ts';
 import { casePage, casesPage } from '../../web/pages/privacy/cases.tsx';
 import { letterPage } from '../../web/pages/privacy/letter.tsx';
 import { codePage, registeredPage, requestPage } from '../../web/pages/privacy/request.tsx';
@@ -35,6 +37,7 @@ const RefuseForm = formBody({ reason: text });
 const CancelForm = formBody({ cancel_reason: text });
 const CompleteForm = formBody({ answer: text });
 const ActForm = formBody({ action: short, purpose: short });
+import { one as field } from '../../http/params.ts';
 
 export interface CaseRoutesDeps {
   config: Config;
@@ -44,8 +47,6 @@ export interface CaseRoutesDeps {
   actions: CaseActions | null;
 }
 
-type Body = Record<string, string | undefined>;
-const field = (body: unknown, name: string) => String((body as Body | undefined)?.[name] ?? '');
 const dpo = ['privacy.manage'] as const;
 
 /** A form's action field → the action to run, or a 400. */
@@ -72,21 +73,60 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
   const html = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const failure = (ctx: PageContext, error: unknown) => {
     if (!(error instanceof DomainError)) throw error;
-    const status = { forbidden: 403, too_many: 429, conflict: 409, not_found: 404 }[error.code as string] ?? 400;
-    return { status, text: reasonText(ctx.t.privacyCases.errors, error.reason) || errorText(ctx, error) };
+    return { status: error.status, text: reasonText(ctx.t.privacyCases.errors, error.reason) || errorText(ctx, error) };
   };
 
-  app.setErrorHandler((error, request, reply) => {
-    if (request.url.split('?')[0].endsWith('.json')) throw error;
+  // The request form's errors on its own page; the office's pages hidden from all but the DPO.
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    hidden: (request) => request.url.includes('/-/privacy-office/') && !mayAny(request, dpo),
+    page: (request, error) => {
+      const ctx = deps.contextOf(request);
+      return error instanceof NotFound ? notFoundPage(ctx).value : requestPage(ctx, { error: failure(ctx, error).text }).value;
+    },
+  });
+
+  // The console's list and case pages, each with its JSON twin from one loader, in every language.
+  const statusOf = (request: FastifyRequest) => {
+    const s = field(request.query, 'status');
+    return (caseStatuses as readonly string[]).includes(s) ? (s as CaseStatus) : null;
+  };
+  const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacyCases.done[field(request.query, 'done')] ?? null;
+  type ListData = { list: PrivacyCase[]; today: string };
+  const loadList = async (request: FastifyRequest): Promise<ListData> => ({ list: await cases.list(statusOf(request)), today: cases.today() });
+  const listPageOf = (request: FastifyRequest, { list, today }: ListData, extra: { error?: string; values?: Record<string, string> } = {}) => {
     const ctx = deps.contextOf(request);
-    const office = request.url.includes('/-/privacy-office/');
-    if (error instanceof NotFound || (office && !mayAny(request, dpo))) return html(reply, notFoundPage(ctx), 404);
-    if (error instanceof DomainError) {
-      const { status, text } = failure(ctx, error);
-      return html(reply, requestPage(ctx, { error: text }), status);
-    }
-    request.log.error({ err: error }, 'privacy office page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+    return casesPage(ctx, { cases: list, status: statusOf(request) ?? '', today, done: doneOf(ctx, request), ...extra });
+  };
+  const listView = async (request: FastifyRequest, extra: { error?: string; values?: Record<string, string> } = {}) => listPageOf(request, await loadList(request), extra);
+  pageRoute(app, deps.config.defaultLanguage, {
+    path: '/-/privacy-office/cases',
+    guard: dpo,
+    cacheControl: 'no-store',
+    jsonCacheControl: 'no-store',
+    load: loadList,
+    render: (request, data) => listPageOf(request, data),
+    json: (_request, { list, today }) => ({ total_count: list.length, results: list.map((c) => ({ ...caseJson(c), overdue: !c.closedAt && today > c.dueAt })) }),
+  });
+
+  type CaseData = { c: PrivacyCase; steps: Awaited<ReturnType<CaseService['steps']>> };
+  const loadCase = async (id: string): Promise<CaseData> => {
+    const c = await cases.get(id);
+    return { c, steps: await cases.steps(c.id) };
+  };
+  const casePageOf = (request: FastifyRequest, { c, steps }: CaseData, extra: { error?: string } = {}) => {
+    const ctx = deps.contextOf(request);
+    return casePage(ctx, { c, steps, today: cases.today(), actionsAvailable: deps.actions !== null, done: doneOf(ctx, request), ...extra });
+  };
+  const caseView = async (request: FastifyRequest<{ Params: { id: string } }>, extra: { error?: string } = {}) => casePageOf(request, await loadCase(request.params.id), extra);
+  pageRoute(app, deps.config.defaultLanguage, {
+    path: '/-/privacy-office/cases/:id',
+    guard: dpo,
+    cacheControl: 'no-store',
+    jsonCacheControl: 'no-store',
+    load: (request) => loadCase(request.params.id),
+    render: (request, data) => casePageOf(request, data),
+    json: (_request, { c, steps }) => ({ ...caseJson(c), steps: steps.map((s) => ({ at: s.at, actor: s.actor, kind: s.kind, note: s.note })) }),
   });
 
   for (const lang of languages) {
@@ -146,22 +186,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
     });
 
     // The console: only the DPO; anyone else gets the portal's 404 (pages) or a 404 body (JSON).
-    const guarded = { preHandler: requireAny(deps, dpo, p) };
-    const statusOf = (request: FastifyRequest) => {
-      const s = field(request.query, 'status');
-      return (caseStatuses as readonly string[]).includes(s) ? (s as CaseStatus) : null;
-    };
-    const doneOf = (ctx: PageContext, request: FastifyRequest) => ctx.t.privacyCases.done[field(request.query, 'done')] ?? null;
-    const listView = async (request: FastifyRequest, extra: { error?: string; values?: Record<string, string> } = {}) => {
-      const ctx = deps.contextOf(request);
-      return casesPage(ctx, { cases: await cases.list(statusOf(request)), status: statusOf(request) ?? '', today: cases.today(), done: doneOf(ctx, request), ...extra });
-    };
-    app.get(`${p}/-/privacy-office/cases`, guarded, async (request, reply) => html(reply, await listView(request)));
-    app.get(`${p}/-/privacy-office/cases.json`, guarded, async (request, reply) => {
-      const today = cases.today();
-      const list = await cases.list(statusOf(request));
-      return reply.header('Cache-Control', 'no-store').send({ total_count: list.length, results: list.map((c) => ({ ...caseJson(c), overdue: !c.closedAt && today > c.dueAt })) });
-    });
+    const guarded = { preHandler: guard(...dpo) };
     app.post(`${p}/-/privacy-office/cases`, { ...formSchema(RegisterCaseForm), ...guarded }, async (request, reply) => {
       const values = Object.fromEntries(['channel', 'type', 'email', 'lang', 'received_day', 'message'].map((k) => [k, field(request.body, k)]));
       try {
@@ -174,22 +199,6 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
       }
     });
 
-    const caseView = async (request: FastifyRequest<{ Params: { id: string } }>, extra: { error?: string } = {}) => {
-      const ctx = deps.contextOf(request);
-      const c = await cases.get(request.params.id);
-      return casePage(ctx, { c, steps: await cases.steps(c.id), today: cases.today(), actionsAvailable: deps.actions !== null, done: doneOf(ctx, request), ...extra });
-    };
-    app.get<{ Params: { id: string } }>(`${p}/-/privacy-office/cases/:id`, guarded, async (request, reply) => {
-      const id = request.params.id;
-      if (!id.endsWith('.json')) return html(reply, await caseView(request));
-      const c = await cases.get(id.slice(0, -5)).catch((error) => {
-        if (error instanceof NotFound) return null;
-        throw error;
-      });
-      if (!c) return reply.status(404).send({ error: 'not_found', message: `Nothing at ${request.url.split('?')[0]}.` });
-      const steps = await cases.steps(c.id);
-      return reply.header('Cache-Control', 'no-store').send({ ...caseJson(c), steps: steps.map((s) => ({ at: s.at, actor: s.actor, kind: s.kind, note: s.note })) });
-    });
 
     const caseForm = (path: string, body: object, run: (request: FastifyRequest<{ Params: { id: string } }>, actor: string) => Promise<unknown>, done: string) =>
       app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/cases/:id/${path}`, { ...formSchema(body), ...guarded }, async (request, reply) => {

@@ -3,12 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../../accounts/auth.ts';
 import type { Config } from '../../config.ts';
 import { DomainError, NotFound } from '../../errors.ts';
-import { mayAny, requireAny } from '../../admin/guard.ts';
+import { guard, mayAny } from '../../http/guard.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
 import { languagePrefix, languages } from '../../i18n/index.ts';
 import type { Html } from '../../web/jsx-runtime.ts';
-import { notFoundPage, serverErrorPage } from '../../web/pages/errors.tsx';
+import { notFoundPage } from '../../web/pages/errors.tsx';
+import { pageErrors } from '../../http/errors.ts';
+import { pageRoute } from '../../http/page-route.ts';
 import { holdsPage, type HoldForm } from '../../web/pages/privacy-office/holds.tsx';
 import type { HoldService } from './holds.ts';
 import { reasonText } from '../../web/reasons.ts';
@@ -18,6 +20,7 @@ import { useSchemaValidation } from '../../http/validation.ts';
 /** The hold forms: each field a string of bounded length, past the limits holds.ts explains itself. */
 const NewHoldForm = formBody({ object_type: 100, object_id: 1000, reason: 100, reason_text: 10_000, ends_on: 100 });
 const EndHoldForm = formBody({}, 200);
+import { one as field } from '../../http/params.ts';
 
 export interface HoldRoutesDeps {
   config: Config;
@@ -25,11 +28,6 @@ export interface HoldRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
 }
 
-const statusOf = (error: DomainError) => ({ invalid: 422, not_found: 404, conflict: 409, forbidden: 403, too_many: 429 })[error.code as string] ?? 400;
-const field = (body: unknown, name: string) => {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v : '';
-};
 
 export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Promise<void> {
   const html = (reply: FastifyReply, page: Html, status = 200) =>
@@ -37,33 +35,38 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
   const message = (ctx: PageContext, error: DomainError) => reasonText(ctx.t.holds.errors, error.reason) || errorText(ctx, error);
 
   useSchemaValidation(app);
-  app.setErrorHandler(async (error, request, reply) => {
-    if (request.url.split('?')[0].endsWith('.json')) throw error;
-    const ctx = deps.contextOf(request);
-    // The CSRF check's refusal arrives here too (it runs before the guard): to outsiders, still nothing is here.
-    if (error instanceof NotFound || !mayAny(request, ['privacy.manage'])) return html(reply, notFoundPage(ctx), 404);
-    if (error instanceof DomainError) return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), statusOf(error));
-    request.log.error({ err: error }, 'legal holds page failed');
-    return html(reply, serverErrorPage(ctx, request.id), 500);
+  pageErrors(app, {
+    cacheControl: 'no-store',
+    hidden: (request) => !mayAny(request, ['privacy.manage']),
+    page: async (request, error) => {
+      const ctx = deps.contextOf(request);
+      return error instanceof NotFound ? notFoundPage(ctx).value : holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }).value;
+    },
   });
 
+  // The register of holds and its JSON twin, from one list.
+  pageRoute(app, deps.config.defaultLanguage, {
+    path: '/-/privacy-office/holds',
+    guard: ['privacy.manage'],
+    cacheControl: 'no-store',
+    jsonCacheControl: 'no-store',
+    load: () => deps.holds.list(),
+    render: (request, holds) => {
+      const ctx = deps.contextOf(request);
+      return holdsPage(ctx, { holds, done: ctx.t.holds.done[field(request.query, 'done')] ?? null });
+    },
+    json: (_request, holds) => ({
+      results: holds.map((h) => ({
+        id: h.id, object_type: h.objectType, object_id: h.objectId, reason: h.reason, reason_text: h.reasonText,
+        set_by: h.setBy, set_at: h.setAt, ends_at: h.endsAt, ended_at: h.endedAt, ended_by: h.endedBy, state: h.state,
+      })),
+    }),
+  });
+
+  // Its forms, in every language.
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
-    const guarded = { preHandler: requireAny(deps, ['privacy.manage'], p) };
-    const done = (ctx: PageContext, request: FastifyRequest) => ctx.t.holds.done[String((request.query as Record<string, unknown>)?.done ?? '')] ?? null;
-
-    app.get(`${p}/-/privacy-office/holds`, guarded, async (request, reply) => {
-      const ctx = deps.contextOf(request);
-      return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), done: done(ctx, request) }));
-    });
-    app.get(`${p}/-/privacy-office/holds.json`, guarded, async (_request, reply) =>
-      reply.header('Cache-Control', 'no-store').send({
-        results: (await deps.holds.list()).map((h) => ({
-          id: h.id, object_type: h.objectType, object_id: h.objectId, reason: h.reason, reason_text: h.reasonText,
-          set_by: h.setBy, set_at: h.setAt, ends_at: h.endsAt, ended_at: h.endedAt, ended_by: h.endedBy, state: h.state,
-        })),
-      }),
-    );
+    const guarded = { preHandler: guard('privacy.manage') };
 
     app.post(`${p}/-/privacy-office/holds`, { ...formSchema(NewHoldForm), ...guarded }, async (request, reply) => {
       const form: HoldForm = {
@@ -79,7 +82,7 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const ctx = deps.contextOf(request);
-        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error), form }), statusOf(error));
+        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error), form }), error.status);
       }
     });
 
@@ -91,7 +94,7 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const ctx = deps.contextOf(request);
-        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), statusOf(error));
+        return html(reply, holdsPage(ctx, { holds: await deps.holds.list(), error: message(ctx, error) }), error.status);
       }
     });
   }

@@ -1,5 +1,6 @@
 // What a chart shows, read from the page URL (x, interval, y, type, split): checked against the schema, with defaults.
 import type { Field } from '../../catalog/types.ts';
+import { many, one } from '../../http/params.ts';
 
 export const chartTypes = ['column', 'bar', 'line', 'area', 'pie'] as const;
 export type ChartType = (typeof chartTypes)[number];
@@ -50,8 +51,8 @@ export interface ChartChoices {
 }
 
 type Query = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-const many = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s !== '');
+/** Every value of a repeated parameter, trimmed: a series typed with a space around it is still that series. */
+const trimmedAll = (query: Query, name: string) => many(query, name).map((s) => s.trim()).filter((s) => s !== '');
 
 export const isTemporal = (f: Field) => f.type === 'date' || f.type === 'datetime';
 export const isNumeric = (f: Field) => f.type === 'int' || f.type === 'double';
@@ -129,29 +130,29 @@ export function readChart(fields: Field[], query: Query): { spec: ChartSpec | nu
     return field ?? null;
   };
 
-  const xName = one(query.x);
+  const xName = one(query, 'x').trim();
   const x = xName ? pick(xName, xFields(fields), 'unknownX') : defaultX(fields);
   if (!xName && !x) problems.push({ kind: 'noFields' });
 
-  const intervalText = one(query.interval);
+  const intervalText = one(query, 'interval').trim();
   const intervalValid = (intervals as readonly string[]).includes(intervalText);
   if (intervalText && !intervalValid) problems.push({ kind: 'badInterval', value: intervalText });
   const interval: Interval = intervalValid ? (intervalText as Interval) : 'year';
 
   const series: Series[] = [];
-  for (const text of many(query.y)) {
+  for (const text of trimmedAll(query, 'y')) {
     const s = readSeries(fields, text, problems);
     if (s && !series.some((o) => o.aggregate === s.aggregate && o.field === s.field)) series.push(s);
   }
-  if (series.length === 0 && many(query.y).length === 0) series.push(defaultSeries(fields));
+  if (series.length === 0 && trimmedAll(query, 'y').length === 0) series.push(defaultSeries(fields));
   series.splice(maxSeries);
 
-  const typeText = one(query.type);
+  const typeText = one(query, 'type').trim();
   const typeValid = (chartTypes as readonly string[]).includes(typeText);
   if (typeText && !typeValid) problems.push({ kind: 'badType', value: typeText });
   const type: ChartType = typeValid ? (typeText as ChartType) : 'column';
 
-  const splitName = one(query.split);
+  const splitName = one(query, 'split').trim();
   const split = splitName ? pick(splitName, splitFields(fields), 'unknownSplit') : null;
   if (split && x && split === x) problems.push({ kind: 'splitIsX' });
 

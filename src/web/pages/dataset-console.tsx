@@ -12,16 +12,16 @@ import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../jsx-runtime.ts';
 import { datasetApi, FilterChips, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
+import { one } from '../../http/params.ts';
 
 type Query = TabRequest['query'];
 type Values = Record<ConsoleParam, string>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[v.length - 1] : v) ?? '';
 
 /** The console's inputs from the URL; on arrival from another tab, the where starts as that tab's free-text search. */
 export function readConsole(query: Query, filters: RecordFilters): Values {
   const submitted = consoleParams.some((p) => query[p] !== undefined);
   if (!submitted) return { select: '', where: filterWhere(filters)[0] ?? '', group_by: '', order_by: '', limit: '10', offset: '' };
-  return Object.fromEntries(consoleParams.map((p) => [p, one(query[p]).slice(0, 4000)])) as Values;
+  return Object.fromEntries(consoleParams.map((p) => [p, one(query, p).slice(0, 4000)])) as Values;
 }
 
 /** The console's query pairs, in form order: its inputs, the refines and excludes it keeps, then the language (which the script adds too). */

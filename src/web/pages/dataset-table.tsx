@@ -12,6 +12,7 @@ import type { Html } from '../jsx-runtime.ts';
 import { loadFacets, type Facet } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
+import { one } from '../../http/params.ts';
 
 export const pageSize = 25;
 /** The Explore API pages only through the first 10,000 records (offset + limit). */
@@ -19,7 +20,6 @@ export const recordWindow = 10_000;
 const lastPage = recordWindow / pageSize;
 
 type Query = TabRequest['query'];
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 export interface TableSort {
   field: Field;
@@ -39,7 +39,7 @@ const sortParam = (sort: TableSort) => `${sort.direction === 'descending' ? '-' 
 const orderBy = (sort: TableSort | null) => (sort ? `${odsqlName(sort.field.name)} ${sort.direction === 'descending' ? 'DESC' : 'ASC'}` : undefined);
 
 function readPage(query: Query): number {
-  const page = Number(one(query.page) || 1);
+  const page = Number(one(query, 'page') || 1);
   return Number.isInteger(page) && page >= 1 ? page : 1;
 }
 
@@ -117,7 +117,7 @@ function SearchRecords(props: { ctx: PageContext; dataset: Dataset; filters: Rec
 
 export async function datasetTablePage({ ctx, dataset, filters, query, records, audience }: TabRequest): Promise<Html> {
   const t = ctx.t.table;
-  const { sort, problem: sortProblem } = readSort(dataset, one(query.sort));
+  const { sort, problem: sortProblem } = readSort(dataset, one(query, 'sort'));
   const page = readPage(query);
   const beyond = page > lastPage;
   const keep: [string, string][] = sort ? [['sort', sortParam(sort)]] : [];

@@ -1,6 +1,7 @@
 // The metadata form: every DCAT-AP key in both languages, visibility, and each field's label, description and annotations.
 import { choosableFields, chosenValue, ReadingSelect } from './report.tsx';
-import { one, type FormValues } from '../../../backoffice/form.ts';
+import type { FormValues } from '../../../backoffice/form.ts';
+import { one } from '../../../http/params.ts';
 import type { ContactWarning } from '../../../backoffice/hygiene.ts';
 import { accessRightsValues, frequencies, themes, type Dataset, type Version } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
