@@ -147,14 +147,14 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
         return html(reply, breachPage(deps.contextOf(request), null, asForm(body), { error: text(deps.contextOf(request), error) }), error.status);
       }
     });
-    app.get<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, { ...formSchema(BreachFormSchema), ...guard }, async (request, reply) => {
+    app.get<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, guard, async (request, reply) => {
       const json = request.params.id.endsWith('.json');
       const breach = await breaches.get(json ? request.params.id.slice(0, -5) : request.params.id);
       if (json) return reply.header('Cache-Control', 'no-store').send(breach);
       const ctx = deps.contextOf(request);
       return html(reply, breachPage(ctx, breach, breachFormValues(breach, tz), { done: doneOf(ctx, request) }));
     });
-    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, guard, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${p}/-/privacy-office/breaches/:id`, { ...formSchema(BreachFormSchema), ...guard }, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       const breach = await breaches.get(request.params.id);
       try {
