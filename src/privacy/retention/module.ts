@@ -1,5 +1,6 @@
 // Legal holds and inactivity warnings in the module registry. A hold on an account and the DPO who set it are named
-// by pseudonym once erased; the hold's motivation is the DPO's record, not the person's data, and stays out of the archive.
+// by pseudonym once erased; the hold's motivation is the DPO's record, not the person's data, and stays out of the archive,
+// and goes five years after the hold ended.
 import { sql } from 'kysely';
 import { eraseColumn } from '../../personal-data/erase-columns.ts';
 import type { PersonalDataModule } from '../../personal-data/registry.ts';
