@@ -34,7 +34,6 @@ import { createEventStore } from './events/store.ts';
 import { createCaseService, type CaseService } from './privacy/cases/service.ts';
 import { createCaseStore } from './privacy/cases/store.ts';
 import { createRetention, type Retention } from './privacy/retention/sweep.ts';
-import { archiveRetentionStep } from './privacy/archive-files.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 import { createAcknowledgements, type Acknowledgements } from './privacy/notice.ts';
 import { importLimitsOf } from './engine/ingest/limits.ts';
@@ -158,7 +157,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     eraseAccount: async (userId, options) => {
       await rights.eraseAccount(userId, options);
     },
-    steps: { archive: archiveRetentionStep(config.dataDir) },
+    modules: personalDataModules,
   });
   return {
     config,

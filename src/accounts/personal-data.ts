@@ -1,11 +1,16 @@
 // The accounts' personal data for the registry: profile and links, sign-in security, API keys, consents.
-// Exporters leave secrets out (password hash, TOTP secret, digests, session ids); erasers follow the map.
+// Exporters leave secrets out (password hash, TOTP secret, digests, session ids); erasers follow the map; the retention
+// steps remove the due rows of these tables.
+import { sql } from 'kysely';
 import { eraseColumn } from '../personal-data/erase-columns.ts';
+import { sweepTable } from '../personal-data/retention.ts';
 import { countersOf } from './attempts.ts';
 import type { ErasureLine, PersonalDataModule, RegistryContext } from '../personal-data/registry.ts';
 
 /** The person's own rows are theirs; anyone else in a shared record is named by role only. */
 export const someoneElse = 'a staff member';
+
+const ref = sql.ref;
 
 export const accountModule: PersonalDataModule = {
   name: 'account',
@@ -44,6 +49,12 @@ export const accountModule: PersonalDataModule = {
       await eraseColumn(ctx, { table: 'users', column: 'email', matchColumn: 'id', value: userId, owns: true, pseudonym }),
     ];
   },
+  // The account itself goes by the inactivity rule, which the privacy office runs (it warns, then erases everything).
+  retentionSteps: () => ({
+    // Expired or used, a grace period ago: a dead link holds nothing worth a hold.
+    link: ({ db, cutoff, dryRun }) =>
+      sweepTable(db, 'account_tokens', sql`${ref('expires_at')} <= ${cutoff} or (${ref('used_at')} is not null and ${ref('used_at')} <= ${cutoff})`, null, dryRun),
+  }),
 };
 
 /** The person's attempt counters, as one line of the report. */
@@ -79,6 +90,15 @@ export const securityModule: PersonalDataModule = {
       await eraseCounters(ctx, countersOf(ctx.key(), { userId, email }), pseudonym),
     ];
   },
+  retentionSteps: (config) => ({
+    // Past its absolute end or idle too long: the session is over whatever the account's hold says.
+    session: ({ db, now, cutoff, dryRun }) => {
+      const idleSince = new Date(now.getTime() - config.sessionIdleMinutes * 60_000).toISOString();
+      return sweepTable(db, 'sessions', sql`${ref('expires_at')} <= ${cutoff} or ${ref('last_seen_at')} <= ${idleSince}`, null, dryRun);
+    },
+    // A counter past its window counts nothing any more.
+    attempts: ({ db, cutoff, dryRun }) => sweepTable(db, 'attempt_counters', sql`${ref('attempt_counters.expires_at')} <= ${cutoff}`, null, dryRun),
+  }),
 };
 
 export const apiKeysModule: PersonalDataModule = {
@@ -128,4 +148,15 @@ export const consentsModule: PersonalDataModule = {
   async eraseFor(ctx, { userId, pseudonym }) {
     return [await eraseColumn(ctx, { table: 'consents', column: 'user_id', value: userId, owns: true, pseudonym })];
   },
+  retentionSteps: () => ({
+    // Proofs of consent outlive their account only pseudonymised; those go after the period, an account's own stay with it.
+    consent_proof: ({ db, cutoff, dryRun, held }) =>
+      sweepTable(
+        db,
+        'consents',
+        sql`${ref('given_at')} <= ${cutoff} and not exists (select 1 from users u where u.id = ${ref('consents.user_id')})`,
+        held('user', 'consents.user_id'),
+        dryRun,
+      ),
+  }),
 };

@@ -67,6 +67,9 @@ export function createAccountStore(db: Kysely<Database>) {
     /** Whether an active admin other than this account exists (erasing the last one would lock the portal). */
     otherActiveAdmin: async (userId: string) =>
       (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', '!=', userId).executeTakeFirst()) !== undefined,
+    /** The accounts last active on or before a moment, by id: those the inactivity rule may warn or erase. */
+    lastActiveOnOrBefore: (at: string) =>
+      db.selectFrom('users').select(['id', 'email', 'first_name', 'last_active_at']).where('last_active_at', '<=', at).orderBy('id').execute(),
     listUsers: () => db.selectFrom('users').selectAll().orderBy('email').execute(),
     /** In the order of their addresses. */
     usersByIds: async (ids: string[]) => (ids.length === 0 ? [] : db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('email').execute()),

@@ -1,8 +1,10 @@
 // The event log for the registry: events the person did or that are about their account. Erasure keeps the record
-// of what happened and replaces the person by the pseudonym (the map says so for actor and subject_id).
+// of what happened and replaces the person by the pseudonym (the map says so for actor and subject_id); the sweep keeps it five years.
+import { sql } from 'kysely';
 import { someoneElse } from '../accounts/personal-data.ts';
 import { eraseColumn } from '../personal-data/erase-columns.ts';
 import type { PersonalDataModule } from '../personal-data/registry.ts';
+import { sweepTable } from '../personal-data/retention.ts';
 
 const machineActors = new Set(['system', 'cli', 'retention']);
 
@@ -38,4 +40,15 @@ export const eventsModule: PersonalDataModule = {
       await eraseColumn(ctx, { table: 'events', column: 'subject_id', value: userId, owns: false, also: { column: 'subject_type', value: 'user' }, pseudonym }),
     ];
   },
+  retentionSteps: () => ({
+    // An event about a held object, or done by a held account, stays.
+    audit: ({ db, cutoff, dryRun, held }) =>
+      sweepTable(
+        db,
+        'events',
+        sql`${sql.ref('at')} <= ${cutoff}`,
+        sql`${held(sql.ref('events.subject_type'), 'events.subject_id')} or ${held('user', 'events.actor')}`,
+        dryRun,
+      ),
+  }),
 };

@@ -1,9 +1,13 @@
-// The mail outbox for the registry: messages to the person's address, in the database and as .eml files.
+// The mail outbox for the registry: messages to the person's address, in the database and as .eml files, and how long they stay.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { pendingNewEmails } from '../accounts/store.ts';
 import { eraseColumn } from '../personal-data/erase-columns.ts';
 import type { PersonalDataModule } from '../personal-data/registry.ts';
+import { sweepTable } from '../personal-data/retention.ts';
+
+const ref = sql.ref;
 
 /** Where the file transport wrote a message (see transport.ts). */
 export const emlPath = (dataDir: string, id: number) => join(dataDir, 'mail', `${String(id).padStart(8, '0')}.eml`);
@@ -33,4 +37,15 @@ export const mailModule: PersonalDataModule = {
     }
     return lines.length > 0 ? lines : [{ table: 'mail_outbox', column: 'text_body', action: 'delete', rows: 0 }];
   },
+  retentionSteps: () => ({
+    // Sent, or given up on: still pending mail is never swept.
+    mail: ({ db, cutoff, dryRun }) =>
+      sweepTable(
+        db,
+        'mail_outbox',
+        sql`(${ref('status')} = 'sent' and ${ref('sent_at')} <= ${cutoff}) or (${ref('status')} = 'failed' and ${ref('created_at')} <= ${cutoff})`,
+        null,
+        dryRun,
+      ),
+  }),
 };

@@ -1,9 +1,11 @@
-// The module registry: each domain with personal data registers, next to its map entries, an exporter and an
-// eraser for its tables. Access, erasure and the ledger replay walk this list, so a new module cannot be forgotten.
+// The module registry: each domain with personal data registers, next to its map entries, an exporter, an eraser and
+// the retention steps for its tables. Access, erasure, the sweep and the ledger replay walk this list, so a new module
+// cannot be forgotten.
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { Erasure } from './map.ts';
+import type { RetentionConfig, RetentionSteps } from './retention.ts';
 import type { EveryLanguage } from '../i18n/index.ts';
 
 /** The person whose data is read or erased. */
@@ -47,6 +49,8 @@ export interface PersonalDataModule {
   eraseFor(ctx: RegistryContext, subject: Subject): Promise<ErasureLine[]>;
   /** The account ids its tables name, for the erasure ledger's replay after a restore (modules that key rows by account). */
   subjectIds?(ctx: RegistryContext): Promise<string[]>;
+  /** The retention sweep's step for each rule whose trigger is in its tables, by rule id (src/privacy/retention runs them). */
+  retentionSteps?(config: RetentionConfig): RetentionSteps;
 }
 
 /** The owner of each table, or the problems that make the registry unusable (a test asserts there are none). */

@@ -44,8 +44,8 @@ export type CategoryId = (typeof categories)[number];
 
 export interface RetentionRule {
   /**
-   * What starts the clock, as `table.column`: the retention sweep (src/privacy/retention) applies the rule to the
-   * rows of that table, and has a step for each rule with a trigger. Null where the data has no deadline of its own.
+   * What starts the clock, as `table.column`: the module that owns that table brings the retention sweep's step for
+   * the rule (`retentionSteps` in the registry; src/privacy/retention runs them). Null where the data has no deadline of its own.
    */
   trigger: string | null;
   /** ISO-8601 duration after the trigger; null with no own deadline. The statement promises five years at most. */
@@ -55,11 +55,6 @@ export interface RetentionRule {
    * so the data lives exactly as long as its owner, whose own rule the sweep applies.
    */
   livesWith?: string;
-  /**
-   * The legal-hold object type that names rows of the trigger's table by their `id` (e.g. `case`), for a rule the sweep
-   * applies generically (delete the rows whose trigger is past the period); without it no hold can keep them.
-   */
-  heldAs?: string;
 }
 
 export const retentionRules = {
@@ -98,7 +93,6 @@ export const retentionRules = {
   case: {
     trigger: 'privacy_cases.closed_at',
     period: 'P5Y',
-    heldAs: 'case',
   },
   case_step: {
     // A step can be written after the case closed (the requester's erasure): it goes with its case, not before or after.

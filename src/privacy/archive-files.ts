@@ -9,7 +9,6 @@ import { buildAccessArchive } from './archive.ts';
 import { archiveFile } from './personal-data.ts';
 import { renderAccessReport } from './report.tsx';
 import type { RightsDeps } from './rights-deps.ts';
-import { genericStep, type Step } from './retention/steps.ts';
 
 const lifetimeMs = 7 * 86_400_000;
 export const archiveIdPattern = /^[A-Za-z0-9_-]{32}$/;
@@ -50,19 +49,4 @@ export async function openArchive(deps: FileDeps, userId: string, id: string, fo
   }
   await recordEvent(db, at, { actor: userId, verb: 'privacy.archive_downloaded', subjectType: 'user', subjectId: userId, data: { format } });
   return { kind: 'file', path: archiveFile(deps.config.dataDir, id, format) };
-}
-
-/**
- * The retention step of the `archive` rule: archives past their 7 days go from the disk as well as from the table,
- * whether or not anyone asked for them again.
- */
-export function archiveRetentionStep(dataDir: string): Step {
-  const rows = genericStep('access_archives.expires_at', undefined)!;
-  return async (ctx) => {
-    if (!ctx.dryRun) {
-      const due = await ctx.db.selectFrom('access_archives').select('id').where('expires_at', '<=', ctx.cutoff).execute();
-      for (const { id } of due) for (const ext of ['json', 'html'] as const) rmSync(archiveFile(dataDir, id, ext), { force: true });
-    }
-    return rows(ctx);
-  };
 }

@@ -1,9 +1,11 @@
 // The privacy office's own personal data for the registry: restriction and objection flags, access archives.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { someoneElse } from '../accounts/personal-data.ts';
 import { eraseColumn } from '../personal-data/erase-columns.ts';
 import type { PersonalDataModule } from '../personal-data/registry.ts';
+import { sweepTable, type Step } from '../personal-data/retention.ts';
 
 export const archiveFile = (dataDir: string, id: string, ext: 'json' | 'html') => join(dataDir, 'archives', `${id}.${ext}`);
 
@@ -30,4 +32,19 @@ export const privacyRightsModule: PersonalDataModule = {
       await eraseColumn(ctx, { table: 'access_archives', column: 'user_id', value: userId, owns: true, pseudonym }),
     ];
   },
+  retentionSteps: (config) => ({ archive: archiveRetentionStep(config.dataDir) }),
 };
+
+/**
+ * The retention step of the `archive` rule: archives past their 7 days go from the disk as well as from the table,
+ * whether or not anyone asked for them again.
+ */
+function archiveRetentionStep(dataDir: string): Step {
+  return async ({ db, cutoff, dryRun }) => {
+    if (!dryRun) {
+      const due = await db.selectFrom('access_archives').select('id').where('expires_at', '<=', cutoff).execute();
+      for (const { id } of due) for (const ext of ['json', 'html'] as const) rmSync(archiveFile(dataDir, id, ext), { force: true });
+    }
+    return sweepTable(db, 'access_archives', sql`${sql.ref('access_archives.expires_at')} <= ${cutoff}`, null, dryRun);
+  };
+}

@@ -1,7 +1,7 @@
 // The privacy office's cases in the module registry: the access archive gets a person's requests and their steps;
 // erasure keeps each case as proof of having handled it, the person replaced by their pseudonym (see the map).
 import type { PersonalDataModule } from '../../personal-data/registry.ts';
-import { eraseCasesIn, exportCases } from './personal-data.ts';
+import { caseRetentionStep, eraseCasesIn, exportCases } from './personal-data.ts';
 
 export const casesModule: PersonalDataModule = {
   name: 'privacy requests',
@@ -18,4 +18,5 @@ export const casesModule: PersonalDataModule = {
       { table: 'privacy_case_steps', column: 'actor', action: 'pseudonymise', rows: erased.steps, reason },
     ];
   },
+  retentionSteps: () => ({ case: caseRetentionStep }),
 };

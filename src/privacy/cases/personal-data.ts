@@ -1,7 +1,9 @@
-// The privacy office's own personal data: what the access archive gets from its tables, and what erasure does to them.
+// The privacy office's own personal data: what the access archive gets from its tables, what erasure does to them,
+// and when a closed case goes.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { sweepTable, type Step } from '../../personal-data/retention.ts';
 
 /** The person whose data is asked for or erased: their account, their address, or both. */
 export interface Subject {
@@ -54,3 +56,7 @@ export async function eraseCasesIn(db: Kysely<Database>, subject: Subject, optio
   const steps = subject.userId ? Number((await db.updateTable('privacy_case_steps').set({ actor: pseudonym }).where('actor', '=', subject.userId).executeTakeFirst()).numUpdatedRows) : 0;
   return { cases: cases.length, steps };
 }
+
+/** The `case` rule: a case goes five years after it closed (an open one never), unless a hold names it. */
+export const caseRetentionStep: Step = ({ db, cutoff, dryRun, held }) =>
+  sweepTable(db, 'privacy_cases', sql`${sql.ref('privacy_cases.closed_at')} <= ${cutoff}`, held('case', 'privacy_cases.id'), dryRun);

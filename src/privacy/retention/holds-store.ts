@@ -21,6 +21,13 @@ export function createHoldStore(db: Kysely<Database>) {
     all: () => db.selectFrom('legal_holds').selectAll().orderBy('ends_at', 'desc').orderBy('id').execute(),
     end: (id: string, at: string, by: string) =>
       db.updateTable('legal_holds').set({ ended_at: at, ended_by: by }).where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst(),
+    /** The ids of the objects of this type an active hold names. */
+    heldIds: async (now: Date, objectType: string) =>
+      new Set(
+        (
+          await db.selectFrom('legal_holds').select('object_id').where('object_type', '=', objectType).where('ended_at', 'is', null).where('ends_at', '>', now.toISOString()).execute()
+        ).map((h) => h.object_id),
+      ),
     /** Holds whose end date passed without the DPO ending them: they no longer apply, and are listed for review. */
     lapsed: (now: Date) =>
       db.selectFrom('legal_holds').select(['id', 'object_type', 'ends_at']).where('ended_at', 'is', null).where('ends_at', '<=', now.toISOString()).orderBy('ends_at').execute(),

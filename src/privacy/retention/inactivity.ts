@@ -1,12 +1,13 @@
 // The inactivity rule: an account unused for the rule's period is warned by mail 30 days before, once, then erased.
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+// The accounts store names the accounts unused long enough; the warnings and the holds are the privacy office's own.
+import type { AccountStore } from '../../accounts/store.ts';
 import { Conflict } from '../../errors.ts';
 import type { Mailer } from '../../mail/outbox.ts';
+import type { Step } from '../../personal-data/retention.ts';
 import { after, before } from './duration.ts';
-import { heldBy } from './holds-store.ts';
+import { createHoldStore } from './holds-store.ts';
 import { inactivityWarning } from './mail.ts';
-import type { Step } from './steps.ts';
+import { createWarningStore } from './warnings-store.ts';
 import { formatDate, languageOr, languagePrefix, type Language } from '../../i18n/index.ts';
 
 /**
@@ -16,6 +17,7 @@ import { formatDate, languageOr, languagePrefix, type Language } from '../../i18
 export type EraseAccount = (userId: string, options: { by: 'retention' }) => Promise<void>;
 
 export interface InactivityDeps {
+  accounts: Pick<AccountStore, 'lastActiveOnOrBefore' | 'consentLanguage'>;
   mailer: Mailer;
   eraseAccount: EraseAccount;
   config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Language };
@@ -23,37 +25,29 @@ export interface InactivityDeps {
   warnBefore?: string;
 }
 
-const count = async (db: Kysely<Database>, where: RawBuilder<SqlBool>) =>
-  Number((await sql<{ n: number | string }>`select count(*) as n from users where ${where}`.execute(db)).rows[0]?.n ?? 0);
-
 export function inactivityStep(deps: InactivityDeps): Step {
   const warnBefore = deps.warnBefore ?? 'P30D';
   const base = deps.config.baseUrl.replace(/\/$/, '');
 
-  async function languageOf(db: Kysely<Database>, userId: string): Promise<Language> {
-    // The language the person registered in: the only trace of it we keep.
-    const row = await db.selectFrom('consents').select('language').where('user_id', '=', userId).orderBy('given_at', 'desc').executeTakeFirst();
-    return languageOr(row?.language, deps.config.defaultLanguage);
-  }
-
   return async ({ db, now, cutoff, period, dryRun }) => {
-    const lastActive = sql.ref('users.last_active_at');
+    const warningStore = createWarningStore(db);
+    const warnings = await warningStore.all();
+    const held = await createHoldStore(db).heldIds(now, 'user');
     // A warning counts while the account stayed unused since: signing in again sets last_active_at past it.
-    const warned = (noLaterThan: string) =>
-      sql<SqlBool>`exists (select 1 from retention_warnings w where w.user_id = users.id and w.warned_at >= ${lastActive} and w.warned_at <= ${noLaterThan})`;
-    const held = heldBy(now, 'user', 'users.id');
-    const dueErasure = sql<SqlBool>`${lastActive} <= ${cutoff} and ${warned(before(now, warnBefore).toISOString())}`;
+    const warned = (user: { id: string; last_active_at: string }, noLaterThan: string) => {
+      const at = warnings.get(user.id);
+      return at !== undefined && at >= user.last_active_at && at <= noLaterThan;
+    };
+    const warnedLongEnough = before(now, warnBefore).toISOString();
     // Due for a warning when the erasure date (last active + period) falls within `warnBefore` from now.
-    const dueWarning = sql<SqlBool>`${lastActive} <= ${before(after(now, warnBefore), period).toISOString()} and not ${warned(now.toISOString())}`;
+    const warnFrom = before(after(now, warnBefore), period).toISOString();
+    const candidates = await deps.accounts.lastActiveOnOrBefore(warnFrom > cutoff ? warnFrom : cutoff);
+    const dueErasure = candidates.filter((u) => u.last_active_at <= cutoff && warned(u, warnedLongEnough));
+    const dueWarning = candidates.filter((u) => u.last_active_at <= warnFrom && !warned(u, now.toISOString()));
 
-    const heldCount = (await count(db, sql`(${dueErasure}) and ${held}`)) + (await count(db, sql`(${dueWarning}) and ${held}`));
-    const toErase = await db.selectFrom('users').select('id').where(sql<SqlBool>`(${dueErasure}) and not ${held}`).orderBy('id').execute();
-    const toWarn = await db
-      .selectFrom('users')
-      .select(['id', 'email', 'first_name', 'last_active_at'])
-      .where(sql<SqlBool>`(${dueWarning}) and not ${held}`)
-      .orderBy('id')
-      .execute();
+    const heldCount = [...dueErasure, ...dueWarning].filter((u) => held.has(u.id)).length;
+    const toErase = dueErasure.filter((u) => !held.has(u.id));
+    const toWarn = dueWarning.filter((u) => !held.has(u.id));
     if (dryRun) return { removed: toErase.length, warned: toWarn.length, held: heldCount };
 
     let removed = 0;
@@ -69,16 +63,13 @@ export function inactivityStep(deps: InactivityDeps): Step {
       }
     }
     for (const user of toWarn) {
-      const lang = await languageOf(db, user.id);
+      // The language the person registered in: the only trace of it we keep.
+      const lang = languageOr(await deps.accounts.consentLanguage(user.id), deps.config.defaultLanguage);
       const erasureAt = new Date(Math.max(after(new Date(user.last_active_at), period).getTime(), after(now, warnBefore).getTime()));
       const erasureDate = formatDate(lang, erasureAt.toISOString(), deps.config.timezone);
       const signInLink = `${base}${languagePrefix(lang, deps.config.defaultLanguage)}/-/account/login`;
       // Recorded before it is sent: a failure in between costs the person a mail, never sends it twice.
-      await db
-        .insertInto('retention_warnings')
-        .values({ user_id: user.id, warned_at: now.toISOString() })
-        .onConflict((oc) => oc.column('user_id').doUpdateSet({ warned_at: now.toISOString() }))
-        .execute();
+      await warningStore.record(user.id, now.toISOString());
       // Sent even to a restricted account (Art. 18): it tells the person about their own data before it goes.
       await deps.mailer.send({ to: user.email, reply: true, ...inactivityWarning(lang, { portal: deps.config.portalName, firstName: user.first_name, signInLink, erasureDate }) });
     }

@@ -1,7 +1,12 @@
 // Legal holds and inactivity warnings in the module registry. A hold on an account and the DPO who set it are named
-// by pseudonym once erased; the hold's motivation is the DPO's record, not the person's data, and stays out of the archive.
+// by pseudonym once erased; the hold's motivation is the DPO's record, not the person's data, and stays out of the archive,
+// and goes five years after the hold ended.
+import { sql } from 'kysely';
 import { eraseColumn } from '../../personal-data/erase-columns.ts';
 import type { PersonalDataModule } from '../../personal-data/registry.ts';
+import { sweepTable } from '../../personal-data/retention.ts';
+
+const ref = sql.ref;
 
 export const retentionModule: PersonalDataModule = {
   name: 'retention',
@@ -24,4 +29,9 @@ export const retentionModule: PersonalDataModule = {
       await eraseColumn(ctx, { table: 'legal_holds', column: 'ended_by', value: userId, owns: false, pseudonym }),
     ];
   },
+  retentionSteps: () => ({
+    // A hold's own record is accountability: kept the period after it ended.
+    legal_hold: ({ db, cutoff, dryRun }) =>
+      sweepTable(db, 'legal_holds', sql`${ref('ends_at')} <= ${cutoff} or (${ref('ended_at')} is not null and ${ref('ended_at')} <= ${cutoff})`, null, dryRun),
+  }),
 };
