@@ -5,7 +5,7 @@ import { DomainError } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
 import { languagePrefix, languages } from '../i18n/index.ts';
-import type { Html } from '../web/jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 import { apiKeyCreatedPage, apiKeyProblemPage, apiKeysSection } from '../web/pages/account/api-keys.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { defaultKeyDays, type ApiKeyService } from './api-keys.ts';

@@ -19,8 +19,6 @@ export const permissions = {
 
 export type Action = keyof typeof permissions;
 export const actions = Object.keys(permissions) as Action[];
-/** The same table under the name the admin pages use. */
-export const rules: Record<Action, readonly Role[]> = permissions;
 
 /** Whether this account may do this; nobody signed in, or a disabled account, may do nothing. */
 export function can(account: Pick<Account, 'role' | 'disabledAt'> | null, action: Action): boolean {

@@ -5,7 +5,7 @@ import { DomainError, Invalid } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
 import { languagePrefix, languages } from '../i18n/index.ts';
-import type { Html } from '../web/jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 import { accountPage, type AccountSection } from '../web/pages/account/overview.tsx';
 import { confirmPage, messagePage, newPasswordPage, registerPage, resetRequestPage, signInPage } from '../web/pages/account/public.tsx';
 import { accountOf, clearSessionCookie, setSessionCookie } from './auth.ts';

@@ -9,7 +9,7 @@ import { localized } from '../explore/present.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
 import { languagePrefix, languages, type Language } from '../i18n/index.ts';
-import type { Html } from '../web/jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 import { auditPage } from '../web/pages/admin/audit.tsx';
 import { adminActions, adminErrorPage, adminHome } from '../web/pages/admin/frame.tsx';
 import { datasetGrantsPage, grantsPage } from '../web/pages/admin/grants.tsx';

@@ -12,7 +12,7 @@ import { formBody, formProblem, formSchema, refuseForm } from '../http/forms.ts'
 import { useSchemaValidation } from '../http/validation.ts';
 import type { PageContext } from '../web/context.ts';
 import { formatBytes, languagePrefix, languages } from '../i18n/index.ts';
-import type { Html } from '../web/jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 import { adminPath, failedPage } from '../web/pages/backoffice/common.tsx';
 import { datasetAdminPage } from '../web/pages/backoffice/dataset.tsx';
 import { deletePage } from '../web/pages/backoffice/delete.tsx';

@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import { DomainError, FormFieldInvalid, Invalid, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { languagePrefix, languages } from '../i18n/index.ts';
-import type { Html } from '../web/jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 import { notFoundPage } from '../web/pages/errors.tsx';
 import { pageErrors } from '../http/errors.ts';
 import { many, one } from '../http/params.ts';

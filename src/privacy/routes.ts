@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import { DomainError, FormFieldInvalid } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { languagePrefix, languages } from '../i18n/index.ts';
-import type { Html } from '../web/jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 import { messagePage } from '../web/pages/account/public.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
 import { privacyAccountSection, privacyPage } from '../web/pages/account/privacy.tsx';

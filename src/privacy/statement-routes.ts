@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import { DomainError, Invalid, NotFound } from '../errors.ts';
 import type { PageContext } from '../web/context.ts';
 import { formatDate, languagePrefix, languages, locales } from '../i18n/index.ts';
-import type { Html } from '../web/jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 import { badRequestPage, notFoundPage } from '../web/pages/errors.tsx';
 import { pageErrors } from '../http/errors.ts';
 import { pageRoute } from '../http/page-route.ts';

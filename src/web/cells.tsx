@@ -3,7 +3,7 @@ import type { Field } from '../catalog/types.ts';
 import { fieldType } from '../odsql/types.ts';
 import type { PageContext } from './context.ts';
 import { formatNumber, locales } from '../i18n/index.ts';
-import type { Html } from './jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 
 const locale = (ctx: PageContext) => locales[ctx.lang];
 

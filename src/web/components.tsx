@@ -3,7 +3,7 @@ import type { Dataset } from '../catalog/types.ts';
 import { localized } from '../explore/present.ts';
 import type { PageContext } from './context.ts';
 import { formatDate, formatNumber } from '../i18n/index.ts';
-import type { Child, Html } from './jsx-runtime.ts';
+import type { Child, Html } from '../html/jsx-runtime.ts';
 import type { Highlighted } from './search.ts';
 
 export function Highlight(props: { text: Highlighted }): Html {

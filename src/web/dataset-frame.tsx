@@ -3,7 +3,7 @@ import type { Dataset } from '../catalog/types.ts';
 import { features, localized } from '../explore/present.ts';
 import { queryString, type PageContext } from './context.ts';
 import { filterPairs, type RecordFilters } from './filters.ts';
-import type { Child, Html } from './jsx-runtime.ts';
+import type { Child, Html } from '../html/jsx-runtime.ts';
 import { Layout, type PageOptions } from './layout.tsx';
 
 export const datasetTabs = ['information', 'table', 'chart', 'map', 'export', 'api'] as const;

@@ -6,7 +6,7 @@ import type { PageContext } from './context.ts';
 import { tabHref } from './dataset-frame.tsx';
 import { toggleFilter, type RecordFilters } from './filters.ts';
 import { formatNumber } from '../i18n/index.ts';
-import type { Html } from './jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 import type { Facet } from './record-facets.ts';
 
 /** Values shown before "more": the rest stay behind a disclosure that needs no script. */

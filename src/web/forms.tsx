@@ -1,7 +1,7 @@
 // Form pieces: the CSRF field every signed-in form carries, labelled inputs and selects, and an error summary in the visitor's language.
 import { DomainError, FormFieldInvalid } from '../errors.ts';
 import type { PageContext } from './context.ts';
-import type { Child, Html } from './jsx-runtime.ts';
+import type { Child, Html } from '../html/jsx-runtime.ts';
 import { reasonText } from './reasons.ts';
 
 export function CsrfField(props: { ctx: PageContext }): Html {

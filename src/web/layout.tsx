@@ -2,7 +2,7 @@
 import { can, type Action } from '../accounts/permissions.ts';
 import { languages, locales } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
-import { raw, type Child, type Html } from './jsx-runtime.ts';
+import { raw, type Child, type Html } from '../html/jsx-runtime.ts';
 
 /** Actions that open the administration; a viewer who may take one sees its link. */
 const staffActions: readonly Action[] = ['users.manage', 'grants.manage', 'audit.read'];

@@ -1,7 +1,7 @@
 // The map without JavaScript: an SVG in Web Mercator, as Leaflet draws it, of the country outlines and the clusters or shapes.
 import type { Geometry, Position } from 'geojson';
 import { clusterRadius, type Box, type Cluster } from './client/map-query.lib.ts';
-import type { Child, Html } from './jsx-runtime.ts';
+import type { Child, Html } from '../html/jsx-runtime.ts';
 import { belgiumCode, clipToBox, type Outline } from './map-outline.ts';
 
 export const svgWidth = 800;

@@ -6,7 +6,7 @@ import { queryString, type PageContext } from './context.ts';
 import { tabHref, type DatasetTab } from './dataset-frame.tsx';
 import { describeFilter, hasFilters, toggleFilter, type RecordFilters } from './filters.ts';
 import { facetValueText } from './cells.tsx';
-import type { Html } from './jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 
 /** The dataset's Explore API path; every tab's data comes from below it. */
 export function datasetApi(datasetId: string): string {

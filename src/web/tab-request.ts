@@ -4,7 +4,7 @@ import type { Dataset } from '../catalog/types.ts';
 import type { RecordsService } from '../explore/records.ts';
 import type { PageContext } from './context.ts';
 import type { RecordFilters } from './filters.ts';
-import type { Html } from './jsx-runtime.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 
 export interface TabRequest {
   ctx: PageContext;

@@ -3,15 +3,16 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { Subject } from '../../personal-data/registry.ts';
 import { sweepTable, type Step } from '../../personal-data/retention.ts';
 
-/** The person whose data is asked for or erased: their account, their address, or both. */
-export interface Subject {
-  userId: string | null;
-  email: string | null;
-}
+/**
+ * The person whose data is asked for or erased (the registry's Subject), found here by their account, their address,
+ * or both: a case can be a requester's without an account.
+ */
+type CaseSubject = Pick<Subject, 'email'> & { userId: Subject['userId'] | null };
 
-async function casesOf(db: Kysely<Database>, subject: Subject) {
+async function casesOf(db: Kysely<Database>, subject: CaseSubject) {
   const email = subject.email?.trim().toLowerCase() ?? null;
   if (!subject.userId && !email) return [];
   return db
@@ -23,7 +24,7 @@ async function casesOf(db: Kysely<Database>, subject: Subject) {
 }
 
 /** Every case of the person with its steps; the one-time code's digest is a credential and stays out. */
-export async function exportCases(db: Kysely<Database>, subject: Subject) {
+export async function exportCases(db: Kysely<Database>, subject: CaseSubject) {
   const cases = await casesOf(db, subject);
   const ids = cases.map((c) => c.id);
   const steps = ids.length ? await db.selectFrom('privacy_case_steps').selectAll().where('case_id', 'in', ids).orderBy('id').execute() : [];
@@ -39,14 +40,14 @@ export async function exportCases(db: Kysely<Database>, subject: Subject) {
  * `keepReference` spares the case that carries out this very erasure: its answer still has to reach the person,
  * and completing it pseudonymises it then.
  */
-export async function eraseCases(db: Kysely<Database>, subject: Subject, options: { pseudonym?: string; keepReference?: string; at?: Date } = {}): Promise<{ cases: number }> {
+export async function eraseCases(db: Kysely<Database>, subject: CaseSubject, options: { pseudonym?: string; keepReference?: string; at?: Date } = {}): Promise<{ cases: number }> {
   const pseudonym = options.pseudonym ?? `erased-${randomBytes(9).toString('base64url')}`;
   const at = (options.at ?? new Date()).toISOString();
   return db.transaction().execute((tx) => eraseCasesIn(tx, subject, { pseudonym, keepReference: options.keepReference, at }));
 }
 
 /** The same, in a transaction the caller holds (the account erasure runs every module in one). */
-export async function eraseCasesIn(db: Kysely<Database>, subject: Subject, options: { pseudonym: string; keepReference?: string; at: string }): Promise<{ cases: number; steps: number }> {
+export async function eraseCasesIn(db: Kysely<Database>, subject: CaseSubject, options: { pseudonym: string; keepReference?: string; at: string }): Promise<{ cases: number; steps: number }> {
   const { pseudonym, at } = options;
   const cases = (await casesOf(db, subject)).filter((c) => c.reference !== options.keepReference);
   for (const c of cases) {

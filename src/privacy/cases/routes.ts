@@ -7,7 +7,7 @@ import { DomainError, Invalid, NotFound } from '../../errors.ts';
 import type { PageContext } from '../../web/context.ts';
 import { errorText } from '../../web/forms.tsx';
 import { languageOr, languagePrefix, languages } from '../../i18n/index.ts';
-import type { Html } from '../../web/jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { notFoundPage } from '../../web/pages/errors.tsx';
 import { pageErrors } from '../../http/errors.ts';
 import { pageRoute } from '../../http/page-route.ts';

@@ -2,7 +2,7 @@
 import type { Field } from '../../catalog/types.ts';
 import type { PageContext } from '../context.ts';
 import { filterPairs, type RecordFilters } from '../filters.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { fieldLabel, measureLabel } from './labels.ts';
 import { chartTypes, intervals, isTemporal, maxSeries, measureFields, seriesParam, splitFields, xFields, type ChartChoices, type Series } from './spec.ts';
 

@@ -1,5 +1,5 @@
 // How series look: colour-blind-safe colours (3:1 on white at least), fill patterns, point markers and dashes, so colour is never the only cue.
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 
 /** Okabe–Ito, darkened where a hue was too light for white paper. */
 export const palette = ['#0072B2', '#D55E00', '#009E73', '#AA4499', '#332288', '#A67C00', '#882255', '#5F6B7A'];

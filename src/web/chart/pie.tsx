@@ -1,5 +1,5 @@
 // The pie chart as inline SVG: one series, slices from twelve o'clock, each patterned, with its share outside the rim.
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { fillOf, otherColour } from './marks.tsx';
 import { ChartSvg, type ChartModel } from './svg.tsx';
 

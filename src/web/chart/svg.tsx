@@ -1,5 +1,5 @@
 // Column, bar, line and area charts as inline SVG, drawn on the server: titled, described, with axes, ticks and gridlines.
-import type { Child, Html } from '../jsx-runtime.ts';
+import type { Child, Html } from '../../html/jsx-runtime.ts';
 import { Fills, Marker, fillOf, lookOf } from './marks.tsx';
 import { niceTicks, type NumberFormats } from './scale.ts';
 import type { ChartType } from './spec.ts';

@@ -2,7 +2,7 @@
 import { DatasetCard, Highlight, Notice, Pagination } from '../components.tsx';
 import { queryString, type PageContext } from '../context.ts';
 import { formatNumber } from '../../i18n/index.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
 import { catalogFacets, catalogSorts, type CatalogFacet, type CatalogQuery, type CatalogResult } from '../search.ts';
 

@@ -15,7 +15,7 @@ import { queryString, type PageContext } from '../context.ts';
 import { DatasetFrame, tabHref } from '../dataset-frame.tsx';
 import { describeFilter, hasFilters, type RecordFilters } from '../filters.ts';
 import { formatNumber } from '../../i18n/index.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import type { TabRenderer } from '../tab-request.ts';
 
 function problemText(ctx: PageContext, problem: ChartProblem): string {

@@ -9,7 +9,7 @@ import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabPath } from '../dataset-frame.tsx';
 import { filterWhere, type RecordFilters } from '../filters.ts';
 import { formatNumber } from '../../i18n/index.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { datasetApi, FilterChips, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
 import { one } from '../../http/params.ts';

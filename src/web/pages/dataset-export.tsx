@@ -7,7 +7,7 @@ import type { PageContext } from '../context.ts';
 import { DatasetFrame } from '../dataset-frame.tsx';
 import { apiFilterPairs, filterWhere, hasFilters, type RecordFilters } from '../filters.ts';
 import { formatBytes, formatNumber } from '../../i18n/index.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { apiUrl, FilterChips, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
 

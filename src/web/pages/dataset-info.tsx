@@ -6,7 +6,7 @@ import type { PageContext } from '../context.ts';
 import { DatasetFrame } from '../dataset-frame.tsx';
 import type { RecordFilters } from '../filters.ts';
 import { formatBytes, formatDate, formatNumber } from '../../i18n/index.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 
 /** schema.org Dataset, as search engines read it. */
 export function datasetJsonLd(ctx: PageContext, dataset: Dataset): unknown {

@@ -8,7 +8,7 @@ import { DatasetFrame, tabHref, tabPath } from '../dataset-frame.tsx';
 import { FacetPanel } from '../facet-panel.tsx';
 import { apiFilterPairs, filterWhere, type RecordFilters } from '../filters.ts';
 import { formatNumber } from '../../i18n/index.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { loadFacets, type Facet } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';

@@ -1,6 +1,6 @@
 // Pages for what went wrong: not found (a real 404), a request the page cannot use, an internal error with its request id.
 import type { PageContext } from '../context.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
 import { SearchForm } from './catalog.tsx';
 

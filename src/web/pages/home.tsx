@@ -3,7 +3,7 @@ import type { Dataset, Theme } from '../../catalog/types.ts';
 import { DatasetCard } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { formatNumber } from '../../i18n/index.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
 import { SearchForm } from './catalog.tsx';
 

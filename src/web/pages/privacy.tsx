@@ -3,7 +3,7 @@ import type { PublishedStatement } from '../../privacy/statement.ts';
 import type { StatementSection } from '../../privacy/statement-text.ts';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../../i18n/index.ts';
-import type { Html } from '../jsx-runtime.ts';
+import type { Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
 
 function Sections(props: { sections: StatementSection[] }): Html {

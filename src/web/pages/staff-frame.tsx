@@ -2,7 +2,7 @@
 // sections the viewer may open, the title, the note of what was done, an error summary, then the page.
 import type { PageContext } from '../context.ts';
 import { Done, ErrorSummary } from '../forms.tsx';
-import type { Child, Html } from '../jsx-runtime.ts';
+import type { Child, Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
 
 export interface StaffFrameProps {

@@ -3,7 +3,7 @@ import type { ApiKeyInfo } from '../../../accounts/types.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
 import { formatDate, formatTime } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import type { AccountSection } from './overview.tsx';
 

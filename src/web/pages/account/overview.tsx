@@ -3,7 +3,7 @@ import type { SessionInfo } from '../../../accounts/types.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import { formatDate, formatTime } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
 export interface AccountSection {

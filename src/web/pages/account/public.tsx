@@ -1,7 +1,7 @@
 // Account pages before signing in: register, check your mail, verify, sign in, forgotten and new password.
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
 export interface FormState {

@@ -3,7 +3,7 @@ import type { TwoFactorStatus } from '../../../accounts/two-factor.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import { formatDate } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
 function CodeInput(props: { ctx: PageContext; appOnly?: boolean }): Html {

@@ -3,7 +3,7 @@ import type { AuditEntry, AuditFilter } from '../../../admin/service.ts';
 import { Pagination } from '../../components.tsx';
 import { queryString, type PageContext } from '../../context.ts';
 import { formatNumber } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 
 export const auditQueryString = (filter: AuditFilter, page: number) =>

@@ -2,7 +2,7 @@
 import { can, type Action } from '../../../accounts/permissions.ts';
 import type { PageContext } from '../../context.ts';
 import { formatDate, formatTime } from '../../../i18n/index.ts';
-import type { Child, Html } from '../../jsx-runtime.ts';
+import type { Child, Html } from '../../../html/jsx-runtime.ts';
 import { StaffFrame } from '../staff-frame.tsx';
 
 /** The admin sections, each with the actions that open it. */

@@ -4,7 +4,7 @@ import { localized } from '../../../explore/present.ts';
 import type { PageContext } from '../../context.ts';
 import { Input, PostForm, RowAction } from '../../forms.tsx';
 import { formatNumber } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 
 const titleOf = (ctx: PageContext, dataset: Dataset) => localized(dataset.metadata.title, ctx.lang) ?? dataset.id;

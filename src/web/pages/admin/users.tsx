@@ -5,7 +5,7 @@ import { Pagination } from '../../components.tsx';
 import { queryString, type PageContext } from '../../context.ts';
 import { PostForm, RowAction } from '../../forms.tsx';
 import { formatNumber } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 
 export interface UsersQuery {

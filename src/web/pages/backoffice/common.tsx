@@ -4,7 +4,7 @@ import type { Dataset } from '../../../catalog/types.ts';
 import { localized } from '../../../explore/present.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
-import type { Child, Html } from '../../jsx-runtime.ts';
+import type { Child, Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
 /** A back office path, e.g. `adminPath('cities', 'metadata')` → `/-/admin/datasets/cities/metadata`. */

@@ -4,7 +4,7 @@ import type { Dataset, Version } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { CsrfField, PostForm } from '../../forms.tsx';
 import { formatBytes, formatDate, formatNumber } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 
 export const acceptedFiles = '.csv,.tsv,.txt,.json,.jsonl,.ndjson,.geojson,.xlsx';

@@ -2,7 +2,7 @@
 import type { Dataset } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { Input, PostForm } from '../../forms.tsx';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 
 export function deletePage(ctx: PageContext, data: { dataset: Dataset; versions: number; error?: string | null }): Html {

@@ -3,7 +3,7 @@ import type { Dataset } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { Input, PostForm } from '../../forms.tsx';
 import { formatDate, formatNumber } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 
 export interface ListedDataset {

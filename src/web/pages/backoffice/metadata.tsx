@@ -6,7 +6,7 @@ import type { ContactWarning } from '../../../backoffice/hygiene.ts';
 import { accessRightsValues, frequencies, themes, type Dataset, type Version } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
-import type { Child, Html } from '../../jsx-runtime.ts';
+import type { Child, Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, HygieneWarning, Notes, titleOf } from './common.tsx';
 
 /** Where each metadata key's problem is shown: the id of its (first) control. */

@@ -6,7 +6,7 @@ import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
 import { formatNumber } from '../../../i18n/index.ts';
 import { reportNotes } from '../../import-report.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath } from './common.tsx';
 
 /** A choice as a form value: `int|1.234`, or the type alone. */

@@ -5,7 +5,7 @@ import type { Dataset, Field } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
 import { formatBytes, formatNumber } from '../../../i18n/index.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 import { checksOf } from '../../../engine/ingest/report.ts';
 import { ChecksNotice, ReadingsForm, ReportSection } from './report.tsx';

@@ -4,7 +4,7 @@ import { instantToZoned } from '../../../privacy/zoned-time.ts';
 import { categories } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { When } from '../admin/frame.tsx';
 import { OfficeFrame } from './frame.tsx';
 

@@ -1,6 +1,6 @@
 // The frame of the privacy office (DPO console): its sections, notes and errors.
 import type { PageContext } from '../../context.ts';
-import type { Child, Html } from '../../jsx-runtime.ts';
+import type { Child, Html } from '../../../html/jsx-runtime.ts';
 import { StaffFrame } from '../staff-frame.tsx';
 
 export const officeSections = (ctx: PageContext) => [

@@ -3,7 +3,7 @@ import type { LegalHold } from '../../../privacy/retention/holds.ts';
 import { holdObjectTypes, holdReasons } from '../../../privacy/retention/holds.ts';
 import type { PageContext } from '../../context.ts';
 import { Choice, Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import { When } from '../admin/frame.tsx';
 

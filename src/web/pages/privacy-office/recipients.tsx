@@ -3,7 +3,7 @@ import type { Recipient } from '../../../privacy/recipients.ts';
 import { categories } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Input, PostForm, RowAction } from '../../forms.tsx';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { When } from '../admin/frame.tsx';
 import { OfficeFrame } from './frame.tsx';
 

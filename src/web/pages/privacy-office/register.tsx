@@ -1,7 +1,7 @@
 // The register of processing activities as the DPO reads it, with its CSV and JSON exports.
 import type { RegisterActivity } from '../../../privacy/register.ts';
 import type { PageContext } from '../../context.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { OfficeFrame } from './frame.tsx';
 
 export function registerPage(ctx: PageContext, activities: RegisterActivity[]): Html {

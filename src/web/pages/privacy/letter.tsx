@@ -1,7 +1,7 @@
 // A case's letter as a printable page, in the requester's language (not the console's).
 import type { Letter } from '../../../privacy/cases/letters.ts';
 import type { PageContext } from '../../context.ts';
-import type { Html } from '../../jsx-runtime.ts';
+import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
 export function letterPage(ctx: PageContext, letter: Letter, lang: string): Html {
