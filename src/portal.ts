@@ -10,24 +10,24 @@ import { createRecordsService, type RecordsService } from './explore/records.ts'
 import { createUsageService, type UsageService } from './stats/usage.ts';
 import { createAccountService, type AccountService } from './accounts/service.ts';
 import { createAccountStore } from './accounts/store.ts';
-import { createApiKeyService, type ApiKeyService } from './accounts/api-keys.ts';
-import { createApiKeyStore } from './accounts/api-key-store.ts';
+import { createApiKeyService, type ApiKeyService } from './accounts/api-keys/service.ts';
+import { createApiKeyStore } from './accounts/api-keys/store.ts';
 import { createThrottle } from './accounts/throttle.ts';
 import { createAttempts, throttleNames } from './accounts/attempts.ts';
 import { createMailLimits } from './accounts/mail-limits.ts';
 import { createSecretBox, portalKey } from './accounts/secret-box.ts';
-import { createTwoFactorService, type TwoFactorService } from './accounts/two-factor.ts';
-import { createTwoFactorStore } from './accounts/two-factor-store.ts';
+import { createTwoFactorService, type TwoFactorService } from './accounts/two-factor/service.ts';
+import { createTwoFactorStore } from './accounts/two-factor/store.ts';
 import { createMailer, type Mailer } from './mail/outbox.ts';
 import { fileTransport, smtpTransport } from './mail/transport.ts';
-import { createStatementService, type StatementService } from './privacy/statement.ts';
-import { createRecipientService, type RecipientService } from './privacy/recipients.ts';
-import { createRecipientStore } from './privacy/recipient-store.ts';
-import { createBreachService, type BreachService } from './privacy/breaches.ts';
-import { currentStatement } from './privacy/statement.ts';
-import { mayMailAddress } from './privacy/flags.ts';
+import { createStatementService, type StatementService } from './privacy/statement/service.ts';
+import { createRecipientService, type RecipientService } from './privacy/recipients/service.ts';
+import { createRecipientStore } from './privacy/recipients/store.ts';
+import { createBreachService, type BreachService } from './privacy/breaches/service.ts';
+import { currentStatement } from './privacy/statement/service.ts';
+import { mayMailAddress } from './privacy/rights/flags.ts';
 import { personalDataModules } from './privacy/modules.ts';
-import { createRightsService, type RightsService } from './privacy/rights.ts';
+import { createRightsService, type RightsService } from './privacy/rights/service.ts';
 import { createAdminService, type AdminService } from './admin/service.ts';
 import { createAdminStore } from './admin/store.ts';
 import { createEventStore } from './events/store.ts';
@@ -35,7 +35,7 @@ import { createCaseService, type CaseService } from './privacy/cases/service.ts'
 import { createCaseStore } from './privacy/cases/store.ts';
 import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
-import { createAcknowledgements, type Acknowledgements } from './privacy/notice.ts';
+import { createAcknowledgements, type Acknowledgements } from './privacy/statement/notice.ts';
 import { importLimitsOf } from './engine/ingest/limits.ts';
 
 export interface Portal {

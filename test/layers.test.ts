@@ -138,8 +138,8 @@ test('events and mail do not import privacy (the personal-data registry they reg
 
 test('the rule sees what it checks: the domains, route files, and the JSX runtime a .tsx file uses', () => {
   for (const name of ['accounts', 'catalog', 'privacy', 'events', 'mail']) assert.ok(domains.includes(name), name);
-  assert.ok(isRoutes('privacy/routes.ts') && isRoutes('privacy/office-routes.ts') && !isRoutes('privacy/rights.ts'));
+  assert.ok(isRoutes('privacy/rights/routes.ts') && isRoutes('privacy/cases/routes.ts') && !isRoutes('privacy/rights/service.ts'));
   assert.equal(jsxRuntime, 'html/jsx-runtime.ts');
-  assert.ok(dependenciesOf(join(src, 'privacy/report.tsx')).includes('html/jsx-runtime.ts'));
+  assert.ok(dependenciesOf(join(src, 'privacy/rights/report.tsx')).includes('html/jsx-runtime.ts'));
   assert.ok(crossings(['privacy'], ['accounts']).length > 0, 'a domain using another is seen (and allowed)');
 });

@@ -138,10 +138,10 @@ const storesByAnotherName = ['accounts/attempts.ts', 'mail/outbox.ts', 'stats/us
 
 /** Privacy files with SQL outside a store (issue 14: privacy calls the owners' stores, and keeps its own SQL in its stores). */
 const knownSqlOutsideStores = [
-  'privacy/archive-files.ts',
-  'privacy/erasure.ts',
-  'privacy/flags.ts',
-  'privacy/office-module.ts',
+  'privacy/rights/archive-files.ts',
+  'privacy/rights/erasure.ts',
+  'privacy/rights/flags.ts',
+  'privacy/office/module.ts',
   'privacy/retention/module.ts',
 ];
 

@@ -1,6 +1,6 @@
 // The rules of administration: roles, disabling accounts, revoking keys, access grants, and reading the audit log.
 import { checkEmail } from '../accounts/service.ts';
-import type { ApiKeyStore } from '../accounts/api-key-store.ts';
+import type { ApiKeyStore } from '../accounts/api-keys/store.ts';
 import { toAccount, type AccountStore } from '../accounts/store.ts';
 import { roles, type Account, type Role } from '../accounts/types.ts';
 import { staffAudience, type CatalogService } from '../catalog/service.ts';

@@ -27,7 +27,7 @@ export interface MailerDeps {
   transport: Transport;
   from: string;
   log?: (message: string) => void;
-  /** Whether the portal may write to this address on its own initiative (see privacy/flags.ts). */
+  /** Whether the portal may write to this address on its own initiative (see privacy/rights/flags.ts). */
   mayMail?: (address: string) => Promise<boolean>;
 }
 

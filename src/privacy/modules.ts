@@ -6,7 +6,7 @@ import { eventsModule } from '../events/personal-data.ts';
 import { mailModule } from '../mail/personal-data.ts';
 import { privacyRightsModule } from './personal-data.ts';
 import { casesModule } from './cases/module.ts';
-import { registersModule } from './office-module.ts';
+import { registersModule } from './office/module.ts';
 import { retentionModule } from './retention/module.ts';
 import type { PersonalDataModule } from '../personal-data/registry.ts';
 

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checksRun } from '../../src/accounts/checks-run.ts';
-import { base32Decode, matchingStep, totp } from '../../src/accounts/totp.ts';
+import { base32Decode, matchingStep, totp } from '../../src/accounts/two-factor/totp.ts';
 import { createAccount, signedIn, testPassword } from '../helpers/accounts.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { startSmtp, type SmtpHarness } from '../helpers/smtp.ts';

@@ -2,7 +2,7 @@
 // throttled, recovery codes work once and can be renewed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base32Decode, hotp, stepAt, totp } from '../../src/accounts/totp.ts';
+import { base32Decode, hotp, stepAt, totp } from '../../src/accounts/two-factor/totp.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { codesOn, strong, twoFactorKit } from '../helpers/two-factor.ts';

@@ -1,7 +1,7 @@
 // The second factor's rules over a real store, on SQLite and PostgreSQL alike: pending, confirmed, once per step, codes once, off.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base32Decode, matchingStep, totp } from '../../src/accounts/totp.ts';
+import { base32Decode, matchingStep, totp } from '../../src/accounts/two-factor/totp.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
 import { dialects, testEnvironment } from '../helpers/stores.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
-import { base32Decode, base32Encode, hotp, matchingStep, stepAt, totp } from '../../src/accounts/totp.ts';
+import { base32Decode, base32Encode, hotp, matchingStep, stepAt, totp } from '../../src/accounts/two-factor/totp.ts';
 import { fixture } from '../helpers/engine.ts';
 import { json, startServer, type ServerHarness } from '../helpers/server.ts';
 import { startSmtp, type SmtpHarness } from '../helpers/smtp.ts';

@@ -1,7 +1,7 @@
 // Two-step verification in real Chromium: an editor enrols from the QR page, keeps the codes, signs in again with a code.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base32Decode, totp } from '../../src/accounts/totp.ts';
+import { base32Decode, totp } from '../../src/accounts/two-factor/totp.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
 

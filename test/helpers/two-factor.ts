@@ -1,6 +1,6 @@
 // Test support for two-step verification over HTTP: verified users (real SMTP), enrolment, half-finished sign-ins, codes read off pages.
 import assert from 'node:assert/strict';
-import { base32Decode, matchingStep, totp } from '../../src/accounts/totp.ts';
+import { base32Decode, matchingStep, totp } from '../../src/accounts/two-factor/totp.ts';
 import type { ServerHarness } from './server.ts';
 import { linkIn, type SmtpHarness } from './smtp.ts';
 import { visitor, type Visitor } from './visitor.ts';

@@ -2,7 +2,7 @@
 // the recipients in the DPO's register (the mail relay among them), rights, the configured complaint authority.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { archiveRecipients, articleFifteenInformation } from '../../src/privacy/archive.ts';
+import { archiveRecipients, articleFifteenInformation } from '../../src/privacy/rights/archive.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 
 let plain: ServerHarness;

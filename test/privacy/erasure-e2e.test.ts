@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { readFileSync as read } from 'node:fs';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { digest } from '../../src/accounts/secrets.ts';
-import { base32Decode, totp } from '../../src/accounts/totp.ts';
+import { base32Decode, totp } from '../../src/accounts/two-factor/totp.ts';
 import { subjectKeys } from '../../src/privacy/subject-keys.ts';
 import { fixture } from '../helpers/engine.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { newId } from '../../src/accounts/secrets.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
-import { mayMail } from '../../src/privacy/flags.ts';
+import { mayMail } from '../../src/privacy/rights/flags.ts';
 import { dialects, testEnvironment } from '../helpers/stores.ts';
 
 const password = 'paard-batterij-nietje-correct';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config.ts';
 import { personalDataMap } from '../../src/personal-data/map.ts';
-import { processingRegister, registerCsv } from '../../src/privacy/register.ts';
+import { processingRegister, registerCsv } from '../../src/privacy/office/register.ts';
 import { languages, messages } from '../../src/i18n/index.ts';
 import { purposes } from '../../src/personal-data/vocabulary.ts';
 import { startServer } from '../helpers/server.ts';

@@ -1,4 +1,4 @@
-// Dutch: the privacy statement (GDPR Art. 13), its headings and sentences; src/privacy/statement-text.ts fills them in
+// Dutch: the privacy statement (GDPR Art. 13), its headings and sentences; src/privacy/statement/text.ts fills them in
 // from the configuration, the map and the recipients. A change here is a new version of the statement.
 export const privacyStatement = {
   controller: 'Wie is verantwoordelijk',

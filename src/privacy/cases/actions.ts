@@ -2,7 +2,7 @@
 import type { PurposeId } from '../../personal-data/vocabulary.ts';
 
 /**
- * The self-service rights (the rights service of src/privacy/rights.ts): the case console runs exactly these, so an
+ * The self-service rights (the rights service of src/privacy/rights/service.ts): the case console runs exactly these, so an
  * answer to a request by mail does what the account page does.
  */
 export interface Rights {

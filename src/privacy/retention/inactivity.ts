@@ -12,7 +12,7 @@ import { formatDate, languageOr, languagePrefix, type Language } from '../../i18
 
 /**
  * Erases one account as the privacy office does (Art. 17). The real one is the rights service's eraseAccount
- * (src/privacy/rights.ts), wired where the retention is created (src/portal.ts).
+ * (src/privacy/rights/service.ts), wired where the retention is created (src/portal.ts).
  */
 export type EraseAccount = (userId: string, options: { by: 'retention' }) => Promise<void>;
 

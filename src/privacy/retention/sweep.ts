@@ -20,7 +20,7 @@ export interface RetentionDeps {
   mailer: Mailer;
   clock: Clock;
   config: { portalName: string; baseUrl: string; timezone: string; defaultLanguage: Language; sessionIdleMinutes: number; dataDir: string };
-  /** INTEGRATION POINT: the privacy office's erasure, the rights service's eraseAccount(userId, { by: 'retention' }) (src/privacy/rights.ts). */
+  /** INTEGRATION POINT: the privacy office's erasure, the rights service's eraseAccount(userId, { by: 'retention' }) (src/privacy/rights/service.ts). */
   eraseAccount: EraseAccount;
   /** The modules whose retention steps the sweep runs; the registry's by default. */
   modules?: PersonalDataModule[];

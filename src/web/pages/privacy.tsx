@@ -1,6 +1,6 @@
 // The privacy statement's public pages: the current version, the history of versions, an old version, the changes.
-import type { PublishedStatement } from '../../privacy/statement.ts';
-import type { StatementSection } from '../../privacy/statement-text.ts';
+import type { PublishedStatement } from '../../privacy/statement/service.ts';
+import type { StatementSection } from '../../privacy/statement/text.ts';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';

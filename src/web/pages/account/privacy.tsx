@@ -1,6 +1,6 @@
 // The account's privacy page: download my data, restriction, objection, consents, and deleting the account.
-import type { ConsentRecord } from '../../../privacy/consents.ts';
-import type { PrivacyFlags } from '../../../privacy/flags.ts';
+import type { ConsentRecord } from '../../../privacy/rights/consents.ts';
+import type { PrivacyFlags } from '../../../privacy/rights/flags.ts';
 import type { PurposeId } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';

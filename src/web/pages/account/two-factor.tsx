@@ -1,5 +1,5 @@
 // Two-step verification pages: the account page's section, setting it up, the second step of signing in, recovery codes.
-import type { TwoFactorStatus } from '../../../accounts/two-factor.ts';
+import type { TwoFactorStatus } from '../../../accounts/two-factor/service.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import { formatDate } from '../../../i18n/index.ts';

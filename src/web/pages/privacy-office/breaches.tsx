@@ -1,5 +1,5 @@
 // The breach register: the list with breaches overdue for a decision flagged, and the form to open or update one.
-import { decisions, natures, risks, type Breach } from '../../../privacy/breaches.ts';
+import { decisions, natures, risks, type Breach } from '../../../privacy/breaches/service.ts';
 import { instantToZoned } from '../../../privacy/zoned-time.ts';
 import { categories } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';

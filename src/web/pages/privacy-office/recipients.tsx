@@ -1,5 +1,5 @@
 // Recipients and processors: the list the DPO keeps, with the form to add one and a button to end one.
-import type { Recipient } from '../../../privacy/recipients.ts';
+import type { Recipient } from '../../../privacy/recipients/service.ts';
 import { categories } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
 import { Input, PostForm, RowAction } from '../../forms.tsx';

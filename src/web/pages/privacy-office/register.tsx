@@ -1,5 +1,5 @@
 // The register of processing activities as the DPO reads it, with its CSV and JSON exports.
-import type { RegisterActivity } from '../../../privacy/register.ts';
+import type { RegisterActivity } from '../../../privacy/office/register.ts';
 import type { PageContext } from '../../context.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { OfficeFrame } from './frame.tsx';
