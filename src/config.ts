@@ -106,7 +106,7 @@ function setting<K extends keyof Config>(s: Setting<K>): Setting<K> {
 }
 
 /** Every setting, declared once: the README's settings table is checked against this list. */
-export const settings = [
+const settings = [
   setting({ key: 'port', env: 'PORT', flag: 'port', kind: 'int', min: 1, max: 65535, default: '8080', defaultText: '8080', help: 'TCP port the HTTP server listens on.' }),
   setting({ key: 'host', env: 'HOST', flag: 'host', kind: 'string', default: 'localhost', defaultText: 'localhost', help: 'Interface to listen on; `0.0.0.0` to accept connections from other machines.' }),
   setting({ key: 'dataDir', env: 'OPAAL_DATA', flag: 'data', kind: 'string', default: './data', defaultText: './data', help: 'Directory for the SQLite file, dataset versions (Parquet) and other blobs.' }),

@@ -1,6 +1,6 @@
 // The one error hierarchy of the domain: thrown where a problem is found, mapped once at the edge.
 
-export type ErrorCode =
+type ErrorCode =
   | 'not_found'
   | 'invalid'
   | 'forbidden'
@@ -185,7 +185,7 @@ type UnwordedReason = 'permission' | 'media_type' | 'fields' | 'too_large' | 'no
  * that cannot be used is 400, whether a query parameter, a form field or a JSON body; 422 is kept for a
  * file that arrived whole but cannot be read as a dataset (ImportFailed), 413 for one past a limit.
  */
-export const statusOfCode = {
+const statusOfCode = {
   invalid: 400,
   forbidden: 403,
   not_found: 404,

@@ -24,7 +24,6 @@ import { createStatementService, type StatementService } from './privacy/stateme
 import { createRecipientService, type RecipientService } from './privacy/recipients/service.ts';
 import { createRecipientStore } from './privacy/recipients/store.ts';
 import { createBreachService, type BreachService } from './privacy/breaches/service.ts';
-import { currentStatement } from './privacy/statement/service.ts';
 import { mayMailAddress } from './privacy/rights/flags.ts';
 import { personalDataModules } from './privacy/modules.ts';
 import { createRightsService, type RightsService } from './privacy/rights/service.ts';

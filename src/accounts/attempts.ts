@@ -13,7 +13,7 @@ export interface AttemptRule {
 }
 
 /** One counter: a kind of attempt (`sign-in:account`) and what it counts (an address, an account id, a client). */
-export interface Counted {
+interface Counted {
   scope: string;
   value: string;
   rule: AttemptRule;
@@ -32,7 +32,7 @@ export function countersOf(key: Buffer, person: { userId: string; email: string 
 }
 
 /** The stored key of a counter: servers with the same portal key compute the same one; it cannot be read back. */
-export function attemptKey(key: Buffer, scope: string, value: string): string {
+function attemptKey(key: Buffer, scope: string, value: string): string {
   return createHmac('sha256', key).update(`attempts\u0000${scope}\u0000${value.trim().toLowerCase()}`).digest('hex');
 }
 

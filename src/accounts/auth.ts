@@ -9,7 +9,7 @@ import { sameText } from './secrets.ts';
 import type { AccountService } from './service.ts';
 import type { Account, Session } from './types.ts';
 
-export const sessionCookie = 'opaal_session';
+const sessionCookie = 'opaal_session';
 
 declare module 'fastify' {
   interface FastifyRequest {

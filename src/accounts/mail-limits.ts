@@ -4,8 +4,8 @@
 import { TooMany } from '../errors.ts';
 import { mailScopes, type AttemptRule, type Attempts } from './attempts.ts';
 
-export const mailsPerAddress: AttemptRule = { limit: 5, windowMs: 60 * 60_000 };
-export const mailsPerClient: AttemptRule = { limit: 30, windowMs: 60 * 60_000 };
+const mailsPerAddress: AttemptRule = { limit: 5, windowMs: 60 * 60_000 };
+const mailsPerClient: AttemptRule = { limit: 30, windowMs: 60 * 60_000 };
 
 export type MailLimits = ReturnType<typeof createMailLimits>;
 

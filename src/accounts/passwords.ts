@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { Invalid } from '../errors.ts';
 import { checksRun } from './checks-run.ts';
 
-export const minimumLength = 12;
+const minimumLength = 12;
 const maximumLength = 256;
 
 // The dictionaries weigh ~70 MB of memory (bench/explore's server at rest): loaded when a password is first set, not at start.
@@ -25,7 +25,7 @@ function loadChecker() {
   return checker;
 }
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'weak';
+type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'weak';
 
 /** Why a password may not be used, or null; the person's own names and email count as guessable. */
 export async function passwordProblem(password: string, personal: string[] = []): Promise<PasswordProblem | null> {

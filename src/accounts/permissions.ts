@@ -6,7 +6,7 @@ import type { Account, Role } from './types.ts';
  * Editors and admins publish; admins manage people, roles and access grants; the DPO runs the
  * privacy office and, with admins, reads the audit log (accountability, GDPR Art. 5(2)).
  */
-export const permissions = {
+const permissions = {
   'dataset.create': ['editor', 'admin'],
   'dataset.edit': ['editor', 'admin'],
   'dataset.publish': ['editor', 'admin'],

@@ -14,7 +14,7 @@ import { formBody, formSchema, refuseForm } from '../http/forms.ts';
 import { useSchemaValidation } from '../http/validation.ts';
 import { one as field } from '../http/params.ts';
 
-export interface AccountRoutesDeps {
+interface AccountRoutesDeps {
   config: Config;
   accounts: AccountService;
   contextOf: (request: FastifyRequest) => PageContext;

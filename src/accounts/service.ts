@@ -16,12 +16,12 @@ import { roles, staffRoles, type Account, type Role, type Session, type SessionI
 const tokenHours: Record<TokenPurpose, number> = { verify_email: 48, reset_password: 1, change_email: 24, set_password: 72 };
 const emailPattern = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/;
 
-export interface StatementVersion {
+interface StatementVersion {
   version: string;
   digest: string;
 }
 
-export interface AccountServiceDeps {
+interface AccountServiceDeps {
   store: AccountStore;
   events: EventStore;
   clock: Clock;
@@ -39,7 +39,7 @@ export interface AccountServiceDeps {
 export type AccountService = ReturnType<typeof createAccountService>;
 
 /** A sign-in that went wrong, in words that do not say whether the account exists. */
-export class SignInFailed extends Invalid {
+class SignInFailed extends Invalid {
   constructor() {
     super('The email address or password is not right, or the account is not active yet.', 'sign_in_failed');
   }

@@ -27,7 +27,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-export interface UserQuery {
+interface UserQuery {
   /** Part of an email address, first or last name; case does not matter. */
   q: string;
   role: string | null;

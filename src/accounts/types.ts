@@ -53,9 +53,3 @@ export interface ApiKeyInfo {
 }
 
 export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email' | 'set_password';
-
-/** What a person sees of another: the display name they chose, else their initials. */
-export function publicName(account: Pick<Account, 'displayName' | 'firstName' | 'lastName'>): string {
-  if (account.displayName) return account.displayName;
-  return `${account.firstName.charAt(0)}. ${account.lastName.charAt(0)}.`.toUpperCase();
-}

@@ -30,7 +30,7 @@ const GrantForm = formBody({ email: 1000 });
 const RevokeGrantForm = formBody({ user_id: 200 });
 const ButtonForm = formBody({}, 200);
 
-export interface AdminRoutesDeps {
+interface AdminRoutesDeps {
   config: Config;
   admin: AdminService;
   clock: Clock;
@@ -43,7 +43,7 @@ const pageOf = (request: FastifyRequest) => {
 };
 
 /** A domain error's status and text in the page's language: admin reasons first, then the account ones. */
-export function adminError(ctx: PageContext, error: unknown): { status: number; text: string } {
+function adminError(ctx: PageContext, error: unknown): { status: number; text: string } {
   if (!(error instanceof DomainError)) throw error;
   return { status: error.status, text: reasonText(ctx.t.admin.errors, error.reason) || errorText(ctx, error) };
 }

@@ -10,9 +10,9 @@ import { Conflict, Invalid, NotFound } from '../errors.ts';
 import type { EventStore } from '../events/store.ts';
 import type { AdminStore } from './store.ts';
 
-export const pageSize = 50;
+const pageSize = 50;
 
-export type AccountState = 'pending' | 'active' | 'disabled';
+type AccountState = 'pending' | 'active' | 'disabled';
 
 /** Pending: the address is not confirmed or no password was chosen yet; such an account cannot sign in. */
 export function stateOf(account: Pick<Account, 'disabledAt' | 'emailVerifiedAt' | 'hasPassword'>): AccountState {
@@ -55,7 +55,7 @@ export interface AuditFilter {
 export type AdminService = ReturnType<typeof createAdminService>;
 
 /** The administration owns the grants (its store); accounts, keys and the event log it reads and changes through their stores. */
-export interface AdminServiceDeps {
+interface AdminServiceDeps {
   store: AdminStore;
   accounts: AccountStore;
   apiKeys: ApiKeyStore;

@@ -4,14 +4,14 @@ import type { VersionPreview } from '../catalog/publishing.ts';
 import type { Dataset, Version } from '../catalog/types.ts';
 import type { ContactWarning } from './hygiene.ts';
 
-export type VersionState = 'current' | 'staged' | 'published';
+type VersionState = 'current' | 'staged' | 'published';
 
 export function versionState(dataset: Dataset, version: Version): VersionState {
   if (dataset.currentVersion === version.id) return 'current';
   return version.publishedAt === null ? 'staged' : 'published';
 }
 
-export function presentVersion(dataset: Dataset, version: Version) {
+function presentVersion(dataset: Dataset, version: Version) {
   return {
     number: version.number,
     state: versionState(dataset, version),
@@ -46,7 +46,7 @@ export function metadataDocument(dataset: Dataset) {
   };
 }
 
-export function presentWarning(warning: ContactWarning) {
+function presentWarning(warning: ContactWarning) {
   return {
     code: 'personal_contact',
     message: `The contact point ${warning.email} looks like a person's address; metadata is harvested by other portals, where it cannot be erased. Use a functional mailbox such as ${warning.proposal}.`,

@@ -31,12 +31,12 @@ declare module 'fastify' {
 /** Room for a form's other fields and part headers around the file itself. */
 const formOverhead = 64 * 1024;
 
-export function tooLarge(maxBytes: number): TooLarge {
+function tooLarge(maxBytes: number): TooLarge {
   return new TooLarge(`The file is larger than ${maxBytes} bytes, the largest this portal accepts; nothing was stored.`);
 }
 
 /** The name to show and to take the format from: no folders, no control characters, not too long. */
-export function safeName(name: string | undefined): string {
+function safeName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base.slice(-200) || 'upload';
 }

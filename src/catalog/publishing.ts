@@ -18,7 +18,7 @@ export interface VersionPreview {
 const noSuchDataset = (id: string) => new NotFound(`The requested dataset ${id} does not exist.`, 'no_dataset');
 
 /** The publisher's changes to the fields' labels, descriptions and annotations; the type and lists follow the data. */
-export function applyFieldOverrides(fields: Field[], overrides: FieldOverride[]): Field[] {
+function applyFieldOverrides(fields: Field[], overrides: FieldOverride[]): Field[] {
   if (overrides.length > 0 && fields.length === 0) {
     throw new Invalid('The dataset has no fields yet: upload a version first, then describe its fields.', 'no_fields');
   }

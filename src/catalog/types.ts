@@ -7,7 +7,7 @@ export type LocalizedText = Partial<Record<Language, string>>;
 export type LocalizedList = Partial<Record<Language, string[]>>;
 
 // A field's type and annotations are ODSQL's too: they are declared there, where the compiler reads them.
-import type { Field, FieldType } from '../odsql/fields.ts';
+import type { Field } from '../odsql/fields.ts';
 export { fieldTypes } from '../odsql/fields.ts';
 export type { Annotations, Field, FieldType } from '../odsql/fields.ts';
 
@@ -21,7 +21,7 @@ export type Visibility = (typeof visibilities)[number];
 
 /** EU access-right vocabulary (http://publications.europa.eu/resource/authority/access-right/…). */
 export const accessRightsValues = ['PUBLIC', 'RESTRICTED', 'NON_PUBLIC'] as const;
-export type AccessRights = (typeof accessRightsValues)[number];
+type AccessRights = (typeof accessRightsValues)[number];
 
 /** EU frequency vocabulary (http://publications.europa.eu/resource/authority/frequency/…). */
 export const frequencies = [
@@ -36,7 +36,7 @@ export const frequencies = [
   'NEVER',
   'UNKNOWN',
 ] as const;
-export type Frequency = (typeof frequencies)[number];
+type Frequency = (typeof frequencies)[number];
 
 /** EU data themes (http://publications.europa.eu/resource/authority/data-theme/…). */
 export const themes = [
@@ -71,7 +71,7 @@ export interface ContactPoint {
   url: string | null;
 }
 
-export interface Temporal {
+interface Temporal {
   start: string | null;
   end: string | null;
 }

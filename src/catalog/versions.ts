@@ -2,10 +2,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFile, link } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { BlobStore } from '../blobs/index.ts';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/schema.ts';
 import type { Engine } from '../engine/duckdb.ts';
 import { ingestFile, type IngestResult } from '../engine/ingest/index.ts';
 import type { ImportLimits } from '../engine/ingest/limits.ts';
@@ -62,7 +60,7 @@ export function versionKeys(version: { blob: string; sourceBlob: string | null }
   return [version.blob, twinOf(version.blob), ...(version.sourceBlob ? [version.sourceBlob] : [])];
 }
 
-export interface VersionFile {
+interface VersionFile {
   ingested: IngestResult;
   versionId: string;
   /** Blob key of the committed Parquet file. */

@@ -7,7 +7,7 @@ import { retentionRules, type RetentionRule } from '../personal-data/vocabulary.
 
 const pad = (value: string | number, width: number) => String(value).padEnd(width);
 
-export function formatReport(report: RetentionReport): string {
+function formatReport(report: RetentionReport): string {
   const rules = retentionRules as Record<string, RetentionRule>;
   const lines = [
     report.dryRun ? `Retention dry run at ${report.at}: nothing was changed; this is what a run would do.` : `Retention run at ${report.at}.`,

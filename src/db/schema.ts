@@ -40,7 +40,7 @@ export interface DatasetVersionsTable {
   report: string | null;
 }
 
-export interface EventsTable {
+interface EventsTable {
   id: Generated<number>;
   at: string;
   /** Who did it: `system`, `cli`, or later a user id. */
@@ -52,7 +52,7 @@ export interface EventsTable {
   data: string;
 }
 
-export interface DatasetUsageTable {
+interface DatasetUsageTable {
   dataset_id: string;
   /** YYYY-MM-DD in UTC. */
   day: string;
@@ -84,7 +84,7 @@ export interface UsersTable {
   disabled_at: string | null;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   /** SHA-256 of the cookie's token: the token itself is never stored. */
   id: string;
   user_id: string;
@@ -98,7 +98,7 @@ export interface SessionsTable {
   failed_codes: Generated<number>;
 }
 
-export interface RecoveryCodesTable {
+interface RecoveryCodesTable {
   user_id: string;
   /** SHA-256 of a single-use recovery code: the code itself is shown once and never stored. */
   digest: string;
@@ -106,7 +106,7 @@ export interface RecoveryCodesTable {
   used_at: string | null;
 }
 
-export interface AccountTokensTable {
+interface AccountTokensTable {
   /** SHA-256 of the link's token. */
   id: string;
   user_id: string;
@@ -117,7 +117,7 @@ export interface AccountTokensTable {
   used_at: string | null;
 }
 
-export interface ApiKeysTable {
+interface ApiKeysTable {
   id: string;
   user_id: string;
   name: string;
@@ -132,7 +132,7 @@ export interface ApiKeysTable {
   revoked_by: string | null;
 }
 
-export interface ConsentsTable {
+interface ConsentsTable {
   id: Generated<number>;
   user_id: string;
   purpose: string;
@@ -145,14 +145,14 @@ export interface ConsentsTable {
   withdrawn_at: string | null;
 }
 
-export interface DatasetGrantsTable {
+interface DatasetGrantsTable {
   dataset_id: string;
   user_id: string;
   granted_by: string;
   granted_at: string;
 }
 
-export interface MailOutboxTable {
+interface MailOutboxTable {
   id: Generated<number>;
   to_address: string;
   template: string;
@@ -197,7 +197,7 @@ export interface PrivacyCasesTable {
   closed_at: string | null;
 }
 
-export interface PrivacyCaseStepsTable {
+interface PrivacyCaseStepsTable {
   id: Generated<number>;
   case_id: string;
   at: string;
@@ -224,13 +224,13 @@ export interface LegalHoldsTable {
   ended_by: string | null;
 }
 
-export interface RetentionWarningsTable {
+interface RetentionWarningsTable {
   user_id: string;
   /** When the inactivity warning was sent; it counts only while the account stayed inactive since. */
   warned_at: string;
 }
 
-export interface AccountPrivacyFlagsTable {
+interface AccountPrivacyFlagsTable {
   user_id: string;
   /** `restriction` (Art. 18) or `objection` (Art. 21). */
   kind: string;
@@ -241,7 +241,7 @@ export interface AccountPrivacyFlagsTable {
   set_by: string;
 }
 
-export interface AccessArchivesTable {
+interface AccessArchivesTable {
   /** The random name of the files under <data>/archives and of the download link. */
   id: string;
   user_id: string;
@@ -249,7 +249,7 @@ export interface AccessArchivesTable {
   expires_at: string;
 }
 
-export interface ErasureLedgerTable {
+interface ErasureLedgerTable {
   id: Generated<number>;
   at: string;
   /** HMAC of the erased account's id with the portal's key: recognises the id, never reveals it. */
@@ -287,7 +287,7 @@ export interface Database {
 }
 
 /** A limit's counter within its window (src/accounts/attempts.ts). */
-export interface AttemptCountersTable {
+interface AttemptCountersTable {
   /** Keyed digest of what is counted: never an address or an id as such. */
   key: string;
   attempts: number;

@@ -33,7 +33,7 @@ const authority = 'http://publications.europa.eu/resource/authority/';
 export const euTheme = namespace(`${authority}data-theme/`);
 export const euAccessRight = namespace(`${authority}access-right/`);
 export const euFrequency = namespace(`${authority}frequency/`);
-export const euLanguage = namespace(`${authority}language/`);
+const euLanguage = namespace(`${authority}language/`);
 export const euFileType = namespace(`${authority}file-type/`);
 export const ianaMediaType = namespace('https://www.iana.org/assignments/media-types/');
 

@@ -12,7 +12,7 @@ import { createTables, type RecordsSource } from './tables.ts';
 export type { RecordsSource } from './tables.ts';
 export { EngineBusy, type Lane } from './pool.ts';
 
-export interface EngineOptions {
+interface EngineOptions {
   dataDir: string;
   memoryLimit: string;
   threads: number;

@@ -18,7 +18,7 @@ export class EngineBusy extends DomainError {
   }
 }
 
-export interface LaneLimits {
+interface LaneLimits {
   /** Queries of the lane that run at once. */
   slots: number;
   /** Queries that may wait for a slot; one more is refused at once. */

@@ -27,7 +27,7 @@ export interface RecordsSource {
   orderFree: string;
 }
 
-export interface Tables {
+interface Tables {
   /** The FROM items for queries on a version. */
   from(parquetPath: string): Promise<RecordsSource>;
 }

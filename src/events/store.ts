@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-export interface DomainEvent {
+interface DomainEvent {
   actor: string;
   verb: string;
   subjectType: string;
@@ -10,7 +10,7 @@ export interface DomainEvent {
   data?: Record<string, unknown>;
 }
 
-export interface EventQuery {
+interface EventQuery {
   verb: string | null;
   actor: string | null;
   subjectType: string | null;

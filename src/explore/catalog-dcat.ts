@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { inEveryLanguage } from '../i18n/index.ts';
 import { catalogGraph, serializeRdfXml, serializeTurtle, type CatalogDescription, type DcatProfile } from '../dcat/index.ts';
 
-export function catalogDescription(config: Config): CatalogDescription {
+function catalogDescription(config: Config): CatalogDescription {
   return {
     title: inEveryLanguage((t) => t.catalog.dcatTitle(config.portalName)),
     description: inEveryLanguage((t) => t.catalog.dcatDescription(config.publisherName)),

@@ -37,7 +37,7 @@ export class ExportsBusy extends DomainError {
 }
 
 /** A value the query computes that the engine cannot hold (an overflow, a failed conversion): the query's to change. */
-export class QueryValueError extends DomainError {
+class QueryValueError extends DomainError {
   constructor(message: string) {
     super('invalid', message);
   }

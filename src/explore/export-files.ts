@@ -11,7 +11,7 @@ import type { OutputColumn } from '../odsql/query.ts';
 import type { ExportRun } from './export-limits.ts';
 import { jsonValue } from './exports.ts';
 
-export interface FileExport {
+interface FileExport {
   sql: string;
   params: (string | number | boolean | null)[];
   columns: OutputColumn[];
@@ -138,7 +138,7 @@ function sheetBacklog(sheet: ExcelJS.Worksheet): { length(): number; drained(): 
   };
 }
 
-export interface XlsxOptions {
+interface XlsxOptions {
   /** The sheet's name, before sanitising (the dataset's id). */
   name: string;
   /** One header per column: labels or names. */

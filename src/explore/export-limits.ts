@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Engine } from '../engine/duckdb.ts';
 import { ClientGone, ExportsBusy, QueryTimeout } from './errors.ts';
 
-export interface ExportLimits {
+interface ExportLimits {
   /** Longest an export may take from its start to its last byte. */
   timeoutMs: number;
   /** Exports one client (API key's account, signed-in account or address) may run at once. */
@@ -42,17 +42,6 @@ export interface ExportRun {
   releaseTemp(bytes: number): void;
 }
 
-/** A run without limits, for exports made outside the HTTP API (and tests of the formats). */
-export function unlimitedRun(log: (error: Error) => void = () => {}): ExportRun {
-  return {
-    signal: new AbortController().signal,
-    log,
-    scan: (engine, work, timeZone) => engine.withScanConnection(work, timeZone),
-    claimTemp: () => {},
-    releaseTemp: () => {},
-  };
-}
-
 /** The error a run stopped for, as the client should hear it. */
 function stopError(reason: StopReason, limits: ExportLimits): Error {
   switch (reason) {
@@ -78,8 +67,6 @@ interface Waiter {
   client: string;
   start: () => void;
 }
-
-export type ExportLimiter = ReturnType<typeof createExportLimiter>;
 
 export function createExportLimiter(limits: ExportLimits) {
   const running = new Map<string, number>();

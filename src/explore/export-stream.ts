@@ -8,7 +8,7 @@ import type { Engine } from '../engine/duckdb.ts';
 import { literal } from '../engine/sql.ts';
 import type { ExportRun } from './export-limits.ts';
 
-export interface ExportPlan {
+interface ExportPlan {
   /** A query with one VARCHAR column: one formatted record (a line, a JSON object, a CSV row) per row. */
   sql: string;
   params: (string | number | boolean | null)[];
@@ -36,7 +36,7 @@ function drainedOrClosed(out: PassThrough): Promise<void> {
 }
 
 /** An export as chunks: what comes first, what each batch of rows becomes, and what closes it. */
-export interface ChunkPlan {
+interface ChunkPlan {
   /** A query with one VARCHAR column: one formatted record per row. */
   sql: string;
   params: (string | number | boolean | null)[];
@@ -111,7 +111,7 @@ export function streamExport(engine: Engine, plan: ExportPlan, options: { compre
 }
 
 /** A line format read from a Parquet file in file order, without a sort, group or limit: it can be cut into parts. */
-export interface SegmentedPlan extends Omit<ExportPlan, 'sql' | 'params' | 'rewrite'> {
+interface SegmentedPlan extends Omit<ExportPlan, 'sql' | 'params' | 'rewrite'> {
   /** The Parquet file the rows come from. */
   parquet: string;
   /** The rows' query (one `line` column) over the file's rows [start, end), in file order. */

@@ -2,7 +2,7 @@
 import * as flatbuffers from 'flatbuffers';
 import type { Geometry, Position } from './reproject.ts';
 
-export const magicBytes = Uint8Array.of(0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62, 0x00);
+const magicBytes = Uint8Array.of(0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62, 0x00);
 
 /** The schema's GeometryType enum, for the types GeoJSON has. */
 export const geometryTypes: Record<string, number> = {
@@ -19,13 +19,13 @@ export const geometryTypes: Record<string, number> = {
 export const columnTypes = { Bool: 2, Long: 7, Double: 10, String: 11, Json: 12, DateTime: 13 } as const;
 export type ColumnType = (typeof columnTypes)[keyof typeof columnTypes];
 
-export interface FgbColumn {
+interface FgbColumn {
   name: string;
   type: ColumnType;
   title?: string;
 }
 
-export interface FgbHeader {
+interface FgbHeader {
   name: string;
   /** 0 (Unknown) when features differ in type; each then says its own. */
   geometryType: number;

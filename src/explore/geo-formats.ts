@@ -18,7 +18,7 @@ const ring = (points: number[][]) => `<LinearRing><coordinates>${coordinates(poi
 const polygon = (rings: number[][][]) =>
   `<Polygon><outerBoundaryIs>${ring(rings[0])}</outerBoundaryIs>${rings.slice(1).map((r) => `<innerBoundaryIs>${ring(r)}</innerBoundaryIs>`).join('')}</Polygon>`;
 
-export function kmlGeometry(g: Geometry | null): string {
+function kmlGeometry(g: Geometry | null): string {
   if (!g) return '';
   const c = g.coordinates as never;
   switch (g.type) {

@@ -26,7 +26,7 @@ function integer(query: Query, name: string, fallback: number, min: number, max:
   return value;
 }
 
-export const odsLanguages = ['en', 'fr', 'nl', 'pt', 'it', 'ar', 'de', 'es', 'ca', 'eu', 'sv'] as const;
+const odsLanguages = ['en', 'fr', 'nl', 'pt', 'it', 'ar', 'de', 'es', 'ca', 'eu', 'sv'] as const;
 
 /** ODS caps records at 100 a page within the first 10,000; grouped results at 20,000. */
 export function paging(query: Query, options: { maxLimit?: number; maxWindow?: number } = {}): { limit: number; offset: number } {
@@ -84,7 +84,7 @@ export function boolean(query: Query, name: string, fallback: boolean): boolean 
   return raw.toLowerCase() === 'true' || raw === '1';
 }
 
-export function oneOf<T extends string>(query: Query, name: string, values: readonly T[], fallback: T): T {
+function oneOf<T extends string>(query: Query, name: string, values: readonly T[], fallback: T): T {
   const raw = single(query, name);
   if (raw === undefined || raw === '') return fallback;
   if (!values.includes(raw as T)) {
@@ -94,13 +94,13 @@ export function oneOf<T extends string>(query: Query, name: string, values: read
 }
 
 /** Exports: -1 (the default) is every record. */
-export function exportLimit(query: Query): number | null {
+function exportLimit(query: Query): number | null {
   const limit = integer(query, 'limit', -1, -1, Number.MAX_SAFE_INTEGER);
   return limit === -1 ? null : limit;
 }
 
 /** Geo exports: the output coordinate system, one of those bundled (4326 by default). */
-export function epsg(query: Query): number {
+function epsg(query: Query): number {
   const raw = single(query, 'epsg');
   if (raw === undefined || raw === '') return 4326;
   const code = /^\s*(?:EPSG:)?([0-9]+)\s*$/i.exec(raw)?.[1];

@@ -3,7 +3,7 @@ import type { Dataset, Field } from '../catalog/types.ts';
 import type { Language } from '../i18n/index.ts';
 
 /** ODS writes date-times as `2021-06-23T14:59:57+00:00`. */
-export function odsDateTime(iso: string | null): string | null {
+function odsDateTime(iso: string | null): string | null {
   if (!iso) return null;
   return new Date(iso).toISOString().replace(/\.000Z$/, '+00:00').replace(/Z$/, '+00:00');
 }
@@ -25,7 +25,7 @@ export function features(fields: Field[]): string[] {
   return out;
 }
 
-export function presentField(field: Field) {
+function presentField(field: Field) {
   return {
     name: field.name,
     label: field.label,

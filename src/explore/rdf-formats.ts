@@ -5,7 +5,7 @@ import { xmlText } from './geo-formats.ts';
 const xsd = 'http://www.w3.org/2001/XMLSchema#';
 
 /** `<base>/datasets/<id>/fields#<name>`: one property per field, so the meaning stays with the portal. */
-export function vocabulary(baseUrl: string, datasetId: string): string {
+function vocabulary(baseUrl: string, datasetId: string): string {
   return `${baseUrl}/datasets/${encodeURIComponent(datasetId)}/fields#`;
 }
 

@@ -35,7 +35,7 @@ export interface RecordsParams {
 }
 
 
-export interface FacetParams {
+interface FacetParams {
   facets: FacetRequest[];
   where: string[];
   refine: string[];
@@ -49,7 +49,7 @@ const catalogFacetNames = ['theme', 'keyword', 'publisher', 'license', 'language
 /** A version-less dataset: the query still compiles (errors show), but nothing is read. */
 const emptyFrom = '(SELECT NULL AS _recordid WHERE FALSE)';
 
-export type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & {
+type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & {
   limit: number | null;
   csv: CsvOptions;
   xlsx: { useLabels: boolean };

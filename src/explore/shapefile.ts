@@ -2,14 +2,14 @@
 import type { Geometry, Position } from './reproject.ts';
 
 /** Null, Point, PolyLine, Polygon, MultiPoint: the 2D shape types of the ESRI specification. */
-export type ShapeType = 0 | 1 | 3 | 5 | 8;
+type ShapeType = 0 | 1 | 3 | 5 | 8;
 
 const headerBytes = 100;
 /** Offsets and lengths count 16-bit words in signed 32-bit integers: a .shp stops short of 4 GiB. */
 const maxWords = 0x7fffffff;
 
 /** The shape type a geometry is written as; null for one a shapefile cannot hold (a GeometryCollection). */
-export function shapeTypeOf(geometry: Geometry): ShapeType | null {
+function shapeTypeOf(geometry: Geometry): ShapeType | null {
   switch (geometry.type) {
     case 'Point':
       return 1;

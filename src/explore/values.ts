@@ -22,7 +22,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** `2024-01-01T00:30:00+01:00`: ISO 8601 with the zone's offset at that instant. */
-export function formatDateTime(epochMs: number, timeZone: string): string {
+function formatDateTime(epochMs: number, timeZone: string): string {
   const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
   const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   const offsetMinutes = Math.round((local - Math.floor(epochMs / 1000) * 1000) / 60000);

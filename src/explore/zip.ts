@@ -2,7 +2,7 @@
 import { PassThrough, pipeline, type Readable } from 'node:stream';
 import yazl from 'yazl';
 
-export type ZipEntry = { name: string; path: string } | { name: string; content: Buffer };
+type ZipEntry = { name: string; path: string } | { name: string; content: Buffer };
 
 export function zipStream(entries: ZipEntry[], cleanup: () => Promise<void>): Readable {
   const zip = new yazl.ZipFile();

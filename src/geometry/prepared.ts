@@ -107,7 +107,7 @@ export function someSegment(g: Prepared, low: number, high: number, visit: (s: S
 }
 
 /** Is (x, y) within tolerance of the segment? */
-export function onSegment(x: number, y: number, s: Segment): boolean {
+function onSegment(x: number, y: number, s: Segment): boolean {
   const dx = s.bx - s.ax;
   const dy = s.by - s.ay;
   const t = Math.min(1, Math.max(0, ((x - s.ax) * dx + (y - s.ay) * dy) / (dx * dx + dy * dy)));
@@ -161,7 +161,7 @@ export function cuts(s: Segment, g: Prepared): number[] {
   return found.map((t) => Math.min(1, Math.max(0, t))).sort((a, b) => a - b);
 }
 
-export type Location = 'interior' | 'boundary' | 'outside';
+type Location = 'interior' | 'boundary' | 'outside';
 
 /**
  * Where a position lies: `interior` strictly inside a polygon (holes are outside), `boundary` on a ring,

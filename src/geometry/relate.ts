@@ -84,8 +84,3 @@ export function within(a: Prepared, b: Prepared): boolean {
     );
   });
 }
-
-/** Is the position on or in the shape? */
-export function covers(g: Prepared, x: number, y: number): boolean {
-  return locate(g, x, y) !== 'outside';
-}

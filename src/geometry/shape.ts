@@ -17,8 +17,6 @@ export interface Box {
   ymax: number;
 }
 
-export const emptyShape = (): Shape => ({ points: [], lines: [], polygons: [] });
-
 export function merge(shapes: Shape[]): Shape {
   return {
     points: shapes.flatMap((s) => s.points),

@@ -7,7 +7,7 @@ import { odsError } from '../explore/errors.ts';
  * An error of Fastify's own (a body that is not JSON, too large, of a type no parser reads, failing a schema):
  * a DomainError like any other, with Fastify's status and message, so every family answers it its own way.
  */
-export class RequestError extends DomainError {
+class RequestError extends DomainError {
   constructor(status: number, message: string) {
     super('invalid', message, status === 413 ? 'too_large' : status === 415 ? 'media_type' : undefined, status);
   }
@@ -24,7 +24,7 @@ export class Hidden extends NotFound {
 }
 
 /** The portal's own pages for what went wrong, passed in by the app (this layer renders no page itself). */
-export interface ErrorPages {
+interface ErrorPages {
   /** The ordinary 404 page; `error` when a NotFound says what was not found. */
   notFound(request: FastifyRequest, error?: DomainError): string;
   /** A request the page cannot use, in the visitor's language. */
@@ -34,7 +34,7 @@ export interface ErrorPages {
 }
 
 /** What a group of pages (the admin, the back office, the privacy office…) answers instead of the portal's pages. */
-export interface PageFamily {
+interface PageFamily {
   /** Whether the visitor may not know these pages exist: then every error is the ordinary 404, as for a path that is not there. */
   hidden?: (request: FastifyRequest) => boolean;
   /** The family's page for a domain error (its status is the error's), or undefined for the portal's page. */
@@ -60,10 +60,10 @@ export function pageErrors(app: FastifyInstance, family: PageFamily): void {
   });
 }
 
-export type RouteFamily = 'explore' | 'json' | 'page';
+type RouteFamily = 'explore' | 'json' | 'page';
 
 /** Which way a request is answered: the Explore API, JSON (the other APIs, `.json` and `.csv` twins), or a page. */
-export function familyOf(url: string): RouteFamily {
+function familyOf(url: string): RouteFamily {
   const path = url.split('?')[0];
   if (path.startsWith('/api/explore/')) return 'explore';
   if (path.startsWith('/api/') || /\.(json|csv)$/.test(path)) return 'json';
@@ -71,7 +71,7 @@ export function familyOf(url: string): RouteFamily {
 }
 
 /** `{error, message}`, plus where an import failed (file and line) when known, or the reason's key. */
-export function errorBody(error: DomainError): Record<string, unknown> {
+function errorBody(error: DomainError): Record<string, unknown> {
   const code = error.reason === 'too_large' ? 'too_large' : error.reason === 'media_type' ? 'unsupported_media_type' : error.code;
   const body: Record<string, unknown> = { error: code, message: error.message };
   // An import failure's reason is a sentence, already in the message; the others' is a stable key.

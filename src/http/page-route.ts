@@ -31,7 +31,7 @@ export interface PageRouteSpec<D> {
 }
 
 /** The twin of a page path: `/index.json` for the home page, else the path with `.json`. */
-export function twinPath(path: string): string {
+function twinPath(path: string): string {
   return path === '/' ? '/index.json' : `${path}.json`;
 }
 

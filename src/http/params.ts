@@ -7,7 +7,7 @@
 // readers (src/explore/params.ts): Opendatasoft's rules are its contract.
 
 /** A parsed query string or body, as Fastify hands it over: anything, since a body is the client's to shape. */
-export type Params = unknown;
+type Params = unknown;
 
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;

@@ -21,7 +21,7 @@ const maxAttempts = 5;
 
 export type Mailer = ReturnType<typeof createMailer>;
 
-export interface MailerDeps {
+interface MailerDeps {
   db: Kysely<Database>;
   clock: Clock;
   transport: Transport;

@@ -1,17 +1,17 @@
 // The ODSQL syntax tree: a discriminated union on `kind`; every node knows where it starts in its clause.
 
 /** Offset (0-based, in UTF-16 code units) of the node's first character in the clause text. */
-export interface Located {
+interface Located {
   position: number;
 }
 
-export interface FieldRef extends Located {
+interface FieldRef extends Located {
   kind: 'field';
   /** As written, without back-quotes; may be dotted (`metas.default.title`) on the catalog. */
   name: string;
 }
 
-export interface StringLiteral extends Located {
+interface StringLiteral extends Located {
   kind: 'string';
   value: string;
 }
@@ -23,29 +23,29 @@ export interface NumberLiteral extends Located {
   raw: string;
 }
 
-export interface BooleanLiteral extends Located {
+interface BooleanLiteral extends Located {
   kind: 'boolean';
   value: boolean;
 }
 
-export interface NullLiteral extends Located {
+interface NullLiteral extends Located {
   kind: 'null';
 }
 
 /** `date'2017-04-03T08:02'`: the text between the quotes, checked and read by the checker. */
-export interface DateLiteral extends Located {
+interface DateLiteral extends Located {
   kind: 'date';
   value: string;
 }
 
 /** `geom'POINT(1 1)'` or `geom'{"type": …}'`: WKT or GeoJSON text between the quotes. */
-export interface GeometryLiteral extends Located {
+interface GeometryLiteral extends Located {
   kind: 'geometry';
   value: string;
 }
 
 /** `*` where a function takes it: `count(*)`, `search(*, "x")`, `range(f, *, 10, *)`. */
-export interface Star extends Located {
+interface Star extends Located {
   kind: 'star';
 }
 
@@ -53,14 +53,14 @@ export const distanceUnits = ['mi', 'yd', 'ft', 'm', 'cm', 'km', 'mm'] as const;
 export type DistanceUnit = (typeof distanceUnits)[number];
 
 /** `10km` in within_distance. */
-export interface DistanceLiteral extends Located {
+interface DistanceLiteral extends Located {
   kind: 'distance';
   value: number;
   unit: DistanceUnit;
 }
 
 /** `1 day`, `2 h`, `1 M` in range(): the unit as written (`ms s m h d w M q y` or words, case-sensitive). */
-export interface IntervalLiteral extends Located {
+interface IntervalLiteral extends Located {
   kind: 'interval';
   value: number;
   unit: string;
@@ -76,18 +76,18 @@ export interface Call extends Located {
   distinct: boolean;
 }
 
-export interface Unary extends Located {
+interface Unary extends Located {
   kind: 'unary';
   operator: 'not' | '-';
   operand: Expression;
 }
 
-export const comparisonOperators = ['=', '!=', '<', '<=', '>', '>='] as const;
+const comparisonOperators = ['=', '!=', '<', '<=', '>', '>='] as const;
 export type ComparisonOperator = (typeof comparisonOperators)[number];
-export type ArithmeticOperator = '+' | '-' | '*' | '/';
-export type LogicalOperator = 'and' | 'or';
+type ArithmeticOperator = '+' | '-' | '*' | '/';
+type LogicalOperator = 'and' | 'or';
 
-export interface Binary extends Located {
+interface Binary extends Located {
   kind: 'binary';
   /** `:` (legacy equality) parses to `=`, `<>` to `!=`. */
   operator: ComparisonOperator | ArithmeticOperator | LogicalOperator;
@@ -96,14 +96,14 @@ export interface Binary extends Located {
 }
 
 /** `f IN ("a", "b")`, or `"a" IN f` for a multivalued field (then `operand` is the literal). */
-export interface InList extends Located {
+interface InList extends Located {
   kind: 'in_list';
   operand: Expression;
   values: Expression[];
 }
 
 /** `f IN [1..10[`: `[` on the left and `]` on the right are inclusive. `..` and `TO` both separate. */
-export interface InRange extends Located {
+interface InRange extends Located {
   kind: 'in_range';
   operand: Expression;
   low: Expression;
@@ -112,21 +112,21 @@ export interface InRange extends Located {
   highInclusive: boolean;
 }
 
-export interface IsNull extends Located {
+interface IsNull extends Located {
   kind: 'is_null';
   operand: Expression;
   negated: boolean;
 }
 
 /** `capital IS TRUE`, `capital IS NOT FALSE`. */
-export interface IsBoolean extends Located {
+interface IsBoolean extends Located {
   kind: 'is_boolean';
   operand: Expression;
   value: boolean;
   negated: boolean;
 }
 
-export interface Like extends Located {
+interface Like extends Located {
   kind: 'like';
   operand: Expression;
   pattern: StringLiteral;

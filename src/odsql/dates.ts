@@ -1,5 +1,5 @@
 // Date literals and now(): ODSQL's partial and ISO forms, read into text DuckDB casts in the query's time zone.
-export interface DateParts {
+interface DateParts {
   year: number;
   month: number;
   day: number;

@@ -2,7 +2,7 @@
 import type { Clause } from './ast.ts';
 import { OdsqlError } from './errors.ts';
 
-export type TokenKind =
+type TokenKind =
   | 'name' // field or function name, possibly dotted: `population`, `metas.default.title`
   | 'quoted_name' // back-quoted name: `12`, `and`
   | 'keyword' // value lower-cased

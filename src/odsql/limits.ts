@@ -34,7 +34,7 @@ export const queryLimits = {
 const count = (n: number) => n.toLocaleString('en');
 
 /** A query past one of the caps: a 400 that names the cap and its value. */
-export function tooLarge(clause: Clause, position: number, message: string): never {
+function tooLarge(clause: Clause, position: number, message: string): never {
   throw new OdsqlError(message, clause, position, 'too_large');
 }
 

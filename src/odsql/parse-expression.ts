@@ -14,7 +14,7 @@ import { describeToken, parseWork, tokenize, type Token } from './lexer.ts';
 
 /** Parentheses, NOTs, minus signs and calls deeper than this are refused before the stack runs out;
  * a bit over twice maxHeight, so that any accepted tree, printed fully parenthesised, reads back. */
-export const maxNesting = 410;
+const maxNesting = 410;
 /** Trees taller than this are refused, so later recursive passes (checker, compiler, printer) stay safe. */
 export const maxHeight = 200;
 

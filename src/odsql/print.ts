@@ -13,7 +13,7 @@ const reserved: ReadonlySet<string> = new Set([
 const plainName = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$/;
 
 /** A field name or alias, back-quoted when it is a reserved word, starts with a digit or has other characters. */
-export function printName(name: string): string {
+function printName(name: string): string {
   return plainName.test(name) && !reserved.has(name.toLowerCase()) ? name : backQuoted(name);
 }
 
@@ -95,7 +95,7 @@ function printPattern(pattern: string): string {
   return pattern.endsWith('*') ? `${printName(pattern.slice(0, -1))}*` : printName(pattern);
 }
 
-export function printSelectItem(item: SelectItem): string {
+function printSelectItem(item: SelectItem): string {
   switch (item.kind) {
     case 'select_all':
       return '*';
@@ -107,11 +107,11 @@ export function printSelectItem(item: SelectItem): string {
   }
 }
 
-export function printGroupByItem(item: GroupByItem): string {
+function printGroupByItem(item: GroupByItem): string {
   return printExpression(item.expression) + (item.alias === null ? '' : ` AS ${printAlias(item.alias)}`);
 }
 
-export function printOrderByItem(item: OrderByItem): string {
+function printOrderByItem(item: OrderByItem): string {
   return `${printExpression(item.expression)} ${item.direction.toUpperCase()}`;
 }
 

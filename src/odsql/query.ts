@@ -9,7 +9,7 @@ import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from './parser.ts
 import { facetFilters } from './refine.ts';
 import { Params, fieldType, quoteIdentifier, type Compiled, type ValueType } from './types.ts';
 
-export interface RecordsRequest {
+interface RecordsRequest {
   fields: Field[];
   /** The FROM item, e.g. read_parquet('…'). */
   from: string;
@@ -41,7 +41,7 @@ export interface OutputColumn {
   alias: string;
 }
 
-export interface RecordsQuery {
+interface RecordsQuery {
   sql: string;
   params: Params['values'];
   countSql: string;

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { personalDataMap, type PersonalColumn } from './map.ts';
 import type { ErasureLine, RegistryContext } from './registry.ts';
 
-export interface ColumnTarget {
+interface ColumnTarget {
   table: string;
   /** The classified column whose map entry decides what happens; it holds the person's id or address… */
   column: string;

@@ -15,13 +15,13 @@ export interface PersonalColumn {
   reason?: string;
 }
 
-export interface NonPersonalColumn {
+interface NonPersonalColumn {
   personal: false;
   /** Why this column cannot hold personal data, where that is not obvious. */
   note?: string;
 }
 
-export type Classification = PersonalColumn | NonPersonalColumn;
+type Classification = PersonalColumn | NonPersonalColumn;
 
 const no = (note?: string): NonPersonalColumn => ({ personal: false, note });
 

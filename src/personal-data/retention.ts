@@ -13,7 +13,7 @@ export interface StepResult {
   warned?: number;
 }
 
-export interface StepContext {
+interface StepContext {
   db: Kysely<Database>;
   now: Date;
   /** `now` minus the rule's period: a trigger at or before it is due. */

@@ -12,7 +12,7 @@ export const legalBases = {
 } as const;
 export type LegalBasis = keyof typeof legalBases;
 
-export interface Purpose {
+interface Purpose {
   /** The basis when the operator configures none (PRIVACY_BASIS_<PURPOSE>). */
   defaultBasis: LegalBasis;
 }

@@ -2,7 +2,7 @@
 // their names and addresses in each language are in the catalogs (`privacyTerms.authorities`).
 import type { KeysExactly, Messages } from '../i18n/index.ts';
 
-export interface Authority {
+interface Authority {
   email: string;
   website: string;
 }
@@ -18,7 +18,7 @@ export const authorities = {
     website: 'https://www.gegevensbeschermingsautoriteit.be',
   },
 } as const satisfies Record<string, Authority>;
-export type AuthorityId = keyof typeof authorities;
+type AuthorityId = keyof typeof authorities;
 
 // The catalogs name every authority, and no other.
 true satisfies KeysExactly<Messages['privacyTerms']['authorities'], AuthorityId>;

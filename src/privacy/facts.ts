@@ -4,7 +4,7 @@ import { messages, type Language } from '../i18n/index.ts';
 import { personalDataMap, type PersonalColumn } from '../personal-data/map.ts';
 import { categories, legalBases, purposes, retentionRules, type CategoryId, type LegalBasis, type PurposeId, type RetentionId } from '../personal-data/vocabulary.ts';
 
-export interface PurposeFacts {
+interface PurposeFacts {
   id: PurposeId;
   basis: LegalBasis;
   categories: CategoryId[];

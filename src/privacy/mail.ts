@@ -2,7 +2,7 @@
 // thing that keeps the old address after an erasure, and it should keep nothing more.
 import { messages, type Language } from '../i18n/index.ts';
 
-export interface PrivacyMail {
+interface PrivacyMail {
   template: string;
   subject: string;
   text: string;

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { portalKey } from '../accounts/secret-box.ts';
 import type { Config } from '../config.ts';
 
-export interface SubjectKeys {
+interface SubjectKeys {
   pseudonym(userId: string): string;
   ledgerDigest(userId: string): string;
 }

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 
-export type UsageKind = 'page_views' | 'api_calls' | 'downloads';
+type UsageKind = 'page_views' | 'api_calls' | 'downloads';
 
 export type UsageService = ReturnType<typeof createUsageService>;
 

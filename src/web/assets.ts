@@ -8,7 +8,7 @@ import { mapOutline } from './map-outline.ts';
 const here = new URL('./', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 
-export interface Asset {
+interface Asset {
   body: Buffer;
   contentType: string;
 }

@@ -31,7 +31,7 @@ function formatInstant(ctx: PageContext, iso: string): string {
 }
 
 /** A value as plain text, for cells and facet values alike. */
-export function cellText(ctx: PageContext, field: Field | undefined, value: unknown): string {
+function cellText(ctx: PageContext, field: Field | undefined, value: unknown): string {
   if (value === null || value === undefined) return '';
   const t = ctx.t.table;
   if (typeof value === 'boolean') return value ? t.yes : t.no;

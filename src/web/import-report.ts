@@ -2,7 +2,7 @@
 import { checksOf, type ImportReport, type Level } from '../engine/ingest/report.ts';
 import type { Messages } from '../i18n/index.ts';
 
-export interface ReportNote {
+interface ReportNote {
   field: string;
   level: Level;
   text: string;

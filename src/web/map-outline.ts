@@ -8,12 +8,12 @@ import { feature } from 'topojson-client';
 const require = createRequire(import.meta.url);
 
 /** West, south, east, north: wide enough for any Flemish or Belgian dataset and its neighbours' context. */
-export const outlineBounds = [-25, 34, 45, 72] as const;
+const outlineBounds = [-25, 34, 45, 72] as const;
 
 /** ISO 3166-1 numeric code of Belgium, the country the outline draws a little stronger. */
 export const belgiumCode = '056';
 
-export type OutlineProperties = { name: string; code: string };
+type OutlineProperties = { name: string; code: string };
 export type Outline = FeatureCollection<Polygon | MultiPolygon, OutlineProperties>;
 
 type Edge = { inside: (p: Position) => boolean; cross: (a: Position, b: Position) => Position };

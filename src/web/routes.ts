@@ -13,7 +13,7 @@ import type { Assets } from './assets.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { datasetTabs, tabsOf, type DatasetTab } from './dataset-frame.tsx';
 import { readFilters } from './filters.ts';
-import { type Language, languagePrefix, languages } from '../i18n/index.ts';
+import { type Language, languages } from '../i18n/index.ts';
 import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
 import { homePage } from './pages/home.tsx';
@@ -23,7 +23,7 @@ import { tabRenderers } from './tabs.ts';
 import { pageRoute, type PageRouteSpec } from '../http/page-route.ts';
 import { many, one } from '../http/params.ts';
 
-export interface WebDeps {
+interface WebDeps {
   config: Config;
   catalog: CatalogService;
   records: RecordsService;
@@ -37,7 +37,7 @@ export interface WebDeps {
 type Query = Record<string, string | string[] | undefined>;
 
 /** The language a path asks for, and the path without its prefix. */
-export function splitLanguage(url: string, defaultLanguage: Language): { lang: Language; path: string; search: string } {
+function splitLanguage(url: string, defaultLanguage: Language): { lang: Language; path: string; search: string } {
   const q = url.indexOf('?');
   const pathname = q < 0 ? url : url.slice(0, q);
   const search = q < 0 ? '' : url.slice(q);
@@ -48,7 +48,7 @@ export function splitLanguage(url: string, defaultLanguage: Language): { lang: L
   return { lang: defaultLanguage, path: pathname, search };
 }
 
-export function readCatalogQuery(query: Query): CatalogQuery {
+function readCatalogQuery(query: Query): CatalogQuery {
   const q = one(query, 'q').trim().slice(0, 200);
   const sort = one(query, 'sort') as CatalogSort;
   const page = Number(one(query, 'page') || 1);

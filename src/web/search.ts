@@ -20,7 +20,7 @@ export interface CatalogQuery {
 /** Text cut in pieces, the matching ones marked. */
 export type Highlighted = { text: string; match: boolean }[];
 
-export interface CatalogHit {
+interface CatalogHit {
   dataset: Dataset;
   score: number;
   title: Highlighted;
@@ -31,7 +31,7 @@ export interface CatalogHit {
   matchedIn: string[];
 }
 
-export interface FacetCount {
+interface FacetCount {
   value: string;
   count: number;
   selected: boolean;
@@ -44,16 +44,16 @@ export interface CatalogResult {
 }
 
 /** Lower case, without accents: "Éénoudercontract" and "eenouder" meet. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export function queryTerms(q: string): string[] {
+function queryTerms(q: string): string[] {
   return [...new Set(fold(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))].slice(0, 20);
 }
 
 /** Splits text into pieces where a word starts with one of the terms; folding keeps lengths for Latin text, else no marks. */
-export function highlight(text: string, terms: string[]): Highlighted {
+function highlight(text: string, terms: string[]): Highlighted {
   const folded = fold(text);
   if (terms.length === 0 || folded.length !== text.length) return [{ text, match: false }];
   const pieces: Highlighted = [];

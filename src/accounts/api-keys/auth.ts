@@ -9,7 +9,7 @@ const explorePrefix = '/api/explore/';
 const deadKey = 'The API key is unknown, revoked or expired. Create a new key on your account page, or call without a key.';
 
 /** Opendatasoft's 429 body (reference §3): `errorcode` 10005 for anonymous callers, 10002 otherwise. */
-export function quotaBody(caller: Caller, quota: QuotaState) {
+function quotaBody(caller: Caller, quota: QuotaState) {
   const anonymous = caller.kind === 'anonymous';
   return {
     errorcode: anonymous ? 10005 : 10002,

@@ -19,7 +19,7 @@ const NewApiKeyForm = formBody({ key_name: 1000, days: 20 });
 const RevokeApiKeyForm = formBody({ key_id: 200 });
 import { one as field } from '../../http/params.ts';
 
-export interface ApiKeyRoutesDeps {
+interface ApiKeyRoutesDeps {
   config: Pick<Config, 'apiKeyMaxDays' | 'defaultLanguage'>;
   apiKeys: ApiKeyService;
   contextOf: (request: FastifyRequest) => PageContext;

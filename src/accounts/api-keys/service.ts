@@ -8,7 +8,7 @@ import { toAccount, type AccountStore } from '../store.ts';
 import type { Account, ApiKeyInfo } from '../types.ts';
 
 /** `opaal_` makes a leaked key recognisable to secret scanners; 32 random bytes in base64url follow. */
-export const keyPattern = /^opaal_[A-Za-z0-9_-]{43}$/;
+const keyPattern = /^opaal_[A-Za-z0-9_-]{43}$/;
 /** What the owner sees of a key afterwards: enough to tell keys apart, far too little to use one. */
 const prefixLength = 10;
 export const defaultKeyDays = 90;
@@ -17,7 +17,7 @@ const maxUsableKeys = 25;
 /** `last_used_at` is a date for people to read, not a log: one write a minute at most. */
 const touchEveryMs = 60_000;
 
-export interface ApiKeyServiceDeps {
+interface ApiKeyServiceDeps {
   store: ApiKeyStore;
   accounts: AccountStore;
   events: EventStore;

@@ -23,7 +23,7 @@ const CodeForm = formBody({ code: 100 });
 const DisableTwoFactorForm = formBody({ password: 10_000, code: 100 });
 import { one as field } from '../../http/params.ts';
 
-export interface TwoFactorRoutesDeps {
+interface TwoFactorRoutesDeps {
   config: Config;
   accounts: AccountService;
   twoFactor: TwoFactorService;

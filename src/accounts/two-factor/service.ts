@@ -13,12 +13,12 @@ import type { TwoFactorStore } from './store.ts';
 import { staffRoles, type Account } from '../types.ts';
 
 /** Wrong codes a sign-in may give before its session ends. */
-export const codesPerSession = 5;
-export const recoveryCodeCount = 10;
+const codesPerSession = 5;
+const recoveryCodeCount = 10;
 // Crockford's base32: no i, l, o or u, so a code read aloud or copied by hand survives.
 const recoveryAlphabet = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export interface TwoFactorDeps {
+interface TwoFactorDeps {
   store: TwoFactorStore;
   events: EventStore;
   box: SecretBox;
@@ -39,7 +39,7 @@ export interface TwoFactorStatus {
 
 export type TwoFactorService = ReturnType<typeof createTwoFactorService>;
 
-export class CodeInvalid extends Invalid {
+class CodeInvalid extends Invalid {
   constructor() {
     super('The code is not right, or it was used already. Enter the code your app shows now, or an unused recovery code.', 'code_invalid');
   }
@@ -52,7 +52,7 @@ function newRecoveryCode(): string {
 }
 
 /** A recovery code as typed: any case, with or without dashes and spaces, i/l read as 1 and o as 0. */
-export function normaliseRecoveryCode(input: string): string {
+function normaliseRecoveryCode(input: string): string {
   return input.toLowerCase().replace(/[\s-]/g, '').replace(/[il]/g, '1').replace(/o/g, '0');
 }
 

@@ -2,7 +2,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sameText } from '../secrets.ts';
 
-export const stepSeconds = 30;
+const stepSeconds = 30;
 const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** RFC 4648 base32 without padding: the form authenticator apps take a secret in. */

@@ -11,7 +11,7 @@ import { defaultImportLimits, refuseColumns, type ImportLimits } from './limits.
 import type { Source } from './types.ts';
 
 /** DuckDB's CSV errors name the physical line; this turns them into a reason a person can act on. */
-export function explainCsvError(error: Error, encoding: CsvDialect['encoding']): { line?: number; reason: string } | null {
+function explainCsvError(error: Error, encoding: CsvDialect['encoding']): { line?: number; reason: string } | null {
   const message = error.message;
   const lineMatch = /CSV Error on Line: (\d+)/.exec(message);
   if (!lineMatch) {

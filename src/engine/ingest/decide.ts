@@ -21,12 +21,12 @@ const nearlyShare = 0.9;
 const nearlyTypes = new Set(['int', 'double', 'date', 'datetime']);
 
 /** A decision whose examples are still to be read: the values that meet `where`, each read by `readings`. */
-export interface PendingDecision extends Omit<Decision, 'examples'> {
+interface PendingDecision extends Omit<Decision, 'examples'> {
   /** `counts`: the decision's count is the number of values that meet `where`, counted with the examples. */
   example?: { where: (v: string) => string; readings: Parser[]; counts?: boolean };
 }
 
-export interface Decided {
+interface Decided {
   parser: Parser;
   unreadable: number;
   decisions: PendingDecision[];

@@ -47,7 +47,7 @@ function ringCentroid(ring: Position[]): { area: number; x: number; y: number } 
 }
 
 /** A representative point for a shape: area-weighted centroid of polygons, else the mean position. */
-export function representativePoint(geometry: Geometry): { lat: number; lon: number } | null {
+function representativePoint(geometry: Geometry): { lat: number; lon: number } | null {
   const polygons: Position[][][] =
     geometry.type === 'Polygon'
       ? [geometry.coordinates as Position[][]]

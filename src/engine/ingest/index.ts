@@ -44,7 +44,7 @@ async function head(path: string, bytes: number): Promise<Buffer> {
 }
 
 /** The format from the name, checked against the first bytes where a name can lie. */
-export async function detectFormat(path: string, displayName: string): Promise<Kind> {
+async function detectFormat(path: string, displayName: string): Promise<Kind> {
   const extension = extname(displayName).toLowerCase();
   const kind = byExtension[extension];
   if (!kind) {

@@ -8,7 +8,7 @@ import { decide, type Counted } from './decide.ts';
 import type { FieldReport, ImportReport, ReportExample } from './report.ts';
 import type { FieldReading, Source, SourceColumn } from './types.ts';
 
-export interface PlannedColumn extends SourceColumn {
+interface PlannedColumn extends SourceColumn {
   parser: Parser;
   /** Removed from every value before the parser reads it (`%`, `€`); kept as the field's unit. */
   unit: string | null;
@@ -17,7 +17,7 @@ export interface PlannedColumn extends SourceColumn {
 }
 
 /** A lat/lon column pair that becomes one geo_point_2d field as well. */
-export interface PointPair {
+interface PointPair {
   name: string;
   lat: PlannedColumn;
   lon: PlannedColumn;
@@ -52,7 +52,7 @@ export function trimmedSql(raw: string): string {
 }
 
 /** The trimmed values `c{i}` (and JSON kinds `t{i}`) of the given columns, or of all, in the file's order. */
-export function trimmedSelect(source: Source, only?: Iterable<number>): string {
+function trimmedSelect(source: Source, only?: Iterable<number>): string {
   const indices = only ? [...new Set(only)] : source.columns.map((_, i) => i);
   const cells = indices.flatMap((i) => {
     const c = source.columns[i];

@@ -58,7 +58,7 @@ export async function checkNesting(path: string, displayName: string): Promise<v
 }
 
 /** Largest feature read at once: a detailed municipality is well under a megabyte; a feature is parsed whole. */
-export const maxFeatureBytes = 32 * 1024 * 1024;
+const maxFeatureBytes = 32 * 1024 * 1024;
 
 const noCollection = 'a GeoJSON file must hold a FeatureCollection with a features array';
 

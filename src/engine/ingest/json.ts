@@ -25,7 +25,7 @@ function jsonReason(error: Error): string {
 }
 
 /** DuckDB says a record is malformed but not exactly where: find the line with JSON.parse, on the error path only. */
-export async function locateJsonError(path: string, lines: boolean): Promise<{ line?: number; reason: string } | null> {
+async function locateJsonError(path: string, lines: boolean): Promise<{ line?: number; reason: string } | null> {
   if (lines) {
     const reader = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
     let line = 0;

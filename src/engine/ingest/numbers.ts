@@ -117,7 +117,7 @@ export const decimalPointKinds = new Set(['number_comma_dot', 'number_space_dot'
  * kept as the field's `unit` annotation, as Opendatasoft does. A short, fixed list, so that a code such as `A12` is
  * never read as a number.
  */
-export const units = ['%', '‰', '€', '$', '£', 'EUR', 'USD', 'GBP'];
+const units = ['%', '‰', '€', '$', '£', 'EUR', 'USD', 'GBP'];
 const unitAlternatives = units.map((u) => u.replace(/[$]/g, '\\$')).join('|');
 const sqlList = (list: string[]) => `(${list.map((u) => `'${u}'`).join(', ')})`;
 const symbols = units.filter((u) => u.length === 1);

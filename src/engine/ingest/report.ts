@@ -27,7 +27,7 @@ export const decisionCodes = [
   'doubtful', // read one way, but some values read otherwise in a notation people also use
   'unreadable', // values that do not fit the chosen type: left empty
 ] as const;
-export type DecisionCode = (typeof decisionCodes)[number];
+type DecisionCode = (typeof decisionCodes)[number];
 
 export type Level = 'info' | 'check';
 

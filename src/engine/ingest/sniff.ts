@@ -4,8 +4,8 @@ import { basename } from 'node:path';
 import { ImportFailed } from '../../errors.ts';
 import { decodeWindows1252 } from './transcode.ts';
 
-export type LineEnding = '\n' | '\r\n' | '\r';
-export type Delimiter = ',' | ';' | '\t' | '|';
+type LineEnding = '\n' | '\r\n' | '\r';
+type Delimiter = ',' | ';' | '\t' | '|';
 
 export interface CsvDialect {
   encoding: 'utf-8' | 'windows-1252';
@@ -23,7 +23,7 @@ export interface CsvDialect {
   sepLine: boolean;
 }
 
-export interface ParsedRecords {
+interface ParsedRecords {
   records: string[][];
   /** The 1-based physical line on which each record starts. */
   lines: number[];

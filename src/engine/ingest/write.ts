@@ -35,7 +35,7 @@ export function fieldsOf(plan: Plan): Field[] {
   return fields;
 }
 
-export interface TwinOptions {
+interface TwinOptions {
   /** Where to write the version's DuckDB twin (engine/tables.ts). */
   path: string;
   /** From this many records on, the twin also holds a copy clustered on one field (engine/tables.ts). */
@@ -137,7 +137,7 @@ const clusterSampleRows = 200_000;
  * (an identifier, free text) is no category and is left out. Numbers are left out too: a count or an amount with few
  * values is a measure, rarely what people filter on. Null when no field qualifies.
  */
-export async function clusterKey(connection: DuckDBConnection, table: string, plan: Plan, rows: number): Promise<string | null> {
+async function clusterKey(connection: DuckDBConnection, table: string, plan: Plan, rows: number): Promise<string | null> {
   const candidates = plan.columns.filter((c) => c.parser.type === 'text');
   if (candidates.length === 0) return null;
   const percent = Math.min(100, (clusterSampleRows / rows) * 100);

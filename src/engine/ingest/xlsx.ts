@@ -41,7 +41,7 @@ function isDateFormat(format: string | undefined): boolean {
   return !!format && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-export interface CellContext {
+interface CellContext {
   /** The cell's number format: a formula's number result shown as a date is a date. */
   numFmt?: string;
   /** The workbook counts its serials from 1904. */
@@ -51,7 +51,7 @@ export interface CellContext {
 /** A formula's cell: its value is the formula's last result. */
 const isFormula = (value: ExcelJS.CellValue) => typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
 
-export function cellText(value: ExcelJS.CellValue, context: CellContext = {}): string {
+function cellText(value: ExcelJS.CellValue, context: CellContext = {}): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dateText(value, context.date1904 ?? false);
   if (typeof value === 'object') {

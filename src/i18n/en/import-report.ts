@@ -1,7 +1,6 @@
 // English: the import report, one sentence per decision, on the review page and from `opaal import`.
 import type { importReport as nl, ReportExample } from '../nl/import-report.ts';
 
-type Place = (row: number) => string;
 const as = (e: ReportExample, k = 0) => e.readings[k] ?? '—';
 
 export const importReport: typeof nl = {

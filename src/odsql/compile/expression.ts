@@ -21,7 +21,7 @@ function asTimestamp(ctx: CompileContext, e: Expression, text: string): string {
 }
 
 /** Brings two compiled operands to comparable SQL, or explains why they cannot be compared. */
-export function comparable(ctx: CompileContext, position: number, left: Compiled, right: Compiled, operands: [Expression, Expression]): [string, string] {
+function comparable(ctx: CompileContext, position: number, left: Compiled, right: Compiled, operands: [Expression, Expression]): [string, string] {
   const [l, r] = [left.type, right.type];
   if (l === 'null' || r === 'null' || l === 'any' || r === 'any') return [left.sql, right.sql];
   if (isNumeric(l) && isNumeric(r)) return [left.sql, right.sql];

@@ -74,7 +74,7 @@ function textPredicate(mode: 'fuzzy' | 'prefix'): FunctionDefinition {
   };
 }
 
-export const functions: Record<string, FunctionDefinition> = {
+const functions: Record<string, FunctionDefinition> = {
   length: {
     clauses: notGroup,
     compile(ctx, call, expression) {

@@ -3,7 +3,7 @@ import { fieldType, quoteIdentifier } from '../types.ts';
 import { checkItems, queryLimits } from '../limits.ts';
 import type { CompileContext } from './context.ts';
 
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -12,7 +12,7 @@ function escapeRegex(text: string): string {
 }
 
 /** ODS's fuzziness: edit distance 2 for a word over five letters, 1 over two, none for shorter words. */
-export function allowedEdits(word: string): number {
+function allowedEdits(word: string): number {
   return word.length > 5 ? 2 : word.length > 2 ? 1 : 0;
 }
 

@@ -12,11 +12,11 @@ import { categories, type CategoryId } from '../../personal-data/vocabulary.ts';
 export const natures = ['C', 'I', 'A'] as const;
 export const risks = ['none', 'risk', 'high'] as const;
 export const decisions = ['notify', 'no_notify'] as const;
-export type Risk = (typeof risks)[number];
-export type Decision = (typeof decisions)[number];
+type Risk = (typeof risks)[number];
+type Decision = (typeof decisions)[number];
 
 /** Art. 33(1): notify the authority within 72 hours of becoming aware. */
-export const notificationHours = 72;
+const notificationHours = 72;
 const hour = 3_600_000;
 
 export interface Breach {

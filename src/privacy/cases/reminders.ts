@@ -9,7 +9,7 @@ import { caseMails } from './mail.ts';
 import { createCaseStore } from './store.ts';
 import type { PrivacyCase } from './types.ts';
 
-export type Threshold = 'due_7' | 'due_1' | 'overdue';
+type Threshold = 'due_7' | 'due_1' | 'overdue';
 
 /** The most urgent threshold a case has reached on `today`, or null while it is further than a week off. */
 export function thresholdOf(c: Pick<PrivacyCase, 'dueAt'>, today: string): Threshold | null {
@@ -17,7 +17,7 @@ export function thresholdOf(c: Pick<PrivacyCase, 'dueAt'>, today: string): Thres
   return left < 0 ? 'overdue' : left <= 1 ? 'due_1' : left <= 7 ? 'due_7' : null;
 }
 
-export interface RemindDeps {
+interface RemindDeps {
   store: { db: Kysely<Database> };
   mailer: { send(mail: Mail): Promise<unknown> };
   config: Pick<Config, 'dpoEmail' | 'timezone' | 'portalName' | 'baseUrl' | 'defaultLanguage'>;

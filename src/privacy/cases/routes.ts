@@ -39,7 +39,7 @@ const CompleteForm = formBody({ answer: text });
 const ActForm = formBody({ action: short, purpose: short });
 import { one as field } from '../../http/params.ts';
 
-export interface CaseRoutesDeps {
+interface CaseRoutesDeps {
   config: Config;
   cases: CaseService;
   contextOf: (request: FastifyRequest) => PageContext;
@@ -59,7 +59,7 @@ function actionOf(body: unknown): CaseAction {
   throw new Invalid('Choose an existing action.', 'action');
 }
 
-export function caseJson(c: PrivacyCase) {
+function caseJson(c: PrivacyCase) {
   return {
     id: c.id, reference: c.reference, type: c.type, status: c.status, channel: c.channel, requester_email: c.requesterEmail, user_id: c.userId,
     language: c.language, received_at: c.receivedAt, due_at: c.dueAt, extended_at: c.extendedAt, extension_reason: c.extensionReason,

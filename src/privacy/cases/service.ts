@@ -15,7 +15,7 @@ import { caseMails } from './mail.ts';
 import type { CaseStore } from './store.ts';
 import { caseTypes, channels, closedStatuses, manualMethods, type CaseStatus, type Channel, type PrivacyCase } from './types.ts';
 
-export interface CaseServiceDeps {
+interface CaseServiceDeps {
   store: CaseStore;
   clock: Clock;
   mailer: { send(mail: Mail): Promise<unknown> };
@@ -26,7 +26,7 @@ export interface CaseServiceDeps {
   accountIdByEmail(email: string): Promise<string | null>;
 }
 
-export interface Submission {
+interface Submission {
   type: string;
   message: string;
   email: string;

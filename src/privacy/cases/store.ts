@@ -5,9 +5,9 @@ import type { CaseStatus, CaseStep, PrivacyCase } from './types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Selectable<PrivacyCasesTable>;
-export type CaseRow = Omit<Row, 'code_attempts'> & { code_attempts?: number };
+type CaseRow = Omit<Row, 'code_attempts'> & { code_attempts?: number };
 
-export function toCase(row: Row): PrivacyCase {
+function toCase(row: Row): PrivacyCase {
   return {
     id: row.id, reference: row.reference, type: row.type as PrivacyCase['type'], status: row.status as CaseStatus,
     channel: row.channel as PrivacyCase['channel'], requesterEmail: row.requester_email, userId: row.user_id,

@@ -14,10 +14,6 @@ export type Channel = (typeof channels)[number];
 /** How the DPO checked an identity by hand; only the method and the date are kept, never a document. */
 export const manualMethods = ['in_person', 'email_reply', 'letter', 'phone', 'other'] as const;
 
-/** What the DPO can run with one click on a case tied to an account: the self-service's own code. */
-export const oneClickActions = ['access', 'erasure', 'restriction_on', 'restriction_off', 'objection_on', 'objection_off'] as const;
-export type OneClickAction = (typeof oneClickActions)[number];
-
 export interface PrivacyCase {
   id: string;
   reference: string;

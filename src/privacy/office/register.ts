@@ -7,7 +7,7 @@ import { isTransfer, type Recipient } from '../recipients/service.ts';
 import type { LegalBasis, PurposeId } from '../../personal-data/vocabulary.ts';
 import { personalDataMap } from '../../personal-data/map.ts';
 
-export type RegisterConfig = Pick<Config, 'privacyController' | 'privacyControllerAddress' | 'privacyDpoName' | 'dpoEmail' | 'privacyAuthority' | 'privacyBases' | 'privacyPublicTaskLaw'>;
+type RegisterConfig = Pick<Config, 'privacyController' | 'privacyControllerAddress' | 'privacyDpoName' | 'dpoEmail' | 'privacyAuthority' | 'privacyBases' | 'privacyPublicTaskLaw'>;
 
 export interface RegisterActivity {
   purpose: PurposeId;
@@ -47,9 +47,6 @@ export function processingRegister(lang: Language, config: RegisterConfig, recip
     };
   });
 }
-
-/** The authority the register is kept for (Art. 30(4)), named in its exports. */
-export const registerAuthority = (config: RegisterConfig, lang: Language) => messages(lang).privacyTerms.authorities[config.privacyAuthority].name;
 
 /** One line per activity and category of data, the columns of Art. 30(1)(a)–(g). */
 export function registerCsv(activities: RegisterActivity[]): string {

@@ -30,7 +30,7 @@ const RecipientForm = formBody({ name: 1000, role: 100, purposes: 100, categorie
 const BreachFormSchema = formBody({}, 20_000);
 const ButtonForm = formBody({}, 200);
 
-export interface PrivacyOfficeDeps {
+interface PrivacyOfficeDeps {
   config: Config;
   recipients: RecipientService;
   breaches: BreachService;

@@ -10,8 +10,8 @@ import { newId } from '../../accounts/secrets.ts';
 import { createRecipientStore, type RecipientRow, type RecipientStore } from './store.ts';
 import { categories, purposes, type CategoryId, type PurposeId } from '../../personal-data/vocabulary.ts';
 
-export const recipientRoles = ['processor', 'recipient'] as const;
-export type RecipientRole = (typeof recipientRoles)[number];
+const recipientRoles = ['processor', 'recipient'] as const;
+type RecipientRole = (typeof recipientRoles)[number];
 
 export interface Recipient {
   id: string;
@@ -30,10 +30,10 @@ export interface Recipient {
 }
 
 /** The EU and the EEA: a recipient elsewhere is a transfer (GDPR Chapter V). */
-export const eeaCountries = new Set('AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO'.split(' '));
+const eeaCountries = new Set('AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO'.split(' '));
 export const isTransfer = (r: Pick<Recipient, 'location'>) => r.location !== null && !eeaCountries.has(r.location);
 
-export interface RecipientInput {
+interface RecipientInput {
   name: string;
   role: string;
   purposes: string[];
@@ -58,7 +58,7 @@ const toRecipient = (row: RecipientRow): Recipient => ({
 });
 
 /** The mail relay of SMTP_URL: its host only, never its credentials. */
-export function mailRelay(config: Pick<Config, 'smtpUrl'>): Recipient | null {
+function mailRelay(config: Pick<Config, 'smtpUrl'>): Recipient | null {
   if (!config.smtpUrl) return null;
   const host = new URL(config.smtpUrl).hostname;
   return {

@@ -1,7 +1,7 @@
 // ISO-8601 durations (P5Y, P30D, PT0S, …) as the retention rules state them, subtracted in calendar terms (UTC).
 const pattern = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
-export interface Duration {
+interface Duration {
   years: number;
   months: number;
   days: number;

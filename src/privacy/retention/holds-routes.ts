@@ -22,7 +22,7 @@ const NewHoldForm = formBody({ object_type: 100, object_id: 1000, reason: 100, r
 const EndHoldForm = formBody({}, 200);
 import { one as field } from '../../http/params.ts';
 
-export interface HoldRoutesDeps {
+interface HoldRoutesDeps {
   config: Config;
   holds: HoldService;
   contextOf: (request: FastifyRequest) => PageContext;

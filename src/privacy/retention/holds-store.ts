@@ -33,5 +33,3 @@ export function createHoldStore(db: Kysely<Database>) {
       db.selectFrom('legal_holds').select(['id', 'object_type', 'ends_at']).where('ended_at', 'is', null).where('ends_at', '<=', now.toISOString()).orderBy('ends_at').execute(),
   };
 }
-
-export type HoldStore = ReturnType<typeof createHoldStore>;

@@ -11,13 +11,13 @@ import { createHoldStore, type LegalHoldRow } from './holds-store.ts';
 
 /** The Art. 17(3) grounds a hold may rest on. */
 export const holdReasons = ['legal_claims', 'public_archiving', 'legal_obligation'] as const;
-export type HoldReason = (typeof holdReasons)[number];
+type HoldReason = (typeof holdReasons)[number];
 
 /** What a hold can name: an account, or a privacy case (the sweep's rules check holds of these types). */
 export const holdObjectTypes = ['user', 'case'] as const;
 
 /** active: applies; ended: the DPO ended it; lapsed: its end date passed (listed so the DPO ends or renews it). */
-export type HoldState = 'active' | 'ended' | 'lapsed';
+type HoldState = 'active' | 'ended' | 'lapsed';
 
 export interface LegalHold {
   id: string;
@@ -33,7 +33,7 @@ export interface LegalHold {
   state: HoldState;
 }
 
-export interface NewHold {
+interface NewHold {
   objectType: string;
   objectId: string;
   reason: string;

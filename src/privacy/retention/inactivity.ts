@@ -16,7 +16,7 @@ import { formatDate, languageOr, languagePrefix, type Language } from '../../i18
  */
 export type EraseAccount = (userId: string, options: { by: 'retention' }) => Promise<void>;
 
-export interface InactivityDeps {
+interface InactivityDeps {
   accounts: Pick<AccountStore, 'lastActiveOnOrBefore' | 'consentLanguage'>;
   mailer: Mailer;
   eraseAccount: EraseAccount;

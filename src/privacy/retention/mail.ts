@@ -1,7 +1,7 @@
 // The mail that warns of an account's erasure for inactivity, in the user's language.
 import { messages, type Language } from '../../i18n/index.ts';
 
-export interface WarningMail {
+interface WarningMail {
   template: string;
   subject: string;
   text: string;

@@ -17,7 +17,7 @@ export const intervalTicker: Ticker = (ms, tick) => {
 
 const day = 86_400_000;
 
-export interface DailyRetentionDeps {
+interface DailyRetentionDeps {
   retention: Retention;
   db: Kysely<Database>;
   clock: Clock;

@@ -11,7 +11,7 @@ import { renderAccessReport } from './report.tsx';
 import type { RightsDeps } from './deps.ts';
 
 const lifetimeMs = 7 * 86_400_000;
-export const archiveIdPattern = /^[A-Za-z0-9_-]{32}$/;
+const archiveIdPattern = /^[A-Za-z0-9_-]{32}$/;
 
 export type ArchiveFormat = 'json' | 'html';
 export type ArchiveLookup = { kind: 'file'; path: string } | { kind: 'gone' } | { kind: 'unknown' };

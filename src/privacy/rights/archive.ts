@@ -19,7 +19,7 @@ import type { RightsDeps } from './deps.ts';
 import { subjectKeys } from '../subject-keys.ts';
 import { legalBases, purposes, type CategoryId, type PurposeId, type RetentionId } from '../../personal-data/vocabulary.ts';
 
-export interface PurposeInformation {
+interface PurposeInformation {
   id: PurposeId;
   name: EveryLanguage;
   legalBasis: { article: string } & EveryLanguage;
@@ -55,7 +55,7 @@ export interface AccessArchive {
 }
 
 /** Purposes, with their categories and retention, as the map uses them. */
-export function purposeInformation(config: Pick<Config, 'privacyBases'>): PurposeInformation[] {
+function purposeInformation(config: Pick<Config, 'privacyBases'>): PurposeInformation[] {
   const found = new Map<PurposeId, { categories: Set<string>; retention: Set<string> }>();
   for (const columns of Object.values(personalDataMap)) {
     for (const c of Object.values(columns)) {

@@ -5,7 +5,7 @@ import { recordEvent } from '../../events/store.ts';
 import type { RightsDeps } from './deps.ts';
 
 /** Purposes recorded in `consents` that acknowledge information rather than give consent. */
-export const acknowledgements: ReadonlySet<string> = new Set(['privacy_statement']);
+const acknowledgements: ReadonlySet<string> = new Set(['privacy_statement']);
 
 export interface ConsentRecord {
   id: number;

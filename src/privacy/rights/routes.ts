@@ -27,7 +27,7 @@ const forms = {
   '/delete': formBody({ password: 10_000 }, 200),
 };
 
-export interface PrivacyRightsRoutesDeps {
+interface PrivacyRightsRoutesDeps {
   config: Config;
   rights: RightsService;
   /** Deleting the account asks for its password again. */

@@ -10,7 +10,7 @@ import { Conflict } from '../../errors.ts';
 import { recordEvent } from '../../events/store.ts';
 import type { StatementService } from './service.ts';
 
-export interface StatementNotice {
+interface StatementNotice {
   /** The current version, to acknowledge. */
   version: number;
   /** The version last accepted or acknowledged, when it is one of the stored versions. */
@@ -23,7 +23,7 @@ declare module 'fastify' {
   }
 }
 
-export const statementPurpose = 'privacy_statement';
+const statementPurpose = 'privacy_statement';
 
 export function createAcknowledgements(deps: { db: Kysely<Database>; clock: Clock; statements: StatementService; accounts: Pick<AccountStore, 'lastConsentTo' | 'insertConsent'> }) {
   const { db, accounts } = deps;

@@ -21,7 +21,7 @@ import { useSchemaValidation } from '../../http/validation.ts';
 /** The banner's form: the version read and the page to go back to. */
 const AcknowledgeForm = formBody({ version: 20, back: 20_000 }, 200);
 
-export interface StatementRoutesDeps {
+interface StatementRoutesDeps {
   config: Config;
   statements: StatementService;
   acknowledgements: Acknowledgements;

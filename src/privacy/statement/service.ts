@@ -13,7 +13,7 @@ import { plainText, statementText, type StatementConfig, type StatementSection }
 import { inEveryLanguage, type Language } from '../../i18n/index.ts';
 
 /** What an acceptance or acknowledgement records: the version and the digest of its exact text. */
-export interface Statement {
+interface Statement {
   version: string;
   digest: string;
 }
@@ -24,7 +24,7 @@ export interface PublishedStatement extends Statement {
   text: Record<Language, StatementSection[]>;
 }
 
-export type StatementDeps = { db: Kysely<Database>; clock: Clock; config: StatementConfig & Pick<Config, 'smtpUrl'> };
+type StatementDeps = { db: Kysely<Database>; clock: Clock; config: StatementConfig & Pick<Config, 'smtpUrl'> };
 
 const digestOf = (text: Record<Language, StatementSection[]>) => createHash('sha256').update(`${plainText(text.nl)}\n\u0000\n${plainText(text.en)}`).digest('hex');
 
@@ -73,9 +73,3 @@ export function createStatementService(deps: StatementDeps) {
   };
 }
 export type StatementService = ReturnType<typeof createStatementService>;
-
-/** The current statement's version and digest, recorded with each acceptance (consents, purpose `privacy_statement`). */
-export async function currentStatement(deps: StatementDeps): Promise<Statement> {
-  const { version, digest } = await createStatementService(deps).current();
-  return { version, digest };
-}

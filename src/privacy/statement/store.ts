@@ -10,4 +10,3 @@ export function createStatementStore(db: Kysely<Database>) {
     insert: (row: PrivacyStatementsTable) => db.insertInto('privacy_statements').values(row).execute(),
   };
 }
-export type StatementStore = ReturnType<typeof createStatementStore>;

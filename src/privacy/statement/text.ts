@@ -15,7 +15,7 @@ export interface StatementSection {
 
 export type StatementConfig = Pick<Config, 'portalName' | 'privacyController' | 'privacyControllerAddress' | 'privacyDpoName' | 'dpoEmail' | 'privacyAuthority' | 'privacyBases' | 'privacyPublicTaskLaw'>;
 
-export interface StatementFacts {
+interface StatementFacts {
   config: StatementConfig;
   /** The current recipients and processors. */
   recipients: Recipient[];

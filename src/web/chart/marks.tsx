@@ -2,12 +2,12 @@
 import type { Html } from '../../html/jsx-runtime.ts';
 
 /** Okabe–Ito, darkened where a hue was too light for white paper. */
-export const palette = ['#0072B2', '#D55E00', '#009E73', '#AA4499', '#332288', '#A67C00', '#882255', '#5F6B7A'];
+const palette = ['#0072B2', '#D55E00', '#009E73', '#AA4499', '#332288', '#A67C00', '#882255', '#5F6B7A'];
 export const otherColour = '#6B7280';
 
 const dashes = ['', '7 4', '2 3', '10 3 2 3', '4 4', '12 4'];
 
-export interface Look {
+interface Look {
   colour: string;
   /** 0 is a plain fill; 1–7 a pattern of white marks over the colour. */
   pattern: number;
@@ -81,7 +81,7 @@ export function Marker(props: { look: Look; x: number; y: number; r: number; att
 }
 
 /** The small picture beside a legend entry: the same fill, or the same line and marker, as in the chart. */
-export function Swatch(props: { index: number; kind: 'fill' | 'line'; colour?: string }): Html {
+function Swatch(props: { index: number; kind: 'fill' | 'line'; colour?: string }): Html {
   const look = lookOf(props.index);
   return (
     <svg class="chart-swatch" width="32" height="18" viewBox="0 0 32 18" aria-hidden="true" focusable="false">

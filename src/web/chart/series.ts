@@ -6,14 +6,14 @@ import { apiFilterPairs, filterWhere, type RecordFilters } from '../filters.ts';
 import type { ChartSpec, ChartType, Series } from './spec.ts';
 
 /** Categories drawn at most: columns and bars stay wide enough to read, a pie keeps slices one can see. */
-export function categoryCap(type: ChartType, ordered: boolean, seriesCount: number): number {
+function categoryCap(type: ChartType, ordered: boolean, seriesCount: number): number {
   if (type === 'pie') return 12;
   if (ordered && (type === 'line' || type === 'area')) return 400;
   return Math.max(5, Math.min(50, Math.floor(240 / seriesCount)));
 }
 
 /** Values of the split field that get a series of their own: one colour and pattern each. */
-export const splitCap = 8;
+const splitCap = 8;
 
 type Value = string | number | boolean | null;
 type Row = Record<string, unknown>;
@@ -44,7 +44,7 @@ function literal(value: Value): string {
 }
 
 /** The x expression: the field itself, or its year, month or day. */
-export function xExpression(spec: ChartSpec): string {
+function xExpression(spec: ChartSpec): string {
   const f = fieldRef(spec.x.name);
   switch (spec.interval) {
     case 'year':
@@ -63,7 +63,7 @@ function aggregateExpression(series: Series): string {
 }
 
 /** Readable keys for the JSON (`sum_population`), each a plain name, none used twice. */
-export function chartKeys(spec: ChartSpec): { x: string; xAliased: boolean; split: string | null; series: string[] } {
+function chartKeys(spec: ChartSpec): { x: string; xAliased: boolean; split: string | null; series: string[] } {
   const taken = new Set<string>();
   const unique = (wanted: string) => {
     let key = wanted.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9])/, '_') || 'value';
@@ -81,7 +81,7 @@ export function chartKeys(spec: ChartSpec): { x: string; xAliased: boolean; spli
   return { x, xAliased, split, series };
 }
 
-export interface ChartRequest {
+interface ChartRequest {
   records: RecordsService;
   datasetId: string;
   audience: Audience;

@@ -5,9 +5,9 @@ import { many, one } from '../../http/params.ts';
 export const chartTypes = ['column', 'bar', 'line', 'area', 'pie'] as const;
 export type ChartType = (typeof chartTypes)[number];
 export const intervals = ['year', 'month', 'day'] as const;
-export type Interval = (typeof intervals)[number];
-export const aggregates = ['count', 'sum', 'avg', 'min', 'max'] as const;
-export type Aggregate = (typeof aggregates)[number];
+type Interval = (typeof intervals)[number];
+const aggregates = ['count', 'sum', 'avg', 'min', 'max'] as const;
+type Aggregate = (typeof aggregates)[number];
 
 /** More series than this make an unreadable chart; extra `y` are dropped. */
 export const maxSeries = 5;
@@ -55,7 +55,7 @@ type Query = Record<string, string | string[] | undefined>;
 const trimmedAll = (query: Query, name: string) => many(query, name).map((s) => s.trim()).filter((s) => s !== '');
 
 export const isTemporal = (f: Field) => f.type === 'date' || f.type === 'datetime';
-export const isNumeric = (f: Field) => f.type === 'int' || f.type === 'double';
+const isNumeric = (f: Field) => f.type === 'int' || f.type === 'double';
 const multivalued = (f: Field) => f.annotations.multivalued !== undefined;
 
 /** Fields that can be the categories: a list of values groups by combination, which makes no readable chart. */
@@ -75,7 +75,7 @@ export function splitFields(fields: Field[]): Field[] {
 }
 
 /** The first facet, else the first date, else the first field that can be categories. */
-export function defaultX(fields: Field[]): Field | null {
+function defaultX(fields: Field[]): Field | null {
   const candidates = xFields(fields);
   return (
     candidates.find((f) => f.annotations.facet !== undefined && (f.type === 'text' || f.type === 'boolean')) ??
@@ -89,7 +89,7 @@ export function defaultX(fields: Field[]): Field | null {
  * A whole number with a unit (persons, vacancies) counts things, so its sum means something; a rate or an
  * average does not add up, and a plain count of records is the safe default then.
  */
-export function defaultSeries(fields: Field[]): Series {
+function defaultSeries(fields: Field[]): Series {
   const counted = fields.find((f) => f.type === 'int' && f.annotations.unit !== undefined);
   return counted ? { aggregate: 'sum', field: counted } : { aggregate: 'count', field: null };
 }

@@ -23,7 +23,7 @@ const grid = '#dde3e9';
 /** Rough widths of text at 12 px, enough to lay out labels without a browser. */
 const textWidth = (text: string, size = 12) => text.length * size * 0.56;
 
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 

@@ -19,7 +19,7 @@ export function SearchForm(props: { ctx: PageContext; q: string; hidden?: [strin
 }
 
 /** The query's state as URL pairs, with one facet value toggled and/or another sort or page. */
-export function catalogPairs(query: CatalogQuery, change: { toggle?: [CatalogFacet, string]; sort?: string; page?: number; clear?: boolean } = {}): [string, string][] {
+function catalogPairs(query: CatalogQuery, change: { toggle?: [CatalogFacet, string]; sort?: string; page?: number; clear?: boolean } = {}): [string, string][] {
   const pairs: [string, string][] = [];
   if (query.q) pairs.push(['q', query.q]);
   if (!change.clear) {

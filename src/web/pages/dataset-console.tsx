@@ -4,7 +4,6 @@ import { odsError } from '../../explore/errors.ts';
 import { paging } from '../../explore/params.ts';
 import { OdsqlError } from '../../odsql/errors.ts';
 import { consoleParams, consoleUrl, snippets, type ConsoleParam } from '../client/console.lib.ts';
-import { Notice } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabPath } from '../dataset-frame.tsx';
 import { filterWhere, type RecordFilters } from '../filters.ts';
@@ -18,7 +17,7 @@ type Query = TabRequest['query'];
 type Values = Record<ConsoleParam, string>;
 
 /** The console's inputs from the URL; on arrival from another tab, the where starts as that tab's free-text search. */
-export function readConsole(query: Query, filters: RecordFilters): Values {
+function readConsole(query: Query, filters: RecordFilters): Values {
   const submitted = consoleParams.some((p) => query[p] !== undefined);
   if (!submitted) return { select: '', where: filterWhere(filters)[0] ?? '', group_by: '', order_by: '', limit: '10', offset: '' };
   return Object.fromEntries(consoleParams.map((p) => [p, one(query, p).slice(0, 4000)])) as Values;

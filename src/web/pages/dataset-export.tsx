@@ -33,7 +33,7 @@ function groupOf(format: string, contentType: string): Group {
  * (`decimal=comma`, an Opaal extension), a BOM and the labels as headers. Dates are ISO (2024-03-15) already,
  * which Excel reads as dates in any language.
  */
-export const excelCsvPairs: [string, string][] = [['delimiter', ';'], ['decimal', 'comma'], ['with_bom', 'true'], ['use_labels', 'true']];
+const excelCsvPairs: [string, string][] = [['delimiter', ';'], ['decimal', 'comma'], ['with_bom', 'true'], ['use_labels', 'true']];
 
 interface Offer {
   format: string;
@@ -43,7 +43,7 @@ interface Offer {
 }
 
 /** Every format the API exports for this dataset, grouped, the CSV for Excel after the CSV; geographic ones only when it has a geo field. */
-export function offeredFormats(dataset: Dataset): { group: Group; formats: Offer[] }[] {
+function offeredFormats(dataset: Dataset): { group: Group; formats: Offer[] }[] {
   const geo = features(dataset.fields).includes('geo');
   const listed = Object.entries(exportFormats).map(([format, spec]) => ({ format, extension: spec.extension, group: groupOf(format, spec.contentType) }));
   const rank = (format: string, group: Group) => (group === 'other' ? Infinity : knownGroups[group].indexOf(format) + 1 || Infinity);
@@ -61,7 +61,7 @@ export function offeredFormats(dataset: Dataset): { group: Group; formats: Offer
 }
 
 /** The query pairs every download carries: the filters, the page's language and time zone. */
-export function exportPairs(ctx: PageContext, filters: RecordFilters): [string, string][] {
+function exportPairs(ctx: PageContext, filters: RecordFilters): [string, string][] {
   return [...apiFilterPairs(filters), ['lang', ctx.lang], ['timezone', ctx.config.timezone]];
 }
 

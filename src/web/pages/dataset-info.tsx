@@ -9,7 +9,7 @@ import { formatBytes, formatDate, formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 
 /** schema.org Dataset, as search engines read it. */
-export function datasetJsonLd(ctx: PageContext, dataset: Dataset): unknown {
+function datasetJsonLd(ctx: PageContext, dataset: Dataset): unknown {
   const base = ctx.config.baseUrl.replace(/\/$/, '');
   const m = dataset.metadata;
   const api = `${base}/api/explore/v2.1/catalog/datasets/${dataset.id}`;

@@ -14,20 +14,20 @@ import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx
 import type { TabRequest } from '../tab-request.ts';
 import { one } from '../../http/params.ts';
 
-export const pageSize = 25;
+const pageSize = 25;
 /** The Explore API pages only through the first 10,000 records (offset + limit). */
-export const recordWindow = 10_000;
+const recordWindow = 10_000;
 const lastPage = recordWindow / pageSize;
 
 type Query = TabRequest['query'];
 
-export interface TableSort {
+interface TableSort {
   field: Field;
   direction: 'ascending' | 'descending';
 }
 
 /** `sort=field` or `sort=-field`; anything else is no sort, and `problem` says what was asked. */
-export function readSort(dataset: Dataset, text: string): { sort: TableSort | null; problem: string | null } {
+function readSort(dataset: Dataset, text: string): { sort: TableSort | null; problem: string | null } {
   if (text === '') return { sort: null, problem: null };
   const name = text.replace(/^-/, '');
   const field = dataset.fields.find((f) => f.name === name);

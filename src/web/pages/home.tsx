@@ -7,7 +7,7 @@ import type { Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
 import { SearchForm } from './catalog.tsx';
 
-export interface HomeData {
+interface HomeData {
   total: number;
   themes: { theme: Theme; count: number }[];
   newest: Dataset[];

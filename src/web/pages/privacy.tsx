@@ -70,7 +70,7 @@ export function privacyVersionsPage(ctx: PageContext, versions: { number: number
 }
 
 /** The sections of `to` that are new or differ from `from`: what a person who read `from` must read again. */
-export function changedSections(from: StatementSection[], to: StatementSection[]): StatementSection[] {
+function changedSections(from: StatementSection[], to: StatementSection[]): StatementSection[] {
   const key = (s: StatementSection) => JSON.stringify(s);
   const before = new Set(from.map(key));
   return to.filter((s) => !before.has(key(s)));

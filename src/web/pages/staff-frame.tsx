@@ -5,7 +5,7 @@ import { Done, ErrorSummary } from '../forms.tsx';
 import type { Child, Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
 
-export interface StaffFrameProps {
+interface StaffFrameProps {
   ctx: PageContext;
   /** The console's home page, first in the tab row. */
   home: { path: string; title: string };

@@ -9,7 +9,7 @@ import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import type { AccountSection } from './overview.tsx';
 
-export interface PrivacyPageData {
+interface PrivacyPageData {
   flags: PrivacyFlags;
   consents: ConsentRecord[];
   archives: { id: string; created_at: string; expires_at: string }[];

@@ -4,7 +4,7 @@ import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
-export interface FormState {
+interface FormState {
   error?: string | null;
   done?: string | null;
   values?: Record<string, string>;

@@ -6,7 +6,7 @@ import { formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 
-export const auditQueryString = (filter: AuditFilter, page: number) =>
+const auditQueryString = (filter: AuditFilter, page: number) =>
   queryString([['verb', filter.verb], ['actor', filter.actor], ['subject_type', filter.subjectType], ['subject', filter.subject], ['page', page > 1 ? page : null]]);
 
 /** An id as staff read it: the id itself, and the account's current address when it is one. */

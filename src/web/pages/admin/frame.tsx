@@ -6,7 +6,7 @@ import type { Child, Html } from '../../../html/jsx-runtime.ts';
 import { StaffFrame } from '../staff-frame.tsx';
 
 /** The admin sections, each with the actions that open it. */
-export const adminSections: { path: string; title: (ctx: PageContext) => string; actions: readonly Action[] }[] = [
+const adminSections: { path: string; title: (ctx: PageContext) => string; actions: readonly Action[] }[] = [
   { path: '/-/admin/users', title: (ctx) => ctx.t.admin.users, actions: ['users.manage'] },
   { path: '/-/admin/grants', title: (ctx) => ctx.t.admin.grants, actions: ['grants.manage'] },
   { path: '/-/admin/audit', title: (ctx) => ctx.t.admin.audit, actions: ['audit.read'] },
@@ -14,7 +14,7 @@ export const adminSections: { path: string; title: (ctx: PageContext) => string;
 
 export const adminActions: readonly Action[] = [...new Set(adminSections.flatMap((s) => s.actions))];
 
-export function sectionsFor(ctx: PageContext) {
+function sectionsFor(ctx: PageContext) {
   const account = ctx.viewer?.account ?? null;
   return adminSections.filter((s) => s.actions.some((action) => can(account, action)));
 }

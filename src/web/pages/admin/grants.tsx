@@ -36,7 +36,7 @@ export function grantsPage(ctx: PageContext, datasets: { dataset: Dataset; grant
   );
 }
 
-export interface DatasetGrants {
+interface DatasetGrants {
   dataset: Dataset;
   grants: { userId: string; email: string; firstName: string; lastName: string; grantedBy: string; grantedAt: string }[];
 }

@@ -8,13 +8,13 @@ import { formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 
-export interface UsersQuery {
+interface UsersQuery {
   q: string;
   role: string;
   page: number;
 }
 
-export const usersQueryString = (query: UsersQuery, page = query.page) =>
+const usersQueryString = (query: UsersQuery, page = query.page) =>
   queryString([['q', query.q], ['role', query.role], ['page', page > 1 ? page : null]]);
 
 export function usersPage(ctx: PageContext, query: UsersQuery, data: { users: Account[]; total: number; pages: number }): Html {
@@ -65,7 +65,7 @@ export function usersPage(ctx: PageContext, query: UsersQuery, data: { users: Ac
   );
 }
 
-export interface UserDetail {
+interface UserDetail {
   account: Account;
   keys: ApiKeyRow[];
   grants: { datasetId: string; grantedBy: string; grantedAt: string }[];

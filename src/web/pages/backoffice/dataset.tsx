@@ -7,7 +7,7 @@ import { formatBytes, formatDate, formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 
-export const acceptedFiles = '.csv,.tsv,.txt,.json,.jsonl,.ndjson,.geojson,.xlsx';
+const acceptedFiles = '.csv,.tsv,.txt,.json,.jsonl,.ndjson,.geojson,.xlsx';
 
 function UploadForm(props: { ctx: PageContext; dataset: Dataset; maxBytes: number }): Html {
   const { ctx } = props;

@@ -6,7 +6,7 @@ import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 
-export interface ListedDataset {
+interface ListedDataset {
   dataset: Dataset;
   /** The current version's number, if any. */
   current: number | null;

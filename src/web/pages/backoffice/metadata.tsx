@@ -23,7 +23,7 @@ interface FormState {
 }
 
 function Control(props: { form: FormState; name: string; label: string; errorKey?: string; hint?: string; type?: string; multiline?: boolean; maxlength?: number }): Html {
-  const { form, name } = props;
+  const { name } = props;
   const error = props.errorKey && controlOf[props.errorKey] === name ? props.errorKey : undefined;
   const described = [props.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id: name, name, maxlength: props.maxlength, 'aria-describedby': described, 'aria-invalid': error ? 'true' : undefined };

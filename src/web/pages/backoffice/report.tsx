@@ -10,7 +10,7 @@ import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath } from './common.tsx';
 
 /** A choice as a form value: `int|1.234`, or the type alone. */
-export const readingValue = (choice: ReadingChoice) => (choice.format ? `${choice.type}|${choice.format}` : choice.type);
+const readingValue = (choice: ReadingChoice) => (choice.format ? `${choice.type}|${choice.format}` : choice.type);
 
 function choiceText(ctx: PageContext, choice: ReadingChoice): string {
   const type = ctx.t.dataset.types[choice.type] ?? choice.type;

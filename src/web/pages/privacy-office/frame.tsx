@@ -3,7 +3,7 @@ import type { PageContext } from '../../context.ts';
 import type { Child, Html } from '../../../html/jsx-runtime.ts';
 import { StaffFrame } from '../staff-frame.tsx';
 
-export const officeSections = (ctx: PageContext) => [
+const officeSections = (ctx: PageContext) => [
   { path: '/-/privacy-office/register', title: ctx.t.privacy.register },
   { path: '/-/privacy-office/recipients', title: ctx.t.privacy.recipients },
   { path: '/-/privacy-office/breaches', title: ctx.t.privacy.breaches },

@@ -5,7 +5,7 @@ import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
-export interface RequestState {
+interface RequestState {
   error?: string | null;
   values?: { type?: string; message?: string; email?: string };
 }
