@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { accountOf } from '../accounts/auth.ts';
 import { can, type Action } from '../accounts/permissions.ts';
-import { languages } from '../i18n/index.ts';
+import { prefixOfPath } from '../i18n/index.ts';
 import { Forbidden } from '../errors.ts';
 import { Hidden } from './errors.ts';
 
@@ -12,11 +12,6 @@ export function mayAny(request: FastifyRequest, actions: readonly Action[]): boo
   return actions.some((action) => can(account, action));
 }
 
-/** The language prefix of a page path (`/en`), or '' for the default language at the root. */
-function prefixOf(path: string): string {
-  const lang = languages.find((l) => path === `/${l}` || path.startsWith(`/${l}/`));
-  return lang ? `/${lang}` : '';
-}
 
 /**
  * A preHandler letting through only accounts that may take one of `actions`. Everyone else:
@@ -42,7 +37,7 @@ export function guard(...actions: Action[]): preHandlerAsyncHookHandler {
     }
     if (account || path.endsWith('.json')) throw new Hidden(path);
     const secondFactorDue = request.session?.stage === 'password';
-    return reply.redirect(`${prefixOf(path)}/-/account/${secondFactorDue ? 'two-factor' : 'login'}`, 303);
+    return reply.redirect(`${prefixOfPath(path)}/-/account/${secondFactorDue ? 'two-factor' : 'login'}`, 303);
   };
 }
 

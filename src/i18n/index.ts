@@ -24,6 +24,27 @@ export function languagePrefix(lang: Language, defaultLanguage: Language): strin
   return lang === defaultLanguage ? '' : `/${lang}`;
 }
 
+/** The language prefix a path starts with (`/en`), or '' for a path of the default language, at the root. */
+export function prefixOfPath(path: string): string {
+  const lang = languages.find((l) => path === `/${l}` || path.startsWith(`/${l}/`) || path.startsWith(`/${l}?`));
+  return lang ? `/${lang}` : '';
+}
+
+/**
+ * The reverse of languagePrefix: the language a page path asks for and the path without its prefix (the default
+ * language when the path has none). The one reading of a language out of a URL, for routes, the guard and the 404 page.
+ */
+export function splitLanguage(url: string, defaultLanguage: Language): { lang: Language; path: string; search: string } {
+  const q = url.indexOf('?');
+  const pathname = q < 0 ? url : url.slice(0, q);
+  const search = q < 0 ? '' : url.slice(q);
+  for (const lang of languages) {
+    if (lang === defaultLanguage) continue;
+    if (pathname === `/${lang}` || pathname.startsWith(`/${lang}/`)) return { lang, path: pathname.slice(lang.length + 1) || '/', search };
+  }
+  return { lang: defaultLanguage, path: pathname, search };
+}
+
 /** Where a page lives in a language: `/datasets` for the default language, `/en/datasets` otherwise. */
 export function localPath(lang: Language, defaultLanguage: Language, path: string): string {
   return `${languagePrefix(lang, defaultLanguage)}${path}`;

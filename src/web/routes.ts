@@ -13,7 +13,7 @@ import type { Assets } from './assets.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { datasetTabs, tabsOf, type DatasetTab } from './dataset-frame.tsx';
 import { readFilters } from './filters.ts';
-import { type Language, languages } from '../i18n/index.ts';
+import { splitLanguage } from '../i18n/index.ts';
 import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
 import { homePage } from './pages/home.tsx';
@@ -35,18 +35,6 @@ interface WebDeps {
 }
 
 type Query = Record<string, string | string[] | undefined>;
-
-/** The language a path asks for, and the path without its prefix. */
-function splitLanguage(url: string, defaultLanguage: Language): { lang: Language; path: string; search: string } {
-  const q = url.indexOf('?');
-  const pathname = q < 0 ? url : url.slice(0, q);
-  const search = q < 0 ? '' : url.slice(q);
-  for (const lang of languages) {
-    if (lang === defaultLanguage) continue;
-    if (pathname === `/${lang}` || pathname.startsWith(`/${lang}/`)) return { lang, path: pathname.slice(lang.length + 1) || '/', search };
-  }
-  return { lang: defaultLanguage, path: pathname, search };
-}
 
 function readCatalogQuery(query: Query): CatalogQuery {
   const q = one(query, 'q').trim().slice(0, 200);
