@@ -19,9 +19,23 @@ import { datasetInfoPage } from './pages/dataset-info.tsx';
 import { homePage } from './pages/home.tsx';
 import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
-import { tabRenderers } from './tabs.ts';
+import type { TabRenderer } from './tab-request.ts';
+import { datasetConsolePage } from './pages/dataset-console.tsx';
+import { datasetExportPage } from './pages/dataset-export.tsx';
+import { datasetTablePage } from './pages/dataset-table.tsx';
+import { datasetChartTab } from './pages/dataset-chart.tsx';
+import { datasetMapPage } from './pages/dataset-map.tsx';
 import { pageRoute, type PageRouteSpec } from '../http/page-route.ts';
 import { many, one } from '../http/params.ts';
+
+/** The dataset tabs beyond information: each renders its page from the dataset, the filters and its own URL parameters. */
+const tabRenderers: Partial<Record<Exclude<DatasetTab, 'information'>, TabRenderer>> = {
+  table: datasetTablePage,
+  export: datasetExportPage,
+  api: datasetConsolePage,
+  chart: datasetChartTab,
+  map: datasetMapPage,
+};
 
 interface WebDeps {
   config: Config;

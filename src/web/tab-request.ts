@@ -1,4 +1,4 @@
-// What a dataset tab's page is given to render (web/tabs.ts lists the tabs).
+// What a dataset tab's page is given to render (web/routes.ts lists the tabs).
 import type { Audience, CatalogService } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
 import type { RecordsService } from '../explore/records.ts';
