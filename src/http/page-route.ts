@@ -36,7 +36,7 @@ function twinPath(path: string): string {
 }
 
 /**
- * Registers `spec.path` in every language (src/language.ts) and, with `json`, its twin. A path that ends in a
+ * Registers `spec.path` in every language (languagePrefix, src/i18n) and, with `json`, its twin. A path that ends in a
  * parameter (`/datasets/:id`) cannot have a second route for `/datasets/:id.json`: one route answers both, the
  * twin when the parameter ends in `.json` (taken off before `load` sees it).
  */
