@@ -113,6 +113,7 @@ export type PrivacyOfficeReason =
   | 'breach_aware_at'
   | 'breach_aware_future'
   | 'breach_nature'
+  | 'breach_title'
   | 'breach_description'
   | 'breach_categories'
   | 'breach_count'
