@@ -81,8 +81,8 @@ export type BackofficeReason =
 
 /** Worded on the legal-hold pages (`holds.errors`). */
 export type LegalHoldReason =
-  | 'hold_object_type'
-  | 'hold_object_id'
+  | 'hold_subject'
+  | 'hold_no_case'
   | 'hold_reason'
   | 'hold_reason_text'
   | 'hold_ends_on'

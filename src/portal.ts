@@ -177,7 +177,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     recipients,
     breaches,
     retention,
-    holds: createHoldService({ db: store.db, clock, accounts: accountStore }),
+    holds: createHoldService({ db: store.db, clock, timeZone: config.timezone, accounts: accountStore }),
     acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
     clock,
     sweepTemp: tempSweeps.sweep,
