@@ -81,6 +81,14 @@ test('an open erasure case warns the DPO, in Dutch and English, with a link to e
     assert.deepEqual(twin.contact_points.map((m: { dataset_id: string }) => m.dataset_id), ['by-address', 'by-name', 'in-text']);
     const other = await (await dpo.get(`/en/-/privacy-office/cases/${access.id}`)).text();
     assert.ok(!other.includes('contact-points'), 'only an erasure case');
+
+    // Erased from the case: the history keeps every dataset, the name-only one included, which the page can no longer find.
+    await cases.verifyManually(erasure.id, { method: 'in_person', day: cases.today() }, 'u_dpo');
+    await cases.act(erasure.id, { action: 'erasure' }, 'u_dpo', s.portal.rights.caseActions);
+    const note = (await cases.steps(erasure.id)).find((step) => step.kind === 'action_erasure')!.note;
+    assert.equal(note, 'account erased; still a contact point in datasets: by-address, by-name, in-text');
+    const after = await (await dpo.get(`/-/privacy-office/cases/${erasure.id}`)).text();
+    assert.ok(after.includes('href="/-/admin/datasets/by-address/metadata"') && !after.includes('href="/-/admin/datasets/by-name/metadata"'));
   } finally {
     await s.close();
   }

@@ -154,3 +154,14 @@ test('a hold on a case reference names the case; the list shows its reference, a
   assert.ok(dpo.lastPage.includes(`case ${c.reference}`));
   assert.match(dpo.lastPage, /<time datetime="2040-06-30">June 30, 2040<\/time>|<time datetime="2040-06-30">30 June 2040<\/time>/);
 });
+
+test('a hold set before the portal\'s zone counted (ending 23:59:59.999 UTC) still shows its own last day', async () => {
+  dpo = await signedIn(s, 'dpo');
+  await s.portal.store.db.insertInto('legal_holds').values({
+    id: 'hold_legacy', object_type: 'user', object_id: 'u-claimant', reason: 'legal_claims', reason_text: 'An older hold, set in UTC.',
+    set_by: 'u_dpo', set_at: '2031-01-01T00:00:00.000Z', ends_at: '2045-03-31T23:59:59.999Z', ended_at: null, ended_by: null,
+  }).execute();
+  const hold = (await json(dpo.get('/-/privacy-office/holds.json'))).results.find((h: { id: string }) => h.id === 'hold_legacy');
+  assert.equal(hold.last_day, '2045-03-31');
+  assert.equal(hold.subject, 'u-claimant@example.org');
+});

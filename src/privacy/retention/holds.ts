@@ -72,7 +72,8 @@ export function createHoldService(deps: { db: Kysely<Database>; clock: Clock; ti
     setBy: row.set_by,
     setAt: row.set_at,
     endsAt: row.ends_at,
-    lastDay: localDay(new Date(row.ends_at), deps.timeZone),
+    // Holds set before the portal's zone counted ended at 23:59:59.999 UTC of their last day; that day is theirs.
+    lastDay: row.ends_at.endsWith('T23:59:59.999Z') ? row.ends_at.slice(0, 10) : localDay(new Date(row.ends_at), deps.timeZone),
     endedAt: row.ended_at,
     endedBy: row.ended_by,
     state: row.ended_at !== null ? 'ended' : row.ends_at <= now.toISOString() ? 'lapsed' : 'active',
