@@ -47,6 +47,11 @@ export const privacyCases = {
   },
   // The console.
   consoleTitle: 'Privacyverzoeken',
+  contactPoints: 'Nog gepubliceerd als contactpunt',
+  contactPointsIntro: (n: number) => `Deze persoon staat nog in de metadata van ${n === 1 ? 'één dataset' : `${n} datasets`}. Het wissen van het account raakt gepubliceerde metadata niet: pas elke dataset aan voor u dit verzoek afhandelt.`,
+  contactPointsFound: { contact_email: 'e-mailadres van het contactpunt', contact_name: 'naam van het contactpunt', metadata: 'e-mailadres in de metadata' } as Record<string, string>,
+  contactPointsNone: 'Deze persoon komt in geen enkele dataset voor als contactpunt.',
+  editMetadata: (title: string) => `${title}: metadata bewerken`,
   allStatuses: 'Alle statussen',
   filter: 'Tonen',
   statuses: { identity_unverified: 'identiteit niet bevestigd', open: 'open', in_progress: 'in behandeling', completed: 'afgehandeld', refused: 'geweigerd', cancelled: 'geannuleerd' } as Record<string, string>,

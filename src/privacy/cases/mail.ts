@@ -28,4 +28,10 @@ export const caseMails = {
     const values = { reference: c.reference, threshold, due: dateText(lang, c.dueAt, p.timeZone), link: p.link };
     return { to, template: `privacy.reminder_${threshold}`, subject: mail.subject(values), text: mail.text(values) };
   },
+  /** To the DPO when a request's requester is known (signed in, or confirmed their address): the reference and type only. */
+  arrived: (lang: Language, to: string, c: PrivacyCase, p: Portal & { link: string }): Mail => {
+    const t = messages(lang);
+    const values = { portal: p.portal, reference: c.reference, type: t.letters.caseTypes[c.type], due: dateText(lang, c.dueAt, p.timeZone), link: p.link };
+    return { to, template: 'privacy.arrived', subject: t.mail.cases.arrived.subject(values), text: t.mail.cases.arrived.text(values) };
+  },
 };

@@ -6,6 +6,9 @@ import type { PageContext } from '../../context.ts';
 import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
+import type { ContactMention } from '../../../catalog/service.ts';
+import { localized } from '../../../explore/present.ts';
+import { adminPath } from '../backoffice/common.tsx';
 
 const day = (ctx: PageContext, value: string | null) => (value ? dateText(ctx.lang, value, ctx.config.timezone) : '');
 
@@ -63,7 +66,28 @@ function Reason(props: { label: string; name?: string }): Html {
   return <div class="field"><label for={name}>{props.label}</label><textarea id={name} name={name} rows="3" required maxlength="5000"></textarea></div>;
 }
 
-export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[]; today: string; actionsAvailable: boolean; done?: string | null; error?: string | null }): Html {
+/** An erasure case's warning: the datasets whose metadata still names the person, each with its back-office metadata page. */
+function ContactPointWarning(props: { ctx: PageContext; mentions: ContactMention[] }): Html {
+  const { ctx, mentions } = props;
+  const t = ctx.t.privacyCases;
+  if (mentions.length === 0) return <p class="hint">{t.contactPointsNone}</p>;
+  return (
+    <section class="notice notice-error" role="alert" aria-labelledby="contact-points">
+      <h2 id="contact-points">{t.contactPoints}</h2>
+      <p>{t.contactPointsIntro(mentions.length)}</p>
+      <ul>
+        {mentions.map((m) => (
+          <li>
+            <a href={ctx.link(adminPath(m.datasetId, 'metadata'))}>{t.editMetadata(localized(m.title, ctx.lang) ?? m.datasetId)}</a>
+            {' '}({m.found.map((f) => t.contactPointsFound[f]).join(', ')})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[]; today: string; actionsAvailable: boolean; contactPoints?: ContactMention[] | null; done?: string | null; error?: string | null }): Html {
   const t = ctx.t.privacyCases;
   const { c } = p;
   const base = `/-/privacy-office/cases/${c.id}`;
@@ -88,6 +112,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
         {c.message && <><dt>{t.message}</dt><dd>{c.message}</dd></>}
         {c.outcome && <><dt>{t.answer}</dt><dd>{c.outcome}</dd></>}
       </dl>
+      {p.contactPoints && <ContactPointWarning ctx={ctx} mentions={p.contactPoints} />}
       {letters.length > 0 && <p>{t.letter}: {letters.map((kind) => <><a href={ctx.link(`${base}/letter/${kind}`)}>{t.letterLinks[kind]}</a> </>)}</p>}
       {!closed && !c.identityVerifiedAt && (
         <section><h2>{t.verify}</h2><p class="hint">{t.verifyHint}</p>
