@@ -113,3 +113,29 @@ test('a signed-in person sees the changed statement until they acknowledge it; t
     await s.close();
   }
 });
+
+test('the notice is only for someone who accepted an earlier text: not for who never accepted one, not for a new version with the same text', async () => {
+  const s = await startServer('sqlite');
+  try {
+    const first = await s.portal.statements.current();
+    await createAccount(s, 'never@example.org', 'user');
+    const never = await signedIn(s, 'never@example.org');
+    const userId = await createAccount(s, 'same@example.org', 'user');
+    await s.portal.store.db.insertInto('consents').values({ user_id: userId, purpose: 'privacy_statement', statement_version: first.version, statement_digest: first.digest, method: 'registration_form', language: 'nl', given_at: s.portal.clock().toISOString(), withdrawn_at: null }).execute();
+    const same = await signedIn(s, 'same@example.org');
+    // A version 2 with exactly the text of version 1 (a republication): nothing to read again.
+    const row = await s.portal.store.db.selectFrom('privacy_statements').selectAll().where('version', '=', 1).executeTakeFirstOrThrow();
+    await s.portal.store.db.insertInto('privacy_statements').values({ ...row, version: 2, published_at: s.portal.clock().toISOString() }).execute();
+    assert.equal((await s.portal.statements.current()).number, 2);
+    assert.doesNotMatch(await (await never.get('/datasets')).text(), /statement-notice/, 'never accepted: no notice');
+    assert.doesNotMatch(await (await same.get('/datasets')).text(), /statement-notice/, 'same text under a new number: no notice');
+
+    // A text that really differs reaches the one who accepted version 1, still not the one who never accepted.
+    await s.portal.recipients.add('u_dpo', { name: 'Archief NV', role: 'recipient', purposes: ['publishing'], categories: ['contact_point'], location: 'BE', contractRef: '', contact: '' });
+    assert.equal((await s.portal.statements.current()).number, 3);
+    assert.match(await (await same.get('/datasets')).text(), /statement-notice/);
+    assert.doesNotMatch(await (await never.get('/datasets')).text(), /statement-notice/);
+  } finally {
+    await s.close();
+  }
+});
