@@ -9,7 +9,7 @@ import type { Html } from '../../html/jsx-runtime.ts';
 const linkPattern = /(https?:\/\/[^\s,;()<>]*[^\s,;.()<>]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
 
 /** The text with its addresses and URLs as links; everything else stays text (escaped by the renderer). */
-export function Linked(props: { text: string }): Html {
+function Linked(props: { text: string }): Html {
   const parts = props.text.split(linkPattern);
   // split() with one capturing group: the odd parts are the matches.
   return <>{parts.map((part, i) => (i % 2 === 0 ? part : <a href={part.includes('@') && !part.startsWith('http') ? `mailto:${part}` : part}>{part}</a>))}</>;
