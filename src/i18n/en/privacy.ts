@@ -5,6 +5,8 @@ export const privacy: typeof nl = {
   statement: 'Privacy statement',
   version: (n: string, date: string) => `Version ${n}, published on ${date}`,
   pdf: 'Download as PDF',
+  requestLink: 'Make a request: access, rectification, erasure, objection or a question',
+  retentionTable: { caption: 'Retention periods by kind of data', what: 'Which data', rule: 'How long and why' },
   history: 'Earlier versions',
   versions: 'Versions of the privacy statement',
   versionsIntro: 'Every change of the privacy statement is a new version. Earlier versions remain readable here as they were.',

@@ -3,6 +3,10 @@ export const privacy = {
   statement: 'Privacyverklaring',
   version: (n: string, date: string) => `Versie ${n}, gepubliceerd op ${date}`,
   pdf: 'Download als PDF',
+  /** The way from the statement to the request form. */
+  requestLink: 'Dien een verzoek in: inzage, verbetering, wissing, bezwaar of een vraag',
+  /** The retention section as a table: its column headers and caption. */
+  retentionTable: { caption: 'Bewaartermijnen per soort gegevens', what: 'Welke gegevens', rule: 'Hoe lang en waarom' },
   history: 'Eerdere versies',
   versions: 'Versies van de privacyverklaring',
   versionsIntro: 'Elke wijziging van de privacyverklaring is een nieuwe versie. Eerdere versies blijven hier te lezen zoals ze waren.',

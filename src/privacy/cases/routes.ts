@@ -234,7 +234,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
       // Own keys only: `constructor` is no kind of letter, whatever Object.prototype has.
       const sent = Object.hasOwn(letters, kind) && letters[kind];
       if (!sent) throw new NotFound(`No ${kind} letter for ${c.reference}.`);
-      return html(reply, letterPage(deps.contextOf(request), letterFor(kind, c, { portal: deps.config.portalName, timeZone: deps.config.timezone }), c.language));
+      return html(reply, letterPage(deps.contextOf(request), letterFor(kind, c, { portal: deps.config.portalName, timeZone: deps.config.timezone, authority: deps.config.privacyAuthority }), c.language));
     });
   }
 }

@@ -21,7 +21,7 @@ interface CaseServiceDeps {
   mailer: { send(mail: Mail): Promise<unknown> };
   /** Codes and acknowledgements go to a typed address: counted per address and per client before they are written. */
   mailLimits: MailLimits;
-  config: Pick<Config, 'portalName' | 'timezone' | 'baseUrl' | 'dpoEmail' | 'defaultLanguage'>;
+  config: Pick<Config, 'portalName' | 'timezone' | 'baseUrl' | 'dpoEmail' | 'defaultLanguage' | 'privacyAuthority'>;
   /** The account with this address, if any: a verified address ties the case to it. */
   accountIdByEmail(email: string): Promise<string | null>;
 }
@@ -41,7 +41,7 @@ export type CaseService = ReturnType<typeof createCaseService>;
 
 export function createCaseService(deps: CaseServiceDeps) {
   const { store, clock } = deps;
-  const letterFacts = { portal: deps.config.portalName, timeZone: deps.config.timezone };
+  const letterFacts = { portal: deps.config.portalName, timeZone: deps.config.timezone, authority: deps.config.privacyAuthority };
   const now = () => clock().toISOString();
   const today = () => localDay(clock(), deps.config.timezone);
 
