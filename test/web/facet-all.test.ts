@@ -5,11 +5,24 @@ import type { ServerHarness } from '../helpers/server.ts';
 import { startPortal } from './helpers.ts';
 import { importMunicipalities, municipalityCount } from './municipalities-fixture.ts';
 import { unescapeHtml } from './records-fixture.ts';
+import { parseMetadataInput } from '../../src/catalog/metadata.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let s: ServerHarness;
 before(async () => {
   s = await startPortal();
   await importMunicipalities(s);
+  // Twenty keywords on one dataset: more than the catalog page lists before "show all".
+  const path = join(s.env.config.dataDir, 'k.csv');
+  writeFileSync(path, 'a\n1\n');
+  const keywords = ['Gentse Feesten', 'Évènementen', ...Array.from({ length: 18 }, (_, i) => `woord ${String(i + 1).padStart(2, '0')}`)];
+  await s.portal.catalog.importDataset({
+    datasetId: 'trefwoorden',
+    path,
+    input: parseMetadataInput({ title: { nl: 'Trefwoorden', en: 'Keywords' }, theme: ['GOVE'], keyword: { nl: keywords, en: keywords } }),
+    actor: 'test',
+  });
 });
 after(() => s.close());
 
@@ -86,4 +99,22 @@ test('choosing a value in the full list filters the table like any facet link an
 test('an unknown facet name in the URL is ignored', async () => {
   const html = await page('/datasets/gemeenten/table?facet=nope&facet_q=x');
   assert.equal(facetValues(html).length, 10);
+});
+
+test('the catalog page lists its first keywords, then "show all" with a filter box that works without script', async () => {
+  const first = await page('/datasets');
+  const showAll = hrefOf(first, /<p class="facet-show-all"><a href="([^"]+)">Toon alle \((\d+)\)<span class="visually-hidden"> \(Trefwoord\)/);
+  assert.equal(showAll, '/datasets?facet=keyword#facet-keyword');
+  const all = await page(showAll.replace(/#.*/, ''));
+  assert.match(all, /<form class="facet-search" role="search" method="get" action="\/datasets#facet-keyword"><input type="hidden" name="facet" value="keyword"\/?><label for="facet-keyword-q">Zoek in de waarden van Trefwoord<\/label>/);
+  assert.match(all, /<span>woord 18<\/span>/, 'every keyword is listed');
+  const gent = await page('/en/datasets?facet=keyword&facet_q=gent');
+  assert.match(gent, /1 value contains &quot;gent&quot;\./);
+  const href = hrefOf(gent, /<a href="([^"]+)"><span>Gentse Feesten<\/span>/);
+  assert.equal(href, '/en/datasets?keyword=Gentse+Feesten');
+  const chosen = await page(href);
+  assert.match(chosen, /aria-current="true" class="selected"><span>Gentse Feesten<\/span>/);
+  const accent = await page('/datasets?facet=keyword&facet_q=EVENE');
+  assert.match(accent, /<span>Évènementen<\/span>/);
+  assert.match(accent, /1 waarde bevat &quot;EVENE&quot;\./);
 });
