@@ -25,7 +25,7 @@ const valuesPerFacet = 50;
 /** Without annotations, a text field is a facet when it has at most this many values (and at least two). */
 const fewValues = 20;
 /** A facet shown in full lists at most this many values at once; its filter box finds the others. */
-export const allValuesLimit = 1000;
+const allValuesLimit = 1000;
 const facetable = (f: Field) => !['geo_point_2d', 'geo_shape', 'json_blob', 'file'].includes(f.type);
 
 const request = (name: string, limit: number, more: Partial<FacetRequest> = {}): FacetRequest => ({ name, disjunctive: false, sort: '-count', limit, ...more });
