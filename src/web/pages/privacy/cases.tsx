@@ -6,6 +6,7 @@ import type { PageContext } from '../../context.ts';
 import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
+import { OfficeFrame } from '../privacy-office/frame.tsx';
 
 const day = (ctx: PageContext, value: string | null) => (value ? dateText(ctx.lang, value, ctx.config.timezone) : '');
 
@@ -13,10 +14,7 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
   const t = ctx.t.privacyCases;
   const v = p.values ?? {};
   return (
-    <Layout ctx={ctx} page={{ title: t.consoleTitle, noindex: true, jsonTwin: ctx.link('/-/privacy-office/cases.json') }}>
-      <h1>{t.consoleTitle}</h1>
-      <Done message={p.done} />
-      <ErrorSummary ctx={ctx} error={p.error} />
+    <OfficeFrame ctx={ctx} title={t.consoleTitle} jsonTwin={ctx.link('/-/privacy-office/cases.json')} done={p.done} error={p.error}>
       <form method="get" action={ctx.link('/-/privacy-office/cases')} class="inline">
         <label for="status">{t.status}</label>
         <select id="status" name="status">
@@ -54,7 +52,7 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
         <div class="field"><label for="message">{t.message}</label><textarea id="message" name="message" rows="4" maxlength="5000">{v.message ?? ''}</textarea></div>
         <button type="submit">{t.register}</button>
       </PostForm>
-    </Layout>
+    </OfficeFrame>
   );
 }
 
