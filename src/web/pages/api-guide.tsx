@@ -60,7 +60,7 @@ export function apiGuidePage(ctx: PageContext, data: ApiGuideData): Html {
       <section aria-labelledby="api-compat">
         <h2 id="api-compat">{t.compatTitle}</h2>
         <p>{t.compatIntro}</p>
-        <ul class="compat-notes">
+        <ul class="prose">
           {t.compat.map((note) => <li>{note}</li>)}
         </ul>
         <p class="hint">{t.compatMore}</p>
