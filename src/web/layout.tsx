@@ -24,7 +24,7 @@ function StaffLinks(props: { ctx: PageContext }): Html {
   return (
     <>
       {tools.map((tool) => (
-        <li class="staff-link"><a href={ctx.link(tool.path)} aria-current={tool === current ? 'page' : undefined}>{tool.title(ctx)}</a></li>
+        <li><a href={ctx.link(tool.path)} aria-current={tool === current ? 'page' : undefined}>{tool.title(ctx)}</a></li>
       ))}
     </>
   );
