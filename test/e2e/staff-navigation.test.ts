@@ -84,6 +84,23 @@ for (const person of people) {
   });
 }
 
+test('the DPO reaches every part of the privacy office from its home page, on a phone, in both languages', async () => {
+  const page = b.page;
+  await signInAs('dpo');
+  await page.setViewportSize(viewports[1]);
+  for (const l of languages) {
+    for (const part of ['cases', 'register', 'recipients', 'breaches', 'holds']) {
+      await page.goto(`${s.url}${l.prefix}/-/privacy-office`);
+      const link = page.locator(`main > ul a[href="${l.prefix}/-/privacy-office/${part}"]`);
+      await Promise.all([page.waitForURL(`${s.url}${l.prefix}/-/privacy-office/${part}`), link.click()]);
+      // Each part keeps the office's tabs, its own marked, and the header still marks the office.
+      assert.equal(await page.locator(`nav.tabs a[href="${l.prefix}/-/privacy-office/${part}"]`).getAttribute('aria-current'), 'page');
+      assert.equal(await headerLink(l.tools.office).getAttribute('aria-current'), 'page');
+      await checkPage(b, s.url, `office-${l.lang}-390-${part}`);
+    }
+  }
+});
+
 test('an editor goes from a dataset page to that dataset in the back office, in both languages; a visitor sees no Edit', async () => {
   const page = b.page;
   await page.setViewportSize(viewports[0]);
