@@ -1,4 +1,5 @@
 // The frame of a dataset page: title, lead, and the tabs, each its own URL carrying the record filters.
+import { can } from '../accounts/permissions.ts';
 import type { Dataset } from '../catalog/types.ts';
 import { features, localized } from '../explore/present.ts';
 import { queryString, type PageContext } from './context.ts';
@@ -53,6 +54,11 @@ export function DatasetFrame(props: {
         </ol>
       </nav>
       <h1>{title}</h1>
+      {can(ctx.viewer?.account ?? null, 'dataset.edit') && (
+        <p class="edit-link">
+          <a class="button secondary" href={ctx.link(`/-/admin/datasets/${dataset.id}`)} aria-label={ctx.t.dataset.editLabel(title)}>{ctx.t.dataset.edit}</a>
+        </p>
+      )}
       <nav class="tabs" aria-label={ctx.t.dataset.tabsLabel}>
         <ul>
           {tabsOf(dataset).map((t) => (

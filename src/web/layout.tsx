@@ -4,8 +4,31 @@ import { languages, locales } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
 import { raw, type Child, type Html } from '../html/jsx-runtime.ts';
 
-/** Actions that open the administration; a viewer who may take one sees its link. */
-const staffActions: readonly Action[] = ['users.manage', 'grants.manage', 'audit.read'];
+/**
+ * The staff tools the header links, each with the actions that open it: a viewer who may take one sees its link
+ * (the permission table decides, src/accounts/permissions.ts), so no header shows a tool that would refuse its viewer.
+ */
+const staffTools: { path: string; title: (ctx: PageContext) => string; actions: readonly Action[] }[] = [
+  { path: '/-/admin/datasets', title: (ctx) => ctx.t.backoffice.title, actions: ['dataset.edit'] },
+  { path: '/-/privacy-office', title: (ctx) => ctx.t.privacy.office, actions: ['privacy.manage'] },
+  { path: '/-/admin', title: (ctx) => ctx.t.admin.navigation, actions: ['users.manage', 'grants.manage', 'audit.read'] },
+];
+
+/** The viewer's tools, the one the page belongs to marked (the longest path that holds it: the back office is not the administration). */
+function StaffLinks(props: { ctx: PageContext }): Html {
+  const { ctx } = props;
+  const account = ctx.viewer?.account ?? null;
+  const tools = staffTools.filter((tool) => tool.actions.some((action) => can(account, action)));
+  const within = (path: string) => ctx.path === path || ctx.path.startsWith(`${path}/`);
+  const current = staffTools.filter((tool) => within(tool.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return (
+    <>
+      {tools.map((tool) => (
+        <li><a href={ctx.link(tool.path)} aria-current={tool === current ? 'page' : undefined}>{tool.title(ctx)}</a></li>
+      ))}
+    </>
+  );
+}
 
 export interface PageOptions {
   title: string;
@@ -77,6 +100,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content={locales[ctx.lang].replace('-', '_')} />
           {page.description && <meta property="og:description" content={page.description.slice(0, 300)} />}
+          <link rel="icon" href="/favicon.ico" sizes="32x32" />
           <link rel="icon" type="image/svg+xml" href={ctx.assets.style('favicon.svg')} />
           <link rel="stylesheet" href={ctx.assets.style('portal.css')} />
           {(page.styles ?? []).map((s) => <link rel="stylesheet" href={ctx.assets.style(s)} />)}
@@ -91,12 +115,10 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
               <nav aria-label={t.mainNavigation}>
                 <ul class="nav">
                   <li><a href={ctx.link('/datasets')} aria-current={ctx.path.startsWith('/datasets') ? 'page' : undefined}>{t.datasets}</a></li>
-                  <li><a href="/api/explore/v2.1/">{t.api}</a></li>
+                  <li><a href={ctx.link('/-/api')} aria-current={ctx.path === '/-/api' ? 'page' : undefined}>{t.api}</a></li>
                   {ctx.viewer ? (
                     <>
-                      {staffActions.some((action) => can(ctx.viewer!.account, action)) && (
-                        <li><a href={ctx.link('/-/admin')} aria-current={ctx.path.startsWith('/-/admin') ? 'page' : undefined}>{ctx.t.admin.navigation}</a></li>
-                      )}
+                      <StaffLinks ctx={ctx} />
                       <li><a href={ctx.link('/-/account')} aria-current={ctx.path.startsWith('/-/account') ? 'page' : undefined}>{ctx.t.account.myAccount}</a></li>
                       <li>
                         <form method="post" action={ctx.link('/-/account/logout')}>
@@ -126,7 +148,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
             <div class="wrap">
               <p>{t.footerAbout(ctx.config.publisherName)}</p>
               <ul class="footer-links">
-                <li><a href="/api/explore/v2.1/">{t.footerApi}</a></li>
+                <li><a href={ctx.link('/-/api')}>{t.footerApi}</a></li>
                 <li><a href="/api/explore/v2.1/catalog/exports/dcat_ap_vl">{t.footerCatalog}</a></li>
                 <li><a href={ctx.link('/-/privacy')}>{t.footerPrivacy}</a></li>
                 <li><a href={ctx.link('/-/privacy/request')}>{t.footerRequest}</a></li>

@@ -17,6 +17,8 @@ import { splitLanguage } from '../i18n/index.ts';
 import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
 import { homePage } from './pages/home.tsx';
+import { apiGuidePage } from './pages/api-guide.tsx';
+import { faviconIco } from './favicon.ts';
 import { catalogFacets, catalogSorts, searchCatalog, type CatalogFacet, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
 import type { TabRenderer } from './tab-request.ts';
@@ -160,6 +162,23 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       return render({ ctx, dataset, filters: readFilters(request.query as Query), query: request.query as Query, records: deps.records, catalog: deps.catalog, audience });
     },
   });
+
+  // The API for people; the OpenAPI files are served by the Explore API and the publishing API (test/web/api-guide.test.ts
+  // follows both links).
+  page({
+    path: '/-/api',
+    load: async () => ({
+      quotaAnonymous: deps.config.apiDailyQuotaAnonymous,
+      quotaKey: deps.config.apiDailyQuotaKey,
+      exploreSpec: '/api/explore/v2.1/swagger.json',
+      publishingSpec: '/api/opaal/v1/openapi.json',
+    }),
+    render: (request, data) => apiGuidePage(contextOf(request), data),
+  });
+
+  // Browsers and feed readers ask for /favicon.ico whatever the page links; its URL has no hash, so a month's cache, not a year's.
+  const favicon = faviconIco();
+  app.get('/favicon.ico', async (_request, reply) => reply.type('image/x-icon').header('Cache-Control', 'public, max-age=2592000').send(favicon));
 
   app.get<{ Params: { file: string } }>('/-/static/:file', async (request, reply) => {
     const asset = deps.assets.get(request.params.file);

@@ -4,6 +4,8 @@ import type { dataset as nl } from '../nl/dataset.ts';
 export const dataset: typeof nl = {
   tabs: { information: 'Information', table: 'Table', chart: 'Chart', map: 'Map', export: 'Export', api: 'API' },
   tabsLabel: 'Views of the dataset',
+  edit: 'Edit',
+  editLabel: (title) => `Edit ${title} in Manage datasets`,
   description: 'Description',
   metadata: 'Metadata',
   identifier: 'Identifier',

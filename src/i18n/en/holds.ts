@@ -4,7 +4,6 @@ import type { holds as nl } from '../nl/holds.ts';
 export const holds: typeof nl = {
   title: 'Legal holds',
   intro: 'A legal hold keeps one account or case out of the automatic clean-up (GDPR Art. 17(3)): while it applies, nothing of it is erased. It has a ground, a motivation and an end date; after that it no longer applies.',
-  back: 'Back to the privacy office',
   none: 'There are no legal holds.',
   object: 'What',
   objectTypes: { user: 'account', case: 'case' },

@@ -25,7 +25,7 @@ export const privacy: typeof nl = {
   acknowledge: 'I have read it',
   acknowledged: 'Thank you: we noted that you have read the new version.',
   office: 'Privacy office',
-  officeIntro: 'The register of processing activities, recipients and processors, the breach register and the versions of the privacy statement.',
+  officeIntro: 'The register of processing activities, recipients and processors, the breach register, the requests of data subjects, the legal holds and the versions of the privacy statement.',
   cases: 'Requests from data subjects',
   register: 'Register of processing activities',
   registerIntro: 'Generated from the personal-data map, the settings and the recipients (GDPR Art. 30(1)). Download it as CSV or JSON for the supervisory authority.',

@@ -2,6 +2,9 @@
 export const dataset = {
   tabs: { information: 'Informatie', table: 'Tabel', chart: 'Grafiek', map: 'Kaart', export: 'Export', api: 'API' } as Record<string, string>,
   tabsLabel: 'Weergaven van de dataset',
+  /** The link that takes an editor from the public page to the dataset in the back office. */
+  edit: 'Bewerken',
+  editLabel: (title: string) => `${title} bewerken in Datasets beheren`,
   description: 'Beschrijving',
   metadata: 'Metadata',
   identifier: 'Identificatie',

@@ -2,7 +2,6 @@
 export const holds = {
   title: 'Bewaarplichten',
   intro: 'Een bewaarplicht houdt één account of dossier buiten de automatische opruiming (AVG art. 17, lid 3): zolang ze loopt, wordt niets ervan gewist. Ze heeft een grond, een motivering en een einddatum; daarna geldt ze niet meer.',
-  back: 'Terug naar het privacykantoor',
   none: 'Er zijn geen bewaarplichten.',
   object: 'Wat',
   objectTypes: { user: 'account', case: 'dossier' } as Record<string, string>,

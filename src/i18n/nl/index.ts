@@ -24,7 +24,8 @@ import { mail } from './mail.ts';
 import { letters } from './letters.ts';
 import { privacyTerms } from './privacy-terms.ts';
 import { privacyStatement } from './privacy-statement.ts';
+import { apiGuide } from './api-guide.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide };
 
 export type Messages = typeof nl;

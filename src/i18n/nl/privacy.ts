@@ -24,8 +24,9 @@ export const privacy = {
   noticeChanges: 'bekijk wat er veranderd is',
   acknowledge: 'Ik heb ze gelezen',
   acknowledged: 'Bedankt: we hebben genoteerd dat u de nieuwe versie gelezen hebt.',
-  office: 'Privacy-office',
-  officeIntro: 'Het register van verwerkingsactiviteiten, de ontvangers en verwerkers, het register van datalekken en de versies van de privacyverklaring.',
+  /** The one name of the DPO's console, in the header, its pages and mails. */
+  office: 'Privacykantoor',
+  officeIntro: 'Het register van verwerkingsactiviteiten, de ontvangers en verwerkers, het register van datalekken, de verzoeken van betrokkenen, de bewaarplichten en de versies van de privacyverklaring.',
   cases: 'Verzoeken van betrokkenen',
   register: 'Register van verwerkingsactiviteiten',
   registerIntro: 'Opgemaakt uit de kaart van persoonsgegevens, de instellingen en de ontvangers (art. 30(1) AVG). Download als CSV of JSON voor de toezichthouder.',

@@ -3,19 +3,21 @@ import type { PageContext } from '../../context.ts';
 import type { Child, Html } from '../../../html/jsx-runtime.ts';
 import { StaffFrame } from '../staff-frame.tsx';
 
-const officeSections = (ctx: PageContext) => [
+/** Every part of the office; requests from data subjects and legal holds are their own modules, which the office links. */
+const officeParts = (ctx: PageContext) => [
+  { path: '/-/privacy-office/cases', title: ctx.t.privacy.cases },
   { path: '/-/privacy-office/register', title: ctx.t.privacy.register },
   { path: '/-/privacy-office/recipients', title: ctx.t.privacy.recipients },
   { path: '/-/privacy-office/breaches', title: ctx.t.privacy.breaches },
-  // Requests from data subjects are their own module; the office only links to them.
-  { path: '/-/privacy-office/cases', title: ctx.t.privacy.cases },
-  { path: '/-/privacy/versions', title: ctx.t.privacy.versions },
+  { path: '/-/privacy-office/holds', title: ctx.t.holds.title },
 ];
+
+/** The home page also links the statement's versions, which are public pages outside the office. */
+const officeSections = (ctx: PageContext) => [...officeParts(ctx), { path: '/-/privacy/versions', title: ctx.t.privacy.versions }];
 
 export function OfficeFrame(props: { ctx: PageContext; title: string; jsonTwin?: string; done?: string | null; error?: string | null; children?: Child }): Html {
   const { ctx } = props;
-  // The tab row holds the office's own registers; cases and statement versions are linked from its home page.
-  return <StaffFrame {...props} home={{ path: '/-/privacy-office', title: ctx.t.privacy.office }} sections={officeSections(ctx).slice(0, 3)} />;
+  return <StaffFrame {...props} home={{ path: '/-/privacy-office', title: ctx.t.privacy.office }} sections={officeParts(ctx)} />;
 }
 
 export function officeHome(ctx: PageContext): Html {

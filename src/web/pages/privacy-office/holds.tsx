@@ -2,10 +2,10 @@
 import type { LegalHold } from '../../../privacy/retention/holds.ts';
 import { holdReasons } from '../../../privacy/retention/holds.ts';
 import type { PageContext } from '../../context.ts';
-import { Choice, Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
+import { Choice, Input, PostForm, RowAction } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
-import { Layout } from '../../layout.tsx';
 import { formatDate } from '../../../i18n/index.ts';
+import { OfficeFrame } from './frame.tsx';
 import { When } from '../admin/frame.tsx';
 
 export interface HoldForm {
@@ -19,11 +19,7 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
   const t = ctx.t.holds;
   const form = data.form ?? {};
   return (
-    <Layout ctx={ctx} page={{ title: t.title, noindex: true, jsonTwin: ctx.link('/-/privacy-office/holds.json') }}>
-      <p><a href={ctx.link('/-/privacy-office')}>{t.back}</a></p>
-      <h1>{t.title}</h1>
-      <Done message={data.done} />
-      <ErrorSummary ctx={ctx} error={data.error} />
+    <OfficeFrame ctx={ctx} title={t.title} jsonTwin={ctx.link('/-/privacy-office/holds.json')} done={data.done} error={data.error}>
       <p>{t.intro}</p>
       {data.holds.length === 0 ? <p>{t.none}</p> : (
         <div class="table-scroll">
@@ -72,6 +68,6 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
         <Input name="ends_on" label={t.endsOn} hint={t.endsOnHint} type="date" value={form.ends_on} required />
         <button type="submit">{t.add}</button>
       </PostForm>
-    </Layout>
+    </OfficeFrame>
   );
 }

@@ -10,6 +10,7 @@ import { Layout } from '../../layout.tsx';
 import type { ContactMention } from '../../../catalog/service.ts';
 import { localized } from '../../../explore/present.ts';
 import { adminPath } from '../backoffice/common.tsx';
+import { OfficeFrame } from '../privacy-office/frame.tsx';
 
 const day = (ctx: PageContext, value: string | null) => (value ? dateText(ctx.lang, value, ctx.config.timezone) : '');
 
@@ -43,10 +44,7 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
   const t = ctx.t.privacyCases;
   const v = p.values ?? {};
   return (
-    <Layout ctx={ctx} page={{ title: t.consoleTitle, noindex: true, jsonTwin: ctx.link('/-/privacy-office/cases.json') }}>
-      <h1>{t.consoleTitle}</h1>
-      <Done message={p.done} />
-      <ErrorSummary ctx={ctx} error={p.error} />
+    <OfficeFrame ctx={ctx} title={t.consoleTitle} jsonTwin={ctx.link('/-/privacy-office/cases.json')} done={p.done} error={p.error}>
       <form method="get" action={ctx.link('/-/privacy-office/cases')} class="inline">
         <label for="status">{t.status}</label>
         <select id="status" name="status">
@@ -84,7 +82,7 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
         <div class="field"><label for="message">{t.message}</label><textarea id="message" name="message" rows="4" maxlength="5000">{v.message ?? ''}</textarea></div>
         <button type="submit">{t.register}</button>
       </PostForm>
-    </Layout>
+    </OfficeFrame>
   );
 }
 
