@@ -43,6 +43,8 @@ export function RowAction(props: {
 
 export function Input(props: {
   name: string;
+  /** The field's id when two forms on one page share a name (default: the name). */
+  id?: string;
   label: string;
   type?: string;
   value?: string;
@@ -52,13 +54,14 @@ export function Input(props: {
   maxlength?: number;
   inputmode?: string;
 }): Html {
-  const hintId = props.hint ? `${props.name}-hint` : undefined;
+  const id = props.id ?? props.name;
+  const hintId = props.hint ? `${id}-hint` : undefined;
   return (
     <div class="field">
-      <label for={props.name}>{props.label}</label>
+      <label for={id}>{props.label}</label>
       {props.hint && <p class="hint" id={hintId}>{props.hint}</p>}
       <input
-        id={props.name}
+        id={id}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value}
