@@ -3,7 +3,7 @@ import { languages, messages } from '../../../i18n/index.ts';
 import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
 import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, type CaseStep, type PrivacyCase } from '../../../privacy/cases/types.ts';
 import type { PageContext } from '../../context.ts';
-import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import { Choice, ConfirmField, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
@@ -58,9 +58,10 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
   );
 }
 
-function Reason(props: { label: string; name?: string }): Html {
+function Reason(props: { label: string; name?: string; id?: string }): Html {
   const name = props.name ?? 'reason';
-  return <div class="field"><label for={name}>{props.label}</label><textarea id={name} name={name} rows="3" required maxlength="5000"></textarea></div>;
+  const id = props.id ?? name;
+  return <div class="field"><label for={id}>{props.label}</label><textarea id={id} name={name} rows="3" required maxlength="5000"></textarea></div>;
 }
 
 export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[]; today: string; actionsAvailable: boolean; done?: string | null; error?: string | null }): Html {
@@ -101,12 +102,16 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
       {!closed && c.identityVerifiedAt && c.userId && p.actionsAvailable && (
         <section><h2>{t.actions}</h2>
           {(['access', 'erasure', 'restriction_on', 'restriction_off'] as const).map((action) => (
-            <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class="inline"><input type="hidden" name="action" value={action} /><button type="submit">{t.actionNames[action]}</button></PostForm>
+            <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class={action === 'erasure' ? 'inline destructive' : 'inline'}>
+              <input type="hidden" name="action" value={action} />
+              {action === 'erasure' && <ConfirmField ctx={ctx} />}
+              <button type="submit" class={action === 'erasure' ? 'danger' : undefined}>{t.actionNames[action]}</button>
+            </PostForm>
           ))}
           {(['objection_on', 'objection_off'] as const).map((action) => (
             <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class="inline">
               <input type="hidden" name="action" value={action} />
-              <Choice name="purpose" label={t.purpose} options={Object.entries(ctx.t.privacyTerms.purposes).map(([id, purpose]) => [id, purpose.name])} />
+              <Choice name="purpose" id={`purpose-${action}`} label={t.purpose} options={Object.entries(ctx.t.privacyTerms.purposes).map(([id, purpose]) => [id, purpose.name])} />
               <button type="submit">{t.actionNames[action]}</button>
             </PostForm>
           ))}
@@ -128,7 +133,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
       )}
       {!closed && (
         <section><h2>{t.refuse}</h2>
-          <PostForm ctx={ctx} action={ctx.link(`${base}/refuse`)}><Reason label={t.reason} /><button type="submit">{t.refuse}</button></PostForm>
+          <PostForm ctx={ctx} action={ctx.link(`${base}/refuse`)}><Reason label={t.reason} id="refuse_reason" /><button type="submit">{t.refuse}</button></PostForm>
           <h2>{t.cancel}</h2>
           <PostForm ctx={ctx} action={ctx.link(`${base}/cancel`)}><Reason label={t.reason} name="cancel_reason" /><button type="submit" class="secondary">{t.cancel}</button></PostForm>
         </section>
