@@ -51,7 +51,8 @@ function Kind(props: { r: Reader; name: string; value: unknown }): Html {
       <>
         <h4>{title}</h4>
         <p>{r.t.count(rows.length)}</p>
-        <div class="scroll">
+        {/* Wide tables scroll on a phone; focusable, so a keyboard scrolls them too. */}
+        <div class="scroll" role="region" aria-label={title} tabindex="0">
           <table>
             <thead><tr>{columns.map((c) => <th scope="col">{label(r, c)}</th>)}</tr></thead>
             <tbody>{rows.map((row) => <tr>{columns.map((c) => <td>{plain(r, row[c], c)}</td>)}</tr>)}</tbody>
