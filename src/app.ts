@@ -157,7 +157,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     contextOf,
   });
   // The DPO's one-click actions run the self-service rights: the same code as the account page.
-  await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: portal.rights.caseActions });
+  await app.register(caseRoutes, { config: portal.config, cases: portal.privacyCases, contextOf, actions: portal.rights.caseActions, contactPoints: portal.rights.contactPointsOf });
   await app.register(statementRoutes, { config: portal.config, statements: portal.statements, acknowledgements: portal.acknowledgements, contextOf });
   await app.register(privacyOfficeRoutes, { config: portal.config, recipients: portal.recipients, breaches: portal.breaches, statements: portal.statements, contextOf });
   // The privacy office's legal holds (the office's other pages are registered by their own module).

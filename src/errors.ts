@@ -81,8 +81,8 @@ export type BackofficeReason =
 
 /** Worded on the legal-hold pages (`holds.errors`). */
 export type LegalHoldReason =
-  | 'hold_object_type'
-  | 'hold_object_id'
+  | 'hold_subject'
+  | 'hold_no_case'
   | 'hold_reason'
   | 'hold_reason_text'
   | 'hold_ends_on'
@@ -113,6 +113,7 @@ export type PrivacyOfficeReason =
   | 'breach_aware_at'
   | 'breach_aware_future'
   | 'breach_nature'
+  | 'breach_title'
   | 'breach_description'
   | 'breach_categories'
   | 'breach_count'

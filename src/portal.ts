@@ -146,7 +146,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     config,
     accountIdByEmail: async (email) => (await accountStore.userByEmail(email))?.id ?? null,
   });
-  const rights = createRightsService({ db: store.db, dialect: store.dialect, clock, config, mailer, accounts: accountStore, recipients, modules: personalDataModules });
+  const rights = createRightsService({ db: store.db, dialect: store.dialect, clock, config, mailer, accounts: accountStore, recipients, catalog, modules: personalDataModules });
   const retention = createRetention({
     db: store.db,
     mailer,
@@ -177,7 +177,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     recipients,
     breaches,
     retention,
-    holds: createHoldService({ db: store.db, clock, accounts: accountStore }),
+    holds: createHoldService({ db: store.db, clock, timeZone: config.timezone, accounts: accountStore }),
     acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
     clock,
     sweepTemp: tempSweeps.sweep,

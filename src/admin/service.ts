@@ -37,6 +37,8 @@ export interface AuditEntry {
   actor: string;
   /** The actor's current address when the actor is an account that still exists; never stored in the event. */
   actorEmail: string | null;
+  /** The actor's current role when the actor is an account that still exists: the log names people by role. */
+  actorRole: string | null;
   verb: string;
   subjectType: string;
   subjectId: string;
@@ -193,12 +195,15 @@ export function createAdminService(deps: AdminServiceDeps) {
         ids.add(r.actor);
         if (r.subject_type === 'user') ids.add(r.subject_id);
       }
-      const emails = new Map((await accounts.usersByIds([...ids])).map((u) => [u.id, u.email]));
+      const users = await accounts.usersByIds([...ids]);
+      const emails = new Map(users.map((u) => [u.id, u.email]));
+      const roles = new Map(users.map((u) => [u.id, u.role]));
       const entries: AuditEntry[] = rows.map((r) => ({
         id: Number(r.id),
         at: r.at,
         actor: r.actor,
         actorEmail: emails.get(r.actor) ?? null,
+        actorRole: roles.get(r.actor) ?? null,
         verb: r.verb,
         subjectType: r.subject_type,
         subjectId: r.subject_id,

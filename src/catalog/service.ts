@@ -4,7 +4,7 @@ import { recordEvent } from '../events/store.ts';
 import { defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
 import { refuseUnchecked } from './checks.ts';
 import { publishingOperations } from './publishing.ts';
-import type { Dataset, Version } from './types.ts';
+import type { Dataset, LocalizedText, Version } from './types.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
 
 /** Who is looking: restricted datasets exist only for those allowed to see them. */
@@ -37,6 +37,32 @@ export interface ImportRequest {
 }
 
 export { checkDatasetId, mergeFields } from './versions.ts';
+
+/** Where a person still appears in a dataset's metadata: its contact point's address or name, or elsewhere in the text. */
+export interface ContactMention {
+  datasetId: string;
+  title: LocalizedText;
+  found: ('contact_email' | 'contact_name' | 'metadata')[];
+}
+
+const normal = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Every dataset, published or not, whose metadata names the person: the contact point's address or name, or the
+ * address anywhere in the metadata (a description, a landing page). Names are compared whole, so "An" finds no "Anna".
+ */
+function contactMentions(datasets: Dataset[], person: { email: string; name: string | null }): ContactMention[] {
+  const email = normal(person.email);
+  const name = person.name ? normal(person.name) : '';
+  return datasets.flatMap((d) => {
+    const contact = d.metadata.contactPoint;
+    const found: ContactMention['found'] = [];
+    if (email && contact?.email && normal(contact.email) === email) found.push('contact_email');
+    if (name && contact?.name && normal(contact.name) === name) found.push('contact_name');
+    if (email && found.length === 0 && normal(JSON.stringify(d.metadata)).includes(email)) found.push('metadata');
+    return found.length ? [{ datasetId: d.id, title: d.metadata.title, found }] : [];
+  });
+}
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
@@ -134,6 +160,11 @@ export function createCatalogService(deps: CatalogDeps) {
           return { dataset, version };
         }),
       );
+    },
+
+    /** For the privacy office: where a person's address or name is still published in the datasets' metadata. */
+    async mentionsOf(person: { email: string; name: string | null }): Promise<ContactMention[]> {
+      return contactMentions(await store.listDatasets({}), person);
     },
 
     async deleteDataset(id: string, actor: string): Promise<void> {

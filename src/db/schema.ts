@@ -322,6 +322,8 @@ export interface PrivacyRecipientsTable {
 
 export interface PrivacyBreachesTable {
   id: string;
+  /** What staff call the breach; rows from before 0015 got their day and nature. */
+  title: string;
   aware_at: string;
   opened_at: string;
   opened_by: string;

@@ -15,6 +15,10 @@ export interface FacetRequest {
   disjunctive: boolean;
   sort: 'count' | '-count' | 'alphanum' | '-alphanum' | 'num' | '-num';
   limit: number;
+  /** Only values containing this text, case and accents aside (the pages' filter box; not an API parameter). */
+  contains?: string;
+  /** Also count the distinct values before the limit, so a page can say "show all (300)". */
+  withTotal?: boolean;
 }
 
 export interface FacetValue {
@@ -121,9 +125,14 @@ export function facetQueries(options: {
       num: 'TRY_CAST(v AS DOUBLE) ASC',
       '-num': 'TRY_CAST(v AS DOUBLE) DESC',
     }[facet.sort];
+    // The filter box narrows the top level only; the text is bound, never spliced into the query.
+    const contains = (level: number) =>
+      level === 0 && facet.contains ? ` AND contains(strip_accents(lower(v)), strip_accents(lower(${params.add(facet.contains)})))` : '';
+    // The window counts the groups before LIMIT: how many values there are in all, in the same pass.
+    const total = facet.withTotal ? ', count(*) OVER () AS total' : '';
     const levels = Array.from({ length: depth + 1 }, (_, level) => ({
       level,
-      ...params.bind(`SELECT v, count(*) AS n FROM (SELECT ${valueSql(field, level)} AS v FROM ${options.from}${where}) WHERE v IS NOT NULL GROUP BY v ORDER BY ${order} LIMIT ${facet.limit}`),
+      ...params.bind(`SELECT v, count(*) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v FROM ${options.from}${where}) WHERE v IS NOT NULL${contains(level)} GROUP BY v ORDER BY ${order} LIMIT ${facet.limit}`),
     }));
     return { facet, field, levels: levels.map((l) => ({ level: l.level, sql: l.sql, params: l.values })) };
   });
@@ -131,11 +140,12 @@ export function facetQueries(options: {
 
 /** Nests date levels (2019 → 2019/08 → 2019/08/11) and marks refined and excluded values. */
 export function shapeFacet(
-  rows: { level: number; rows: { v: string; n: number }[] }[],
+  rows: { level: number; rows: { v: string; n: number; total?: number }[] }[],
   name: string,
   refine: string[],
   exclude: string[],
-): { name: string; facets: FacetValue[] } {
+  withTotal = false,
+): { name: string; facets: FacetValue[]; total?: number } {
   const values = (list: string[]) => list.filter((r) => r.startsWith(`${name}:`)).map((r) => r.slice(name.length + 1).replace(/^["']|["']$/g, ''));
   const refined = values(refine);
   const excluded = values(exclude);
@@ -148,5 +158,6 @@ export function shapeFacet(
         if (state === 'refined' && rows.some((x) => x.level === level + 1)) value.facets = build(level + 1, r.v);
         return value;
       });
-  return { name, facets: build(0, null) };
+  if (!withTotal) return { name, facets: build(0, null) };
+  return { name, facets: build(0, null), total: Number(rows.find((r) => r.level === 0)?.rows[0]?.total ?? 0) };
 }

@@ -9,7 +9,7 @@ import { NotFound } from '../errors.ts';
 import { literal } from '../engine/sql.ts';
 import { ClientGone, QueryTimeout, engineValueError } from './errors.ts';
 import { buildRecordsQuery } from '../odsql/query.ts';
-import { facetQueries, shapeFacet, type FacetRequest } from './facets.ts';
+import { facetQueries, shapeFacet, type FacetRequest, type FacetValue } from './facets.ts';
 import { presentRow } from './values.ts';
 import { csvHeader, csvRowsSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
 import { gzipped, streamExport, streamSegments } from './export-stream.ts';
@@ -125,7 +125,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   }
 
   async function countFacets(fields: Field[], from: string | null, defaults: string[], params: FacetParams) {
-    const requested = params.facets.length > 0 ? params.facets : defaults.map((name) => ({ name, disjunctive: false, sort: '-count' as const, limit: 100 }));
+    const requested: FacetRequest[] = params.facets.length > 0 ? params.facets : defaults.map((name) => ({ name, disjunctive: false, sort: '-count' as const, limit: 100 }));
     const { query: queries, spentMs } = compiled(() => facetQueries({
       fields,
       from: from ?? '(SELECT 1 WHERE FALSE)',
@@ -136,16 +136,16 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       now: deps.clock(),
       lang: params.lang,
     }));
-    if (!from) return { facets: requested.map((f) => ({ name: f.name, facets: [] })) };
+    if (!from) return { facets: requested.map((f) => ({ name: f.name, facets: [] as FacetValue[], ...(f.withTotal ? { total: 0 } : {}) })) };
     // Counting values groups every matching row: a heavy query.
     return run(params.timezone, { lane: 'heavy', spentMs }, async (all) => {
       const facets = [];
       for (const q of queries) {
         const levels = [];
         for (const level of q.levels) {
-          levels.push({ level: level.level, rows: (await all(level.sql, level.params)) as { v: string; n: number }[] });
+          levels.push({ level: level.level, rows: (await all(level.sql, level.params)) as { v: string; n: number; total?: number }[] });
         }
-        facets.push(shapeFacet(levels, q.facet.name, params.refine, params.exclude));
+        facets.push(shapeFacet(levels, q.facet.name, params.refine, params.exclude, q.facet.withTotal));
       }
       return { facets };
     });

@@ -247,6 +247,8 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   },
   privacy_breaches: {
     id: no(),
+    // A short name; the form asks staff not to name people, but free text is classified as if it could.
+    title: register('messages', 'keep', 'Art. 33(5) documentation of a breach is kept whole; the form asks staff not to name people.'),
     aware_at: no(),
     opened_at: no(),
     opened_by: register('identifier', 'pseudonymise', 'The register must show that the breach was recorded (Art. 33(5)); the staff member is replaced by a pseudonym.'),

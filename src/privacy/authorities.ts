@@ -1,6 +1,6 @@
 // The supervisory authorities a person may complain to and a breach is notified to, with their public contact details;
 // their names and addresses in each language are in the catalogs (`privacyTerms.authorities`).
-import type { KeysExactly, Messages } from '../i18n/index.ts';
+import { messages, type KeysExactly, type Language, type Messages } from '../i18n/index.ts';
 
 interface Authority {
   email: string;
@@ -18,7 +18,12 @@ export const authorities = {
     website: 'https://www.gegevensbeschermingsautoriteit.be',
   },
 } as const satisfies Record<string, Authority>;
-type AuthorityId = keyof typeof authorities;
+export type AuthorityId = keyof typeof authorities;
 
 // The catalogs name every authority, and no other.
 true satisfies KeysExactly<Messages['privacyTerms']['authorities'], AuthorityId>;
+
+/** Everything a person needs to reach the authority, in their language: the one source of the statement and the letters. */
+export function authorityContact(id: AuthorityId, lang: Language): Authority & { name: string; address: string } {
+  return { ...authorities[id], ...messages(lang).privacyTerms.authorities[id] };
+}

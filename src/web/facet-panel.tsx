@@ -1,10 +1,11 @@
-// The facet sidebar of the table: each value a link that adds or removes a refine, and one that excludes it, with counts.
+// The facet sidebar of the table: each value a link that adds or removes a refine, and one that excludes it, with counts;
+// a long facet opens in full ("show all") with a filter box, both plain links and a GET form.
 import type { Dataset } from '../catalog/types.ts';
 import type { FacetValue } from '../explore/facets.ts';
 import { facetValueText } from './cells.tsx';
 import type { PageContext } from './context.ts';
-import { tabHref } from './dataset-frame.tsx';
-import { toggleFilter, type RecordFilters } from './filters.ts';
+import { tabHref, tabPath } from './dataset-frame.tsx';
+import { filterPairs, toggleFilter, type RecordFilters } from './filters.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Html } from '../html/jsx-runtime.ts';
 import type { Facet } from './record-facets.ts';
@@ -56,8 +57,39 @@ function FacetValues(props: PanelProps & { facet: Facet; values: FacetValue[] })
   );
 }
 
+/** The facet in full: a filter box (GET, so it works without script) over every value, alphabetically. */
+function ExpandedFacet(props: PanelProps & { facet: Facet; id: string }): Html {
+  const { ctx, dataset, filters, facet, id } = props;
+  const t = ctx.t.table;
+  const expanded = facet.expanded;
+  if (!expanded) return <></>;
+  const label = facet.field.label || facet.field.name;
+  const fmt = (n: number) => formatNumber(ctx.lang, n);
+  const inputId = `${id}-q`;
+  const shown = expanded.values.length;
+  return (
+    <div class="facet-all">
+      <form class="facet-search" role="search" method="get" action={`${ctx.link(tabPath(dataset.id, 'table'))}#${id}`}>
+        {[...filterPairs(filters), ...props.keep, ['facet', facet.field.name]].map(([name, value]) => <input type="hidden" name={name} value={value} />)}
+        <label for={inputId}>{t.facetSearchLabel(label)}</label>
+        <span class="facet-search-row">
+          <input id={inputId} name="facet_q" type="search" value={expanded.q} autocomplete="off" />
+          <button type="submit">{t.facetSearch}</button>
+        </span>
+      </form>
+      <p class="facet-all-count" role="status">
+        {expanded.q ? t.valuesContaining(expanded.total, fmt(expanded.total), expanded.q) : t.valuesInAll(expanded.total, fmt(expanded.total))}
+        {expanded.total > shown && <> {t.valuesCapped(fmt(shown))}</>}
+      </p>
+      {shown > 0 && <FacetValues {...props} facet={facet} values={expanded.values} />}
+      <p class="facet-fewer"><a href={`${tabHref(ctx, dataset.id, 'table', filters, props.keep)}#${id}`}>{t.showFewer}<span class="visually-hidden"> ({label})</span></a></p>
+    </div>
+  );
+}
+
 export function FacetPanel(props: PanelProps & { facets: Facet[] }): Html {
-  const t = props.ctx.t.table;
+  const { ctx } = props;
+  const t = ctx.t.table;
   return (
     <aside class="facets record-facets" aria-labelledby="filters-heading">
       <h2 id="filters-heading">{t.filters}</h2>
@@ -66,16 +98,33 @@ export function FacetPanel(props: PanelProps & { facets: Facet[] }): Html {
       {props.facets.map((facet) => {
         if (facet.values.length === 0) return <></>;
         const id = `facet-${facet.field.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+        const label = facet.field.label || facet.field.name;
+        if (facet.expanded) {
+          return (
+            <section class="facet expanded" aria-labelledby={id}>
+              <h3 id={id}>{label}</h3>
+              <ExpandedFacet {...props} facet={facet} id={id} />
+            </section>
+          );
+        }
         const rest = facet.values.slice(shownValues);
+        // When the fetched values are all there are, a disclosure shows the rest; else a link opens the facet in full.
+        const complete = facet.total <= facet.values.length;
+        const showAll = `${tabHref(ctx, props.dataset.id, 'table', props.filters, [...props.keep, ['facet', facet.field.name]])}#${id}`;
         return (
           <section class="facet" aria-labelledby={id}>
-            <h3 id={id}>{facet.field.label || facet.field.name}</h3>
+            <h3 id={id}>{label}</h3>
             <FacetValues {...props} facet={facet} values={facet.values.slice(0, shownValues)} />
-            {rest.length > 0 && (
+            {complete && rest.length > 0 && (
               <details class="facet-more">
-                <summary>{t.moreValues(formatNumber(props.ctx.lang, rest.length))}</summary>
+                <summary>{t.moreValues(rest.length, formatNumber(ctx.lang, rest.length))}</summary>
                 <FacetValues {...props} facet={facet} values={rest} />
               </details>
+            )}
+            {!complete && (
+              <p class="facet-show-all">
+                <a href={showAll}>{t.showAll(formatNumber(ctx.lang, facet.total))}<span class="visually-hidden"> ({label})</span></a>
+              </p>
             )}
           </section>
         );

@@ -129,6 +129,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
                 <li><a href="/api/explore/v2.1/">{t.footerApi}</a></li>
                 <li><a href="/api/explore/v2.1/catalog/exports/dcat_ap_vl">{t.footerCatalog}</a></li>
                 <li><a href={ctx.link('/-/privacy')}>{t.footerPrivacy}</a></li>
+                <li><a href={ctx.link('/-/privacy/request')}>{t.footerRequest}</a></li>
                 {page.jsonTwin && <li><a href={page.jsonTwin}>{t.jsonTwin}</a></li>}
               </ul>
             </div>

@@ -17,7 +17,7 @@ import { splitLanguage } from '../i18n/index.ts';
 import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
 import { homePage } from './pages/home.tsx';
-import { catalogFacets, catalogSorts, searchCatalog, type CatalogQuery, type CatalogSort } from './search.ts';
+import { catalogFacets, catalogSorts, searchCatalog, type CatalogFacet, type CatalogQuery, type CatalogSort } from './search.ts';
 import { seoRoutes } from './seo.ts';
 import type { TabRenderer } from './tab-request.ts';
 import { datasetConsolePage } from './pages/dataset-console.tsx';
@@ -56,7 +56,9 @@ function readCatalogQuery(query: Query): CatalogQuery {
   const page = Number(one(query, 'page') || 1);
   const filters: CatalogQuery['filters'] = {};
   for (const facet of catalogFacets) filters[facet] = many(query, facet).slice(0, 20);
+  const expand = one(query, 'facet') as CatalogFacet;
   return {
+    ...((catalogFacets as readonly string[]).includes(expand) ? { expand: { facet: expand, q: one(query, 'facet_q').trim().slice(0, 200) } } : {}),
     q,
     filters,
     sort: (catalogSorts as readonly string[]).includes(sort) && (sort !== 'relevance' || q) ? sort : q ? 'relevance' : 'modified',

@@ -15,6 +15,8 @@ export interface CatalogQuery {
   sort: CatalogSort;
   page: number;
   pageSize: number;
+  /** The facet shown in full (`?facet=keyword`) and the text its filter box narrows it to (`?facet_q=`). */
+  expand?: { facet: CatalogFacet; q: string };
 }
 
 /** Text cut in pieces, the matching ones marked. */
@@ -46,6 +48,12 @@ export interface CatalogResult {
 /** Lower case, without accents: "Éénoudercontract" and "eenouder" meet. */
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** A facet's values that contain the text anywhere, case and accents aside, alphabetically. */
+export function valuesContaining<T extends { value: string }>(values: T[], q: string, lang: Language): T[] {
+  const wanted = fold(q.trim());
+  return values.filter((v) => fold(v.value).includes(wanted)).sort((a, b) => a.value.localeCompare(b.value, lang));
 }
 
 function queryTerms(q: string): string[] {

@@ -87,6 +87,8 @@ test('the dataset pages that run records queries draw from a daily page budget p
   assert.ok(Number(refused.headers['retry-after']) > 0);
   assert.match(refused.text, /U hebt vandaag veel tabellen en grafieken opgevraagd/);
   assert.match(refused.text, /hoogstens 3 keer per dag/);
+  assert.match(refused.text, /Vanaf \d{1,2} [a-z]+ \d{4} \d\d:\d\d kan/, 'the reset time in the portal time zone, as a date people read');
+  assert.doesNotMatch(refused.text, /\d\d:\d\d UTC/);
   const english = await raw('/en/datasets/cities/t%61ble');
   assert.equal(english.status, 429, 'an encoded path draws from the same budget');
   assert.match(english.text, /You asked for many tables and charts today/);

@@ -92,3 +92,18 @@ test('the DPO reads the audit log, with addresses, but nothing else of the admin
   assert.equal((await dpo.get('/en/-/admin/audit')).status, 200);
   assert.match(dpo.lastPage, /Audit log/);
 });
+
+test('the audit page reads as sentences: who by role, what happened in the page language, times in the portal time zone', async () => {
+  await recordEvent(s.portal.store.db, new Date('2026-06-30T22:15:00Z'), { actor: 'system', verb: 'retention.run', subjectType: 'portal', subjectId: 'retention' });
+  const textOf = (html: string) => html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  await admin.get('/-/admin/audit?verb=account.role_changed');
+  const nl = textOf(admin.lastPage);
+  assert.match(nl, /Een beheerder \(audit\.beheer@example\.org\) heeft de rol van een account gewijzigd/);
+  assert.ok(!nl.includes(adminId), 'the actor is named by role and address, not by account number');
+  assert.match(admin.lastPage, /<option value="account\.role_changed" selected>heeft de rol van een account gewijzigd<\/option>/);
+  await admin.get('/en/-/admin/audit?verb=retention.run');
+  const en = textOf(admin.lastPage);
+  assert.match(en, /1 July 2026 00:15/, 'Brussels summer time, not UTC');
+  assert.match(en, /The system cleared data past its retention period/);
+  assert.doesNotMatch(en, /retention\.run/);
+});

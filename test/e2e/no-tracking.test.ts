@@ -26,7 +26,7 @@ before(async () => {
   for (const role of ['admin', 'dpo', 'editor'] as const) await createAccount(s, `${role}@example.org`, role);
   const request = await s.portal.privacyCases.submit({ type: 'access', message: 'Welke gegevens hebt u over mij?', email: 'gebruiker@example.org', lang: 'nl' }, { id: userId, email: 'gebruiker@example.org' });
   caseId = (await s.portal.privacyCases.complete(request.id, 'Zie de bijlage.', 'test')).id;
-  breachId = (await s.portal.breaches.open('test', { awareAt: s.portal.clock().toISOString(), nature: ['A'], description: 'Portal down for ten minutes.', categories: [] })).id;
+  breachId = (await s.portal.breaches.open('test', { title: 'Portal down', awareAt: s.portal.clock().toISOString(), nature: ['A'], description: 'Portal down for ten minutes.', categories: [] })).id;
   archiveFile = `${await s.portal.rights.prepareArchive(userId, 'nl')}.html`;
   await s.portal.statements.current(); // the statement's first version is published on first use
   b = await openBrowser();

@@ -22,7 +22,7 @@ const check = (name: string) => checkPage(b, s.url, name, { screenshot: false })
 
 test('the DPO console pages pass the accessibility checks in both languages', async () => {
   const dpo = await signedIn(s, 'dpo');
-  const breach = await s.portal.breaches.open(dpo.accountId, { awareAt: s.portal.clock().toISOString(), nature: ['A'], description: 'Portal unavailable for an hour.', categories: [] });
+  const breach = await s.portal.breaches.open(dpo.accountId, { title: 'Portal unavailable', awareAt: s.portal.clock().toISOString(), nature: ['A'], description: 'Portal unavailable for an hour.', categories: [] });
   await s.portal.recipients.add(dpo.accountId, { name: 'Hosting NV', role: 'processor', purposes: ['accounts'], categories: ['contact'], location: 'BE', contractRef: 'DPA-1', contact: '' });
   await b.context.addCookies([{ name: 'opaal_session', value: dpo.cookie!.split('=')[1], url: s.url }]);
   for (const prefix of ['', '/en']) {

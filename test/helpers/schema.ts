@@ -6,7 +6,7 @@ import type { DialectName } from './stores.ts';
 /** `table.column` → nullable, read from the interfaces of schema.ts and the `Database` interface that names them. */
 export function declaredColumns(): Map<string, boolean> {
   const text = readFileSync(new URL('../../src/db/schema.ts', import.meta.url), 'utf8');
-  const bodies = new Map([...text.matchAll(/export interface (\w+) \{\n([\s\S]*?)\n\}/g)].map((m) => [m[1], m[2]]));
+  const bodies = new Map([...text.matchAll(/(?:^|\n)(?:export )?interface (\w+) \{\n([\s\S]*?)\n\}/g)].map((m) => [m[1], m[2]]));
   const database = bodies.get('Database');
   if (!database) throw new Error('schema.ts declares no Database interface');
   const columns = new Map<string, boolean>();

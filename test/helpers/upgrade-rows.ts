@@ -90,7 +90,7 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
   ['privacy_statements', [{ version: 1, digest: sha('verklaring 1'), text_nl: JSON.stringify(statementText.nl), text_en: JSON.stringify(statementText.en), published_at: at }]],
   ['privacy_recipients', [{ id: 'r_upgrade', name: 'Posthuis BV', role: 'processor', purposes: JSON.stringify(['accounts']), categories: JSON.stringify(['contact']), location: 'EU', contract_ref: 'VWO-2025-1', contact: null, added_at: at, ended_at: null }]],
   ['privacy_breaches', [{
-    id: 'b_upgrade', aware_at: at, opened_at: at, opened_by: editor.id, nature: 'C', description: 'Een lijst lag open.', categories: JSON.stringify(['contact']),
+    id: 'b_upgrade', title: 'Open ledenlijst', aware_at: at, opened_at: at, opened_by: editor.id, nature: 'C', description: 'Een lijst lag open.', categories: JSON.stringify(['contact']),
     approx_subjects: 10, approx_records: 12, consequences: 'Weinig.', measures: 'Dichtgezet.', risk: 'risk', decision: null, notified_at: null,
     delay_reason: null, subjects_informed_at: null, closed_at: null,
   }]],

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../helpers/server.ts';
 import { signedIn } from '../helpers/staff.ts';
-import { dialects } from '../helpers/stores.ts';
+import { dialects, testEnvironment } from '../helpers/stores.ts';
+import { migrate, migrateTo, openStore } from '../../src/db/index.ts';
 
 const hours = (n: number) => n * 3_600_000;
 
@@ -19,11 +20,12 @@ for (const dialect of dialects) {
       let dpo = await signedIn(s, 'dpo');
       const form = await (await dpo.get('/en/-/privacy-office/breaches/new')).text();
       assert.match(form, /Write no personal data here/);
-      const base = { aware_at: '2026-03-02T09:00', nature: 'C', description: 'A list of accounts was sent to the wrong mailbox.', categories: 'contact', approx_subjects: '40', approx_records: '40', consequences: 'Addresses known to one outside person.', measures: 'Recipient asked to delete; confirmed.' };
+      const base = { title: 'Accounts list mailed to the wrong box', aware_at: '2026-03-02T09:00', nature: 'C', description: 'A list of accounts was sent to the wrong mailbox.', categories: 'contact', approx_subjects: '40', approx_records: '40', consequences: 'Addresses known to one outside person.', measures: 'Recipient asked to delete; confirmed.' };
 
       // Refusals: precise, and nothing written.
       const refusals: [Record<string, string>, number, RegExp][] = [
         [{ ...base, nature: '' }, 400, /Choose what was affected/],
+        [{ ...base, title: '  ' }, 400, /Give the breach a title/],
         [{ ...base, aware_at: '2026-03-02T11:30' }, 400, /cannot lie in the future/],
         [{ ...base, aware_at: 'yesterday' }, 400, /Give date and time as YYYY-MM-DD HH:MM/],
         [{ ...base, description: '   ' }, 400, /Describe what happened/],
@@ -40,6 +42,11 @@ for (const dialect of dialects) {
       const opened = await dpo.post('/en/-/privacy-office/breaches', base);
       assert.equal(opened.status, 303);
       const id = /breaches\/(brc_[A-Za-z0-9_-]+)/.exec(opened.headers.get('location')!)![1];
+      assert.equal((await s.portal.breaches.get(id)).title, 'Accounts list mailed to the wrong box');
+      assert.match(await (await dpo.get('/en/-/privacy-office/breaches')).text(), new RegExp(`href="/en/-/privacy-office/breaches/${id}">Accounts list mailed to the wrong box</a>`), 'the list names the breach by its title');
+      const shown = await (await dpo.get(`/-/privacy-office/breaches/${id}`)).text();
+      assert.match(shown, /<h1[^>]*>Datalek: Accounts list mailed to the wrong box<\/h1>/);
+      assert.match(shown, /<input id="title" name="title" value="Accounts list mailed to the wrong box" required/);
       const breach = await s.portal.breaches.get(id);
       assert.equal(breach.awareAt, '2026-03-02T08:00:00.000Z');
       assert.deepEqual(breach.nature, ['C']);
@@ -111,14 +118,14 @@ test('a breach with a high risk cannot close before the people concerned are tol
   const s = await startServer('sqlite', {}, { clock: () => new Date(now) });
   try {
     const actor = 'u_dpo';
-    const high = await s.portal.breaches.open(actor, { awareAt: new Date(aware).toISOString(), nature: ['C', 'I'], description: 'Backup copy left readable.', categories: ['credentials'] });
+    const high = await s.portal.breaches.open(actor, { title: 'Readable backup', awareAt: new Date(aware).toISOString(), nature: ['C', 'I'], description: 'Backup copy left readable.', categories: ['credentials'] });
     await s.portal.breaches.update(actor, high.id, { risk: 'high', decision: 'notify', notifiedAt: new Date(aware + hours(1)).toISOString() });
     await assert.rejects(s.portal.breaches.close(actor, high.id), /people concerned must be told/);
     now = aware + hours(3);
     await s.portal.breaches.update(actor, high.id, { subjectsInformedAt: new Date(aware + hours(3)).toISOString() });
     assert.ok((await s.portal.breaches.close(actor, high.id)).closedAt);
 
-    const minor = await s.portal.breaches.open(actor, { awareAt: new Date(aware).toISOString(), nature: ['A'], description: 'Portal down for ten minutes.', categories: [] });
+    const minor = await s.portal.breaches.open(actor, { title: 'Portal down', awareAt: new Date(aware).toISOString(), nature: ['A'], description: 'Portal down for ten minutes.', categories: [] });
     await s.portal.breaches.update(actor, minor.id, { risk: 'none', decision: 'no_notify' });
     const closed = await s.portal.breaches.close(actor, minor.id);
     assert.equal(closed.notifiedAt, null);
@@ -127,3 +134,24 @@ test('a breach with a high risk cannot close before the people concerned are tol
     await s.close();
   }
 });
+
+for (const dialect of dialects) {
+  test(`breaches recorded before titles existed get one from their day and nature (${dialect})`, async () => {
+    const env = await testEnvironment(dialect);
+    const store = openStore(env.config);
+    try {
+      await migrateTo(store.db, '0014_consents_fk');
+      const row = { opened_at: '2026-01-05T09:00:00.000Z', opened_by: 'u_dpo', description: 'x', categories: '[]', consequences: '', measures: '' };
+      await (store.db as any).insertInto('privacy_breaches').values([
+        { ...row, id: 'b_one', aware_at: '2025-12-31T23:30:00.000Z', nature: 'CA' },
+        { ...row, id: 'b_two', aware_at: '2026-01-04T10:00:00.000Z', nature: 'I' },
+      ]).execute();
+      await migrate(store.db);
+      const titles = await store.db.selectFrom('privacy_breaches').select(['id', 'title']).orderBy('id').execute();
+      assert.deepEqual(titles, [{ id: 'b_one', title: '2025-12-31 (CA)' }, { id: 'b_two', title: '2026-01-04 (I)' }]);
+    } finally {
+      await store.close();
+      await env.cleanup();
+    }
+  });
+}

@@ -262,3 +262,20 @@ test('the console answers bad input with the right status and a message, never a
   assert.equal((await s.get(`${path}/letter/nonsense`, { headers: { cookie: dpo.cookie! } })).status, 404);
   assert.equal((await s.portal.privacyCases.get(c.id)).extendedAt, null);
 });
+
+test('a case history reads as sentences in the portal time zone, with actors named by role, in both languages', async () => {
+  await at('2026-03-25T23:30:00Z'); // 26 March, 00:30 in Brussels
+  const made = await dpo.send('POST', '/-/privacy-office/cases', form({ channel: 'post', type: 'access', email: 'tijd@example.org', lang: 'nl', received_day: '2026-03-25', message: '' }));
+  const path = made.headers.get('location')!.split('?')[0];
+  assert.equal((await dpo.send('POST', `${path}/verify`, form({ method: 'letter', day: '2026-03-25' }))).status, 303);
+  for (const [prefix, expected] of [
+    ['', ['26 maart 2026 00:30', 'De DPO heeft het verzoek ingediend of geregistreerd (post)', 'De DPO heeft de identiteit bevestigd (per brief)']],
+    ['/en', ['26 March 2026 00:30', 'The DPO submitted or registered the request (post)', 'The DPO verified the identity (by letter)']],
+  ] as const) {
+    const page = await (await s.get(`${prefix}${path}`, { headers: { cookie: dpo.cookie! } })).text();
+    const history = page.slice(page.lastIndexOf('<ol>'), page.lastIndexOf('</ol>')).replace(/<[^>]+>/g, '');
+    for (const text of expected) assert.ok(history.includes(text), `${prefix || 'nl'}: ${text} in ${history}`);
+    assert.ok(!history.includes(dpo.accountId), 'no account id');
+    assert.doesNotMatch(history, /\b(received|identity_verified)\b|T\d\d:\d\d|Z\b/, 'no codes, no raw ISO times');
+  }
+});

@@ -55,6 +55,24 @@ for (const dialect of dialects) {
       assert.ok(ack.text_body.includes(c.reference) && ack.text_body.includes('10 april 2026'));
     });
 
+    test('the DPO is mailed in the portal’s language when a request is verified — by code or signed in — with the reference, type and link, not the requester’s address or message', async () => {
+      clock.set('2026-03-10T11:00:00Z');
+      const dpo = h.portal.config.dpoEmail;
+      const before = (await mailsTo(h.portal, dpo)).length;
+      const c = await cases().submit({ type: 'erasure', message: 'Secret detail about me', email: 'verified.one@example.org', lang: 'en' }, null);
+      assert.equal((await mailsTo(h.portal, dpo)).length, before, 'nothing before the address is confirmed');
+      await cases().confirmCode(c.id, await lastCode(h.portal, c.requesterEmail));
+      const signedIn = await cases().submit({ type: 'access', message: 'Also secret', email: 'ignored@example.org', lang: 'en' }, { id: 'u_signed', email: 'signed.in@example.org' });
+      const mails = (await mailsTo(h.portal, dpo)).slice(before);
+      assert.deepEqual(mails.map((m) => m.template), ['privacy.arrived', 'privacy.arrived']);
+      for (const [mail, kase, type] of [[mails[0], c, 'wissing'], [mails[1], signedIn, 'inzage']] as const) {
+        assert.ok(mail.subject.includes(kase.reference) && mail.text_body.includes(kase.reference));
+        assert.ok(mail.text_body.includes(type), 'in Dutch, the portal’s default language, though the request was in English');
+        assert.ok(mail.text_body.includes(`${h.portal.config.baseUrl}/-/privacy-office/cases/${kase.id}`), 'a link to the case');
+        for (const secret of ['verified.one@example.org', 'signed.in@example.org', 'Secret detail', 'Also secret']) assert.ok(!mail.text_body.includes(secret) && !mail.subject.includes(secret), secret);
+      }
+    });
+
     test('a code expires after 15 minutes', async () => {
       clock.set('2026-03-10T10:00:00Z');
       const c = await visitorRequest('late@example.org');

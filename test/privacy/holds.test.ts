@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const holdCount = async () => (await s.portal.store.db.selectFrom('legal_holds').select('id').execute()).length;
-const valid = { object_type: 'user', object_id: 'u-claimant', reason: 'legal_claims', reason_text: 'Court case 2031/123 about a refused request is pending.', ends_on: '2033-12-31' };
+const valid = { subject: 'U-Claimant@example.org', reason: 'legal_claims', reason_text: 'Court case 2031/123 about a refused request is pending.', ends_on: '2033-12-31' };
 
 test('only the DPO opens the holds page: others get the ordinary 404, visitors the sign-in', async () => {
   const admin = await signedIn(s, 'admin');
@@ -43,15 +43,15 @@ test('only the DPO opens the holds page: others get the ordinary 404, visitors t
 test('a bad hold is refused with a precise message and its status, and nothing is written', async () => {
   await dpo.get('/-/privacy-office/holds');
   const cases: [Record<string, string>, number, RegExp][] = [
-    [{ object_type: 'dataset' }, 400, /Kies wat bewaard moet worden/],
-    [{ object_id: 'u claimant!' }, 400, /Geef het nummer van het account of dossier/],
+    [{ subject: 'u-claimant' }, 400, /Geef de referentie van een dossier \(PRV-2026-…\) of het e-mailadres van een account/],
+    [{ subject: 'PRV-2031-ZZZZZZ' }, 400, /Er bestaat geen dossier met die referentie/],
     [{ reason: 'because' }, 400, /Kies de grond/],
     [{ reason_text: 'short' }, 400, /Motiveer de bewaarplicht in 10 tot 2000 tekens/],
     [{ ends_on: '31/12/2033' }, 400, /Geef de einddatum als datum/],
     [{ ends_on: '2033-02-30' }, 400, /Geef de einddatum als datum/],
     [{ ends_on: '2031-03-14' }, 400, /in de toekomst/],
     [{ ends_on: '2070-01-01' }, 400, /hoogstens 30 jaar/],
-    [{ object_id: 'u-nobody' }, 404, /Er bestaat geen account met dat nummer/],
+    [{ subject: 'nobody@example.org' }, 400, /Er bestaat geen account met dat e-mailadres/],
   ];
   for (const [change, status, message] of cases) {
     const response = await dpo.post('/-/privacy-office/holds', { ...valid, ...change });
@@ -63,6 +63,8 @@ test('a bad hold is refused with a precise message and its status, and nothing i
   await dpo.get('/en/-/privacy-office/holds');
   assert.equal((await dpo.post('/en/-/privacy-office/holds', { ...valid, reason_text: 'short' })).status, 400);
   assert.match(dpo.lastPage, /Motivate the hold in 10 to 2000 characters/);
+  assert.equal((await dpo.post('/en/-/privacy-office/holds', { ...valid, subject: 'PRV-2031-ZZZZZZ' })).status, 400);
+  assert.match(dpo.lastPage, /There is no case with that reference/);
   assert.equal(await holdCount(), 0);
 });
 
@@ -74,10 +76,12 @@ test('the DPO sets a hold, the sweep keeps the account, the hold lapses at its e
   await dpo.get('/-/privacy-office/holds?done=added');
   assert.match(dpo.lastPage, /De bewaarplicht is ingesteld\./);
   assert.match(dpo.lastPage, /Court case 2031\/123/);
+  assert.match(dpo.lastPage, /account u-claimant@example\.org/, 'the list names the account by its address');
+  assert.match(dpo.lastPage, /<time datetime="2033-12-31">31 december 2033<\/time>/, 'the last day as that day, not the day after');
   const [hold] = (await json(dpo.get('/-/privacy-office/holds.json'))).results;
   assert.deepEqual(
     { ...hold, id: undefined },
-    { id: undefined, object_type: 'user', object_id: 'u-claimant', reason: 'legal_claims', reason_text: valid.reason_text, set_by: dpo.accountId, set_at: time.now.toISOString(), ends_at: '2033-12-31T23:59:59.999Z', ended_at: null, ended_by: null, state: 'active' },
+    { id: undefined, object_type: 'user', object_id: 'u-claimant', subject: 'u-claimant@example.org', reason: 'legal_claims', reason_text: valid.reason_text, set_by: dpo.accountId, set_at: time.now.toISOString(), ends_at: '2033-12-31T22:59:59.999Z', last_day: '2033-12-31', ended_at: null, ended_by: null, state: 'active' },
   );
   const event = await s.portal.store.db.selectFrom('events').selectAll().where('verb', '=', 'legal_hold.set').executeTakeFirstOrThrow();
   assert.equal(event.subject_id, hold.id);
@@ -133,4 +137,31 @@ test('a form without its token is refused and changes nothing', async () => {
   });
   assert.equal(outsider.status, 404);
   assert.equal(await holdCount(), before);
+});
+
+test('a hold on a case reference names the case; the list shows its reference, and the hold ends at midnight in the portal\'s zone', async () => {
+  dpo = await signedIn(s, 'dpo');
+  const c = await s.portal.privacyCases.register({ type: 'erasure', message: '', email: 'held.case@example.org', lang: 'nl', channel: 'post', receivedDay: '' }, dpo.accountId);
+  await dpo.get('/en/-/privacy-office/holds');
+  const set = await dpo.post('/en/-/privacy-office/holds', { ...valid, subject: ` ${c.reference.toLowerCase()} `, ends_on: '2040-06-30' });
+  assert.equal(set.status, 303);
+  const hold = (await json(dpo.get('/-/privacy-office/holds.json'))).results.find((h: { object_type: string }) => h.object_type === 'case');
+  assert.equal(hold.object_id, c.id);
+  assert.equal(hold.subject, c.reference);
+  // Brussels is UTC+2 in summer: the last day ends at 22:00 UTC.
+  assert.equal(hold.ends_at, '2040-06-30T21:59:59.999Z');
+  await dpo.get('/en/-/privacy-office/holds');
+  assert.ok(dpo.lastPage.includes(`case ${c.reference}`));
+  assert.match(dpo.lastPage, /<time datetime="2040-06-30">June 30, 2040<\/time>|<time datetime="2040-06-30">30 June 2040<\/time>/);
+});
+
+test('a hold set before the portal\'s zone counted (ending 23:59:59.999 UTC) still shows its own last day', async () => {
+  dpo = await signedIn(s, 'dpo');
+  await s.portal.store.db.insertInto('legal_holds').values({
+    id: 'hold_legacy', object_type: 'user', object_id: 'u-claimant', reason: 'legal_claims', reason_text: 'An older hold, set in UTC.',
+    set_by: 'u_dpo', set_at: '2031-01-01T00:00:00.000Z', ends_at: '2045-03-31T23:59:59.999Z', ended_at: null, ended_by: null,
+  }).execute();
+  const hold = (await json(dpo.get('/-/privacy-office/holds.json'))).results.find((h: { id: string }) => h.id === 'hold_legacy');
+  assert.equal(hold.last_day, '2045-03-31');
+  assert.equal(hold.subject, 'u-claimant@example.org');
 });

@@ -113,3 +113,61 @@ test('a signed-in person sees the changed statement until they acknowledge it; t
     await s.close();
   }
 });
+
+test('the notice is only for someone who accepted an earlier text: not for who never accepted one, not for a new version with the same text', async () => {
+  const s = await startServer('sqlite');
+  try {
+    const first = await s.portal.statements.current();
+    await createAccount(s, 'never@example.org', 'user');
+    const never = await signedIn(s, 'never@example.org');
+    const userId = await createAccount(s, 'same@example.org', 'user');
+    await s.portal.store.db.insertInto('consents').values({ user_id: userId, purpose: 'privacy_statement', statement_version: first.version, statement_digest: first.digest, method: 'registration_form', language: 'nl', given_at: s.portal.clock().toISOString(), withdrawn_at: null }).execute();
+    const same = await signedIn(s, 'same@example.org');
+    // A version 2 with exactly the text of version 1 (a republication): nothing to read again.
+    const row = await s.portal.store.db.selectFrom('privacy_statements').selectAll().where('version', '=', 1).executeTakeFirstOrThrow();
+    await s.portal.store.db.insertInto('privacy_statements').values({ ...row, version: 2, published_at: s.portal.clock().toISOString() }).execute();
+    assert.equal((await s.portal.statements.current()).number, 2);
+    assert.doesNotMatch(await (await never.get('/datasets')).text(), /statement-notice/, 'never accepted: no notice');
+    assert.doesNotMatch(await (await same.get('/datasets')).text(), /statement-notice/, 'same text under a new number: no notice');
+
+    // A text that really differs reaches the one who accepted version 1, still not the one who never accepted.
+    await s.portal.recipients.add('u_dpo', { name: 'Archief NV', role: 'recipient', purposes: ['publishing'], categories: ['contact_point'], location: 'BE', contractRef: '', contact: '' });
+    assert.equal((await s.portal.statements.current()).number, 3);
+    assert.match(await (await same.get('/datasets')).text(), /statement-notice/);
+    assert.doesNotMatch(await (await never.get('/datasets')).text(), /statement-notice/);
+  } finally {
+    await s.close();
+  }
+});
+
+test('the statement links its addresses and the request form, shows retention as a table, and keeps its stored text', async () => {
+  const s = await startServer('sqlite');
+  try {
+    const before = await s.portal.statements.current();
+    for (const [prefix, lang] of [['', 'nl'], ['/en', 'en']] as const) {
+      const page = await (await s.get(`${prefix}/-/privacy`)).text();
+      assert.match(page, /<a href="mailto:contact@toezichtcommissie\.be">contact@toezichtcommissie\.be<\/a>/, lang);
+      assert.match(page, /<a href="https:\/\/www\.vlaanderen\.be\/vlaamse-toezichtcommissie">https:\/\/www\.vlaanderen\.be\/vlaamse-toezichtcommissie<\/a>\./, `${lang}: the full stop stays outside the link`);
+      assert.match(page, /<a href="mailto:[^"]+@[^"]+">/);
+      const main = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
+      assert.ok(main.includes(`href="${prefix}/-/privacy/request"`), `${lang}: the statement links the request form`);
+      assert.ok(page.slice(page.indexOf('<footer')).includes(`href="${prefix}/-/privacy/request"`), `${lang}: the footer links the request form`);
+      const table = main.slice(main.indexOf('<table class="retention">'), main.indexOf('</table>'));
+      assert.ok(table.length > 0, `${lang}: the retention section is a table`);
+      assert.ok((table.match(/<tr>/g) ?? []).length > 8, 'one row per rule');
+      assert.doesNotMatch(table, /<td>[^<]*; [^<]*; [^<]*<\/td>/, 'no cell is a run of semicolons');
+    }
+    // Rendering changed, the stored text did not: the same version and digest.
+    const after = await s.portal.statements.current();
+    assert.equal(after.number, before.number);
+    assert.equal(after.digest, before.digest);
+    assert.ok(after.text.nl.some((section) => section.items?.some((item) => item.includes('; '))), 'the stored items keep their wording');
+
+    await createAccount(s, 'rights@example.org', 'user');
+    const person = await signedIn(s, 'rights@example.org');
+    const account = await (await person.get('/-/account/privacy')).text();
+    assert.ok(account.slice(account.indexOf('<main')).split('</main>')[0].includes('href="/-/privacy/request"'), 'the account privacy page links the request form');
+  } finally {
+    await s.close();
+  }
+});

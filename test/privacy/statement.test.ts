@@ -8,6 +8,9 @@ import { createRecipientStore } from '../../src/privacy/recipients/store.ts';
 import { createStatementService } from '../../src/privacy/statement/service.ts';
 import { plainText, statementText } from '../../src/privacy/statement/text.ts';
 import { messages } from '../../src/i18n/index.ts';
+import { authorityContact } from '../../src/privacy/authorities.ts';
+import { letterFor, letterText } from '../../src/privacy/cases/letters.ts';
+import type { PrivacyCase } from '../../src/privacy/cases/types.ts';
 import { purposes } from '../../src/personal-data/vocabulary.ts';
 import { dialects, testEnvironment } from '../helpers/stores.ts';
 
@@ -84,4 +87,23 @@ test('the configured authority and legal bases are what the statement says', () 
   assert.match(en, new RegExp(`${messages('en').privacyTerms.purposes.accounts.name.replace(/[()]/g, '\\$&')} — legal basis: performance of a contract \\(Art\\. 6\\(1\\)\\(b\\) GDPR\\)`));
   assert.match(en, /No organisation other than the controller receives your data\./);
   assert.match(en, /No data is transferred outside the European Economic Area\./);
+});
+
+test('the statement and the reply letter name the same supervisory authority, with the same address, mail and website', () => {
+  for (const authority of ['vtc', 'gba'] as const) {
+    const config = loadConfig({ PRIVACY_AUTHORITY: authority });
+    for (const lang of ['nl', 'en'] as const) {
+      const statement = plainText(statementText(lang, { config, recipients: [] }));
+      const c = { reference: 'PRV-2026-0001', type: 'access', language: lang, receivedAt: '2026-03-02', dueAt: '2026-04-02', message: '', outcome: 'Done.', extensionReason: null } as unknown as PrivacyCase;
+      const letter = letterText(letterFor('reply', c, { portal: config.portalName, timeZone: config.timezone, authority: config.privacyAuthority }));
+      const contact = authorityContact(authority, lang);
+      for (const part of [contact.name, contact.address, contact.email, contact.website]) {
+        assert.ok(statement.includes(part), `${authority}/${lang}: the statement names ${part}`);
+        assert.ok(letter.includes(part), `${authority}/${lang}: the letter names ${part}`);
+      }
+    }
+  }
+  // The letter no longer names an address of its own.
+  const gba = letterText(letterFor('refusal', { reference: 'PRV-1', type: 'access', language: 'nl', receivedAt: '2026-03-02', dueAt: '2026-04-02', message: '', outcome: 'Nee.', extensionReason: null } as unknown as PrivacyCase, { portal: 'P', timeZone: 'Europe/Brussels', authority: 'gba' }));
+  assert.doesNotMatch(gba, /toezichtcommissie/i);
 });

@@ -13,6 +13,7 @@ import * as retention from './0011_retention.ts';
 import * as importReport from './0012_import_report.ts';
 import * as attempts from './0013_attempts.ts';
 import * as consentsForeignKey from './0014_consents_fk.ts';
+import * as breachTitle from './0015_breach_title.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0012_import_report': importReport,
   '0013_attempts': attempts,
   '0014_consents_fk': consentsForeignKey,
+  '0015_breach_title': breachTitle,
 };

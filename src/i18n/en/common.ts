@@ -18,6 +18,7 @@ export const common: typeof nl = {
   footerApi: 'Explore API v2.1',
   footerCatalog: 'DCAT-AP catalogue',
   footerPrivacy: 'Privacy',
+  footerRequest: 'Make a privacy request',
   jsonTwin: 'This page as JSON',
   records: (n: string) => `${n} records`,
   datasetsCount: (n: string) => `${n} datasets`,

@@ -12,7 +12,7 @@ export const letters: typeof nl = {
   done: (outcome) => `What we did: ${outcome}`,
   refused: (reason) => `We cannot grant your request. The reason: ${reason}`,
   extended: (due, reason) => `Your request needs more time than one month. We therefore extend the time limit once, to ${due}. The reason: ${reason}`,
-  complaintRoute:
-    'If you disagree with this answer, you may lodge a complaint with the Vlaamse Toezichtcommissie, the Flemish supervisory authority for the processing of personal data (www.toezichtcommissie.be, contact@toezichtcommissie.be). You may also go to court.',
+  complaintRoute: (name, address, email, website) =>
+    `If you disagree with this answer, you may lodge a complaint with the supervisory authority: ${name}, ${address}, ${email}, ${website}. You may also go to court.`,
   signature: (portal) => `The data protection officer of ${portal}`,
 };

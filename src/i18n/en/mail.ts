@@ -57,6 +57,11 @@ export const mail: typeof nl = {
       text: (p) =>
         `Hello,\n\nWe received your request (${p.type}) and registered it under reference ${p.reference}. You will have an answer by ${p.due} at the latest.\n\n${sign(p.portal)}\n`,
     },
+    arrived: {
+      subject: (p) => `New verified privacy request ${p.reference} (${p.type})`,
+      text: (p) =>
+        `A privacy request whose requester's identity is confirmed arrived at ${p.portal}.\n\nReference: ${p.reference}\nType: ${p.type}\nTo be answered by ${p.due}.\n\nOpen the case:\n${p.link}\n`,
+    },
     reminder: {
       subject: (p) => `Privacy request ${p.reference} ${p.threshold === 'overdue' ? 'is overdue' : 'is nearly due'}`,
       text: (p) =>

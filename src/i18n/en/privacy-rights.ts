@@ -4,6 +4,7 @@ import type { privacyRights as nl } from '../nl/privacy-rights.ts';
 export const privacyRights: typeof nl = {
   title: 'Privacy and my data',
   overviewLink: 'Privacy and my data: download, restrict, object, delete the account',
+  requestLink: 'Ask something else or make a request to the data protection officer',
   intro: 'Here you exercise your rights yourself. For anything else, or when in doubt, write to the data protection officer.',
   downloadTitle: 'Download my data',
   downloadIntro: 'You get all the data the portal keeps about you: as JSON (for programs) and as a readable report. Passwords, keys and sessions are not in it, only that they exist.',

@@ -17,6 +17,7 @@ export const common = {
   footerApi: 'Explore API v2.1',
   footerCatalog: 'DCAT-AP-catalogus',
   footerPrivacy: 'Privacy',
+  footerRequest: 'Privacyverzoek indienen',
   jsonTwin: 'Deze pagina als JSON',
   records: (n: string) => `${n} records`,
   datasetsCount: (n: string) => `${n} datasets`,

@@ -12,8 +12,8 @@ export const letters = {
   done: (outcome: string) => `Wat we deden: ${outcome}`,
   refused: (reason: string) => `We kunnen op uw verzoek niet ingaan. De reden: ${reason}`,
   extended: (due: string, reason: string) => `Uw verzoek vraagt meer tijd dan één maand. We verlengen de termijn daarom eenmalig tot ${due}. De reden: ${reason}`,
-  /** Where to complain (GDPR Art. 77, 79): the Flemish supervisory authority and the courts. */
-  complaintRoute:
-    'Bent u het niet eens met dit antwoord, dan kunt u klacht indienen bij de Vlaamse Toezichtcommissie voor de verwerking van persoonsgegevens (www.toezichtcommissie.be, contact@toezichtcommissie.be). U kunt ook naar de rechtbank stappen.',
+  /** Where to complain (GDPR Art. 77, 79): the configured supervisory authority (src/privacy/authorities.ts, as in the statement) and the courts. */
+  complaintRoute: (name: string, address: string, email: string, website: string) =>
+    `Bent u het niet eens met dit antwoord, dan kunt u klacht indienen bij de toezichthouder: ${name}, ${address}, ${email}, ${website}. U kunt ook naar de rechtbank stappen.`,
   signature: (portal: string) => `De functionaris voor gegevensbescherming van ${portal}`,
 };

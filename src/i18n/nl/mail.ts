@@ -63,6 +63,11 @@ export const mail = {
       text: (p: { portal: string; reference: string; type: string; due: string }) =>
         `Goedendag,\n\nWe ontvingen uw verzoek (${p.type}) en registreerden het onder referentie ${p.reference}. U krijgt uiterlijk op ${p.due} een antwoord.\n\n${sign(p.portal)}\n`,
     },
+    arrived: {
+      subject: (p: { reference: string; type: string }) => `Nieuw geverifieerd privacyverzoek ${p.reference} (${p.type})`,
+      text: (p: { portal: string; reference: string; type: string; due: string; link: string }) =>
+        `Bij ${p.portal} kwam een privacyverzoek binnen waarvan de identiteit van de aanvrager bevestigd is.\n\nReferentie: ${p.reference}\nSoort: ${p.type}\nTe beantwoorden uiterlijk op ${p.due}.\n\nOpen het dossier:\n${p.link}\n`,
+    },
     reminder: {
       subject: (p: { reference: string; threshold: Threshold }) => `Privacyverzoek ${p.reference} ${p.threshold === 'overdue' ? 'is te laat' : 'nadert de termijn'}`,
       text: (p: { reference: string; threshold: Threshold; due: string; link: string }) =>

@@ -2,6 +2,7 @@
 export const privacyRights = {
   title: 'Privacy en mijn gegevens',
   overviewLink: 'Privacy en mijn gegevens: downloaden, beperken, bezwaar, account verwijderen',
+  requestLink: 'Iets anders vragen of een verzoek indienen bij de functionaris voor gegevensbescherming',
   intro: 'Hier oefent u zelf uw rechten uit. Voor iets anders of bij twijfel kunt u de functionaris voor gegevensbescherming schrijven.',
   downloadTitle: 'Mijn gegevens downloaden',
   downloadIntro: 'U krijgt alle gegevens die het portaal over u bewaart: als JSON (voor programma’s) en als leesbaar verslag. Wachtwoorden, sleutels en sessies staan er niet in, alleen dat ze bestaan.',

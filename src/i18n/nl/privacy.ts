@@ -3,6 +3,10 @@ export const privacy = {
   statement: 'Privacyverklaring',
   version: (n: string, date: string) => `Versie ${n}, gepubliceerd op ${date}`,
   pdf: 'Download als PDF',
+  /** The way from the statement to the request form. */
+  requestLink: 'Dien een verzoek in: inzage, verbetering, wissing, bezwaar of een vraag',
+  /** The retention section as a table: its column headers and caption. */
+  retentionTable: { caption: 'Bewaartermijnen per soort gegevens', what: 'Welke gegevens', rule: 'Hoe lang en waarom' },
   history: 'Eerdere versies',
   versions: 'Versies van de privacyverklaring',
   versionsIntro: 'Elke wijziging van de privacyverklaring is een nieuwe versie. Eerdere versies blijven hier te lezen zoals ze waren.',
@@ -55,9 +59,10 @@ export const privacy = {
   overdue: 'Meer dan 72 uur zonder beslissing',
   open: 'open',
   openBreach: 'Datalek registreren',
-  breach: (id: string) => `Datalek ${id}`,
+  breach: (title: string) => `Datalek: ${title}`,
   noPersonalData: 'Schrijf hier geen persoonsgegevens: beschrijf wat er gebeurde en met welke soort gegevens, zonder namen, e-mailadressen of andere gegevens van de betrokkenen.',
   fields: {
+    title: 'Titel', titleHint: 'Een korte naam waaraan het team het lek herkent, zonder namen van betrokkenen.',
     awareAt: 'Bekend sinds (datum en uur)', nature: 'Wat werd geraakt', description: 'Wat er gebeurde', categories: 'Soorten gegevens', approxSubjects: 'Aantal betrokkenen (ongeveer)',
     approxRecords: 'Aantal records (ongeveer)', consequences: 'Waarschijnlijke gevolgen', measures: 'Genomen en voorgestelde maatregelen', risk: 'Beoordeling van het risico',
     decision: 'Melden aan de toezichthouder', notifiedAt: 'Gemeld op', delayReason: 'Reden van de vertraging (als later dan 72 uur gemeld)', subjectsInformedAt: 'Betrokkenen ingelicht op',
@@ -80,6 +85,7 @@ export const privacy = {
     breach_aware_at: 'Geef datum en uur waarop het lek bekend werd.',
     breach_aware_future: 'Het moment waarop het lek bekend werd, kan niet in de toekomst liggen.',
     breach_nature: 'Kies wat er geraakt werd: vertrouwelijkheid, integriteit of beschikbaarheid.',
+    breach_title: 'Geef het lek een titel (hoogstens 200 tekens).',
     breach_description: 'Beschrijf wat er gebeurde (hoogstens 4000 tekens).',
     breach_categories: 'Kies de soorten gegevens uit de lijst.',
     breach_count: 'Een aantal is een geheel getal.',

@@ -21,6 +21,7 @@ const hour = 3_600_000;
 
 export interface Breach {
   id: string;
+  title: string;
   awareAt: string;
   openedAt: string;
   openedBy: string;
@@ -44,6 +45,7 @@ export interface Breach {
 
 /** What a form sends; instants already converted from the portal's time zone (null: empty, undefined: not sent). */
 export interface BreachInput {
+  title?: string;
   awareAt?: string | null;
   nature?: string[];
   description?: string;
@@ -79,7 +81,7 @@ export function createBreachService(deps: { db: Kysely<Database>; clock: Clock }
   const toBreach = (row: BreachRow): Breach => {
     const hoursSinceAware = Math.floor((now().getTime() - Date.parse(row.aware_at)) / hour);
     return {
-      id: row.id, awareAt: row.aware_at, openedAt: row.opened_at, openedBy: row.opened_by, nature: row.nature.split(''), description: row.description,
+      id: row.id, title: row.title, awareAt: row.aware_at, openedAt: row.opened_at, openedBy: row.opened_by, nature: row.nature.split(''), description: row.description,
       categories: JSON.parse(row.categories), approxSubjects: row.approx_subjects, approxRecords: row.approx_records, consequences: row.consequences,
       measures: row.measures, risk: row.risk as Risk | null, decision: row.decision as Decision | null, notifiedAt: row.notified_at,
       delayReason: row.delay_reason, subjectsInformedAt: row.subjects_informed_at, closedAt: row.closed_at, hoursSinceAware,
@@ -116,6 +118,7 @@ export function createBreachService(deps: { db: Kysely<Database>; clock: Clock }
     const subjectsInformedAt = input.subjectsInformedAt === undefined ? (current?.subjects_informed_at ?? null) : input.subjectsInformedAt;
     if (subjectsInformedAt && subjectsInformedAt > at) throw new Invalid('The people concerned cannot have been informed in the future.', 'breach_informed_future');
     return {
+      title: text(input.title ?? current?.title, 200, 'the breach in a title', 'breach_title', true),
       aware_at: awareAt, nature,
       description: text(input.description ?? current?.description, 4000, 'what happened', 'breach_description', true),
       categories: JSON.stringify(cats),

@@ -7,7 +7,7 @@ import type { PurposeId } from '../../personal-data/vocabulary.ts';
  */
 export interface Rights {
   buildAccessArchive(userId: string): Promise<unknown>;
-  eraseAccount(userId: string, options: { by: 'dpo'; reference: string }): Promise<unknown>;
+  eraseAccount(userId: string, options: { by: 'dpo'; reference: string }): Promise<{ contactPoints: { datasetId: string }[] }>;
   setRestriction(userId: string, on: boolean, by: string): Promise<unknown>;
   setObjection(userId: string, purpose: PurposeId, on: boolean, by: string): Promise<unknown>;
 }
@@ -32,8 +32,13 @@ export function createCaseActions(deps: { rights: Rights }): CaseActions {
           await rights.buildAccessArchive(target.userId);
           return 'access archive ready on the account\'s privacy page';
         case 'erasure':
-          await rights.eraseAccount(target.userId, { by: 'dpo', reference: target.reference });
-          return 'account erased';
+        {
+          // The history keeps where the person was still a contact point: after the erasure their name is gone, so
+          // the case page can then find those datasets by the address only.
+          const report = await rights.eraseAccount(target.userId, { by: 'dpo', reference: target.reference });
+          const datasets = report.contactPoints.map((m) => m.datasetId);
+          return datasets.length ? `account erased; still a contact point in datasets: ${datasets.join(', ')}` : 'account erased';
+        }
         case 'restriction':
           await rights.setRestriction(target.userId, a.on, by);
           return a.on ? 'processing restricted' : 'restriction lifted';

@@ -1,6 +1,7 @@
 // The letters of a case in the requester's language, as paragraphs: printed from the console and mailed alike.
 import { locales, messages, type KeysExactly, type Language, type Messages } from '../../i18n/index.ts';
 import type { CaseType, PrivacyCase } from './types.ts';
+import { authorityContact, type AuthorityId } from '../authorities.ts';
 
 export type LetterKind = 'reply' | 'refusal' | 'extension';
 
@@ -23,7 +24,14 @@ export function dateText(lang: Language, value: string, timeZone: string): strin
 true satisfies KeysExactly<Messages['letters']['caseTypes'], CaseType>;
 true satisfies KeysExactly<Messages['letters']['titles'], LetterKind>;
 
-export function letterFor(kind: LetterKind, c: PrivacyCase, p: { portal: string; timeZone: string }): Letter {
+/** What a letter takes from the portal's settings: its name, time zone and the authority that hears complaints. */
+export interface LetterFacts {
+  portal: string;
+  timeZone: string;
+  authority: AuthorityId;
+}
+
+export function letterFor(kind: LetterKind, c: PrivacyCase, p: LetterFacts): Letter {
   const lang = c.language;
   const t = messages(lang).letters;
   const when = (v: string) => dateText(lang, v, p.timeZone);
@@ -33,11 +41,13 @@ export function letterFor(kind: LetterKind, c: PrivacyCase, p: { portal: string;
     [t.receivedOn, when(c.receivedAt)],
     [t.dueBy, when(c.dueAt)],
   ];
+  const a = authorityContact(p.authority, lang);
+  const complaint = t.complaintRoute(a.name, a.address, a.email, a.website);
   const asked = c.message ? [t.asked(c.message)] : [];
   const body: Record<LetterKind, string[]> = {
-    reply: [...asked, t.done(c.outcome ?? ''), t.complaintRoute],
-    refusal: [...asked, t.refused(c.outcome ?? ''), t.complaintRoute],
-    extension: [t.extended(when(c.dueAt), c.extensionReason ?? ''), t.complaintRoute],
+    reply: [...asked, t.done(c.outcome ?? ''), complaint],
+    refusal: [...asked, t.refused(c.outcome ?? ''), complaint],
+    extension: [t.extended(when(c.dueAt), c.extensionReason ?? ''), complaint],
   };
   return { kind, title: t.titles[kind], facts, paragraphs: body[kind], signature: t.signature(p.portal) };
 }

@@ -2,10 +2,10 @@
 // acknowledgement, letters and reminders.
 import { messages, type Language } from '../../i18n/index.ts';
 import type { Mail } from '../../mail/outbox.ts';
-import { dateText, letterFor, letterText, type LetterKind } from './letters.ts';
+import { dateText, letterFor, letterText, type LetterFacts, type LetterKind } from './letters.ts';
 import type { PrivacyCase } from './types.ts';
 
-type Portal = { portal: string; timeZone: string };
+type Portal = LetterFacts;
 
 export const caseMails = {
   // Mails to a requester answer their own request: a restriction (Art. 18) never withholds them.
@@ -23,9 +23,15 @@ export const caseMails = {
     return { to: c.requesterEmail, reply: true, template: `privacy.${kind}`, subject: `${letter.title} (${c.reference})`, text: letterText(letter) };
   },
   /** To the DPO, in the portal's language: no requester's address or message, only the reference and the date. */
-  reminder: (lang: Language, to: string, c: PrivacyCase, threshold: 'due_7' | 'due_1' | 'overdue', p: Portal & { link: string }): Mail => {
+  reminder: (lang: Language, to: string, c: PrivacyCase, threshold: 'due_7' | 'due_1' | 'overdue', p: { portal: string; timeZone: string; link: string }): Mail => {
     const mail = messages(lang).mail.cases.reminder;
     const values = { reference: c.reference, threshold, due: dateText(lang, c.dueAt, p.timeZone), link: p.link };
     return { to, template: `privacy.reminder_${threshold}`, subject: mail.subject(values), text: mail.text(values) };
+  },
+  /** To the DPO when a request's requester is known (signed in, or confirmed their address): the reference and type only. */
+  arrived: (lang: Language, to: string, c: PrivacyCase, p: Portal & { link: string }): Mail => {
+    const t = messages(lang);
+    const values = { portal: p.portal, reference: c.reference, type: t.letters.caseTypes[c.type], due: dateText(lang, c.dueAt, p.timeZone), link: p.link };
+    return { to, template: 'privacy.arrived', subject: t.mail.cases.arrived.subject(values), text: t.mail.cases.arrived.text(values) };
   },
 };

@@ -19,7 +19,8 @@ import { purposes } from '../../personal-data/vocabulary.ts';
 import type { CaseAction, CaseActions } from './actions.ts';
 import { dateText, letterFor, type LetterKind } from './letters.ts';
 import type { CaseService } from './service.ts';
-import { caseStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
+import { caseStatuses, closedStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
+import type { ContactMention } from '../../catalog/service.ts';
 import { reasonText } from '../../web/reasons.ts';
 import { formBody, formSchema, refuseForm } from '../../http/forms.ts';
 import { useSchemaValidation } from '../../http/validation.ts';
@@ -45,6 +46,8 @@ interface CaseRoutesDeps {
   contextOf: (request: FastifyRequest) => PageContext;
   /** The one-click account actions; null until the self-service rights are wired in. */
   actions: CaseActions | null;
+  /** Datasets whose metadata still names a case's person (shown on an erasure case); null where the catalog is not wired in. */
+  contactPoints: ((person: { email: string; userId: string | null }) => Promise<ContactMention[]>) | null;
 }
 
 const dpo = ['privacy.manage'] as const;
@@ -109,14 +112,16 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
     json: (_request, { list, today }) => ({ total_count: list.length, results: list.map((c) => ({ ...caseJson(c), overdue: !c.closedAt && today > c.dueAt })) }),
   });
 
-  type CaseData = { c: PrivacyCase; steps: Awaited<ReturnType<CaseService['steps']>> };
+  type CaseData = { c: PrivacyCase; steps: Awaited<ReturnType<CaseService['steps']>>; contactPoints: ContactMention[] | null };
   const loadCase = async (id: string): Promise<CaseData> => {
     const c = await cases.get(id);
-    return { c, steps: await cases.steps(c.id) };
+    // An erasure is not done while the person is still published as a contact point: the open case says where.
+    const erasing = c.type === 'erasure' && !closedStatuses.includes(c.status) && deps.contactPoints !== null;
+    return { c, steps: await cases.steps(c.id), contactPoints: erasing ? await deps.contactPoints!({ email: c.requesterEmail, userId: c.userId }) : null };
   };
-  const casePageOf = (request: FastifyRequest, { c, steps }: CaseData, extra: { error?: string } = {}) => {
+  const casePageOf = (request: FastifyRequest, { c, steps, contactPoints }: CaseData, extra: { error?: string } = {}) => {
     const ctx = deps.contextOf(request);
-    return casePage(ctx, { c, steps, today: cases.today(), actionsAvailable: deps.actions !== null, done: doneOf(ctx, request), ...extra });
+    return casePage(ctx, { c, steps, contactPoints, today: cases.today(), actionsAvailable: deps.actions !== null, done: doneOf(ctx, request), ...extra });
   };
   const caseView = async (request: FastifyRequest<{ Params: { id: string } }>, extra: { error?: string } = {}) => casePageOf(request, await loadCase(request.params.id), extra);
   pageRoute(app, deps.config.defaultLanguage, {
@@ -126,7 +131,10 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
     jsonCacheControl: 'no-store',
     load: (request) => loadCase(request.params.id),
     render: (request, data) => casePageOf(request, data),
-    json: (_request, { c, steps }) => ({ ...caseJson(c), steps: steps.map((s) => ({ at: s.at, actor: s.actor, kind: s.kind, note: s.note })) }),
+    json: (_request, { c, steps, contactPoints }) => ({
+      ...caseJson(c), steps: steps.map((s) => ({ at: s.at, actor: s.actor, kind: s.kind, note: s.note })),
+      ...(contactPoints ? { contact_points: contactPoints.map((m) => ({ dataset_id: m.datasetId, found: m.found })) } : {}),
+    }),
   });
 
   for (const lang of languages) {
@@ -226,7 +234,7 @@ export async function caseRoutes(app: FastifyInstance, deps: CaseRoutesDeps): Pr
       // Own keys only: `constructor` is no kind of letter, whatever Object.prototype has.
       const sent = Object.hasOwn(letters, kind) && letters[kind];
       if (!sent) throw new NotFound(`No ${kind} letter for ${c.reference}.`);
-      return html(reply, letterPage(deps.contextOf(request), letterFor(kind, c, { portal: deps.config.portalName, timeZone: deps.config.timezone }), c.language));
+      return html(reply, letterPage(deps.contextOf(request), letterFor(kind, c, { portal: deps.config.portalName, timeZone: deps.config.timezone, authority: deps.config.privacyAuthority }), c.language));
     });
   }
 }

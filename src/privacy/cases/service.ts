@@ -1,7 +1,7 @@
 // The privacy office's rules: requests registered with a deadline, identities checked, every step recorded.
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
-import type { Language } from '../../i18n/index.ts';
+import { localPath, type Language } from '../../i18n/index.ts';
 import type { Config } from '../../config.ts';
 import { Conflict, Invalid, NotFound, TooMany, type PrivacyCaseReason } from '../../errors.ts';
 import type { Mail } from '../../mail/outbox.ts';
@@ -21,7 +21,7 @@ interface CaseServiceDeps {
   mailer: { send(mail: Mail): Promise<unknown> };
   /** Codes and acknowledgements go to a typed address: counted per address and per client before they are written. */
   mailLimits: MailLimits;
-  config: Pick<Config, 'portalName' | 'timezone' | 'baseUrl' | 'dpoEmail' | 'defaultLanguage'>;
+  config: Pick<Config, 'portalName' | 'timezone' | 'baseUrl' | 'dpoEmail' | 'defaultLanguage' | 'privacyAuthority'>;
   /** The account with this address, if any: a verified address ties the case to it. */
   accountIdByEmail(email: string): Promise<string | null>;
 }
@@ -41,7 +41,7 @@ export type CaseService = ReturnType<typeof createCaseService>;
 
 export function createCaseService(deps: CaseServiceDeps) {
   const { store, clock } = deps;
-  const letterFacts = { portal: deps.config.portalName, timeZone: deps.config.timezone };
+  const letterFacts = { portal: deps.config.portalName, timeZone: deps.config.timezone, authority: deps.config.privacyAuthority };
   const now = () => clock().toISOString();
   const today = () => localDay(clock(), deps.config.timezone);
 
@@ -111,6 +111,13 @@ export function createCaseService(deps: CaseServiceDeps) {
     return load(c.id);
   }
 
+  /** The DPO hears of a request once someone stands behind it: signed in, or the address confirmed. */
+  const tellDpo = (c: PrivacyCase) => {
+    const lang = deps.config.defaultLanguage;
+    const link = deps.config.baseUrl + localPath(lang, lang, `/-/privacy-office/cases/${c.id}`);
+    return deps.mailer.send(caseMails.arrived(lang, deps.config.dpoEmail, c, { ...letterFacts, link }));
+  };
+
   const mailLetter = (kind: LetterKind, c: PrivacyCase) => deps.mailer.send(caseMails.letter(kind, c, letterFacts));
 
   return {
@@ -128,8 +135,10 @@ export function createCaseService(deps: CaseServiceDeps) {
       }
       await deps.mailLimits.reserve(checked.email, client);
       const c = await create({ ...checked, lang: input.lang, channel: 'portal', receivedDay: today(), receivedAt: now(), userId: account?.id ?? null, verifiedBy: account ? 'session' : null }, account?.id ?? 'requester');
-      if (account) await deps.mailer.send(caseMails.acknowledgement(c, letterFacts));
-      else await sendCode(c);
+      if (account) {
+        await deps.mailer.send(caseMails.acknowledgement(c, letterFacts));
+        await tellDpo(c);
+      } else await sendCode(c);
       return c;
     },
 
@@ -158,6 +167,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       });
       const confirmed = await load(id);
       await deps.mailer.send(caseMails.acknowledgement(confirmed, letterFacts));
+      await tellDpo(confirmed);
       return confirmed;
     },
 

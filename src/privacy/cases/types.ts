@@ -12,6 +12,16 @@ export const channels = ['portal', 'email', 'post', 'staff'] as const;
 export type Channel = (typeof channels)[number];
 
 /** How the DPO checked an identity by hand; only the method and the date are kept, never a document. */
+/** The steps a case's history records (privacy_case_steps.kind); an action step is `action_` and the action. */
+export const stepKinds = [
+  'received', 'duplicate_flagged', 'code_sent', 'code_failed', 'code_invalidated', 'identity_verified', 'started',
+  'action_access', 'action_erasure', 'action_restriction', 'action_objection', 'extended', 'refused', 'cancelled', 'completed', 'requester_erased',
+] as const;
+export type StepKind = (typeof stepKinds)[number];
+
+/** Who took a step, as the history names them: never by account id. */
+export type StepActor = 'dpo' | 'requester' | 'system';
+
 export const manualMethods = ['in_person', 'email_reply', 'letter', 'phone', 'other'] as const;
 
 export interface PrivacyCase {

@@ -66,7 +66,7 @@ export async function privacyOfficeRoutes(app: FastifyInstance, deps: PrivacyOff
     return at;
   };
   const breachInput = (body: Body): BreachInput => ({
-    awareAt: instant(body, 'aware_at'), nature: many(body, 'nature'), description: one(body, 'description'), categories: many(body, 'categories'),
+    title: one(body, 'title'), awareAt: instant(body, 'aware_at'), nature: many(body, 'nature'), description: one(body, 'description'), categories: many(body, 'categories'),
     approxSubjects: one(body, 'approx_subjects'), approxRecords: one(body, 'approx_records'), consequences: one(body, 'consequences'), measures: one(body, 'measures'),
     risk: one(body, 'risk'), decision: one(body, 'decision'), notifiedAt: instant(body, 'notified_at'), delayReason: one(body, 'delay_reason'),
     subjectsInformedAt: instant(body, 'subjects_informed_at'),

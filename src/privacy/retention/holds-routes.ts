@@ -18,7 +18,7 @@ import { formBody, formSchema, refuseForm } from '../../http/forms.ts';
 import { useSchemaValidation } from '../../http/validation.ts';
 
 /** The hold forms: each field a string of bounded length, past the limits holds.ts explains itself. */
-const NewHoldForm = formBody({ object_type: 100, object_id: 1000, reason: 100, reason_text: 10_000, ends_on: 100 });
+const NewHoldForm = formBody({ subject: 1000, reason: 100, reason_text: 10_000, ends_on: 100 });
 const EndHoldForm = formBody({}, 200);
 import { one as field } from '../../http/params.ts';
 
@@ -57,8 +57,8 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
     },
     json: (_request, holds) => ({
       results: holds.map((h) => ({
-        id: h.id, object_type: h.objectType, object_id: h.objectId, reason: h.reason, reason_text: h.reasonText,
-        set_by: h.setBy, set_at: h.setAt, ends_at: h.endsAt, ended_at: h.endedAt, ended_by: h.endedBy, state: h.state,
+        id: h.id, object_type: h.objectType, object_id: h.objectId, subject: h.subject, reason: h.reason, reason_text: h.reasonText,
+        set_by: h.setBy, set_at: h.setAt, ends_at: h.endsAt, last_day: h.lastDay, ended_at: h.endedAt, ended_by: h.endedBy, state: h.state,
       })),
     }),
   });
@@ -70,13 +70,13 @@ export async function holdRoutes(app: FastifyInstance, deps: HoldRoutesDeps): Pr
 
     app.post(`${p}/-/privacy-office/holds`, { ...formSchema(NewHoldForm), ...guarded }, async (request, reply) => {
       const form: HoldForm = {
-        object_type: field(request.body, 'object_type'), object_id: field(request.body, 'object_id'), reason: field(request.body, 'reason'),
+        subject: field(request.body, 'subject'), reason: field(request.body, 'reason'),
         reason_text: field(request.body, 'reason_text'), ends_on: field(request.body, 'ends_on'),
       };
       try {
         refuseForm(request);
         await deps.holds.add(accountOf(request)!.id, {
-          objectType: form.object_type!, objectId: form.object_id!, reason: form.reason!, reasonText: form.reason_text!, endsOn: form.ends_on!,
+          subject: form.subject!, reason: form.reason!, reasonText: form.reason_text!, endsOn: form.ends_on!,
         });
         return reply.redirect(`${p}/-/privacy-office/holds?done=added`, 303);
       } catch (error) {

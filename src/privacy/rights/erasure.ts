@@ -10,6 +10,7 @@ import { toArchiveRecipient, type ArchiveRecipient } from './archive.ts';
 import type { Recipient } from '../recipients/service.ts';
 import type { ErasureLine, RegistryContext, Subject } from '../../personal-data/registry.ts';
 import type { RightsDeps } from './deps.ts';
+import type { ContactMention } from '../../catalog/service.ts';
 import { subjectKeys } from '../subject-keys.ts';
 import { portalKey } from '../../accounts/secret-box.ts';
 
@@ -26,6 +27,17 @@ export interface ErasureReport {
   recipientsToInform: ArchiveRecipient[];
   /** The recipients told by mail at their contact address (Art. 19), by id; the others are in recipientsToInform. */
   recipientsInformed: string[];
+  /**
+   * Datasets whose metadata still names the person (contact point address or name): erasing the account does not
+   * touch published metadata, so the DPO has each one corrected before the case is completed.
+   */
+  contactPoints: ContactMention[];
+}
+
+/** A person's address and full name, to look for in the datasets' metadata. */
+export function personOf(user: { email: string; first_name: string; last_name: string }): { email: string; name: string | null } {
+  const name = `${user.first_name} ${user.last_name}`.trim();
+  return { email: user.email, name: name || null };
 }
 
 async function eraseSubject(db: Kysely<Database>, deps: RightsDeps, subject: Subject, reference?: string): Promise<ErasureLine[]> {
@@ -55,6 +67,8 @@ export async function eraseAccount(deps: RightsDeps, userId: string, options: { 
   const subject: Subject = { userId, email: user.email, pseudonym: keys.pseudonym(userId) };
   const lang = await languageOf(deps, userId);
   const at = deps.clock();
+  // Looked up before the erasure: afterwards the name is gone from the portal.
+  const contactPoints = await deps.catalog.mentionsOf(personOf(user));
   const lines = await db.transaction().execute(async (trx) => {
     // In the transaction: two admins deleting themselves at once cannot leave the portal without one.
     if (user.role === 'admin') {
@@ -86,7 +100,7 @@ export async function eraseAccount(deps: RightsDeps, userId: string, options: { 
   const recipients = await deps.recipients.list({ current: true });
   const informed = await informRecipients(deps, recipients, { email: user.email, at, reference: options.reference ?? subject.pseudonym, pseudonym: subject.pseudonym });
   const toInform = recipients.filter((r) => !informed.includes(r.id)).map(toArchiveRecipient);
-  return { at: at.toISOString(), by: options.by, reference: options.reference ?? null, pseudonym: subject.pseudonym, lines, recipientsToInform: toInform, recipientsInformed: informed };
+  return { at: at.toISOString(), by: options.by, reference: options.reference ?? null, pseudonym: subject.pseudonym, lines, recipientsToInform: toInform, recipientsInformed: informed, contactPoints };
 }
 
 const mailAddress = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -4,7 +4,8 @@ import { buildAccessArchive, type AccessArchive } from './archive.ts';
 import { archivesOf, openArchive, prepareArchive, type ArchiveFormat, type ArchiveLookup } from './archive-files.ts';
 import { createCaseActions, type CaseActions } from '../cases/actions.ts';
 import { consentsOf, withdrawConsent, type ConsentRecord } from './consents.ts';
-import { eraseAccount, replayErasureLedger, type ErasedBy, type ErasureReport } from './erasure.ts';
+import type { ContactMention } from '../../catalog/service.ts';
+import { eraseAccount, personOf, replayErasureLedger, type ErasedBy, type ErasureReport } from './erasure.ts';
 import { mayMail, privacyFlags, setObjection, setRestriction, type PrivacyFlags } from './flags.ts';
 import type { RightsDeps } from './deps.ts';
 import type { PurposeId } from '../../personal-data/vocabulary.ts';
@@ -30,6 +31,8 @@ export interface RightsService {
   mayMail(userId: string): Promise<boolean>;
   consentsOf(userId: string): Promise<ConsentRecord[]>;
   withdrawConsent(userId: string, consentId: string): Promise<void>;
+  /** Datasets whose metadata still names the person of a case: by its address, and by the account's name while it exists. */
+  contactPointsOf(person: { email: string; userId: string | null }): Promise<ContactMention[]>;
   /** The DPO's one-click actions on a case: these same rights; an access request gets the downloadable archive. */
   caseActions: CaseActions;
 }
@@ -48,6 +51,10 @@ export function createRightsService(deps: RightsDeps): RightsService {
     mayMail: (userId) => mayMail(deps.db, userId),
     consentsOf: (userId) => consentsOf(deps, userId),
     withdrawConsent: (userId, consentId) => withdrawConsent(deps, userId, consentId),
+    async contactPointsOf(person) {
+      const user = person.userId ? await deps.accounts.userById(person.userId) : undefined;
+      return deps.catalog.mentionsOf(user ? { ...personOf(user), email: person.email } : { email: person.email, name: null });
+    },
     caseActions: createCaseActions({
       rights: {
         buildAccessArchive: (userId) => prepareArchive(deps, userId, deps.config.defaultLanguage),

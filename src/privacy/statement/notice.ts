@@ -1,5 +1,6 @@
 // The notice of a changed privacy statement (GDPR Art. 13(3)): a signed-in person whose last acceptance or
-// acknowledgement is of another text sees a banner until they acknowledge the current version.
+// acknowledgement is of another text sees a banner until they acknowledge the current version; someone who never
+// accepted a version has nothing that changed, and a new version with the same text (digest) changes nothing.
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { accountOf } from '../../accounts/auth.ts';
@@ -33,7 +34,7 @@ export function createAcknowledgements(deps: { db: Kysely<Database>; clock: Cloc
     async noticeFor(userId: string): Promise<StatementNotice | null> {
       const current = await deps.statements.current();
       const last = await lastOf(userId);
-      if (last?.statement_digest === current.digest) return null;
+      if (!last || last.statement_digest === current.digest) return null;
       const since = last && /^\d+$/.test(last.statement_version) ? Number(last.statement_version) : null;
       return { version: current.number, since };
     },

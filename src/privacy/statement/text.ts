@@ -2,7 +2,7 @@
 // recipients register (GDPR Art. 13): what the software does is what the statement says.
 import { messages, type Language } from '../../i18n/index.ts';
 import type { Config } from '../../config.ts';
-import { authorities } from '../authorities.ts';
+import { authorityContact } from '../authorities.ts';
 import { basisText, categoryRetention, purposeFacts } from '../facts.ts';
 import { isTransfer, type Recipient } from '../recipients/service.ts';
 import type { CategoryId } from '../../personal-data/vocabulary.ts';
@@ -28,7 +28,7 @@ export function statementText(lang: Language, facts: StatementFacts): StatementS
   const { config } = facts;
   const list = (ids: readonly CategoryId[]) => (ids.length ? ids.map((c) => terms.categories[c]).join(', ') : w.noData);
   const perPurpose = purposeFacts(config);
-  const authority = { ...authorities[config.privacyAuthority], ...terms.authorities[config.privacyAuthority] };
+  const authority = authorityContact(config.privacyAuthority, lang);
   const transfers = facts.recipients.filter(isTransfer).map((r) => `${r.name} (${r.location})`);
   return [
     {

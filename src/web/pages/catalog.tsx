@@ -4,7 +4,7 @@ import { queryString, type PageContext } from '../context.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
-import { catalogFacets, catalogSorts, type CatalogFacet, type CatalogQuery, type CatalogResult } from '../search.ts';
+import { catalogFacets, catalogSorts, valuesContaining, type CatalogFacet, type CatalogQuery, type CatalogResult } from '../search.ts';
 
 export function SearchForm(props: { ctx: PageContext; q: string; hidden?: [string, string][] }): Html {
   const t = props.ctx.t.common;
@@ -48,6 +48,9 @@ function facetLabel(ctx: PageContext, facet: CatalogFacet, value: string): strin
   return value;
 }
 
+/** Values listed before "show all": keywords are many and short. */
+const shownValues = (facet: CatalogFacet) => (facet === 'keyword' ? 15 : 30);
+
 export function catalogPage(ctx: PageContext, query: CatalogQuery, result: CatalogResult, error?: string): Html {
   const t = ctx.t.catalog;
   const here = ctx.link('/datasets');
@@ -63,14 +66,32 @@ export function catalogPage(ctx: PageContext, query: CatalogQuery, result: Catal
       <div class="with-sidebar">
         <aside class="facets" aria-labelledby="filters-heading">
           <h2 id="filters-heading">{t.filters}</h2>
-          {catalogFacets.map((facet) =>
-            result.facets[facet].length === 0 ? (
-              <></>
-            ) : (
-              <section class="facet">
-                <h3>{t.facet[facet]}</h3>
+          {catalogFacets.map((facet) => {
+            const counts = result.facets[facet];
+            if (counts.length === 0) return <></>;
+            const id = `facet-${facet}`;
+            const expanded = query.expand?.facet === facet ? query.expand : null;
+            const listed = expanded ? valuesContaining(counts, expanded.q, ctx.lang) : counts.slice(0, shownValues(facet));
+            const fmt = (n: number) => formatNumber(ctx.lang, n);
+            return (
+              <section class="facet" aria-labelledby={id}>
+                <h3 id={id}>{t.facet[facet]}</h3>
+                {expanded && (
+                  // A GET form back to this view: the filter box works without script.
+                  <form class="facet-search" role="search" method="get" action={`${here}#${id}`}>
+                    {[...catalogPairs(query), ['facet', facet]].map(([name, value]) => <input type="hidden" name={name} value={value} />)}
+                    <label for={`${id}-q`}>{t.facetSearchLabel(t.facet[facet])}</label>
+                    <span class="facet-search-row">
+                      <input id={`${id}-q`} name="facet_q" type="search" value={expanded.q} autocomplete="off" />
+                      <button type="submit">{t.facetSearch}</button>
+                    </span>
+                  </form>
+                )}
+                {expanded && (
+                  <p class="facet-all-count" role="status">{expanded.q ? t.valuesContaining(listed.length, fmt(listed.length), expanded.q) : t.valuesInAll(listed.length, fmt(listed.length))}</p>
+                )}
                 <ul>
-                  {result.facets[facet].slice(0, facet === 'keyword' ? 15 : 30).map((f) => (
+                  {listed.map((f) => (
                     <li>
                       <a href={href(catalogPairs(query, { toggle: [facet, f.value] }))} aria-current={f.selected ? 'true' : undefined} class={f.selected ? 'selected' : undefined}>
                         <span>{facetLabel(ctx, facet, f.value)}</span> <span class="count">{formatNumber(ctx.lang, f.count)}</span>
@@ -78,9 +99,15 @@ export function catalogPage(ctx: PageContext, query: CatalogQuery, result: Catal
                     </li>
                   ))}
                 </ul>
+                {expanded && <p class="facet-fewer"><a href={`${href(catalogPairs(query))}#${id}`}>{t.showFewer}<span class="visually-hidden"> ({t.facet[facet]})</span></a></p>}
+                {!expanded && counts.length > shownValues(facet) && (
+                  <p class="facet-show-all">
+                    <a href={`${href([...catalogPairs(query), ['facet', facet]])}#${id}`}>{t.showAll(fmt(counts.length))}<span class="visually-hidden"> ({t.facet[facet]})</span></a>
+                  </p>
+                )}
               </section>
-            ),
-          )}
+            );
+          })}
         </aside>
         <section class="results" aria-labelledby="results-heading">
           <h2 id="results-heading" class="results-count" aria-live="polite">{t.found(formatNumber(ctx.lang, result.total))}</h2>

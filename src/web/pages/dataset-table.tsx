@@ -9,7 +9,7 @@ import { FacetPanel } from '../facet-panel.tsx';
 import { apiFilterPairs, filterWhere, type RecordFilters } from '../filters.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
-import { loadFacets, type Facet } from '../record-facets.ts';
+import { loadFacets, type Facet, type FacetExpansion } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
 import { one } from '../../http/params.ts';
@@ -37,6 +37,12 @@ function readSort(dataset: Dataset, text: string): { sort: TableSort | null; pro
 
 const sortParam = (sort: TableSort) => `${sort.direction === 'descending' ? '-' : ''}${sort.field.name}`;
 const orderBy = (sort: TableSort | null) => (sort ? `${odsqlName(sort.field.name)} ${sort.direction === 'descending' ? 'DESC' : 'ASC'}` : undefined);
+
+/** `facet=name` opens that facet in full, `facet_q=gen` narrows its values (a GET form, so no script is needed). */
+function readExpansion(query: Query): FacetExpansion | null {
+  const field = one(query, 'facet');
+  return field ? { field, q: one(query, 'facet_q').trim().slice(0, 200) } : null;
+}
 
 function readPage(query: Query): number {
   const page = Number(one(query, 'page') || 1);
@@ -133,7 +139,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
   try {
     [result, facets] = await Promise.all([
       records.records(dataset.id, audience, { where: filterWhere(filters), refine: filters.refine, exclude: filters.exclude, orderBy: orderBy(sort), limit, offset, ...options }),
-      loadFacets(records, dataset, audience, filters, options),
+      loadFacets(records, dataset, audience, filters, options, readExpansion(query)),
     ]);
   } catch (error) {
     filterProblem = visitorError(error);

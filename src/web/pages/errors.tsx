@@ -1,6 +1,7 @@
 // Pages for what went wrong: not found (a real 404), a request the page cannot use, an internal error with its request id.
 import type { PageContext } from '../context.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
+import { formatDate, formatTime } from '../../i18n/index.ts';
 import { Layout } from '../layout.tsx';
 import { SearchForm } from './catalog.tsx';
 
@@ -35,7 +36,7 @@ export function pageBudgetPage(ctx: PageContext, quota: { limit: number; resetAt
   return (
     <Layout ctx={ctx} page={{ title: t.pageBudgetTitle, noindex: true }}>
       <h1>{t.pageBudgetTitle}</h1>
-      <p role="alert">{t.pageBudgetText(quota.limit, `${quota.resetAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`)}</p>
+      <p role="alert">{t.pageBudgetText(quota.limit, `${formatDate(ctx.lang, quota.resetAt.toISOString(), ctx.config.timezone)} ${formatTime(ctx.lang, quota.resetAt.toISOString(), ctx.config.timezone)}`)}</p>
       <p><a href={ctx.link('/datasets')}>{t.backToCatalog}</a></p>
     </Layout>
   );

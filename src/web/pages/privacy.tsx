@@ -1,24 +1,11 @@
 // The privacy statement's public pages: the current version, the history of versions, an old version, the changes.
 import type { PublishedStatement } from '../../privacy/statement/service.ts';
 import type { StatementSection } from '../../privacy/statement/text.ts';
+import { Sections } from './privacy-sections.tsx';
 import type { PageContext } from '../context.ts';
 import { formatDate } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
-
-function Sections(props: { sections: StatementSection[] }): Html {
-  return (
-    <>
-      {props.sections.map((section) => (
-        <section>
-          <h2>{section.heading}</h2>
-          {section.paragraphs.map((p) => <p class="prose">{p}</p>)}
-          {section.items && section.items.length > 0 && <ul class="prose">{section.items.map((item) => <li>{item}</li>)}</ul>}
-        </section>
-      ))}
-    </>
-  );
-}
 
 const published = (ctx: PageContext, s: PublishedStatement) => ctx.t.privacy.version(s.version, formatDate(ctx.lang, s.publishedAt, ctx.config.timezone));
 
@@ -29,7 +16,8 @@ export function privacyPage(ctx: PageContext, statement: PublishedStatement): Ht
       <h1>{t.statement}</h1>
       <p class="meta">{published(ctx, statement)}</p>
       <p><a href={ctx.link('/-/privacy.pdf')} type="application/pdf">{t.pdf}</a> · <a href={ctx.link('/-/privacy/versions')}>{t.history}</a></p>
-      <Sections sections={statement.text[ctx.lang]} />
+      <p><a href={ctx.link('/-/privacy/request')}>{t.requestLink}</a></p>
+      <Sections ctx={ctx} sections={statement.text[ctx.lang]} request />
     </Layout>
   );
 }
@@ -44,7 +32,7 @@ export function privacyVersionPage(ctx: PageContext, statement: PublishedStateme
       {statement.number !== current && (
         <div class="notice" role="note"><p>{t.oldVersion} <a href={ctx.link('/-/privacy')}>{t.readCurrent}</a> · <a href={ctx.link(`/-/privacy/changes?from=${statement.number}`)}>{t.changes}</a></p></div>
       )}
-      <Sections sections={statement.text[ctx.lang]} />
+      <Sections ctx={ctx} sections={statement.text[ctx.lang]} />
     </Layout>
   );
 }
@@ -84,7 +72,7 @@ export function privacyChangesPage(ctx: PageContext, from: PublishedStatement, t
     <Layout ctx={ctx} page={{ title, noindex: true }}>
       <h1>{title}</h1>
       <p>{changed.length ? t.changesIntro : t.noChanges}</p>
-      <Sections sections={changed} />
+      <Sections ctx={ctx} sections={changed} />
       <p><a href={ctx.link('/-/privacy')}>{t.readCurrent}</a></p>
     </Layout>
   );

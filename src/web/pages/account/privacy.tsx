@@ -68,7 +68,7 @@ export function privacyPage(ctx: PageContext, data: PrivacyPageData): Html {
     <Layout ctx={ctx} page={{ title: t.title, noindex: true }}>
       <p><a href={ctx.link('/-/account')}>{ctx.t.account.myAccount}</a></p>
       <h1>{t.title}</h1>
-      <p>{t.intro}</p>
+      <p>{t.intro} <a href={ctx.link('/-/privacy/request')}>{t.requestLink}</a></p>
       <Done message={data.done} />
       <ErrorSummary ctx={ctx} error={data.error} />
       <section aria-labelledby="download">

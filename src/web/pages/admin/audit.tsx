@@ -2,7 +2,8 @@
 import type { AuditEntry, AuditFilter } from '../../../admin/service.ts';
 import { Pagination } from '../../components.tsx';
 import { queryString, type PageContext } from '../../context.ts';
-import { formatNumber } from '../../../i18n/index.ts';
+import { formatNumber, type KeysExactly, type Messages } from '../../../i18n/index.ts';
+import { isEventVerb, type EventVerb } from '../../../events/verbs.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 
@@ -17,7 +18,21 @@ function Who(props: { ctx: PageContext; id: string; email: string | null; isAcco
   return <code>{props.id}</code>;
 }
 
-const looksLikeAccount = (id: string) => /^u_[A-Za-z0-9_-]+$/.test(id);
+// The catalogs have a sentence for every verb the log records, and no other.
+true satisfies KeysExactly<Messages['admin']['verbs'], EventVerb>;
+
+/** What happened, as the rest of a sentence after the actor; a verb the catalogs do not know yet shows as its code. */
+const verbText = (ctx: PageContext, verb: string) => (isEventVerb(verb) ? ctx.t.admin.verbs[verb] : verb);
+
+/** Who did it, by role, with the account's address when it still exists; the id only in the tooltip. */
+function Actor(props: { ctx: PageContext; entry: AuditEntry }): Html {
+  const { ctx, entry } = props;
+  const actors = ctx.t.admin.actors;
+  if (entry.actorRole) return <span title={entry.actor}>{actors[entry.actorRole] ?? entry.actorRole} <span class="muted">({entry.actorEmail})</span></span>;
+  if (entry.actor === 'cli') return <>{actors.cli}</>;
+  if (entry.actor === 'system' || entry.actor === 'retention') return <>{actors.system}</>;
+  return <span title={entry.actor}>{actors.gone}</span>;
+}
 
 export function auditPage(
   ctx: PageContext,
@@ -33,7 +48,7 @@ export function auditPage(
         <label for="verb">{t.verb}</label>
         <select id="verb" name="verb">
           <option value="">{t.anyVerb}</option>
-          {data.verbs.map((v) => <option value={v} selected={v === filter.verb}>{v}</option>)}
+          {data.verbs.map((v) => <option value={v} selected={v === filter.verb}>{verbText(ctx, v)}</option>)}
         </select>
         <label for="actor">{t.actorLabel}</label>
         <input id="actor" name="actor" value={filter.actor} maxlength={320} />
@@ -57,8 +72,8 @@ export function auditPage(
               {data.entries.map((e) => (
                 <tr>
                   <td><When ctx={ctx} iso={e.at} /></td>
-                  <td><Who ctx={ctx} id={e.actor} email={e.actorEmail} isAccount={looksLikeAccount(e.actor)} /></td>
-                  <td><code>{e.verb}</code></td>
+                  <td><Actor ctx={ctx} entry={e} /></td>
+                  <td><span title={e.verb}>{verbText(ctx, e.verb)}</span></td>
                   <td>{e.subjectType}: <Who ctx={ctx} id={e.subjectId} email={e.subjectEmail} isAccount={e.subjectType === 'user'} /></td>
                   <td>{Object.keys(e.data).length > 0 && <code>{JSON.stringify(e.data)}</code>}</td>
                 </tr>

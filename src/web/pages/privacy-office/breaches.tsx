@@ -18,11 +18,12 @@ export function breachesPage(ctx: PageContext, breaches: Breach[], done: string 
       {breaches.length === 0 ? <p>{t.none}</p> : (
         <div class="table-scroll">
           <table>
-            <thead><tr><th scope="col">{c.aware}</th><th scope="col">{c.nature}</th><th scope="col">{c.risk}</th><th scope="col">{c.decision}</th><th scope="col">{c.notified}</th><th scope="col">{c.state}</th></tr></thead>
+            <thead><tr><th scope="col">{t.fields.title}</th><th scope="col">{c.aware}</th><th scope="col">{c.nature}</th><th scope="col">{c.risk}</th><th scope="col">{c.decision}</th><th scope="col">{c.notified}</th><th scope="col">{c.state}</th></tr></thead>
             <tbody>
               {breaches.map((b) => (
                 <tr class={b.overdue ? 'overdue' : undefined}>
-                  <td><a href={ctx.link(`/-/privacy-office/breaches/${b.id}`)}><When ctx={ctx} iso={b.awareAt} /></a></td>
+                  <td><a href={ctx.link(`/-/privacy-office/breaches/${b.id}`)}>{b.title}</a></td>
+                  <td><When ctx={ctx} iso={b.awareAt} /></td>
                   <td>{b.nature.map((n) => t.natures[n]).join(', ')}</td>
                   <td>{b.risk ? t.risks[b.risk] : t.undecided}</td>
                   <td>{b.decision ? t.decisions[b.decision] : t.undecided}</td>
@@ -43,7 +44,7 @@ export type BreachForm = Record<string, string | string[]>;
 
 export function breachFormValues(b: Breach, timeZone: string): BreachForm {
   return {
-    aware_at: instantToZoned(b.awareAt, timeZone), nature: b.nature, description: b.description, categories: b.categories, approx_subjects: b.approxSubjects?.toString() ?? '',
+    title: b.title, aware_at: instantToZoned(b.awareAt, timeZone), nature: b.nature, description: b.description, categories: b.categories, approx_subjects: b.approxSubjects?.toString() ?? '',
     approx_records: b.approxRecords?.toString() ?? '', consequences: b.consequences, measures: b.measures, risk: b.risk ?? '', decision: b.decision ?? '',
     notified_at: instantToZoned(b.notifiedAt, timeZone), delay_reason: b.delayReason ?? '', subjects_informed_at: instantToZoned(b.subjectsInformedAt, timeZone),
   };
@@ -63,10 +64,15 @@ export function breachPage(ctx: PageContext, breach: Breach | null, values: Brea
     <div class="field"><label for={name}>{label}</label><input id={name} name={name} type="datetime-local" value={v(name)} required={required} disabled={closed} /></div>
   );
   return (
-    <OfficeFrame ctx={ctx} title={breach ? t.breach(breach.id) : t.openBreach} jsonTwin={breach ? ctx.link(`/-/privacy-office/breaches/${breach.id}.json`) : undefined} done={notes.done} error={notes.error}>
+    <OfficeFrame ctx={ctx} title={breach ? t.breach(breach.title) : t.openBreach} jsonTwin={breach ? ctx.link(`/-/privacy-office/breaches/${breach.id}.json`) : undefined} done={notes.done} error={notes.error}>
       {breach?.overdue && <p class="notice notice-error" role="alert">{t.overdue}</p>}
       <p class="hint" id="no-personal-data">{t.noPersonalData}</p>
       <PostForm ctx={ctx} action={action}>
+        <div class="field">
+          <label for="title">{f.title}</label>
+          <p class="hint" id="title-hint">{f.titleHint}</p>
+          <input id="title" name="title" value={v('title')} required maxlength={200} aria-describedby="title-hint no-personal-data" disabled={closed} />
+        </div>
         {when('aware_at', f.awareAt, true)}
         <fieldset><legend>{f.nature}</legend>{natures.map((n) => <label><input type="checkbox" name="nature" value={n} checked={has('nature', n)} disabled={closed} /> {t.natures[n]}</label>)}</fieldset>
         {area('description', f.description)}

@@ -1,15 +1,15 @@
 // The DPO's page of legal holds: those that lapsed first, then the active ones, then the ended; a form to set one.
 import type { LegalHold } from '../../../privacy/retention/holds.ts';
-import { holdObjectTypes, holdReasons } from '../../../privacy/retention/holds.ts';
+import { holdReasons } from '../../../privacy/retention/holds.ts';
 import type { PageContext } from '../../context.ts';
 import { Choice, Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
+import { formatDate } from '../../../i18n/index.ts';
 import { When } from '../admin/frame.tsx';
 
 export interface HoldForm {
-  object_type?: string;
-  object_id?: string;
+  subject?: string;
   reason?: string;
   reason_text?: string;
   ends_on?: string;
@@ -38,11 +38,11 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
             <tbody>
               {data.holds.map((h) => (
                 <tr id={h.id}>
-                  <td>{t.objectTypes[h.objectType] ?? h.objectType} <code>{h.objectId}</code></td>
+                  <td>{t.objectTypes[h.objectType] ?? h.objectType} {h.subject ?? <em>{t.gone}</em>}</td>
                   <td>{t.reasons[h.reason] ?? h.reason}</td>
                   <td>{h.reasonText}</td>
                   <td><When ctx={ctx} iso={h.setAt} /> <code>{h.setBy}</code></td>
-                  <td><When ctx={ctx} iso={h.endedAt ?? h.endsAt} /></td>
+                  <td>{h.endedAt ? <When ctx={ctx} iso={h.endedAt} /> : <time datetime={h.lastDay}>{formatDate(ctx.lang, `${h.lastDay}T12:00:00Z`, 'UTC')}</time>}</td>
                   <td>{t.states[h.state]}</td>
                   <td>
                     {h.state !== 'ended' && (
@@ -51,7 +51,7 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
                         action={ctx.link(`/-/privacy-office/holds/${h.id}/end`)}
                         label={t.end}
                         destructive
-                        ariaLabel={`${t.end}: ${t.objectTypes[h.objectType] ?? h.objectType} ${h.objectId}`}
+                        ariaLabel={`${t.end}: ${t.objectTypes[h.objectType] ?? h.objectType} ${h.subject ?? t.gone}`}
                       />
                     )}
                   </td>
@@ -63,8 +63,7 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
       )}
       <h2>{t.add}</h2>
       <PostForm ctx={ctx} action={ctx.link('/-/privacy-office/holds')}>
-        <Choice name="object_type" label={t.objectType} options={holdObjectTypes.map((type) => [type, t.objectTypes[type]])} value={form.object_type} />
-        <Input name="object_id" label={t.objectId} hint={t.objectIdHint} value={form.object_id} required maxlength={100} autocomplete="off" />
+        <Input name="subject" label={t.subject} hint={t.subjectHint} value={form.subject} required maxlength={320} autocomplete="off" />
         <Choice name="reason" label={t.reason} options={holdReasons.map((reason) => [reason, t.reasons[reason]])} value={form.reason} />
         <div class="field">
           <label for="reason_text">{t.reasonText}</label>

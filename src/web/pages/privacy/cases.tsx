@@ -1,13 +1,43 @@
 // The DPO's case console: requests by due date with the overdue ones flagged, and one case with its history and actions.
-import { languages, messages } from '../../../i18n/index.ts';
+import { languages, messages, type KeysExactly, type Messages } from '../../../i18n/index.ts';
 import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
-import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, type CaseStep, type PrivacyCase } from '../../../privacy/cases/types.ts';
+import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, stepKinds, type CaseStep, type PrivacyCase, type StepActor, type StepKind } from '../../../privacy/cases/types.ts';
+import { When } from '../admin/frame.tsx';
 import type { PageContext } from '../../context.ts';
 import { Choice, ConfirmField, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
+import type { ContactMention } from '../../../catalog/service.ts';
+import { localized } from '../../../explore/present.ts';
+import { adminPath } from '../backoffice/common.tsx';
 
 const day = (ctx: PageContext, value: string | null) => (value ? dateText(ctx.lang, value, ctx.config.timezone) : '');
+
+// The catalogs have a sentence for every kind of step, and no other.
+true satisfies KeysExactly<Messages['privacyCases']['steps'], StepKind>;
+
+/** The role of whoever took a step: the system, the requester (by the form or their own account), or else the office. */
+function actorOf(step: CaseStep, c: PrivacyCase): StepActor {
+  if (step.actor === 'system') return 'system';
+  if (step.actor === 'requester' || (c.userId !== null && step.actor === c.userId)) return 'requester';
+  return 'dpo';
+}
+
+const isStepKind = (kind: string): kind is StepKind => (stepKinds as readonly string[]).includes(kind);
+
+/** One step of the history as a sentence: when (in the portal's time zone), who by role, what, and its note made readable. */
+function Step(props: { ctx: PageContext; c: PrivacyCase; step: CaseStep }): Html {
+  const { ctx, c, step } = props;
+  const t = ctx.t.privacyCases;
+  const what = isStepKind(step.kind) ? t.steps[step.kind] : t.unknownStep(step.kind);
+  const note = step.note;
+  const detail = !note ? null
+    : step.kind === 'received' ? <> ({t.channels[note] ?? note})</>
+    : step.kind === 'identity_verified' ? <> ({t.methods[note] ?? note})</>
+    : step.kind === 'duplicate_flagged' ? <>: <a href={ctx.link(`/-/privacy-office/cases/${note}`)}>{t.duplicateOf}</a></>
+    : <>: {note}</>;
+  return <li><When ctx={ctx} iso={step.at} /> — {t.actors[actorOf(step, c)]} {what}{detail}</li>;
+}
 
 export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: string; today: string; done?: string | null; error?: string | null; values?: Record<string, string> }): Html {
   const t = ctx.t.privacyCases;
@@ -64,7 +94,28 @@ function Reason(props: { label: string; name?: string; id?: string }): Html {
   return <div class="field"><label for={id}>{props.label}</label><textarea id={id} name={name} rows="3" required maxlength="5000"></textarea></div>;
 }
 
-export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[]; today: string; actionsAvailable: boolean; done?: string | null; error?: string | null }): Html {
+/** An erasure case's warning: the datasets whose metadata still names the person, each with its back-office metadata page. */
+function ContactPointWarning(props: { ctx: PageContext; mentions: ContactMention[] }): Html {
+  const { ctx, mentions } = props;
+  const t = ctx.t.privacyCases;
+  if (mentions.length === 0) return <p class="hint">{t.contactPointsNone}</p>;
+  return (
+    <section class="notice notice-error" role="alert" aria-labelledby="contact-points">
+      <h2 id="contact-points">{t.contactPoints}</h2>
+      <p>{t.contactPointsIntro(mentions.length)}</p>
+      <ul>
+        {mentions.map((m) => (
+          <li>
+            <a href={ctx.link(adminPath(m.datasetId, 'metadata'))}>{t.editMetadata(localized(m.title, ctx.lang) ?? m.datasetId)}</a>
+            {' '}({m.found.map((f) => t.contactPointsFound[f]).join(', ')})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[]; today: string; actionsAvailable: boolean; contactPoints?: ContactMention[] | null; done?: string | null; error?: string | null }): Html {
   const t = ctx.t.privacyCases;
   const { c } = p;
   const base = `/-/privacy-office/cases/${c.id}`;
@@ -89,6 +140,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
         {c.message && <><dt>{t.message}</dt><dd>{c.message}</dd></>}
         {c.outcome && <><dt>{t.answer}</dt><dd>{c.outcome}</dd></>}
       </dl>
+      {p.contactPoints && <ContactPointWarning ctx={ctx} mentions={p.contactPoints} />}
       {letters.length > 0 && <p>{t.letter}: {letters.map((kind) => <><a href={ctx.link(`${base}/letter/${kind}`)}>{t.letterLinks[kind]}</a> </>)}</p>}
       {!closed && !c.identityVerifiedAt && (
         <section><h2>{t.verify}</h2><p class="hint">{t.verifyHint}</p>
@@ -140,7 +192,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
       )}
       <h2>{t.history}</h2>
       <ol>
-        {p.steps.map((s) => <li><time datetime={s.at}>{s.at.slice(0, 16).replace('T', ' ')}</time> {s.kind} ({s.actor}){s.note ? `: ${s.note}` : ''}</li>)}
+        {p.steps.map((s) => <Step ctx={ctx} c={c} step={s} />)}
       </ol>
     </Layout>
   );
