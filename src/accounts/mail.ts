@@ -25,12 +25,12 @@ export const accountMails = {
     subject: text(lang).reset.subject(p),
     text: text(lang).reset.text(p),
   }),
-  changeEmail: (lang: Language, p: { portal: string; firstName: string; link: string; hours: number }): AccountMail => ({
+  changeEmail: (lang: Language, p: { portal: string; firstName: string; email: string; link: string; hours: number }): AccountMail => ({
     template: 'accounts.change_email',
     subject: text(lang).changeEmail.subject(p),
     text: text(lang).changeEmail.text(p),
   }),
-  emailChanged: (lang: Language, p: { portal: string; firstName: string }): AccountMail => ({
+  emailChanged: (lang: Language, p: { portal: string; firstName: string; email: string }): AccountMail => ({
     template: 'accounts.email_changed',
     subject: text(lang).emailChanged.subject(p),
     text: text(lang).emailChanged.text(p),

@@ -161,12 +161,15 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       if (!account) return reply;
       const ctx = deps.contextOf(request);
       const key = field(request.query, 'done');
+      // The address just asked for, named back (it is the person's own typing; only something shaped like an address).
+      const to = field(request.query, 'to');
+      const named = key === 'email' && /^[^\s@<>]{1,200}@[^\s@<>]{1,200}$/.test(to) ? ctx.t.account.emailChangeSentTo(to) : null;
       return html(
         reply,
         accountPage(ctx, {
           sessions: await deps.accounts.listSessions(account.id, request.sessionToken),
           sections: (await Promise.all(deps.sections.map((s) => s(ctx, request)))).filter((s) => s !== null),
-          done: key && Object.hasOwn(done, key) ? done[key](ctx) : null,
+          done: named ?? (key && Object.hasOwn(done, key) ? done[key](ctx) : null),
         }),
       );
     });
@@ -197,8 +200,9 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       return 'saved';
     }, ProfileForm);
     accountForm('/email', async (request, id) => {
-      await deps.accounts.requestEmailChange(id, field(request.body, 'email'), field(request.body, 'password'), lang, request.ip);
-      return 'email';
+      const email = await deps.accounts.requestEmailChange(id, field(request.body, 'email'), field(request.body, 'password'), lang, request.ip);
+      // Query strings stay out of the log (app.ts), and the address is the person's own.
+      return `email&to=${encodeURIComponent(email)}`;
     }, EmailForm);
     accountForm('/password', async (request, id) => {
       await deps.accounts.changePassword(id, field(request.body, 'current'), field(request.body, 'password'), request.sessionToken!, request.ip);
@@ -211,8 +215,9 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
 
     app.get<{ Params: { token: string } }>(`${p}/-/account/email/:token`, async (request, reply) => {
       const ctx = deps.contextOf(request);
-      if (!(await deps.accounts.linkIsValid(request.params.token, 'change_email'))) return html(reply, messagePage(ctx, ctx.t.account.changeEmail, ctx.t.account.linkInvalid), 400);
-      return html(reply, confirmPage(ctx, ctx.t.account.changeEmail, ctx.t.account.emailChangeSent, ctx.link(`/-/account/email/${request.params.token}`), ctx.t.account.verifyButton));
+      const email = await deps.accounts.pendingEmail(request.params.token);
+      if (!email) return html(reply, messagePage(ctx, ctx.t.account.changeEmail, ctx.t.account.linkInvalid), 400);
+      return html(reply, confirmPage(ctx, ctx.t.account.changeEmail, ctx.t.account.emailChangeConfirm(email), ctx.link(`/-/account/email/${request.params.token}`), ctx.t.account.verifyButton));
     });
     app.post<{ Params: { token: string } }>(`${p}/-/account/email/:token`, async (request, reply) => {
       const ctx = deps.contextOf(request);

@@ -285,6 +285,12 @@ export function createAccountService(deps: AccountServiceDeps) {
       return !!row && row.purpose === purpose && row.used_at === null && row.expires_at > now();
     },
 
+    /** The address a usable change-of-address link moves the account to; null when the link is not usable. */
+    async pendingEmail(token: string): Promise<string | null> {
+      const row = await store.tokenById(digest(token));
+      return row && row.purpose === 'change_email' && row.used_at === null && row.expires_at > now() ? row.new_email : null;
+    },
+
     async changePassword(userId: string, current: string, next: string, keepToken: string, address: string): Promise<void> {
       const user = await store.userById(userId);
       if (!user || !(await passwordIsRight(user, current, address))) throw new Invalid('The current password is not right.', 'wrong_password');
@@ -311,7 +317,8 @@ export function createAccountService(deps: AccountServiceDeps) {
     },
 
     /** Sends a link to the new address; the change happens when it is followed. */
-    async requestEmailChange(userId: string, newEmailInput: string, password: string, lang: Language, address: string): Promise<void> {
+    /** Returns the new address as it will be stored, so the answer can name it (the same for a taken address). */
+    async requestEmailChange(userId: string, newEmailInput: string, password: string, lang: Language, address: string): Promise<string> {
       const user = await store.userById(userId);
       if (!user || !(await passwordIsRight(user, password, address))) throw new Invalid('The password is not right.', 'wrong_password');
       const email = checkEmail(newEmailInput);
@@ -319,9 +326,10 @@ export function createAccountService(deps: AccountServiceDeps) {
       // Counted for taken addresses too, so the limit does not tell them apart.
       await deps.mailLimits.reserve(email, address ?? null);
       // Taken addresses get no link, but the answer is the same, so no one learns who has an account.
-      if (await store.userByEmail(email)) return;
+      if (await store.userByEmail(email)) return email;
       const token = await issueToken(userId, 'change_email', email);
-      await send(email, accountMails.changeEmail(lang, { portal: deps.config.portalName, firstName: user.first_name, link: link(lang, `/-/account/email/${token}`), hours: tokenHours.change_email }));
+      await send(email, accountMails.changeEmail(lang, { portal: deps.config.portalName, firstName: user.first_name, email, link: link(lang, `/-/account/email/${token}`), hours: tokenHours.change_email }));
+      return email;
     },
 
     async confirmEmailChange(token: string, lang: Language): Promise<Account> {
@@ -329,7 +337,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       const email = row.new_email!;
       if (await store.userByEmail(email)) throw new Conflict('Another account uses this address now.', 'email_taken');
       await store.updateUser(user.id, { email, email_verified_at: now() });
-      await send(user.email, accountMails.emailChanged(lang, { portal: deps.config.portalName, firstName: user.first_name }));
+      await send(user.email, accountMails.emailChanged(lang, { portal: deps.config.portalName, firstName: user.first_name, email }));
       await deps.events.record(clock(), { actor: user.id, verb: 'account.email_changed', subjectType: 'user', subjectId: user.id });
       return toAccount({ ...user, email });
     },

@@ -48,10 +48,11 @@ Applies the migrations that the relational store (SQLite file, or DATABASE_URL) 
 
 Mails the data-protection officer (PRIVACY_DPO_EMAIL) about running privacy requests due within seven days,
 within a day, or overdue; each case is reminded once per threshold, so it is safe to run daily.`,
-  users: `Usage: opaal users create --email ADDRESS [--role user|editor|dpo|admin] [--data DIR] | list [--data DIR]
+  users: `Usage: opaal users create --email ADDRESS [--role user|editor|dpo|admin] [--base-url URL] [--data DIR] | list [--data DIR]
 
   create    make an account (default role: user) and print a link, valid 72 hours, where the person
-            chooses their own password; no password is ever given on the command line
+            chooses their own password; no password is ever given on the command line. The link starts
+            with --base-url or BASE_URL (default http://localhost:PORT, which it then points out)
   list      one line per account: id, role, state (no names or addresses)`,
   retention: `Usage: opaal retention [--dry-run] [--json] [--data DIR]
 

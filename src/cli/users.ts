@@ -25,6 +25,10 @@ export async function runUsers(config: Config, positionals: string[], flags: Fla
     console.log(`Created ${account.role} account ${account.id}.`);
     console.log(`Send this single-use link to the person; it lets them choose a password within 72 hours:`);
     console.log(link);
+    // A link to localhost works on this machine only: say where the address came from, and how to change it.
+    if (typeof flags['base-url'] !== 'string' && !process.env.BASE_URL) {
+      console.error(`Note: the link uses the default base URL ${config.baseUrl}; set BASE_URL or --base-url to the portal's public address.`);
+    }
     return 0;
   } finally {
     await portal.close();

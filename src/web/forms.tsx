@@ -19,8 +19,22 @@ export function PostForm(props: { ctx: PageContext; action: string; class?: stri
 }
 
 /**
+ * The box to tick before something that cannot be undone. It is a required field, so the browser asks for it without
+ * JavaScript; the label wraps the box, so no id is needed when a page holds many.
+ */
+export function ConfirmField(props: { ctx: PageContext; label?: string }): Html {
+  return (
+    <label class="check confirm">
+      <input type="checkbox" name="confirm" value="yes" required />
+      <span>{props.label ?? props.ctx.t.common.confirmIrreversible}</span>
+    </label>
+  );
+}
+
+/**
  * A one-button form in a table row or list item (revoke, end, withdraw): hidden fields say what it acts on, the
- * button's aria-label which row, since a screen reader hears the button apart from its row.
+ * button's aria-label which row, since a screen reader hears the button apart from its row. A `destructive` action
+ * is red and asks for a tick first.
  */
 export function RowAction(props: {
   ctx: PageContext;
@@ -28,13 +42,15 @@ export function RowAction(props: {
   label: string;
   ariaLabel?: string;
   fields?: Record<string, string>;
+  destructive?: boolean;
 }): Html {
   return (
-    <PostForm ctx={props.ctx} action={props.action} class="inline">
+    <PostForm ctx={props.ctx} action={props.action} class={props.destructive ? 'inline destructive' : 'inline'}>
       {Object.entries(props.fields ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" class="secondary" aria-label={props.ariaLabel}>
+      {props.destructive && <ConfirmField ctx={props.ctx} />}
+      <button type="submit" class={props.destructive ? 'secondary danger' : 'secondary'} aria-label={props.ariaLabel}>
         {props.label}
       </button>
     </PostForm>
@@ -43,6 +59,8 @@ export function RowAction(props: {
 
 export function Input(props: {
   name: string;
+  /** The field's id when two forms on one page share a name (default: the name). */
+  id?: string;
   label: string;
   type?: string;
   value?: string;
@@ -52,13 +70,14 @@ export function Input(props: {
   maxlength?: number;
   inputmode?: string;
 }): Html {
-  const hintId = props.hint ? `${props.name}-hint` : undefined;
+  const id = props.id ?? props.name;
+  const hintId = props.hint ? `${id}-hint` : undefined;
   return (
     <div class="field">
-      <label for={props.name}>{props.label}</label>
+      <label for={id}>{props.label}</label>
       {props.hint && <p class="hint" id={hintId}>{props.hint}</p>}
       <input
-        id={props.name}
+        id={id}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value}
@@ -73,11 +92,11 @@ export function Input(props: {
 }
 
 /** A labelled select: options as [value, text], the one equal to `value` selected. */
-export function Choice(props: { name: string; label: string; options: [string, string][]; value?: string }): Html {
+export function Choice(props: { name: string; id?: string; label: string; options: [string, string][]; value?: string }): Html {
   return (
     <div class="field">
-      <label for={props.name}>{props.label}</label>
-      <select id={props.name} name={props.name}>
+      <label for={props.id ?? props.name}>{props.label}</label>
+      <select id={props.id ?? props.name} name={props.name}>
         {props.options.map(([value, text]) => <option value={value} selected={props.value === value}>{text}</option>)}
       </select>
     </div>

@@ -149,6 +149,22 @@ test('profile changes, and an email change that happens only when the new addres
   assert.match(notice.subject, /gewijzigd/);
 });
 
+test('an email change names the new address: on the page after asking, in the mail, and on the confirmation page', async () => {
+  const v = await activeUser('oud.adres@example.org');
+  const asked = await v.post('/-/account/email', { email: 'Nieuw.Adres@example.org', password: strong });
+  assert.equal(asked.status, 303);
+  await v.get(asked.headers.get('location')!);
+  assert.match(v.lastPage, /Als nieuw\.adres@example\.org nog niet in gebruik is, sturen we een link naar dat adres/);
+  const mail = await smtp.next('nieuw.adres@example.org');
+  assert.match(mail.text, /te wijzigen in nieuw\.adres@example\.org\. Bevestig/);
+  await v.get(path(linkIn(mail)));
+  assert.match(v.lastPage, /Bevestig dat nieuw\.adres@example\.org voortaan het e-mailadres van uw account is/);
+  await v.post(path(linkIn(mail)), {});
+  assert.match((await smtp.next('oud.adres@example.org')).text, /gewijzigd in nieuw\.adres@example\.org/);
+  await v.get('/-/account?done=email&to=%3Cb%3E');
+  assert.doesNotMatch(v.lastPage, /&lt;b&gt;/, 'only an address is named back');
+});
+
 test('a password reset link works once, ends every session, and unknown addresses get the same answer', async () => {
   const signedIn = await activeUser('vergeten@example.org');
   const v = visitor(s.url);

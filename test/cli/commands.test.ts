@@ -145,3 +145,18 @@ test('datasets list marks a draft from the back office, and show lists its stage
   assert.match(show.stdout, /^concept \(public, draft\) — Concept/);
   assert.match(show.stdout, /\n {2}1\t\S+\t3 records\tlines\.jsonl\t\(staged\)\n/);
 });
+
+test('users create prints the link with the configured base URL, and points out the default', async () => {
+  const env = { BASE_URL: '' };
+  const defaulted = await opaal(['users', 'create', '--email', 'standaard@example.org', '--data', data], env);
+  assert.equal(defaulted.code, 0, defaulted.stderr);
+  assert.match(defaulted.stdout, /^http:\/\/localhost:8080\/-\/account\/reset\/\S+$/m);
+  assert.match(defaulted.stderr, /^Note: the link uses the default base URL http:\/\/localhost:8080; set BASE_URL or --base-url/m);
+  const flagged = await opaal(['users', 'create', '--email', 'vlag@example.org', '--base-url', 'https://data.example.be/', '--data', data], env);
+  assert.equal(flagged.code, 0, flagged.stderr);
+  assert.match(flagged.stdout, /^https:\/\/data\.example\.be\/-\/account\/\S+$/m);
+  assert.equal(flagged.stderr, '');
+  const fromEnv = await opaal(['users', 'create', '--email', 'omgeving@example.org', '--data', data], { BASE_URL: 'https://open.example.be' });
+  assert.match(fromEnv.stdout, /^https:\/\/open\.example\.be\/-\/account\/\S+$/m);
+  assert.equal(fromEnv.stderr, '');
+});

@@ -64,6 +64,8 @@ test('a person makes an API key in the browser, uses it, and revokes it', async 
   const item = page.locator('.api-key', { hasText: 'Dashboard' });
   assert.match(await item.textContent() ?? '', /actief/);
   assert.doesNotMatch(await item.textContent() ?? '', /nog niet/, 'the use shows');
+  // Revoking cannot be undone: the box must be ticked first.
+  await item.locator('input[name=confirm]').check();
   await Promise.all([page.waitForURL(/done=key_revoked/), item.locator('button').click()]);
   assert.match(await page.textContent('section[aria-labelledby="api-keys"]') ?? '', /ingetrokken/);
   await accessible('keys-3-revoked');

@@ -14,7 +14,20 @@ export interface BrowserHarness {
   page: Page;
   /** Every URL the pages asked for, in order. */
   requests: string[];
+  /** Closes the browser, failing when any page it loaded carried an id twice. */
   close(): Promise<void>;
+}
+
+/**
+ * The ids that occur more than once in the page, each with its count. axe checks duplicate ids only among
+ * labelled controls in one form; a label in one form can still point at a field in another, so every id counts.
+ */
+export async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const counts = new Map<string, number>();
+    for (const element of (globalThis as any).document.querySelectorAll('[id]')) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    return [...counts].filter(([, n]) => n > 1).map(([id, n]) => `#${id} ×${n}`);
+  });
 }
 
 export async function openBrowser(): Promise<BrowserHarness> {
@@ -26,7 +39,26 @@ export async function openBrowser(): Promise<BrowserHarness> {
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
-  return { browser, context, page, requests, close: () => browser.close() };
+  // Every page any test loads is looked at for duplicate ids, whether or not the test checks it further.
+  const duplicates: string[] = [];
+  context.on('page', (opened) => watchIds(opened, duplicates));
+  watchIds(page, duplicates);
+  const close = async () => {
+    await browser.close();
+    assert.deepEqual(duplicates, [], 'pages with an id used more than once');
+  };
+  return { browser, context, page, requests, close };
+}
+
+function watchIds(page: Page, duplicates: string[]): void {
+  page.on('load', () => {
+    const url = page.url();
+    // A page navigating on has no document left to look at; only what the loaded page holds counts.
+    duplicateIds(page).then(
+      (ids) => ids.length > 0 && duplicates.push(`${url}: ${ids.join(', ')}`),
+      () => undefined,
+    );
+  });
 }
 
 /** Requests that went to any host but the portal's own (data: and blob: URLs stay in the page). */
@@ -41,15 +73,20 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; evaluated through the debugger, so the page's CSP stays on. */
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is now, plus any id used twice (reported as `duplicate-id-page`);
+ * evaluated through the debugger, so the page's CSP stays on.
+ */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const duplicates = await duplicateIds(page);
+  const own: AxeViolation[] = duplicates.length === 0 ? [] : [{ id: 'duplicate-id-page', impact: 'serious', help: 'every id occurs once in the page', nodes: duplicates.map((d) => ({ target: [d] })) }];
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  return own.concat(await page.evaluate(async () => {
     // any: this runs in the page, where axe is a global the evaluated source defined
     const axe = (globalThis as any).axe;
     const result = await axe.run((globalThis as any).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
-  });
+  }));
 }
 
 export function describeViolations(violations: AxeViolation[]): string {

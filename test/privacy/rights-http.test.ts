@@ -142,3 +142,28 @@ test('the last active admin cannot delete their account (409, nothing erased) un
     await s.close();
   }
 });
+
+test('the readable report is a document for a person: headings, sentences, local times, labels instead of keys', async () => {
+  const s = await startServer('sqlite', { TIMEZONE: 'Europe/Brussels' }, { clock: () => new Date('2026-07-01T20:30:00.000Z') });
+  try {
+    await createAccount(s, 'lezer@example.org', 'editor');
+    const v = await signedIn(s, 'lezer@example.org');
+    await v.get('/-/account/privacy');
+    const made = await v.post('/-/account/privacy/archive', {});
+    const page = await (await v.get(made.headers.get('location')!)).text();
+    const file = /\/-\/account\/privacy\/archive\/([A-Za-z0-9_-]{32})\.json/.exec(page)![1];
+    const report = await (await v.get(`/-/account/privacy/archive/${file}.html`)).text();
+    assert.match(report, /<h2 id="data">Uw gegevens<\/h2>/);
+    assert.match(report, /<h4>Uw profiel<\/h4>/);
+    assert.match(report, /<dt>E-mailadres<\/dt><dd>lezer@example\.org<\/dd>/);
+    assert.match(report, /<dt>Rol<\/dt><dd>redacteur<\/dd>/, 'a role in words');
+    assert.match(report, /<dt>Gemaakt op<\/dt><dd>1 juli 2026 22:30<\/dd>/, 'a moment in the portal’s time zone');
+    assert.match(report, /Hierover bewaren we niets van u\./);
+    assert.doesNotMatch(report, /\d{4}-\d{2}-\d{2}T\d{2}:/, 'no raw timestamps');
+    assert.doesNotMatch(report, /<(dt|th)[^>]*>[a-z]+[A-Z]\w*</, 'no camelCase keys as labels');
+    const archive = await (await v.get(`/-/account/privacy/archive/${file}.json`)).json();
+    assert.equal(archive.data.account.items.profile.createdAt, '2026-07-01T20:30:00.000Z', 'the JSON archive keeps its ISO times');
+  } finally {
+    await s.close();
+  }
+});

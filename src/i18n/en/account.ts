@@ -40,6 +40,8 @@ export const account: typeof nl = {
   newEmail: 'New email address',
   emailChangeSent: 'If this address is not in use yet, we are sending it a link. Your address changes only when you follow it.',
   emailChanged: 'Your email address was changed.',
+  emailChangeSentTo: (email) => `If ${email} is not in use yet, we are sending a link to that address. Your address changes only when you follow the link; until then your current address stays.`,
+  emailChangeConfirm: (email) => `Confirm that ${email} is your account's email address from now on.`,
   changePassword: 'Change password',
   passwordChanged: 'Your password was changed. Other sessions were signed out.',
   sessions: 'Sessions',

@@ -28,4 +28,5 @@ export const common: typeof nl = {
   page: (n: string, of: string) => `Page ${n} of ${of}`,
   breadcrumb: 'Breadcrumb',
   pagination: 'Pagination',
+  confirmIrreversible: 'Yes, I know this cannot be undone',
 };

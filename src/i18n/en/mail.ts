@@ -22,11 +22,11 @@ export const mail: typeof nl = {
     },
     changeEmail: {
       subject: (p) => `Confirm your new email address for ${p.portal}`,
-      text: (p) => `Dear ${p.firstName},\n\nConfirm that this is your new email address:\n\n${p.link}\n\nThe link works for ${p.hours} hours and once.\n\n${sign(p.portal)}\n`,
+      text: (p) => `Dear ${p.firstName},\n\nYou asked to change the email address of your account at ${p.portal} to ${p.email}. Confirm that this is your new address:\n\n${p.link}\n\nThe link works for ${p.hours} hours and once.\n\n${sign(p.portal)}\n`,
     },
     emailChanged: {
       subject: (p) => `Your email address at ${p.portal} was changed`,
-      text: (p) => `Dear ${p.firstName},\n\nThe email address of your account was just changed. If this was not you, contact us at once.\n\n${sign(p.portal)}\n`,
+      text: (p) => `Dear ${p.firstName},\n\nThe email address of your account was just changed to ${p.email}; mail goes to that address from now on. If this was not you, contact us at once.\n\n${sign(p.portal)}\n`,
     },
     setPassword: {
       subject: (p) => `Your account at ${p.portal}`,

@@ -38,6 +38,8 @@ export const account = {
   newEmail: 'Nieuw e-mailadres',
   emailChangeSent: 'Als dit adres nog niet in gebruik is, sturen we er een link naartoe. Uw adres wijzigt pas als u die volgt.',
   emailChanged: 'Uw e-mailadres is gewijzigd.',
+  emailChangeSentTo: (email: string) => `Als ${email} nog niet in gebruik is, sturen we een link naar dat adres. Uw adres wijzigt pas als u die link volgt; tot dan blijft uw huidige adres gelden.`,
+  emailChangeConfirm: (email: string) => `Bevestig dat ${email} voortaan het e-mailadres van uw account is.`,
   changePassword: 'Wachtwoord wijzigen',
   passwordChanged: 'Uw wachtwoord is gewijzigd. Andere sessies zijn afgemeld.',
   sessions: 'Sessies',

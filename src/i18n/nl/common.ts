@@ -27,4 +27,6 @@ export const common = {
   page: (n: string, of: string) => `Pagina ${n} van ${of}`,
   breadcrumb: 'Kruimelpad',
   pagination: 'Paginering',
+  /** The box to tick before an action that cannot be undone; a required field, so it asks without JavaScript. */
+  confirmIrreversible: 'Ja, ik weet dat dit niet ongedaan kan worden',
 };

@@ -24,13 +24,13 @@ export const mail = {
     },
     changeEmail: {
       subject: (p: { portal: string }) => `Bevestig uw nieuwe e-mailadres voor ${p.portal}`,
-      text: (p: { portal: string; firstName: string; link: string; hours: number }) =>
-        `Beste ${p.firstName},\n\nBevestig dat dit uw nieuwe e-mailadres is:\n\n${p.link}\n\nDe link werkt ${p.hours} uur en één keer.\n\n${sign(p.portal)}\n`,
+      text: (p: { portal: string; firstName: string; email: string; link: string; hours: number }) =>
+        `Beste ${p.firstName},\n\nU vroeg om het e-mailadres van uw account bij ${p.portal} te wijzigen in ${p.email}. Bevestig dat dit uw nieuwe adres is:\n\n${p.link}\n\nDe link werkt ${p.hours} uur en één keer.\n\n${sign(p.portal)}\n`,
     },
     emailChanged: {
       subject: (p: { portal: string }) => `Uw e-mailadres bij ${p.portal} is gewijzigd`,
-      text: (p: { portal: string; firstName: string }) =>
-        `Beste ${p.firstName},\n\nHet e-mailadres van uw account is zonet gewijzigd. Was u dit niet, neem dan meteen contact met ons op.\n\n${sign(p.portal)}\n`,
+      text: (p: { portal: string; firstName: string; email: string }) =>
+        `Beste ${p.firstName},\n\nHet e-mailadres van uw account is zonet gewijzigd in ${p.email}; mails gaan voortaan naar dat adres. Was u dit niet, neem dan meteen contact met ons op.\n\n${sign(p.portal)}\n`,
     },
     setPassword: {
       subject: (p: { portal: string }) => `Uw account bij ${p.portal}`,

@@ -22,7 +22,7 @@ export async function prepareArchive(deps: RightsDeps, userId: string, lang: Lan
   const at = deps.clock();
   mkdirSync(join(deps.config.dataDir, 'archives'), { recursive: true, mode: 0o700 });
   writeFileSync(archiveFile(deps.config.dataDir, id, 'json'), JSON.stringify(archive, null, 2), { mode: 0o600 });
-  writeFileSync(archiveFile(deps.config.dataDir, id, 'html'), renderAccessReport(archive, lang), { mode: 0o600 });
+  writeFileSync(archiveFile(deps.config.dataDir, id, 'html'), renderAccessReport(archive, lang, deps.config.timezone), { mode: 0o600 });
   await deps.db.insertInto('access_archives').values({ id, user_id: userId, created_at: at.toISOString(), expires_at: new Date(at.getTime() + lifetimeMs).toISOString() }).execute();
   await recordEvent(deps.db, at, { actor: userId, verb: 'privacy.archive_prepared', subjectType: 'user', subjectId: userId });
   return id;

@@ -42,7 +42,7 @@ function KeyItem(props: { ctx: PageContext; apiKey: ApiKeyInfo }): Html {
         <dd>{k.lastUsedAt ? <When ctx={ctx} iso={k.lastUsedAt} time /> : t.neverUsed}</dd>
       </dl>
       {k.state === 'active' && (
-        <RowAction ctx={ctx} action={ctx.link('/-/account/api-keys/revoke')} fields={{ key_id: k.id }} label={t.revoke} ariaLabel={t.revokeLabel(k.name)} />
+        <RowAction ctx={ctx} action={ctx.link('/-/account/api-keys/revoke')} fields={{ key_id: k.id }} label={t.revoke} ariaLabel={t.revokeLabel(k.name)} destructive />
       )}
     </li>
   );
@@ -84,7 +84,7 @@ export function apiKeyCreatedPage(ctx: PageContext, data: { key: string; info: A
   const t = ctx.t.apiKeys;
   const example = `curl -H "Authorization: Apikey ${data.key}" "${ctx.config.baseUrl}/api/explore/v2.1/catalog/datasets?limit=10"`;
   return (
-    <Layout ctx={ctx} page={{ title: t.createdTitle, noindex: true }}>
+    <Layout ctx={ctx} page={{ title: t.createdTitle, noindex: true, scripts: ['copy'] }}>
       <h1>{t.createdTitle}</h1>
       <div class="notice" role="status">
         <p class="notice-title">{t.shownOnce}</p>
@@ -95,7 +95,13 @@ export function apiKeyCreatedPage(ctx: PageContext, data: { key: string; info: A
       </p>
       <div class="field">
         <label for="new-api-key">{t.keyLabel}</label>
-        <input id="new-api-key" type="text" value={data.key} readonly spellcheck="false" autocomplete="off" class="api-key-value" />
+        <div class="copy-row">
+          <input id="new-api-key" type="text" value={data.key} readonly spellcheck="false" autocomplete="off" class="api-key-value" />
+          <button type="button" class="secondary" data-copy="new-api-key" data-copy-status="copy-status" data-copied={t.copied} data-copy-failed={t.copyFailed} hidden>
+            {t.copy}
+          </button>
+        </div>
+        <p id="copy-status" class="hint" role="status"></p>
       </div>
       <h2>{t.example}</h2>
       <p>{t.exampleText}</p>

@@ -41,8 +41,8 @@ export function accountPage(ctx: PageContext, data: { sessions: SessionInfo[]; s
         <section aria-labelledby="email-change">
           <h2 id="email-change">{t.changeEmail}</h2>
           <PostForm ctx={ctx} action={ctx.link('/-/account/email')}>
-            <Input name="email" label={t.newEmail} type="email" required autocomplete="email" />
-            <Input name="password" label={t.currentPassword} type="password" required autocomplete="current-password" />
+            <Input name="email" id="new_email" label={t.newEmail} type="email" required autocomplete="email" />
+            <Input name="password" id="email_password" label={t.currentPassword} type="password" required autocomplete="current-password" />
             <button type="submit">{t.changeEmail}</button>
           </PostForm>
         </section>

@@ -3,7 +3,7 @@ import type { ConsentRecord } from '../../../privacy/rights/consents.ts';
 import type { PrivacyFlags } from '../../../privacy/rights/flags.ts';
 import type { PurposeId } from '../../../personal-data/vocabulary.ts';
 import type { PageContext } from '../../context.ts';
-import { Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
+import { ConfirmField, Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
 import { formatDate } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
@@ -128,7 +128,8 @@ export function privacyPage(ctx: PageContext, data: PrivacyPageData): Html {
         <h2 id="delete-account">{t.deleteTitle}</h2>
         <p>{t.deleteIntro}</p>
         <PostForm ctx={ctx} action={ctx.link('/-/account/privacy/delete')}>
-          <Input name="password" label={t.deletePassword} type="password" required autocomplete="current-password" />
+          <Input name="password" id="delete_password" label={t.deletePassword} type="password" required autocomplete="current-password" />
+          <ConfirmField ctx={ctx} />
           <button type="submit" class="danger">{t.deleteButton}</button>
         </PostForm>
       </section>

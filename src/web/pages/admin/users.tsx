@@ -143,7 +143,7 @@ export function userPage(ctx: PageContext, data: UserDetail & { now: Date; done?
                     <td>{t.keyStates[keyState(k, data.now)]}</td>
                     <td>
                       {!k.revokedAt && (
-                        <RowAction ctx={ctx} action={ctx.link(`${base}/keys/${k.id}/revoke`)} label={t.revoke} ariaLabel={`${t.revoke}: ${k.name}`} />
+                        <RowAction ctx={ctx} action={ctx.link(`${base}/keys/${k.id}/revoke`)} label={t.revoke} ariaLabel={`${t.revoke}: ${k.name}`} destructive />
                       )}
                     </td>
                   </tr>

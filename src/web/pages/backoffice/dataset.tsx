@@ -2,7 +2,7 @@
 import { versionState } from '../../../backoffice/present.ts';
 import type { Dataset, Version } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
-import { CsrfField, PostForm } from '../../forms.tsx';
+import { ConfirmField, CsrfField, PostForm } from '../../forms.tsx';
 import { formatBytes, formatDate, formatNumber } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
@@ -64,7 +64,8 @@ export function datasetAdminPage(
             {dataset.visibility === 'restricted' && <p>{t.restrictedNote}</p>}
             <PostForm ctx={ctx} action={ctx.link(adminPath(dataset.id, 'unpublish'))}>
               <p class="hint">{t.unpublishHint}</p>
-              <button type="submit" class="secondary">{t.unpublish}</button>
+              <ConfirmField ctx={ctx} />
+              <button type="submit" class="secondary danger">{t.unpublish}</button>
             </PostForm>
           </>
         ) : (

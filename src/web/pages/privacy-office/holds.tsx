@@ -46,6 +46,7 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
                         ctx={ctx}
                         action={ctx.link(`/-/privacy-office/holds/${h.id}/end`)}
                         label={t.end}
+                        destructive
                         ariaLabel={`${t.end}: ${t.objectTypes[h.objectType] ?? h.objectType} ${h.subject ?? t.gone}`}
                       />
                     )}

@@ -4,7 +4,7 @@ import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
 import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, stepKinds, type CaseStep, type PrivacyCase, type StepActor, type StepKind } from '../../../privacy/cases/types.ts';
 import { When } from '../admin/frame.tsx';
 import type { PageContext } from '../../context.ts';
-import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import { Choice, ConfirmField, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 import type { ContactMention } from '../../../catalog/service.ts';
@@ -86,9 +86,10 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
   );
 }
 
-function Reason(props: { label: string; name?: string }): Html {
+function Reason(props: { label: string; name?: string; id?: string }): Html {
   const name = props.name ?? 'reason';
-  return <div class="field"><label for={name}>{props.label}</label><textarea id={name} name={name} rows="3" required maxlength="5000"></textarea></div>;
+  const id = props.id ?? name;
+  return <div class="field"><label for={id}>{props.label}</label><textarea id={id} name={name} rows="3" required maxlength="5000"></textarea></div>;
 }
 
 /** An erasure case's warning: the datasets whose metadata still names the person, each with its back-office metadata page. */
@@ -151,12 +152,16 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
       {!closed && c.identityVerifiedAt && c.userId && p.actionsAvailable && (
         <section><h2>{t.actions}</h2>
           {(['access', 'erasure', 'restriction_on', 'restriction_off'] as const).map((action) => (
-            <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class="inline"><input type="hidden" name="action" value={action} /><button type="submit">{t.actionNames[action]}</button></PostForm>
+            <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class={action === 'erasure' ? 'inline destructive' : 'inline'}>
+              <input type="hidden" name="action" value={action} />
+              {action === 'erasure' && <ConfirmField ctx={ctx} />}
+              <button type="submit" class={action === 'erasure' ? 'danger' : undefined}>{t.actionNames[action]}</button>
+            </PostForm>
           ))}
           {(['objection_on', 'objection_off'] as const).map((action) => (
             <PostForm ctx={ctx} action={ctx.link(`${base}/act`)} class="inline">
               <input type="hidden" name="action" value={action} />
-              <Choice name="purpose" label={t.purpose} options={Object.entries(ctx.t.privacyTerms.purposes).map(([id, purpose]) => [id, purpose.name])} />
+              <Choice name="purpose" id={`purpose-${action}`} label={t.purpose} options={Object.entries(ctx.t.privacyTerms.purposes).map(([id, purpose]) => [id, purpose.name])} />
               <button type="submit">{t.actionNames[action]}</button>
             </PostForm>
           ))}
@@ -178,7 +183,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
       )}
       {!closed && (
         <section><h2>{t.refuse}</h2>
-          <PostForm ctx={ctx} action={ctx.link(`${base}/refuse`)}><Reason label={t.reason} /><button type="submit">{t.refuse}</button></PostForm>
+          <PostForm ctx={ctx} action={ctx.link(`${base}/refuse`)}><Reason label={t.reason} id="refuse_reason" /><button type="submit">{t.refuse}</button></PostForm>
           <h2>{t.cancel}</h2>
           <PostForm ctx={ctx} action={ctx.link(`${base}/cancel`)}><Reason label={t.reason} name="cancel_reason" /><button type="submit" class="secondary">{t.cancel}</button></PostForm>
         </section>
