@@ -85,7 +85,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   const contextOf = (request: FastifyRequest) => viewerContext({ config: portal.config, assets }, request);
   // The one error handler; the pages it answers with are the web module's, in the visitor's language.
   installErrorHandler(app, {
-    notFound: (request, error) => notFoundPage(contextOf(request), error && errorText(contextOf(request), error)).value,
+    // The page's own sentence only: a domain's message is English, and a missing dataset must read as a hidden one.
+    notFound: (request) => notFoundPage(contextOf(request)).value,
     failed: (request, error) => badRequestPage(contextOf(request), errorText(contextOf(request), error)).value,
     serverError: (request) => serverErrorPage(contextOf(request), request.id).value,
   });

@@ -95,6 +95,10 @@ test('an unknown or restricted dataset, an unknown tab or path is a real 404 pag
     assert.match(r.body, /Pagina niet gevonden|Page not found/, path);
   }
   assert.equal((await page('/en/nothing')).body.includes('Page not found'), true);
+  // In the page's language only, each sentence once: no English message of the domain on a Dutch page.
+  const missing = (await page('/datasets/nope')).body;
+  assert.doesNotMatch(missing, /does not exist/);
+  assert.equal(missing.split('Deze pagina bestaat niet (meer).').length, 2);
   const api = await s.get('/api/explore/v2.1/nothing');
   assert.equal(api.status, 404);
   assert.equal(((await api.json()) as { error_code: string }).error_code, 'NotFoundResource');
