@@ -57,32 +57,53 @@ function FacetValues(props: PanelProps & { facet: Facet; values: FacetValue[] })
   );
 }
 
-/** The facet in full: a filter box (GET, so it works without script) over every value, alphabetically. */
-function ExpandedFacet(props: PanelProps & { facet: Facet; id: string }): Html {
-  const { ctx, dataset, filters, facet, id } = props;
-  const t = ctx.t.table;
-  const expanded = facet.expanded;
-  if (!expanded) return <></>;
-  const label = facet.field.label || facet.field.name;
+/**
+ * The filter box over a facet's values in full (a GET form back to the same view, so it works without script) and the
+ * count of what it found: the table tab's facets and the catalog's alike.
+ */
+export function FacetSearch(props: { ctx: PageContext; action: string; keep: [string, string][]; id: string; label: string; q: string; total: number; shown?: number }): Html {
+  const { ctx, id, q, total } = props;
+  const t = ctx.t.common;
   const fmt = (n: number) => formatNumber(ctx.lang, n);
-  const inputId = `${id}-q`;
-  const shown = expanded.values.length;
   return (
-    <div class="facet-all">
-      <form class="facet-search" role="search" method="get" action={`${ctx.link(tabPath(dataset.id, 'table'))}#${id}`}>
-        {[...filterPairs(filters), ...props.keep, ['facet', facet.field.name]].map(([name, value]) => <input type="hidden" name={name} value={value} />)}
-        <label for={inputId}>{t.facetSearchLabel(label)}</label>
+    <>
+      <form class="facet-search" role="search" method="get" action={props.action}>
+        {props.keep.map(([name, value]) => <input type="hidden" name={name} value={value} />)}
+        <label for={`${id}-q`}>{t.facetSearchLabel(props.label)}</label>
         <span class="facet-search-row">
-          <input id={inputId} name="facet_q" type="search" value={expanded.q} autocomplete="off" />
+          <input id={`${id}-q`} name="facet_q" type="search" value={q} autocomplete="off" />
           <button type="submit">{t.facetSearch}</button>
         </span>
       </form>
       <p class="facet-all-count" role="status">
-        {expanded.q ? t.valuesContaining(expanded.total, fmt(expanded.total), expanded.q) : t.valuesInAll(expanded.total, fmt(expanded.total))}
-        {expanded.total > shown && <> {t.valuesCapped(fmt(shown))}</>}
+        {q ? t.valuesContaining(total, fmt(total), q) : t.valuesInAll(total, fmt(total))}
+        {props.shown !== undefined && total > props.shown && <> {t.valuesCapped(fmt(props.shown))}</>}
       </p>
+    </>
+  );
+}
+
+/** The facet in full: a filter box over every value, alphabetically. */
+function ExpandedFacet(props: PanelProps & { facet: Facet; id: string }): Html {
+  const { ctx, dataset, filters, facet, id } = props;
+  const expanded = facet.expanded;
+  if (!expanded) return <></>;
+  const label = facet.field.label || facet.field.name;
+  const shown = expanded.values.length;
+  return (
+    <div class="facet-all">
+      <FacetSearch
+        ctx={ctx}
+        action={`${ctx.link(tabPath(dataset.id, 'table'))}#${id}`}
+        keep={[...filterPairs(filters), ...props.keep, ['facet', facet.field.name]]}
+        id={id}
+        label={label}
+        q={expanded.q}
+        total={expanded.total}
+        shown={shown}
+      />
       {shown > 0 && <FacetValues {...props} facet={facet} values={expanded.values} />}
-      <p class="facet-fewer"><a href={`${tabHref(ctx, dataset.id, 'table', filters, props.keep)}#${id}`}>{t.showFewer}<span class="visually-hidden"> ({label})</span></a></p>
+      <p class="facet-fewer"><a href={`${tabHref(ctx, dataset.id, 'table', filters, props.keep)}#${id}`}>{ctx.t.common.showFewer}<span class="visually-hidden"> ({label})</span></a></p>
     </div>
   );
 }
@@ -123,7 +144,7 @@ export function FacetPanel(props: PanelProps & { facets: Facet[] }): Html {
             )}
             {!complete && (
               <p class="facet-show-all">
-                <a href={showAll}>{t.showAll(formatNumber(ctx.lang, facet.total))}<span class="visually-hidden"> ({label})</span></a>
+                <a href={showAll}>{ctx.t.common.showAll(formatNumber(ctx.lang, facet.total))}<span class="visually-hidden"> ({label})</span></a>
               </p>
             )}
           </section>

@@ -29,11 +29,4 @@ export const catalog: typeof nl = {
   matchedIn: 'Matched in',
   matchFields: { title: 'title', description: 'description', keyword: 'keywords', field: 'fields' },
   showMore: 'Show more',
-  showAll: (n: string) => `Show all (${n})`,
-  showFewer: 'Show fewer',
-  facetSearchLabel: (label: string) => `Search the values of ${label}`,
-  facetSearch: 'Filter',
-  valuesInAll: (count: number, n: string) => (count === 1 ? '1 value.' : `${n} values.`),
-  valuesContaining: (count: number, n: string, q: string) =>
-    count === 0 ? `No value contains "${q}".` : count === 1 ? `1 value contains "${q}".` : `${n} values contain "${q}".`,
 };

@@ -29,4 +29,12 @@ export const common: typeof nl = {
   breadcrumb: 'Breadcrumb',
   pagination: 'Pagination',
   confirmIrreversible: 'Yes, I know this cannot be undone',
+  showAll: (n: string) => `Show all (${n})`,
+  showFewer: 'Show fewer',
+  facetSearchLabel: (label: string) => `Search the values of ${label}`,
+  facetSearch: 'Filter',
+  valuesInAll: (count: number, n: string) => (count === 1 ? '1 value.' : `${n} values.`),
+  valuesContaining: (count: number, n: string, q: string) =>
+    count === 0 ? `No value contains "${q}".` : count === 1 ? `1 value contains "${q}".` : `${n} values contain "${q}".`,
+  valuesCapped: (shown: string) => `The first ${shown} are listed below; search to shorten the list.`,
 };

@@ -29,11 +29,4 @@ export const catalog = {
   matchedIn: 'Gevonden in',
   matchFields: { title: 'titel', description: 'beschrijving', keyword: 'trefwoorden', field: 'velden' } as Record<string, string>,
   showMore: 'Meer tonen',
-  showAll: (n: string) => `Toon alle (${n})`,
-  showFewer: 'Minder tonen',
-  facetSearchLabel: (label: string) => `Zoek in de waarden van ${label}`,
-  facetSearch: 'Filteren',
-  valuesInAll: (count: number, n: string) => (count === 1 ? '1 waarde.' : `${n} waarden.`),
-  valuesContaining: (count: number, n: string, q: string) =>
-    count === 0 ? `Geen enkele waarde bevat "${q}".` : count === 1 ? `1 waarde bevat "${q}".` : `${n} waarden bevatten "${q}".`,
 };

@@ -29,4 +29,13 @@ export const common = {
   pagination: 'Paginering',
   /** The box to tick before an action that cannot be undone; a required field, so it asks without JavaScript. */
   confirmIrreversible: 'Ja, ik weet dat dit niet ongedaan kan worden',
+  /** A facet's values in full, on the table tab and the catalog alike: the filter box, its count, the way back. */
+  showAll: (n: string) => `Toon alle (${n})`,
+  showFewer: 'Minder tonen',
+  facetSearchLabel: (label: string) => `Zoek in de waarden van ${label}`,
+  facetSearch: 'Filteren',
+  valuesInAll: (count: number, n: string) => (count === 1 ? '1 waarde.' : `${n} waarden.`),
+  valuesContaining: (count: number, n: string, q: string) =>
+    count === 0 ? `Geen enkele waarde bevat "${q}".` : count === 1 ? `1 waarde bevat "${q}".` : `${n} waarden bevatten "${q}".`,
+  valuesCapped: (shown: string) => `De eerste ${shown} staan hieronder; zoek om de lijst in te korten.`,
 };

@@ -3,6 +3,7 @@ import { DatasetCard, Highlight, Notice, Pagination } from '../components.tsx';
 import { queryString, type PageContext } from '../context.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
+import { FacetSearch } from '../facet-panel.tsx';
 import { Layout } from '../layout.tsx';
 import { catalogFacets, catalogSorts, valuesContaining, type CatalogFacet, type CatalogQuery, type CatalogResult } from '../search.ts';
 
@@ -77,18 +78,7 @@ export function catalogPage(ctx: PageContext, query: CatalogQuery, result: Catal
               <section class="facet" aria-labelledby={id}>
                 <h3 id={id}>{t.facet[facet]}</h3>
                 {expanded && (
-                  // A GET form back to this view: the filter box works without script.
-                  <form class="facet-search" role="search" method="get" action={`${here}#${id}`}>
-                    {[...catalogPairs(query), ['facet', facet]].map(([name, value]) => <input type="hidden" name={name} value={value} />)}
-                    <label for={`${id}-q`}>{t.facetSearchLabel(t.facet[facet])}</label>
-                    <span class="facet-search-row">
-                      <input id={`${id}-q`} name="facet_q" type="search" value={expanded.q} autocomplete="off" />
-                      <button type="submit">{t.facetSearch}</button>
-                    </span>
-                  </form>
-                )}
-                {expanded && (
-                  <p class="facet-all-count" role="status">{expanded.q ? t.valuesContaining(listed.length, fmt(listed.length), expanded.q) : t.valuesInAll(listed.length, fmt(listed.length))}</p>
+                  <FacetSearch ctx={ctx} action={`${here}#${id}`} keep={[...catalogPairs(query), ['facet', facet]]} id={id} label={t.facet[facet]} q={expanded.q} total={listed.length} />
                 )}
                 <ul>
                   {listed.map((f) => (
@@ -99,10 +89,10 @@ export function catalogPage(ctx: PageContext, query: CatalogQuery, result: Catal
                     </li>
                   ))}
                 </ul>
-                {expanded && <p class="facet-fewer"><a href={`${href(catalogPairs(query))}#${id}`}>{t.showFewer}<span class="visually-hidden"> ({t.facet[facet]})</span></a></p>}
+                {expanded && <p class="facet-fewer"><a href={`${href(catalogPairs(query))}#${id}`}>{ctx.t.common.showFewer}<span class="visually-hidden"> ({t.facet[facet]})</span></a></p>}
                 {!expanded && counts.length > shownValues(facet) && (
                   <p class="facet-show-all">
-                    <a href={`${href([...catalogPairs(query), ['facet', facet]])}#${id}`}>{t.showAll(fmt(counts.length))}<span class="visually-hidden"> ({t.facet[facet]})</span></a>
+                    <a href={`${href([...catalogPairs(query), ['facet', facet]])}#${id}`}>{ctx.t.common.showAll(fmt(counts.length))}<span class="visually-hidden"> ({t.facet[facet]})</span></a>
                   </p>
                 )}
               </section>
