@@ -4,7 +4,8 @@ import type { Account, Role } from './types.ts';
 /**
  * The rule table. A role not listed for an action may not do it; there are no other rules.
  * Editors and admins publish; admins manage people, roles and access grants; the DPO runs the
- * privacy office and, with admins, reads the audit log (accountability, GDPR Art. 5(2)).
+ * privacy office and, with admins, reads the audit log (accountability, GDPR Art. 5(2)). Admins open the privacy office
+ * too, as the DPO's deputy (the issue's "admins both"); the audit log records what each does there.
  */
 const permissions = {
   'dataset.create': ['editor', 'admin'],
@@ -14,7 +15,7 @@ const permissions = {
   'users.manage': ['admin'],
   'grants.manage': ['admin'],
   'audit.read': ['admin', 'dpo'],
-  'privacy.manage': ['dpo'],
+  'privacy.manage': ['dpo', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

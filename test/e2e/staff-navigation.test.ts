@@ -33,7 +33,7 @@ const people: { role: Role | 'visitor'; tools: Tool[] }[] = [
   { role: 'visitor', tools: [] },
   { role: 'editor', tools: ['backoffice'] },
   { role: 'dpo', tools: ['office', 'admin'] },
-  { role: 'admin', tools: ['backoffice', 'admin'] },
+  { role: 'admin', tools: ['backoffice', 'office', 'admin'] },
 ];
 const dataset = 'werkzoekenden-per-gemeente';
 

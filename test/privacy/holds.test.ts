@@ -21,14 +21,14 @@ afterAll(() => s.close());
 const holdCount = async () => (await s.portal.store.db.selectFrom('legal_holds').select('id').execute()).length;
 const valid = { subject: 'U-Claimant@example.org', reason: 'legal_claims', reason_text: 'Court case 2031/123 about a refused request is pending.', ends_on: '2033-12-31' };
 
-test('only the DPO opens the holds page: others get the ordinary 404, visitors the sign-in', async () => {
-  const admin = await signedIn(s, 'admin');
-  assert.equal((await admin.get('/-/privacy-office/holds')).status, 404);
-  assert.equal((await admin.get('/-/privacy-office/holds.json')).status, 404);
+test('only the DPO (and the admin, the deputy) opens the holds page: others get the ordinary 404, visitors the sign-in', async () => {
+  const other = await signedIn(s, 'editor');
+  assert.equal((await other.get('/-/privacy-office/holds')).status, 404);
+  assert.equal((await other.get('/-/privacy-office/holds.json')).status, 404);
   const anonymous = await visitor(s.url).get('/en/-/privacy-office/holds');
   assert.equal(anonymous.status, 303);
   assert.equal(anonymous.headers.get('location'), '/en/-/account/login');
-  assert.equal((await admin.post('/-/privacy-office/holds', valid)).status, 404);
+  assert.equal((await other.post('/-/privacy-office/holds', valid)).status, 404);
   assert.equal(await holdCount(), 0);
 
   const page = await dpo.get('/-/privacy-office/holds');

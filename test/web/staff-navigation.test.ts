@@ -31,7 +31,7 @@ const expected: Record<Role | 'visitor', (keyof typeof toolPaths)[]> = {
   user: [],
   editor: ['backoffice'],
   dpo: ['office', 'admin'],
-  admin: ['backoffice', 'admin'],
+  admin: ['backoffice', 'office', 'admin'],
 };
 
 test('the header links each role to exactly the tools it may open, in both languages, and each link opens', async () => {
