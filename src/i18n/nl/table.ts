@@ -4,7 +4,8 @@ export const table = {
   heading: 'Records',
   found: (n: string) => `${n} records`,
   foundOne: '1 record',
-  caption: (title: string, from: string, to: string, total: string) => `${title}: records ${from} tot ${to} van ${total}`,
+  caption: (title: string, count: number, from: string, to: string, total: string) =>
+    count === 1 ? `${title}: 1 record` : `${title}: records ${from} tot ${to} van ${total}`,
   none: 'Geen records gevonden. Verwijder een filter of zoek op andere woorden.',
   emptyPage: 'Op deze pagina staan geen records meer.',
   firstPage: 'Naar de eerste pagina',
@@ -13,6 +14,8 @@ export const table = {
   search: 'Zoeken',
   skipFacets: 'Filters overslaan, naar de records',
   filters: 'Filters',
+  /** The disclosure that holds the facets on a phone, with the number of filters in use. */
+  filtersToggle: (active: number, n: string) => (active === 0 ? 'Filters' : `Filters (${n} actief)`),
   activeFilters: 'Actieve filters',
   clearAll: 'Alle filters wissen',
   removeFilter: (label: string) => `Filter "${label}" verwijderen`,
@@ -22,7 +25,7 @@ export const table = {
   exclude: 'uitsluiten',
   excludeLabel: (value: string) => `${value} uitsluiten`,
   excluded: 'uitgesloten',
-  countHint: 'records',
+  countHint: (count: number) => (count === 1 ? 'record' : 'records'),
   selectedHint: 'gekozen, klik om het filter te verwijderen',
   excludedHint: 'klik om weer te tonen',
   moreValues: (count: number, n: string) => (count === 1 ? 'Nog 1 waarde' : `Nog ${n} waarden`),
@@ -34,6 +37,9 @@ export const table = {
   windowLast: (max: string) => `Dit is de laatste pagina die getoond kan worden (tot record ${max}). Voor alle records: download een export.`,
   lastPage: 'Naar de laatste pagina',
   toExport: 'Naar de export',
+  /** After "Pagina 3 van 400" when the selection is larger than the pages reach. */
+  pagerWindow: (max: string, total: string) => `de eerste ${max} van ${total} records zijn doorbladerbaar`,
+  pagerExport: 'download de volledige selectie via Export',
   jsonLink: 'Deze records via de API (JSON)',
   yes: 'ja',
   no: 'nee',

@@ -1,5 +1,6 @@
 // The dataset's table tab: records a page at a time, sortable columns, facets to refine or exclude, free-text search.
 import type { Dataset, Field } from '../../catalog/types.ts';
+import { recordsWindow } from '../../explore/params.ts';
 import { localized } from '../../explore/present.ts';
 import { Cell, isNumeric, isSortable } from '../cells.tsx';
 import { Notice, Pagination } from '../components.tsx';
@@ -15,9 +16,8 @@ import type { TabRequest } from '../tab-request.ts';
 import { one } from '../../http/params.ts';
 
 const pageSize = 25;
-/** The Explore API pages only through the first 10,000 records (offset + limit). */
-const recordWindow = 10_000;
-const lastPage = recordWindow / pageSize;
+/** The table pages as the Explore API does: only within its window (offset + limit). */
+const lastPage = recordsWindow / pageSize;
 
 type Query = TabRequest['query'];
 
@@ -86,8 +86,10 @@ function SortHeader(props: { ctx: PageContext; dataset: Dataset; filters: Record
 function RecordsTable(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; sort: TableSort | null; rows: Record<string, unknown>[]; caption: string }): Html {
   const { ctx, dataset } = props;
   return (
+    // The region scrolls sideways (and down, under its sticky header) and can be reached and scrolled by keyboard;
+    // its first column stays in view while the others scroll.
     <div class="table-scroll records-scroll" role="region" aria-labelledby="records-caption" tabindex="0">
-      <table class="records">
+      <table class="records sticky-first">
         <caption id="records-caption" class="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>{dataset.fields.map((field) => <SortHeader ctx={ctx} dataset={dataset} filters={props.filters} field={field} sort={props.sort} />)}</tr>
@@ -146,8 +148,10 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
   }
 
   const total = result.total_count;
-  const windowed = beyond && total > recordWindow;
+  const windowed = beyond && total > recordsWindow;
   const pages = Math.min(Math.ceil(total / pageSize), lastPage);
+  // More records than the pages reach: the pager says how many it reaches and where the rest are.
+  const capped = filterProblem === null && total > recordsWindow;
   const title = localized(dataset.metadata.title, ctx.lang) ?? dataset.id;
   const from = offset + 1;
   const to = offset + result.results.length;
@@ -165,7 +169,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
           <FilterChips ctx={ctx} dataset={dataset} tab="table" filters={filters} extra={keep} />
           {windowed && filterProblem === null && (
             <Notice kind="info" title={t.windowTitle}>
-              {t.window(fmt(recordWindow))} {exportLink} · <a href={tabHref(ctx, dataset.id, 'table', filters, [...keep, ['page', String(Math.max(pages, 1))]])}>{t.lastPage}</a>
+              {t.window(fmt(recordsWindow))} {exportLink} · <a href={tabHref(ctx, dataset.id, 'table', filters, [...keep, ['page', String(Math.max(pages, 1))]])}>{t.lastPage}</a>
             </Notice>
           )}
           {filterProblem === null && total === 0 && <p>{t.none}</p>}
@@ -173,10 +177,16 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
             <p>{t.emptyPage} <a href={tabHref(ctx, dataset.id, 'table', filters, keep)}>{t.firstPage}</a></p>
           )}
           {result.results.length > 0 && (
-            <RecordsTable ctx={ctx} dataset={dataset} filters={filters} sort={sort} rows={result.results} caption={t.caption(title, fmt(from), fmt(to), fmt(total))} />
+            <RecordsTable ctx={ctx} dataset={dataset} filters={filters} sort={sort} rows={result.results} caption={t.caption(title, total, fmt(from), fmt(to), fmt(total))} />
           )}
-          {page === lastPage && total > recordWindow && <Notice kind="info">{t.windowLast(fmt(recordWindow))} {exportLink}</Notice>}
-          <Pagination ctx={ctx} page={page} pages={page > pages ? 0 : pages} href={(p) => tabHref(ctx, dataset.id, 'table', filters, [...keep, ...(p > 1 ? [['page', String(p)] as [string, string]] : [])])} />
+          {page === lastPage && total > recordsWindow && <Notice kind="info">{t.windowLast(fmt(recordsWindow))} {exportLink}</Notice>}
+          <Pagination
+            ctx={ctx}
+            page={page}
+            pages={page > pages ? 0 : pages}
+            href={(p) => tabHref(ctx, dataset.id, 'table', filters, [...keep, ...(p > 1 ? [['page', String(p)] as [string, string]] : [])])}
+            note={capped ? <>({t.pagerWindow(fmt(recordsWindow), fmt(total))}; <a href={tabHref(ctx, dataset.id, 'export', filters)}>{t.pagerExport}</a>)</> : undefined}
+          />
           {filterProblem === null && <p class="json-link"><a href={jsonTwin} type="application/json">{t.jsonLink}</a></p>}
         </section>
       </div>

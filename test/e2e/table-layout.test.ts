@@ -1,0 +1,143 @@
+// The table tab of a wide dataset in Chromium, nl and en: at 1366×900 the numbers are in view and the first column stays
+// while the table scrolls sideways; at 390×844 the results come first and a "Filters" button (no script needed) opens
+// the facets; the pager says how far it reaches and links to the export with the filters kept.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startServer, type ServerHarness } from '../helpers/server.ts';
+import { importWide, wideNumericFields } from '../web/wide-fixture.ts';
+import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
+
+let s: ServerHarness;
+let b: BrowserHarness;
+before(async () => {
+  s = await startServer();
+  await importWide(s);
+  b = await openBrowser();
+});
+after(async () => {
+  await b?.close();
+  await s?.close();
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const box = async (page: Page, selector: string): Promise<Box> => {
+  const found = await page.locator(selector).first().boundingBox();
+  assert.ok(found, `${selector} is shown`);
+  return found;
+};
+
+const texts = {
+  nl: {
+    pager: 'Pagina 1 van 400 (de eerste 10.000 van 11.760 records zijn doorbladerbaar; download de volledige selectie via Export)',
+    export: 'download de volledige selectie via Export',
+    toggle: 'Filters (1 actief)',
+    province: "Luik",
+  },
+  en: {
+    pager: 'Page 1 of 400 (the first 10,000 of 11,760 records can be paged through; download the whole selection from Export)',
+    export: 'download the whole selection from Export',
+    toggle: 'Filters (1 active)',
+    province: "Luik",
+  },
+};
+
+for (const lang of ['nl', 'en'] as const) {
+  const prefix = lang === 'nl' ? '' : '/en';
+  const t = texts[lang];
+  const name = (step: string) => `table-layout-${lang}-${step}`;
+
+  test(`${lang} 1366×900: the numbers in view, the facets beside them, the first column stays, the pager says where it stops`, { timeout: 120_000 }, async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${s.url}${prefix}/datasets/bevolking/table`);
+    await checkPage(b, s.url, name('desktop'));
+
+    // Every numeric column's header lies within the window, without scrolling the table.
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    const headers = page.locator('table.records thead th.number');
+    assert.equal(await headers.count(), wideNumericFields.length);
+    for (let i = 0; i < wideNumericFields.length; i++) {
+      const header = await headers.nth(i).boundingBox();
+      assert.ok(header && header.x >= 0 && header.x + header.width <= width, `numeric column ${wideNumericFields[i]} is in view (${JSON.stringify(header)}, window ${width})`);
+    }
+    // The facets sit beside the table, open, with no "Filters" button.
+    const facets = await box(page, '.record-facets .facet');
+    const region = await box(page, '.records-scroll');
+    assert.ok(facets.x + facets.width <= region.x, 'the facets are left of the table');
+    assert.ok(facets.y < region.y + region.height, 'and beside it, not under it');
+    assert.equal(await page.locator('.filters-toggle > summary').isVisible(), false);
+
+    // The pager says how far it reaches and why.
+    assert.equal((await page.locator('.pagination-status').textContent())?.replace(/\s+/g, ' ').trim(), t.pager);
+  });
+
+  test(`${lang} 1000×900: the scroll region is reached by keyboard and the first column stays in view`, { timeout: 120_000 }, async () => {
+    const { page } = b;
+    // A narrower window, so that the twelve columns do not fit and the table scrolls.
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(`${s.url}${prefix}/datasets/bevolking/table`);
+    const region = page.locator('.records-scroll');
+    assert.equal(await region.getAttribute('tabindex'), '0');
+    assert.equal(await region.getAttribute('role'), 'region');
+    assert.ok(await region.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table is wider than its region');
+    // Tab from the search button reaches the region (past the facet links), and the arrow keys scroll it.
+    await page.locator('.records-search button').focus();
+    const inRegion = () => page.evaluate(() => document.activeElement?.classList.contains('records-scroll') ?? false);
+    for (let i = 0; i < 100 && !(await inRegion()); i++) await page.keyboard.press('Tab');
+    assert.equal(await inRegion(), true, 'Tab reaches the table');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    const scrolled = await region.evaluate((el) => el.scrollLeft);
+    assert.ok(scrolled > 0, 'the arrow keys scroll the table sideways');
+    await region.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    const edge = await region.boundingBox();
+    const first = await page.locator('table.records tbody tr:first-child td:first-child').boundingBox();
+    const last = await page.locator('table.records tbody tr:first-child td:last-child').boundingBox();
+    assert.ok(edge && first && last);
+    assert.ok(Math.abs(first.x - edge.x) <= 2, `the first column stays at the region's left edge (${first.x} vs ${edge.x})`);
+    assert.ok(last.x + last.width <= edge.x + edge.width + 1, 'the last column has scrolled into view');
+    // What lies under the first column is hidden by it: the point at its middle is the first cell.
+    const covered = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('td')?.cellIndex, [first.x + first.width / 2, first.y + first.height / 2]);
+    assert.equal(covered, 0, 'the first column covers the scrolled columns');
+    await checkPage(b, s.url, name('scrolled'));
+  });
+
+  test(`${lang} 390×844: the results first, a Filters button that opens the facets, the export link keeps the filters`, { timeout: 120_000 }, async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const filtered = `${s.url}${prefix}/datasets/bevolking/table?exclude=${encodeURIComponent(`provincie:${t.province}`)}`;
+    await page.goto(filtered);
+    await checkPage(b, s.url, name('phone'));
+    const toggle = page.locator('.filters-toggle > summary');
+    assert.equal((await toggle.textContent())?.trim(), t.toggle);
+    assert.equal(await page.locator('.record-facets .facet').first().isVisible(), false, 'the facets wait behind the button');
+    // The results come before the facets as the page is shown: of the facets, only the one-line button is above them.
+    const button = await box(page, '.filters-toggle > summary');
+    const firstRow = await box(page, 'table.records tbody tr');
+    assert.ok(button.y + button.height <= firstRow.y, 'the button is above the records');
+    assert.ok(button.height < 60, 'and is one line');
+    assert.ok(firstRow.y + firstRow.height < 844, 'the first record is on the first screen');
+
+    await toggle.click();
+    assert.equal(await page.locator('.record-facets .facet').first().isVisible(), true, 'the button opens the facets');
+    await checkPage(b, s.url, name('phone-filters'));
+
+    // The pager's link to the export keeps the filters.
+    await page.locator('.pagination-status a').click();
+    await page.waitForURL(/\/export\?/);
+    assert.equal(new URL(page.url()).searchParams.get("exclude"), `provincie:${t.province}`);
+  });
+
+  test(`${lang} 390×844 without JavaScript: the Filters button still opens the facets`, { timeout: 120_000 }, async () => {
+    const context = await b.browser.newContext({ viewport: { width: 390, height: 844 }, locale: lang === 'nl' ? 'nl-BE' : 'en-GB', javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${s.url}${prefix}/datasets/bevolking/table`);
+      assert.equal(await page.locator('.record-facets .facet').first().isVisible(), false);
+      await page.locator('.filters-toggle > summary').click();
+      assert.equal(await page.locator('.record-facets .facet').first().isVisible(), true);
+    } finally {
+      await context.close();
+    }
+  });
+}
