@@ -40,6 +40,10 @@ export const table = {
   /** After "Pagina 3 van 400" when the selection is larger than the pages reach. */
   pagerWindow: (max: string, total: string) => `de eerste ${max} van ${total} records zijn doorbladerbaar`,
   pagerExport: 'download de volledige selectie via Export',
+  columns: (shown: string, all: string) => `Kolommen (${shown} van ${all})`,
+  columnsLegend: 'Toon deze kolommen',
+  columnsApply: 'Toepassen',
+  allColumns: 'Alle kolommen tonen',
   jsonLink: 'Deze records via de API (JSON)',
   yes: 'ja',
   no: 'nee',
