@@ -96,9 +96,13 @@ for (const lang of ['nl', 'en'] as const) {
     for (let i = 0; i < 100 && !(await inRegion()); i++) await page.keyboard.press('Tab');
     assert.equal(await inRegion(), true, 'Tab reaches the table');
     // The arrow key scrolls smoothly: its result is read when the scroll has ended, not at some moment.
-    const ended = region.evaluate((el) => new Promise<number>((resolve) => el.addEventListener('scrollend', () => resolve(el.scrollLeft), { once: true })));
+    // The listener is in place (awaited) before the key is pressed.
+    await region.evaluate((el) => {
+      (window as unknown as { scrollEnded: Promise<number> }).scrollEnded = new Promise<number>((resolve) => el.addEventListener('scrollend', () => resolve(el.scrollLeft), { once: true }));
+    });
     await page.keyboard.press('ArrowRight');
-    assert.ok((await ended) > 0, 'the arrow key scrolls the table sideways');
+    const ended = await page.evaluate(() => (window as unknown as { scrollEnded: Promise<number> }).scrollEnded);
+    assert.ok(ended > 0, 'the arrow key scrolls the table sideways');
     await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth, behavior: 'instant' }));
     assert.equal(await region.evaluate((el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1), true, 'scrolled to the end');
     const edge = await box(page, '.records-scroll');
