@@ -28,10 +28,13 @@ function integer(query: Query, name: string, fallback: number, min: number, max:
 
 const odsLanguages = ['en', 'fr', 'nl', 'pt', 'it', 'ar', 'de', 'es', 'ca', 'eu', 'sv'] as const;
 
-/** ODS caps records at 100 a page within the first 10,000; grouped results at 20,000. */
+/** ODS pages records only within the first 10,000 (offset + limit); the table tab says so and pages within it too. */
+export const recordsWindow = 10_000;
+
+/** ODS caps records at 100 a page within the first `recordsWindow`; grouped results at 20,000. */
 export function paging(query: Query, options: { maxLimit?: number; maxWindow?: number } = {}): { limit: number; offset: number } {
   const maxLimit = options.maxLimit ?? 100;
-  const maxWindow = options.maxWindow ?? 10_000;
+  const maxWindow = options.maxWindow ?? recordsWindow;
   let limit = integer(query, 'limit', 10, -1, maxLimit);
   if (limit === -1) limit = maxLimit;
   const offset = integer(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);

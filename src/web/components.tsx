@@ -10,15 +10,15 @@ export function Highlight(props: { text: Highlighted }): Html {
   return <>{props.text.map((p) => (p.match ? <mark>{p.text}</mark> : p.text))}</>;
 }
 
-/** Previous / next and the page number; `href(n)` builds the link to page n. */
-export function Pagination(props: { ctx: PageContext; page: number; pages: number; href: (page: number) => string }): Html {
+/** Previous / next and the page number; `href(n)` builds the link to page n; `note` follows the number (why paging stops). */
+export function Pagination(props: { ctx: PageContext; page: number; pages: number; href: (page: number) => string; note?: Child }): Html {
   const { ctx, page, pages } = props;
   const t = ctx.t.common;
   if (pages <= 1) return <></>;
   return (
     <nav class="pagination" aria-label={t.pagination}>
       {page > 1 ? <a rel="prev" href={props.href(page - 1)}>{t.previous}</a> : <span aria-hidden="true"></span>}
-      <span>{t.page(formatNumber(ctx.lang, page), formatNumber(ctx.lang, pages))}</span>
+      <span class="pagination-status">{t.page(formatNumber(ctx.lang, page), formatNumber(ctx.lang, pages))}{props.note !== undefined && <> {props.note}</>}</span>
       {page < pages ? <a rel="next" href={props.href(page + 1)}>{t.next}</a> : <span aria-hidden="true"></span>}
     </nav>
   );

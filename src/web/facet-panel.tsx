@@ -1,5 +1,6 @@
 // The facet sidebar of the table: each value a link that adds or removes a refine, and one that excludes it, with counts;
-// a long facet opens in full ("show all") with a filter box, both plain links and a GET form.
+// a long facet opens in full ("show all") with a filter box, both plain links and a GET form. On a phone the sidebar is
+// a "Filters" disclosure above the results, closed unless a facet is open in full; beside the table it is always open.
 import type { Dataset } from '../catalog/types.ts';
 import type { FacetValue } from '../explore/facets.ts';
 import { facetValueText } from './cells.tsx';
@@ -30,7 +31,7 @@ function FacetValues(props: PanelProps & { facet: Facet; values: FacetValue[] })
       {props.values.map((v) => {
         const spec = `${facet.field.name}:${v.value}`;
         const label = facetValueText(ctx, facet.field, v.name);
-        const count = <span class="count">{formatNumber(ctx.lang, v.count)}<span class="visually-hidden"> {t.countHint}</span></span>;
+        const count = <span class="count">{formatNumber(ctx.lang, v.count)}<span class="visually-hidden"> {t.countHint(v.count)}</span></span>;
         if (v.state === 'excluded') {
           return (
             <li class="facet-value excluded">
@@ -108,48 +109,59 @@ function ExpandedFacet(props: PanelProps & { facet: Facet; id: string }): Html {
   );
 }
 
+/** Filters in use: the search words count as one, each refine and exclude as one (as the chips show them). */
+function activeFilters(filters: RecordFilters): number {
+  return (filters.q ? 1 : 0) + filters.refine.length + filters.exclude.length;
+}
+
 export function FacetPanel(props: PanelProps & { facets: Facet[] }): Html {
   const { ctx } = props;
   const t = ctx.t.table;
+  const active = activeFilters(props.filters);
+  // A facet opened in full is what the person is working in: its disclosure stays open on a phone.
+  const open = props.facets.some((facet) => facet.expanded);
   return (
     <aside class="facets record-facets" aria-labelledby="filters-heading">
-      <h2 id="filters-heading">{t.filters}</h2>
-      <a class="skip-facets" href="#records-heading">{t.skipFacets}</a>
-      {props.facets.length === 0 && <p>{t.noFacets}</p>}
-      {props.facets.map((facet) => {
-        if (facet.values.length === 0) return <></>;
-        const id = `facet-${facet.field.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-        const label = facet.field.label || facet.field.name;
-        if (facet.expanded) {
+      <details class="filters-toggle" open={open}>
+        <summary>{t.filtersToggle(active, formatNumber(ctx.lang, active))}</summary>
+        <h2 id="filters-heading">{t.filters}</h2>
+        <a class="skip-facets" href="#records-heading">{t.skipFacets}</a>
+        {props.facets.length === 0 && <p>{t.noFacets}</p>}
+        {props.facets.map((facet) => {
+          if (facet.values.length === 0) return <></>;
+          const id = `facet-${facet.field.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+          const label = facet.field.label || facet.field.name;
+          if (facet.expanded) {
+            return (
+              <section class="facet expanded" aria-labelledby={id}>
+                <h3 id={id}>{label}</h3>
+                <ExpandedFacet {...props} facet={facet} id={id} />
+              </section>
+            );
+          }
+          const rest = facet.values.slice(shownValues);
+          // When the fetched values are all there are, a disclosure shows the rest; else a link opens the facet in full.
+          const complete = facet.total <= facet.values.length;
+          const showAll = `${tabHref(ctx, props.dataset.id, 'table', props.filters, [...props.keep, ['facet', facet.field.name]])}#${id}`;
           return (
-            <section class="facet expanded" aria-labelledby={id}>
+            <section class="facet" aria-labelledby={id}>
               <h3 id={id}>{label}</h3>
-              <ExpandedFacet {...props} facet={facet} id={id} />
+              <FacetValues {...props} facet={facet} values={facet.values.slice(0, shownValues)} />
+              {complete && rest.length > 0 && (
+                <details class="facet-more">
+                  <summary>{t.moreValues(rest.length, formatNumber(ctx.lang, rest.length))}</summary>
+                  <FacetValues {...props} facet={facet} values={rest} />
+                </details>
+              )}
+              {!complete && (
+                <p class="facet-show-all">
+                  <a href={showAll}>{ctx.t.common.showAll(formatNumber(ctx.lang, facet.total))}<span class="visually-hidden"> ({label})</span></a>
+                </p>
+              )}
             </section>
           );
-        }
-        const rest = facet.values.slice(shownValues);
-        // When the fetched values are all there are, a disclosure shows the rest; else a link opens the facet in full.
-        const complete = facet.total <= facet.values.length;
-        const showAll = `${tabHref(ctx, props.dataset.id, 'table', props.filters, [...props.keep, ['facet', facet.field.name]])}#${id}`;
-        return (
-          <section class="facet" aria-labelledby={id}>
-            <h3 id={id}>{label}</h3>
-            <FacetValues {...props} facet={facet} values={facet.values.slice(0, shownValues)} />
-            {complete && rest.length > 0 && (
-              <details class="facet-more">
-                <summary>{t.moreValues(rest.length, formatNumber(ctx.lang, rest.length))}</summary>
-                <FacetValues {...props} facet={facet} values={rest} />
-              </details>
-            )}
-            {!complete && (
-              <p class="facet-show-all">
-                <a href={showAll}>{ctx.t.common.showAll(formatNumber(ctx.lang, facet.total))}<span class="visually-hidden"> ({label})</span></a>
-              </p>
-            )}
-          </section>
-        );
-      })}
+        })}
+      </details>
     </aside>
   );
 }

@@ -19,7 +19,7 @@ const page = async (path: string) => {
 
 /** The body rows of the records table, each as the text of its cells. */
 const rows = (html: string): string[][] => {
-  const body = /<table class="records">.*?<tbody>(.*?)<\/tbody>/s.exec(html)?.[1] ?? '';
+  const body = /<table class="records[^"]*">.*?<tbody>(.*?)<\/tbody>/s.exec(html)?.[1] ?? '';
   return [...body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => [...m[1].matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => unescapeHtml(c[1].replace(/<[^>]+>/g, ''))));
 };
 const column = (html: string, index: number) => rows(html).map((r) => r[index]);
@@ -53,6 +53,73 @@ test('pages through the records 25 at a time, the page in the URL, and says wher
   assert.equal(pastTheEnd.status, 200);
   assert.match(pastTheEnd.body, /Op deze pagina staan geen records meer/);
   assert.doesNotMatch(pastTheEnd.body, /Verder bladeren kan niet/, 'ten records are not cut off by the window');
+});
+
+/** The pager's status: the page number and, past the window, how far the pages reach (tags dropped, spaces joined). */
+const pagerStatus = (html: string): string => unescapeHtml((/<span class="pagination-status">(.*?)<\/span>\s*(?:<a rel="next"|<span aria-hidden)/s.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+
+test('the pager says how many pages it reaches and why, with the export of the same selection, in both languages', async () => {
+  const nl = await page('/datasets/numbers/table?page=3&q=rij');
+  assert.match(nl.body, /10\.029 records<\/h2>/);
+  assert.equal(pagerStatus(nl.body), 'Pagina 3 van 400 (de eerste 10.000 van 10.029 records zijn doorbladerbaar; download de volledige selectie via Export)');
+  assert.match(nl.body, /<a href="\/datasets\/numbers\/export\?q=rij">download de volledige selectie via Export<\/a>\)/, 'the export keeps the filters');
+  const en = await page('/en/datasets/numbers/table?page=3&sort=-n');
+  assert.equal(pagerStatus(en.body), 'Page 3 of 400 (the first 10,000 of 10,030 records can be paged through; download the whole selection from Export)');
+  assert.match(en.body, /<a href="\/en\/datasets\/numbers\/export">download the whole selection from Export<\/a>\)/);
+});
+
+test('the pager says only the page when every record can be paged to; one record is one', async () => {
+  const nl = await page('/datasets/numbers/table?refine=groep%3Aa&page=3');
+  assert.match(nl.body, /3\.343 records<\/h2>/);
+  assert.equal(pagerStatus(nl.body), 'Pagina 3 van 134');
+  assert.doesNotMatch(nl.body, /doorbladerbaar/);
+  const en = await page('/en/datasets/numbers/table?refine=groep%3Ab');
+  assert.equal(pagerStatus(en.body), 'Page 1 of 134');
+  const one = await page(`/datasets/numbers/table?refine=${encodeURIComponent(`groep:${hostileValue}`)}`);
+  assert.match(one.body, /<h2 id="records-heading" class="results-count">1 record<\/h2>/);
+  assert.match(one.body, /<caption id="records-caption" class="visually-hidden">Getallen: 1 record<\/caption>/);
+  const facets = (await page('/datasets/numbers/table')).body;
+  assert.match(facets, /<span class="count">1<span class="visually-hidden"> record<\/span><\/span>/, 'a facet value of one record');
+  assert.match(facets, /<span class="count">3\.343<span class="visually-hidden"> records<\/span><\/span>/);
+  assert.doesNotMatch(one.body, /class="pagination"/, 'one page has no pager');
+});
+
+test('the records scroll in a region a keyboard reaches, the first column sticky; the facets sit in a Filters disclosure', async () => {
+  const plain = (await page('/datasets/cities/table')).body;
+  assert.match(plain, /<div class="table-scroll records-scroll" role="region" aria-labelledby="records-caption" tabindex="0">\s*<table class="records sticky-first">/);
+  assert.match(plain, /<caption id="records-caption" class="visually-hidden">[^<]+: records 1 tot 10 van 10<\/caption>/, 'the region is named by the caption');
+  // The disclosure holds the whole sidebar; it is closed (on a phone) unless a facet is open in full.
+  assert.match(plain, /<aside class="facets record-facets" aria-labelledby="filters-heading">\s*<details class="filters-toggle">\s*<summary>Filters<\/summary>\s*<h2 id="filters-heading">Filters<\/h2>/);
+  assert.match(plain, /<details class="filters-toggle">.*<h3 id="facet-country">.*<\/details>\s*<\/aside>/s, 'the facets are inside it');
+  const filtered = (await page('/datasets/cities/table?q=port&refine=country:FR&exclude=tags:capital')).body;
+  assert.match(filtered, /<summary>Filters \(3 actief\)<\/summary>/);
+  const en = (await page('/en/datasets/cities/table?refine=country:FR')).body;
+  assert.match(en, /<summary>Filters \(1 active\)<\/summary>/);
+  const expanded = (await page('/datasets/cities/table?facet=country')).body;
+  assert.match(expanded, /<details class="filters-toggle" open>/, 'a facet opened in full stays in view on a phone');
+});
+
+test('the column chooser is a form that keeps the filters and sort; the columns stay on every link and the JSON twin selects them', async () => {
+  const all = (await page('/datasets/cities/table?refine=country:FR&sort=-population')).body;
+  const chooser = /<details class="column-chooser">(.*?)<\/details>/s.exec(all)?.[1] ?? '';
+  assert.match(chooser, /<summary>Kolommen \(\d+ van \d+\)<\/summary>/);
+  assert.match(chooser, /<form method="get" action="\/datasets\/cities\/table"><input type="hidden" name="refine" value="country:FR"><input type="hidden" name="sort" value="-population">/);
+  assert.match(chooser, /<input type="checkbox" id="column-population" name="fields" value="population" checked><label for="column-population">population<\/label>/);
+  assert.doesNotMatch(chooser, /all-columns/, 'every column shown: nothing to reset');
+
+  const some = (await page('/en/datasets/cities/table?refine=country:FR&sort=-population&fields=population&fields=name&fields=nonsense')).body;
+  assert.deepEqual([...some.matchAll(/<th scope="col"[^>]*>.*?<\/th>/gs)].map((m) => m[0].replace(/<span class="visually-hidden">.*?<\/span>/g, '').replace(/<[^>]+>|[▲▼↕]/g, '').trim()), ['Name', 'population'], 'the chosen columns, in the dataset\'s order');
+  assert.deepEqual(rows(some)[0], ['Paris', '2,148,000']);
+  assert.match(some, /<summary>Columns \(2 of \d+\)<\/summary>/);
+  assert.match(some, /<input type="checkbox" id="column-area_km2" name="fields" value="area_km2"><label/, 'a column left out is unchecked');
+  assert.match(some, /<a class="all-columns" href="\/en\/datasets\/cities\/table\?refine=country%3AFR&amp;sort=-population">Show all columns<\/a>/);
+  assert.match(some, /href="\/en\/datasets\/cities\/table\?refine=country%3AFR&amp;sort=name&amp;fields=name&amp;fields=population"/, 'a sort link keeps the columns');
+  assert.match(some, /<a class="chip" href="\/en\/datasets\/cities\/table\?sort=-population&amp;fields=name&amp;fields=population"/, 'a chip keeps them');
+  assert.match(some, /<input type="hidden" name="fields" value="name">/, 'the search form keeps them');
+  const twin = jsonTwinOf(some);
+  assert.match(twin, /\?select=name%2C\+population&refine=/);
+  const data = await json(s.get(twin));
+  assert.deepEqual(Object.keys(data.results[0]).sort(), ['name', 'population']);
 });
 
 test('column headers link to ascending then descending order, marked with aria-sort', async () => {

@@ -1,23 +1,23 @@
 // The dataset's table tab: records a page at a time, sortable columns, facets to refine or exclude, free-text search.
 import type { Dataset, Field } from '../../catalog/types.ts';
+import { recordsWindow } from '../../explore/params.ts';
 import { localized } from '../../explore/present.ts';
 import { Cell, isNumeric, isSortable } from '../cells.tsx';
 import { Notice, Pagination } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref, tabPath } from '../dataset-frame.tsx';
 import { FacetPanel } from '../facet-panel.tsx';
-import { apiFilterPairs, filterWhere, type RecordFilters } from '../filters.ts';
+import { apiFilterPairs, filterPairs, filterWhere, type RecordFilters } from '../filters.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { loadFacets, type Facet, type FacetExpansion } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
-import { one } from '../../http/params.ts';
+import { many, one } from '../../http/params.ts';
 
 const pageSize = 25;
-/** The Explore API pages only through the first 10,000 records (offset + limit). */
-const recordWindow = 10_000;
-const lastPage = recordWindow / pageSize;
+/** The table pages as the Explore API does: only within its window (offset + limit). */
+const lastPage = recordsWindow / pageSize;
 
 type Query = TabRequest['query'];
 
@@ -44,6 +44,17 @@ function readExpansion(query: Query): FacetExpansion | null {
   return field ? { field, q: one(query, 'facet_q').trim().slice(0, 200) } : null;
 }
 
+/**
+ * `fields=a&fields=b`: the columns shown, in the dataset's order (a GET form of checkboxes writes it, so no script is
+ * needed); unknown names are passed over, and none or all of them is every column.
+ */
+function readColumns(dataset: Dataset, query: Query): { columns: Field[]; chosen: boolean } {
+  const asked = new Set(many(query, 'fields'));
+  const columns = dataset.fields.filter((f) => asked.has(f.name));
+  const chosen = columns.length > 0 && columns.length < dataset.fields.length;
+  return { columns: chosen ? columns : dataset.fields, chosen };
+}
+
 function readPage(query: Query): number {
   const page = Number(one(query, 'page') || 1);
   return Number.isInteger(page) && page >= 1 ? page : 1;
@@ -58,7 +69,7 @@ function unitOf(field: Field): string | null {
   return said ? null : unit;
 }
 
-function SortHeader(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; field: Field; sort: TableSort | null }): Html {
+function SortHeader(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; field: Field; sort: TableSort | null; keep: [string, string][] }): Html {
   const { ctx, field, sort } = props;
   const t = ctx.t.table;
   const current = sort?.field.name === field.name ? sort.direction : null;
@@ -71,31 +82,42 @@ function SortHeader(props: { ctx: PageContext; dataset: Dataset; filters: Record
   );
   if (!isSortable(field)) return <th scope="col" class={isNumeric(field) ? 'number' : undefined}>{label}</th>;
   const next = current === 'ascending' ? 'descending' : 'ascending';
-  const href = tabHref(ctx, props.dataset.id, 'table', props.filters, [['sort', sortParam({ field, direction: next })]]);
+  const href = tabHref(ctx, props.dataset.id, 'table', props.filters, [['sort', sortParam({ field, direction: next })], ...props.keep]);
   return (
     <th scope="col" class={isNumeric(field) ? 'number' : undefined} aria-sort={current ?? undefined}>
       <a class="sort" href={href}>
         {label}
-        <span class="visually-hidden"> ({t.sortAction[next]})</span>
+        <span class="visually-hidden"> ({t.sortAction[next]})</span>{' '}
         <span class={`sort-icon${current ? ' sorted' : ''}`} aria-hidden="true">{current === 'ascending' ? '▲' : current === 'descending' ? '▼' : '↕'}</span>
       </a>
     </th>
   );
 }
 
-function RecordsTable(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; sort: TableSort | null; rows: Record<string, unknown>[]; caption: string }): Html {
-  const { ctx, dataset } = props;
+function RecordsTable(props: {
+  ctx: PageContext;
+  dataset: Dataset;
+  filters: RecordFilters;
+  sort: TableSort | null;
+  columns: Field[];
+  columnPairs: [string, string][];
+  rows: Record<string, unknown>[];
+  caption: string;
+}): Html {
+  const { ctx, dataset, columns } = props;
   return (
+    // The region scrolls sideways (and down, under its sticky header) and can be reached and scrolled by keyboard;
+    // its first column stays in view while the others scroll.
     <div class="table-scroll records-scroll" role="region" aria-labelledby="records-caption" tabindex="0">
-      <table class="records">
+      <table class="records sticky-first">
         <caption id="records-caption" class="visually-hidden">{props.caption}</caption>
         <thead>
-          <tr>{dataset.fields.map((field) => <SortHeader ctx={ctx} dataset={dataset} filters={props.filters} field={field} sort={props.sort} />)}</tr>
+          <tr>{columns.map((field) => <SortHeader ctx={ctx} dataset={dataset} filters={props.filters} field={field} sort={props.sort} keep={props.columnPairs} />)}</tr>
         </thead>
         <tbody>
           {props.rows.map((row) => (
             <tr>
-              {dataset.fields.map((field) => (
+              {columns.map((field) => (
                 <td class={isNumeric(field) ? 'number' : undefined}><Cell ctx={ctx} field={field} value={row[field.name]} /></td>
               ))}
             </tr>
@@ -106,7 +128,39 @@ function RecordsTable(props: { ctx: PageContext; dataset: Dataset; filters: Reco
   );
 }
 
-function SearchRecords(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; sort: TableSort | null }): Html {
+/** The columns to show: checkboxes in a GET form behind a disclosure, keeping the filters and the sort. */
+function ColumnChooser(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; sort: TableSort | null; columns: Field[]; chosen: boolean }): Html {
+  const { ctx, dataset, filters, sort } = props;
+  const t = ctx.t.table;
+  const fmt = (n: number) => formatNumber(ctx.lang, n);
+  const sortPairs: [string, string][] = sort ? [['sort', sortParam(sort)]] : [];
+  return (
+    <details class="column-chooser">
+      <summary>{t.columns(fmt(props.columns.length), fmt(dataset.fields.length))}</summary>
+      <form method="get" action={ctx.link(tabPath(dataset.id, 'table'))}>
+        {[...filterPairs(filters), ...sortPairs].map(([name, value]) => <input type="hidden" name={name} value={value} />)}
+        <fieldset>
+          <legend>{t.columnsLegend}</legend>
+          <ul>
+            {dataset.fields.map((field) => {
+              const id = `column-${field.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+              return (
+                <li class="check">
+                  <input type="checkbox" id={id} name="fields" value={field.name} checked={props.columns.includes(field)} />
+                  <label for={id}>{field.label || field.name}</label>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+        <button type="submit">{t.columnsApply}</button>
+        {props.chosen && <a class="all-columns" href={tabHref(ctx, dataset.id, 'table', filters, sortPairs)}>{t.allColumns}</a>}
+      </form>
+    </details>
+  );
+}
+
+function SearchRecords(props: { ctx: PageContext; dataset: Dataset; filters: RecordFilters; keep: [string, string][] }): Html {
   const { ctx, filters } = props;
   const t = ctx.t.table;
   return (
@@ -115,7 +169,7 @@ function SearchRecords(props: { ctx: PageContext; dataset: Dataset; filters: Rec
       <input id="records-q" name="q" type="search" value={filters.q} placeholder={t.searchPlaceholder} autocomplete="off" />
       {filters.refine.map((r) => <input type="hidden" name="refine" value={r} />)}
       {filters.exclude.map((x) => <input type="hidden" name="exclude" value={x} />)}
-      {props.sort && <input type="hidden" name="sort" value={sortParam(props.sort)} />}
+      {props.keep.map(([name, value]) => <input type="hidden" name={name} value={value} />)}
       <button type="submit">{t.search}</button>
     </form>
   );
@@ -126,19 +180,23 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
   const { sort, problem: sortProblem } = readSort(dataset, one(query, 'sort'));
   const page = readPage(query);
   const beyond = page > lastPage;
-  const keep: [string, string][] = sort ? [['sort', sortParam(sort)]] : [];
+  const { columns, chosen } = readColumns(dataset, query);
+  const columnPairs: [string, string][] = chosen ? columns.map((f) => ['fields', f.name]) : [];
+  // What every link of the page keeps besides the filters: the sort and the columns.
+  const keep: [string, string][] = [...(sort ? [['sort', sortParam(sort)] as [string, string]] : []), ...columnPairs];
+  const select = chosen ? columns.map((f) => odsqlName(f.name)).join(', ') : undefined;
   // Beyond the window only the count is asked for, so the JSON twin is still a call the API answers.
   const limit = beyond ? 0 : pageSize;
   const offset = beyond ? 0 : (page - 1) * pageSize;
   const options = { lang: ctx.lang, timezone: ctx.config.timezone };
-  const jsonTwin = apiUrl(dataset.id, '/records', [...apiFilterPairs(filters), ['order_by', orderBy(sort)], ['limit', limit], ['offset', offset], ['lang', ctx.lang], ['timezone', options.timezone]]);
+  const jsonTwin = apiUrl(dataset.id, '/records', [['select', select], ...apiFilterPairs(filters), ['order_by', orderBy(sort)], ['limit', limit], ['offset', offset], ['lang', ctx.lang], ['timezone', options.timezone]]);
 
   let result: { total_count: number; results: Record<string, unknown>[] } = { total_count: 0, results: [] };
   let facets: Facet[] = [];
   let filterProblem: string | null = null;
   try {
     [result, facets] = await Promise.all([
-      records.records(dataset.id, audience, { where: filterWhere(filters), refine: filters.refine, exclude: filters.exclude, orderBy: orderBy(sort), limit, offset, ...options }),
+      records.records(dataset.id, audience, { select, where: filterWhere(filters), refine: filters.refine, exclude: filters.exclude, orderBy: orderBy(sort), limit, offset, ...options }),
       loadFacets(records, dataset, audience, filters, options, readExpansion(query)),
     ]);
   } catch (error) {
@@ -146,8 +204,10 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
   }
 
   const total = result.total_count;
-  const windowed = beyond && total > recordWindow;
+  const windowed = beyond && total > recordsWindow;
   const pages = Math.min(Math.ceil(total / pageSize), lastPage);
+  // More records than the pages reach: the pager says how many it reaches and where the rest are.
+  const capped = filterProblem === null && total > recordsWindow;
   const title = localized(dataset.metadata.title, ctx.lang) ?? dataset.id;
   const from = offset + 1;
   const to = offset + result.results.length;
@@ -155,7 +215,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
   const fmt = (n: number) => formatNumber(ctx.lang, n);
   return (
     <DatasetFrame ctx={ctx} dataset={dataset} tab="table" filters={filters} page={{ jsonTwin, styles: ['records.css', 'table.css'] }}>
-      <SearchRecords ctx={ctx} dataset={dataset} filters={filters} sort={sort} />
+      <SearchRecords ctx={ctx} dataset={dataset} filters={filters} keep={keep} />
       {filterProblem !== null && <Notice kind="error" title={ctx.t.errors.badFilterTitle}>{ctx.t.errors.badFilter(filterProblem)}</Notice>}
       {sortProblem !== null && <Notice kind="info">{t.badSort(sortProblem)}</Notice>}
       <div class={filterProblem === null ? 'with-sidebar records-layout' : 'records-layout'}>
@@ -165,7 +225,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
           <FilterChips ctx={ctx} dataset={dataset} tab="table" filters={filters} extra={keep} />
           {windowed && filterProblem === null && (
             <Notice kind="info" title={t.windowTitle}>
-              {t.window(fmt(recordWindow))} {exportLink} · <a href={tabHref(ctx, dataset.id, 'table', filters, [...keep, ['page', String(Math.max(pages, 1))]])}>{t.lastPage}</a>
+              {t.window(fmt(recordsWindow))} {exportLink} · <a href={tabHref(ctx, dataset.id, 'table', filters, [...keep, ['page', String(Math.max(pages, 1))]])}>{t.lastPage}</a>
             </Notice>
           )}
           {filterProblem === null && total === 0 && <p>{t.none}</p>}
@@ -173,10 +233,19 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
             <p>{t.emptyPage} <a href={tabHref(ctx, dataset.id, 'table', filters, keep)}>{t.firstPage}</a></p>
           )}
           {result.results.length > 0 && (
-            <RecordsTable ctx={ctx} dataset={dataset} filters={filters} sort={sort} rows={result.results} caption={t.caption(title, fmt(from), fmt(to), fmt(total))} />
+            <>
+              <ColumnChooser ctx={ctx} dataset={dataset} filters={filters} sort={sort} columns={columns} chosen={chosen} />
+              <RecordsTable ctx={ctx} dataset={dataset} filters={filters} sort={sort} columns={columns} columnPairs={columnPairs} rows={result.results} caption={t.caption(title, total, fmt(from), fmt(to), fmt(total))} />
+            </>
           )}
-          {page === lastPage && total > recordWindow && <Notice kind="info">{t.windowLast(fmt(recordWindow))} {exportLink}</Notice>}
-          <Pagination ctx={ctx} page={page} pages={page > pages ? 0 : pages} href={(p) => tabHref(ctx, dataset.id, 'table', filters, [...keep, ...(p > 1 ? [['page', String(p)] as [string, string]] : [])])} />
+          {page === lastPage && total > recordsWindow && <Notice kind="info">{t.windowLast(fmt(recordsWindow))} {exportLink}</Notice>}
+          <Pagination
+            ctx={ctx}
+            page={page}
+            pages={page > pages ? 0 : pages}
+            href={(p) => tabHref(ctx, dataset.id, 'table', filters, [...keep, ...(p > 1 ? [['page', String(p)] as [string, string]] : [])])}
+            note={capped ? <>({t.pagerWindow(fmt(recordsWindow), fmt(total))}; <a href={tabHref(ctx, dataset.id, 'export', filters)}>{t.pagerExport}</a>)</> : undefined}
+          />
           {filterProblem === null && <p class="json-link"><a href={jsonTwin} type="application/json">{t.jsonLink}</a></p>}
         </section>
       </div>
