@@ -30,12 +30,40 @@ function formatInstant(ctx: PageContext, iso: string): string {
   return new Intl.DateTimeFormat(locale(ctx), { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.config.timezone }).format(date);
 }
 
-/** A value as plain text, for cells and facet values alike. */
-function cellText(ctx: PageContext, field: Field | undefined, value: unknown): string {
+/** Names of whole numbers that are years or codes, not amounts: "2.004" would misread a year, "44.021" a NIS code. */
+const codeName = /(^|[_\s-])(jaar|jaartal|year|postcode|zip|nis|code|id|nr|nummer|number)([_\s-]|$)/i;
+
+/** Whether an integer field holds years or codes, written without thousands separators. */
+export function isCodeLike(field: Field | undefined): boolean {
+  if (field?.type !== 'int') return false;
+  return field.annotations.nis_code !== undefined || codeName.test(field.name);
+}
+
+/** The most decimals any of a column's numbers has (at most 6), so the column writes them all alike: 6.431,0 under 6.412,4. */
+export function columnDecimals(field: Field, values: unknown[]): number | undefined {
+  if (field.type !== 'double') return undefined;
+  let most = 0;
+  for (const value of values) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    const text = String(Number(value.toFixed(6)));
+    const point = text.indexOf('.');
+    if (point >= 0 && !text.includes('e')) most = Math.max(most, text.length - point - 1);
+  }
+  return most;
+}
+
+function formatCellNumber(ctx: PageContext, field: Field | undefined, value: number, decimals?: number): string {
+  if (isCodeLike(field)) return new Intl.NumberFormat(locale(ctx), { useGrouping: false, maximumFractionDigits: 0 }).format(value);
+  if (decimals !== undefined) return new Intl.NumberFormat(locale(ctx), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return field?.type === 'int' ? formatNumber(ctx.lang, value) : formatNumber(ctx.lang, value, 6);
+}
+
+/** A value as plain text, for cells and facet values alike; `decimals` writes a column's numbers alike. */
+function cellText(ctx: PageContext, field: Field | undefined, value: unknown, decimals?: number): string {
   if (value === null || value === undefined) return '';
   const t = ctx.t.table;
   if (typeof value === 'boolean') return value ? t.yes : t.no;
-  if (typeof value === 'number') return field?.type === 'int' ? formatNumber(ctx.lang, value) : formatNumber(ctx.lang, value, 6);
+  if (typeof value === 'number') return formatCellNumber(ctx, field, value, decimals);
   if (Array.isArray(value)) return value.map((v) => cellText(ctx, undefined, v)).join(', ');
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
@@ -49,11 +77,11 @@ function cellText(ctx: PageContext, field: Field | undefined, value: unknown): s
 }
 
 /** A cell's content: dates in a `<time>` so programs still read the exact value. */
-export function Cell(props: { ctx: PageContext; field: Field | undefined; value: unknown }): Html {
+export function Cell(props: { ctx: PageContext; field: Field | undefined; value: unknown; decimals?: number }): Html {
   const { ctx, field, value } = props;
   if (typeof value === 'string' && field?.type === 'date') return <time datetime={value}>{formatDay(ctx, value)}</time>;
   if (typeof value === 'string' && field?.type === 'datetime') return <time datetime={value}>{formatInstant(ctx, value)}</time>;
-  return <>{cellText(ctx, field, value)}</>;
+  return <>{cellText(ctx, field, value, props.decimals)}</>;
 }
 
 /** A facet value as shown: booleans in words, dates as they come (2024, 2024/03). */

@@ -253,3 +253,16 @@ test('hostile text in metadata, records, facets and the URL is escaped', async (
   assert.equal(url.status, 200);
   assert.ok(!url.body.includes('<script>x</script>') && !url.body.includes('<img src=x>'));
 });
+
+test('years and codes are written without thousands separators; a column writes all its numbers with one number of decimals', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseMetadataInput } = await import('../../src/catalog/metadata.ts');
+  const path = join(s.env.config.dataDir, 'jaren.csv');
+  writeFileSync(path, 'jaar;postcode;aantal;aandeel\n2004;9000;12345;6,431\n2023;1000;2;6,4124\n');
+  await s.portal.catalog.importDataset({ datasetId: 'jaren', path, input: parseMetadataInput({ title: 'Jaren' }), actor: 'test' });
+  const nl = rows((await page('/datasets/jaren/table?sort=jaar')).body);
+  assert.deepEqual(nl.map((r) => r.slice(0, 4)), [['2004', '9000', '12.345', '6,4310'], ['2023', '1000', '2', '6,4124']]);
+  const en = rows((await page('/en/datasets/jaren/table?sort=jaar')).body);
+  assert.deepEqual(en.map((r) => r.slice(0, 4)), [['2004', '9000', '12,345', '6.4310'], ['2023', '1000', '2', '6.4124']]);
+});

@@ -2,7 +2,7 @@
 import type { Dataset, Field } from '../../catalog/types.ts';
 import { recordsWindow } from '../../explore/params.ts';
 import { localized } from '../../explore/present.ts';
-import { Cell, isNumeric, isSortable } from '../cells.tsx';
+import { Cell, columnDecimals, isNumeric, isSortable } from '../cells.tsx';
 import { Notice, Pagination } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref, tabPath } from '../dataset-frame.tsx';
@@ -105,6 +105,8 @@ function RecordsTable(props: {
   caption: string;
 }): Html {
   const { ctx, dataset, columns } = props;
+  // One number of decimals per column on the page, so 6.431 does not stand under 6.412,4 as if it were thousands.
+  const decimals = new Map(columns.map((field) => [field.name, columnDecimals(field, props.rows.map((row) => row[field.name]))]));
   return (
     // The region scrolls sideways (and down, under its sticky header) and can be reached and scrolled by keyboard;
     // its first column stays in view while the others scroll.
@@ -118,7 +120,7 @@ function RecordsTable(props: {
           {props.rows.map((row) => (
             <tr>
               {columns.map((field) => (
-                <td class={isNumeric(field) ? 'number' : undefined}><Cell ctx={ctx} field={field} value={row[field.name]} /></td>
+                <td class={isNumeric(field) ? 'number' : undefined}><Cell ctx={ctx} field={field} value={row[field.name]} decimals={decimals.get(field.name)} /></td>
               ))}
             </tr>
           ))}
