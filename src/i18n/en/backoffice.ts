@@ -128,6 +128,14 @@ export const backoffice: typeof nl = {
   sortable: 'Sortable',
   unit: 'Unit',
   decimals: 'Decimals',
+  aggregation: 'Combine over time',
+  aggregationHint: 'How the chart sums up this number over several periods. A stock (residents, job seekers at month end) is never added up.',
+  aggregations: {
+    '': '(not said)',
+    avg: 'average per period (a stock)',
+    last: 'value of the last period (a stock)',
+    sum: 'sum (a flow, such as new registrations)',
+  },
   multivalued: 'Several values per record (follows from the data)',
   save: 'Save',
   invalid: {
@@ -146,7 +154,7 @@ export const backoffice: typeof nl = {
     landingPage: 'Give a web address starting with https://.',
     issued: 'Give a date such as 2024-12-31.',
     visibility: 'Choose public or restricted.',
-    fields: 'Check the fields: a label has at most 300 characters, decimals are a number.',
+    fields: 'Check the fields: a label has at most 300 characters, decimals are a number, combining is average, last value or sum.',
   },
 
   hygieneTitle: 'This contact address looks like a person’s',

@@ -126,6 +126,14 @@ export const backoffice = {
   sortable: 'Sorteerbaar',
   unit: 'Eenheid',
   decimals: 'Decimalen',
+  aggregation: 'Samenvoegen over de tijd',
+  aggregationHint: 'Hoe de grafiek dit getal over meerdere perioden samenvat. Een stand (inwoners, werkzoekenden op het einde van de maand) wordt nooit opgeteld.',
+  aggregations: {
+    '': '(niet opgegeven)',
+    avg: 'gemiddelde per periode (een stand)',
+    last: 'waarde van de laatste periode (een stand)',
+    sum: 'som (een stroom, zoals nieuwe inschrijvingen)',
+  } as Record<string, string>,
   multivalued: 'Meerdere waarden per record (volgt uit de gegevens)',
   save: 'Opslaan',
   invalid: {
@@ -144,7 +152,7 @@ export const backoffice = {
     landingPage: 'Geef een webadres dat begint met https://.',
     issued: 'Geef een datum zoals 2024-12-31.',
     visibility: 'Kies publiek of beperkt.',
-    fields: 'Controleer de velden: een label heeft hoogstens 300 tekens, decimalen zijn een getal.',
+    fields: 'Controleer de velden: een label heeft hoogstens 300 tekens, decimalen zijn een getal, samenvoegen is gemiddelde, laatste waarde of som.',
   } as Record<string, string>,
 
   hygieneTitle: 'Dit contactadres lijkt van een persoon',
