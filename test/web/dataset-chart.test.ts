@@ -8,14 +8,11 @@ import { json, type ServerHarness } from '../helpers/server.ts';
 import { signedIn, type StaffVisitor } from '../helpers/staff.ts';
 import { publishingApiPrefix } from '../../src/backoffice/api.ts';
 import { startPortal } from './helpers.ts';
+import { importStock, stockMonths } from './stock-fixture.ts';
 
 let s: ServerHarness;
 
-/**
- * A stock, job seekers counted at each month's end, in two municipalities over 48 months (2021–2024), and a flow,
- * new registrations: by year, the stock's true figure is the average (or the last) of the monthly totals, never their sum.
- */
-const months = Array.from({ length: 48 }, (_, m) => ({ month: `${2021 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`, year: 2021 + Math.floor(m / 12), gent: 1000 + 10 * m, brugge: 500 + m, inflow: 30 + (m % 12) }));
+const months = stockMonths;
 const monthTotal = (m: (typeof months)[number]) => m.gent + m.brugge;
 const years = [2021, 2022, 2023, 2024];
 const ofYear = (year: number) => months.filter((m) => m.year === year);
@@ -28,23 +25,7 @@ before(async () => {
   const path = join(s.env.config.dataDir, 'many.csv');
   writeFileSync(path, `categorie;aantal;datum;groep\n${rows.join('\n')}\n`);
   await s.portal.catalog.importDataset({ datasetId: 'many', path, input: parseMetadataInput({ title: { nl: 'Veel', en: 'Many' }, theme: ['ECON'] }), actor: 'test' });
-  const stock = join(s.env.config.dataDir, 'stock.csv');
-  const lines = months.flatMap((m) => [`${m.month};Gent;${m.gent};${m.inflow}`, `${m.month};Brugge;${m.brugge};${m.inflow * 2}`]);
-  writeFileSync(stock, `maand;gemeente;werkzoekenden;inschrijvingen\n${lines.join('\n')}\n`);
-  await s.portal.catalog.importDataset({
-    datasetId: 'stand',
-    path: stock,
-    input: parseMetadataInput({
-      title: { nl: 'Werkzoekenden', en: 'Job seekers' },
-      fields: [
-        { name: 'maand', label: 'Maand' },
-        { name: 'gemeente', label: 'Gemeente', annotations: { facet: [] } },
-        { name: 'werkzoekenden', label: 'Werkzoekenden', annotations: { aggregation: ['avg'], unit: ['personen'] } },
-        { name: 'inschrijvingen', label: 'Inschrijvingen', annotations: { aggregation: ['sum'] } },
-      ],
-    }),
-    actor: 'test',
-  });
+  await importStock(s);
 });
 after(() => s.close());
 
