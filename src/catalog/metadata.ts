@@ -157,6 +157,13 @@ export function checkAnnotations(key: string, annotations: Annotations): Annotat
   return annotations;
 }
 
+/** An annotation only a number can carry, given to a field that holds none, is refused rather than ignored. */
+export function checkAnnotationsFit(field: { name: string; type: FieldType }, annotations: Annotations): void {
+  if (annotations.aggregation !== undefined && field.type !== 'int' && field.type !== 'double') {
+    throw new Invalid(`The "aggregation" annotation needs a numeric field; "${field.name}" holds ${field.type} values.`, 'aggregation_field');
+  }
+}
+
 function fieldOverride(index: number, v: Json): FieldOverride {
   const key = `fields[${index}]`;
   if (!isObject(v)) fail(key, 'an object {"name": …, "label": …, "description": …, "annotations": {…}}');

@@ -348,6 +348,19 @@ test('an aggregation other than avg, sum or last is refused with a message that 
   assert.equal(refused.status, 400);
   assert.deepEqual(await refused.json(), { error: 'invalid', message: expected });
   assert.deepEqual((await json(s.get('/api/explore/v2.1/catalog/datasets/stand'))).fields.find((f: { name: string }) => f.name === 'werkzoekenden').annotations.aggregation, ['avg'], 'nothing changed');
+  // Only a number combines over time: on a text field the annotation is refused, by the API and on import.
+  const onText = await editor.send('PATCH', `${publishingApiPrefix}/datasets/stand/metadata`, {
+    body: JSON.stringify({ fields: [{ name: 'gemeente', annotations: { aggregation: ['sum'] } }] }),
+    headers: { 'content-type': 'application/json' },
+  });
+  assert.equal(onText.status, 400);
+  assert.deepEqual(await onText.json(), { error: 'invalid', message: 'The "aggregation" annotation needs a numeric field; "gemeente" holds text values.', reason: 'aggregation_field' });
+  const path = join(s.env.config.dataDir, 'text.csv');
+  writeFileSync(path, 'gemeente;aantal\nGent;1\n');
+  await assert.rejects(
+    s.portal.catalog.importDataset({ datasetId: 'tekst', path, input: parseMetadataInput({ title: 'Tekst', fields: [{ name: 'gemeente', annotations: { aggregation: ['avg'] } }] }), actor: 'test' }),
+    { message: 'The "aggregation" annotation needs a numeric field; "gemeente" holds text values.' },
+  );
   const accepted = await patch({ aggregation: ['last'], unit: ['personen'] });
   assert.equal(accepted.status, 200);
   assert.match((await page('/datasets/stand/chart?x=maand&interval=year')).body, /<option value="last:werkzoekenden" selected>/, 'the default follows the new annotation');

@@ -197,6 +197,7 @@ export const backoffice: typeof nl = {
     unknown_field: 'This field no longer exists in the dataset; reload the page.',
     field_type: 'A field’s type follows from the data; choose it on a version’s page to read that version again.',
     field_format: 'That notation does not exist for this type.',
+    aggregation_field: 'Only a numeric field combines over time (average, last value or sum).',
     checks_pending: 'The import report asks for points to be checked: look at them and confirm you saw them, or choose the types.',
     no_source: 'This version was imported before Opaal kept source files; upload the file again to choose types.',
     version_changed: 'The version changed meanwhile; look at it again.',

@@ -194,6 +194,7 @@ export const backoffice = {
     no_fields: 'De dataset heeft nog geen velden: upload eerst een versie.',
     unknown_field: 'Dit veld bestaat niet (meer) in de dataset; laad de pagina opnieuw.',
     field_type: 'Het type van een veld volgt uit de gegevens; kies het op de pagina van een versie om die opnieuw in te lezen.',
+    aggregation_field: 'Alleen een getalveld wordt over de tijd samengevoegd (gemiddelde, laatste waarde of som).',
     field_format: 'Die notatie bestaat niet voor dit type.',
     checks_pending: 'Het importverslag vraagt om punten te controleren: bekijk ze en bevestig dat u ze zag, of kies de types.',
     no_source: 'Deze versie werd geïmporteerd voor Opaal bronbestanden bewaarde; upload het bestand opnieuw om types te kiezen.',
