@@ -282,6 +282,10 @@ test('a stock (aggregation avg) is averaged over the months of each year, never 
   assert.match(body, /<caption>Gemiddelde per maand van Werkzoekenden per jaar \(Maand\)<\/caption>/);
   assert.match(body, /<p class="chart-note">Elke waarde van “Werkzoekenden” is het gemiddelde per maand, niet de som over de maanden\.<\/p>/);
   assert.deepEqual(tableRows(body)[0], ['2021', '1.560,5']);
+  // The JSON twin asks the Explore API the same: the months' total, divided by the number of months.
+  assert.equal(new URL(twinOf(body), s.url).searchParams.get('select'), 'sum(werkzoekenden) / count(distinct maand) as avg_werkzoekenden');
+  const twin = await json(s.get(twinOf(body)));
+  assert.deepEqual(rounded(twin.results.map((r: { avg_werkzoekenden: number }) => r.avg_werkzoekenden)).reverse(), averages);
   // `last` is offered where the publisher declared how the measure combines, not elsewhere.
   assert.match(body, /<option value="last:werkzoekenden">Werkzoekenden in de laatste maand<\/option>/);
   assert.doesNotMatch((await page('/datasets/cities/chart')).body, /value="last:/);
@@ -329,6 +333,21 @@ test('`last` shows the total of each group\'s last month, `sum` sums; a split ke
   assert.deepEqual(series(1), years.map((y) => ofYear(y)[11].gent));
   const splitAvg = await page('/datasets/stand/chart?x=maand&interval=year&split=gemeente');
   assert.deepEqual(marks(splitAvg.body).filter((b) => b.series === 1).map((b) => b.value), years.map((y) => mean(ofYear(y).map((m) => m.gent))));
+});
+
+test('without dates there is nothing to combine over time: a declared stock is summed per category, avg is the plain average', async () => {
+  const path = join(s.env.config.dataDir, 'snapshot.csv');
+  writeFileSync(path, 'gemeente;werkzoekenden\nGent;100\nGent;50\nBrugge;40\n');
+  const fields = [{ name: 'gemeente', annotations: { facet: [] } }, { name: 'werkzoekenden', label: 'Werkzoekenden', annotations: { aggregation: ['avg'] } }];
+  await s.portal.catalog.importDataset({ datasetId: 'momentopname', path, input: parseMetadataInput({ title: 'Momentopname', fields }), actor: 'test' });
+  const { body } = await page('/datasets/momentopname/chart');
+  assert.match(body, /<option value="sum:werkzoekenden" selected>Som van Werkzoekenden<\/option>/);
+  assert.doesNotMatch(body, /value="last:/, 'no last period without dates');
+  assert.deepEqual(drawn(body), [150, 40]);
+  assert.doesNotMatch(body, /chart-note/);
+  const avg = await page('/datasets/momentopname/chart?y=avg:werkzoekenden');
+  assert.match(avg.body, /<caption>Gemiddelde van Werkzoekenden per gemeente<\/caption>/);
+  assert.deepEqual(drawn(avg.body), [75, 40]);
 });
 
 test('an aggregation other than avg, sum or last is refused with a message that names the field and the choices', async () => {

@@ -2,18 +2,18 @@
 import type { Field } from '../../catalog/types.ts';
 import type { Language, Messages } from '../../i18n/index.ts';
 import { periodLabel, plainNumber } from './scale.ts';
-import type { Grain } from './series.ts';
-import { perPeriod, type ChartSpec, type Series } from './spec.ts';
+import { perPeriod, type ChartSpec, type Grain, type Periods, type Series } from './spec.ts';
 
 type ChartMessages = Messages['chart'];
 
 export const fieldLabel = (field: Field): string => field.label || field.name;
 
-/** A measure's name; one combined per period names the period (`grain`, the data's, or a plain "period"). */
-export function measureLabel(t: ChartMessages, series: Series, grain: Grain | null): string {
+/** A measure's name; one combined per period names the period (the data's grain, or a plain "period"). */
+export function measureLabel(t: ChartMessages, series: Series, periods: Periods): string {
   if (!series.field) return t.count;
-  if (perPeriod(series)) return t.perPeriod[series.aggregate](fieldLabel(series.field), t.periods[grain ?? 'period']);
-  return t.measure[series.aggregate](fieldLabel(series.field));
+  if (perPeriod(series, periods.field)) return t.perPeriod[series.aggregate](fieldLabel(series.field), t.periods[periods.grain ?? 'period']);
+  // Without dates, the last period's total is the one total there is.
+  return t.measure[series.aggregate === 'last' ? 'sum' : series.aggregate](fieldLabel(series.field));
 }
 
 /** A value of the x or split field as a category name. */
@@ -29,7 +29,7 @@ export function xTitle(t: ChartMessages, spec: ChartSpec): string {
 }
 
 export function chartTitle(t: ChartMessages, lang: Language, spec: ChartSpec, grain: Grain | null): string {
-  const measures = (spec.split ? spec.series.slice(0, 1) : spec.series).map((s) => measureLabel(t, s, grain));
+  const measures = (spec.split ? spec.series.slice(0, 1) : spec.series).map((s) => measureLabel(t, s, { field: spec.period, grain }));
   const measure = new Intl.ListFormat(lang, { type: 'conjunction' }).format(measures);
   const title = spec.interval
     ? t.titleByPeriod(measure, t.intervals[spec.interval], fieldLabel(spec.x))

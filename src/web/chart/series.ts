@@ -4,7 +4,7 @@ import type { RecordsService } from '../../explore/records.ts';
 import { keywords } from '../../odsql/lexer.ts';
 import { apiFilterPairs, filterWhere, type RecordFilters } from '../filters.ts';
 import type { Field } from '../../catalog/types.ts';
-import { perPeriod, type ChartSpec, type ChartType, type Series } from './spec.ts';
+import { perPeriod, type ChartSpec, type ChartType, type Grain, type Series } from './spec.ts';
 
 /** Categories drawn at most: columns and bars stay wide enough to read, a pie keeps slices one can see. */
 function categoryCap(type: ChartType, ordered: boolean, seriesCount: number): number {
@@ -67,8 +67,9 @@ function xExpression(spec: ChartSpec): string {
 function aggregateExpression(series: Series, period: Field | null): string {
   if (!series.field) return 'count(*)';
   const f = fieldRef(series.field.name);
-  if (!perPeriod(series)) return `${series.aggregate}(${f})`;
-  return period ? `sum(${f}) / count(distinct ${fieldRef(period.name)})` : `sum(${f})`;
+  if (series.aggregate === 'last' && !period) return `sum(${f})`;
+  if (!perPeriod(series, period)) return `${series.aggregate}(${f})`;
+  return `sum(${f}) / count(distinct ${fieldRef(period!.name)})`;
 }
 
 /** Readable keys for the JSON (`sum_population`), each a plain name, none used twice. */
@@ -182,9 +183,6 @@ async function lastTotals(request: ChartRequest, spec: ChartSpec, index: number,
   }
   return rows.map((row) => totals.get(groupOf(row)) ?? null);
 }
-
-/** How finely the data's dates run, to name the period a stock is averaged over; null for finer than a day. */
-export type Grain = 'year' | 'month' | 'day';
 
 export async function loadGrain(request: ChartRequest, field: Field): Promise<Grain | null> {
   const f = fieldRef(field.name);

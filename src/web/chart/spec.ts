@@ -68,15 +68,26 @@ export function combinationOf(field: Field): Combination | null {
   return isNumeric(field) && (aggregations as readonly string[]).includes(value ?? '') ? (value as Combination) : null;
 }
 
+/** How finely the data's dates run, to name the period a stock is averaged over; null for finer than a day. */
+export type Grain = 'year' | 'month' | 'day';
+
+/** The data's periods: the date field that makes them (null without dates) and how finely its dates run. */
+export interface Periods {
+  field: Field | null;
+  grain: Grain | null;
+}
+
 /**
  * A measure computed per period of the data and then combined over the periods: the last period's total, or, of a
  * measure whose combination is declared (so it adds up within a period), the average of the periods' totals.
+ * Without dates there are no periods: `avg` is the plain average and `last` the one total there is.
  */
-export const perPeriod = (series: Series): boolean =>
-  series.field !== null && (series.aggregate === 'last' || (series.aggregate === 'avg' && combinationOf(series.field) !== null));
+export const perPeriod = (series: Series, period: Field | null): boolean =>
+  series.field !== null && period !== null && (series.aggregate === 'last' || (series.aggregate === 'avg' && combinationOf(series.field) !== null));
 
-/** The aggregates a measure offers; `last` only where the publisher declared how the measure combines. */
-export const aggregatesOf = (field: Field): Aggregate[] => (combinationOf(field) ? ['sum', 'avg', 'last', 'min', 'max'] : ['sum', 'avg', 'min', 'max']);
+/** The aggregates a measure offers; `last` only where the publisher declared how the measure combines, and there are dates. */
+export const aggregatesOf = (field: Field, period: Field | null): Aggregate[] =>
+  combinationOf(field) && period ? ['sum', 'avg', 'last', 'min', 'max'] : ['sum', 'avg', 'min', 'max'];
 
 /** The periods of the data: the x when it is a date, else the first date field. */
 export function periodField(fields: Field[], x: Field | null): Field | null {
@@ -117,7 +128,8 @@ function defaultX(fields: Field[]): Field | null {
  */
 function defaultSeries(fields: Field[]): Series {
   const declared = fields.find((f) => combinationOf(f) !== null);
-  if (declared) return { aggregate: combinationOf(declared)!, field: declared };
+  // Without dates nothing is combined over time: a stock's total per category is then its figure.
+  if (declared) return { aggregate: periodField(fields, null) ? combinationOf(declared)! : 'sum', field: declared };
   const counted = fields.find((f) => f.type === 'int' && f.annotations.unit !== undefined);
   return counted ? { aggregate: 'sum', field: counted } : { aggregate: 'count', field: null };
 }

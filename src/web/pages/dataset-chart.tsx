@@ -7,8 +7,8 @@ import { chartTitle, fieldLabel, measureLabel, valueLabel, xTitle } from '../cha
 import { Legend, otherColour } from '../chart/marks.tsx';
 import { PieChart } from '../chart/pie.tsx';
 import { numberFormats } from '../chart/scale.ts';
-import { loadChart, loadGrain, type ChartData, type Grain } from '../chart/series.ts';
-import { chartPairs, combinationOf, periodField, perPeriod, readChart, type ChartProblem, type ChartSpec } from '../chart/spec.ts';
+import { loadChart, loadGrain, type ChartData } from '../chart/series.ts';
+import { chartPairs, combinationOf, periodField, perPeriod, readChart, type ChartProblem, type ChartSpec, type Grain } from '../chart/spec.ts';
 import { HorizontalChart, VerticalChart, type ChartModel } from '../chart/svg.tsx';
 import { Notice } from '../components.tsx';
 import { queryString, type PageContext } from '../context.ts';
@@ -66,7 +66,7 @@ function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: G
   const numbers = numberFormats(ctx.lang);
   const title = chartTitle(t, ctx.lang, spec, grain);
   const categories = data.categories.map((v) => valueLabel(t, ctx.lang, v));
-  const series = data.series.map((s) => ({ label: s.split !== undefined ? valueLabel(t, ctx.lang, s.split) : measureLabel(t, s.series, grain), values: s.values }));
+  const series = data.series.map((s) => ({ label: s.split !== undefined ? valueLabel(t, ctx.lang, s.split) : measureLabel(t, s.series, { field: spec.period, grain }), values: s.values }));
   const desc = [t.descCategories(t.typeNames[spec.type], title, formatNumber(ctx.lang, categories.length))];
   if (series.length === 1) {
     const points = series[0].values.map((v, i) => ({ v, label: categories[i] })).filter((p): p is { v: number; label: string } => p.v !== null);
@@ -84,7 +84,7 @@ function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: G
     categories,
     series,
     xTitle: xTitle(t, spec),
-    yTitle: series.length === 1 || spec.split ? measureLabel(t, data.series[0].series, grain) : '',
+    yTitle: series.length === 1 || spec.split ? measureLabel(t, data.series[0].series, { field: spec.period, grain }) : '',
     numbers,
   };
 }
@@ -98,7 +98,7 @@ function notes(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: Grain 
   const order = ['day', 'month', 'year'];
   const spans = spec.period !== null && (spec.interval === null || grain === null || order.indexOf(spec.interval) > order.indexOf(grain));
   for (const s of spec.split ? spec.series.slice(0, 1) : spec.series) {
-    if (spans && perPeriod(s) && s.field) out.push(t.perPeriodNote[s.aggregate](fieldLabel(s.field), t.periods[grain ?? 'period'], t.periodsPlural[grain ?? 'period']));
+    if (spans && perPeriod(s, spec.period) && s.field) out.push(t.perPeriodNote[s.aggregate](fieldLabel(s.field), t.periods[grain ?? 'period'], t.periodsPlural[grain ?? 'period']));
   }
   const ordered = spec.interval !== null || spec.x.type === 'int' || spec.x.type === 'double';
   if (data.groups > data.categories.length) out.push((ordered ? t.cappedLatest : t.capped)(n(data.categories.length), n(data.groups)));
@@ -185,12 +185,12 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
   let data: ChartData | null = null;
   let failure: string | null = null;
   let grain: Grain | null = null;
+  const period = periodField(dataset.fields, choices.x);
   const request = { records, datasetId: dataset.id, audience, filters, lang: ctx.lang, timezone: ctx.config.timezone };
   if (spec) {
     try {
       // The grain of the dates names the period a stock is averaged over, in the chart and in the form's choices.
-      const period = periodField(dataset.fields, choices.x);
-      const combined = dataset.fields.some((f) => combinationOf(f) !== null) || choices.series.some(perPeriod);
+      const combined = dataset.fields.some((f) => combinationOf(f) !== null) || choices.series.some((s) => perPeriod(s, period));
       if (period && combined) grain = await loadGrain(request, period);
       data = await loadChart(request, spec);
     } catch (error) {
@@ -214,7 +214,7 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
     <DatasetFrame ctx={ctx} dataset={dataset} tab="chart" filters={filters} page={{ title: pageTitle, jsonTwin: twin, styles: ['chart.css'], scripts: ['chart'] }}>
       <div id="chart-app">
         <ActiveFilters ctx={ctx} dataset={dataset} filters={filters} keep={keep} />
-        <ChartForm ctx={ctx} action={ctx.link(`/datasets/${dataset.id}/chart`)} fields={dataset.fields} filters={filters} choices={choices} grain={grain} />
+        <ChartForm ctx={ctx} action={ctx.link(`/datasets/${dataset.id}/chart`)} fields={dataset.fields} filters={filters} choices={choices} periods={{ field: period, grain }} />
         {problems.length > 0 && (
           <Notice kind="error" title={t.problemsTitle}>
             {problems.map((p, i) => <>{i > 0 && ' '}{problemText(ctx, p)}</>)}
