@@ -326,6 +326,9 @@ test('`last` shows the total of each group\'s last month, `sum` sums; a split ke
   assert.equal(marks(flow.body).length, 48);
   assert.deepEqual(drawn(flow.body).slice(0, 2), [90, 93]);
   assert.doesNotMatch(flow.body, /chart-note/);
+  assert.match(flow.body, /<caption>Inschrijvingen per maand \(Maand\)<\/caption>/, 'one month per group: the month\'s own figure');
+  // By year, the flow's average per month is said as such.
+  assert.match((await page('/datasets/stand/chart?x=maand&interval=year&y=avg:inschrijvingen')).body, /<caption>Gemiddelde per maand van Inschrijvingen per jaar \(Maand\)<\/caption>/);
 
   const split = await page('/datasets/stand/chart?x=maand&interval=year&split=gemeente&y=last:werkzoekenden');
   const series = (n: number) => marks(split.body).filter((b) => b.series === n).map((b) => b.value);

@@ -75,6 +75,15 @@ export type Grain = 'year' | 'month' | 'day';
 export interface Periods {
   field: Field | null;
   grain: Grain | null;
+  /** False when every group of the chart holds one period at most (months by month): nothing is combined then. */
+  spans?: boolean;
+}
+
+const fineToCoarse = ['day', 'month', 'year'];
+
+/** Whether a group of the chart can hold several of the data's periods: categories, or dates grouped coarser than the data. */
+export function spansPeriods(spec: ChartSpec, grain: Grain | null): boolean {
+  return spec.period !== null && (spec.interval === null || grain === null || fineToCoarse.indexOf(spec.interval) > fineToCoarse.indexOf(grain));
 }
 
 /**

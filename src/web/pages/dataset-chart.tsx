@@ -8,7 +8,7 @@ import { Legend, otherColour } from '../chart/marks.tsx';
 import { PieChart } from '../chart/pie.tsx';
 import { numberFormats } from '../chart/scale.ts';
 import { loadChart, loadGrain, type ChartData } from '../chart/series.ts';
-import { chartPairs, combinationOf, periodField, perPeriod, readChart, type ChartProblem, type ChartSpec, type Grain } from '../chart/spec.ts';
+import { chartPairs, combinationOf, periodField, perPeriod, readChart, spansPeriods, type ChartProblem, type ChartSpec, type Grain } from '../chart/spec.ts';
 import { HorizontalChart, VerticalChart, type ChartModel } from '../chart/svg.tsx';
 import { Notice } from '../components.tsx';
 import { queryString, type PageContext } from '../context.ts';
@@ -65,8 +65,9 @@ function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: G
   const t = ctx.t.chart;
   const numbers = numberFormats(ctx.lang);
   const title = chartTitle(t, ctx.lang, spec, grain);
+  const periods = { field: spec.period, grain, spans: spansPeriods(spec, grain) };
   const categories = data.categories.map((v) => valueLabel(t, ctx.lang, v));
-  const series = data.series.map((s) => ({ label: s.split !== undefined ? valueLabel(t, ctx.lang, s.split) : measureLabel(t, s.series, { field: spec.period, grain }), values: s.values }));
+  const series = data.series.map((s) => ({ label: s.split !== undefined ? valueLabel(t, ctx.lang, s.split) : measureLabel(t, s.series, periods), values: s.values }));
   const desc = [t.descCategories(t.typeNames[spec.type], title, formatNumber(ctx.lang, categories.length))];
   if (series.length === 1) {
     const points = series[0].values.map((v, i) => ({ v, label: categories[i] })).filter((p): p is { v: number; label: string } => p.v !== null);
@@ -84,7 +85,7 @@ function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: G
     categories,
     series,
     xTitle: xTitle(t, spec),
-    yTitle: series.length === 1 || spec.split ? measureLabel(t, data.series[0].series, { field: spec.period, grain }) : '',
+    yTitle: series.length === 1 || spec.split ? measureLabel(t, data.series[0].series, periods) : '',
     numbers,
   };
 }
@@ -95,8 +96,7 @@ function notes(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: Grain 
   const n = (value: number) => formatNumber(ctx.lang, value);
   const out: string[] = [];
   // A measure combined per period says so wherever a group holds more than one period: it is not a sum over them.
-  const order = ['day', 'month', 'year'];
-  const spans = spec.period !== null && (spec.interval === null || grain === null || order.indexOf(spec.interval) > order.indexOf(grain));
+  const spans = spansPeriods(spec, grain);
   for (const s of spec.split ? spec.series.slice(0, 1) : spec.series) {
     if (spans && perPeriod(s, spec.period) && s.field) out.push(t.perPeriodNote[s.aggregate](fieldLabel(s.field), t.periods[grain ?? 'period'], t.periodsPlural[grain ?? 'period']));
   }
