@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServerHarness } from '../helpers/server.ts';
+import { signedIn } from '../helpers/staff.ts';
 import { startPortal } from '../web/helpers.ts';
 import { importStock } from '../web/stock-fixture.ts';
 import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
@@ -84,4 +85,38 @@ for (const lang of ['nl', 'en'] as const) {
       await checkPage(b, s.url, name('4-millions'));
     });
   }
+}
+
+for (const [lang, viewport] of [['nl', viewports[0]], ['en', viewports[1]]] as const) {
+  test(`${lang} ${viewport.name}: an editor says in the field editor that the stock is taken from the last month, and the chart follows`, { timeout: 180_000 }, async () => {
+    const prefix = lang === 'nl' ? '' : '/en';
+    const editor = await signedIn(s, 'editor');
+    const context = await b.browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: lang === 'nl' ? 'nl-BE' : 'en-GB' });
+    await context.addCookies([{ name: 'opaal_session', value: editor.cookie!.split('=')[1], url: s.url, httpOnly: true, sameSite: 'Lax' }]);
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    try {
+      const page = await context.newPage();
+      await page.goto(`${s.url}${prefix}/-/admin/datasets/stand/metadata`);
+      const select = page.locator('#field_2_aggregation');
+      assert.equal(await select.inputValue(), 'avg');
+      await select.selectOption('last');
+      await select.scrollIntoViewIfNeeded();
+      await page.locator('fieldset.field-editor').nth(2).screenshot({ path: new URL(`./screenshots/chart-stock-${lang}-${viewport.name}-5-field-editor-select.png`, import.meta.url).pathname });
+      await Promise.all([page.waitForURL(/done=saved/), page.locator('form.metadata-form button[type="submit"]').click()]);
+      assert.equal(await page.locator('#field_2_aggregation').inputValue(), 'last');
+      const harness = { ...b, context, page, requests };
+      await checkPage(harness, s.url, `chart-stock-${lang}-${viewport.name}-5-field-editor`);
+
+      await page.goto(`${s.url}${prefix}/datasets/stand/chart?x=maand&interval=year`);
+      assert.equal(await page.locator('#chart-y-0').inputValue(), 'last:werkzoekenden');
+      assert.match((await page.locator('#chart-heading').textContent()) ?? '', lang === 'nl' ? /in de laatste maand/ : /in the last month/);
+      // Back to the average, for whoever runs next.
+      await page.goto(`${s.url}${prefix}/-/admin/datasets/stand/metadata`);
+      await page.locator('#field_2_aggregation').selectOption('avg');
+      await Promise.all([page.waitForURL(/done=saved/), page.locator('form.metadata-form button[type="submit"]').click()]);
+    } finally {
+      await context.close();
+    }
+  });
 }

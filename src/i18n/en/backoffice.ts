@@ -129,7 +129,7 @@ export const backoffice: typeof nl = {
   unit: 'Unit',
   decimals: 'Decimals',
   aggregation: 'Combine over time',
-  aggregationHint: 'How the chart sums up this number over several periods. A stock (residents, job seekers at month end) is never added up.',
+  aggregationHint: 'How a chart combines this number over several periods. A stock (residents, job seekers at month end) is never added up over time.',
   aggregations: {
     '': '(not said)',
     avg: 'average per period (a stock)',

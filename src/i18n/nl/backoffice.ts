@@ -127,7 +127,7 @@ export const backoffice = {
   unit: 'Eenheid',
   decimals: 'Decimalen',
   aggregation: 'Samenvoegen over de tijd',
-  aggregationHint: 'Hoe de grafiek dit getal over meerdere perioden samenvat. Een stand (inwoners, werkzoekenden op het einde van de maand) wordt nooit opgeteld.',
+  aggregationHint: 'Hoe een grafiek dit getal over meerdere perioden samenvoegt. Een stand (inwoners, werkzoekenden op het einde van de maand) wordt nooit over de tijd opgeteld.',
   aggregations: {
     '': '(niet opgegeven)',
     avg: 'gemiddelde per periode (een stand)',
