@@ -175,6 +175,7 @@ async function lastTotals(request: ChartRequest, spec: ChartSpec, index: number,
     groupBy: [x, ...(split ? [split] : []), `${period} as ${keys.period}`].join(', '),
     orderBy: '',
     where: [...where, `${period} >= ${literal(known[0])}`],
+    // The API's most groups; beyond them (thousands of categories ending years apart) a group is drawn without value.
     limit: 20_000,
   });
   const totals = new Map<string, number | null>();
@@ -184,6 +185,7 @@ async function lastTotals(request: ChartRequest, spec: ChartSpec, index: number,
   return rows.map((row) => totals.get(groupOf(row)) ?? null);
 }
 
+/** How finely the data's dates run (each date a year, a month, a day, or finer): the word for a stock's period. */
 export async function loadGrain(request: ChartRequest, field: Field): Promise<Grain | null> {
   const f = fieldRef(field.name);
   const distinct = (expression: string, key: string) => `count(distinct ${expression}) as ${key}`;
@@ -216,7 +218,8 @@ export async function loadChart(request: ChartRequest, spec: ChartSpec): Promise
     for (const [i, series] of measures.entries()) if (series.aggregate === 'last') values[i] = await lastTotals(request, spec, i, rows, []);
     if (!ordered && measures[0].aggregate === 'last') {
       // Ranked by the average of the periods to pick the groups; drawn largest last value first.
-      const order = rows.map((_, i) => i).sort((a, b) => (values[0][b] ?? -Infinity) - (values[0][a] ?? -Infinity));
+      const size = (i: number) => values[0][i] ?? Number.NEGATIVE_INFINITY;
+      const order = rows.map((_, i) => i).sort((a, b) => (size(a) === size(b) ? a - b : size(a) < size(b) ? 1 : -1));
       rows = order.map((i) => rows[i]);
       values.forEach((v, j) => (values[j] = order.map((i) => v[i])));
     }

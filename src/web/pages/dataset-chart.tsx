@@ -187,10 +187,10 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
   let grain: Grain | null = null;
   const period = periodField(dataset.fields, choices.x);
   const request = { records, datasetId: dataset.id, audience, filters, lang: ctx.lang, timezone: ctx.config.timezone };
+  // The grain of the dates names the period a stock is averaged over, in the chart and in the form's choices.
+  const combined = dataset.fields.some((f) => combinationOf(f) !== null) || choices.series.some((s) => perPeriod(s, period));
   if (spec) {
     try {
-      // The grain of the dates names the period a stock is averaged over, in the chart and in the form's choices.
-      const combined = dataset.fields.some((f) => combinationOf(f) !== null) || choices.series.some((s) => perPeriod(s, period));
       if (period && combined) grain = await loadGrain(request, period);
       data = await loadChart(request, spec);
     } catch (error) {
