@@ -74,6 +74,7 @@ export type BackofficeReason =
   | 'unknown_field'
   | 'field_type'
   | 'field_format'
+  | 'aggregation_field'
   | 'checks_pending'
   | 'no_source'
   | 'version_changed'

@@ -1,5 +1,5 @@
 // The metadata form's fields and the catalog's metadata model, both ways; each key checked on its own so errors point at it.
-import { parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
+import { checkAnnotations, parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
 import { fieldTypes, type Annotations, type Dataset, type FieldReading, type FieldType, type Version } from '../catalog/types.ts';
 import { Invalid } from '../errors.ts';
 import { many, one } from '../http/params.ts';
@@ -8,7 +8,7 @@ import { many, one } from '../http/params.ts';
 export type FormValues = Record<string, string | string[] | undefined>;
 
 /** Annotations the form edits; any others a field has (set by the CLI, say) are kept as they are. */
-const formAnnotations = ['facet', 'sortable', 'unit', 'decimals'] as const;
+const formAnnotations = ['facet', 'sortable', 'unit', 'decimals', 'aggregation'] as const;
 
 const splitList = (text: string, by: RegExp) => text.split(by).map((x) => x.trim()).filter((x) => x !== '');
 
@@ -40,6 +40,7 @@ export function formValuesOf(dataset: Dataset): FormValues {
     if (field.annotations.sortable) values[`field_${i}_sortable`] = 'yes';
     values[`field_${i}_unit`] = field.annotations.unit?.[0] ?? '';
     values[`field_${i}_decimals`] = field.annotations.decimals?.[0] ?? '';
+    values[`field_${i}_aggregation`] = field.annotations.aggregation?.[0] ?? '';
   });
   return values;
 }
@@ -59,6 +60,9 @@ function fieldsFrom(values: FormValues, dataset: Dataset): FieldOverride[] {
       if (!/^\d{1,2}$/.test(decimals)) throw new Invalid(`Decimals of "${field.name}" must be a whole number from 0 to 99.`);
       annotations.decimals = [decimals];
     }
+    const aggregation = one(values, `field_${i}_aggregation`).trim();
+    if (aggregation) annotations.aggregation = [aggregation];
+    checkAnnotations(`fields[${i}].annotations`, annotations);
     return { name: field.name, label: one(values, `field_${i}_label`), description: one(values, `field_${i}_description`), annotations };
   });
 }

@@ -25,7 +25,7 @@ const FieldOverrideSchema = Type.Object(
     description: optionalText(),
     type: Type.Optional(Type.String({ description: oneOf(fieldTypes) })),
     format: Type.Optional(Type.Union([text('The notation to read the values in, e.g. 1.234,5 or dd/mm/yyyy; with "type".', 40), Type.Null()])),
-    annotations: Type.Optional(Type.Record(Type.String(), Type.Union([stringList(), Type.Null()]), { description: 'Opendatasoft annotations, e.g. {"facet": [], "unit": ["EUR"]}.' })),
+    annotations: Type.Optional(Type.Record(Type.String(), Type.Union([stringList(), Type.Null()]), { description: 'Opendatasoft annotations, e.g. {"facet": [], "unit": ["EUR"]}; {"aggregation": ["avg"]} (avg, sum or last) says how a measure combines over time: a stock is averaged or its last value taken, a flow summed.' })),
   },
   { title: 'field', additionalProperties: false },
 );

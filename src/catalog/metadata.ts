@@ -141,6 +141,29 @@ const readers: { [K in keyof DatasetMetadata]: (key: string, v: Json) => Dataset
   issued: isoDate,
 };
 
+/** How a measure may be combined over time: a flow (new registrations) adds up, a stock (people registered) does not. */
+export const aggregations = ['avg', 'sum', 'last'] as const;
+
+/** The annotations with rules of their own, checked so that a typo does not silently change what a chart adds up. */
+export function checkAnnotations(key: string, annotations: Annotations): Annotations {
+  const aggregation = annotations.aggregation;
+  if (aggregation !== undefined) {
+    const value = aggregation.length === 1 ? aggregation[0].toLowerCase() : '';
+    if (!(aggregations as readonly string[]).includes(value)) {
+      fail(`${key}.aggregation`, `one of ${aggregations.join(', ')}, given as a list of one such as ["avg"] (found ${JSON.stringify(aggregation)})`);
+    }
+    return { ...annotations, aggregation: [value] };
+  }
+  return annotations;
+}
+
+/** An annotation only a number can carry, given to a field that holds none, is refused rather than ignored. */
+export function checkAnnotationsFit(field: { name: string; type: FieldType }, annotations: Annotations): void {
+  if (annotations.aggregation !== undefined && field.type !== 'int' && field.type !== 'double') {
+    throw new Invalid(`The "aggregation" annotation needs a numeric field; "${field.name}" holds ${field.type} values.`, 'aggregation_field');
+  }
+}
+
 function fieldOverride(index: number, v: Json): FieldOverride {
   const key = `fields[${index}]`;
   if (!isObject(v)) fail(key, 'an object {"name": …, "label": …, "description": …, "annotations": {…}}');
@@ -154,8 +177,9 @@ function fieldOverride(index: number, v: Json): FieldOverride {
   }
   if (v.annotations !== undefined) {
     if (!isObject(v.annotations)) fail(`${key}.annotations`, 'an object such as {"facet": []}');
-    override.annotations = Object.fromEntries(
-      Object.entries(v.annotations).map(([name, params]) => [name, stringList(`${key}.annotations.${name}`, params ?? [])]),
+    override.annotations = checkAnnotations(
+      `${key}.annotations`,
+      Object.fromEntries(Object.entries(v.annotations).map(([name, params]) => [name, stringList(`${key}.annotations.${name}`, params ?? [])])),
     );
   }
   return override;

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { identifier, literal } from '../engine/sql.ts';
-import { defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
+import { checkAnnotationsFit, defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
 import type { Dataset, Field, FieldReading, Version } from './types.ts';
 import { refuseUnchecked } from './checks.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
@@ -25,6 +25,7 @@ function applyFieldOverrides(fields: Field[], overrides: FieldOverride[]): Field
   for (const override of overrides) {
     const field = fields.find((f) => f.name === override.name);
     if (!field) throw new Invalid(`There is no field "${override.name}"; the fields are: ${fields.map((f) => f.name).join(', ')}.`, 'unknown_field');
+    if (override.annotations) checkAnnotationsFit(field, override.annotations);
     if ((override.type !== undefined && override.type !== field.type) || override.format !== undefined) {
       throw new Invalid(
         `The type of "${field.name}" follows from the data: read a version again with the type chosen (POST …/versions/{n}/readings, or the version's page), or give "type" and "format" with a new version.`,

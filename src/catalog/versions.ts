@@ -9,7 +9,7 @@ import { ingestFile, type IngestResult } from '../engine/ingest/index.ts';
 import type { ImportLimits } from '../engine/ingest/limits.ts';
 import { twinOf } from '../engine/tables.ts';
 import { Conflict, Invalid } from '../errors.ts';
-import type { FieldOverride } from './metadata.ts';
+import { checkAnnotationsFit, type FieldOverride } from './metadata.ts';
 import type { CatalogStore } from './store.ts';
 import { datasetIdPattern, type Field, type FieldReading } from './types.ts';
 
@@ -41,6 +41,7 @@ export function mergeFields(inferred: Field[], previous: Field[], overrides: Fie
   return inferred.map((field) => {
     const before = previous.find((p) => p.name === field.name);
     const override = overrides.find((o) => o.name === field.name);
+    if (override?.annotations) checkAnnotationsFit(field, override.annotations);
     return {
       ...field,
       label: override?.label ?? before?.label ?? field.label,

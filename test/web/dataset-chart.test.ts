@@ -5,9 +5,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { json, type ServerHarness } from '../helpers/server.ts';
+import { signedIn, type StaffVisitor } from '../helpers/staff.ts';
+import { publishingApiPrefix } from '../../src/backoffice/api.ts';
 import { startPortal } from './helpers.ts';
+import { importStock, stockMonths } from './stock-fixture.ts';
 
 let s: ServerHarness;
+
+const months = stockMonths;
+const monthTotal = (m: (typeof months)[number]) => m.gent + m.brugge;
+const years = [2021, 2022, 2023, 2024];
+const ofYear = (year: number) => months.filter((m) => m.year === year);
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
 before(async () => {
   s = await startPortal();
   // Forty categories and years: more than a pie or a split chart shows, so the page must cap them and say so.
@@ -15,6 +25,7 @@ before(async () => {
   const path = join(s.env.config.dataDir, 'many.csv');
   writeFileSync(path, `categorie;aantal;datum;groep\n${rows.join('\n')}\n`);
   await s.portal.catalog.importDataset({ datasetId: 'many', path, input: parseMetadataInput({ title: { nl: 'Veel', en: 'Many' }, theme: ['ECON'] }), actor: 'test' });
+  await importStock(s);
 });
 after(() => s.close());
 
@@ -252,4 +263,151 @@ test('the page needs no script: a plain GET form with labelled selects, and the 
   const noInterval = await page('/datasets/cities/chart?x=country&interval=month');
   assert.doesNotMatch(noInterval.body, /id="chart-interval"/, 'a text x has no interval to choose');
   assert.doesNotMatch(twinOf(noInterval.body), /date_format/);
+});
+
+/** The values drawn (bars or points), rounded to a cent so that averages compare. */
+const drawn = (body: string, kind = 'bar') => marks(body, kind).map((m) => Math.round(m.value * 100) / 100);
+const rounded = (values: number[]) => values.map((v) => Math.round(v * 100) / 100);
+
+test('a stock (aggregation avg) is averaged over the months of each year, never summed; the caption says so', async () => {
+  const { status, body } = await page('/datasets/stand/chart?x=maand&interval=year');
+  assert.equal(status, 200);
+  // The default series follows the annotation: the average per month, selected in the form.
+  assert.match(body, /<option value="avg:werkzoekenden" selected>Gemiddelde per maand van Werkzoekenden<\/option>/);
+  const averages = rounded(years.map((y) => mean(ofYear(y).map(monthTotal))));
+  assert.deepEqual(drawn(body), averages);
+  assert.deepEqual(averages.slice(0, 2), [1560.5, 1692.5], 'the fixture: (1000 + 500) + 11 × 5.5 in 2021');
+  const sums = years.map((y) => ofYear(y).reduce((a, m) => a + monthTotal(m), 0));
+  assert.notDeepEqual(drawn(body), sums);
+  assert.match(body, /<caption>Gemiddelde per maand van Werkzoekenden per jaar \(Maand\)<\/caption>/);
+  assert.match(body, /<p class="chart-note">Elke waarde van “Werkzoekenden” is het gemiddelde per maand, niet de som over de maanden\.<\/p>/);
+  assert.deepEqual(tableRows(body)[0], ['2021', '1.560,5']);
+  // The JSON twin asks the Explore API the same: the months' total, divided by the number of months.
+  assert.equal(new URL(twinOf(body), s.url).searchParams.get('select'), 'sum(werkzoekenden) / count(distinct maand) as avg_werkzoekenden');
+  const twin = await json(s.get(twinOf(body)));
+  assert.deepEqual(rounded(twin.results.map((r: { avg_werkzoekenden: number }) => r.avg_werkzoekenden)).reverse(), averages);
+  // `last` is offered where the publisher declared how the measure combines, not elsewhere.
+  assert.match(body, /<option value="last:werkzoekenden">Werkzoekenden in de laatste maand<\/option>/);
+  assert.doesNotMatch((await page('/datasets/cities/chart')).body, /value="last:/);
+});
+
+test('a stock over all months per category is the average per month of that category, in both languages', async () => {
+  const nl = await page('/datasets/stand/chart');
+  assert.match(nl.body, /<option value="gemeente" selected>Gemeente<\/option>/, 'the facet is the default categories');
+  assert.deepEqual(drawn(nl.body), rounded([mean(months.map((m) => m.gent)), mean(months.map((m) => m.brugge))]));
+  assert.deepEqual(drawn(nl.body), [1235, 523.5]);
+  assert.match(nl.body, /<caption>Gemiddelde per maand van Werkzoekenden per Gemeente<\/caption>/);
+  assert.match(nl.body, /het gemiddelde per maand, niet de som over de maanden/);
+  const en = await page('/en/datasets/stand/chart');
+  assert.deepEqual(drawn(en.body), [1235, 523.5]);
+  assert.match(en.body, /<caption>Average per month of Werkzoekenden by Gemeente<\/caption>/);
+  assert.match(en.body, /<p class="chart-note">Each value of “Werkzoekenden” is the average per month, not the sum over the months\.<\/p>/);
+  assert.deepEqual(tableRows(en.body)[1], ['Brugge', '523.5']);
+});
+
+test('`last` shows the total of each group\'s last month, `sum` sums; a split keeps the same rules', async () => {
+  const last = await page('/datasets/stand/chart?x=maand&interval=year&y=last:werkzoekenden');
+  assert.deepEqual(drawn(last.body), years.map((y) => monthTotal(ofYear(y)[11])));
+  assert.deepEqual(drawn(last.body).slice(0, 1), [1621], 'December 2021: 1110 + 511');
+  assert.match(last.body, /<caption>Werkzoekenden in de laatste maand per jaar \(Maand\)<\/caption>/);
+  assert.match(last.body, /Elke waarde van “Werkzoekenden” is die van de laatste maand in de groep/);
+  const lastEn = await page('/en/datasets/stand/chart?x=maand&interval=year&y=last:werkzoekenden');
+  assert.match(lastEn.body, /<caption>Werkzoekenden in the last month by year \(Maand\)<\/caption>/);
+  // By municipality, the last month of all: December 2024.
+  const perPlace = await page('/datasets/stand/chart?x=gemeente&y=last:werkzoekenden');
+  assert.deepEqual(tableRows(perPlace.body), [['Gent', '1.470'], ['Brugge', '547']]);
+
+  const sum = await page('/datasets/stand/chart?x=maand&interval=year&y=sum:werkzoekenden');
+  assert.deepEqual(drawn(sum.body), years.map((y) => ofYear(y).reduce((a, m) => a + monthTotal(m), 0)));
+  assert.match(sum.body, /<caption>Som van Werkzoekenden per jaar \(Maand\)<\/caption>/);
+  assert.doesNotMatch(sum.body, /chart-note/);
+  // The flow is declared a sum: its average is per month too, but a month by month chart needs no note.
+  const flow = await page('/datasets/stand/chart?x=maand&interval=month&y=avg:inschrijvingen');
+  assert.equal(marks(flow.body).length, 48);
+  assert.deepEqual(drawn(flow.body).slice(0, 2), [90, 93]);
+  assert.doesNotMatch(flow.body, /chart-note/);
+  assert.match(flow.body, /<caption>Inschrijvingen per maand \(Maand\)<\/caption>/, 'one month per group: the month\'s own figure');
+  // By year, the flow's average per month is said as such.
+  assert.match((await page('/datasets/stand/chart?x=maand&interval=year&y=avg:inschrijvingen')).body, /<caption>Gemiddelde per maand van Inschrijvingen per jaar \(Maand\)<\/caption>/);
+
+  const split = await page('/datasets/stand/chart?x=maand&interval=year&split=gemeente&y=last:werkzoekenden');
+  const series = (n: number) => marks(split.body).filter((b) => b.series === n).map((b) => b.value);
+  assert.deepEqual(series(0), years.map((y) => ofYear(y)[11].brugge), 'Brugge first, in natural order');
+  assert.deepEqual(series(1), years.map((y) => ofYear(y)[11].gent));
+  const splitAvg = await page('/datasets/stand/chart?x=maand&interval=year&split=gemeente');
+  assert.deepEqual(marks(splitAvg.body).filter((b) => b.series === 1).map((b) => b.value), years.map((y) => mean(ofYear(y).map((m) => m.gent))));
+});
+
+test('without dates there is nothing to combine over time: a declared stock is summed per category, avg is the plain average', async () => {
+  const path = join(s.env.config.dataDir, 'snapshot.csv');
+  writeFileSync(path, 'gemeente;werkzoekenden\nGent;100\nGent;50\nBrugge;40\n');
+  const fields = [{ name: 'gemeente', annotations: { facet: [] } }, { name: 'werkzoekenden', label: 'Werkzoekenden', annotations: { aggregation: ['avg'] } }];
+  await s.portal.catalog.importDataset({ datasetId: 'momentopname', path, input: parseMetadataInput({ title: 'Momentopname', fields }), actor: 'test' });
+  const { body } = await page('/datasets/momentopname/chart');
+  assert.match(body, /<option value="sum:werkzoekenden" selected>Som van Werkzoekenden<\/option>/);
+  assert.doesNotMatch(body, /value="last:/, 'no last period without dates');
+  assert.deepEqual(drawn(body), [150, 40]);
+  assert.doesNotMatch(body, /chart-note/);
+  const avg = await page('/datasets/momentopname/chart?y=avg:werkzoekenden');
+  assert.match(avg.body, /<caption>Gemiddelde van Werkzoekenden per gemeente<\/caption>/);
+  assert.deepEqual(drawn(avg.body), [75, 40]);
+});
+
+test('an aggregation other than avg, sum or last is refused with a message that names the field and the choices', async () => {
+  const expected = 'Metadata "fields[0].annotations.aggregation" must be one of avg, sum, last, given as a list of one such as ["avg"] (found ["mean"]).';
+  assert.throws(() => parseMetadataInput({ fields: [{ name: 'werkzoekenden', annotations: { aggregation: ['mean'] } }] }), { message: expected });
+  assert.throws(() => parseMetadataInput({ fields: [{ name: 'x', annotations: { aggregation: ['avg', 'sum'] } }] }), /must be one of avg, sum, last.*found \["avg","sum"\]/);
+  assert.throws(() => parseMetadataInput({ fields: [{ name: 'x', annotations: { aggregation: [] } }] }), /found \[\]/);
+  assert.deepEqual(parseMetadataInput({ fields: [{ name: 'x', annotations: { aggregation: [' AVG '] } }] }).fields?.[0].annotations, { aggregation: ['avg'] });
+
+  const editor: StaffVisitor = await signedIn(s, 'editor');
+  const patch = (annotations: unknown) =>
+    editor.send('PATCH', `${publishingApiPrefix}/datasets/stand/metadata`, {
+      body: JSON.stringify({ fields: [{ name: 'werkzoekenden', annotations }] }),
+      headers: { 'content-type': 'application/json' },
+    });
+  const refused = await patch({ aggregation: ['mean'] });
+  assert.equal(refused.status, 400);
+  assert.deepEqual(await refused.json(), { error: 'invalid', message: expected });
+  assert.deepEqual((await json(s.get('/api/explore/v2.1/catalog/datasets/stand'))).fields.find((f: { name: string }) => f.name === 'werkzoekenden').annotations.aggregation, ['avg'], 'nothing changed');
+  // Only a number combines over time: on a text field the annotation is refused, by the API and on import.
+  const onText = await editor.send('PATCH', `${publishingApiPrefix}/datasets/stand/metadata`, {
+    body: JSON.stringify({ fields: [{ name: 'gemeente', annotations: { aggregation: ['sum'] } }] }),
+    headers: { 'content-type': 'application/json' },
+  });
+  assert.equal(onText.status, 400);
+  assert.deepEqual(await onText.json(), { error: 'invalid', message: 'The "aggregation" annotation needs a numeric field; "gemeente" holds text values.', reason: 'aggregation_field' });
+  const path = join(s.env.config.dataDir, 'text.csv');
+  writeFileSync(path, 'gemeente;aantal\nGent;1\n');
+  await assert.rejects(
+    s.portal.catalog.importDataset({ datasetId: 'tekst', path, input: parseMetadataInput({ title: 'Tekst', fields: [{ name: 'gemeente', annotations: { aggregation: ['avg'] } }] }), actor: 'test' }),
+    { message: 'The "aggregation" annotation needs a numeric field; "gemeente" holds text values.' },
+  );
+  const accepted = await patch({ aggregation: ['last'], unit: ['personen'] });
+  assert.equal(accepted.status, 200);
+  assert.match((await page('/datasets/stand/chart?x=maand&interval=year')).body, /<option value="last:werkzoekenden" selected>/, 'the default follows the new annotation');
+  assert.equal((await patch({ aggregation: ['avg'], unit: ['personen'] })).status, 200);
+
+  // The back office's field editor: a choice for each numeric field, its value checked as the API checks it.
+  await editor.get('/-/admin/datasets/stand/metadata');
+  assert.match(editor.lastPage, /<label for="field_2_aggregation">Samenvoegen over de tijd<\/label>/);
+  assert.match(editor.lastPage, /<select id="field_2_aggregation" name="field_2_aggregation"[^>]*>.*<option value="avg" selected>gemiddelde per periode \(een stand\)<\/option>/s);
+  assert.doesNotMatch(editor.lastPage, /id="field_1_aggregation"/, 'a text field has no aggregation');
+  const dataset = await json(s.get('/api/explore/v2.1/catalog/datasets/stand'));
+  const form = (aggregation: string) => {
+    const body = new URLSearchParams({ _csrf: editor.csrf, title_nl: 'Werkzoekenden', title_en: 'Job seekers', access_rights: 'PUBLIC', visibility: 'public' });
+    dataset.fields.forEach((f: { name: string; label: string }, i: number) => [body.set(`field_${i}_name`, f.name), body.set(`field_${i}_label`, f.label)]);
+    body.set('field_1_facet', 'yes');
+    body.set('field_2_unit', 'personen');
+    body.set('field_2_aggregation', aggregation);
+    return editor.send('POST', '/-/admin/datasets/stand/metadata', { body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  };
+  const bad = await form('median');
+  assert.equal(bad.status, 400);
+  assert.match(await bad.text(), /samenvoegen is gemiddelde, laatste waarde of som/);
+  assert.equal((await form('sum')).status, 303);
+  const saved = await json(s.get('/api/explore/v2.1/catalog/datasets/stand'));
+  assert.deepEqual(saved.fields[2].annotations, { unit: ['personen'], aggregation: ['sum'] });
+  assert.deepEqual(saved.fields[1].annotations, { facet: [] });
+  assert.equal((await form('avg')).status, 303);
 });

@@ -128,6 +128,14 @@ export const backoffice: typeof nl = {
   sortable: 'Sortable',
   unit: 'Unit',
   decimals: 'Decimals',
+  aggregation: 'Combine over time',
+  aggregationHint: 'How a chart combines this number over several periods. A stock (residents, job seekers at month end) is never added up over time.',
+  aggregations: {
+    '': '(not said)',
+    avg: 'average per period (a stock)',
+    last: 'value of the last period (a stock)',
+    sum: 'sum (a flow, such as new registrations)',
+  },
   multivalued: 'Several values per record (follows from the data)',
   save: 'Save',
   invalid: {
@@ -146,7 +154,7 @@ export const backoffice: typeof nl = {
     landingPage: 'Give a web address starting with https://.',
     issued: 'Give a date such as 2024-12-31.',
     visibility: 'Choose public or restricted.',
-    fields: 'Check the fields: a label has at most 300 characters, decimals are a number.',
+    fields: 'Check the fields: a label has at most 300 characters, decimals are a number, combining is average, last value or sum.',
   },
 
   hygieneTitle: 'This contact address looks like a person’s',
@@ -189,6 +197,7 @@ export const backoffice: typeof nl = {
     unknown_field: 'This field no longer exists in the dataset; reload the page.',
     field_type: 'A field’s type follows from the data; choose it on a version’s page to read that version again.',
     field_format: 'That notation does not exist for this type.',
+    aggregation_field: 'Only a numeric field combines over time (average, last value or sum).',
     checks_pending: 'The import report asks for points to be checked: look at them and confirm you saw them, or choose the types.',
     no_source: 'This version was imported before Opaal kept source files; upload the file again to choose types.',
     version_changed: 'The version changed meanwhile; look at it again.',

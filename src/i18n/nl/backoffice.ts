@@ -126,6 +126,14 @@ export const backoffice = {
   sortable: 'Sorteerbaar',
   unit: 'Eenheid',
   decimals: 'Decimalen',
+  aggregation: 'Samenvoegen over de tijd',
+  aggregationHint: 'Hoe een grafiek dit getal over meerdere perioden samenvoegt. Een stand (inwoners, werkzoekenden op het einde van de maand) wordt nooit over de tijd opgeteld.',
+  aggregations: {
+    '': '(niet opgegeven)',
+    avg: 'gemiddelde per periode (een stand)',
+    last: 'waarde van de laatste periode (een stand)',
+    sum: 'som (een stroom, zoals nieuwe inschrijvingen)',
+  } as Record<string, string>,
   multivalued: 'Meerdere waarden per record (volgt uit de gegevens)',
   save: 'Opslaan',
   invalid: {
@@ -144,7 +152,7 @@ export const backoffice = {
     landingPage: 'Geef een webadres dat begint met https://.',
     issued: 'Geef een datum zoals 2024-12-31.',
     visibility: 'Kies publiek of beperkt.',
-    fields: 'Controleer de velden: een label heeft hoogstens 300 tekens, decimalen zijn een getal.',
+    fields: 'Controleer de velden: een label heeft hoogstens 300 tekens, decimalen zijn een getal, samenvoegen is gemiddelde, laatste waarde of som.',
   } as Record<string, string>,
 
   hygieneTitle: 'Dit contactadres lijkt van een persoon',
@@ -186,6 +194,7 @@ export const backoffice = {
     no_fields: 'De dataset heeft nog geen velden: upload eerst een versie.',
     unknown_field: 'Dit veld bestaat niet (meer) in de dataset; laad de pagina opnieuw.',
     field_type: 'Het type van een veld volgt uit de gegevens; kies het op de pagina van een versie om die opnieuw in te lezen.',
+    aggregation_field: 'Alleen een getalveld wordt over de tijd samengevoegd (gemiddelde, laatste waarde of som).',
     field_format: 'Die notatie bestaat niet voor dit type.',
     checks_pending: 'Het importverslag vraagt om punten te controleren: bekijk ze en bevestig dat u ze zag, of kies de types.',
     no_source: 'Deze versie werd geïmporteerd voor Opaal bronbestanden bewaarde; upload het bestand opnieuw om types te kiezen.',

@@ -24,7 +24,18 @@ export const chart = {
     min: (field: string) => `Minimum van ${field}`,
     max: (field: string) => `Maximum van ${field}`,
   } as Record<string, (field: string) => string>,
-  aggregateNames: { count: 'aantal', sum: 'som', avg: 'gemiddelde', min: 'minimum', max: 'maximum' } as Record<string, string>,
+  /** A measure added up within each period of the data, then averaged over the periods or taken from the last one. */
+  perPeriod: {
+    avg: (field: string, period: string) => `Gemiddelde per ${period} van ${field}`,
+    last: (field: string, period: string) => `${field} in de laatste ${period}`,
+  } as Record<string, (field: string, period: string) => string>,
+  periods: { year: 'jaar', month: 'maand', day: 'dag', period: 'periode' } as Record<string, string>,
+  periodsPlural: { year: 'jaren', month: 'maanden', day: 'dagen', period: 'perioden' } as Record<string, string>,
+  perPeriodNote: {
+    avg: (field: string, period: string, periods: string) => `Elke waarde van “${field}” is het gemiddelde per ${period}, niet de som over de ${periods}.`,
+    last: (field: string, period: string, periods: string) => `Elke waarde van “${field}” is die van de laatste ${period} in de groep, niet de som over de ${periods}.`,
+  } as Record<string, (field: string, period: string, periods: string) => string>,
+  aggregateNames: { count: 'aantal', sum: 'som', avg: 'gemiddelde', last: 'laatste waarde', min: 'minimum', max: 'maximum' } as Record<string, string>,
   titleBy: (measure: string, x: string) => `${measure} per ${x}`,
   titleByPeriod: (measure: string, interval: string, field: string) => `${measure} per ${interval} (${field})`,
   titleSplit: (title: string, split: string) => `${title}, opgesplitst naar ${split}`,
@@ -60,7 +71,7 @@ export const chart = {
     unknownX: (name: string) => `Er is geen veld “${name}” dat als categorieën kan dienen. Kies een veld uit de lijst.`,
     unknownY: (name: string) => `Er is geen getalveld “${name}” voor een reeks. Kies een reeks uit de lijst.`,
     notNumeric: (field: string, aggregate: string) => `Van “${field}” kan geen ${aggregate} berekend worden: het is geen getalveld.`,
-    badAggregate: (value: string) => `“${value}” is geen reeks die we kennen: kies een aantal, som, gemiddelde, minimum of maximum.`,
+    badAggregate: (value: string) => `“${value}” is geen reeks die we kennen: kies een aantal, som, gemiddelde, laatste waarde, minimum of maximum.`,
     badInterval: (value: string) => `“${value}” is geen periode: kies jaar, maand of dag.`,
     badType: (value: string) => `“${value}” is geen soort grafiek: kies kolommen, staven, lijn, vlak of taart.`,
     unknownSplit: (name: string) => `Er is geen veld “${name}” om naar op te splitsen. Kies een veld uit de lijst.`,

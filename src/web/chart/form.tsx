@@ -4,7 +4,7 @@ import type { PageContext } from '../context.ts';
 import { filterPairs, type RecordFilters } from '../filters.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { fieldLabel, measureLabel } from './labels.ts';
-import { chartTypes, intervals, isTemporal, maxSeries, measureFields, seriesParam, splitFields, xFields, type ChartChoices, type Series } from './spec.ts';
+import { aggregatesOf, chartTypes, intervals, isTemporal, maxSeries, measureFields, seriesParam, splitFields, xFields, type ChartChoices, type Periods, type Series } from './spec.ts';
 
 function Control(props: { id: string; label: string; children?: Html }): Html {
   return (
@@ -15,12 +15,12 @@ function Control(props: { id: string; label: string; children?: Html }): Html {
   );
 }
 
-function SeriesSelect(props: { ctx: PageContext; fields: Field[]; index: number; chosen: Series | undefined }): Html {
+function SeriesSelect(props: { ctx: PageContext; fields: Field[]; index: number; chosen: Series | undefined; periods: Periods }): Html {
   const t = props.ctx.t.chart;
   const chosen = props.chosen ? seriesParam(props.chosen) : '';
   const option = (series: Series) => {
     const value = seriesParam(series);
-    return <option value={value} selected={value === chosen}>{measureLabel(t, series)}</option>;
+    return <option value={value} selected={value === chosen}>{measureLabel(t, series, props.periods)}</option>;
   };
   return (
     <Control id={`chart-y-${props.index}`} label={t.series(props.index + 1)}>
@@ -29,7 +29,7 @@ function SeriesSelect(props: { ctx: PageContext; fields: Field[]; index: number;
         {option({ aggregate: 'count', field: null })}
         {measureFields(props.fields).map((field) => (
           <optgroup label={fieldLabel(field)}>
-            {(['sum', 'avg', 'min', 'max'] as const).map((aggregate) => option({ aggregate, field }))}
+            {aggregatesOf(field, props.periods.field).map((aggregate) => option({ aggregate, field }))}
           </optgroup>
         ))}
       </select>
@@ -37,7 +37,7 @@ function SeriesSelect(props: { ctx: PageContext; fields: Field[]; index: number;
   );
 }
 
-export function ChartForm(props: { ctx: PageContext; action: string; fields: Field[]; filters: RecordFilters; choices: ChartChoices }): Html {
+export function ChartForm(props: { ctx: PageContext; action: string; fields: Field[]; filters: RecordFilters; choices: ChartChoices; periods: Periods }): Html {
   const { ctx, fields, choices } = props;
   const t = ctx.t.chart;
   const rows = Math.min(maxSeries, choices.series.length + 1);
@@ -71,7 +71,7 @@ export function ChartForm(props: { ctx: PageContext; action: string; fields: Fie
         </Control>
       </div>
       <div class="chart-controls chart-series">
-        {Array.from({ length: rows }, (_, i) => <SeriesSelect ctx={ctx} fields={fields} index={i} chosen={choices.series[i]} />)}
+        {Array.from({ length: rows }, (_, i) => <SeriesSelect ctx={ctx} fields={fields} index={i} chosen={choices.series[i]} periods={props.periods} />)}
       </div>
       <div class="chart-submit">
         <button type="submit">{t.show}</button>

@@ -2,14 +2,22 @@
 import type { Field } from '../../catalog/types.ts';
 import type { Language, Messages } from '../../i18n/index.ts';
 import { periodLabel, plainNumber } from './scale.ts';
-import type { ChartSpec, Series } from './spec.ts';
+import { perPeriod, spansPeriods, type ChartSpec, type Grain, type Periods, type Series } from './spec.ts';
 
 type ChartMessages = Messages['chart'];
 
 export const fieldLabel = (field: Field): string => field.label || field.name;
 
-export function measureLabel(t: ChartMessages, series: Series): string {
-  return series.field ? t.measure[series.aggregate](fieldLabel(series.field)) : t.count;
+/** A measure's name; one combined per period names the period (the data's grain, or a plain "period"). */
+export function measureLabel(t: ChartMessages, series: Series, periods: Periods): string {
+  if (!series.field) return t.count;
+  if (perPeriod(series, periods.field)) {
+    // One period per group: its value is that period's own figure, so the measure needs no more words.
+    if (periods.spans === false) return fieldLabel(series.field);
+    return t.perPeriod[series.aggregate](fieldLabel(series.field), t.periods[periods.grain ?? 'period']);
+  }
+  // Without dates, the last period's total is the one total there is.
+  return t.measure[series.aggregate === 'last' ? 'sum' : series.aggregate](fieldLabel(series.field));
 }
 
 /** A value of the x or split field as a category name. */
@@ -24,8 +32,8 @@ export function xTitle(t: ChartMessages, spec: ChartSpec): string {
   return spec.interval ? t.xPeriod(fieldLabel(spec.x), t.intervals[spec.interval]) : fieldLabel(spec.x);
 }
 
-export function chartTitle(t: ChartMessages, lang: Language, spec: ChartSpec): string {
-  const measures = (spec.split ? spec.series.slice(0, 1) : spec.series).map((s) => measureLabel(t, s));
+export function chartTitle(t: ChartMessages, lang: Language, spec: ChartSpec, grain: Grain | null): string {
+  const measures = (spec.split ? spec.series.slice(0, 1) : spec.series).map((s) => measureLabel(t, s, { field: spec.period, grain, spans: spansPeriods(spec, grain) }));
   const measure = new Intl.ListFormat(lang, { type: 'conjunction' }).format(measures);
   const title = spec.interval
     ? t.titleByPeriod(measure, t.intervals[spec.interval], fieldLabel(spec.x))

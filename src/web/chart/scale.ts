@@ -25,26 +25,44 @@ export function niceTicks(min: number, max: number, target = 5, includeZero = tr
 export interface NumberFormats {
   /** A value in full, for tables, tooltips and labels. */
   full(value: number): string;
-  /** A tick of an axis whose ticks are `step` apart: compact for large numbers (1,2 mln.). */
-  tick(value: number, step: number): string;
+  /**
+   * The labels of one axis whose ticks are `step` apart: one number of decimals and one unit for all of them
+   * (0,5 mln., 1,0 mln., 1,5 mln.; never 500.000 beside 1 mln., nor 1 beside 1,5). Zero is written without the unit.
+   */
+  axis(ticks: number[], step: number): (value: number) => string;
   percent(share: number): string;
 }
+
+/** Millions and billions get their language's abbreviation; thousands are written in full, with grouping. */
+const units = [1e9, 1e6];
 
 export function numberFormats(lang: Language): NumberFormats {
   const locale = locales[lang];
   const byDigits = [0, 1, 2, 4].map((digits) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }));
-  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact' });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  /** What the language writes around a number in units of `unit` (" mln.", "m"), taken from its compact notation. */
+  const affixes = (unit: number): [string, string] => {
+    const parts = compact.formatToParts(unit);
+    const numeric = parts.map((p) => ['integer', 'group', 'decimal', 'fraction'].includes(p.type));
+    const [first, last] = [numeric.indexOf(true), numeric.lastIndexOf(true)];
+    return [parts.slice(0, first).map((p) => p.value).join(''), parts.slice(last + 1).map((p) => p.value).join('')];
+  };
   return {
     full(value) {
       const size = Math.abs(value);
       // Averages come with many decimals; a few say enough, small values keep more.
       return byDigits[size >= 10_000 ? 0 : size >= 100 ? 1 : size >= 1 || size === 0 ? 2 : 3].format(value);
     },
-    tick(value, step) {
-      if (Math.abs(step) >= 1000) return compact.format(value);
-      const digits = Math.max(0, -Math.floor(Math.log10(step)));
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: Math.min(digits, 6) }).format(value);
+    axis(ticks, step) {
+      const largest = Math.max(0, ...ticks.map(Math.abs));
+      const unit = units.find((u) => largest >= u) ?? 1;
+      // Enough decimals to tell two ticks apart, and as many on every tick.
+      const scaled = Math.abs(step) / unit;
+      const digits = scaled > 0 && Number.isFinite(scaled) ? Math.min(6, Math.max(0, -Math.floor(Math.log10(scaled) + 1e-9))) : 0;
+      const format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      const [prefix, suffix] = unit === 1 ? ['', ''] : affixes(unit);
+      return (value) => (value === 0 ? format.format(0) : `${prefix}${format.format(value / unit)}${suffix}`);
     },
     percent: (share) => percent.format(share),
   };

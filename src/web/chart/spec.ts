@@ -1,4 +1,5 @@
 // What a chart shows, read from the page URL (x, interval, y, type, split): checked against the schema, with defaults.
+import { aggregations } from '../../catalog/metadata.ts';
 import type { Field } from '../../catalog/types.ts';
 import { many, one } from '../../http/params.ts';
 
@@ -6,8 +7,9 @@ export const chartTypes = ['column', 'bar', 'line', 'area', 'pie'] as const;
 export type ChartType = (typeof chartTypes)[number];
 export const intervals = ['year', 'month', 'day'] as const;
 type Interval = (typeof intervals)[number];
-const aggregates = ['count', 'sum', 'avg', 'min', 'max'] as const;
+const aggregates = ['count', 'sum', 'avg', 'last', 'min', 'max'] as const;
 type Aggregate = (typeof aggregates)[number];
+type Combination = (typeof aggregations)[number];
 
 /** More series than this make an unreadable chart; extra `y` are dropped. */
 export const maxSeries = 5;
@@ -25,6 +27,8 @@ export interface ChartSpec {
   series: Series[];
   type: ChartType;
   split: Field | null;
+  /** The date that makes the periods a stock is averaged over (the x when it is a date); null when there is none. */
+  period: Field | null;
 }
 
 /** Something in the URL the chart cannot use; the page says which, in the visitor's language. */
@@ -58,6 +62,47 @@ export const isTemporal = (f: Field) => f.type === 'date' || f.type === 'datetim
 const isNumeric = (f: Field) => f.type === 'int' || f.type === 'double';
 const multivalued = (f: Field) => f.annotations.multivalued !== undefined;
 
+/** How the publisher says a measure combines over time (the `aggregation` annotation); null when not said. */
+export function combinationOf(field: Field): Combination | null {
+  const value = field.annotations.aggregation?.[0];
+  return isNumeric(field) && (aggregations as readonly string[]).includes(value ?? '') ? (value as Combination) : null;
+}
+
+/** How finely the data's dates run, to name the period a stock is averaged over; null for finer than a day. */
+export type Grain = 'year' | 'month' | 'day';
+
+/** The data's periods: the date field that makes them (null without dates) and how finely its dates run. */
+export interface Periods {
+  field: Field | null;
+  grain: Grain | null;
+  /** False when every group of the chart holds one period at most (months by month): nothing is combined then. */
+  spans?: boolean;
+}
+
+const fineToCoarse = ['day', 'month', 'year'];
+
+/** Whether a group of the chart can hold several of the data's periods: categories, or dates grouped coarser than the data. */
+export function spansPeriods(spec: ChartSpec, grain: Grain | null): boolean {
+  return spec.period !== null && (spec.interval === null || grain === null || fineToCoarse.indexOf(spec.interval) > fineToCoarse.indexOf(grain));
+}
+
+/**
+ * A measure computed per period of the data and then combined over the periods: the last period's total, or, of a
+ * measure whose combination is declared (so it adds up within a period), the average of the periods' totals.
+ * Without dates there are no periods: `avg` is the plain average and `last` the one total there is.
+ */
+export const perPeriod = (series: Series, period: Field | null): boolean =>
+  series.field !== null && period !== null && (series.aggregate === 'last' || (series.aggregate === 'avg' && combinationOf(series.field) !== null));
+
+/** The aggregates a measure offers; `last` only where the publisher declared how the measure combines, and there are dates. */
+export const aggregatesOf = (field: Field, period: Field | null): Aggregate[] =>
+  combinationOf(field) && period ? ['sum', 'avg', 'last', 'min', 'max'] : ['sum', 'avg', 'min', 'max'];
+
+/** The periods of the data: the x when it is a date, else the first date field. */
+export function periodField(fields: Field[], x: Field | null): Field | null {
+  return x && isTemporal(x) ? x : (fields.find((f) => isTemporal(f) && !multivalued(f)) ?? null);
+}
+
 /** Fields that can be the categories: a list of values groups by combination, which makes no readable chart. */
 export function xFields(fields: Field[]): Field[] {
   return fields.filter((f) => (['text', 'boolean', 'int', 'double', 'date', 'datetime'] as string[]).includes(f.type) && !multivalued(f));
@@ -86,10 +131,14 @@ function defaultX(fields: Field[]): Field | null {
 }
 
 /**
- * A whole number with a unit (persons, vacancies) counts things, so its sum means something; a rate or an
+ * A measure whose combination the publisher declared is shown as declared (a stock is never summed over time).
+ * Otherwise, a whole number with a unit (persons, vacancies) counts things, so its sum means something; a rate or an
  * average does not add up, and a plain count of records is the safe default then.
  */
 function defaultSeries(fields: Field[]): Series {
+  const declared = fields.find((f) => combinationOf(f) !== null);
+  // Without dates nothing is combined over time: a stock's total per category is then its figure.
+  if (declared) return { aggregate: periodField(fields, null) ? combinationOf(declared)! : 'sum', field: declared };
   const counted = fields.find((f) => f.type === 'int' && f.annotations.unit !== undefined);
   return counted ? { aggregate: 'sum', field: counted } : { aggregate: 'count', field: null };
 }
@@ -161,7 +210,7 @@ export function readChart(fields: Field[], query: Query): { spec: ChartSpec | nu
 
   const choices: ChartChoices = { x, interval, series, type, split };
   if (problems.length > 0 || !x || series.length === 0) return { spec: null, choices, problems };
-  return { spec: { x, interval: isTemporal(x) ? interval : null, series, type, split }, choices, problems };
+  return { spec: { x, interval: isTemporal(x) ? interval : null, series, type, split, period: periodField(fields, x) }, choices, problems };
 }
 
 /** The chart's own URL pairs, as the form writes them. */

@@ -62,7 +62,8 @@ export function VerticalChart(props: { model: ChartModel }): Html {
   const n = model.categories.length;
   const k = model.series.length;
   const { ticks, low, high, step } = valueRange(model);
-  const tickLabels = ticks.map((v) => model.numbers.tick(v, step));
+  const axisNumber = model.numbers.axis(ticks, step);
+  const tickLabels = ticks.map(axisNumber);
   const axisLeft = Math.round(10 + (model.yTitle ? 24 : 0) + Math.max(...tickLabels.map((l) => textWidth(l))) + 8);
   const right = 16;
   const longest = Math.max(...model.categories.map((c) => textWidth(truncate(c, 24))));
@@ -99,7 +100,7 @@ export function VerticalChart(props: { model: ChartModel }): Html {
           </rect>,
         );
         if (showValues) {
-          const text = textWidth(model.numbers.full(v), 11) <= band - 2 ? model.numbers.full(v) : model.numbers.tick(v, step);
+          const text = textWidth(model.numbers.full(v), 11) <= band - 2 ? model.numbers.full(v) : axisNumber(v);
           marks.push(<text class="value-label" x={(x + (barWidth - gap) / 2).toFixed(1)} y={(v >= 0 ? y(v) - 6 : y(v) + 14).toFixed(1)} text-anchor="middle" font-size="11" fill={ink}>{text}</text>);
         }
       });
@@ -169,6 +170,7 @@ export function HorizontalChart(props: { model: ChartModel }): Html {
   const { model } = props;
   const k = model.series.length;
   const { ticks, low, high, step } = valueRange(model);
+  const axisNumber = model.numbers.axis(ticks, step);
   const labels = model.categories.map((c) => truncate(c, 28));
   const showValues = k === 1;
   const left = Math.round(12 + Math.max(...labels.map((l) => textWidth(l))) + 10);
@@ -205,7 +207,7 @@ export function HorizontalChart(props: { model: ChartModel }): Html {
         {ticks.map((t, i) => (
           <>
             <line x1={x(t).toFixed(1)} x2={x(t).toFixed(1)} y1={top} y2={top + plotHeight} stroke={t === 0 ? ink : grid} stroke-width="1" />
-            <text x={x(t).toFixed(1)} y={top + plotHeight + 18} text-anchor={i === ticks.length - 1 ? 'end' : 'middle'} font-size="12" fill={muted}>{model.numbers.tick(t, step)}</text>
+            <text x={x(t).toFixed(1)} y={top + plotHeight + 18} text-anchor={i === ticks.length - 1 ? 'end' : 'middle'} font-size="12" fill={muted}>{axisNumber(t)}</text>
           </>
         ))}
       </g>

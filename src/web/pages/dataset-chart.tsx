@@ -7,8 +7,8 @@ import { chartTitle, fieldLabel, measureLabel, valueLabel, xTitle } from '../cha
 import { Legend, otherColour } from '../chart/marks.tsx';
 import { PieChart } from '../chart/pie.tsx';
 import { numberFormats } from '../chart/scale.ts';
-import { loadChart, type ChartData } from '../chart/series.ts';
-import { chartPairs, readChart, type ChartProblem, type ChartSpec } from '../chart/spec.ts';
+import { loadChart, loadGrain, type ChartData } from '../chart/series.ts';
+import { chartPairs, combinationOf, periodField, perPeriod, readChart, spansPeriods, type ChartProblem, type ChartSpec, type Grain } from '../chart/spec.ts';
 import { HorizontalChart, VerticalChart, type ChartModel } from '../chart/svg.tsx';
 import { Notice } from '../components.tsx';
 import { queryString, type PageContext } from '../context.ts';
@@ -61,12 +61,13 @@ function ActiveFilters(props: { ctx: PageContext; dataset: Dataset; filters: Rec
   );
 }
 
-function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData): ChartModel {
+function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: Grain | null): ChartModel {
   const t = ctx.t.chart;
   const numbers = numberFormats(ctx.lang);
-  const title = chartTitle(t, ctx.lang, spec);
+  const title = chartTitle(t, ctx.lang, spec, grain);
+  const periods = { field: spec.period, grain, spans: spansPeriods(spec, grain) };
   const categories = data.categories.map((v) => valueLabel(t, ctx.lang, v));
-  const series = data.series.map((s) => ({ label: s.split !== undefined ? valueLabel(t, ctx.lang, s.split) : measureLabel(t, s.series), values: s.values }));
+  const series = data.series.map((s) => ({ label: s.split !== undefined ? valueLabel(t, ctx.lang, s.split) : measureLabel(t, s.series, periods), values: s.values }));
   const desc = [t.descCategories(t.typeNames[spec.type], title, formatNumber(ctx.lang, categories.length))];
   if (series.length === 1) {
     const points = series[0].values.map((v, i) => ({ v, label: categories[i] })).filter((p): p is { v: number; label: string } => p.v !== null);
@@ -84,16 +85,21 @@ function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData): ChartMo
     categories,
     series,
     xTitle: xTitle(t, spec),
-    yTitle: series.length === 1 || spec.split ? measureLabel(t, data.series[0].series) : '',
+    yTitle: series.length === 1 || spec.split ? measureLabel(t, data.series[0].series, periods) : '',
     numbers,
   };
 }
 
 /** What the visitor should know about what is left out: categories beyond the cap, split values, extra series. */
-function notes(ctx: PageContext, spec: ChartSpec, data: ChartData): string[] {
+function notes(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: Grain | null): string[] {
   const t = ctx.t.chart;
   const n = (value: number) => formatNumber(ctx.lang, value);
   const out: string[] = [];
+  // A measure combined per period says so wherever a group holds more than one period: it is not a sum over them.
+  const spans = spansPeriods(spec, grain);
+  for (const s of spec.split ? spec.series.slice(0, 1) : spec.series) {
+    if (spans && perPeriod(s, spec.period) && s.field) out.push(t.perPeriodNote[s.aggregate](fieldLabel(s.field), t.periods[grain ?? 'period'], t.periodsPlural[grain ?? 'period']));
+  }
   const ordered = spec.interval !== null || spec.x.type === 'int' || spec.x.type === 'double';
   if (data.groups > data.categories.length) out.push((ordered ? t.cappedLatest : t.capped)(n(data.categories.length), n(data.groups)));
   if (data.other !== null && data.other > 0) out.push(t.otherSlice(numberFormats(ctx.lang).full(data.other)));
@@ -178,16 +184,22 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
   const { spec, choices, problems } = readChart(dataset.fields, query);
   let data: ChartData | null = null;
   let failure: string | null = null;
+  let grain: Grain | null = null;
+  const period = periodField(dataset.fields, choices.x);
+  const request = { records, datasetId: dataset.id, audience, filters, lang: ctx.lang, timezone: ctx.config.timezone };
+  // The grain of the dates names the period a stock is averaged over, in the chart and in the form's choices.
+  const combined = dataset.fields.some((f) => combinationOf(f) !== null) || choices.series.some((s) => perPeriod(s, period));
   if (spec) {
     try {
-      data = await loadChart({ records, datasetId: dataset.id, audience, filters, lang: ctx.lang, timezone: ctx.config.timezone }, spec);
+      if (period && combined) grain = await loadGrain(request, period);
+      data = await loadChart(request, spec);
     } catch (error) {
       // A filter or choice the query engine refuses is the visitor's to fix, not a server error.
       if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
       failure = error.message;
     }
   }
-  const model = spec && data && data.categories.length > 0 ? chartModel(ctx, spec, data) : null;
+  const model = spec && data && data.categories.length > 0 ? chartModel(ctx, spec, data, grain) : null;
   const other = data?.other && data.other > 0 ? { label: t.other, value: data.other } : null;
   const negativePie = spec?.type === 'pie' && model !== null && (model.series[0].values.some((v) => v !== null && v < 0) || (data?.other ?? 0) < 0);
   const api = `/api/explore/v2.1/catalog/datasets/${encodeURIComponent(dataset.id)}`;
@@ -196,13 +208,13 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
   const keep = chartPairs(choices);
   // A bookmark or a shared link names the chart, not only the tab.
   const datasetTitle = localized(dataset.metadata.title, ctx.lang) ?? dataset.id;
-  const pageTitle = [...(spec ? [chartTitle(t, ctx.lang, spec)] : []), ctx.t.dataset.tabs.chart, datasetTitle].join(' · ');
+  const pageTitle = [...(spec ? [chartTitle(t, ctx.lang, spec, grain)] : []), ctx.t.dataset.tabs.chart, datasetTitle].join(' · ');
 
   return (
     <DatasetFrame ctx={ctx} dataset={dataset} tab="chart" filters={filters} page={{ title: pageTitle, jsonTwin: twin, styles: ['chart.css'], scripts: ['chart'] }}>
       <div id="chart-app">
         <ActiveFilters ctx={ctx} dataset={dataset} filters={filters} keep={keep} />
-        <ChartForm ctx={ctx} action={ctx.link(`/datasets/${dataset.id}/chart`)} fields={dataset.fields} filters={filters} choices={choices} />
+        <ChartForm ctx={ctx} action={ctx.link(`/datasets/${dataset.id}/chart`)} fields={dataset.fields} filters={filters} choices={choices} periods={{ field: period, grain }} />
         {problems.length > 0 && (
           <Notice kind="error" title={t.problemsTitle}>
             {problems.map((p, i) => <>{i > 0 && ' '}{problemText(ctx, p)}</>)}
@@ -211,10 +223,10 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
         {failure !== null && <Notice kind="error" title={ctx.t.errors.badFilterTitle}>{ctx.t.errors.badFilter(failure)}</Notice>}
         {negativePie && <Notice kind="error" title={t.problemsTitle}>{t.problems.pieNegative}</Notice>}
         {spec && data && (
-          <section class="chart-result" data-chart-announce={t.updated(chartTitle(t, ctx.lang, spec))}>
-            <h2 id="chart-heading">{chartTitle(t, ctx.lang, spec)}</h2>
+          <section class="chart-result" data-chart-announce={t.updated(chartTitle(t, ctx.lang, spec, grain))}>
+            <h2 id="chart-heading">{chartTitle(t, ctx.lang, spec, grain)}</h2>
             {data.categories.length === 0 && <Notice kind="info">{t.noData}</Notice>}
-            {notes(ctx, spec, data).map((note) => <p class="chart-note">{note}</p>)}
+            {notes(ctx, spec, data, grain).map((note) => <p class="chart-note">{note}</p>)}
             {model && !negativePie && <ChartFigure ctx={ctx} model={model} other={other} />}
             {model && <ChartTable ctx={ctx} model={model} other={other} />}
             <p class="chart-links">

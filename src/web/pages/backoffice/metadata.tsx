@@ -3,6 +3,7 @@ import { choosableFields, chosenValue, ReadingSelect } from './report.tsx';
 import type { FormValues } from '../../../backoffice/form.ts';
 import { one } from '../../../http/params.ts';
 import type { ContactWarning } from '../../../backoffice/hygiene.ts';
+import { aggregations } from '../../../catalog/metadata.ts';
 import { accessRightsValues, frequencies, themes, type Dataset, type Version } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
@@ -79,6 +80,15 @@ function FieldsEditor(props: { ctx: PageContext; dataset: Dataset; form: FormSta
               <Control form={props.form} name={`${p}unit`} label={t.unit} maxlength={40} />
               <Control form={props.form} name={`${p}decimals`} label={t.decimals} type="number" maxlength={2} />
             </div>
+            {(field.type === 'int' || field.type === 'double') && (
+              <div class="field">
+                <label for={`${p}aggregation`}>{t.aggregation}</label>
+                <p class="hint" id={`${p}aggregation-hint`}>{t.aggregationHint}</p>
+                <select id={`${p}aggregation`} name={`${p}aggregation`} aria-describedby={`${p}aggregation-hint`}>
+                  {['', ...aggregations].map((a) => <option value={a} selected={one(values, `${p}aggregation`) === a}>{t.aggregations[a]}</option>)}
+                </select>
+              </div>
+            )}
           </fieldset>
         );
       })}
