@@ -46,6 +46,7 @@ test('an editor adds an English label and description; each language’s table s
   await page.fill(`#field_${i}_description_en`, 'In euros');
   await page.locator(`#field_${i}_label_en`).scrollIntoViewIfNeeded();
   await checkPage(b, s.url, 'field-labels-1-editor-nl-1366');
+  await page.locator('.field-editor').nth(i).screenshot({ path: new URL('./screenshots/field-labels-1b-field-nl-1366.png', import.meta.url).pathname });
   await Promise.all([page.waitForURL(/\/metadata\?done=saved$/), page.click('.metadata-form button[type="submit"]')]);
   assert.equal(await page.inputValue(`#field_${i}_label_en`), 'Amount granted', 'the form shows what was saved');
 
@@ -70,8 +71,10 @@ test('an editor adds an English label and description; each language’s table s
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${s.url}/en/-/admin/datasets/premies/metadata`);
   assert.equal(await page.locator(`label[for="field_${i}_label_en"]`).textContent(), 'Label (English)');
-  await page.locator(`#field_${i}_label_nl`).scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth <= 390), 'the editor fits the phone');
   await checkPage(b, s.url, 'field-labels-5-editor-en-390');
+  // The field's own box, for a person to look at without scrolling through the whole form.
+  await page.locator('.field-editor').nth(i).screenshot({ path: new URL('./screenshots/field-labels-5b-field-en-390.png', import.meta.url).pathname });
   await page.goto(`${s.url}/en/datasets/premies/table`);
   await checkPage(b, s.url, 'field-labels-6-table-en-390');
 });
