@@ -152,8 +152,10 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     });
   }
 
-  /** `parquet`: the file `from` reads, when an export of it in file order may be written in parts (export-stream.ts). */
-  /** `lang`: the language of the labels that `use_labels` writes. */
+  /**
+   * `lang`: the language of the labels that `use_labels` writes; `parquet`: the file `from` reads, when an export of it
+   * in file order may be written in parts (export-stream.ts).
+   */
   function exportQuery(name: string, fields: Field[], lang: Language, from: string | null, format: ExportFormat, params: ExportParams, run: ExportRun, parquet: string | null = null) {
     const query = buildRecordsQuery({ ...params, fields, from: from ?? emptyFrom, offset: 0, raw: true, now: deps.clock() });
     const labels = new Map(fields.map((f) => [f.name, fieldLabel(f, lang)]));
