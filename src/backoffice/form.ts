@@ -1,6 +1,7 @@
 // The metadata form's fields and the catalog's metadata model, both ways; each key checked on its own so errors point at it.
 import { checkAnnotations, parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
-import { fieldTypes, type Annotations, type Dataset, type FieldReading, type FieldType, type Version } from '../catalog/types.ts';
+import { fieldTypes, type Annotations, type Dataset, type FieldReading, type FieldText, type FieldType, type Version } from '../catalog/types.ts';
+import { languages, type Language } from '../i18n/index.ts';
 import { Invalid } from '../errors.ts';
 import { many, one } from '../http/params.ts';
 
@@ -34,8 +35,10 @@ export function formValuesOf(dataset: Dataset): FormValues {
   };
   dataset.fields.forEach((field, i) => {
     values[`field_${i}_name`] = field.name;
-    values[`field_${i}_label`] = field.label;
-    values[`field_${i}_description`] = field.description ?? '';
+    for (const language of languages) {
+      values[`field_${i}_label_${language}`] = textIn(field.label, language);
+      values[`field_${i}_description_${language}`] = textIn(field.description, language);
+    }
     if (field.annotations.facet) values[`field_${i}_facet`] = 'yes';
     if (field.annotations.sortable) values[`field_${i}_sortable`] = 'yes';
     values[`field_${i}_unit`] = field.annotations.unit?.[0] ?? '';
@@ -43,6 +46,25 @@ export function formValuesOf(dataset: Dataset): FormValues {
     values[`field_${i}_aggregation`] = field.annotations.aggregation?.[0] ?? '';
   });
   return values;
+}
+
+/** A field's text as the form's input for one language shows it: a text for every language stands in the first (Dutch) input. */
+function textIn(text: FieldText | null, language: Language): string {
+  if (text === null) return '';
+  if (typeof text === 'string') return language === languages[0] ? text : '';
+  return text[language] ?? '';
+}
+
+/**
+ * A field's text from its inputs per language (`<prefix>_nl`, `<prefix>_en`); null when all are empty. A text for
+ * every language the form showed unchanged stays one, so saving the form changes nothing the editor did not.
+ */
+function textsFrom(values: FormValues, prefix: string, stored: FieldText | null): FieldText | null {
+  const given = Object.fromEntries(languages.map((language) => [language, one(values, `${prefix}_${language}`).trim()]).filter(([, text]) => text !== ''));
+  const entries = Object.entries(given);
+  if (entries.length === 0) return null;
+  if (typeof stored === 'string' && entries.length === 1 && given[languages[0]] === stored) return stored;
+  return given;
 }
 
 function fieldsFrom(values: FormValues, dataset: Dataset): FieldOverride[] {
@@ -63,7 +85,8 @@ function fieldsFrom(values: FormValues, dataset: Dataset): FieldOverride[] {
     const aggregation = one(values, `field_${i}_aggregation`).trim();
     if (aggregation) annotations.aggregation = [aggregation];
     checkAnnotations(`fields[${i}].annotations`, annotations);
-    return { name: field.name, label: one(values, `field_${i}_label`), description: one(values, `field_${i}_description`), annotations };
+    const label = textsFrom(values, `field_${i}_label`, field.label);
+    return { name: field.name, ...(label !== null ? { label } : {}), description: textsFrom(values, `field_${i}_description`, field.description), annotations };
   });
 }
 
@@ -98,7 +121,15 @@ export function readMetadataForm(values: FormValues, dataset: Dataset): { input:
   const input: MetadataInput = { metadata: {} };
   const errors = new Map<string, string>();
   const pieces: [string, () => MetadataInput][] = Object.entries(metadataJson(values)).map(([key, value]) => [key, () => parseMetadataInput({ [key]: value })]);
-  pieces.push(['fields', () => ({ metadata: {}, fields: fieldsFrom(values, dataset) })]);
+  pieces.push([
+    'fields',
+    () => {
+      const fields = fieldsFrom(values, dataset);
+      // The labels and descriptions by the model's own rules (lengths, languages), as the API and --meta check them.
+      parseMetadataInput({ fields: fields.map(({ name, label, description }) => ({ name, label, description })) });
+      return { metadata: {}, fields };
+    },
+  ]);
   for (const [key, read] of pieces) {
     try {
       const part = read();

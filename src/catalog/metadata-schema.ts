@@ -17,12 +17,17 @@ const localized = (description: string) => Type.Union([text('Dutch.'), byLanguag
 const stringList = (description?: string) => Type.Array(text(), description ? { description } : {});
 const localizedList = (description: string) => Type.Union([stringList('Dutch.'), byLanguage(stringList())], { description });
 
+/** A field's label or description in each language: at least one, none empty. */
+const fieldTexts = (maxLength: number) =>
+  Type.Object(Object.fromEntries(languages.map((language) => [language, Type.Optional(Type.String({ minLength: 1, maxLength }))])), { additionalProperties: false, minProperties: 1 });
+const eachLanguage = 'A string (every language) or {"nl": …, "en": …}.';
+
 /** A field's description: its label and annotations, and the type to read its values in. */
 const FieldOverrideSchema = Type.Object(
   {
     name: text('The field as the data names it.', 100),
-    label: Type.Optional(text(undefined, 300)),
-    description: optionalText(),
+    label: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 300 }), fieldTexts(300)], { description: eachLanguage })),
+    description: Type.Optional(Type.Union([text(), fieldTexts(maxText), Type.Null()], { description: `${eachLanguage} Empty or null: none.` })),
     type: Type.Optional(Type.String({ description: oneOf(fieldTypes) })),
     format: Type.Optional(Type.Union([text('The notation to read the values in, e.g. 1.234,5 or dd/mm/yyyy; with "type".', 40), Type.Null()])),
     annotations: Type.Optional(Type.Record(Type.String(), Type.Union([stringList(), Type.Null()]), { description: 'Opendatasoft annotations, e.g. {"facet": [], "unit": ["EUR"]}; {"aggregation": ["avg"]} (avg, sum or last) says how a measure combines over time: a stock is averaged or its last value taken, a flow summed.' })),

@@ -1,12 +1,13 @@
 // Reads a publisher's metadata (the catalog model's own names, as JSON) into checked, typed values.
 import { Invalid } from '../errors.ts';
-import { accessRightsValues, fieldTypes, frequencies, themes, visibilities, type Annotations, type DatasetMetadata, type FieldReading, type FieldType, type LocalizedList, type LocalizedText, type Visibility } from './types.ts';
+import { accessRightsValues, fieldTypes, frequencies, themes, visibilities, type Annotations, type DatasetMetadata, type FieldReading, type FieldText, type FieldType, type LocalizedList, type LocalizedText, type Visibility } from './types.ts';
 import { languages } from '../i18n/index.ts';
 
 export interface FieldOverride {
   name: string;
-  label?: string;
-  description?: string | null;
+  /** One label for every language, or one per language. */
+  label?: FieldText;
+  description?: FieldText | null;
   type?: FieldType;
   /** With `type`: the notation to read the values in (`1.234,5`, `dd/mm/yyyy`). */
   format?: string;
@@ -52,6 +53,32 @@ function localized(key: string, v: Json): LocalizedText {
     if (!(languages as readonly string[]).includes(language)) fail(`${key}.${language}`, `in one of ${languages.join(', ')}`);
     if (value !== null && value !== '') out[language as keyof LocalizedText] = text(`${key}.${language}`, value);
   }
+  return out;
+}
+
+/**
+ * A field's label or description: one text for every language, or an object with a text per language, where every
+ * language given has a text (an empty one would hide the other language's behind nothing). Errors name the field too.
+ */
+function fieldText(key: string, field: string, v: Json, max: number): FieldText {
+  const bad = (at: string, expected: string): never => {
+    throw new Invalid(`Metadata "${at}" (field "${field}") must be ${expected}.`);
+  };
+  if (typeof v === 'string') {
+    if (v.length > max) bad(key, `at most ${max} characters`);
+    if (v.trim() === '') bad(key, 'a text, not empty');
+    return v.trim();
+  }
+  if (!isObject(v)) bad(key, 'a string or an object such as {"nl": "…", "en": "…"}');
+  const out: LocalizedText = {};
+  for (const [language, value] of Object.entries(v as Record<string, Json>)) {
+    const at = `${key}.${language}`;
+    if (!(languages as readonly string[]).includes(language)) bad(at, `left out: "${language}" is no language of the portal (${languages.join(', ')})`);
+    if (typeof value !== 'string' || value.trim() === '') bad(at, 'a text, not empty (leave the language out instead)');
+    if ((value as string).length > max) bad(at, `at most ${max} characters`);
+    out[language as keyof LocalizedText] = (value as string).trim();
+  }
+  if (Object.keys(out).length === 0) bad(key, `given in at least one language (${languages.join(', ')})`);
   return out;
 }
 
@@ -168,8 +195,10 @@ function fieldOverride(index: number, v: Json): FieldOverride {
   const key = `fields[${index}]`;
   if (!isObject(v)) fail(key, 'an object {"name": …, "label": …, "description": …, "annotations": {…}}');
   const override: FieldOverride = { name: text(`${key}.name`, v.name, 100) };
-  if (v.label !== undefined) override.label = text(`${key}.label`, v.label, 300);
-  if (v.description !== undefined) override.description = optionalText(`${key}.description`, v.description);
+  if (v.label !== undefined) override.label = fieldText(`${key}.label`, override.name, v.label, 300);
+  if (v.description !== undefined) {
+    override.description = v.description === null || v.description === '' ? null : fieldText(`${key}.description`, override.name, v.description, 10_000);
+  }
   if (v.type !== undefined) override.type = oneOf(`${key}.type`, v.type, fieldTypes);
   if (v.format !== undefined && v.format !== null) {
     if (override.type === undefined) fail(`${key}.format`, 'given with a "type"');

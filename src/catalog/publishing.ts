@@ -39,7 +39,7 @@ function applyFieldOverrides(fields: Field[], overrides: FieldOverride[]): Field
     const { multivalued: _ignored, ...annotations } = override.annotations ?? field.annotations;
     return {
       ...field,
-      label: override.label || field.label,
+      label: override.label ?? field.label,
       description: override.description !== undefined ? override.description : field.description,
       // Whether a field holds lists is how its values are stored, not a matter of description.
       annotations: { ...annotations, ...(field.annotations.multivalued ? { multivalued: field.annotations.multivalued } : {}) },

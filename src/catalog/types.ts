@@ -9,7 +9,7 @@ export type LocalizedList = Partial<Record<Language, string[]>>;
 // A field's type and annotations are ODSQL's too: they are declared there, where the compiler reads them.
 import type { Field } from '../odsql/fields.ts';
 export { fieldTypes } from '../odsql/fields.ts';
-export type { Annotations, Field, FieldType } from '../odsql/fields.ts';
+export type { Annotations, Field, FieldText, FieldType } from '../odsql/fields.ts';
 
 // How a field is read and the formats a source may have are the import's: declared by the engine, which reads files.
 import type { FieldReading, SourceFormat } from '../engine/ingest/types.ts';

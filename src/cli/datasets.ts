@@ -31,7 +31,7 @@ export async function runDatasets(config: Config, positionals: string[], flags: 
         console.log(`${dataset.id} (${dataset.visibility}${dataset.publishedAt ? '' : ', draft'}) — ${dataset.metadata.title.nl ?? ''}`);
         console.log(`records: ${dataset.recordsCount}, modified ${dataset.modifiedAt}`);
         console.log('fields:');
-        for (const f of dataset.fields) console.log(`  ${f.name}\t${f.type}\t${f.label}`);
+        for (const f of dataset.fields) console.log(`  ${f.name}\t${f.type}\t${typeof f.label === 'string' ? f.label : Object.entries(f.label).map(([language, label]) => `${language}: ${label}`).join(' · ')}`);
         console.log('versions:');
         for (const v of versions) console.log(`  ${v.number}\t${v.createdAt}\t${v.recordsCount} records\t${v.sourceName}${v.publishedAt ? '' : '\t(staged)'}`);
       }

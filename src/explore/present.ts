@@ -1,6 +1,6 @@
 // Shapes catalog objects as the Opendatasoft Explore API v2.1 serialises them.
-import type { Dataset, Field } from '../catalog/types.ts';
-import type { Language } from '../i18n/index.ts';
+import type { Dataset, Field, FieldText } from '../catalog/types.ts';
+import { languages, type Language } from '../i18n/index.ts';
 
 /** ODS writes date-times as `2021-06-23T14:59:57+00:00`. */
 function odsDateTime(iso: string | null): string | null {
@@ -17,6 +17,15 @@ export function localizedList(list: Partial<Record<Language, string[]>>, lang: L
   return list[lang] ?? list.nl ?? list.en ?? [];
 }
 
+/** A field's label or description in the asked language: a plain text is every language's, else the asked one, else another. */
+export function fieldText(text: FieldText | null, lang: Language): string | null {
+  if (text === null || typeof text === 'string') return text || null;
+  return text[lang] || languages.map((other) => text[other]).find(Boolean) || null;
+}
+
+/** What a field is called on a page in the asked language: its label there, in another language, or its name. */
+export const fieldLabel = (field: Field, lang: Language): string => fieldText(field.label, lang) ?? field.name;
+
 export function features(fields: Field[]): string[] {
   const out: string[] = [];
   if (fields.some((f) => f.type === 'geo_point_2d' || f.type === 'geo_shape')) out.push('geo');
@@ -25,13 +34,14 @@ export function features(fields: Field[]): string[] {
   return out;
 }
 
-function presentField(field: Field) {
+/** ODS keeps a field's label and description strings: those of the asked language. */
+function presentField(field: Field, lang: Language) {
   return {
     name: field.name,
-    label: field.label,
+    label: fieldLabel(field, lang),
     type: field.type,
     annotations: field.annotations,
-    description: field.description,
+    description: fieldText(field.description, lang),
   };
 }
 
@@ -100,6 +110,6 @@ export function presentDataset(dataset: Dataset, options: { lang: Language; base
         relation: null,
       },
     },
-    fields: dataset.fields.map(presentField),
+    fields: dataset.fields.map((field) => presentField(field, options.lang)),
   };
 }

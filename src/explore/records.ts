@@ -11,6 +11,7 @@ import { ClientGone, QueryTimeout, engineValueError } from './errors.ts';
 import { buildRecordsQuery } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest, type FacetValue } from './facets.ts';
 import { presentRow } from './values.ts';
+import { fieldLabel } from './present.ts';
 import { csvHeader, csvRowsSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
 import { gzipped, streamExport, streamSegments } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
@@ -151,10 +152,13 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     });
   }
 
-  /** `parquet`: the file `from` reads, when an export of it in file order may be written in parts (export-stream.ts). */
-  function exportQuery(name: string, fields: Field[], from: string | null, format: ExportFormat, params: ExportParams, run: ExportRun, parquet: string | null = null) {
+  /**
+   * `lang`: the language of the labels that `use_labels` writes; `parquet`: the file `from` reads, when an export of it
+   * in file order may be written in parts (export-stream.ts).
+   */
+  function exportQuery(name: string, fields: Field[], lang: Language, from: string | null, format: ExportFormat, params: ExportParams, run: ExportRun, parquet: string | null = null) {
     const query = buildRecordsQuery({ ...params, fields, from: from ?? emptyFrom, offset: 0, raw: true, now: deps.clock() });
-    const labels = new Map(fields.map((f) => [f.name, f.label]));
+    const labels = new Map(fields.map((f) => [f.name, fieldLabel(f, lang)]));
     const extension = exportFormats[format].extension + (params.compressed ? '.gz' : '');
     const contentType = params.compressed ? 'application/gzip' : exportFormats[format].contentType;
     const filename = `${name}.${extension}`;
@@ -299,14 +303,14 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     },
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
-    async exportRecords(datasetId: string, audience: Audience, format: ExportFormat, params: ExportParams, run: ExportRun) {
+    async exportRecords(datasetId: string, audience: Audience, lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun) {
       const { dataset, from, path } = await scanSource(datasetId, audience);
-      return exportQuery(dataset.id, dataset.fields, from, format, params, run, path);
+      return exportQuery(dataset.id, dataset.fields, lang, from, format, params, run, path);
     },
 
     /** The catalog's metadata as a file: one row per dataset the caller may see. */
     async exportCatalog(datasets: Dataset[], lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun) {
-      return exportQuery('catalog', catalogFields, catalogRelation(datasets, lang), format, { ...params, select: params.select ?? '*' }, run);
+      return exportQuery('catalog', catalogFields, lang, catalogRelation(datasets, lang), format, { ...params, select: params.select ?? '*' }, run);
     },
   };
 }

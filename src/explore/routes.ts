@@ -219,8 +219,9 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const query = request.query as Query;
     const format = exportFormat(request.params.format);
     const params = exportParams(query);
+    const lang = language(query, deps.config.defaultLanguage);
     const audience = await audienceOf(request);
-    return limitedExport(request, reply, (run) => deps.records.exportRecords(request.params.datasetId, audience, format, params, run));
+    return limitedExport(request, reply, (run) => deps.records.exportRecords(request.params.datasetId, audience, lang, format, params, run));
   });
 
   app.get('/catalog/exports/rss', async (request, reply) => {

@@ -88,7 +88,11 @@ function describeProblems(schema: Schema, problems: SchemaProblem[], part: strin
     case 'maxLength':
       return `${noun}"${where}" must be at most ${problem.params.limit} characters.`;
     case 'minLength':
-      return `${noun}"${where}" must be at least ${problem.params.limit} characters.`;
+      return problem.params.limit === 1 ? `${noun}"${where}" must not be empty.` : `${noun}"${where}" must be at least ${problem.params.limit} characters.`;
+    case 'minProperties': {
+      const known = Object.keys((node.properties as Schema | undefined) ?? {});
+      return `${noun}"${where}" must have at least ${problem.params.limit === 1 ? 'one' : problem.params.limit} of: ${known.join(', ')}.`;
+    }
     case 'maxItems':
       return `${noun}"${where}" must hold at most ${problem.params.limit} items.`;
     case 'pattern':

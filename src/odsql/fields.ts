@@ -19,11 +19,17 @@ export type FieldType = (typeof fieldTypes)[number];
 /** ODS annotations: each key holds a list of parameters, e.g. `{ facet: [], unit: ['EUR'] }`. */
 export type Annotations = Record<string, string[]>;
 
+/**
+ * A field's label or description: one text for every language, or a text per language code (`{"nl": …, "en": …}`).
+ * Stored as given, so the plain strings of older versions read unchanged; the catalog picks a language to show.
+ */
+export type FieldText = string | Readonly<Partial<Record<string, string>>>;
+
 export interface Field {
   name: string;
-  label: string;
+  label: FieldText;
   type: FieldType;
-  description: string | null;
+  description: FieldText | null;
   annotations: Annotations;
 }
 

@@ -3,6 +3,7 @@
 // a "Filters" disclosure above the results, closed unless a facet is open in full; beside the table it is always open.
 import type { Dataset } from '../catalog/types.ts';
 import type { FacetValue } from '../explore/facets.ts';
+import { fieldLabel } from '../explore/present.ts';
 import { facetValueText } from './cells.tsx';
 import type { PageContext } from './context.ts';
 import { tabHref, tabPath } from './dataset-frame.tsx';
@@ -89,7 +90,7 @@ function ExpandedFacet(props: PanelProps & { facet: Facet; id: string }): Html {
   const { ctx, dataset, filters, facet, id } = props;
   const expanded = facet.expanded;
   if (!expanded) return <></>;
-  const label = facet.field.label || facet.field.name;
+  const label = fieldLabel(facet.field, ctx.lang);
   const shown = expanded.values.length;
   return (
     <div class="facet-all">
@@ -130,7 +131,7 @@ export function FacetPanel(props: PanelProps & { facets: Facet[] }): Html {
         {props.facets.map((facet) => {
           if (facet.values.length === 0) return <></>;
           const id = `facet-${facet.field.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-          const label = facet.field.label || facet.field.name;
+          const label = fieldLabel(facet.field, ctx.lang);
           if (facet.expanded) {
             return (
               <section class="facet expanded" aria-labelledby={id}>

@@ -1,5 +1,7 @@
 // A dataset's record filters in the page URL (q, refine, exclude): the same words as the Explore API, shared by every tab.
 import type { Field } from '../catalog/types.ts';
+import { fieldLabel } from '../explore/present.ts';
+import type { Language } from '../i18n/index.ts';
 import { many, one } from '../http/params.ts';
 
 export interface RecordFilters {
@@ -43,12 +45,12 @@ export function apiFilterPairs(filters: RecordFilters): [string, string][] {
   ];
 }
 
-/** `field:value` split at the first colon, with the field's label for display. */
-export function describeFilter(fields: Field[], text: string): { field: string; label: string; value: string } {
+/** `field:value` split at the first colon, with the field's label in the page's language for display. */
+export function describeFilter(fields: Field[], text: string, lang: Language): { field: string; label: string; value: string } {
   const at = text.indexOf(':');
   const name = at < 0 ? text : text.slice(0, at);
   const field = fields.find((f) => f.name === name);
-  return { field: name, label: field?.label || name, value: at < 0 ? '' : text.slice(at + 1) };
+  return { field: name, label: field ? fieldLabel(field, lang) : name, value: at < 0 ? '' : text.slice(at + 1) };
 }
 
 /** The filters with one refine or exclude toggled. */

@@ -46,7 +46,7 @@ export function FilterChips(props: { ctx: PageContext; dataset: Dataset; tab: Da
     </li>
   );
   const described = (kind: 'refine' | 'exclude', text: string) => {
-    const d = describeFilter(dataset.fields, text);
+    const d = describeFilter(dataset.fields, text, ctx.lang);
     const value = facetValueText(ctx, dataset.fields.find((f) => f.name === d.field), d.value);
     return kind === 'refine' ? t.refineChip(d.label, value) : t.excludeChip(d.label, value);
   };

@@ -1,7 +1,7 @@
 // Catalog search for the pages: ranked, accent- and case-insensitive prefix matching with highlights, and combinable facets.
 import type { Dataset } from '../catalog/types.ts';
 import type { Language } from '../i18n/index.ts';
-import { features, localized, localizedList } from '../explore/present.ts';
+import { features, fieldLabel, localized, localizedList } from '../explore/present.ts';
 
 export const catalogFacets = ['theme', 'keyword', 'publisher', 'license', 'features', 'modified'] as const;
 export type CatalogFacet = (typeof catalogFacets)[number];
@@ -101,7 +101,7 @@ function score(dataset: Dataset, lang: Language, terms: string[]): number {
   const sources: [number, string[]][] = [
     [weights.title, wordsOf(localized(dataset.metadata.title, lang) ?? '')],
     [weights.keyword, localizedList(dataset.metadata.keyword, lang).flatMap(wordsOf)],
-    [weights.field, dataset.fields.flatMap((f) => [...wordsOf(f.name), ...wordsOf(f.label)])],
+    [weights.field, dataset.fields.flatMap((f) => [...wordsOf(f.name), ...wordsOf(fieldLabel(f, lang))])],
     [weights.description, wordsOf(localized(dataset.metadata.description, lang) ?? '')],
   ];
   let total = 0;
@@ -203,7 +203,7 @@ export function searchCatalog(datasets: Dataset[], query: CatalogQuery, options:
       description: highlight(description, terms),
       keywords: localizedList(dataset.metadata.keyword, lang).map((k) => highlight(k, terms)),
       fields: dataset.fields.flatMap((f) => {
-        const h = highlight(f.label || f.name, terms);
+        const h = highlight(fieldLabel(f, lang), terms);
         const byName = highlight(f.name, terms);
         return matches(h) ? [h] : matches(byName) ? [byName] : [];
       }),

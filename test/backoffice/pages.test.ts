@@ -40,7 +40,7 @@ async function metadataForm(id: string, changes: Record<string, string | string[
   const body = new URLSearchParams({ _csrf: editor.csrf, title_nl: dataset.metadata.title.nl ?? '', title_en: dataset.metadata.title.en ?? '', access_rights: 'PUBLIC', visibility: dataset.visibility });
   dataset.fields.forEach((f, i) => {
     body.set(`field_${i}_name`, f.name);
-    body.set(`field_${i}_label`, f.label);
+    for (const [language, text] of Object.entries(typeof f.label === 'string' ? { nl: f.label } : f.label)) body.set(`field_${i}_label_${language}`, text ?? '');
   });
   for (const [key, value] of Object.entries(changes)) {
     body.delete(key);
@@ -112,7 +112,7 @@ test('an editor creates a draft, describes it, uploads and reviews a file, publi
   const fields = (await s.portal.catalog.getDataset('steden', staffAudience)).fields;
   const naam = fields.findIndex((f) => f.name === 'naam');
   const bedrag = fields.findIndex((f) => f.name === 'bedrag');
-  assert.equal((await metadataForm('steden', { [`field_${naam}_label`]: hostileLabel, [`field_${naam}_facet`]: 'yes', [`field_${bedrag}_unit`]: 'EUR', [`field_${bedrag}_description`]: 'In euro' })).status, 303);
+  assert.equal((await metadataForm('steden', { [`field_${naam}_label_nl`]: hostileLabel, [`field_${naam}_facet`]: 'yes', [`field_${bedrag}_unit`]: 'EUR', [`field_${bedrag}_description_nl`]: 'In euro' })).status, 303);
   const described = await json(s.get('/api/explore/v2.1/catalog/datasets/steden'));
   const wire = Object.fromEntries(described.fields.map((f: { name: string }) => [f.name, f]));
   assert.equal(wire.naam.label, hostileLabel);

@@ -50,7 +50,7 @@ test('an import whose report asks for a check publishes nothing, prints why, and
 
 test('imports a file with a title and metadata, and lists and shows it', async () => {
   const meta = join(dir.path, 'meta.json');
-  writeFileSync(meta, JSON.stringify({ title: { en: 'Trajectories' }, keyword: ['werk'] }));
+  writeFileSync(meta, JSON.stringify({ title: { en: 'Trajectories' }, keyword: ['werk'], fields: [{ name: 'regio', label: { nl: 'Regio', en: 'Region' } }] }));
   const result = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'trajecten', '--title', 'Trajecten', '--meta', meta, '--data', data]);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^Imported lines\.jsonl into trajecten: version 1, 3 records, 3 fields \(jaar:int, trajecten:int, regio:text\)/m);
@@ -60,7 +60,9 @@ test('imports a file with a title and metadata, and lists and shows it', async (
   const show = await opaal(['datasets', 'show', 'trajecten', '--json', '--data', data]);
   const shown = JSON.parse(show.stdout);
   assert.deepEqual(shown.metadata.title, { nl: 'Trajecten', en: 'Trajectories' });
+  assert.deepEqual(shown.fields.find((f: { name: string }) => f.name === 'regio').label, { nl: 'Regio', en: 'Region' });
   assert.equal(shown.versions.length, 1);
+  assert.match((await opaal(['datasets', 'show', 'trajecten', '--data', data])).stdout, /^ {2}regio\ttext\tnl: Regio · en: Region$/m);
 });
 
 test('a failed import names file, line and reason on one line, exits 1, and keeps the old version', async () => {
@@ -79,6 +81,10 @@ test('refuses bad metadata and a bad dataset id with a clear message', async () 
   const badJson = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'x', '--meta', meta, '--data', data]);
   assert.equal(badJson.code, 1);
   assert.match(badJson.stderr, /The metadata file .* is not valid JSON/);
+  writeFileSync(meta, JSON.stringify({ fields: [{ name: 'regio', label: { de: 'Region' } }] }));
+  const badLabel = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'x', '--meta', meta, '--data', data]);
+  assert.equal(badLabel.code, 1);
+  assert.match(badLabel.stderr, /Metadata "fields\[0\]\.label\.de" \(field "regio"\) must be left out: "de" is no language of the portal \(nl, en\)\./);
   const badId = await opaal(['import', fixture('json/lines.jsonl'), '--dataset', 'Met Spaties', '--data', data]);
   assert.equal(badId.code, 1);
   assert.match(badId.stderr, /"Met Spaties" is not a valid dataset id/);

@@ -11,6 +11,8 @@ import { migrations } from '../../src/db/migrations/index.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
 import { createAccountStore } from '../../src/accounts/store.ts';
 import { publicAudience } from '../../src/catalog/service.ts';
+import { fieldLabel } from '../../src/explore/present.ts';
+import { languages } from '../../src/i18n/index.ts';
 import { listEvents } from '../../src/events/store.ts';
 import { emlPath } from '../../src/mail/personal-data.ts';
 import { schemaDifferences } from '../helpers/schema.ts';
@@ -107,6 +109,8 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       const listed = await portal.catalog.listDatasets(publicAudience);
       assert.deepEqual(listed.map((d) => [d.id, d.publishedAt, d.recordsCount]), [[publicDataset, writtenAt, 3]]);
       assert.deepEqual(listed[0].fields.map((f) => f.name), ['naam']);
+      // A label stored before labels had languages is one text, shown in every language.
+      assert.deepEqual(languages.map((lang) => fieldLabel(listed[0].fields[0], lang)), languages.map(() => 'Naam'));
       const versions = await portal.catalog.listVersions(publicDataset, publicAudience);
       assert.deepEqual(versions.map((v) => [v.number, v.publishedAt, v.recordsCount, v.bytes]), [[1, writtenAt, 3, 4096]]);
     },

@@ -3,7 +3,8 @@ import type { Field } from '../../catalog/types.ts';
 import type { PageContext } from '../context.ts';
 import { filterPairs, type RecordFilters } from '../filters.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
-import { fieldLabel, measureLabel } from './labels.ts';
+import { fieldLabel } from '../../explore/present.ts';
+import { measureLabel } from './labels.ts';
 import { aggregatesOf, chartTypes, intervals, isTemporal, maxSeries, measureFields, seriesParam, splitFields, xFields, type ChartChoices, type Periods, type Series } from './spec.ts';
 
 function Control(props: { id: string; label: string; children?: Html }): Html {
@@ -20,7 +21,7 @@ function SeriesSelect(props: { ctx: PageContext; fields: Field[]; index: number;
   const chosen = props.chosen ? seriesParam(props.chosen) : '';
   const option = (series: Series) => {
     const value = seriesParam(series);
-    return <option value={value} selected={value === chosen}>{measureLabel(t, series, props.periods)}</option>;
+    return <option value={value} selected={value === chosen}>{measureLabel(t, props.ctx.lang, series, props.periods)}</option>;
   };
   return (
     <Control id={`chart-y-${props.index}`} label={t.series(props.index + 1)}>
@@ -28,7 +29,7 @@ function SeriesSelect(props: { ctx: PageContext; fields: Field[]; index: number;
         {props.index > 0 && <option value="" selected={chosen === ''}>{t.noSeries}</option>}
         {option({ aggregate: 'count', field: null })}
         {measureFields(props.fields).map((field) => (
-          <optgroup label={fieldLabel(field)}>
+          <optgroup label={fieldLabel(field, props.ctx.lang)}>
             {aggregatesOf(field, props.periods.field).map((aggregate) => option({ aggregate, field }))}
           </optgroup>
         ))}
@@ -48,7 +49,7 @@ export function ChartForm(props: { ctx: PageContext; action: string; fields: Fie
       <div class="chart-controls">
         <Control id="chart-x" label={t.x}>
           <select id="chart-x" name="x">
-            {xFields(fields).map((f) => <option value={f.name} selected={f === choices.x}>{fieldLabel(f)}</option>)}
+            {xFields(fields).map((f) => <option value={f.name} selected={f === choices.x}>{fieldLabel(f, ctx.lang)}</option>)}
           </select>
         </Control>
         {choices.x && isTemporal(choices.x) && (
@@ -66,7 +67,7 @@ export function ChartForm(props: { ctx: PageContext; action: string; fields: Fie
         <Control id="chart-split" label={t.split}>
           <select id="chart-split" name="split">
             <option value="" selected={!choices.split}>{t.noSplit}</option>
-            {splitFields(fields).map((f) => <option value={f.name} selected={f === choices.split}>{fieldLabel(f)}</option>)}
+            {splitFields(fields).map((f) => <option value={f.name} selected={f === choices.split}>{fieldLabel(f, ctx.lang)}</option>)}
           </select>
         </Control>
       </div>

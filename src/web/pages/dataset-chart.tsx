@@ -1,9 +1,9 @@
 // The dataset's chart tab: a GET form, the chart as accessible SVG drawn from the Explore API's group_by, the same figures as a table.
 import type { Dataset } from '../../catalog/types.ts';
 import { DomainError } from '../../errors.ts';
-import { localized } from '../../explore/present.ts';
+import { fieldLabel, localized } from '../../explore/present.ts';
 import { ChartForm } from '../chart/form.tsx';
-import { chartTitle, fieldLabel, measureLabel, valueLabel, xTitle } from '../chart/labels.ts';
+import { chartTitle, measureLabel, valueLabel, xTitle } from '../chart/labels.ts';
 import { Legend, otherColour } from '../chart/marks.tsx';
 import { PieChart } from '../chart/pie.tsx';
 import { numberFormats } from '../chart/scale.ts';
@@ -26,7 +26,7 @@ function problemText(ctx: PageContext, problem: ChartProblem): string {
     case 'unknownSplit':
       return p[problem.kind](problem.name);
     case 'notNumeric':
-      return p.notNumeric(fieldLabel(problem.field), ctx.t.chart.aggregateNames[problem.aggregate]);
+      return p.notNumeric(fieldLabel(problem.field, ctx.lang), ctx.t.chart.aggregateNames[problem.aggregate]);
     case 'badAggregate':
     case 'badInterval':
     case 'badType':
@@ -46,7 +46,7 @@ function ActiveFilters(props: { ctx: PageContext; dataset: Dataset; filters: Rec
     <li><a class="chip" href={href(next)} aria-label={t.removeFilter(text)}>{text} <span aria-hidden="true">×</span></a></li>
   );
   const described = (kind: 'refine' | 'exclude', value: string) => {
-    const f = describeFilter(dataset.fields, value);
+    const f = describeFilter(dataset.fields, value, ctx.lang);
     return kind === 'refine' ? `${f.label}: ${f.value}` : t.excluded(f.label, f.value);
   };
   return (
@@ -67,7 +67,7 @@ function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: G
   const title = chartTitle(t, ctx.lang, spec, grain);
   const periods = { field: spec.period, grain, spans: spansPeriods(spec, grain) };
   const categories = data.categories.map((v) => valueLabel(t, ctx.lang, v));
-  const series = data.series.map((s) => ({ label: s.split !== undefined ? valueLabel(t, ctx.lang, s.split) : measureLabel(t, s.series, periods), values: s.values }));
+  const series = data.series.map((s) => ({ label: s.split !== undefined ? valueLabel(t, ctx.lang, s.split) : measureLabel(t, ctx.lang, s.series, periods), values: s.values }));
   const desc = [t.descCategories(t.typeNames[spec.type], title, formatNumber(ctx.lang, categories.length))];
   if (series.length === 1) {
     const points = series[0].values.map((v, i) => ({ v, label: categories[i] })).filter((p): p is { v: number; label: string } => p.v !== null);
@@ -84,8 +84,8 @@ function chartModel(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: G
     desc: desc.join(' '),
     categories,
     series,
-    xTitle: xTitle(t, spec),
-    yTitle: series.length === 1 || spec.split ? measureLabel(t, data.series[0].series, periods) : '',
+    xTitle: xTitle(t, ctx.lang, spec),
+    yTitle: series.length === 1 || spec.split ? measureLabel(t, ctx.lang, data.series[0].series, periods) : '',
     numbers,
   };
 }
@@ -98,12 +98,12 @@ function notes(ctx: PageContext, spec: ChartSpec, data: ChartData, grain: Grain 
   // A measure combined per period says so wherever a group holds more than one period: it is not a sum over them.
   const spans = spansPeriods(spec, grain);
   for (const s of spec.split ? spec.series.slice(0, 1) : spec.series) {
-    if (spans && perPeriod(s, spec.period) && s.field) out.push(t.perPeriodNote[s.aggregate](fieldLabel(s.field), t.periods[grain ?? 'period'], t.periodsPlural[grain ?? 'period']));
+    if (spans && perPeriod(s, spec.period) && s.field) out.push(t.perPeriodNote[s.aggregate](fieldLabel(s.field, ctx.lang), t.periods[grain ?? 'period'], t.periodsPlural[grain ?? 'period']));
   }
   const ordered = spec.interval !== null || spec.x.type === 'int' || spec.x.type === 'double';
   if (data.groups > data.categories.length) out.push((ordered ? t.cappedLatest : t.capped)(n(data.categories.length), n(data.groups)));
   if (data.other !== null && data.other > 0) out.push(t.otherSlice(numberFormats(ctx.lang).full(data.other)));
-  if (spec.split && data.splitValues > data.series.length) out.push(t.splitCapped(n(data.series.length), n(data.splitValues), fieldLabel(spec.split)));
+  if (spec.split && data.splitValues > data.series.length) out.push(t.splitCapped(n(data.series.length), n(data.splitValues), fieldLabel(spec.split, ctx.lang)));
   if (spec.split && spec.series.length > 1) out.push(t.splitFirstSeries);
   return out;
 }

@@ -1,5 +1,6 @@
 // The dataset's API tab: an ODSQL console whose GET form shows the Explore API link it builds and the answer, rendered here.
 import type { Dataset } from '../../catalog/types.ts';
+import { fieldLabel } from '../../explore/present.ts';
 import { odsError } from '../../explore/errors.ts';
 import { paging } from '../../explore/params.ts';
 import { OdsqlError } from '../../odsql/errors.ts';
@@ -91,7 +92,7 @@ function FieldList(props: { ctx: PageContext; dataset: Dataset }): Html {
         {props.dataset.fields.map((f) => (
           <li>
             <code>{f.name}</code> <span class="field-type">{props.ctx.t.dataset.types[f.type] ?? f.type}</span>
-            {f.label && f.label !== f.name && <span class="field-label">{f.label}</span>}
+            {fieldLabel(f, props.ctx.lang) !== f.name && <span class="field-label">{fieldLabel(f, props.ctx.lang)}</span>}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 // The dataset's information tab: all DCAT-AP metadata, the field schema, versions, licence, contact, attachments.
 import type { Dataset, Version } from '../../catalog/types.ts';
-import { localized, localizedList } from '../../explore/present.ts';
+import { fieldLabel, fieldText, localized, localizedList } from '../../explore/present.ts';
 import { Row } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame } from '../dataset-frame.tsx';
@@ -31,7 +31,7 @@ function datasetJsonLd(ctx: PageContext, dataset: Dataset): unknown {
     datePublished: m.issued ?? undefined,
     temporalCoverage: m.temporal ? `${m.temporal.start ?? '..'}/${m.temporal.end ?? '..'}` : undefined,
     spatialCoverage: m.spatial.length ? m.spatial : undefined,
-    variableMeasured: dataset.fields.map((f) => f.label || f.name),
+    variableMeasured: dataset.fields.map((f) => fieldLabel(f, ctx.lang)),
     distribution: ['csv', 'json', 'xlsx'].map((format) => ({
       '@type': 'DataDownload',
       encodingFormat: { csv: 'text/csv', json: 'application/json', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[format],
@@ -103,7 +103,7 @@ export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Ve
             </thead>
             <tbody>
               {dataset.fields.map((f) => (
-                <tr><th scope="row">{f.label}</th><td><code>{f.name}</code></td><td>{t.types[f.type] ?? f.type}</td><td>{f.description ?? ''}</td></tr>
+                <tr><th scope="row">{fieldLabel(f, ctx.lang)}</th><td><code>{f.name}</code></td><td>{t.types[f.type] ?? f.type}</td><td>{fieldText(f.description, ctx.lang) ?? ''}</td></tr>
               ))}
             </tbody>
           </table>

@@ -1,7 +1,7 @@
 // The dataset's map tab: clusters or shapes under the URL's filters, as an SVG and a table without JavaScript, as Leaflet with it.
 import type { Dataset, Field } from '../../catalog/types.ts';
 import { DomainError } from '../../errors.ts';
-import { localized } from '../../explore/present.ts';
+import { fieldLabel, localized } from '../../explore/present.ts';
 import { clusterTableRows, countText, shapeCap, type Cluster } from '../client/map-query.lib.ts';
 import { Notice } from '../components.tsx';
 import type { PageContext } from '../context.ts';
@@ -53,7 +53,7 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
     outline: ctx.assets.file('outline.geojson'),
     outlineCredit: t.outlineCredit,
     tiles: ctx.config.mapTileUrl ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapTileAttribution ?? '' } : null,
-    fields: dataset.fields.map((f) => ({ name: f.name, label: f.label || f.name, type: f.type })),
+    fields: dataset.fields.map((f) => ({ name: f.name, label: fieldLabel(f, ctx.lang), type: f.type })),
     labelField: label?.name ?? null,
     messages: t.client,
   };
@@ -211,11 +211,11 @@ function FilterBar(props: { ctx: PageContext; dataset: Dataset; filters: RecordF
           <span>{t.filters}:</span>
           {filters.q && chip(t.searchChip(filters.q), { ...filters, q: '' })}
           {filters.refine.map((r) => {
-            const d = describeFilter(dataset.fields, r);
+            const d = describeFilter(dataset.fields, r, ctx.lang);
             return chip(`${d.label}: ${d.value}`, toggleFilter(filters, 'refine', r));
           })}
           {filters.exclude.map((r) => {
-            const d = describeFilter(dataset.fields, r);
+            const d = describeFilter(dataset.fields, r, ctx.lang);
             return chip(t.excludeChip(d.label, d.value), toggleFilter(filters, 'exclude', r));
           })}
           <a href={href({ q: '', refine: [], exclude: [] })}>{t.clearFilters}</a>
@@ -237,7 +237,7 @@ function FieldChoice(props: { ctx: PageContext; dataset: Dataset; filters: Recor
         {fields.map((f) => (
           <li>
             <a href={tabHref(ctx, dataset.id, 'map', props.filters, [['field', f.name]])} aria-current={f.name === props.field.name ? 'true' : undefined}>
-              {f.label || f.name} <span class="field-type">({ctx.t.dataset.types[f.type] ?? f.type})</span>
+              {fieldLabel(f, ctx.lang)} <span class="field-type">({ctx.t.dataset.types[f.type] ?? f.type})</span>
             </a>
           </li>
         ))}

@@ -1,14 +1,14 @@
 // The dataset's table tab: records a page at a time, sortable columns, facets to refine or exclude, free-text search.
 import type { Dataset, Field } from '../../catalog/types.ts';
 import { recordsWindow } from '../../explore/params.ts';
-import { localized } from '../../explore/present.ts';
+import { fieldLabel, localized } from '../../explore/present.ts';
 import { Cell, columnDecimals, isNumeric, isSortable } from '../cells.tsx';
 import { Notice, Pagination } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref, tabPath } from '../dataset-frame.tsx';
 import { FacetPanel } from '../facet-panel.tsx';
 import { apiFilterPairs, filterPairs, filterWhere, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, type Language } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { loadFacets, type Facet, type FacetExpansion } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';
@@ -61,10 +61,10 @@ function readPage(query: Query): number {
 }
 
 /** The field's unit, unless its label already says it (`Prijs (€)`). */
-function unitOf(field: Field): string | null {
+function unitOf(field: Field, lang: Language): string | null {
   const unit = field.annotations.unit?.[0];
   if (!unit) return null;
-  const label = (field.label || field.name).toLowerCase();
+  const label = fieldLabel(field, lang).toLowerCase();
   const said = label.includes(unit.toLowerCase()) || (unit.toUpperCase() === 'EUR' && label.includes('€'));
   return said ? null : unit;
 }
@@ -73,10 +73,10 @@ function SortHeader(props: { ctx: PageContext; dataset: Dataset; filters: Record
   const { ctx, field, sort } = props;
   const t = ctx.t.table;
   const current = sort?.field.name === field.name ? sort.direction : null;
-  const unit = unitOf(field);
+  const unit = unitOf(field, ctx.lang);
   const label = (
     <>
-      {field.label || field.name}
+      {fieldLabel(field, ctx.lang)}
       {unit && <span class="unit"> ({unit})</span>}
     </>
   );
@@ -149,7 +149,7 @@ function ColumnChooser(props: { ctx: PageContext; dataset: Dataset; filters: Rec
               return (
                 <li class="check">
                   <input type="checkbox" id={id} name="fields" value={field.name} checked={props.columns.includes(field)} />
-                  <label for={id}>{field.label || field.name}</label>
+                  <label for={id}>{fieldLabel(field, ctx.lang)}</label>
                 </li>
               );
             })}

@@ -15,7 +15,7 @@ const controlOf: Record<string, string> = {
   title: 'title_nl', description: 'description_nl', theme: 'theme-AGRI', keyword: 'keyword_nl', publisher: 'publisher_name',
   contactPoint: 'contact_email', license: 'license_title', language: 'language', temporal: 'temporal_start', spatial: 'spatial',
   accrualPeriodicity: 'frequency', accessRights: 'access_rights', landingPage: 'landing_page', issued: 'issued',
-  visibility: 'visibility-public', fields: 'field_0_label',
+  visibility: 'visibility-public', fields: 'field_0_label_nl',
 };
 
 interface FormState {
@@ -58,8 +58,12 @@ function FieldsEditor(props: { ctx: PageContext; dataset: Dataset; form: FormSta
           <fieldset class="field-editor">
             <legend><code>{field.name}</code> · {props.ctx.t.dataset.types[field.type] ?? field.type}</legend>
             <input type="hidden" name={`${p}name`} value={field.name} />
-            <Control form={props.form} name={`${p}label`} label={t.fieldLabel} maxlength={300} />
-            <Control form={props.form} name={`${p}description`} label={t.fieldDescription} multiline maxlength={10_000} />
+            <div class="pair">
+              <Control form={props.form} name={`${p}label_nl`} label={t.fieldLabelNl} maxlength={300} />
+              <Control form={props.form} name={`${p}label_en`} label={t.fieldLabelEn} maxlength={300} />
+            </div>
+            <Control form={props.form} name={`${p}description_nl`} label={t.descriptionNl} multiline maxlength={10_000} />
+            <Control form={props.form} name={`${p}description_en`} label={t.descriptionEn} multiline maxlength={10_000} />
             <div class="choices">
               <label class="check"><input type="checkbox" name={`${p}facet`} value="yes" checked={one(values, `${p}facet`) !== ''} /> {t.facet}</label>
               <label class="check"><input type="checkbox" name={`${p}sortable`} value="yes" checked={one(values, `${p}sortable`) !== ''} /> {t.sortable}</label>

@@ -1,5 +1,6 @@
 // A version's import report on its review page: the points to check, what was read per field, and the types to choose.
 import type { Version } from '../../../catalog/types.ts';
+import { fieldLabel } from '../../../explore/present.ts';
 import { readingChoices, type ReadingChoice } from '../../../engine/ingest/parsers.ts';
 import { checksOf } from '../../../engine/ingest/report.ts';
 import type { PageContext } from '../../context.ts';
@@ -24,7 +25,10 @@ export function ChecksNotice(props: { ctx: PageContext; version: Version }): Htm
   const checks = checksOf(version.report).length;
   if (!version.report || checks === 0) return <></>;
   const notes = reportNotes(t, version.report, (n) => formatNumber(ctx.lang, n)).filter((n) => n.level === 'check');
-  const labelOf = (name: string) => version.fields.find((f) => f.name === name)?.label ?? name;
+  const labelOf = (name: string) => {
+    const field = version.fields.find((f) => f.name === name);
+    return field ? fieldLabel(field, ctx.lang) : name;
+  };
   return (
     <div class="notice notice-warning" role="region" aria-labelledby="checks-title" id="checks">
       <p class="notice-title" id="checks-title">{t.checksTitle(checks)}</p>
@@ -127,7 +131,7 @@ export function ReadingsForm(props: { ctx: PageContext; datasetId: string; versi
           {version.fields
             .filter((f) => choosableFields(version).includes(f.name))
             .map((f) => (
-              <ReadingSelect ctx={ctx} version={version} field={f.name} label={t.readingLabel(f.label)} id={`reading-${f.name}`} name={`reading.${f.name}`} value={chosenValue(version, f.name)} />
+              <ReadingSelect ctx={ctx} version={version} field={f.name} label={t.readingLabel(fieldLabel(f, ctx.lang))} id={`reading-${f.name}`} name={`reading.${f.name}`} value={chosenValue(version, f.name)} />
             ))}
         </div>
         <p class="form-actions"><button type="submit" class="secondary">{t.reread}</button></p>

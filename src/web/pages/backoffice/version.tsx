@@ -2,6 +2,7 @@
 import { versionState } from '../../../backoffice/present.ts';
 import type { VersionPreview } from '../../../catalog/publishing.ts';
 import type { Dataset, Field } from '../../../catalog/types.ts';
+import { fieldLabel } from '../../../explore/present.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
 import { formatBytes, formatNumber } from '../../../i18n/index.ts';
@@ -66,7 +67,7 @@ export function versionPage(ctx: PageContext, data: { dataset: Dataset; preview:
               {version.fields.map((f) => (
                 <tr>
                   <th scope="row"><code>{f.name}</code></th>
-                  <td>{f.label}</td>
+                  <td>{fieldLabel(f, ctx.lang)}</td>
                   <td data-type={f.type}>{ctx.t.dataset.types[f.type] ?? f.type}{f.annotations.multivalued && <> ({t.multivalued})</>}</td>
                   {current.length > 0 && <td>{change(ctx, f, current)}</td>}
                 </tr>
@@ -85,7 +86,7 @@ export function versionPage(ctx: PageContext, data: { dataset: Dataset; preview:
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rows">
           <table>
             <thead>
-              <tr>{version.fields.map((f) => <th scope="col">{f.label}</th>)}</tr>
+              <tr>{version.fields.map((f) => <th scope="col">{fieldLabel(f, ctx.lang)}</th>)}</tr>
             </thead>
             <tbody>
               {preview.rows.map((row) => (
