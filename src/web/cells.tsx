@@ -34,7 +34,7 @@ function formatInstant(ctx: PageContext, iso: string): string {
 const codeName = /(^|[_\s-])(jaar|jaartal|year|postcode|zip|nis|code|id|nr|nummer|number)([_\s-]|$)/i;
 
 /** Whether an integer field holds years or codes, written without thousands separators. */
-export function isCodeLike(field: Field | undefined): boolean {
+function isCodeLike(field: Field | undefined): boolean {
   if (field?.type !== 'int') return false;
   return field.annotations.nis_code !== undefined || codeName.test(field.name);
 }
