@@ -141,6 +141,18 @@ const readers: { [K in keyof DatasetMetadata]: (key: string, v: Json) => Dataset
   issued: isoDate,
 };
 
+/** The levels a `nis_code` annotation can name: which Statbel NIS codes a field holds, so the map can join them to shapes. */
+export const nisLevels = ['municipality', 'province', 'region'] as const;
+export type NisLevel = (typeof nisLevels)[number];
+
+/** Annotations whose parameters are checked here, so a typo is refused rather than silently doing nothing. */
+function annotationParams(key: string, name: string, params: string[]): string[] {
+  if (name === 'nis_code' && (params.length !== 1 || !(nisLevels as readonly string[]).includes(params[0]))) {
+    fail(key, `one of ${nisLevels.map((l) => `["${l}"]`).join(', ')} (the level of the NIS codes the field holds), not ${JSON.stringify(params)}`);
+  }
+  return params;
+}
+
 function fieldOverride(index: number, v: Json): FieldOverride {
   const key = `fields[${index}]`;
   if (!isObject(v)) fail(key, 'an object {"name": …, "label": …, "description": …, "annotations": {…}}');
@@ -155,7 +167,7 @@ function fieldOverride(index: number, v: Json): FieldOverride {
   if (v.annotations !== undefined) {
     if (!isObject(v.annotations)) fail(`${key}.annotations`, 'an object such as {"facet": []}');
     override.annotations = Object.fromEntries(
-      Object.entries(v.annotations).map(([name, params]) => [name, stringList(`${key}.annotations.${name}`, params ?? [])]),
+      Object.entries(v.annotations).map(([name, params]) => [name, annotationParams(`${key}.annotations.${name}`, name, stringList(`${key}.annotations.${name}`, params ?? []))]),
     );
   }
   return override;

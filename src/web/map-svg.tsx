@@ -1,8 +1,11 @@
 // The map without JavaScript: an SVG in Web Mercator, as Leaflet draws it, of the country outlines and the clusters or shapes.
 import type { Geometry, Position } from 'geojson';
-import { clusterRadius, type Box, type Cluster } from './client/map-query.lib.ts';
+import { clusterRadius, project, type Box, type Cluster } from './client/map-query.lib.ts';
 import type { Child, Html } from '../html/jsx-runtime.ts';
 import { belgiumCode, clipToBox, type Outline } from './map-outline.ts';
+import type { NisLevel } from '../catalog/metadata.ts';
+import { areaName, baseLevelsAt, labelLevelAt, shadeClass } from './client/map-base.lib.ts';
+import { areaBox, areasOf, type Area } from './map-base.ts';
 
 export const svgWidth = 800;
 export const svgHeight = 520;
@@ -10,13 +13,6 @@ export const svgHeight = 520;
 /** Belgium, when there is nothing to fit the view to. */
 const defaultBox: Box = [2.5, 49.45, 6.45, 51.55];
 
-/** Pixel position of a point on a 256-pixel-tile web map at a zoom level (spherical Mercator, as Leaflet and geo_cluster use). */
-export function project(lon: number, lat: number, zoom: number): [number, number] {
-  const size = 256 * 2 ** zoom;
-  const clamped = Math.max(-85.05112878, Math.min(85.05112878, lat));
-  const sin = Math.sin((clamped * Math.PI) / 180);
-  return [((lon + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size];
-}
 
 export interface View {
   zoom: number;
@@ -146,6 +142,79 @@ export function ClusterMarks(props: { clusters: Cluster[]; view: View; title: (c
             )}
           </g>
         );
+      })}
+    </g>
+  );
+}
+
+/** Whether an area's box, projected, touches the picture. */
+function inView(box: Box, view: View): boolean {
+  const [x0, y0] = project(box[0], box[3], view.zoom);
+  const [x1, y1] = project(box[2], box[1], view.zoom);
+  return x1 - view.left >= -margin && x0 - view.left <= svgWidth + margin && y1 - view.top >= -margin && y0 - view.top <= svgHeight + margin;
+}
+
+/** Rough width of a label in pixels at the base layer's font size, enough to keep two labels from overlapping. */
+const labelWidth = (text: string, size: number) => text.length * size * 0.56 + 6;
+
+/**
+ * Names of the areas at the label level that fall in the picture, larger areas first, each left out where it would
+ * overlap one already placed.
+ */
+function Labels(props: { areas: Area[]; view: View; lang: string; level: string }): Html {
+  const size = props.level === 'municipality' ? 11 : props.level === 'province' ? 12 : 13;
+  const placed: [number, number, number, number][] = [];
+  const bySize = [...props.areas].sort((a, b) => {
+    const [ba, bb] = [areaBox(a), areaBox(b)];
+    return (bb[2] - bb[0]) * (bb[3] - bb[1]) - (ba[2] - ba[0]) * (ba[3] - ba[1]);
+  });
+  const labels: Html[] = [];
+  for (const area of bySize) {
+    const [x, y] = place(area.properties.at[0], area.properties.at[1], props.view);
+    if (x < 0 || y < 0 || x > svgWidth || y > svgHeight) continue;
+    const text = areaName(area.properties, props.lang);
+    const w = labelWidth(text, size);
+    const box: [number, number, number, number] = [x - w / 2, y - size, x + w / 2, y + size * 0.4];
+    if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
+    placed.push(box);
+    labels.push(<text class={`base-label ${props.level}`} x={x} y={y} text-anchor="middle">{text}</text>);
+  }
+  return <g class="base-labels" aria-hidden="true">{labels}</g>;
+}
+
+/** Belgium's regions, provinces and (from a closer zoom on) municipalities under the data, with the names for the zoom. */
+export function BaseLayer(props: { view: View; lang: string; municipalities?: boolean }): Html {
+  const { view } = props;
+  const levels = baseLevelsAt(view.zoom);
+  const visible = (level: NisLevel) => areasOf(level).filter((a) => inView(areaBox(a), view));
+  const paths = (level: NisLevel, className: string) =>
+    visible(level).map((a) => {
+      const d = geometryPath(a.geometry, view);
+      return d ? <path class={className} data-nis={a.properties.nis} d={d} /> : null;
+    });
+  return (
+    <g class="base" aria-hidden="true">
+      {(props.municipalities ?? levels.municipalities) && <g class="base-municipalities">{paths('municipality', 'municipality')}</g>}
+      <g class="base-provinces">{paths('province', 'province')}</g>
+      <g class="base-regions">{paths('region', 'region')}</g>
+    </g>
+  );
+}
+
+export function BaseLabels(props: { view: View; lang: string }): Html {
+  const level = labelLevelAt(props.view.zoom);
+  return <Labels areas={areasOf(level).filter((a) => inView(areaBox(a), props.view))} view={props.view} lang={props.lang} level={level} />;
+}
+
+/** Areas shaded by their records' count, each with its name and count as a title. */
+export function AreaShapes(props: { areas: { area: Area; count: number }[]; view: View; lang: string; title: (name: string, count: number) => string }): Html {
+  const max = Math.max(0, ...props.areas.map((a) => a.count));
+  return (
+    <g class="areas">
+      {props.areas.map(({ area, count }) => {
+        const d = geometryPath(area.geometry, props.view);
+        const name = areaName(area.properties, props.lang);
+        return d ? <path class={`area shade-${shadeClass(count, max)}`} data-nis={area.properties.nis} data-count={count} d={d}><title>{props.title(name, count)}</title></path> : null;
       })}
     </g>
   );

@@ -1,0 +1,38 @@
+// What the base layer of Belgium shows at each zoom, shared by the SVG (server) and Leaflet (client) so both agree.
+
+export interface AreaName {
+  nl: string;
+  fr: string;
+  /** Only where English has its own name (Antwerp, Ghent, the provinces and regions). */
+  en?: string;
+  /** Region code (municipalities only): which language names a place in English pages. */
+  r?: string;
+}
+
+/** Names at whole zoom levels: regions far out, provinces around a view of Belgium, municipalities from a province's view on. */
+export function labelLevelAt(zoom: number): 'region' | 'province' | 'municipality' {
+  return zoom <= 6 ? 'region' : zoom <= 8 ? 'province' : 'municipality';
+}
+
+/** Municipal borders from a view of a few provinces on; fainter lines would only grey Belgium over at a whole-country view. */
+export function baseLevelsAt(zoom: number): { municipalities: boolean; label: 'region' | 'province' | 'municipality' } {
+  return { municipalities: zoom >= 8, label: labelLevelAt(zoom) };
+}
+
+/**
+ * An area's name in the page's language: Dutch or French as asked; in English the English name where there is one,
+ * else the name used on the spot (French in Wallonia and Brussels, Dutch in Flanders).
+ */
+export function areaName(area: AreaName, lang: string): string {
+  if (lang === 'fr') return area.fr;
+  if (lang === 'en') return area.en ?? (area.r === '02000' ? area.nl : area.r ? area.fr : area.nl);
+  return area.nl;
+}
+
+/** Shading classes for counts per area: five steps, the darkest for the largest counts. */
+export function shadeClass(count: number, max: number): number {
+  if (count <= 0 || max <= 0) return 0;
+  return Math.min(5, Math.max(1, Math.ceil((Math.log(count + 1) / Math.log(max + 1)) * 5)));
+}
+
+export const shadeColours = ['#f6f4ee', '#d2e5f0', '#9ecae1', '#5fa2cc', '#2b73ad', '#084d84'];
