@@ -4,7 +4,7 @@ import { clusterRadius, project, type Box, type Cluster } from './client/map-que
 import type { Child, Html } from '../html/jsx-runtime.ts';
 import { belgiumCode, clipToBox, type Outline } from './map-outline.ts';
 import type { NisLevel } from '../catalog/metadata.ts';
-import { areaName, baseLevelsAt, labelLevelAt, shadeClass } from './client/map-base.lib.ts';
+import { areaName, baseLevelsAt, fitLabels, labelLevelAt, labelSize, shadeClass } from './client/map-base.lib.ts';
 import { areaBox, areasOf, type Area } from './map-base.ts';
 
 export const svgWidth = 800;
@@ -154,32 +154,26 @@ function inView(box: Box, view: View): boolean {
   return x1 - view.left >= -margin && x0 - view.left <= svgWidth + margin && y1 - view.top >= -margin && y0 - view.top <= svgHeight + margin;
 }
 
-/** Rough width of a label in pixels at the base layer's font size, enough to keep two labels from overlapping. */
-const labelWidth = (text: string, size: number) => text.length * size * 0.56 + 6;
-
 /**
  * Names of the areas at the label level that fall in the picture, larger areas first, each left out where it would
  * overlap one already placed.
  */
 function Labels(props: { areas: Area[]; view: View; lang: string; level: string }): Html {
-  const size = props.level === 'municipality' ? 11 : props.level === 'province' ? 12 : 13;
-  const placed: [number, number, number, number][] = [];
+  const size = labelSize(props.level);
   const bySize = [...props.areas].sort((a, b) => {
     const [ba, bb] = [areaBox(a), areaBox(b)];
     return (bb[2] - bb[0]) * (bb[3] - bb[1]) - (ba[2] - ba[0]) * (ba[3] - ba[1]);
   });
-  const labels: Html[] = [];
-  for (const area of bySize) {
+  const labels = bySize.map((area) => {
     const [x, y] = place(area.properties.at[0], area.properties.at[1], props.view);
-    if (x < 0 || y < 0 || x > svgWidth || y > svgHeight) continue;
-    const text = areaName(area.properties, props.lang);
-    const w = labelWidth(text, size);
-    const box: [number, number, number, number] = [x - w / 2, y - size, x + w / 2, y + size * 0.4];
-    if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
-    placed.push(box);
-    labels.push(<text class={`base-label ${props.level}`} x={x} y={y} text-anchor="middle">{text}</text>);
-  }
-  return <g class="base-labels" aria-hidden="true">{labels}</g>;
+    return { x, y, text: areaName(area.properties, props.lang) };
+  });
+  const shown = fitLabels(labels, size, svgWidth, svgHeight);
+  return (
+    <g class="base-labels" aria-hidden="true">
+      {labels.map((l, i) => shown[i] && <text class={`base-label ${props.level}`} x={l.x} y={l.y} text-anchor="middle">{l.text}</text>)}
+    </g>
+  );
 }
 
 /** Belgium's regions, provinces and (from a closer zoom on) municipalities under the data, with the names for the zoom. */

@@ -254,7 +254,7 @@ test('the map opens on the records\' extent, and no two cluster circles overlap'
 });
 
 test('clusters whose circles would touch are merged into one with their counts and boxes', () => {
-  const [x, y] = project(3.72, 51.05, 10);
+  const [x] = project(3.72, 51.05, 10);
   const near = (dx: number, count: number) => {
     const lon = ((x + dx) / (256 * 2 ** 10)) * 360 - 180;
     return { lat: 51.05, lon, count, box: [lon, 51.05, lon, 51.05] as [number, number, number, number] };

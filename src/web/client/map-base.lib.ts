@@ -36,3 +36,22 @@ export function shadeClass(count: number, max: number): number {
 }
 
 export const shadeColours = ['#f6f4ee', '#d2e5f0', '#9ecae1', '#5fa2cc', '#2b73ad', '#084d84'];
+
+/** The font size of a level's names, in pixels (the CSS says the same). */
+export const labelSize = (level: string): number => (level === 'municipality' ? 11 : level === 'province' ? 12 : 13);
+
+/**
+ * Which names to show, in the order given (larger areas first): each is left out where its box would overlap one
+ * already placed, or where its point lies outside the picture. Widths are estimated from the text's length.
+ */
+export function fitLabels(labels: { x: number; y: number; text: string }[], size: number, width: number, height: number): boolean[] {
+  const placed: [number, number, number, number][] = [];
+  return labels.map(({ x, y, text }) => {
+    if (x < 0 || y < 0 || x > width || y > height) return false;
+    const w = text.length * size * 0.56 + 6;
+    const box: [number, number, number, number] = [x - w / 2, y - size, x + w / 2, y + size * 0.4];
+    if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) return false;
+    placed.push(box);
+    return true;
+  });
+}

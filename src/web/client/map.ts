@@ -4,7 +4,7 @@ import L from 'leaflet';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { feature as topoFeature } from 'topojson-client';
-import { areaName, baseLevelsAt, shadeClass, shadeColours, type AreaName } from './map-base.lib.ts';
+import { areaName, baseLevelsAt, fitLabels, labelSize, shadeClass, shadeColours, type AreaName } from './map-base.lib.ts';
 import { localeOf } from '../../i18n/languages.ts';
 import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, parseClusters, separateClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
 import { messagePopup, recordsPopup, type FieldInfo } from './map-popup.lib.ts';
@@ -91,25 +91,39 @@ function start(config: MapConfig): void {
       const municipalities = lines(areas.municipality, { color: '#b9c2ca', weight: 0.6 });
       lines(areas.province, { color: '#7d8a96', weight: 1.1 }).addTo(map);
       lines(areas.region, { color: '#56626d', weight: 1.6 }).addTo(map);
-      const labelLayers = Object.fromEntries(
+      // Larger areas first, so where names would collide the larger area keeps its name.
+      const extent = (a: AreaFeature) => L.geoJSON(a).getBounds();
+      const bySize = Object.fromEntries(
         (['region', 'province', 'municipality'] as const).map((level) => [
           level,
-          L.layerGroup(areas[level].map((a) => L.marker([a.properties.at[1], a.properties.at[0]], {
-            pane: 'labels', interactive: false, keyboard: false,
-            icon: L.divIcon({ className: `map-label ${level}`, html: escapeText(areaName(a.properties, config.lang)), iconSize: undefined }),
-          }))),
+          areas[level]
+            .map((a) => ({ a, b: extent(a) }))
+            .sort((x, y) => (y.b.getEast() - y.b.getWest()) * (y.b.getNorth() - y.b.getSouth()) - (x.b.getEast() - x.b.getWest()) * (x.b.getNorth() - x.b.getSouth()))
+            .map(({ a }) => a),
         ]),
-      ) as Record<'region' | 'province' | 'municipality', L.LayerGroup>;
+      ) as Record<'region' | 'province' | 'municipality', AreaFeature[]>;
+      const labels = L.layerGroup().addTo(map);
       const show = () => {
         const levels = baseLevelsAt(map.getZoom());
         if (levels.municipalities || config.areas?.level === 'municipality') municipalities.addTo(map);
         else municipalities.remove();
-        for (const [level, layer] of Object.entries(labelLayers)) {
-          if (level === levels.label) layer.addTo(map);
-          else layer.remove();
-        }
+        // Tooltips rather than markers: names are no buttons, so Tab and the markers never meet them.
+        labels.clearLayers();
+        const size = map.getSize();
+        const candidates = bySize[levels.label].map((a) => {
+          const p = map.latLngToContainerPoint([a.properties.at[1], a.properties.at[0]]);
+          return { a, x: p.x, y: p.y, text: areaName(a.properties, config.lang) };
+        });
+        const shown = fitLabels(candidates, labelSize(levels.label), size.x, size.y);
+        candidates.forEach((c, i) => {
+          if (!shown[i]) return;
+          L.tooltip({ pane: 'labels', permanent: true, direction: 'center', interactive: false, className: `map-label ${levels.label}` })
+            .setLatLng([c.a.properties.at[1], c.a.properties.at[0]])
+            .setContent(escapeText(c.text))
+            .addTo(labels);
+        });
       };
-      map.on('zoomend', show);
+      map.on('moveend', show);
       show();
     })
     .catch(() => undefined); // the data still shows without the base layer
