@@ -188,6 +188,8 @@ export function BaseLayer(props: { view: View; lang: string; municipalities?: bo
     });
   return (
     <g class="base" aria-hidden="true">
+      {/* Belgium's own land over the coarser world outline, so the detailed borders are what shows at the coast and frontier. */}
+      <g class="base-land">{paths('region', 'land')}</g>
       {(props.municipalities ?? levels.municipalities) && <g class="base-municipalities">{paths('municipality', 'municipality')}</g>}
       <g class="base-provinces">{paths('province', 'province')}</g>
       <g class="base-regions">{paths('region', 'region')}</g>
@@ -197,6 +199,7 @@ export function BaseLayer(props: { view: View; lang: string; municipalities?: bo
 
 export function BaseLabels(props: { view: View; lang: string }): Html {
   const level = labelLevelAt(props.view.zoom);
+  if (!level) return <></>;
   return <Labels areas={areasOf(level).filter((a) => inView(areaBox(a), props.view))} view={props.view} lang={props.lang} level={level} />;
 }
 

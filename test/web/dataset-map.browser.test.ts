@@ -384,3 +384,19 @@ test('screenshots of the map tab, points and NIS areas, at 1366×900 and 390×84
     }
   }
 });
+
+test('screenshots of the map without JavaScript: the SVG with the base layer, points and NIS areas', async () => {
+  for (const [width, height, lang] of [[1366, 900, 'nl'], [390, 844, 'en']] as const) {
+    for (const id of ['flemish-places', 'reports-nis', 'cities']) {
+      const page = await browser.newPage({ viewport: { width, height }, javaScriptEnabled: false });
+      try {
+        await page.goto(`${s.url}${lang === 'en' ? '/en' : ''}/datasets/${id}/map`);
+        assert.equal(await page.isVisible('.static-map'), true);
+        assert.ok((await page.$$('.static-map .base path')).length > 0, 'the base layer is drawn');
+        await screenshot(page, `map-svg-${id}-${width}-${lang}`);
+      } finally {
+        await page.close();
+      }
+    }
+  }
+});

@@ -9,13 +9,18 @@ export interface AreaName {
   r?: string;
 }
 
-/** Names at whole zoom levels: regions far out, provinces around a view of Belgium, municipalities from a province's view on. */
-export function labelLevelAt(zoom: number): 'region' | 'province' | 'municipality' {
-  return zoom <= 6 ? 'region' : zoom <= 8 ? 'province' : 'municipality';
+export type LabelLevel = 'region' | 'province' | 'municipality';
+
+/**
+ * Names at whole zoom levels: none where Belgium is a speck among Europe's countries, regions when it fills a corner,
+ * provinces around a view of Belgium, municipalities from a province's view on.
+ */
+export function labelLevelAt(zoom: number): LabelLevel | null {
+  return zoom < 6 ? null : zoom === 6 ? 'region' : zoom <= 8 ? 'province' : 'municipality';
 }
 
 /** Municipal borders from a view of a few provinces on; fainter lines would only grey Belgium over at a whole-country view. */
-export function baseLevelsAt(zoom: number): { municipalities: boolean; label: 'region' | 'province' | 'municipality' } {
+export function baseLevelsAt(zoom: number): { municipalities: boolean; label: LabelLevel | null } {
   return { municipalities: zoom >= 8, label: labelLevelAt(zoom) };
 }
 
@@ -42,14 +47,15 @@ export const labelSize = (level: string): number => (level === 'municipality' ? 
 
 /**
  * Which names to show, in the order given (larger areas first): each is left out where its box would overlap one
- * already placed, or where its point lies outside the picture. Widths are estimated from the text's length.
+ * already placed, or where it would not fit wholly inside the picture. Widths are estimated from the text's length.
  */
 export function fitLabels(labels: { x: number; y: number; text: string }[], size: number, width: number, height: number): boolean[] {
   const placed: [number, number, number, number][] = [];
   return labels.map(({ x, y, text }) => {
-    if (x < 0 || y < 0 || x > width || y > height) return false;
     const w = text.length * size * 0.56 + 6;
     const box: [number, number, number, number] = [x - w / 2, y - size, x + w / 2, y + size * 0.4];
+    // A name cut by the picture's edge reads as another word: it shows whole or not at all.
+    if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height) return false;
     if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) return false;
     placed.push(box);
     return true;

@@ -88,6 +88,8 @@ function start(config: MapConfig): void {
   baseAreas
     .then((areas) => {
       const lines = (features: AreaFeature[], style: L.PathOptions) => L.geoJSON({ type: 'FeatureCollection', features } as FeatureCollection, { pane: 'base', interactive: false, style: () => ({ ...style, fill: false }) });
+      // Belgium's own land over the coarser world outline, so the detailed borders are what shows at the coast and frontier.
+      if (!config.tiles) L.geoJSON({ type: 'FeatureCollection', features: areas.region } as FeatureCollection, { pane: 'base', interactive: false, style: () => ({ stroke: false, fillColor: '#ffffff', fillOpacity: 1 }) }).addTo(map);
       const municipalities = lines(areas.municipality, { color: '#b9c2ca', weight: 0.6 });
       lines(areas.province, { color: '#7d8a96', weight: 1.1 }).addTo(map);
       lines(areas.region, { color: '#56626d', weight: 1.6 }).addTo(map);
@@ -109,15 +111,17 @@ function start(config: MapConfig): void {
         else municipalities.remove();
         // Tooltips rather than markers: names are no buttons, so Tab and the markers never meet them.
         labels.clearLayers();
+        if (!levels.label) return;
+        const level = levels.label;
         const size = map.getSize();
-        const candidates = bySize[levels.label].map((a) => {
+        const candidates = bySize[level].map((a) => {
           const p = map.latLngToContainerPoint([a.properties.at[1], a.properties.at[0]]);
           return { a, x: p.x, y: p.y, text: areaName(a.properties, config.lang) };
         });
-        const shown = fitLabels(candidates, labelSize(levels.label), size.x, size.y);
+        const shown = fitLabels(candidates, labelSize(level), size.x, size.y);
         candidates.forEach((c, i) => {
           if (!shown[i]) return;
-          L.tooltip({ pane: 'labels', permanent: true, direction: 'center', interactive: false, className: `map-label ${levels.label}` })
+          L.tooltip({ pane: 'labels', permanent: true, direction: 'center', interactive: false, className: `map-label ${level}` })
             .setLatLng([c.a.properties.at[1], c.a.properties.at[0]])
             .setContent(escapeText(c.text))
             .addTo(labels);
@@ -138,8 +142,8 @@ function start(config: MapConfig): void {
 
   /** Opens a popup with a message while records load, then the records; focus returns to the marker on close. */
   function openRecords(at: L.LatLng, load: () => Promise<HTMLElement>, from: HTMLElement | undefined) {
-    // Never wider than the screen: a phone's popup keeps a margin on both sides.
-    const popup = L.popup({ maxWidth: Math.min(360, window.innerWidth - 72), autoPanPadding: [24, 24] }).setLatLng(at).setContent(messagePopup(t.loading)).openOn(map);
+    // Never wider than the map (a phone's screen): the popup keeps a margin on both sides.
+    const popup = L.popup({ maxWidth: Math.min(360, mapElement.clientWidth - 64), autoPanPadding: [24, 24] }).setLatLng(at).setContent(messagePopup(t.loading)).openOn(map);
     load()
       .then((content) => popup.setContent(content))
       .catch(() => popup.setContent(messagePopup(t.failed, 'map-status-error')))
