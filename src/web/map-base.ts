@@ -8,7 +8,7 @@ import type { NisLevel } from '../catalog/metadata.ts';
 import type { AreaName } from './client/map-base.lib.ts';
 import type { Box } from './client/map-query.lib.ts';
 
-export type AreaProperties = AreaName & { nis: string; at: [number, number] };
+type AreaProperties = AreaName & { nis: string; at: [number, number] };
 export type Area = Feature<Polygon | MultiPolygon, AreaProperties>;
 
 const file = new URL('./assets/belgium.topo.json', import.meta.url).pathname;

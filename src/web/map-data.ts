@@ -158,7 +158,7 @@ export interface AreaMap {
 }
 
 /** Records per distinct code of a NIS-coded field: one row per code the records hold. */
-export const areaCountQuery = (field: string): QueryParts => ({ select: 'count(*) as n', where: [], groupBy: `${odsqlName(field)} as code`, orderBy: 'n desc', limit: 5000 });
+const areaCountQuery = (field: string): QueryParts => ({ select: 'count(*) as n', where: [], groupBy: `${odsqlName(field)} as code`, orderBy: 'n desc', limit: 5000 });
 
 /** The records counted per area of the field's level, joined on the NIS code; codes that name no area are counted apart. */
 export async function loadAreas(request: MapRequest, level: NisLevel): Promise<AreaMap> {

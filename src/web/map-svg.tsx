@@ -4,7 +4,7 @@ import { clusterRadius, project, type Box, type Cluster } from './client/map-que
 import type { Child, Html } from '../html/jsx-runtime.ts';
 import { belgiumCode, clipToBox, type Outline } from './map-outline.ts';
 import type { NisLevel } from '../catalog/metadata.ts';
-import { areaName, baseLevelsAt, fitLabels, labelLevelAt, labelSize, shadeClass } from './client/map-base.lib.ts';
+import { areaName, baseLevelsAt, fitLabels, labelLevelAt, labelSize, shadeClass, type NamePreference } from './client/map-base.lib.ts';
 import { areaBox, areasOf, type Area } from './map-base.ts';
 
 export const svgWidth = 800;
@@ -158,7 +158,7 @@ function inView(box: Box, view: View): boolean {
  * Names of the areas at the label level that fall in the picture, larger areas first, each left out where it would
  * overlap one already placed.
  */
-function Labels(props: { areas: Area[]; view: View; lang: string; level: string }): Html {
+function Labels(props: { areas: Area[]; view: View; names: NamePreference; level: string }): Html {
   const size = labelSize(props.level);
   const bySize = [...props.areas].sort((a, b) => {
     const [ba, bb] = [areaBox(a), areaBox(b)];
@@ -166,7 +166,7 @@ function Labels(props: { areas: Area[]; view: View; lang: string; level: string 
   });
   const labels = bySize.map((area) => {
     const [x, y] = place(area.properties.at[0], area.properties.at[1], props.view);
-    return { x, y, text: areaName(area.properties, props.lang) };
+    return { x, y, text: areaName(area.properties, props.names) };
   });
   const shown = fitLabels(labels, size, svgWidth, svgHeight);
   return (
@@ -177,7 +177,7 @@ function Labels(props: { areas: Area[]; view: View; lang: string; level: string 
 }
 
 /** Belgium's regions, provinces and (from a closer zoom on) municipalities under the data, with the names for the zoom. */
-export function BaseLayer(props: { view: View; lang: string; municipalities?: boolean }): Html {
+export function BaseLayer(props: { view: View; municipalities?: boolean }): Html {
   const { view } = props;
   const levels = baseLevelsAt(view.zoom);
   const visible = (level: NisLevel) => areasOf(level).filter((a) => inView(areaBox(a), view));
@@ -197,20 +197,20 @@ export function BaseLayer(props: { view: View; lang: string; municipalities?: bo
   );
 }
 
-export function BaseLabels(props: { view: View; lang: string }): Html {
+export function BaseLabels(props: { view: View; names: NamePreference }): Html {
   const level = labelLevelAt(props.view.zoom);
   if (!level) return <></>;
-  return <Labels areas={areasOf(level).filter((a) => inView(areaBox(a), props.view))} view={props.view} lang={props.lang} level={level} />;
+  return <Labels areas={areasOf(level).filter((a) => inView(areaBox(a), props.view))} view={props.view} names={props.names} level={level} />;
 }
 
 /** Areas shaded by their records' count, each with its name and count as a title. */
-export function AreaShapes(props: { areas: { area: Area; count: number }[]; view: View; lang: string; title: (name: string, count: number) => string }): Html {
+export function AreaShapes(props: { areas: { area: Area; count: number }[]; view: View; names: NamePreference; title: (name: string, count: number) => string }): Html {
   const max = Math.max(0, ...props.areas.map((a) => a.count));
   return (
     <g class="areas">
       {props.areas.map(({ area, count }) => {
         const d = geometryPath(area.geometry, props.view);
-        const name = areaName(area.properties, props.lang);
+        const name = areaName(area.properties, props.names);
         return d ? <path class={`area shade-${shadeClass(count, max)}`} data-nis={area.properties.nis} data-count={count} d={d}><title>{props.title(name, count)}</title></path> : null;
       })}
     </g>

@@ -38,6 +38,8 @@ export const map: typeof nl = {
   exportGeojson: 'Download as GeoJSON',
   badFilter: 'These filters cannot be applied',
   outlineCredit: 'Borders: Natural Earth · Municipalities: Statbel NIS codes 2019, belgium-topojson (CC0)',
+  /** An English name where English has one (Antwerp, Ghent), else the name used on the spot. */
+  placeNames: 'en',
   summaryAreas: (records, areas, level) => `${records} records in ${areas} ${level}.`,
   levels: { municipality: 'municipalities', province: 'provinces', region: 'regions' },
   unknownCodes: (count, n) => `${n} ${count === 1 ? 'record' : 'records'} with an unknown NIS code, not on the map.`,

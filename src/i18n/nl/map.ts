@@ -36,6 +36,8 @@ export const map = {
   exportGeojson: 'Download als GeoJSON',
   badFilter: 'Deze filters kunnen niet worden toegepast',
   outlineCredit: 'Landsgrenzen: Natural Earth · Gemeenten: Statbel-NIS-codes 2019, belgium-topojson (CC0)',
+  /** Which name of a Belgian place the map shows: the Dutch one (Luik, Bergen). */
+  placeNames: 'nl' as 'nl' | 'fr' | 'en',
   summaryAreas: (records: string, areas: string, level: string) => `${records} records in ${areas} ${level}.`,
   levels: { municipality: 'gemeenten', province: 'provincies', region: 'gewesten' } as Record<'municipality' | 'province' | 'region', string>,
   unknownCodes: (count: number, n: string) => `${n} ${count === 1 ? 'record' : 'records'} met een onbekende NIS-code, niet op de kaart.`,

@@ -24,14 +24,16 @@ export function baseLevelsAt(zoom: number): { municipalities: boolean; label: La
   return { municipalities: zoom >= 8, label: labelLevelAt(zoom) };
 }
 
+/** Which of an area's names a language's pages show first (its catalog's `placeNames`). */
+export type NamePreference = 'nl' | 'fr' | 'en';
+
 /**
- * An area's name in the page's language: Dutch or French as asked; in English the English name where there is one,
- * else the name used on the spot (French in Wallonia and Brussels, Dutch in Flanders).
+ * An area's name as a page's catalog prefers it: its name in that language where it has one (always in Dutch and
+ * French; in English only where English has its own), else the name used on the spot (Dutch in Flanders, French in
+ * Wallonia and Brussels).
  */
-export function areaName(area: AreaName, lang: string): string {
-  if (lang === 'fr') return area.fr;
-  if (lang === 'en') return area.en ?? (area.r === '02000' ? area.nl : area.r ? area.fr : area.nl);
-  return area.nl;
+export function areaName(area: AreaName, preference: NamePreference): string {
+  return area[preference] ?? (area.r === undefined || area.r === '02000' ? area.nl : area.fr);
 }
 
 /** Shading classes for counts per area: five steps, the darkest for the largest counts. */

@@ -4,7 +4,7 @@ import L from 'leaflet';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { feature as topoFeature } from 'topojson-client';
-import { areaName, baseLevelsAt, fitLabels, labelSize, shadeClass, shadeColours, type AreaName } from './map-base.lib.ts';
+import { areaName, baseLevelsAt, fitLabels, labelSize, shadeClass, shadeColours, type AreaName, type NamePreference } from './map-base.lib.ts';
 import { localeOf } from '../../i18n/languages.ts';
 import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, parseClusters, separateClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
 import { messagePopup, recordsPopup, type FieldInfo } from './map-popup.lib.ts';
@@ -24,6 +24,7 @@ interface MapConfig {
   tiles: { url: string; attribution: string } | null;
   fields: FieldInfo[];
   labelField: string | null;
+  placeNames: NamePreference;
   messages: Record<string, string>;
 }
 
@@ -116,7 +117,7 @@ function start(config: MapConfig): void {
         const size = map.getSize();
         const candidates = bySize[level].map((a) => {
           const p = map.latLngToContainerPoint([a.properties.at[1], a.properties.at[0]]);
-          return { a, x: p.x, y: p.y, text: areaName(a.properties, config.lang) };
+          return { a, x: p.x, y: p.y, text: areaName(a.properties, config.placeNames) };
         });
         const shown = fitLabels(candidates, labelSize(level), size.x, size.y);
         candidates.forEach((c, i) => {
@@ -170,7 +171,7 @@ function start(config: MapConfig): void {
         const shaded = areas[config.areas!.level].filter((a) => counts.has(a.properties.nis));
         shaded.forEach((area) => {
           const count = counts.get(area.properties.nis)!;
-          const label = fill(t.areaLabel, { name: areaName(area.properties, config.lang), records: number.format(count) });
+          const label = fill(t.areaLabel, { name: areaName(area.properties, config.placeNames), records: number.format(count) });
           const shape = L.geoJSON(area, { style: () => ({ color: '#ffffff', weight: 0.8, fillColor: shadeColours[shadeClass(count, max)], fillOpacity: 0.9 }) }).addTo(map);
           shape.bindTooltip(label, { sticky: true });
           shape.eachLayer((part) => {

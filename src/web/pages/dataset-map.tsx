@@ -62,6 +62,7 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
     tiles: ctx.config.mapTileUrl ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapTileAttribution ?? '' } : null,
     fields: dataset.fields.map((f) => ({ name: f.name, label: f.label || f.name, type: f.type })),
     labelField: label?.name ?? null,
+    placeNames: t.placeNames,
     messages: t.client,
   };
   const n = (v: number) => formatNumber(ctx.lang, v);
@@ -136,8 +137,8 @@ function PointsSvg(props: { ctx: PageContext; title: string; map: PointMap }): H
   return (
     <MapSvg id="static-map" label={ctx.t.map.staticLabel(props.title, n(map.total), n(map.clusters.length))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
-      <BaseLayer view={map.view} lang={ctx.lang} />
-      <BaseLabels view={map.view} lang={ctx.lang} />
+      <BaseLayer view={map.view} />
+      <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
       <ClusterMarks clusters={map.clusters} view={map.view} title={(c) => clusterTitle(ctx, c)} countText={(c) => countText(ctx.lang, c)} />
     </MapSvg>
   );
@@ -151,8 +152,8 @@ function ShapesSvg(props: { ctx: PageContext; title: string; map: ShapeMap; fiel
   return (
     <MapSvg id="static-map" label={ctx.t.map.staticShapesLabel(props.title, formatNumber(ctx.lang, map.records.length))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
-      <BaseLayer view={map.view} lang={ctx.lang} />
-      <BaseLabels view={map.view} lang={ctx.lang} />
+      <BaseLayer view={map.view} />
+      <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
       <g class="shapes">
         {map.records.map((record, i) => {
           const geometry = geometryOf(record[props.field.name]) as Parameters<typeof geometryPath>[0] | null;
@@ -176,9 +177,9 @@ function AreasSvg(props: { ctx: PageContext; title: string; map: AreaMap }): Htm
   return (
     <MapSvg id="static-map" label={t.staticAreasLabel(props.title, formatNumber(ctx.lang, map.areas.length), t.levels[map.level])} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
-      <BaseLayer view={map.view} lang={ctx.lang} municipalities={map.level === 'municipality' ? true : undefined} />
-      <AreaShapes areas={map.areas} view={map.view} lang={ctx.lang} title={(name, count) => t.areaTitle(name, formatNumber(ctx.lang, count))} />
-      <BaseLabels view={map.view} lang={ctx.lang} />
+      <BaseLayer view={map.view} municipalities={map.level === 'municipality' ? true : undefined} />
+      <AreaShapes areas={map.areas} view={map.view} names={t.placeNames} title={(name, count) => t.areaTitle(name, formatNumber(ctx.lang, count))} />
+      <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
     </MapSvg>
   );
 }
@@ -196,7 +197,7 @@ function AreaTable(props: { ctx: PageContext; map: AreaMap }): Html {
           <thead><tr><th scope="col">{t.area}</th><th scope="col">{t.nisCode}</th><th scope="col" class="number">{t.records}</th></tr></thead>
           <tbody>
             {map.areas.map(({ area, count }) => (
-              <tr><th scope="row">{areaName(area.properties, ctx.lang)}</th><td>{area.properties.nis}</td><td class="number">{formatNumber(ctx.lang, count)}</td></tr>
+              <tr><th scope="row">{areaName(area.properties, ctx.t.map.placeNames)}</th><td>{area.properties.nis}</td><td class="number">{formatNumber(ctx.lang, count)}</td></tr>
             ))}
           </tbody>
         </table>
