@@ -177,8 +177,24 @@ function Labels(props: { areas: Area[]; view: View; names: NamePreference; level
 }
 
 /** Belgium's regions, provinces and (from a closer zoom on) municipalities under the data, with the names for the zoom. */
+/** The base layer and its names drawn for a view are the same for every request with that view: the last few are kept. */
+const drawnBase = new Map<string, Html>();
+
+function kept(key: string, draw: () => Html): Html {
+  const found = drawnBase.get(key);
+  if (found) return found;
+  const drawn = draw();
+  if (drawnBase.size >= 64) drawnBase.delete(drawnBase.keys().next().value!);
+  drawnBase.set(key, drawn);
+  return drawn;
+}
+
 export function BaseLayer(props: { view: View; municipalities?: boolean }): Html {
   const { view } = props;
+  return kept(`base/${view.zoom}/${view.left}/${view.top}/${props.municipalities ?? ''}`, () => drawBase(view, props.municipalities));
+}
+
+function drawBase(view: View, municipalities: boolean | undefined): Html {
   const levels = baseLevelsAt(view.zoom);
   const visible = (level: NisLevel) => areasOf(level).filter((a) => inView(areaBox(a), view));
   const paths = (level: NisLevel, className: string) =>
@@ -190,7 +206,7 @@ export function BaseLayer(props: { view: View; municipalities?: boolean }): Html
     <g class="base" aria-hidden="true">
       {/* Belgium's own land over the coarser world outline, so the detailed borders are what shows at the coast and frontier. */}
       <g class="base-land">{paths('region', 'land')}</g>
-      {(props.municipalities ?? levels.municipalities) && <g class="base-municipalities">{paths('municipality', 'municipality')}</g>}
+      {(municipalities ?? levels.municipalities) && <g class="base-municipalities">{paths('municipality', 'municipality')}</g>}
       <g class="base-provinces">{paths('province', 'province')}</g>
       <g class="base-regions">{paths('region', 'region')}</g>
     </g>
@@ -198,9 +214,10 @@ export function BaseLayer(props: { view: View; municipalities?: boolean }): Html
 }
 
 export function BaseLabels(props: { view: View; names: NamePreference }): Html {
-  const level = labelLevelAt(props.view.zoom);
+  const { view, names } = props;
+  const level = labelLevelAt(view.zoom);
   if (!level) return <></>;
-  return <Labels areas={areasOf(level).filter((a) => inView(areaBox(a), props.view))} view={props.view} names={props.names} level={level} />;
+  return kept(`labels/${view.zoom}/${view.left}/${view.top}/${names}`, () => <Labels areas={areasOf(level).filter((a) => inView(areaBox(a), view))} view={view} names={names} level={level} />);
 }
 
 /** Areas shaded by their records' count, each with its name and count as a title. */
