@@ -4,7 +4,7 @@ import { clusterRadius, project, type Box, type Cluster } from './client/map-que
 import type { Child, Html } from '../html/jsx-runtime.ts';
 import { belgiumCode, clipToBox, type Outline } from './map-outline.ts';
 import type { NisLevel } from '../catalog/metadata.ts';
-import { areaName, baseLevelsAt, fitLabels, labelLevelAt, labelSize, shadeClass, type NamePreference } from './client/map-base.lib.ts';
+import { areaName, baseLevelsAt, fitLabels, labelLevelAt, shadeClass, type LabelLevel, type NamePreference } from './client/map-base.lib.ts';
 import { areaBox, areasOf, type Area } from './map-base.ts';
 
 export const svgWidth = 800;
@@ -158,8 +158,7 @@ function inView(box: Box, view: View): boolean {
  * Names of the areas at the label level that fall in the picture, larger areas first, each left out where it would
  * overlap one already placed.
  */
-function Labels(props: { areas: Area[]; view: View; names: NamePreference; level: string }): Html {
-  const size = labelSize(props.level);
+function Labels(props: { areas: Area[]; view: View; names: NamePreference; level: LabelLevel }): Html {
   const bySize = [...props.areas].sort((a, b) => {
     const [ba, bb] = [areaBox(a), areaBox(b)];
     return (bb[2] - bb[0]) * (bb[3] - bb[1]) - (ba[2] - ba[0]) * (ba[3] - ba[1]);
@@ -168,10 +167,10 @@ function Labels(props: { areas: Area[]; view: View; names: NamePreference; level
     const [x, y] = place(area.properties.at[0], area.properties.at[1], props.view);
     return { x, y, text: areaName(area.properties, props.names) };
   });
-  const shown = fitLabels(labels, size, svgWidth, svgHeight);
+  const shown = fitLabels(labels, props.level, svgWidth, svgHeight);
   return (
     <g class="base-labels" aria-hidden="true">
-      {labels.map((l, i) => shown[i] && <text class={`base-label ${props.level}`} x={l.x} y={l.y} text-anchor="middle">{l.text}</text>)}
+      {labels.map((l, i) => shown[i] !== null && <text class={`base-label ${props.level}`} x={l.x} y={round(l.y + shown[i]!)} text-anchor="middle">{l.text}</text>)}
     </g>
   );
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { Invalid } from '../../src/errors.ts';
 import { clusterGap, project, separateClusters } from '../../src/web/client/map-query.lib.ts';
+import { BaseLabels, BaseLayer, fitView } from '../../src/web/map-svg.tsx';
 import { fixture } from '../helpers/engine.ts';
 import { importCities, json, startServer, type ServerHarness } from '../helpers/server.ts';
 import { startPortal } from './helpers.ts';
@@ -217,9 +218,14 @@ test('the SVG draws Belgium\'s municipalities under the data, with municipality 
   assert.match(svg, /<path class="province" data-nis="40000" d="M/, 'East Flanders is drawn');
   assert.match(svg, /<text class="base-label municipality"[^>]*>Gent<\/text>/);
   assert.ok(svg.indexOf('class="base"') < svg.indexOf('class="clusters"'), 'the base layer lies under the clusters');
-  // Zoomed out to all of Belgium (the whole-country Gent-to-Liège box), the provinces are named instead.
-  const wide = await page('/datasets/flemish-places/map?refine=soort:kasteel');
-  assert.ok(zoomOf(wide.body) <= zoomOf(map.body));
+  // Zoomed out to all of Belgium the provinces are named instead, in the page's language; over Europe, nothing.
+  const belgium = fitView(null);
+  const provinces = String(BaseLabels({ view: belgium, names: 'nl' }));
+  assert.match(provinces, /<text class="base-label province"[^>]*>Oost-Vlaanderen<\/text>/);
+  assert.doesNotMatch(provinces, /base-label municipality/);
+  assert.match(String(BaseLabels({ view: belgium, names: 'en' })), />East Flanders<\/text>/);
+  assert.doesNotMatch(String(BaseLayer({ view: belgium })), /class="municipality"/, 'no municipal borders at the country\'s zoom');
+  assert.equal(String(BaseLabels({ view: fitView([-5, 40, 15, 55]), names: 'nl' })), '', 'no names where Belgium is a speck');
   const english = await page('/en/datasets/flemish-places/map');
   assert.match(english.body, /<text class="base-label municipality"[^>]*>Ghent<\/text>/, 'English names where English has one');
   assert.match(map.body, /Statbel/, 'the source is credited on the map');

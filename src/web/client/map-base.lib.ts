@@ -45,21 +45,30 @@ export function shadeClass(count: number, max: number): number {
 export const shadeColours = ['#f6f4ee', '#d2e5f0', '#9ecae1', '#5fa2cc', '#2b73ad', '#084d84'];
 
 /** The font size of a level's names, in pixels (the CSS says the same). */
-export const labelSize = (level: string): number => (level === 'municipality' ? 11 : level === 'province' ? 12 : 13);
+const labelSize = (level: LabelLevel): number => (level === 'region' ? 12 : 11);
 
 /**
- * Which names to show, in the order given (larger areas first): each is left out where its box would overlap one
- * already placed, or where it would not fit wholly inside the picture. Widths are estimated from the text's length.
+ * Where to show each name, in the order given (larger areas first): on its point, or a line above or below it
+ * where that is free; null where every place would overlap a name already placed or be cut by the picture's edge.
+ * Widths are estimated from the text's length. Returns the vertical shift in pixels.
  */
-export function fitLabels(labels: { x: number; y: number; text: string }[], size: number, width: number, height: number): boolean[] {
+export function fitLabels(labels: { x: number; y: number; text: string }[], level: LabelLevel, width: number, height: number): (number | null)[] {
+  const size = labelSize(level);
+  // Region names are set in capitals with some spacing: wider per letter.
+  const perLetter = level === 'region' ? 0.8 : 0.6;
   const placed: [number, number, number, number][] = [];
+  const shifts = [0, 1.7, -1.7].map((k) => Math.round(k * size));
   return labels.map(({ x, y, text }) => {
-    const w = text.length * size * 0.56 + 6;
-    const box: [number, number, number, number] = [x - w / 2, y - size, x + w / 2, y + size * 0.4];
-    // A name cut by the picture's edge reads as another word: it shows whole or not at all.
-    if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height) return false;
-    if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) return false;
-    placed.push(box);
-    return true;
+    const w = text.length * size * perLetter + 6;
+    for (const dy of shifts) {
+      // From a cap above a baseline (the SVG) to half a line below a centre (Leaflet): either way the text is inside.
+      const box: [number, number, number, number] = [x - w / 2, y + dy - size, x + w / 2, y + dy + size * 0.7];
+      // A name cut by the picture's edge reads as another word: it shows whole or not at all.
+      if (box[0] < 0 || box[1] < 0 || box[2] > width || box[3] > height) continue;
+      if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
+      placed.push(box);
+      return dy;
+    }
+    return null;
   });
 }

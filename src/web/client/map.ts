@@ -4,7 +4,7 @@ import L from 'leaflet';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { feature as topoFeature } from 'topojson-client';
-import { areaName, baseLevelsAt, fitLabels, labelSize, shadeClass, shadeColours, type AreaName, type NamePreference } from './map-base.lib.ts';
+import { areaName, baseLevelsAt, fitLabels, shadeClass, shadeColours, type AreaName, type NamePreference } from './map-base.lib.ts';
 import { localeOf } from '../../i18n/languages.ts';
 import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, parseClusters, separateClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
 import { messagePopup, recordsPopup, type FieldInfo } from './map-popup.lib.ts';
@@ -119,11 +119,12 @@ function start(config: MapConfig): void {
           const p = map.latLngToContainerPoint([a.properties.at[1], a.properties.at[0]]);
           return { a, x: p.x, y: p.y, text: areaName(a.properties, config.placeNames) };
         });
-        const shown = fitLabels(candidates, labelSize(level), size.x, size.y);
+        const shown = fitLabels(candidates, level, size.x, size.y);
         candidates.forEach((c, i) => {
-          if (!shown[i]) return;
+          const dy = shown[i];
+          if (dy === null) return;
           L.tooltip({ pane: 'labels', permanent: true, direction: 'center', interactive: false, className: `map-label ${level}` })
-            .setLatLng([c.a.properties.at[1], c.a.properties.at[0]])
+            .setLatLng(map.containerPointToLatLng([c.x, c.y + dy]))
             .setContent(escapeText(c.text))
             .addTo(labels);
         });
