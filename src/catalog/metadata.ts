@@ -168,11 +168,19 @@ const readers: { [K in keyof DatasetMetadata]: (key: string, v: Json) => Dataset
   issued: isoDate,
 };
 
+/** The levels a `nis_code` annotation can name: which Statbel NIS codes a field holds, so the map can join them to shapes. */
+export const nisLevels = ['municipality', 'province', 'region'] as const;
+export type NisLevel = (typeof nisLevels)[number];
+
 /** How a measure may be combined over time: a flow (new registrations) adds up, a stock (people registered) does not. */
 export const aggregations = ['avg', 'sum', 'last'] as const;
 
 /** The annotations with rules of their own, checked so that a typo does not silently change what a chart adds up. */
 export function checkAnnotations(key: string, annotations: Annotations): Annotations {
+  const nis = annotations.nis_code;
+  if (nis !== undefined && (nis.length !== 1 || !(nisLevels as readonly string[]).includes(nis[0]))) {
+    fail(`${key}.nis_code`, `one of ${nisLevels.map((l) => `["${l}"]`).join(', ')} (the level of the NIS codes the field holds), not ${JSON.stringify(nis)}`);
+  }
   const aggregation = annotations.aggregation;
   if (aggregation !== undefined) {
     const value = aggregation.length === 1 ? aggregation[0].toLowerCase() : '';

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { mapOutline } from './map-outline.ts';
+import { baseLayerFile } from './map-base.ts';
 
 const here = new URL('./', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -50,6 +51,7 @@ async function buildOnce(): Promise<Assets> {
   }
   add('leaflet.css', readFileSync(require.resolve('leaflet/dist/leaflet.css')), 'text/css; charset=utf-8');
   add('outline.geojson', Buffer.from(JSON.stringify(mapOutline())), 'application/geo+json');
+  add('belgium.topo.json', baseLayerFile(), 'application/json');
   const entries = readdirSync(`${here}client`).filter((f) => f.endsWith('.ts') && !f.includes('.lib.'));
   if (entries.length > 0) {
     const result = await build({

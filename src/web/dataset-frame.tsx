@@ -6,13 +6,14 @@ import { queryString, type PageContext } from './context.ts';
 import { filterPairs, type RecordFilters } from './filters.ts';
 import type { Child, Html } from '../html/jsx-runtime.ts';
 import { Layout, type PageOptions } from './layout.tsx';
+import { nisFieldOf } from './map-data.ts';
 
 export const datasetTabs = ['information', 'table', 'chart', 'map', 'export', 'api'] as const;
 export type DatasetTab = (typeof datasetTabs)[number];
 
-/** The tabs this dataset offers: a map only with geo fields. */
+/** The tabs this dataset offers: a map only with geo fields, or a field of NIS codes to join on the base layer's shapes. */
 export function tabsOf(dataset: Dataset): DatasetTab[] {
-  const geo = features(dataset.fields).includes('geo');
+  const geo = features(dataset.fields).includes('geo') || nisFieldOf(dataset) !== undefined;
   return datasetTabs.filter((tab) => tab !== 'map' || geo);
 }
 

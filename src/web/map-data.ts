@@ -2,7 +2,9 @@
 import type { Audience } from '../catalog/service.ts';
 import type { Dataset, Field } from '../catalog/types.ts';
 import type { RecordsParams, RecordsService } from '../explore/records.ts';
-import { apiPairs, boxOf, clusterQuery, extentQuery, parseClusters, shapeCap, shapePage, shapesQuery, type Box, type Cluster, type QueryParts } from './client/map-query.lib.ts';
+import { apiPairs, boxOf, clusterQuery, extentQuery, odsqlName, parseClusters, separateClusters, shapeCap, shapePage, shapesQuery, type Box, type Cluster, type QueryParts } from './client/map-query.lib.ts';
+import { nisLevels, type NisLevel } from '../catalog/metadata.ts';
+import { areaByCode, boxOfAreas, normalizeNis, type Area } from './map-base.ts';
 import { queryString } from './context.ts';
 import { apiFilterPairs, filterWhere, type RecordFilters } from './filters.ts';
 import { fitView, type View } from './map-svg.tsx';
@@ -18,6 +20,15 @@ export const geoFieldsOf = (dataset: Dataset): Field[] => dataset.fields.filter(
 export function mapField(dataset: Dataset, requested: string | undefined): Field | undefined {
   const fields = geoFieldsOf(dataset);
   return fields.find((f) => f.name === requested) ?? fields.find((f) => f.type === 'geo_shape') ?? fields[0];
+}
+
+/** A field that holds NIS codes (its `nis_code` annotation says of which level), for a dataset mapped by joining on shapes. */
+export function nisFieldOf(dataset: Dataset): { field: Field; level: NisLevel } | undefined {
+  for (const field of dataset.fields) {
+    const level = field.annotations?.nis_code?.[0];
+    if (level && (nisLevels as readonly string[]).includes(level)) return { field, level: level as NisLevel };
+  }
+  return undefined;
 }
 
 /** The text field that names a record best: one called like a name, else the first text field that is not a code. */
@@ -81,7 +92,7 @@ export async function loadPoints(request: MapRequest): Promise<PointMap> {
   const view = fitView(box);
   const query = clusterQuery(field.name, view.zoom);
   const grouped = total > 0 ? await request.records.records(dataset.id, request.audience, params(request, query)) : { results: [] };
-  return { kind: 'points', total, extent: box, view, clusters: parseClusters(grouped.results), query };
+  return { kind: 'points', total, extent: box, view, clusters: separateClusters(parseClusters(grouped.results), view.zoom), query };
 }
 
 export interface ShapeMap {
@@ -131,4 +142,40 @@ export async function loadShapes(request: MapRequest): Promise<ShapeMap> {
   }
   const extent = extentOf(records.map((r) => geometryOf(r[field.name])));
   return { kind: 'shapes', total, records, extent, view: fitView(extent), query: shapesQuery(field.name, 0) };
+}
+
+export interface AreaMap {
+  kind: 'areas';
+  level: NisLevel;
+  /** Records after the filters, with a known code or not. */
+  total: number;
+  areas: { area: Area; count: number }[];
+  /** Records whose code is empty or names no area of the level. */
+  unknown: number;
+  extent: Box | null;
+  view: View;
+  query: QueryParts;
+}
+
+/** Records per distinct code of a NIS-coded field: one row per code the records hold. */
+const areaCountQuery = (field: string): QueryParts => ({ select: 'count(*) as n', where: [], groupBy: `${odsqlName(field)} as code`, orderBy: 'n desc', limit: 5000 });
+
+/** The records counted per area of the field's level, joined on the NIS code; codes that name no area are counted apart. */
+export async function loadAreas(request: MapRequest, level: NisLevel): Promise<AreaMap> {
+  const query = areaCountQuery(request.field.name);
+  const grouped = await request.records.records(request.dataset.id, request.audience, params(request, query));
+  const counts = new Map<Area, number>();
+  let total = 0;
+  let unknown = 0;
+  for (const row of grouped.results) {
+    const n = Number(row.n ?? 0);
+    total += n;
+    const code = normalizeNis(row.code);
+    const area = code ? areaByCode(level, code) : undefined;
+    if (area) counts.set(area, (counts.get(area) ?? 0) + n);
+    else unknown += n;
+  }
+  const areas = [...counts].map(([area, count]) => ({ area, count })).sort((a, b) => b.count - a.count);
+  const extent = boxOfAreas(areas.map((a) => a.area));
+  return { kind: 'areas', level, total, areas, unknown, extent, view: fitView(extent), query };
 }

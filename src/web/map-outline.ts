@@ -1,4 +1,4 @@
-// The map's base layer without a tile server: country outlines of Europe around Belgium, from Natural Earth (world-atlas).
+// The maps' backdrop without a tile server: country outlines of Europe around Belgium, from Natural Earth (world-atlas); Belgium's own regions, provinces and municipalities lie over it (map-base.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';

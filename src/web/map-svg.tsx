@@ -1,8 +1,11 @@
 // The map without JavaScript: an SVG in Web Mercator, as Leaflet draws it, of the country outlines and the clusters or shapes.
 import type { Geometry, Position } from 'geojson';
-import { clusterRadius, type Box, type Cluster } from './client/map-query.lib.ts';
+import { clusterRadius, project, type Box, type Cluster } from './client/map-query.lib.ts';
 import type { Child, Html } from '../html/jsx-runtime.ts';
 import { belgiumCode, clipToBox, type Outline } from './map-outline.ts';
+import type { NisLevel } from '../catalog/metadata.ts';
+import { areaName, baseLevelsAt, fitLabels, labelLevelAt, shadeClass, type LabelLevel, type NamePreference } from './client/map-base.lib.ts';
+import { areaBox, areasOf, type Area } from './map-base.ts';
 
 export const svgWidth = 800;
 export const svgHeight = 520;
@@ -10,13 +13,6 @@ export const svgHeight = 520;
 /** Belgium, when there is nothing to fit the view to. */
 const defaultBox: Box = [2.5, 49.45, 6.45, 51.55];
 
-/** Pixel position of a point on a 256-pixel-tile web map at a zoom level (spherical Mercator, as Leaflet and geo_cluster use). */
-export function project(lon: number, lat: number, zoom: number): [number, number] {
-  const size = 256 * 2 ** zoom;
-  const clamped = Math.max(-85.05112878, Math.min(85.05112878, lat));
-  const sin = Math.sin((clamped * Math.PI) / 180);
-  return [((lon + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size];
-}
 
 export interface View {
   zoom: number;
@@ -146,6 +142,92 @@ export function ClusterMarks(props: { clusters: Cluster[]; view: View; title: (c
             )}
           </g>
         );
+      })}
+    </g>
+  );
+}
+
+/** Whether an area's box, projected, touches the picture. */
+function inView(box: Box, view: View): boolean {
+  const [x0, y0] = project(box[0], box[3], view.zoom);
+  const [x1, y1] = project(box[2], box[1], view.zoom);
+  return x1 - view.left >= -margin && x0 - view.left <= svgWidth + margin && y1 - view.top >= -margin && y0 - view.top <= svgHeight + margin;
+}
+
+/**
+ * Names of the areas at the label level that fall in the picture, larger areas first, each left out where it would
+ * overlap one already placed.
+ */
+function Labels(props: { areas: Area[]; view: View; names: NamePreference; level: LabelLevel }): Html {
+  const bySize = [...props.areas].sort((a, b) => {
+    const [ba, bb] = [areaBox(a), areaBox(b)];
+    return (bb[2] - bb[0]) * (bb[3] - bb[1]) - (ba[2] - ba[0]) * (ba[3] - ba[1]);
+  });
+  const labels = bySize.map((area) => {
+    const [x, y] = place(area.properties.at[0], area.properties.at[1], props.view);
+    return { x, y, text: areaName(area.properties, props.names) };
+  });
+  const shown = fitLabels(labels, props.level, svgWidth, svgHeight);
+  return (
+    <g class="base-labels" aria-hidden="true">
+      {labels.map((l, i) => shown[i] !== null && <text class={`base-label ${props.level}`} x={l.x} y={round(l.y + shown[i]!)} text-anchor="middle">{l.text}</text>)}
+    </g>
+  );
+}
+
+/** Belgium's regions, provinces and (from a closer zoom on) municipalities under the data, with the names for the zoom. */
+/** The base layer and its names drawn for a view are the same for every request with that view: the last few are kept. */
+const drawnBase = new Map<string, Html>();
+
+function kept(key: string, draw: () => Html): Html {
+  const found = drawnBase.get(key);
+  if (found) return found;
+  const drawn = draw();
+  if (drawnBase.size >= 64) drawnBase.delete(drawnBase.keys().next().value!);
+  drawnBase.set(key, drawn);
+  return drawn;
+}
+
+export function BaseLayer(props: { view: View; municipalities?: boolean }): Html {
+  const { view } = props;
+  return kept(`base/${view.zoom}/${view.left}/${view.top}/${props.municipalities ?? ''}`, () => drawBase(view, props.municipalities));
+}
+
+function drawBase(view: View, municipalities: boolean | undefined): Html {
+  const levels = baseLevelsAt(view.zoom);
+  const visible = (level: NisLevel) => areasOf(level).filter((a) => inView(areaBox(a), view));
+  const paths = (level: NisLevel, className: string) =>
+    visible(level).map((a) => {
+      const d = geometryPath(a.geometry, view);
+      return d ? <path class={className} data-nis={a.properties.nis} d={d} /> : null;
+    });
+  return (
+    <g class="base" aria-hidden="true">
+      {/* Belgium's own land over the coarser world outline, so the detailed borders are what shows at the coast and frontier. */}
+      <g class="base-land">{paths('region', 'land')}</g>
+      {(municipalities ?? levels.municipalities) && <g class="base-municipalities">{paths('municipality', 'municipality')}</g>}
+      <g class="base-provinces">{paths('province', 'province')}</g>
+      <g class="base-regions">{paths('region', 'region')}</g>
+    </g>
+  );
+}
+
+export function BaseLabels(props: { view: View; names: NamePreference }): Html {
+  const { view, names } = props;
+  const level = labelLevelAt(view.zoom);
+  if (!level) return <></>;
+  return kept(`labels/${view.zoom}/${view.left}/${view.top}/${names}`, () => <Labels areas={areasOf(level).filter((a) => inView(areaBox(a), view))} view={view} names={names} level={level} />);
+}
+
+/** Areas shaded by their records' count, each with its name and count as a title. */
+export function AreaShapes(props: { areas: { area: Area; count: number }[]; view: View; names: NamePreference; title: (name: string, count: number) => string }): Html {
+  const max = Math.max(0, ...props.areas.map((a) => a.count));
+  return (
+    <g class="areas">
+      {props.areas.map(({ area, count }) => {
+        const d = geometryPath(area.geometry, props.view);
+        const name = areaName(area.properties, props.names);
+        return d ? <path class={`area shade-${shadeClass(count, max)}`} data-nis={area.properties.nis} data-count={count} d={d}><title>{props.title(name, count)}</title></path> : null;
       })}
     </g>
   );

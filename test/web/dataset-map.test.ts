@@ -1,7 +1,11 @@
 // The map tab over a live server: the SVG map and cluster table without JavaScript, filters, shapes, the outline asset, tiles.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
+import { Invalid } from '../../src/errors.ts';
+import { clusterGap, project, separateClusters } from '../../src/web/client/map-query.lib.ts';
+import { BaseLabels, BaseLayer, fitView } from '../../src/web/map-svg.tsx';
 import { fixture } from '../helpers/engine.ts';
 import { importCities, json, startServer, type ServerHarness } from '../helpers/server.ts';
 import { startPortal } from './helpers.ts';
@@ -15,6 +19,14 @@ before(async () => {
     input: parseMetadataInput({ title: { nl: 'Vormen', en: 'Shapes' } }),
     actor: 'test',
   });
+  for (const id of ['flemish-places', 'reports-nis']) {
+    await s.portal.catalog.importDataset({
+      datasetId: id,
+      path: fixture(`explore/${id}.json`),
+      input: parseMetadataInput(JSON.parse(readFileSync(fixture(`explore/${id}.meta.json`), 'utf8'))),
+      actor: 'test',
+    });
+  }
 });
 after(() => s.close());
 
@@ -190,5 +202,110 @@ test('a tile server appears in the page and the image policy only when configure
     assert.match(response.headers.get('content-security-policy') ?? '', /img-src 'self' data: https:\/\/\*\.tiles\.example\.org;/);
   } finally {
     await tiled.close();
+  }
+});
+
+/** The cluster circles the SVG draws, as centre and radius. */
+const svgCircles = (body: string) =>
+  [...body.matchAll(/<circle class="cluster-mark" cx="([-\d.]+)" cy="([-\d.]+)" r="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), r: Number(m[3]) }));
+
+test('the SVG draws Belgium\'s municipalities under the data, with municipality names at a city\'s zoom and province names at the country\'s', async () => {
+  const map = await page('/datasets/flemish-places/map');
+  assert.equal(map.status, 200);
+  const svg = /<svg class="static-map"[\s\S]*?<\/svg>/.exec(map.body)?.[0] ?? '';
+  assert.match(svg, /<g class="base" aria-hidden="true">/);
+  assert.match(svg, /<path class="municipality" data-nis="44021" d="M[^"]+"/, 'Gent is drawn');
+  assert.match(svg, /<path class="province" data-nis="40000" d="M/, 'East Flanders is drawn');
+  assert.match(svg, /<text class="base-label municipality"[^>]*>Gent<\/text>/);
+  assert.ok(svg.indexOf('class="base"') < svg.indexOf('class="clusters"'), 'the base layer lies under the clusters');
+  // Zoomed out to all of Belgium the provinces are named instead, in the page's language; over Europe, nothing.
+  const belgium = fitView(null);
+  const provinces = String(BaseLabels({ view: belgium, names: 'nl' }));
+  assert.match(provinces, /<text class="base-label province"[^>]*>Oost-Vlaanderen<\/text>/);
+  assert.doesNotMatch(provinces, /base-label municipality/);
+  assert.match(String(BaseLabels({ view: belgium, names: 'en' })), />East Flanders<\/text>/);
+  assert.doesNotMatch(String(BaseLayer({ view: belgium })), /class="municipality"/, 'no municipal borders at the country\'s zoom');
+  assert.equal(String(BaseLabels({ view: fitView([-5, 40, 15, 55]), names: 'nl' })), '', 'no names where Belgium is a speck');
+  const english = await page('/en/datasets/flemish-places/map');
+  assert.match(english.body, /<text class="base-label municipality"[^>]*>Ghent<\/text>/, 'English names where English has one');
+  assert.match(map.body, /Statbel/, 'the source is credited on the map');
+  // The shapes are an asset of a few hundred kB, with NIS codes and names in both languages.
+  const url = configOf(map.body).base as string;
+  const response = await s.get(url);
+  assert.equal(response.status, 200);
+  const topology = await response.json();
+  const gent = topology.objects.municipalities.geometries.find((g: { properties: { nis: string } }) => g.properties.nis === '44021');
+  assert.deepEqual([gent.properties.nl, gent.properties.fr], ['Gent', 'Gand']);
+  assert.equal(topology.objects.provinces.geometries.length, 11, 'ten provinces and Brussels');
+  assert.equal(topology.objects.regions.geometries.length, 3);
+  assert.ok(JSON.stringify(topology).length < 400_000);
+});
+
+test('the map opens on the records\' extent, and no two cluster circles overlap', async () => {
+  for (const path of ['/datasets/flemish-places/map', '/datasets/cities/map', '/datasets/flemish-places/map?refine=soort:kasteel']) {
+    const map = await page(path);
+    const circles = svgCircles(map.body);
+    assert.ok(circles.length > 0, path);
+    // Every circle lies wholly inside the picture: the view fits the filtered records, not a fixed Belgium.
+    for (const c of circles) assert.ok(c.x - c.r >= 0 && c.y - c.r >= 0 && c.x + c.r <= 800 && c.y + c.r <= 520, `${path}: circle at ${c.x},${c.y} in view`);
+    for (let i = 0; i < circles.length; i++) {
+      for (let j = i + 1; j < circles.length; j++) {
+        const [a, b] = [circles[i], circles[j]];
+        assert.ok(Math.hypot(a.x - b.x, a.y - b.y) >= a.r + b.r, `${path}: circles at ${a.x},${a.y} and ${b.x},${b.y} overlap`);
+      }
+    }
+  }
+  const gent = configOf((await page('/datasets/flemish-places/map?refine=soort:park')).body).extent;
+  assert.deepEqual(gent, [3.7222, 51.0377, 3.768, 51.043], 'the two parks\' box');
+});
+
+test('clusters whose circles would touch are merged into one with their counts and boxes', () => {
+  const [x] = project(3.72, 51.05, 10);
+  const near = (dx: number, count: number) => {
+    const lon = ((x + dx) / (256 * 2 ** 10)) * 360 - 180;
+    return { lat: 51.05, lon, count, box: [lon, 51.05, lon, 51.05] as [number, number, number, number] };
+  };
+  const merged = separateClusters([near(0, 40), near(12, 3), near(400, 1)], 10);
+  assert.equal(merged.length, 2);
+  assert.deepEqual(merged.map((c) => c.count), [43, 1]);
+  assert.ok(merged[0].box[2] > merged[0].box[0], 'the merged box spans both');
+  const apart = separateClusters([near(0, 5), near(60 + clusterGap, 5)], 10);
+  assert.equal(apart.length, 2, 'circles that do not touch stay apart');
+});
+
+test('a dataset of NIS codes gets a map of its municipalities shaded by record count, and says how many codes are unknown', async () => {
+  const info = await page('/datasets/reports-nis');
+  assert.match(info.body, /<a href="\/datasets\/reports-nis\/map">Kaart<\/a>/);
+  const map = await page('/datasets/reports-nis/map');
+  assert.equal(map.status, 200);
+  const svg = /<svg class="static-map"[\s\S]*?<\/svg>/.exec(map.body)?.[0] ?? '';
+  const areas = [...svg.matchAll(/<path class="area shade-(\d)" data-nis="(\d+)" data-count="(\d+)" d="M[^"]+"><title>([^<]+)<\/title>/g)]
+    .map((m) => ({ shade: Number(m[1]), nis: m[2], count: Number(m[3]), title: m[4] }));
+  assert.deepEqual(areas.map((a) => a.nis).sort(), ['11002', '44021', '71022']);
+  const gent = areas.find((a) => a.nis === '44021')!;
+  assert.equal(gent.title, 'Gent: 3 records');
+  assert.ok(gent.shade > areas.find((a) => a.nis === '71022')!.shade, 'more records, darker');
+  assert.match(map.body, /3 records met een onbekende NIS-code/);
+  assert.match(map.body, /6 records in 3 gemeenten\./);
+  assert.match(map.body, /<tr><th scope="row">Gent<\/th><td>44021<\/td><td class="number">3<\/td><\/tr>/);
+  assert.equal(configOf(map.body).kind, 'areas');
+  // The filters apply to the counts as everywhere.
+  const filtered = await page('/datasets/reports-nis/map?q=stoeptegel');
+  assert.match(filtered.body, /1 records in 1 gemeenten\.|1 record in 1 gemeenten\./);
+  assert.doesNotMatch(filtered.body, /onbekende NIS-code/);
+  const english = await page('/en/datasets/reports-nis/map');
+  assert.match(english.body, /<title>Ghent: 3 records<\/title>/);
+  assert.match(english.body, /3 records with an unknown NIS code/);
+});
+
+test('a nis_code annotation must name a level the map knows; anything else is refused with a clear message', () => {
+  const meta = (annotation: unknown) => ({ fields: [{ name: 'gemeente', annotations: { nis_code: annotation } }] });
+  for (const level of ['municipality', 'province', 'region']) assert.deepEqual(parseMetadataInput(meta([level])).fields?.[0].annotations, { nis_code: [level] });
+  for (const bad of [['gemeente'], [], ['municipality', 'province']]) {
+    assert.throws(() => parseMetadataInput(meta(bad)), (error: unknown) => {
+      assert.ok(error instanceof Invalid);
+      assert.match(error.message, /fields\[0\]\.annotations\.nis_code" must be one of \["municipality"\], \["province"\], \["region"\]/);
+      return true;
+    });
   }
 });

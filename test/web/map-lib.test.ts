@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
-import { apiPairs, clusterQuery, clusterRecordsQuery, inBox, parseClusters } from '../../src/web/client/map-query.lib.ts';
+import { apiPairs, clusterQuery, clusterRecordsQuery, inBox, parseClusters, project } from '../../src/web/client/map-query.lib.ts';
 import { displayValue } from '../../src/web/client/map-popup.lib.ts';
 import { clipToBox } from '../../src/web/map-outline.ts';
-import { fitView, project, svgHeight, svgWidth } from '../../src/web/map-svg.tsx';
+import { fitView, svgHeight, svgWidth } from '../../src/web/map-svg.tsx';
 import { tileImageSources } from '../../src/web/map-tiles.ts';
 
 test('a tile URL needs http(s) and the {z}, {x} and {y} placeholders; {s} subdomains become a wildcard in img-src', () => {

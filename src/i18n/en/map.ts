@@ -37,7 +37,19 @@ export const map: typeof nl = {
   viewTable: 'The same records in the table',
   exportGeojson: 'Download as GeoJSON',
   badFilter: 'These filters cannot be applied',
-  outlineCredit: 'Borders: Natural Earth',
+  outlineCredit: 'Borders: Natural Earth · Municipalities: Statbel NIS codes 2019, belgium-topojson (CC0)',
+  /** An English name where English has one (Antwerp, Ghent), else the name used on the spot. */
+  placeNames: 'en',
+  summaryAreas: (records, areas, level) => `${records} records in ${areas} ${level}.`,
+  levels: { municipality: 'municipalities', province: 'provinces', region: 'regions' },
+  unknownCodes: (count, n) => `${n} ${count === 1 ? 'record' : 'records'} with an unknown NIS code, not on the map.`,
+  staticAreasLabel: (title, areas, level) => `Map of ${title}: records per area, ${areas} ${level} shaded`,
+  areaTitle: (name, records) => `${name}: ${records} records`,
+  legendAreas: 'Colour: the darker the area, the more records.',
+  areasSummary: 'The areas as a table',
+  areasCaption: 'Records per area, largest first',
+  area: 'Area',
+  nisCode: 'NIS code',
   client: {
     inView: '{records} records in view, in {groups} groups.',
     inViewShapes: '{shapes} shapes on the map.',
@@ -53,5 +65,6 @@ export const map: typeof nl = {
     close: 'Close',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
+    areaLabel: '{name}: {records} records',
   },
 };

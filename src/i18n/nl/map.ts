@@ -35,7 +35,19 @@ export const map = {
   viewTable: 'Dezelfde records in de tabel',
   exportGeojson: 'Download als GeoJSON',
   badFilter: 'Deze filters kunnen niet worden toegepast',
-  outlineCredit: 'Landsgrenzen: Natural Earth',
+  outlineCredit: 'Landsgrenzen: Natural Earth · Gemeenten: Statbel-NIS-codes 2019, belgium-topojson (CC0)',
+  /** Which name of a Belgian place the map shows: the Dutch one (Luik, Bergen). */
+  placeNames: 'nl' as 'nl' | 'fr' | 'en',
+  summaryAreas: (records: string, areas: string, level: string) => `${records} records in ${areas} ${level}.`,
+  levels: { municipality: 'gemeenten', province: 'provincies', region: 'gewesten' } as Record<'municipality' | 'province' | 'region', string>,
+  unknownCodes: (count: number, n: string) => `${n} ${count === 1 ? 'record' : 'records'} met een onbekende NIS-code, niet op de kaart.`,
+  staticAreasLabel: (title: string, areas: string, level: string) => `Kaart van ${title}: records per gebied, ${areas} ${level} gekleurd`,
+  areaTitle: (name: string, records: string) => `${name}: ${records} records`,
+  legendAreas: 'Kleur: hoe donkerder het gebied, hoe meer records.',
+  areasSummary: 'De gebieden als tabel',
+  areasCaption: 'Records per gebied, grootste eerst',
+  area: 'Gebied',
+  nisCode: 'NIS-code',
   /** Texts the map script shows; `{name}` is filled in there. */
   client: {
     inView: '{records} records in beeld, in {groups} groepen.',
@@ -52,5 +64,6 @@ export const map = {
     close: 'Sluiten',
     zoomIn: 'Inzoomen',
     zoomOut: 'Uitzoomen',
+    areaLabel: '{name}: {records} records',
   },
 };

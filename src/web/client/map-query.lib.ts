@@ -117,6 +117,52 @@ export function clusterRadius(count: number): number {
   return count <= 1 ? 7 : Math.round(10 + 3.5 * Math.log10(count));
 }
 
+/** Pixel position of a point on a 256-pixel-tile web map at a zoom level (spherical Mercator, as Leaflet and geo_cluster use). */
+export function project(lon: number, lat: number, zoom: number): [number, number] {
+  const size = 256 * 2 ** zoom;
+  const clamped = Math.max(-85.05112878, Math.min(85.05112878, lat));
+  const sin = Math.sin((clamped * Math.PI) / 180);
+  return [((lon + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size];
+}
+
+/** Pixels kept free between two circles, so each stays a circle of its own to see and to click. */
+export const clusterGap = 2;
+
+/**
+ * Clusters whose circles would overlap at a zoom level merged into one, until none overlap: geo_cluster's cells are a
+ * grid, so two groups on either side of a cell border can sit a pixel apart. A merged cluster sits at its records'
+ * weighted centre, with the box around both and the sum of their counts.
+ */
+export function separateClusters(clusters: Cluster[], zoom: number): Cluster[] {
+  let current = [...clusters].sort((a, b) => b.count - a.count);
+  for (let merged = true; merged; ) {
+    merged = false;
+    const placed: { cluster: Cluster; x: number; y: number; r: number }[] = [];
+    for (const cluster of current) {
+      const [x, y] = project(cluster.lon, cluster.lat, zoom);
+      const r = clusterRadius(cluster.count);
+      const near = placed.find((p) => Math.hypot(p.x - x, p.y - y) < p.r + r + clusterGap);
+      if (!near) {
+        placed.push({ cluster, x, y, r });
+        continue;
+      }
+      merged = true;
+      const a = near.cluster;
+      const count = a.count + cluster.count;
+      const joined: Cluster = {
+        lat: (a.lat * a.count + cluster.lat * cluster.count) / count,
+        lon: (a.lon * a.count + cluster.lon * cluster.count) / count,
+        count,
+        box: [Math.min(a.box[0], cluster.box[0]), Math.min(a.box[1], cluster.box[1]), Math.max(a.box[2], cluster.box[2]), Math.max(a.box[3], cluster.box[3])],
+      };
+      const [jx, jy] = project(joined.lon, joined.lat, zoom);
+      Object.assign(near, { cluster: joined, x: jx, y: jy, r: clusterRadius(count) });
+    }
+    current = placed.map((p) => p.cluster).sort((a, b) => b.count - a.count);
+  }
+  return current;
+}
+
 /** A count as it fits in a circle: 12, 1.234, 12k. */
 export function countText(lang: string, count: number): string {
   const options: Intl.NumberFormatOptions = count < 10_000 ? {} : { notation: 'compact', maximumFractionDigits: 0 };

@@ -1,24 +1,30 @@
 /// <reference lib="dom" />
 // The map tab with JavaScript: Leaflet over the country outlines (or tiles), clusters asked from the Explore API per view, popups per record.
 import L from 'leaflet';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { feature as topoFeature } from 'topojson-client';
+import { areaName, baseLevelsAt, fitLabels, shadeClass, shadeColours, type AreaName, type NamePreference } from './map-base.lib.ts';
 import { localeOf } from '../../i18n/languages.ts';
-import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, parseClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
+import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, parseClusters, separateClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
 import { messagePopup, recordsPopup, type FieldInfo } from './map-popup.lib.ts';
 
 interface MapConfig {
   dataset: string;
   field: string;
-  kind: 'points' | 'shapes';
+  kind: 'points' | 'shapes' | 'areas';
   lang: string;
   api: string;
   filters: [string, string][];
   extent: Box | null;
   outline: string;
+  base: string;
+  areas: { level: 'municipality' | 'province' | 'region'; counts: [string, number][] } | null;
   outlineCredit: string;
   tiles: { url: string; attribution: string } | null;
   fields: FieldInfo[];
   labelField: string | null;
+  placeNames: NamePreference;
   messages: Record<string, string>;
 }
 
@@ -52,14 +58,15 @@ function start(config: MapConfig): void {
   const map = L.map(container, { zoomControl: false, minZoom: 2, maxZoom, keyboard: true, worldCopyJump: true });
   L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(false);
+  map.createPane('outline').style.zIndex = '300';
   if (config.tiles) {
     L.tileLayer(config.tiles.url, { attribution: escapeText(config.tiles.attribution), maxZoom, subdomains: 'abc' }).addTo(map);
   } else {
-    map.attributionControl.addAttribution(escapeText(config.outlineCredit));
     fetch(config.outline)
       .then((r) => r.json() as Promise<FeatureCollection>)
       .then((outline) => {
         const layer = L.geoJSON(outline, {
+          pane: 'outline',
           interactive: false,
           style: (f) => (f?.properties?.code === '056' ? { color: '#56626d', weight: 1.4, fillColor: '#ffffff', fillOpacity: 1 } : { color: '#8c98a3', weight: 0.8, fillColor: '#f6f4ee', fillOpacity: 1 }),
         });
@@ -68,6 +75,65 @@ function start(config: MapConfig): void {
       })
       .catch(() => undefined); // the records still show on the plain background
   }
+  // Belgium's regions, provinces and municipalities, with their names at the zoom's level, under the data (also over tiles).
+  map.createPane('base').style.zIndex = '350';
+  map.createPane('labels').style.zIndex = '450';
+  map.getPane('labels')!.style.pointerEvents = 'none';
+  type AreaFeature = Feature<Polygon | MultiPolygon, AreaName & { nis: string; at: [number, number] }>;
+  const baseAreas = fetch(config.base)
+    .then((r) => r.json() as Promise<Topology>)
+    .then((topology) => {
+      const level = (name: string) => (topoFeature(topology, topology.objects[name]) as FeatureCollection<Polygon | MultiPolygon, AreaFeature['properties']>).features as AreaFeature[];
+      return { region: level('regions'), province: level('provinces'), municipality: level('municipalities') };
+    });
+  baseAreas
+    .then((areas) => {
+      const lines = (features: AreaFeature[], style: L.PathOptions) => L.geoJSON({ type: 'FeatureCollection', features } as FeatureCollection, { pane: 'base', interactive: false, style: () => ({ ...style, fill: false }) });
+      // Belgium's own land over the coarser world outline, so the detailed borders are what shows at the coast and frontier.
+      if (!config.tiles) L.geoJSON({ type: 'FeatureCollection', features: areas.region } as FeatureCollection, { pane: 'base', interactive: false, style: () => ({ stroke: false, fillColor: '#ffffff', fillOpacity: 1 }) }).addTo(map);
+      const municipalities = lines(areas.municipality, { color: '#b9c2ca', weight: 0.6 });
+      lines(areas.province, { color: '#7d8a96', weight: 1.1 }).addTo(map);
+      lines(areas.region, { color: '#56626d', weight: 1.6 }).addTo(map);
+      // Larger areas first, so where names would collide the larger area keeps its name.
+      const extent = (a: AreaFeature) => L.geoJSON(a).getBounds();
+      const bySize = Object.fromEntries(
+        (['region', 'province', 'municipality'] as const).map((level) => [
+          level,
+          areas[level]
+            .map((a) => ({ a, b: extent(a) }))
+            .sort((x, y) => (y.b.getEast() - y.b.getWest()) * (y.b.getNorth() - y.b.getSouth()) - (x.b.getEast() - x.b.getWest()) * (x.b.getNorth() - x.b.getSouth()))
+            .map(({ a }) => a),
+        ]),
+      ) as Record<'region' | 'province' | 'municipality', AreaFeature[]>;
+      const labels = L.layerGroup().addTo(map);
+      const show = () => {
+        const levels = baseLevelsAt(map.getZoom());
+        if (levels.municipalities || config.areas?.level === 'municipality') municipalities.addTo(map);
+        else municipalities.remove();
+        // Tooltips rather than markers: names are no buttons, so Tab and the markers never meet them.
+        labels.clearLayers();
+        if (!levels.label) return;
+        const level = levels.label;
+        const size = map.getSize();
+        const candidates = bySize[level].map((a) => {
+          const p = map.latLngToContainerPoint([a.properties.at[1], a.properties.at[0]]);
+          return { a, x: p.x, y: p.y, text: areaName(a.properties, config.placeNames) };
+        });
+        const shown = fitLabels(candidates, level, size.x, size.y);
+        candidates.forEach((c, i) => {
+          const dy = shown[i];
+          if (dy === null) return;
+          L.tooltip({ pane: 'labels', permanent: true, direction: 'center', interactive: false, className: `map-label ${level}` })
+            .setLatLng(map.containerPointToLatLng([c.x, c.y + dy]))
+            .setContent(escapeText(c.text))
+            .addTo(labels);
+        });
+      };
+      map.on('moveend', show);
+      show();
+    })
+    .catch(() => undefined); // the data still shows without the base layer
+  if (!config.tiles) map.attributionControl.addAttribution(escapeText(config.outlineCredit));
   map.fitBounds(bounds(config.extent ?? belgium), { padding: [24, 24], maxZoom: 12 });
 
   const popupTexts = { yes: t.yes, no: t.no, more: t.more };
@@ -78,7 +144,8 @@ function start(config: MapConfig): void {
 
   /** Opens a popup with a message while records load, then the records; focus returns to the marker on close. */
   function openRecords(at: L.LatLng, load: () => Promise<HTMLElement>, from: HTMLElement | undefined) {
-    const popup = L.popup({ maxWidth: 360, autoPanPadding: [24, 24] }).setLatLng(at).setContent(messagePopup(t.loading)).openOn(map);
+    // Never wider than the map (a phone's screen): the popup keeps a margin on both sides.
+    const popup = L.popup({ maxWidth: Math.min(360, mapElement.clientWidth - 64), autoPanPadding: [24, 24] }).setLatLng(at).setContent(messagePopup(t.loading)).openOn(map);
     load()
       .then((content) => popup.setContent(content))
       .catch(() => popup.setContent(messagePopup(t.failed, 'map-status-error')))
@@ -94,7 +161,31 @@ function start(config: MapConfig): void {
   }
 
   if (config.kind === 'points') startPoints();
+  else if (config.kind === 'areas') startAreas();
   else startShapes();
+
+  function startAreas() {
+    const counts = new Map(config.areas?.counts ?? []);
+    const max = Math.max(0, ...counts.values());
+    baseAreas
+      .then((areas) => {
+        const shaded = areas[config.areas!.level].filter((a) => counts.has(a.properties.nis));
+        shaded.forEach((area) => {
+          const count = counts.get(area.properties.nis)!;
+          const label = fill(t.areaLabel, { name: areaName(area.properties, config.placeNames), records: number.format(count) });
+          const shape = L.geoJSON(area, { style: () => ({ color: '#ffffff', weight: 0.8, fillColor: shadeColours[shadeClass(count, max)], fillOpacity: 0.9 }) }).addTo(map);
+          shape.bindTooltip(label, { sticky: true });
+          shape.eachLayer((part) => {
+            const element = (part as L.Path).getElement?.() as HTMLElement | undefined;
+            element?.setAttribute('aria-label', label);
+            element?.setAttribute('role', 'img');
+            element?.classList.add(`area-shade-${shadeClass(count, max)}`);
+            element?.setAttribute('data-nis', area.properties.nis);
+          });
+        });
+      })
+      .catch(() => setStatus(t.failed, true));
+  }
 
   function startPoints() {
     const layer = L.layerGroup().addTo(map);
@@ -177,7 +268,8 @@ function start(config: MapConfig): void {
       const box: Box = [Math.max(-180, view.getWest()), Math.max(-90, view.getSouth()), Math.min(180, view.getEast()), Math.min(90, view.getNorth())];
       try {
         const page = await getJson(config, clusterQuery(config.field, zoom, box), controller.signal);
-        const clusters = parseClusters(page.results);
+        // Circles that would overlap at this zoom become one, as in the page's SVG.
+        const clusters = separateClusters(parseClusters(page.results), zoom);
         // Markers that did not change stay, so a focused marker keeps its focus while the map pans.
         const keep = new Set<string>();
         for (const cluster of clusters) {

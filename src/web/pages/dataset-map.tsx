@@ -10,31 +10,36 @@ import { apiFilterPairs, describeFilter, filterPairs, hasFilters, toggleFilter, 
 import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { scriptJson } from '../layout.tsx';
-import { apiUrl, geoFieldsOf, geometryOf, labelField, loadPoints, loadShapes, mapField, type MapRequest, type PointMap, type ShapeMap } from '../map-data.ts';
+import { apiUrl, geoFieldsOf, geometryOf, labelField, loadAreas, loadPoints, loadShapes, mapField, nisFieldOf, type AreaMap, type MapRequest, type PointMap, type ShapeMap } from '../map-data.ts';
 import { mapOutline } from '../map-outline.ts';
-import { ClusterMarks, fitView, geometryPath, MapSvg, OutlinePaths, place } from '../map-svg.tsx';
+import { AreaShapes, BaseLabels, BaseLayer, ClusterMarks, fitView, geometryPath, MapSvg, OutlinePaths, place } from '../map-svg.tsx';
+import { areaName } from '../client/map-base.lib.ts';
 import type { TabRequest } from '../tab-request.ts';
 
-type Loaded = PointMap | ShapeMap;
+type Loaded = PointMap | ShapeMap | AreaMap;
 
 export async function datasetMapPage(request: TabRequest): Promise<Html> {
   const { ctx, dataset, filters } = request;
   const t = ctx.t.map;
   const requested = typeof request.query.field === 'string' ? request.query.field : undefined;
-  const field = mapField(dataset, requested);
-  if (!field) throw new Error(`Dataset ${dataset.id} has no geo field`); // tabsOf() offers the tab only with one
+  // Without a geo field, a field of NIS codes is mapped by joining on the base layer's shapes.
+  const nis = geoFieldsOf(dataset).length === 0 ? nisFieldOf(dataset) : undefined;
+  const field = mapField(dataset, requested) ?? nis?.field;
+  if (!field) throw new Error(`Dataset ${dataset.id} has no geo or NIS code field`); // tabsOf() offers the tab only with one
   const extra: [string, string][] = requested === field.name ? [['field', field.name]] : [];
   const mapRequest: MapRequest = { dataset, field, filters, records: request.records, audience: request.audience, lang: ctx.lang, timezone: ctx.config.timezone };
   let loaded: Loaded;
   let problem: string | null = null;
   try {
-    loaded = field.type === 'geo_shape' ? await loadShapes(mapRequest) : await loadPoints(mapRequest);
+    loaded = nis ? await loadAreas(mapRequest, nis.level) : field.type === 'geo_shape' ? await loadShapes(mapRequest) : await loadPoints(mapRequest);
   } catch (error) {
     // A filter in the URL that the query language refuses is the visitor's to fix: say so, draw an empty map.
     if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
     problem = error.message;
     const view = fitView(null);
-    loaded = field.type === 'geo_shape'
+    loaded = nis
+      ? { kind: 'areas', level: nis.level, total: 0, areas: [], unknown: 0, extent: null, view, query: { where: [], limit: 0 } }
+      : field.type === 'geo_shape'
       ? { kind: 'shapes', total: 0, records: [], extent: null, view, query: { where: [], limit: 0 } }
       : { kind: 'points', total: 0, extent: null, view, clusters: [], query: { where: [], limit: 0 } };
   }
@@ -51,10 +56,13 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
     filters: apiFilterPairs(filters),
     extent: loaded.extent,
     outline: ctx.assets.file('outline.geojson'),
+    base: ctx.assets.file('belgium.topo.json'),
+    areas: loaded.kind === 'areas' ? { level: loaded.level, counts: loaded.areas.map((a) => [a.area.properties.nis, a.count]) } : null,
     outlineCredit: t.outlineCredit,
     tiles: ctx.config.mapTileUrl ? { url: ctx.config.mapTileUrl, attribution: ctx.config.mapTileAttribution ?? '' } : null,
     fields: dataset.fields.map((f) => ({ name: f.name, label: fieldLabel(f, ctx.lang), type: f.type })),
     labelField: label?.name ?? null,
+    placeNames: t.placeNames,
     messages: t.client,
   };
   const n = (v: number) => formatNumber(ctx.lang, v);
@@ -66,14 +74,19 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
         <FieldChoice ctx={ctx} dataset={dataset} filters={filters} field={field} />
         {problem && <Notice kind="error" title={t.badFilter}>{problem}</Notice>}
         <p class="map-summary" id="map-status" role="status">
-          {loaded.kind === 'points'
-            ? loaded.total === 0 ? t.none : t.summary(n(loaded.total), n(loaded.clusters.length))
-            : loaded.total === 0 ? t.none : t.summaryShapes(n(loaded.total))}
+          {loaded.total === 0
+            ? t.none
+            : loaded.kind === 'points'
+              ? t.summary(n(loaded.total), n(loaded.clusters.length))
+              : loaded.kind === 'areas'
+                ? t.summaryAreas(n(loaded.total - loaded.unknown), n(loaded.areas.length), t.levels[loaded.level])
+                : t.summaryShapes(n(loaded.total))}
         </p>
+        {loaded.kind === 'areas' && loaded.unknown > 0 && <Notice kind="info">{t.unknownCodes(loaded.unknown, n(loaded.unknown))}</Notice>}
         {loaded.kind === 'shapes' && loaded.total > loaded.records.length && <Notice kind="info">{t.shapesCapped(n(loaded.records.length), n(loaded.total))}</Notice>}
         <div class="map-frame">
           <figure class="static-figure">
-            {loaded.kind === 'points' ? <PointsSvg ctx={ctx} title={title} map={loaded} /> : <ShapesSvg ctx={ctx} title={title} map={loaded} field={field} label={label} />}
+            {loaded.kind === 'points' ? <PointsSvg ctx={ctx} title={title} map={loaded} /> : loaded.kind === 'areas' ? <AreasSvg ctx={ctx} title={title} map={loaded} /> : <ShapesSvg ctx={ctx} title={title} map={loaded} field={field} label={label} />}
             <figcaption class="map-credit">{t.outlineCredit}</figcaption>
           </figure>
           <div class="live-map-wrap" hidden>
@@ -89,15 +102,17 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
               <li><span class="key key-group" aria-hidden="true">12</span> {t.legendGroup}</li>
               <li><span class="key key-single" aria-hidden="true"></span> {t.legendSingle}</li>
             </ul>
+          ) : loaded.kind === 'areas' ? (
+            <ul><li><span class="key-scale" aria-hidden="true">{[1, 2, 3, 4, 5].map((c) => <span class={`shade-${c}`}></span>)}</span> {t.legendAreas}</li></ul>
           ) : (
             <ul><li><span class="key key-shape" aria-hidden="true"></span> {t.legendShape}</li></ul>
           )}
         </section>
         <ul class="map-links">
           <li><a href={tabHref(ctx, dataset.id, 'table', filters)}>{t.viewTable}</a></li>
-          <li><a href={exportUrl} type="application/geo+json">{t.exportGeojson}</a></li>
+          {loaded.kind !== 'areas' && <li><a href={exportUrl} type="application/geo+json">{t.exportGeojson}</a></li>}
         </ul>
-        {loaded.kind === 'points' ? <ClusterTable ctx={ctx} clusters={loaded.clusters} /> : <ShapeList ctx={ctx} map={loaded} label={label} />}
+        {loaded.kind === 'points' ? <ClusterTable ctx={ctx} clusters={loaded.clusters} /> : loaded.kind === 'areas' ? <AreaTable ctx={ctx} map={loaded} /> : <ShapeList ctx={ctx} map={loaded} label={label} />}
       </div>
     </DatasetFrame>
   );
@@ -122,6 +137,8 @@ function PointsSvg(props: { ctx: PageContext; title: string; map: PointMap }): H
   return (
     <MapSvg id="static-map" label={ctx.t.map.staticLabel(props.title, n(map.total), n(map.clusters.length))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
+      <BaseLayer view={map.view} />
+      <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
       <ClusterMarks clusters={map.clusters} view={map.view} title={(c) => clusterTitle(ctx, c)} countText={(c) => countText(ctx.lang, c)} />
     </MapSvg>
   );
@@ -135,6 +152,8 @@ function ShapesSvg(props: { ctx: PageContext; title: string; map: ShapeMap; fiel
   return (
     <MapSvg id="static-map" label={ctx.t.map.staticShapesLabel(props.title, formatNumber(ctx.lang, map.records.length))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
+      <BaseLayer view={map.view} />
+      <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
       <g class="shapes">
         {map.records.map((record, i) => {
           const geometry = geometryOf(record[props.field.name]) as Parameters<typeof geometryPath>[0] | null;
@@ -149,6 +168,41 @@ function ShapesSvg(props: { ctx: PageContext; title: string; map: ShapeMap; fiel
         })}
       </g>
     </MapSvg>
+  );
+}
+
+function AreasSvg(props: { ctx: PageContext; title: string; map: AreaMap }): Html {
+  const { ctx, map } = props;
+  const t = ctx.t.map;
+  return (
+    <MapSvg id="static-map" label={t.staticAreasLabel(props.title, formatNumber(ctx.lang, map.areas.length), t.levels[map.level])} zoom={map.view.zoom}>
+      <OutlinePaths outline={mapOutline()} view={map.view} />
+      <BaseLayer view={map.view} municipalities={map.level === 'municipality' ? true : undefined} />
+      <AreaShapes areas={map.areas} view={map.view} names={t.placeNames} title={(name, count) => t.areaTitle(name, formatNumber(ctx.lang, count))} />
+      <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
+    </MapSvg>
+  );
+}
+
+function AreaTable(props: { ctx: PageContext; map: AreaMap }): Html {
+  const { ctx, map } = props;
+  const t = ctx.t.map;
+  if (map.areas.length === 0) return <></>;
+  return (
+    <details class="map-table" open={map.areas.length <= 12 ? true : undefined}>
+      <summary>{t.areasSummary}</summary>
+      <div class="table-scroll">
+        <table id="map-areas">
+          <caption>{t.areasCaption}</caption>
+          <thead><tr><th scope="col">{t.area}</th><th scope="col">{t.nisCode}</th><th scope="col" class="number">{t.records}</th></tr></thead>
+          <tbody>
+            {map.areas.map(({ area, count }) => (
+              <tr><th scope="row">{areaName(area.properties, ctx.t.map.placeNames)}</th><td>{area.properties.nis}</td><td class="number">{formatNumber(ctx.lang, count)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 
