@@ -27,7 +27,7 @@ export const console: typeof nl = {
   result: 'Result',
   resultCount: (n: string, shown: string) => `${n} results in all, ${shown} shown`,
   errorTitle: 'The API cannot run this query',
-  errorWhere: (clause: string, position: string) => `In ${clause}, at position ${position}:`,
+  errorWhere: (clause: string, position: string) => `In ${clause}, at character ${position}:`,
   loading: 'Loading…',
   fetchFailed: 'The answer could not be fetched.',
   snippets: 'The same query in code',

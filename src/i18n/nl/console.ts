@@ -25,7 +25,7 @@ export const console = {
   result: 'Resultaat',
   resultCount: (n: string, shown: string) => `${n} resultaten in totaal, ${shown} getoond`,
   errorTitle: 'De API kan deze query niet uitvoeren',
-  errorWhere: (clause: string, position: string) => `In ${clause}, op positie ${position}:`,
+  errorWhere: (clause: string, position: string) => `In ${clause}, bij teken ${position}:`,
   loading: 'Bezig…',
   fetchFailed: 'Het antwoord kon niet worden opgehaald.',
   snippets: 'Dezelfde query in code',

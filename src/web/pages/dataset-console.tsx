@@ -9,6 +9,7 @@ import { DatasetFrame, tabPath } from '../dataset-frame.tsx';
 import { filterWhere, type RecordFilters } from '../filters.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
+import { odsqlWordsText } from '../reasons.ts';
 import { datasetApi, FilterChips, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
 import { one } from '../../http/params.ts';
@@ -57,9 +58,10 @@ async function runQuery({ dataset, records, audience, ctx }: TabRequest, values:
     });
     return { body: result, count: { total: result.total_count, shown: result.results.length } };
   } catch (error) {
-    const message = visitorError(error);
+    const message = visitorError(ctx, error);
     const body = odsError(error)?.body ?? { error_code: 'InvalidRESTParameterError', message };
-    if (error instanceof OdsqlError) return { body, error: { message, clause: error.clause, position: error.position } };
+    // The notice names the clause and the character itself, above the caret.
+    if (error instanceof OdsqlError) return { body, error: { message: odsqlWordsText(ctx.t.errors, error), clause: error.clause, position: error.position } };
     return { body, error: { message } };
   }
 }
@@ -146,7 +148,7 @@ export async function datasetConsolePage(request: TabRequest): Promise<Html> {
               {outcome.error ? (
                 <div class="notice notice-error" role="alert">
                   <p class="notice-title">{t.errorTitle}</p>
-                  {outcome.error.clause && outcome.error.position !== undefined && <p>{t.errorWhere(outcome.error.clause, String(outcome.error.position))}</p>}
+                  {outcome.error.clause && outcome.error.position !== undefined && <p>{t.errorWhere(outcome.error.clause, String(outcome.error.position + 1))}</p>}
                   <p class="odsql-message">{outcome.error.message}</p>
                   {clauseText !== null && outcome.error.position !== undefined && <Caret text={clauseText} position={outcome.error.position} />}
                 </div>

@@ -124,7 +124,7 @@ export async function datasetExportPage({ ctx, dataset, filters, records, catalo
     });
     total = counted.total_count;
   } catch (error) {
-    problem = visitorError(error);
+    problem = visitorError(ctx, error);
   }
   // The stored Parquet file is the one size known without writing the export; it only holds for the whole dataset.
   const stored = hasFilters(filters) ? null : (await catalog.currentVersion(dataset.id, audience)).version;

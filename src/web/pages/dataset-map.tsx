@@ -1,6 +1,6 @@
 // The dataset's map tab: clusters or shapes under the URL's filters, as an SVG and a table without JavaScript, as Leaflet with it.
 import type { Dataset, Field } from '../../catalog/types.ts';
-import { DomainError } from '../../errors.ts';
+import { visitorError } from '../record-tabs.tsx';
 import { localized } from '../../explore/present.ts';
 import { clusterTableRows, countText, shapeCap, type Cluster } from '../client/map-query.lib.ts';
 import { Notice } from '../components.tsx';
@@ -31,8 +31,7 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
     loaded = field.type === 'geo_shape' ? await loadShapes(mapRequest) : await loadPoints(mapRequest);
   } catch (error) {
     // A filter in the URL that the query language refuses is the visitor's to fix: say so, draw an empty map.
-    if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
-    problem = error.message;
+    problem = visitorError(ctx, error);
     const view = fitView(null);
     loaded = field.type === 'geo_shape'
       ? { kind: 'shapes', total: 0, records: [], extent: null, view, query: { where: [], limit: 0 } }

@@ -142,7 +142,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
       loadFacets(records, dataset, audience, filters, options, readExpansion(query)),
     ]);
   } catch (error) {
-    filterProblem = visitorError(error);
+    filterProblem = visitorError(ctx, error);
   }
 
   const total = result.total_count;
