@@ -3,6 +3,8 @@
 import type {
   AccountReason,
   AdminReason,
+  ImportFailed,
+  ImportWords,
   ApiKeyReason,
   BackofficeReason,
   LegalHoldReason,
@@ -12,7 +14,7 @@ import type {
   Reason,
   TwoFactorReason,
 } from '../errors.ts';
-import type { KeysExactly, Messages } from '../i18n/index.ts';
+import { formatBytes, formatNumber, type KeysExactly, type Language, type Messages } from '../i18n/index.ts';
 import type { OdsqlError, OdsqlWords } from '../odsql/errors.ts';
 
 true satisfies KeysExactly<Messages['account']['errors'], AccountReason>;
@@ -28,6 +30,11 @@ true satisfies KeysExactly<Messages['errors']['odsql'], OdsqlWords['code']>;
 /** Each ODSQL text takes the values its code carries. */
 type OdsqlTexts = { [C in OdsqlWords['code']]: (words: Extract<OdsqlWords, { code: C }>) => string };
 true satisfies (Messages['errors']['odsql'] extends OdsqlTexts ? true : false);
+true satisfies KeysExactly<Messages['importReport']['failures'], ImportWords['code']>;
+/** Each import failure's text takes the values its code carries. */
+type ImportTexts = { [C in ImportWords['code']]: (words: Extract<ImportWords, { code: C }>, formats: ImportFormats) => string };
+type ImportFormats = { number(n: number): string; bytes(n: number): string };
+true satisfies (Messages['importReport']['failures'] extends ImportTexts ? true : false);
 
 /**
  * The map's text for an error's reason, or undefined when the map words no such reason (or the error has none).
@@ -49,4 +56,11 @@ export function odsqlErrorText(t: Messages['errors'], error: OdsqlError): string
 /** What was wrong with the ODSQL, in the visitor's language, without where. */
 export function odsqlWordsText(t: Messages['errors'], error: OdsqlError): string {
   return (t.odsql[error.words.code] as (words: OdsqlWords) => string)(error.words);
+}
+
+/** Why a file could not be imported, in the page's language: where (file, line) and what was wrong. */
+export function importErrorText(t: Messages['importReport'], lang: Language, error: ImportFailed): string {
+  const formats: ImportFormats = { number: (n) => formatNumber(lang, n), bytes: (n) => formatBytes(lang, n) };
+  const text = (t.failures[error.words.code] as (words: ImportWords, formats: ImportFormats) => string)(error.words, formats);
+  return `${t.failureAt(error.file, error.line)}: ${text}`;
 }
