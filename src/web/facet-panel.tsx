@@ -6,7 +6,7 @@ import { facetValueText } from './cells.tsx';
 import type { PageContext } from './context.ts';
 import { tabHref, tabPath } from './dataset-frame.tsx';
 import { filterPairs, toggleFilter, type RecordFilters } from './filters.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, plural } from '../i18n/index.ts';
 import type { Html } from '../html/jsx-runtime.ts';
 import type { Facet } from './record-facets.ts';
 
@@ -76,7 +76,7 @@ export function FacetSearch(props: { ctx: PageContext; action: string; keep: [st
         </span>
       </form>
       <p class="facet-all-count" role="status">
-        {q ? t.valuesContaining(total, fmt(total), q) : t.valuesInAll(total, fmt(total))}
+        {q ? (total === 0 ? t.valuesNone(q) : plural(ctx.lang, total, t.valuesContaining, q)) : plural(ctx.lang, total, t.valuesInAll)}
         {props.shown !== undefined && total > props.shown && <> {t.valuesCapped(fmt(props.shown))}</>}
       </p>
     </>
@@ -138,7 +138,7 @@ export function FacetPanel(props: PanelProps & { facets: Facet[] }): Html {
             <FacetValues {...props} facet={facet} values={facet.values.slice(0, shownValues)} />
             {complete && rest.length > 0 && (
               <details class="facet-more">
-                <summary>{t.moreValues(rest.length, formatNumber(ctx.lang, rest.length))}</summary>
+                <summary>{plural(ctx.lang, rest.length, t.moreValues)}</summary>
                 <FacetValues {...props} facet={facet} values={rest} />
               </details>
             )}

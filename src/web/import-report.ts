@@ -1,6 +1,6 @@
 // The import report in words: one sentence per decision, for the review page and for `opaal import`.
 import { checksOf, type ImportReport, type Level } from '../engine/ingest/report.ts';
-import type { Messages } from '../i18n/index.ts';
+import { messages, plural, type Language, type Messages } from '../i18n/index.ts';
 
 interface ReportNote {
   field: string;
@@ -21,17 +21,18 @@ export function reportNotes(t: Messages['importReport'], report: ImportReport, f
 }
 
 /** The report as plain lines, checks first: what `opaal import` prints. */
-export function reportLines(t: Messages['importReport'], report: ImportReport): string[] {
+export function reportLines(lang: Language, report: ImportReport): string[] {
+  const t = messages(lang).importReport;
   const notes = reportNotes(t, report, (n) => n.toLocaleString('en'));
   const checks = checksOf(report).length;
-  const lines = [`${t.title}: ${t.records(report.records.toLocaleString('en'))}${report.delimiter ? `, ${t.delimiter(report.delimiter)}` : ''}`];
+  const lines = [`${t.title}: ${plural(lang, report.records, t.records)}${report.delimiter ? `, ${t.delimiter(report.delimiter)}` : ''}`];
   for (const field of report.fields) {
     const extra = [field.format, field.unit].filter(Boolean).join(', ');
     const unreadable = field.unreadable > 0 ? `, ${t.unreadable.toLowerCase()} ${field.unreadable}` : '';
     lines.push(`  ${field.name}: ${field.type}${extra ? ` (${extra})` : ''}, ${t.values.toLowerCase()} ${field.values}${unreadable}`);
     for (const note of notes.filter((n) => n.field === field.name)) lines.push(`    ${note.level === 'check' ? `${t.check.toUpperCase()}:` : '-'} ${note.text}`);
   }
-  if (checks > 0) lines.push(t.checksTitle(checks));
+  if (checks > 0) lines.push(plural(lang, checks, t.checksTitle));
   // Values come from the file: a control character (an escape sequence) must not reach the terminal as one.
   return lines.map((line) => line.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD'));
 }

@@ -42,7 +42,7 @@ test('every decision code reads as a sentence naming the value and its line, in 
 });
 
 test('opaal import prints no control character from the file: an escape sequence arrives as a replacement character', () => {
-  const lines = reportLines(en.importReport, report('\u001b[2J12.345\u0007'));
+  const lines = reportLines('en', report('\u001b[2J12.345\u0007'));
   assert.ok(lines.every((l) => !/[\u0000-\u001f\u007f-\u009f]/.test(l)));
   assert.ok(lines.some((l) => l.includes('\uFFFD[2J12.345\uFFFD')));
   assert.match(lines.at(-1)!, /points to check/);

@@ -25,7 +25,7 @@ export const console: typeof nl = {
   url: 'The link of this query',
   openUrl: 'Open the answer in a new window',
   result: 'Result',
-  resultCount: (n: string, shown: string) => `${n} results in all, ${shown} shown`,
+  resultCount: { one: (n, shown) => `${n} result in all, ${shown} shown`, other: (n, shown) => `${n} results in all, ${shown} shown` },
   errorTitle: 'The API cannot run this query',
   errorWhere: (clause: string, position: string) => `In ${clause}, at character ${position}:`,
   loading: 'Loading…',

@@ -15,10 +15,10 @@ export const importReport: typeof nl = {
   notes: 'Decisions',
   check: 'Check',
   info: 'For information',
-  checksTitle: (n: number) => (n === 1 ? '1 point to check' : `${n} points to check`),
+  checksTitle: { one: (n) => `${n} point to check`, other: (n) => `${n} points to check` },
   checksIntro: 'Nothing in the file decided how to read these values. Choose the field’s type and notation below, or confirm when publishing that you looked at them.',
   place: { line: (row: number) => `line ${row}`, record: (row: number) => `record ${row}` },
-  records: (n: string) => `${n} records`,
+  records: { one: (n) => `${n} record`, other: (n) => `${n} records` },
   delimiter: (d: string) => `delimiter ${d === '\t' ? 'tab' : `“${d}”`}`,
   failureAt: (file: string, line: number | undefined) => (line === undefined ? file : `${file}, line ${line}`),
   failures: {

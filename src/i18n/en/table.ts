@@ -4,8 +4,7 @@ import type { table as nl } from '../nl/table.ts';
 export const table: typeof nl = {
   title: 'Table',
   heading: 'Records',
-  found: (n: string) => `${n} records`,
-  foundOne: '1 record',
+  found: { one: (n) => `${n} record`, other: (n) => `${n} records` },
   caption: (title: string, from: string, to: string, total: string) => `${title}: records ${from} to ${to} of ${total}`,
   none: 'No records found. Remove a filter or search for other words.',
   emptyPage: 'There are no more records on this page.',
@@ -27,7 +26,7 @@ export const table: typeof nl = {
   countHint: 'records',
   selectedHint: 'selected, click to remove the filter',
   excludedHint: 'click to show again',
-  moreValues: (count: number, n: string) => (count === 1 ? '1 more value' : `${n} more values`),
+  moreValues: { one: (n) => `${n} more value`, other: (n) => `${n} more values` },
   noFacets: 'This dataset has no fields to filter on.',
   sortAction: { ascending: 'sort ascending', descending: 'sort descending' },
   badSort: (sort: string) => `The table cannot be sorted on "${sort}"; it is shown in its usual order.`,

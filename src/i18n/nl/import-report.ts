@@ -1,4 +1,5 @@
 // Dutch: the import report, one sentence per decision, on the review page and from `opaal import`.
+import type { Counted } from '../plural.ts';
 
 /** An example of the engine's import report (`ReportExample`), as far as the sentences use it. */
 export interface ReportExample {
@@ -27,10 +28,10 @@ export const importReport = {
   notes: 'Beslissingen',
   check: 'Controleren',
   info: 'Ter info',
-  checksTitle: (n: number) => (n === 1 ? '1 punt om te controleren' : `${n} punten om te controleren`),
+  checksTitle: { one: (n) => `${n} punt om te controleren`, other: (n) => `${n} punten om te controleren` } as Counted,
   checksIntro: 'Niets in het bestand besliste hoe deze waarden te lezen. Kies hieronder het type en de notatie van het veld, of bevestig bij het publiceren dat u ze bekeken hebt.',
   place: { line: (row: number) => `regel ${row}`, record: (row: number) => `record ${row}` } as Record<'line' | 'record', Place>,
-  records: (n: string) => `${n} records`,
+  records: { one: (n) => `${n} record`, other: (n) => `${n} records` } as Counted,
   delimiter: (d: string) => `scheidingsteken ${d === '\t' ? 'tab' : `“${d}”`}`,
   /** Where an import failed: the file and, when known, the line. */
   failureAt: (file: string, line: number | undefined) => (line === undefined ? file : `${file}, regel ${line}`),

@@ -1,4 +1,5 @@
 // Dutch: the dataset's map tab.
+import type { Counted } from '../plural.ts';
 export const map = {
   title: 'Kaart',
   mapLabel: (title: string) => `Kaart van ${title}`,
@@ -9,12 +10,12 @@ export const map = {
   legendGroup: 'Cirkel met een getal: zoveel records dicht bij elkaar. Klik om in te zoomen.',
   legendSingle: 'Kleine stip: één record. Klik om het te bekijken.',
   legendShape: 'Vlak: de vorm van een record. Klik om het te bekijken.',
-  summary: (records: string, groups: string) => `${records} records met een locatie, in ${groups} groepen.`,
-  summaryShapes: (shapes: string) => `${shapes} records met een vorm.`,
+  summary: { one: (n, groups) => `${n} record met een locatie, in ${groups}.`, other: (n, groups) => `${n} records met een locatie, in ${groups}.` } as Counted<[groups: string]>,
+  groups: { one: (n) => `${n} groep`, other: (n) => `${n} groepen` } as Counted,
+  summaryShapes: { one: (n) => `${n} record met een vorm.`, other: (n) => `${n} records met een vorm.` } as Counted,
   none: 'Geen records met een locatie voor deze filters.',
   shapesCapped: (shown: string, total: string) => `De kaart toont de eerste ${shown} van ${total} vormen. Verfijn met filters om de andere te zien.`,
-  clusterTitle: (records: string, lat: string, lon: string) => `${records} records rond ${lat}, ${lon}`,
-  singleTitle: (lat: string, lon: string) => `1 record op ${lat}, ${lon}`,
+  clusterTitle: { one: (n, lat, lon) => `${n} record op ${lat}, ${lon}`, other: (n, lat, lon) => `${n} records rond ${lat}, ${lon}` } as Counted<[lat: string, lon: string]>,
   tableSummary: 'De groepen als tabel',
   shapesSummary: 'De vormen als lijst',
   tableCaption: 'Records per groep op de kaart, grootste eerst',

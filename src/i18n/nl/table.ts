@@ -1,9 +1,9 @@
 // Dutch: the dataset's table tab, and the record filters and cell values it shares with the other tabs.
+import type { Counted } from '../plural.ts';
 export const table = {
   title: 'Tabel',
   heading: 'Records',
-  found: (n: string) => `${n} records`,
-  foundOne: '1 record',
+  found: { one: (n) => `${n} record`, other: (n) => `${n} records` } as Counted,
   caption: (title: string, from: string, to: string, total: string) => `${title}: records ${from} tot ${to} van ${total}`,
   none: 'Geen records gevonden. Verwijder een filter of zoek op andere woorden.',
   emptyPage: 'Op deze pagina staan geen records meer.',
@@ -25,7 +25,7 @@ export const table = {
   countHint: 'records',
   selectedHint: 'gekozen, klik om het filter te verwijderen',
   excludedHint: 'klik om weer te tonen',
-  moreValues: (count: number, n: string) => (count === 1 ? 'Nog 1 waarde' : `Nog ${n} waarden`),
+  moreValues: { one: (n) => `Nog ${n} waarde`, other: (n) => `Nog ${n} waarden` } as Counted,
   noFacets: 'Deze dataset heeft geen velden om op te filteren.',
   sortAction: { ascending: 'oplopend sorteren', descending: 'aflopend sorteren' },
   badSort: (sort: string) => `Op "${sort}" kan niet gesorteerd worden; de tabel staat in de gewone volgorde.`,

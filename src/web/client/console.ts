@@ -56,7 +56,8 @@ if (form && urlCode && openLink && result && status) {
       if (ticket !== latest) return;
       result.textContent = JSON.stringify(body, null, 2);
       if (!response.ok) return showError(String(body.message ?? response.status));
-      const count = (text.count ?? '').replace('{total}', numbers.format(body.total_count ?? 0)).replace('{shown}', numbers.format(body.results?.length ?? 0));
+      const form = new Intl.PluralRules(localeOf(text.lang ?? '')).select(body.total_count ?? 0) === 'one' ? text.countOne : text.count;
+      const count = (form ?? text.count ?? '').replace('{total}', numbers.format(body.total_count ?? 0)).replace('{shown}', numbers.format(body.results?.length ?? 0));
       status.replaceChildren(paragraph(count, 'result-count'));
     } catch {
       if (ticket === latest) showError(text.fetchFailed ?? '');

@@ -7,7 +7,7 @@ import { consoleParams, consoleUrl, snippets, type ConsoleParam } from '../clien
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabPath } from '../dataset-frame.tsx';
 import { filterWhere, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, plural } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { odsqlWordsText } from '../reasons.ts';
 import { datasetApi, FilterChips, visitorError } from '../record-tabs.tsx';
@@ -122,7 +122,7 @@ export async function datasetConsolePage(request: TabRequest): Promise<Html> {
         <div class="console-main">
           <form class="console" method="get" action={ctx.link(tabPath(dataset.id, 'api'))} data-records={recordsPath} data-origin={ctx.config.baseUrl.replace(/\/$/, '')} data-lang={ctx.lang}
             data-loading={t.loading} data-error-title={t.errorTitle} data-fetch-failed={t.fetchFailed} data-copy={t.copy} data-copied={t.copied}
-            data-count={t.resultCount('{total}', '{shown}')}>
+            data-count={t.resultCount.other('{total}', '{shown}')} data-count-one={t.resultCount.one?.('{total}', '{shown}')}>
             <h2>{t.query}</h2>
             <div class="console-grid">
               {consoleParams.map((p) => (
@@ -153,7 +153,7 @@ export async function datasetConsolePage(request: TabRequest): Promise<Html> {
                   {clauseText !== null && outcome.error.position !== undefined && <Caret text={clauseText} position={outcome.error.position} />}
                 </div>
               ) : (
-                outcome.count && <p class="result-count">{t.resultCount(formatNumber(ctx.lang, outcome.count.total), formatNumber(ctx.lang, outcome.count.shown))}</p>
+                outcome.count && <p class="result-count">{plural(ctx.lang, outcome.count.total, t.resultCount, formatNumber(ctx.lang, outcome.count.shown))}</p>
               )}
             </div>
             <pre class="console-result" tabindex="0" aria-labelledby="console-result-heading"><code id="console-result">{JSON.stringify(outcome.body, null, 2)}</code></pre>

@@ -7,7 +7,7 @@ import { Notice } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref } from '../dataset-frame.tsx';
 import { apiFilterPairs, describeFilter, filterPairs, hasFilters, toggleFilter, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, plural } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { scriptJson } from '../layout.tsx';
 import { apiUrl, geoFieldsOf, geometryOf, labelField, loadPoints, loadShapes, mapField, type MapRequest, type PointMap, type ShapeMap } from '../map-data.ts';
@@ -66,8 +66,8 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
         {problem && <Notice kind="error" title={t.badFilter}>{problem}</Notice>}
         <p class="map-summary" id="map-status" role="status">
           {loaded.kind === 'points'
-            ? loaded.total === 0 ? t.none : t.summary(n(loaded.total), n(loaded.clusters.length))
-            : loaded.total === 0 ? t.none : t.summaryShapes(n(loaded.total))}
+            ? loaded.total === 0 ? t.none : plural(ctx.lang, loaded.total, t.summary, plural(ctx.lang, loaded.clusters.length, t.groups))
+            : loaded.total === 0 ? t.none : plural(ctx.lang, loaded.total, t.summaryShapes)}
         </p>
         {loaded.kind === 'shapes' && loaded.total > loaded.records.length && <Notice kind="info">{t.shapesCapped(n(loaded.records.length), n(loaded.total))}</Notice>}
         <div class="map-frame">
@@ -111,7 +111,7 @@ const coordinate = (ctx: PageContext, v: number) => formatNumber(ctx.lang, v, 4)
 
 function clusterTitle(ctx: PageContext, c: Cluster): string {
   const [lat, lon] = [coordinate(ctx, c.lat), coordinate(ctx, c.lon)];
-  return c.count === 1 ? ctx.t.map.singleTitle(lat, lon) : ctx.t.map.clusterTitle(formatNumber(ctx.lang, c.count), lat, lon);
+  return plural(ctx.lang, c.count, ctx.t.map.clusterTitle, lat, lon);
 }
 
 function PointsSvg(props: { ctx: PageContext; title: string; map: PointMap }): Html {

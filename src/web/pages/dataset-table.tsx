@@ -7,7 +7,7 @@ import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref, tabPath } from '../dataset-frame.tsx';
 import { FacetPanel } from '../facet-panel.tsx';
 import { apiFilterPairs, filterWhere, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, plural } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { loadFacets, type Facet, type FacetExpansion } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';
@@ -161,7 +161,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
       <div class={filterProblem === null ? 'with-sidebar records-layout' : 'records-layout'}>
         {filterProblem === null && <FacetPanel ctx={ctx} dataset={dataset} filters={filters} keep={keep} facets={facets} />}
         <section class="results" aria-labelledby="records-heading">
-          <h2 id="records-heading" class="results-count">{filterProblem === null ? (total === 1 ? t.foundOne : t.found(fmt(total))) : t.heading}</h2>
+          <h2 id="records-heading" class="results-count">{filterProblem === null ? plural(ctx.lang, total, t.found) : t.heading}</h2>
           <FilterChips ctx={ctx} dataset={dataset} tab="table" filters={filters} extra={keep} />
           {windowed && filterProblem === null && (
             <Notice kind="info" title={t.windowTitle}>

@@ -4,7 +4,7 @@ import { readingChoices, type ReadingChoice } from '../../../engine/ingest/parse
 import { checksOf } from '../../../engine/ingest/report.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
-import { formatNumber } from '../../../i18n/index.ts';
+import { formatNumber, plural } from '../../../i18n/index.ts';
 import { reportNotes } from '../../import-report.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath } from './common.tsx';
@@ -27,7 +27,7 @@ export function ChecksNotice(props: { ctx: PageContext; version: Version }): Htm
   const labelOf = (name: string) => version.fields.find((f) => f.name === name)?.label ?? name;
   return (
     <div class="notice notice-warning" role="region" aria-labelledby="checks-title" id="checks">
-      <p class="notice-title" id="checks-title">{t.checksTitle(checks)}</p>
+      <p class="notice-title" id="checks-title">{plural(ctx.lang, checks, t.checksTitle)}</p>
       <p>{t.checksIntro}</p>
       <ul>
         {notes.map((n) => (
