@@ -5,7 +5,7 @@ export const map = {
   mapLabel: (title: string) => `Kaart van ${title}`,
   staticLabel: (title: string, records: string, groups: string) => `Kaart van ${title}: ${records} records in ${groups} groepen`,
   staticShapesLabel: (title: string, shapes: string) => `Kaart van ${title}: ${shapes} vormen`,
-  keyboardHelp: 'Klik op de kaart of ga er met Tab naartoe. Verschuif met de pijltjestoetsen en zoom met + en −. Met Tab ga je langs de groepen en records; Enter opent ze.',
+  keyboardHelp: 'Klik op de kaart of ga er met Tab naartoe. Verschuif met de pijltjestoetsen en zoom met + en −. Met Tab gaat u langs de groepen en records; Enter opent ze.',
   legend: 'Legende',
   legendGroup: 'Cirkel met een getal: zoveel records dicht bij elkaar. Klik om in te zoomen.',
   legendSingle: 'Kleine stip: één record. Klik om het te bekijken.',
