@@ -65,7 +65,7 @@ export const backoffice: typeof nl = {
   previewStaged: 'This version is waiting to be published: the public still sees the current version.',
   previewStagedDraft: 'This version is waiting to be published; until then the dataset stays a draft.',
   previewOlder: 'This version was published before. You can make it the current one again.',
-  summary: (records: string, size: string, source: string) => `${records} records, ${size}, from ${source}.`,
+  summary: (records: string, size: string, source: string) => `${records}, ${size}, from ${source}.`,
   schema: 'Fields',
   fieldName: 'Name',
   fieldLabel: 'Label',

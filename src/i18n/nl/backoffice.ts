@@ -64,7 +64,8 @@ export const backoffice = {
   previewStaged: 'Deze versie wacht op publicatie: het publiek ziet nog de huidige versie.',
   previewStagedDraft: 'Deze versie wacht op publicatie; tot dan blijft de dataset een concept.',
   previewOlder: 'Deze versie was eerder gepubliceerd. U kunt ze opnieuw de huidige maken.',
-  summary: (records: string, size: string, source: string) => `${records} records, ${size}, uit ${source}.`,
+  /** `records` is counted (common.records). */
+  summary: (records: string, size: string, source: string) => `${records}, ${size}, uit ${source}.`,
   schema: 'Velden',
   fieldName: 'Naam',
   fieldLabel: 'Label',

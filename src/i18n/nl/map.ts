@@ -3,8 +3,10 @@ import type { Counted } from '../plural.ts';
 export const map = {
   title: 'Kaart',
   mapLabel: (title: string) => `Kaart van ${title}`,
-  staticLabel: (title: string, records: string, groups: string) => `Kaart van ${title}: ${records} records in ${groups} groepen`,
-  staticShapesLabel: (title: string, shapes: string) => `Kaart van ${title}: ${shapes} vormen`,
+  /** `records` and `groups` are counted (common.records, groups). */
+  staticLabel: (title: string, records: string, groups: string) => `Kaart van ${title}: ${records} in ${groups}`,
+  staticShapesLabel: (title: string, shapes: string) => `Kaart van ${title}: ${shapes}`,
+  shapes: { one: (n) => `${n} vorm`, other: (n) => `${n} vormen` } as Counted,
   keyboardHelp: 'Klik op de kaart of ga er met Tab naartoe. Verschuif met de pijltjestoetsen en zoom met + en −. Met Tab gaat u langs de groepen en records; Enter opent ze.',
   legend: 'Legende',
   legendGroup: 'Cirkel met een getal: zoveel records dicht bij elkaar. Klik om in te zoomen.',
@@ -39,8 +41,12 @@ export const map = {
   outlineCredit: 'Landsgrenzen: Natural Earth',
   /** Texts the map script shows; `{name}` is filled in there. */
   client: {
-    inView: '{records} records in beeld, in {groups} groepen.',
+    inView: '{records} records in beeld, in {groups}.',
+    inViewOne: '{records} record in beeld, in {groups}.',
+    groups: '{n} groepen',
+    groupsOne: '{n} groep',
     inViewShapes: '{shapes} vormen op de kaart.',
+    inViewShapesOne: '{shapes} vorm op de kaart.',
     loading: 'Laden…',
     failed: 'De kaart kon de records niet laden. Probeer opnieuw of gebruik de tabel.',
     groupLabel: '{records} records: inzoomen',
@@ -48,6 +54,7 @@ export const map = {
     singleLabel: '1 record: bekijken',
     moreGroups: 'De eerste {shown} van {total} groepen.',
     more: 'En nog {n} records hier.',
+    moreOne: 'En nog {n} record hier.',
     yes: 'ja',
     no: 'nee',
     close: 'Sluiten',

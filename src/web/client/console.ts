@@ -1,5 +1,6 @@
 // The API tab's console in the browser: the link and snippets follow the inputs as you type, and a run fetches the JSON in place.
 import { localeOf } from '../../i18n/languages.ts';
+import { pluralForm } from '../../i18n/plural.ts';
 import { consoleUrl, snippets, type Snippets } from './console.lib.ts';
 
 const form = document.querySelector<HTMLFormElement>('form.console');
@@ -56,7 +57,7 @@ if (form && urlCode && openLink && result && status) {
       if (ticket !== latest) return;
       result.textContent = JSON.stringify(body, null, 2);
       if (!response.ok) return showError(String(body.message ?? response.status));
-      const form = new Intl.PluralRules(localeOf(text.lang ?? '')).select(body.total_count ?? 0) === 'one' ? text.countOne : text.count;
+      const form = pluralForm(text.lang ?? '', body.total_count ?? 0) === 'one' ? text.countOne : text.count;
       const count = (form ?? text.count ?? '').replace('{total}', numbers.format(body.total_count ?? 0)).replace('{shown}', numbers.format(body.results?.length ?? 0));
       status.replaceChildren(paragraph(count, 'result-count'));
     } catch {

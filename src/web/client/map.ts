@@ -3,6 +3,7 @@
 import L from 'leaflet';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { localeOf } from '../../i18n/languages.ts';
+import { pluralForm } from '../../i18n/plural.ts';
 import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, parseClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
 import { messagePopup, recordsPopup, type FieldInfo } from './map-popup.lib.ts';
 
@@ -44,6 +45,8 @@ function start(config: MapConfig): void {
   if (!root || !container || !wrap || !status) return;
   const mapElement: HTMLElement = container;
   const t = config.messages;
+  /** The template of `key` for a count: `<key>One` where the language takes its singular form. */
+  const counted = (key: string, count: number) => (pluralForm(config.lang, count) === 'one' && t[`${key}One`]) || t[key];
   const number = new Intl.NumberFormat(localeOf(config.lang));
   const coordinate = new Intl.NumberFormat(localeOf(config.lang), { maximumFractionDigits: 4 });
   wrap.hidden = false;
@@ -70,7 +73,7 @@ function start(config: MapConfig): void {
   }
   map.fitBounds(bounds(config.extent ?? belgium), { padding: [24, 24], maxZoom: 12 });
 
-  const popupTexts = { yes: t.yes, no: t.no, more: t.more };
+  const popupTexts = { yes: t.yes, no: t.no, more: t.more, moreOne: t.moreOne };
   const setStatus = (text: string, failed = false) => {
     status.textContent = text;
     status.classList.toggle('map-status-error', failed);
@@ -190,7 +193,7 @@ function start(config: MapConfig): void {
         const visible = map.getBounds();
         const inView = clusters.filter((c) => visible.contains([c.lat, c.lon]));
         const records = inView.reduce((sum, c) => sum + c.count, 0);
-        setStatus(fill(t.inView, { records: number.format(records), groups: number.format(inView.length) }));
+        setStatus(fill(counted('inView', records), { records: number.format(records), groups: fill(counted('groups', inView.length), { n: number.format(inView.length) }) }));
         showTable(inView);
       } catch (error) {
         if ((error as Error).name !== 'AbortError') setStatus(t.failed, true);
@@ -243,7 +246,7 @@ function start(config: MapConfig): void {
         shown += page.results.length;
         if (page.results.length < shapePage || shown >= total) break;
       }
-      setStatus(fill(t.inViewShapes, { shapes: number.format(shown) }));
+      setStatus(fill(counted('inViewShapes', shown), { shapes: number.format(shown) }));
     })().catch(() => setStatus(t.failed, true));
   }
 }

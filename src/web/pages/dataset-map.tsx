@@ -116,10 +116,9 @@ function clusterTitle(ctx: PageContext, c: Cluster): string {
 
 function PointsSvg(props: { ctx: PageContext; title: string; map: PointMap }): Html {
   const { ctx, map } = props;
-  const n = (v: number) => formatNumber(ctx.lang, v);
   // With filters the API refuses, the script would only fail the same way: the empty SVG and the notice say it once.
   return (
-    <MapSvg id="static-map" label={ctx.t.map.staticLabel(props.title, n(map.total), n(map.clusters.length))} zoom={map.view.zoom}>
+    <MapSvg id="static-map" label={ctx.t.map.staticLabel(props.title, plural(ctx.lang, map.total, ctx.t.common.records), plural(ctx.lang, map.clusters.length, ctx.t.map.groups))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
       <ClusterMarks clusters={map.clusters} view={map.view} title={(c) => clusterTitle(ctx, c)} countText={(c) => countText(ctx.lang, c)} />
     </MapSvg>
@@ -132,7 +131,7 @@ const recordName = (record: Record<string, unknown>, label: Field | undefined, i
 function ShapesSvg(props: { ctx: PageContext; title: string; map: ShapeMap; field: Field; label: Field | undefined }): Html {
   const { ctx, map } = props;
   return (
-    <MapSvg id="static-map" label={ctx.t.map.staticShapesLabel(props.title, formatNumber(ctx.lang, map.records.length))} zoom={map.view.zoom}>
+    <MapSvg id="static-map" label={ctx.t.map.staticShapesLabel(props.title, plural(ctx.lang, map.records.length, ctx.t.map.shapes))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
       <g class="shapes">
         {map.records.map((record, i) => {
