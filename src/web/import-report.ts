@@ -1,6 +1,7 @@
 // The import report in words: one sentence per decision, for the review page and for `opaal import`.
 import { checksOf, type ImportReport, type Level } from '../engine/ingest/report.ts';
-import { messages, plural, type Language, type Messages } from '../i18n/index.ts';
+import { formatNumber, messages, plural, type Language } from '../i18n/index.ts';
+import { pluralForm } from '../i18n/plural.ts';
 
 interface ReportNote {
   field: string;
@@ -9,13 +10,17 @@ interface ReportNote {
 }
 
 /** Every decision of the report as a sentence, in the order of the fields. */
-export function reportNotes(t: Messages['importReport'], report: ImportReport, formatNumber: (n: number) => string): ReportNote[] {
+export function reportNotes(lang: Language, report: ImportReport): ReportNote[] {
+  const t = messages(lang).importReport;
   const at = t.place[report.rowLabel];
+  // A decision that counts values says one value in the singular (decisionsOne), as plural() would choose.
+  const sentence = (code: keyof typeof t.decisions, count: number) =>
+    (pluralForm(lang, count) === 'one' && Object.hasOwn(t.decisionsOne, code) ? t.decisionsOne[code as keyof typeof t.decisionsOne] : undefined) ?? t.decisions[code];
   return report.fields.flatMap((field) =>
     field.decisions.map((d) => ({
       field: field.name,
       level: d.level,
-      text: t.decisions[d.code](d.formats, d.examples[0], at, formatNumber(d.count)),
+      text: sentence(d.code, d.count)(d.formats, d.examples[0], at, formatNumber(lang, d.count)),
     })),
   );
 }
@@ -23,7 +28,7 @@ export function reportNotes(t: Messages['importReport'], report: ImportReport, f
 /** The report as plain lines, checks first: what `opaal import` prints. */
 export function reportLines(lang: Language, report: ImportReport): string[] {
   const t = messages(lang).importReport;
-  const notes = reportNotes(t, report, (n) => n.toLocaleString('en'));
+  const notes = reportNotes(lang, report);
   const checks = checksOf(report).length;
   const lines = [`${t.title}: ${plural(lang, report.records, t.records)}${report.delimiter ? `, ${t.delimiter(report.delimiter)}` : ''}`];
   for (const field of report.fields) {

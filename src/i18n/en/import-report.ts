@@ -57,6 +57,13 @@ export const importReport: typeof nl = {
     empty_first_row: () => 'The first row of the first sheet is empty; put the column names there.',
     beyond_columns: (p: { width: number }, f: Formats) => `This row has values beyond the ${f.number(p.width)} named columns.`,
   },
+  decisionsOne: {
+    nearly: (f, e, at, count) =>
+      `nearly every value reads as ${f[0]}, but ${count} does not${e ? `: ${e.value} (${at(e.row)})` : ''}; the column stays text. Choose the type to read the others as ${f[0]} and leave this one empty, or mend the file.`,
+    doubtful: (f, e, at, count) =>
+      `${count} value, ${e ? `${e.value} (${at(e.row)})` : '…'}, was read as ${f[0]}${e ? ` (${as(e, 0)})` : ''}${f[1] ? `, but is ${e ? as(e, 1) : ''} in the ${f[1]} notation` : ''}. Check it.`,
+    unreadable: (f, e, at, count) => `${count} value does not fit ${f[0]} and was left empty${e ? `: ${e.value} (${at(e.row)})` : ''}.`,
+  },
   decisions: {
     notation: (f, e, at) => `written as ${f[0]}${e ? `: ${e.value} (${at(e.row)}) read as ${as(e)}` : ''}.`,
     unit: (f, e, at) => `the unit ${f[0]} was taken from every value and kept as the field’s unit${e ? ` (${e.value}, ${at(e.row)}, read as ${as(e)})` : ''}.`,

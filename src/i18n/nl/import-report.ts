@@ -72,6 +72,15 @@ export const importReport = {
     empty_first_row: () => 'De eerste rij van het eerste blad is leeg; zet de kolomnamen daar.',
     beyond_columns: (p: { width: number }, f: Formats) => `Deze rij heeft waarden voorbij de ${f.number(p.width)} benoemde kolommen.`,
   },
+  /** The decisions that count values, for a count the language says in the singular (one value). */
+  decisionsOne: {
+    nearly: (f: string[], e: ReportExample | undefined, at: Place, count: string) =>
+      `bijna elke waarde leest als ${f[0]}, maar ${count} niet${e ? `: ${e.value} (${at(e.row)})` : ''}; de kolom blijft tekst. Kies het type om de andere als ${f[0]} te lezen en deze leeg te laten, of verbeter het bestand.`,
+    doubtful: (f: string[], e: ReportExample | undefined, at: Place, count: string) =>
+      `${count} waarde, ${e ? `${e.value} (${at(e.row)})` : '…'}, is gelezen als ${f[0]}${e ? ` (${as(e, 0)})` : ''}${f[1] ? `, maar is ${e ? as(e, 1) : ''} in de notatie ${f[1]}` : ''}. Controleer het.`,
+    unreadable: (f: string[], e: ReportExample | undefined, at: Place, count: string) =>
+      `${count} waarde past niet bij ${f[0]} en is leeg gelaten${e ? `: ${e.value} (${at(e.row)})` : ''}.`,
+  },
   decisions: {
     notation: (f: string[], e: ReportExample | undefined, at: Place) => `geschreven als ${f[0]}${e ? `: ${e.value} (${at(e.row)}) gelezen als ${as(e)}` : ''}.`,
     unit: (f: string[], e: ReportExample | undefined, at: Place) =>

@@ -23,7 +23,7 @@ export function ChecksNotice(props: { ctx: PageContext; version: Version }): Htm
   const t = ctx.t.importReport;
   const checks = checksOf(version.report).length;
   if (!version.report || checks === 0) return <></>;
-  const notes = reportNotes(t, version.report, (n) => formatNumber(ctx.lang, n)).filter((n) => n.level === 'check');
+  const notes = reportNotes(ctx.lang, version.report).filter((n) => n.level === 'check');
   const labelOf = (name: string) => version.fields.find((f) => f.name === name)?.label ?? name;
   return (
     <div class="notice notice-warning" role="region" aria-labelledby="checks-title" id="checks">
@@ -44,7 +44,7 @@ export function ReportSection(props: { ctx: PageContext; version: Version }): Ht
   const t = ctx.t.importReport;
   const report = version.report;
   if (!report) return <section aria-labelledby="report"><h2 id="report">{t.title}</h2><p>{t.none}</p></section>;
-  const notes = reportNotes(t, report, (n) => formatNumber(ctx.lang, n));
+  const notes = reportNotes(ctx.lang, report);
   return (
     <section aria-labelledby="report">
       <h2 id="report">{t.title}</h2>
