@@ -1,12 +1,13 @@
-// What went wrong, in the visitor's language: a domain error's reason looked up in a section's catalog map. The maps
-// are checked here against the reasons the code raises (src/errors.ts): each words exactly its group.
+// What went wrong, in the visitor's language: a domain error's reason looked up in a section's catalog map, an ODSQL
+// error's or an import failure's words in theirs. The maps are checked here against the reasons and codes the code
+// raises (src/errors.ts, src/odsql/errors.ts): each words exactly its group, with the values each code carries.
 import type {
   AccountReason,
   AdminReason,
-  ImportFailed,
-  ImportWords,
   ApiKeyReason,
   BackofficeReason,
+  ImportFailed,
+  ImportWords,
   LegalHoldReason,
   PrivacyCaseReason,
   PrivacyOfficeReason,
