@@ -69,6 +69,7 @@ test("an invalid query (400) says what is wrong in the page's language, with its
   assert.match(field.body, /nosuchfield/);
   const limit = await page('/en/datasets/cities/api?limit=500');
   assert.equal(limit.status, 400);
+  assert.match(limit.body, /<p class="odsql-message">This query cannot be run; check the filters and the other parameters\.<\/p>/);
   assert.match(limit.body, /Invalid value for limit API parameter: 500 was found but -1 &lt;= limit &lt;= 100 is expected\./);
   const grouped = await page(`/en/datasets/cities/api?${new URLSearchParams({ select: 'country', group_by: 'country', limit: '500' })}`);
   assert.match(grouped.body, /3 results in all, 3 shown/, 'grouped results may ask for more than 100');

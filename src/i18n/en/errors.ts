@@ -35,7 +35,7 @@ export const errors: typeof nl = {
   },
   odsqlAt: (character: number) => `at character ${character}`,
   queryTimeout: 'The query took too long and was stopped; narrow it with a filter.',
-  queryOther: 'This query cannot be run; check the filter.',
+  queryOther: 'This query cannot be run; check the filters and the other parameters.',
   serverErrorTitle: 'Something went wrong',
   serverErrorText: 'Please try again later. If the problem persists, report it with this code:',
   backToCatalog: 'Go to the catalogue',

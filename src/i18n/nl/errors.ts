@@ -35,7 +35,7 @@ export const errors = {
   /** Where in the query text it went wrong, counted from 1. */
   odsqlAt: (character: number) => `bij teken ${character}`,
   queryTimeout: 'De vraag duurde te lang en werd gestopt; maak ze smaller met een filter.',
-  queryOther: 'Deze vraag kan niet worden uitgevoerd; controleer de filter.',
+  queryOther: 'Deze vraag kan niet worden uitgevoerd; controleer de filters en de andere parameters.',
   serverErrorTitle: 'Er ging iets mis',
   serverErrorText: 'Probeer het later opnieuw. Blijft het probleem, meld het dan met deze code:',
   backToCatalog: 'Naar de catalogus',
