@@ -267,16 +267,60 @@ export class TooMany extends DomainError {
   }
 }
 
+/**
+ * Why a file could not be imported, as a stable code and its values, so the back office says it in the editor's
+ * language (`importReport.failures`, checked against these codes in src/web/reasons.ts); the `reason` sentence stays
+ * the English of the CLI and the publishing API.
+ */
+export type ImportWords =
+  | { code: 'unknown_format'; extension: string; supported: string }
+  | { code: 'xls' }
+  | { code: 'not_xlsx' }
+  | { code: 'unreadable' }
+  | { code: 'empty' }
+  | { code: 'too_big'; bytes: number; limit: number }
+  | { code: 'no_records' }
+  | { code: 'disk_full' }
+  | { code: 'out_of_memory' }
+  | { code: 'too_many_columns'; columns: number; limit: number }
+  | { code: 'workbook_too_large' }
+  | { code: 'too_many_cells'; limit: number }
+  | { code: 'no_header' }
+  | { code: 'utf16' }
+  | { code: 'binary' }
+  | { code: 'bad_sep'; sep: string }
+  | { code: 'open_quote' }
+  | { code: 'first_record_long' }
+  | { code: 'line_too_long' }
+  | { code: 'column_count'; expected: number; found: number }
+  | { code: 'not_utf8' }
+  | { code: 'not_windows_1252' }
+  /** A row the engine could not read, for a reason Opaal does not know by name. */
+  | { code: 'bad_row' }
+  | { code: 'too_deep'; levels: number }
+  | { code: 'not_json' }
+  | { code: 'not_object'; record: number }
+  | { code: 'no_collection' }
+  | { code: 'no_features' }
+  | { code: 'not_feature'; feature: number }
+  | { code: 'feature_too_large'; feature: number; limit: number }
+  | { code: 'geometry_type'; feature: number; type: string }
+  | { code: 'bad_geometry'; feature: number }
+  | { code: 'empty_first_row' }
+  | { code: 'beyond_columns'; width: number };
+
 /** An import that could not become a version; `line` is 1-based in the source file when known. */
 export class ImportFailed extends DomainError {
   readonly file: string;
   readonly line: number | undefined;
   readonly reason: string;
-  constructor(file: string, reason: string, line?: number) {
+  readonly words: ImportWords;
+  constructor(file: string, reason: string, words: ImportWords, line?: number) {
     super('import_failed', `${file}${line !== undefined ? `, line ${line}` : ''}: ${reason}`);
     this.file = file;
     this.line = line;
     this.reason = reason;
+    this.words = words;
   }
 }
 

@@ -25,7 +25,7 @@ import { fieldReadings, formValuesOf, readMetadataForm, readReadingsForm, type F
 import { pageErrors } from '../http/errors.ts';
 import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts';
 import type { BackofficeDeps } from './deps.ts';
-import { reasonText } from '../web/reasons.ts';
+import { importErrorText, reasonText } from '../web/reasons.ts';
 
 type Params = { id: string; number: string };
 
@@ -56,7 +56,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
   /** A refusal in the page's language: the catalogue's text for the reason, else the domain's own message. */
   const explain = (ctx: PageContext, error: DomainError): { message: string; details: string[] } => {
     const t = ctx.t.backoffice;
-    if (error instanceof ImportFailed) return { message: t.importFailed, details: [error.message] };
+    if (error instanceof ImportFailed) return { message: t.importFailed, details: [importErrorText(ctx.t.importReport, ctx.lang, error)] };
     if (error instanceof FormFieldInvalid) return { message: ctx.t.errors.formField(error.field), details: [] };
     if (error.reason === 'too_large') return { message: t.tooLarge(formatBytes(ctx.lang, maxBytes)), details: [] };
     if (error.reason === 'no_file') return { message: t.noFile, details: [] };

@@ -8,7 +8,6 @@ import { openPortal } from '../portal.ts';
 import { help } from './help.ts';
 import { ChecksPending } from '../catalog/checks.ts';
 import { reportLines } from '../web/import-report.ts';
-import { messages } from '../i18n/index.ts';
 
 async function readMeta(path: string): Promise<MetadataInput> {
   let text: string;
@@ -50,14 +49,14 @@ export async function runImport(config: Config, positionals: string[], flags: Fl
       });
     } catch (error) {
       if (!(error instanceof ChecksPending)) throw error;
-      console.error(reportLines(messages('en').importReport, error.report).join('\n'));
+      console.error(reportLines('en', error.report).join('\n'));
       console.error(
         `\nNothing was published: ${error.message}\nChoose the types in --meta ("fields": [{"name": …, "type": …, "format": …}]) and import again, or add --accept-checks to publish as read.`,
       );
       return 3;
     }
     const { dataset, version } = imported;
-    if (version.report) console.log(reportLines(messages('en').importReport, version.report).join('\n'));
+    if (version.report) console.log(reportLines('en', version.report).join('\n'));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(
       `Imported ${basename(file)} into ${dataset.id}: version ${version.number}, ${version.recordsCount} records, ` +

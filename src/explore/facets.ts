@@ -40,22 +40,22 @@ export function parseFacetParam(text: string): FacetRequest {
   const parser = new ExpressionParser(text, 'facet');
   const call = parser.atEnd() ? null : parser.or();
   if (!call || call.kind !== 'call' || call.name !== 'facet' || call.args.length > 0 || !parser.atEnd()) {
-    throw new OdsqlError(`Expected a field name or facet(name="…"), found "${text.length > 60 ? `${text.slice(0, 57)}...` : text}".`, 'facet', 0);
+    throw new OdsqlError(`Expected a field name or facet(name="…"), found "${text.length > 60 ? `${text.slice(0, 57)}...` : text}".`, 'facet', 0, { code: 'facet' });
   }
   for (const { name, value } of call.named) {
     const given = facetValue(value);
     if (name === 'name') request.name = given;
     else if (name === 'disjunctive') request.disjunctive = given.toLowerCase() === 'true';
     else if (name === 'sort') {
-      if (!(sorts as readonly string[]).includes(given)) throw new OdsqlError(`Facet sort must be one of ${sorts.join(', ')}.`, 'facet', value.position);
+      if (!(sorts as readonly string[]).includes(given)) throw new OdsqlError(`Facet sort must be one of ${sorts.join(', ')}.`, 'facet', value.position, { code: 'facet' });
       request.sort = given as FacetRequest['sort'];
     } else if (name === 'limit') {
       const n = Number(given);
-      if (!Number.isInteger(n) || n < 1 || n > 1000) throw new OdsqlError('Facet limit must be a whole number from 1 to 1000.', 'facet', value.position);
+      if (!Number.isInteger(n) || n < 1 || n > 1000) throw new OdsqlError('Facet limit must be a whole number from 1 to 1000.', 'facet', value.position, { code: 'facet' });
       request.limit = n;
     }
   }
-  if (!request.name) throw new OdsqlError('facet() needs name="field".', 'facet', 0);
+  if (!request.name) throw new OdsqlError('facet() needs name="field".', 'facet', 0, { code: 'facet' });
   return request;
 }
 
@@ -72,7 +72,7 @@ function facetValue(e: Expression): string {
     case 'unary':
       if (e.operator === '-' && e.operand.kind === 'field') return `-${e.operand.name}`;
   }
-  throw new OdsqlError('A facet() argument is a quoted text, a name, a number or true/false.', 'facet', e.position);
+  throw new OdsqlError('A facet() argument is a quoted text, a name, a number or true/false.', 'facet', e.position, { code: 'facet' });
 }
 
 /** What a facet counts for a field: its values, dates by hierarchy level, lists one by one. */
@@ -81,7 +81,7 @@ function valueSql(field: Field, level: number): string {
   if (field.type === 'date' || field.type === 'datetime') return `strftime(${column}, '${['%Y', '%Y/%m', '%Y/%m/%d'][level]}')`;
   if (fieldType(field) === 'text_list') return `unnest(${column})`;
   if (field.type === 'geo_point_2d' || field.type === 'geo_shape' || field.type === 'json_blob') {
-    throw new OdsqlError(`${field.name} is a ${field.type} field and has no facet.`, 'facet', 0);
+    throw new OdsqlError(`${field.name} is a ${field.type} field and has no facet.`, 'facet', 0, { code: 'facet' });
   }
   return `CAST(${column} AS VARCHAR)`;
 }
@@ -104,7 +104,7 @@ export function facetQueries(options: {
   const fieldOf = (spec: string) => spec.slice(0, spec.indexOf(':'));
   return options.facets.map((facet) => {
     const field = options.fields.find((f) => f.name === facet.name);
-    if (!field) throw new OdsqlError(`Unknown facet field "${facet.name}".`, 'facet', 0);
+    if (!field) throw new OdsqlError(`Unknown facet field "${facet.name}".`, 'facet', 0, { code: 'facet' });
     // Refining a disjunctive facet keeps its other values countable; an excluded value is still shown.
     const refines = options.refine.filter((r) => !(facet.disjunctive && fieldOf(r) === facet.name));
     const excludes = options.exclude.filter((x) => fieldOf(x) !== facet.name);

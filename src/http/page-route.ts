@@ -7,6 +7,8 @@ import { guard } from './guard.ts';
 /** A rendered page (the web module's Html), kept structural so this layer needs no page module. */
 interface Rendered {
   value: string;
+  /** When not 200 (a page showing a filter it could not apply: 400). */
+  status?: number;
 }
 
 type Params = Record<string, string>;
@@ -48,6 +50,7 @@ export function pageRoute<D>(app: FastifyInstance, defaultLanguage: Language, sp
     const page = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
       const rendered = await spec.render(request, await spec.load(request, lang), lang);
       if (spec.cacheControl) reply.header('Cache-Control', spec.cacheControl);
+      if (rendered.status) reply.status(rendered.status);
       return reply.type('text/html; charset=utf-8').send(rendered.value);
     };
     const twin = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {

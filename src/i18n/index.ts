@@ -6,6 +6,7 @@ import { languages, locales, type Language } from './languages.ts';
 import { nl, type Messages } from './nl/index.ts';
 
 export { languages, locales, type Language, type Messages };
+export { plural } from './plural.ts';
 
 const catalogues: Record<Language, Messages> = { nl, en };
 

@@ -89,7 +89,7 @@ class Lexer {
           throw new OdsqlError(
             `Unexpected character ${describeCharacter(text, this.at)} at position ${this.at} in ${this.clause}; ` +
               'quote text as "…" and back-quote unusual field names as `…`.',
-            this.clause, this.at, 'unexpected_character',
+            this.clause, this.at, { code: 'unexpected_character', character: describeCharacter(text, this.at) },
           );
         }
         this.push('operator', operator, this.at);
@@ -126,7 +126,7 @@ class Lexer {
     const raw = numberPattern.exec(this.text)![0];
     this.at += raw.length;
     if (!Number.isFinite(Number(raw))) {
-      throw new OdsqlError(`The number ${raw} at position ${start} in ${this.clause} is too large.`, this.clause, start, 'bad_number');
+      throw new OdsqlError(`The number ${raw} at position ${start} in ${this.clause} is too large.`, this.clause, start, { code: 'number_too_large', number: raw });
     }
     this.push('number', raw, start);
   }
@@ -149,7 +149,7 @@ class Lexer {
         if (!/^[0-9A-Fa-f]{4}$/.test(hex)) {
           throw new OdsqlError(
             `Expected four hexadecimal digits after \\u at position ${i} in ${clause}, found "${hex}".`,
-            clause, i, 'bad_escape',
+            clause, i, { code: 'bad_escape' },
           );
         }
         value += String.fromCharCode(parseInt(hex, 16));
@@ -163,7 +163,7 @@ class Lexer {
     if (i >= text.length) {
       throw new OdsqlError(
         `Unterminated ${start === this.at ? 'string' : 'literal'} starting at position ${start} in ${clause}: add the closing ${quote}.`,
-        clause, start, 'unterminated',
+        clause, start, { code: 'unterminated', quote },
       );
     }
     parseWork.steps += i - this.at;
@@ -188,11 +188,11 @@ class Lexer {
     if (i >= text.length) {
       throw new OdsqlError(
         `Unterminated back-quoted name starting at position ${start} in ${clause}: add the closing \`.`,
-        clause, start, 'unterminated',
+        clause, start, { code: 'unterminated', quote: '`' },
       );
     }
     if (name === '') {
-      throw new OdsqlError(`Empty back-quoted name at position ${start} in ${clause}.`, clause, start, 'expected');
+      throw new OdsqlError(`Empty back-quoted name at position ${start} in ${clause}.`, clause, start, { code: 'empty_name' });
     }
     parseWork.steps += i - this.at;
     this.at = i + 1;

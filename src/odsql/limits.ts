@@ -35,7 +35,7 @@ const count = (n: number) => n.toLocaleString('en');
 
 /** A query past one of the caps: a 400 that names the cap and its value. */
 function tooLarge(clause: Clause, position: number, message: string): never {
-  throw new OdsqlError(message, clause, position, 'too_large');
+  throw new OdsqlError(message, clause, position, { code: 'too_large' });
 }
 
 /** Refuses a parameter given more than `limit` times (where=…&where=…). */

@@ -8,7 +8,7 @@ import {
   type Expression,
   type Literal,
 } from './ast.ts';
-import { OdsqlError, type OdsqlErrorDetail } from './errors.ts';
+import { OdsqlError, type OdsqlWords } from './errors.ts';
 import { checkItems, queryLimits } from './limits.ts';
 import { describeToken, parseWork, tokenize, type Token } from './lexer.ts';
 
@@ -67,8 +67,8 @@ export class ExpressionParser {
     return this.isOperator(',', ahead) || this.atEnd(ahead);
   }
 
-  fail(message: string, position: number, detail: OdsqlErrorDetail): never {
-    throw new OdsqlError(message, this.clause, position, detail);
+  fail(message: string, position: number, words: OdsqlWords): never {
+    throw new OdsqlError(message, this.clause, position, words);
   }
 
   /** "Expected WHAT after PREVIOUS at position N in CLAUSE (WHY), found TOKEN." at the next token. */
@@ -77,7 +77,7 @@ export class ExpressionParser {
     const previous = this.index > 0 ? ` after ${describeToken(this.tokens[this.index - 1], this.text)}` : '';
     const reason = why ? ` (${why})` : '';
     const found = describeToken(token, this.text);
-    this.fail(`Expected ${what}${previous} at position ${token.start} in ${this.clause}${reason}, found ${found}.`, token.start, 'expected');
+    this.fail(`Expected ${what}${previous} at position ${token.start} in ${this.clause}${reason}, found ${found}.`, token.start, { code: 'unexpected', found: this.text.slice(token.start, token.end) });
   }
 
   /** Refuses what is left after a complete item or expression, naming a stray `)` as such. */
@@ -86,7 +86,7 @@ export class ExpressionParser {
     if (token.kind === 'operator' && token.value === ')') {
       this.fail(
         `Unbalanced parenthesis: the ")" at position ${token.start} in ${this.clause} closes no "(".`,
-        token.start, 'unbalanced',
+        token.start, { code: 'unbalanced' },
       );
     }
     this.expected(what);
@@ -94,7 +94,7 @@ export class ExpressionParser {
 
   private nested<T>(position: number, read: () => T): T {
     if (++this.nesting > maxNesting) {
-      this.fail(`The ${this.clause} text nests more than ${maxNesting} levels deep at position ${position}; simplify it.`, position, 'too_deep');
+      this.fail(`The ${this.clause} text nests more than ${maxNesting} levels deep at position ${position}; simplify it.`, position, { code: 'too_deep' });
     }
     try {
       return read();

@@ -25,7 +25,7 @@ function start(text: string, clause: Clause): ExpressionParser {
   checkLength(clause, text);
   const parser = new ExpressionParser(text, clause);
   if (parser.atEnd()) {
-    throw new OdsqlError(`The ${clause} text is empty; expected ${clauseWhat[clause]}.`, clause, 0, 'empty');
+    throw new OdsqlError(`The ${clause} text is empty; expected ${clauseWhat[clause]}.`, clause, 0, { code: 'empty' });
   }
   return parser;
 }
@@ -188,7 +188,7 @@ function checkHeight(root: Expression, clause: Clause): void {
     if (height > maxHeight) {
       throw new OdsqlError(
         `The ${clause} expression is too complex (more than ${maxHeight} levels) at position ${e.position}; split it or use IN (…).`,
-        clause, e.position, 'too_deep',
+        clause, e.position, { code: 'too_deep' },
       );
     }
     // Leftmost first, so the position reported is the earliest place that is too deep.

@@ -97,11 +97,11 @@ function orderSql(ctx: CompileContext, text: string | undefined, grouped: boolea
     const random = randomOrder(ctx, item.expression, grouped);
     const compiled = random ?? compileExpression(ctx, item.expression);
     if (compiled.aggregate && seenPlain) {
-      fail(ctx, item.position, 'In order_by, aggregates must come before fields.');
+      fail(ctx, item.position, 'In order_by, aggregates must come before fields.', { code: 'aggregate_order' });
     }
     if (!compiled.aggregate) seenPlain = true;
     if (grouped && !compiled.aggregate && !random && !groupSql.includes(compiled.sql)) {
-      fail(ctx, item.position, `"${item.text}" must be a group_by expression or an aggregate.`);
+      fail(ctx, item.position, `"${item.text}" must be a group_by expression or an aggregate.`, { code: 'not_grouped', text: item.text });
     }
     return `${keySql(compiled.sql)} ${item.direction.toUpperCase()} NULLS LAST`;
   });
@@ -112,8 +112,8 @@ function orderSql(ctx: CompileContext, text: string | undefined, grouped: boolea
 function randomOrder(ctx: CompileContext, e: Expression, grouped: boolean): Compiled | null {
   if (e.kind !== 'call' || e.name !== 'random') return null;
   const seed = e.args[0];
-  if (e.args.length !== 1 || seed.kind !== 'number') fail(ctx, e.position, 'random() takes one number, the seed.');
-  if (grouped) fail(ctx, e.position, 'random() cannot order grouped results.');
+  if (e.args.length !== 1 || seed.kind !== 'number') fail(ctx, e.position, 'random() takes one number, the seed.', { code: 'arguments', name: 'random' });
+  if (grouped) fail(ctx, e.position, 'random() cannot order grouped results.', { code: 'not_here', name: 'random' });
   return { sql: `hash(_recordid, ${ctx.params.add(seed.value)})`, type: 'int', aggregate: false };
 }
 
@@ -167,10 +167,11 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
           : `"${loose.text}" cannot be selected beside aggregates without a group_by.`,
         'select',
         0,
+        { code: 'not_grouped', text: loose.text },
       );
     }
   }
-  if (outputs.length === 0) throw new OdsqlError('The select leaves no field to return.', 'select', 0);
+  if (outputs.length === 0) throw new OdsqlError('The select leaves no field to return.', 'select', 0, { code: 'empty' });
 
   const groupSql = groups.map((g) => g.compiled.sql);
   const order = orderSql(ctx, request.orderBy, grouped, groupSql);

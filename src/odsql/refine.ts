@@ -5,7 +5,7 @@ import { fieldType, quoteIdentifier, type Params } from './types.ts';
 
 function split(text: string, clause: 'refine' | 'exclude'): { field: string; value: string } {
   const colon = text.indexOf(':');
-  if (colon <= 0) throw new OdsqlError(`Expected FIELD:VALUE in ${clause}, found "${text}".`, clause, 0);
+  if (colon <= 0) throw new OdsqlError(`Expected FIELD:VALUE in ${clause}, found "${text}".`, clause, 0, { code: 'refine_format', text });
   let value = text.slice(colon + 1);
   if (/^".*"$|^'.*'$/.test(value)) value = value.slice(1, -1);
   return { field: text.slice(0, colon), value };
@@ -15,10 +15,10 @@ function split(text: string, clause: 'refine' | 'exclude'): { field: string; val
 export function facetCondition(fields: Field[], text: string, clause: 'refine' | 'exclude', params: Params): string {
   const { field: name, value } = split(text, clause);
   const field = fields.find((f) => f.name === name);
-  if (!field) throw new OdsqlError(`Unknown field "${name}" in ${clause}; the fields are: ${fields.map((f) => f.name).join(', ')}.`, clause, 0);
+  if (!field) throw new OdsqlError(`Unknown field "${name}" in ${clause}; the fields are: ${fields.map((f) => f.name).join(', ')}.`, clause, 0, { code: 'unknown_field', name, fields: fields.map((f) => f.name).join(', ') });
   const column = quoteIdentifier(field.name);
   const bad = (expected: string) =>
-    new OdsqlError(`The ${clause} value "${value}" for ${name} is not ${expected}.`, clause, name.length + 1);
+    new OdsqlError(`The ${clause} value "${value}" for ${name} is not ${expected}.`, clause, name.length + 1, { code: 'refine_value', field: name, value });
   switch (field.type) {
     case 'int':
     case 'double': {

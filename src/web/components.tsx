@@ -2,7 +2,7 @@
 import type { Dataset } from '../catalog/types.ts';
 import { localized } from '../explore/present.ts';
 import type { PageContext } from './context.ts';
-import { formatDate, formatNumber } from '../i18n/index.ts';
+import { formatDate, formatNumber, plural } from '../i18n/index.ts';
 import type { Child, Html } from '../html/jsx-runtime.ts';
 import type { Highlighted } from './search.ts';
 
@@ -35,7 +35,7 @@ export function DatasetCard(props: { ctx: PageContext; dataset: Dataset; heading
       </Heading>
       {props.children}
       <p class="meta">
-        {ctx.t.common.records(formatNumber(ctx.lang, dataset.recordsCount))} · {ctx.t.common.modified}{' '}
+        {plural(ctx.lang, dataset.recordsCount, ctx.t.common.records)} · {ctx.t.common.modified}{' '}
         <time datetime={dataset.modifiedAt}>{formatDate(ctx.lang, dataset.modifiedAt, ctx.config.timezone)}</time>
       </p>
     </article>

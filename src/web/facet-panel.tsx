@@ -8,7 +8,7 @@ import { facetValueText } from './cells.tsx';
 import type { PageContext } from './context.ts';
 import { tabHref, tabPath } from './dataset-frame.tsx';
 import { filterPairs, toggleFilter, type RecordFilters } from './filters.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, plural } from '../i18n/index.ts';
 import type { Html } from '../html/jsx-runtime.ts';
 import type { Facet } from './record-facets.ts';
 
@@ -32,7 +32,7 @@ function FacetValues(props: PanelProps & { facet: Facet; values: FacetValue[] })
       {props.values.map((v) => {
         const spec = `${facet.field.name}:${v.value}`;
         const label = facetValueText(ctx, facet.field, v.name);
-        const count = <span class="count">{formatNumber(ctx.lang, v.count)}<span class="visually-hidden"> {t.countHint(v.count)}</span></span>;
+        const count = <span class="count">{formatNumber(ctx.lang, v.count)}<span class="visually-hidden"> {plural(ctx.lang, v.count, t.countHint)}</span></span>;
         if (v.state === 'excluded') {
           return (
             <li class="facet-value excluded">
@@ -78,7 +78,7 @@ export function FacetSearch(props: { ctx: PageContext; action: string; keep: [st
         </span>
       </form>
       <p class="facet-all-count" role="status">
-        {q ? t.valuesContaining(total, fmt(total), q) : t.valuesInAll(total, fmt(total))}
+        {q ? (total === 0 ? t.valuesNone(q) : plural(ctx.lang, total, t.valuesContaining, q)) : plural(ctx.lang, total, t.valuesInAll)}
         {props.shown !== undefined && total > props.shown && <> {t.valuesCapped(fmt(props.shown))}</>}
       </p>
     </>
@@ -150,7 +150,7 @@ export function FacetPanel(props: PanelProps & { facets: Facet[] }): Html {
               <FacetValues {...props} facet={facet} values={facet.values.slice(0, shownValues)} />
               {complete && rest.length > 0 && (
                 <details class="facet-more">
-                  <summary>{t.moreValues(rest.length, formatNumber(ctx.lang, rest.length))}</summary>
+                  <summary>{plural(ctx.lang, rest.length, t.moreValues)}</summary>
                   <FacetValues {...props} facet={facet} values={rest} />
                 </details>
               )}

@@ -1,6 +1,9 @@
 // What the record tabs share: the Explore API URL of a dataset, filter errors turned into messages, the active-filter chips.
 import type { Dataset } from '../catalog/types.ts';
 import { DomainError } from '../errors.ts';
+import { QueryTimeout } from '../explore/errors.ts';
+import { OdsqlError } from '../odsql/errors.ts';
+import { odsqlErrorText } from './reasons.ts';
 import { keywords } from '../odsql/lexer.ts';
 import { queryString, type PageContext } from './context.ts';
 import { tabHref, type DatasetTab } from './dataset-frame.tsx';
@@ -24,12 +27,15 @@ export function odsqlName(name: string): string {
 }
 
 /**
- * The message of a problem the visitor caused through the URL (a bad refine, bad ODSQL, a query that took too long);
- * anything else is not theirs to fix and goes on to the error page.
+ * The message of a problem the visitor caused through the URL (a bad refine, bad ODSQL, a query that took too long), in
+ * the page's language, and the page's status made 400; anything else is not theirs to fix and goes on to the error page.
+ * The Explore API says the same problems in its own English (src/explore/errors.ts).
  */
-export function visitorError(error: unknown): string {
-  if (error instanceof DomainError && error.code === 'invalid') return error.message;
-  throw error;
+export function visitorError(ctx: PageContext, error: unknown): string {
+  if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
+  ctx.status = 400;
+  if (error instanceof OdsqlError) return odsqlErrorText(ctx.t.errors, error);
+  return error instanceof QueryTimeout ? ctx.t.errors.queryTimeout : ctx.t.errors.queryOther;
 }
 
 /** The active filters as chips, each a link to this tab without it. */

@@ -159,7 +159,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       const render = tab !== 'information' && (datasetTabs as readonly string[]).includes(tab) && tabsOf(dataset).includes(tab) ? tabRenderers[tab] : undefined;
       if (!render) throw new NotFound(ctx.t.errors.notFoundText);
       deps.usage.count(dataset.id, 'page_views');
-      return render({ ctx, dataset, filters: readFilters(request.query as Query), query: request.query as Query, records: deps.records, catalog: deps.catalog, audience });
+      const html = await render({ ctx, dataset, filters: readFilters(request.query as Query), query: request.query as Query, records: deps.records, catalog: deps.catalog, audience });
+      return { value: html.value, status: ctx.status };
     },
   });
 

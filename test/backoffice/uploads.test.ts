@@ -19,11 +19,11 @@ before(async () => {
 });
 after(() => s.close());
 
-function upload(v: StaffVisitor, name: string, body: BlobPart, id = 'cities') {
+function upload(v: StaffVisitor, name: string, body: BlobPart, id = 'cities', prefix = '') {
   const form = new FormData();
   form.append('_csrf', v.csrf);
   form.append('file', new Blob([body]), name);
-  return fetch(`${s.url}/-/admin/datasets/${id}/versions`, { method: 'POST', body: form, headers: { cookie: v.cookie!, origin: s.url }, redirect: 'manual' });
+  return fetch(`${s.url}${prefix}/-/admin/datasets/${id}/versions`, { method: 'POST', body: form, headers: { cookie: v.cookie!, origin: s.url }, redirect: 'manual' });
 }
 
 /** Files under the data directory's blobs and tmp folders (DuckDB's spill folder aside). */
@@ -57,13 +57,13 @@ test('each bad upload through the page gets its own message and leaves the curre
   const before = await state();
   assert.ok(Buffer.byteLength(oversized) > limit);
   const cases: [string, BlobPart, number, RegExp][] = [
-    ['ragged.csv', readFileSync(fixture('csv/ragged.csv')), 422, /kon niet worden ingelezen[\s\S]*ragged\.csv, line 4/],
+    ['ragged.csv', readFileSync(fixture('csv/ragged.csv')), 422, /kon niet worden ingelezen[\s\S]*ragged\.csv, regel 4: Verwacht: 3 waarden \(zoals in de kolomnamen\), gevonden: 4\./],
     ['groot.csv', oversized, 413, /groter dan 20 kB/],
-    ['leeg.csv', '', 422, /leeg\.csv: the file is empty/],
-    ['alleen-kop.csv', readFileSync(fixture('csv/header-only.csv')), 422, /a header but no records/],
-    ['rapport.pdf', readFileSync(fixture('other/report.pdf')).subarray(0, 5000), 422, /unknown format &quot;\.pdf&quot;/],
-    ['werkboek.xlsx', readFileSync(fixture('xlsx/not-a-workbook.xlsx')), 422, /not a readable XLSX workbook/],
-    ['kapot.json', readFileSync(fixture('json/malformed-array.json')), 422, /kapot\.json/],
+    ['leeg.csv', '', 422, /leeg\.csv: Het bestand is leeg\./],
+    ['alleen-kop.csv', readFileSync(fixture('csv/header-only.csv')), 422, /Het bestand heeft kolomnamen maar geen records\./],
+    ['rapport.pdf', readFileSync(fixture('other/report.pdf')).subarray(0, 5000), 422, /Het formaat „\.pdf” kennen we niet/],
+    ['werkboek.xlsx', readFileSync(fixture('xlsx/not-a-workbook.xlsx')), 422, /Dit is geen leesbare XLSX-werkmap\./],
+    ['kapot.json', readFileSync(fixture('json/malformed-array.json')), 422, /kapot\.json(, regel \d+)?: Dit is geen geldige JSON\./],
     ['', 'x', 400, /Kies een bestand om te uploaden/],
   ];
   for (const [name, body, status, message] of cases) {
@@ -73,7 +73,20 @@ test('each bad upload through the page gets its own message and leaves the curre
     assert.match(page, message, name);
     assert.match(page, /<form method="post" action="\/-\/admin\/datasets\/cities\/versions" enctype="multipart\/form-data"/, 'the upload form is there to try again');
     assert.deepEqual(await state(), before, `${name} left something behind`);
+    assert.doesNotMatch(page, /line \d|the file is|unknown format|not a readable|malformed JSON/, `${name}: not the engine's English`);
   }
+  // The same refusals on the English pages, in English; the publishing API keeps the engine's sentence.
+  const english: [string, BlobPart, RegExp][] = [
+    ['ragged.csv', readFileSync(fixture('csv/ragged.csv')), /The file could not be read[\s\S]*ragged\.csv, line 4: Expected 3 values \(as in the column names\), found 4\./],
+    ['leeg.csv', '', /leeg\.csv: The file is empty\./],
+    ['rapport.pdf', readFileSync(fixture('other/report.pdf')).subarray(0, 5000), /The format “\.pdf” is unknown/],
+  ];
+  for (const [name, body, message] of english) {
+    const response = await upload(editor, name, body, 'cities', '/en');
+    assert.equal(response.status, 422, name);
+    assert.match(await response.text(), message, name);
+  }
+  assert.deepEqual(await state(), before);
 });
 
 test('an upload larger than the limit is refused from its declared length, before it is read', async () => {

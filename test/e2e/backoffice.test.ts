@@ -71,7 +71,7 @@ test('with JavaScript a refused upload shows its reason in place and moves focus
   await page.click('form[data-upload] button[type="submit"]');
   await page.waitForSelector('#problem');
   assert.equal(page.url(), `${s.url}/-/admin/datasets/premies`, 'no navigation: the reason is swapped in');
-  assert.match((await page.textContent('#problem')) ?? '', /kon niet worden ingelezen[\s\S]*line 4/);
+  assert.match((await page.textContent('#problem')) ?? '', /kon niet worden ingelezen[\s\S]*regel 4/);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'problem');
   assert.equal(await page.locator('form[data-upload] button[type="submit"]').isEnabled(), true, 'the form can be sent again');
   await check('backoffice-6-refused');

@@ -37,10 +37,24 @@ test('typing updates the link, the snippets and the address; running fetches the
   assert.deepEqual(JSON.parse((await page.textContent('#console-result')) ?? ''), await json(s.get(url)));
   assert.equal(page.url(), before, 'the answer came in place, not by loading a page');
 
+  await page.fill('#console-where', 'name = "Berlin"');
+  await page.click('button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector('#console-status .result-count')?.textContent === '1 result in all, 1 shown');
+
+  // The API's error is English; the notice says it in the page's language, with the clause and the character.
   await page.fill('#console-where', 'population >');
   await page.click('button[type="submit"]');
   await page.waitForSelector('#console-status .notice-error');
-  assert.match((await page.textContent('#console-status .odsql-message')) ?? '', /Expected a value after ">"/);
+  assert.equal(await page.textContent('#console-status .odsql-message'), 'The query ends too early; something is missing.');
+  assert.match((await page.textContent('#console-status .notice-error')) ?? '', /In where, at character 13:/);
+  assert.match((await page.textContent('#console-result')) ?? '', /Expected a value after \\">\\"/, "the API's answer is shown as it came");
+
+  await page.goto(`${s.url}/datasets/cities/api`);
+  await page.fill('#console-where', 'naam = "Berlin');
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#console-status .notice-error');
+  assert.equal(await page.textContent('#console-status .odsql-message'), 'Een tekst of naam wordt niet afgesloten; voeg de afsluitende " toe.');
+  assert.match((await page.textContent('#console-status .notice-error')) ?? '', /In where, bij teken 8:/);
   assert.deepEqual(failures, []);
   await page.close();
 });

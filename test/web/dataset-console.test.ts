@@ -49,22 +49,27 @@ test('a valid query with select, group_by and order_by is run on the server and 
   assert.match(html, /3 results in all, 3 shown/);
 });
 
-test('an invalid query shows the API message with its clause and position, never an error page', async () => {
+test("an invalid query (400) says what is wrong in the page's language, with its clause and character, and shows the API's answer", async () => {
   const bad = await page(`/datasets/cities/api?${new URLSearchParams({ where: 'population >', limit: '10' })}`);
-  assert.equal(bad.status, 200);
-  assert.match(bad.body, /<p class="notice-title">De API kan deze query niet uitvoeren<\/p><p>In where, op positie 12:<\/p>/);
-  assert.match(bad.body, /<p class="odsql-message">Expected a value after &quot;&gt;&quot; at position 12 in where/);
+  assert.equal(bad.status, 400);
+  assert.match(bad.body, /<p class="notice-title">De API kan deze query niet uitvoeren<\/p><p>In where, bij teken 13:<\/p>/);
+  assert.match(bad.body, /<p class="odsql-message">De vraag houdt te vroeg op; er ontbreekt nog iets\.<\/p>/);
+  assert.match(bad.body, /Expected a value after \\&quot;&gt;\\&quot; at position 12 in where/, "the API's own English answer is shown as it is");
+  const english = await page(`/en/datasets/cities/api?${new URLSearchParams({ where: 'population > "a', limit: '10' })}`);
+  assert.equal(english.status, 400);
+  assert.match(english.body, /<p>In where, at character 14:<\/p><p class="odsql-message">A text or name is not closed; add the closing &quot;\.<\/p>/);
   assert.match(bad.body, /<pre class="odsql-caret" aria-hidden="true">population &gt;\n {12}\^<\/pre>/);
   const api = await s.get(shownUrl(bad.body));
   assert.equal(api.status, 400);
   assert.deepEqual(shownResult(bad.body), await api.json(), 'the page shows the error body the API answers');
 
   const field = await page(`/en/datasets/cities/api?${new URLSearchParams({ select: 'nosuchfield', limit: '10' })}`);
-  assert.equal(field.status, 200);
+  assert.equal(field.status, 400);
   assert.match(field.body, /The API cannot run this query/);
   assert.match(field.body, /nosuchfield/);
   const limit = await page('/en/datasets/cities/api?limit=500');
-  assert.equal(limit.status, 200);
+  assert.equal(limit.status, 400);
+  assert.match(limit.body, /<p class="odsql-message">This query cannot be run; check the filters and the other parameters\.<\/p>/);
   assert.match(limit.body, /Invalid value for limit API parameter: 500 was found but -1 &lt;= limit &lt;= 100 is expected\./);
   const grouped = await page(`/en/datasets/cities/api?${new URLSearchParams({ select: 'country', group_by: 'country', limit: '500' })}`);
   assert.match(grouped.body, /3 results in all, 3 shown/, 'grouped results may ask for more than 100');

@@ -119,8 +119,11 @@ test('filters from the URL change the counts, show as chips, and carry over to t
 
 test('a filter the query language refuses is explained on the tab, not turned into an error page', async () => {
   const bad = await page('/datasets/cities/map?refine=nosuchfield:1');
-  assert.equal(bad.status, 200);
-  assert.match(bad.body, /<div class="notice notice-error" role="alert"><p class="notice-title">Deze filters kunnen niet worden toegepast<\/p><p>[^<]*nosuchfield/);
+  assert.equal(bad.status, 400);
+  assert.match(bad.body, /<div class="notice notice-error" role="alert"><p class="notice-title">Deze filters kunnen niet worden toegepast<\/p><p>Er is geen veld „nosuchfield”/);
+  const english = await page('/en/datasets/cities/map?refine=nosuchfield:1');
+  assert.equal(english.status, 400);
+  assert.match(english.body, /<p class="notice-title">These filters cannot be applied<\/p><p>There is no field “nosuchfield”/);
   assert.deepEqual(svgCounts(bad.body), []);
   assert.doesNotMatch(bad.body, /\/-\/static\/map\.[0-9a-f]+\.js/, 'no script to fail the same way again');
 });

@@ -174,22 +174,26 @@ test('free text narrows the records, keeps the facets, and carries over to the o
   assert.match(form, /<input type="hidden" name="sort" value="-name">/);
 });
 
-test('a bad filter or sort in the URL shows the page with a message, never an error page', async () => {
+test('a bad filter in the URL shows the page (400) with a message in its language, never an error page; a bad sort is only noted', async () => {
   const cases: [string, RegExp][] = [
-    ['/datasets/cities/table?refine=nonsense', /Expected FIELD:VALUE in refine, found &quot;nonsense&quot;/],
-    ['/datasets/cities/table?refine=nosuchfield:1', /Unknown field &quot;nosuchfield&quot; in refine/],
-    ['/en/datasets/cities/table?exclude=population:many', /The exclude value &quot;many&quot; for population is not a number/],
+    ['/datasets/cities/table?refine=nonsense', /De filter in het adres kon niet worden toegepast: „nonsense” is geen filter van de vorm veld:waarde\./],
+    ['/en/datasets/cities/table?refine=nonsense', /The filter in the address could not be applied: “nonsense” is not a filter of the form field:value\./],
+    ['/datasets/cities/table?refine=nosuchfield:1', /Er is geen veld „nosuchfield”; de velden zijn: name, country, /],
+    ['/en/datasets/cities/table?refine=nosuchfield:1', /There is no field “nosuchfield”; the fields are: name, country, /],
+    ['/datasets/cities/table?exclude=population:many', /„many” is geen waarde die het veld population kan hebben\./],
+    ['/en/datasets/cities/table?exclude=population:many', /“many” is not a value the field population can have\./],
   ];
   for (const [path, message] of cases) {
     const bad = await page(path);
-    assert.equal(bad.status, 200, path);
+    assert.equal(bad.status, 400, path);
     assert.match(bad.body, message, path);
+    assert.doesNotMatch(bad.body, /Expected FIELD:VALUE|Unknown field|is not a number/, `${path}: not the API's English`);
   }
   const refine = await page('/datasets/cities/table?refine=nonsense');
   assert.match(refine.body, /<div class="notice notice-error" role="alert"><p class="notice-title">Deze filter begrijpen we niet<\/p>/);
   assert.match(refine.body, /<a class="chip" href="\/datasets\/cities\/table" aria-label="Filter &quot;nonsense: &quot; verwijderen">/, 'the bad filter can be removed');
   const sort = await page('/en/datasets/cities/table?sort=location&page=zero');
-  assert.equal(sort.status, 200);
+  assert.equal(sort.status, 200, 'a sort the table cannot do is ignored, not refused');
   assert.match(sort.body, /The table cannot be sorted on &quot;location&quot;/);
   assert.match(sort.body, /10 records<\/h2>/);
 });
@@ -250,7 +254,7 @@ test('hostile text in metadata, records, facets and the URL is escaped', async (
   assert.ok(!facet.includes(hostileValue));
   assert.match(facet, /1 record<\/h2>/);
   const url = await page(`/en/datasets/cities/table?q=${encodeURIComponent('"><script>x</script>')}&refine=${encodeURIComponent('<img src=x>:1')}`);
-  assert.equal(url.status, 200);
+  assert.equal(url.status, 400, 'the refine names no field');
   assert.ok(!url.body.includes('<script>x</script>') && !url.body.includes('<img src=x>'));
 });
 

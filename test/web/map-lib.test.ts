@@ -68,7 +68,7 @@ test('cluster queries put in_bbox corners latitude first and read the extent of 
 });
 
 test('popup values read as the language writes them, and geo fields are left out', () => {
-  const texts = { yes: 'ja', no: 'nee', more: '' };
+  const texts = { yes: 'ja', no: 'nee', more: '', moreOne: '' };
   assert.equal(displayValue(1926522, { name: 'n', label: 'N', type: 'int' }, 'nl', texts), '1.926.522');
   assert.equal(displayValue(true, { name: 'b', label: 'B', type: 'boolean' }, 'nl', texts), 'ja');
   assert.equal(displayValue('2024-01-01', { name: 'd', label: 'D', type: 'date' }, 'en', texts), '1 Jan 2024');

@@ -33,7 +33,7 @@ test('the home page shows themes with counts, newest datasets and a search box, 
 
 test('catalog search is accent- and case-insensitive, matches prefixes, and highlights why a dataset matched', async () => {
   const byKeyword = await page('/datasets?q=ECONOM');
-  assert.match(byKeyword.body, /1 datasets gevonden/);
+  assert.match(byKeyword.body, />1 dataset gevonden</, 'one dataset, in the singular (Intl.PluralRules)');
   assert.match(byKeyword.body, /<mark>Écono<\/mark>mie|<mark>Écon/);
   assert.match(byKeyword.body, /Gevonden in: trefwoorden/);
   const byField = await page('/datasets?q=werkzoek');
@@ -43,6 +43,14 @@ test('catalog search is accent- and case-insensitive, matches prefixes, and high
   assert.match(none.body, /0 datasets gevonden/);
   const secret = await page('/datasets?q=geheim');
   assert.match(secret.body, /0 datasets gevonden/);
+});
+
+test('counts take the singular for one and the plural otherwise, in both languages', async () => {
+  assert.match((await page('/datasets')).body, />2 datasets gevonden</);
+  assert.match((await page('/en/datasets')).body, />2 datasets found</);
+  assert.match((await page('/en/datasets?theme=ECON')).body, />1 dataset found</);
+  assert.match((await page('/en/datasets?q=zzzzqqq')).body, />0 datasets found</);
+  assert.match((await page('/')).body, />Alle 2 datasets</);
 });
 
 test('facets combine: counts reflect the other filters, values of one facet widen, facets narrow', async () => {

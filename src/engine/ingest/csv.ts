@@ -8,34 +8,30 @@ import { transcodeToUtf8 } from './transcode.ts';
 import { literal } from '../sql.ts';
 import { linkedCopy } from './files.ts';
 import { defaultImportLimits, refuseColumns, type ImportLimits } from './limits.ts';
-import type { Source } from './types.ts';
+import type { Explained, Source } from './types.ts';
 
 /** DuckDB's CSV errors name the physical line; this turns them into a reason a person can act on. */
-function explainCsvError(error: Error, encoding: CsvDialect['encoding']): { line?: number; reason: string } | null {
+function explainCsvError(error: Error, encoding: CsvDialect['encoding']): Explained | null {
   const message = error.message;
   const lineMatch = /CSV Error on Line: (\d+)/.exec(message);
   if (!lineMatch) {
-    if (/maximum line size/i.test(message)) return { reason: 'a line is longer than 2 MB; is the delimiter right?' };
+    if (/maximum line size/i.test(message)) return { reason: 'a line is longer than 2 MB; is the delimiter right?', words: { code: 'line_too_long' } };
     return null;
   }
   const line = Number(lineMatch[1]);
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   if (columns) {
-    return { line, reason: `expected ${columns[1]} values (as in the header) but found ${columns[2]}` };
+    return { line, reason: `expected ${columns[1]} values (as in the header) but found ${columns[2]}`, words: { code: 'column_count', expected: Number(columns[1]), found: Number(columns[2]) } };
   }
-  if (/unterminated quote/i.test(message)) return { line, reason: 'a quoted value is not closed' };
+  if (/unterminated quote/i.test(message)) return { line, reason: 'a quoted value is not closed', words: { code: 'open_quote' } };
   if (/Invalid unicode/i.test(message)) {
-    return {
-      line,
-      reason:
-        encoding === 'utf-8'
-          ? 'the file is not valid UTF-8 here (mixed encodings?); save it as UTF-8'
-          : 'the file could not be read as Windows-1252 text',
-    };
+    return encoding === 'utf-8'
+      ? { line, reason: 'the file is not valid UTF-8 here (mixed encodings?); save it as UTF-8', words: { code: 'not_utf8' } }
+      : { line, reason: 'the file could not be read as Windows-1252 text', words: { code: 'not_windows_1252' } };
   }
-  if (/maximum line size/i.test(message)) return { line, reason: 'the line is longer than 2 MB; is the delimiter right?' };
+  if (/maximum line size/i.test(message)) return { line, reason: 'the line is longer than 2 MB; is the delimiter right?', words: { code: 'line_too_long' } };
   const firstLine = message.split('\n').find((l) => l.trim() && !/^(Invalid Input Error|Original Line)/.test(l));
-  return { line, reason: firstLine?.trim() ?? 'the row could not be read' };
+  return { line, reason: firstLine?.trim() ?? 'the row could not be read', words: { code: 'bad_row' } };
 }
 
 export async function openCsv(
@@ -45,7 +41,7 @@ export async function openCsv(
 ): Promise<Source> {
   const displayName = options.displayName ?? basename(path);
   const dialect = { ...(await sniffCsv(path, { displayName })), ...options.dialect };
-  if (dialect.headers.length === 0) throw new ImportFailed(displayName, 'the file has no header row', 1);
+  if (dialect.headers.length === 0) throw new ImportFailed(displayName, 'the file has no header row', { code: 'no_header' }, 1);
   refuseColumns(displayName, dialect.headers.length, options.limits ?? defaultImportLimits);
   const temporary: string[] = [];
   let readable: string;

@@ -80,10 +80,10 @@ function checkGeometry(geometry: Geometry, displayName: string, feature: number)
     shape = readGeoJson(geometry);
   } catch (error) {
     if (!(error instanceof GeometryError)) throw error;
-    throw new ImportFailed(displayName, `feature ${feature}: ${error.message}`);
+    throw new ImportFailed(displayName, `feature ${feature}: ${error.message}`, { code: 'bad_geometry', feature });
   }
   const range = outOfRange(shape);
-  if (range) throw new ImportFailed(displayName, `feature ${feature}: ${range}`);
+  if (range) throw new ImportFailed(displayName, `feature ${feature}: ${range}`, { code: 'bad_geometry', feature });
 }
 
 interface Feature {
@@ -100,12 +100,12 @@ async function* readFeatures(path: string, displayName: string): AsyncGenerator<
     try {
       feature = JSON.parse(text.toString('utf8'));
     } catch (error) {
-      throw new ImportFailed(displayName, `feature ${n} is not valid JSON (${(error as Error).message})`);
+      throw new ImportFailed(displayName, `feature ${n} is not valid JSON (${(error as Error).message})`, { code: 'not_json' });
     }
-    if (feature?.type !== 'Feature') throw new ImportFailed(displayName, `feature ${n} is not a GeoJSON Feature`);
+    if (feature?.type !== 'Feature') throw new ImportFailed(displayName, `feature ${n} is not a GeoJSON Feature`, { code: 'not_feature', feature: n });
     const geometry = feature.geometry ?? null;
     if (geometry !== null && !geometryTypes.has(geometry?.type)) {
-      throw new ImportFailed(displayName, `feature ${n} has an unknown geometry type "${String(geometry?.type)}"`);
+      throw new ImportFailed(displayName, `feature ${n} has an unknown geometry type "${String(geometry?.type)}"`, { code: 'geometry_type', feature: n, type: String(geometry?.type) });
     }
     if (geometry !== null) checkGeometry(geometry, displayName, n);
     const properties =
@@ -133,7 +133,7 @@ export async function openGeoJson(
     count++;
     if (geometry && geometry.type !== 'Point') allPoints = false;
   }
-  if (count === 0) throw new ImportFailed(displayName, 'the FeatureCollection has no features');
+  if (count === 0) throw new ImportFailed(displayName, 'the FeatureCollection has no features', { code: 'no_features' });
 
   const geometryKey = allPoints ? 'geo_point_2d' : 'geo_shape';
   const lines = blobs.tempPath('.jsonl');

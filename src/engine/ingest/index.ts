@@ -48,12 +48,12 @@ async function detectFormat(path: string, displayName: string): Promise<Kind> {
   const extension = extname(displayName).toLowerCase();
   const kind = byExtension[extension];
   if (!kind) {
-    if (extension === '.xls') throw new ImportFailed(displayName, 'XLS (Excel 97-2003) files are not supported; save the sheet as XLSX or CSV');
-    throw new ImportFailed(displayName, `unknown format "${extension || 'no extension'}"; Opaal imports ${supported}`);
+    if (extension === '.xls') throw new ImportFailed(displayName, 'XLS (Excel 97-2003) files are not supported; save the sheet as XLSX or CSV', { code: 'xls' });
+    throw new ImportFailed(displayName, `unknown format "${extension || 'no extension'}"; Opaal imports ${supported}`, { code: 'unknown_format', extension: extension || '—', supported });
   }
   const start = await head(path, 4096);
   if (kind === 'xlsx' && !(start[0] === 0x50 && start[1] === 0x4b)) {
-    throw new ImportFailed(displayName, 'not a readable XLSX workbook (an XLSX file is a ZIP archive, this one is not)');
+    throw new ImportFailed(displayName, 'not a readable XLSX workbook (an XLSX file is a ZIP archive, this one is not)', { code: 'not_xlsx' });
   }
   if (kind === 'json') {
     const text = start.toString('utf8').replace(/^\uFEFF/, '').trimStart();
@@ -107,11 +107,11 @@ export async function ingestFile(
   try {
     size = (await stat(path)).size;
   } catch {
-    throw new ImportFailed(displayName, 'the file does not exist or cannot be read');
+    throw new ImportFailed(displayName, 'the file does not exist or cannot be read', { code: 'unreadable' });
   }
-  if (size === 0) throw new ImportFailed(displayName, 'the file is empty');
+  if (size === 0) throw new ImportFailed(displayName, 'the file is empty', { code: 'empty' });
   if (options.maxBytes !== undefined && size > options.maxBytes) {
-    throw new ImportFailed(displayName, `the file is ${size} bytes; the largest accepted is ${options.maxBytes}`);
+    throw new ImportFailed(displayName, `the file is ${size} bytes; the largest accepted is ${options.maxBytes}`, { code: 'too_big', bytes: size, limit: options.maxBytes });
   }
   const destination = blobs.tempPath('.parquet');
   const twin = twinOf(destination);
@@ -121,7 +121,7 @@ export async function ingestFile(
     try {
       source = await openSource(connection, path, blobs, displayName, options.limits ?? defaultImportLimits);
       const plan = await inferPlan(connection, source, { displayName, readings: options.readings });
-      if (plan.rows === 0) throw new ImportFailed(displayName, 'the file has a header but no records');
+      if (plan.rows === 0) throw new ImportFailed(displayName, 'the file has a header but no records', { code: 'no_records' });
       const recordsCount = await writeParquet(connection, source, plan, destination, {
         path: twin,
         clusterMinRows: engine.clusterMinRows,
@@ -133,13 +133,13 @@ export async function ingestFile(
     } catch (error) {
       await discard();
       if (error instanceof ImportFailed) throw error;
-      if (diskFull(error)) throw new ImportFailed(displayName, 'the disk is full; free space in the data directory and import again');
+      if (diskFull(error)) throw new ImportFailed(displayName, 'the disk is full; free space in the data directory and import again', { code: 'disk_full' });
       if (outOfMemory(error)) {
         const columns = source ? `its ${source.columns.length} columns` : 'it';
-        throw new ImportTooLarge(displayName, `the records engine ran out of memory writing ${columns}; import fewer columns, or raise DUCKDB_MEMORY_LIMIT`);
+        throw new ImportTooLarge(displayName, `the records engine ran out of memory writing ${columns}; import fewer columns, or raise DUCKDB_MEMORY_LIMIT`, { code: 'out_of_memory' });
       }
       const explained = await source?.explain(error as Error);
-      if (explained) throw new ImportFailed(displayName, explained.reason, explained.line);
+      if (explained) throw new ImportFailed(displayName, explained.reason, explained.words, explained.line);
       throw error;
     } finally {
       await source?.cleanup();

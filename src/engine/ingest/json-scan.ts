@@ -41,7 +41,7 @@ class JsonCursor {
     }
     if (b === openObject || b === openArray) {
       if (++this.depth > maxNesting) {
-        throw new ImportTooLarge(this.displayName, `arrays and objects nest deeper than ${maxNesting} levels, more than this portal reads`, this.line);
+        throw new ImportTooLarge(this.displayName, `arrays and objects nest deeper than ${maxNesting} levels, more than this portal reads`, { code: 'too_deep', levels: maxNesting }, this.line);
       }
     } else if (b === closeObject || b === closeArray) this.depth--;
     else if (b === quote) this.inString = true;
@@ -90,8 +90,8 @@ export async function* featureTexts(path: string, displayName: string): AsyncGen
       const role = cursor.step(b);
       if (depth === 0) {
         if (isSpace(b)) continue;
-        if (started) throw new ImportFailed(displayName, 'not valid JSON (there is text after the FeatureCollection)', cursor.line);
-        if (b !== openObject) throw new ImportFailed(displayName, noCollection);
+        if (started) throw new ImportFailed(displayName, 'not valid JSON (there is text after the FeatureCollection)', { code: 'not_json' }, cursor.line);
+        if (b !== openObject) throw new ImportFailed(displayName, noCollection, { code: 'no_collection' });
         started = true;
         expectKey = true;
         continue;
@@ -121,7 +121,7 @@ export async function* featureTexts(path: string, displayName: string): AsyncGen
           parts = [];
           size = 0;
         } else if (role === closeArray) inFeatures = false;
-        else if (role !== comma && !isSpace(b)) throw new ImportFailed(displayName, `feature ${count + 1} is not a GeoJSON Feature`, cursor.line);
+        else if (role !== comma && !isSpace(b)) throw new ImportFailed(displayName, `feature ${count + 1} is not a GeoJSON Feature`, { code: 'not_feature', feature: count + 1 }, cursor.line);
         continue;
       }
       if (role === closeObject && cursor.depth === 2) {
@@ -136,13 +136,13 @@ export async function* featureTexts(path: string, displayName: string): AsyncGen
       const piece = chunk.subarray(from);
       size += piece.length;
       if (size > maxFeatureBytes) {
-        throw new ImportTooLarge(displayName, `feature ${count + 1} is larger than ${maxFeatureBytes} bytes, the most this portal reads as one feature`, cursor.line);
+        throw new ImportTooLarge(displayName, `feature ${count + 1} is larger than ${maxFeatureBytes} bytes, the most this portal reads as one feature`, { code: 'feature_too_large', feature: count + 1, limit: maxFeatureBytes }, cursor.line);
       }
       // A copy: the stream may reuse its chunk's memory.
       parts.push(Buffer.from(piece));
       from = 0;
     }
   }
-  if (!started || cursor.depth !== 0 || cursor.inString) throw new ImportFailed(displayName, 'not valid JSON (the text ends before the FeatureCollection does)');
-  if (type !== 'FeatureCollection' || !featuresSeen) throw new ImportFailed(displayName, noCollection);
+  if (!started || cursor.depth !== 0 || cursor.inString) throw new ImportFailed(displayName, 'not valid JSON (the text ends before the FeatureCollection does)', { code: 'not_json' });
+  if (type !== 'FeatureCollection' || !featuresSeen) throw new ImportFailed(displayName, noCollection, { code: 'no_collection' });
 }

@@ -11,7 +11,7 @@ import { literal } from '../sql.ts';
 import { linkedCopy } from './files.ts';
 import { checkNesting } from './json-scan.ts';
 import { defaultImportLimits, refuseColumns, type ImportLimits } from './limits.ts';
-import type { Source, SourceFormat } from './types.ts';
+import type { Explained, Source, SourceFormat } from './types.ts';
 
 /** RFC 6901 pointer to a top-level key, so any key text is safe in the path. */
 function pointer(key: string): string {
@@ -53,9 +53,10 @@ async function locateJsonError(path: string, lines: boolean): Promise<{ line?: n
   }
 }
 
-async function explainJsonError(error: Error, path: string, lines: boolean): Promise<{ line?: number; reason: string } | null> {
+async function explainJsonError(error: Error, path: string, lines: boolean): Promise<Explained | null> {
   if (!/Malformed JSON|JSON/.test(error.message) || !/Invalid Input Error/.test(error.message)) return null;
-  return (await locateJsonError(path, lines)) ?? { reason: error.message.split('\n')[0].replace(/^Invalid Input Error: /, '').replace(/ in file "[^"]*"/, '') };
+  const located = (await locateJsonError(path, lines)) ?? { reason: error.message.split('\n')[0].replace(/^Invalid Input Error: /, '').replace(/ in file "[^"]*"/, '') };
+  return { ...located, words: { code: 'not_json' } };
 }
 
 export async function openJson(
@@ -83,12 +84,12 @@ export async function openJson(
       const record = Number(check.first);
       throw new ImportFailed(
         displayName,
-        `record ${record} is not a JSON object; give an array of objects or one object per line`,
+        `record ${record} is not a JSON object; give an array of objects or one object per line`, { code: 'not_object', record },
         lines ? record : undefined,
       );
     }
     const keys = (await connection.runAndReadAll(keysSql)).getRowObjects().map((r) => String(r.k));
-    if (keys.length === 0) throw new ImportFailed(displayName, 'the file holds no records');
+    if (keys.length === 0) throw new ImportFailed(displayName, 'the file holds no records', { code: 'no_records' });
     refuseColumns(displayName, keys.length, options.limits ?? defaultImportLimits);
     const names = fieldNamesFor(keys);
     const paths = keys.map((k) => literal(pointer(k))).join(', ');
@@ -111,7 +112,7 @@ export async function openJson(
     await cleanup();
     if (error instanceof ImportFailed) throw error;
     const explained = await explainJsonError(error as Error, path, lines);
-    if (explained) throw new ImportFailed(displayName, explained.reason, explained.line);
+    if (explained) throw new ImportFailed(displayName, explained.reason, explained.words, explained.line);
     throw error;
   }
 }

@@ -36,5 +36,5 @@ export const defaultImportLimits: ImportLimits = importLimitsOf(loadConfig({}));
 /** A header wider than the limit, refused before a row is read. */
 export function refuseColumns(displayName: string, columns: number, limits: ImportLimits): void {
   if (columns <= limits.columns) return;
-  throw new ImportTooLarge(displayName, `the file has ${columns} columns; the most this portal imports is ${limits.columns} (MAX_IMPORT_COLUMNS)`);
+  throw new ImportTooLarge(displayName, `the file has ${columns} columns; the most this portal imports is ${limits.columns} (MAX_IMPORT_COLUMNS)`, { code: 'too_many_columns', columns, limit: limits.columns });
 }

@@ -128,31 +128,31 @@ export async function sniffCsv(path: string, options: { displayName?: string } =
   const { bytes, truncated } = await readHead(path);
 
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ImportFailed(name, 'UTF-16 files are not supported; save the file as UTF-8');
+    throw new ImportFailed(name, 'UTF-16 files are not supported; save the file as UTF-8', { code: 'utf16' });
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (body.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) {
-    throw new ImportFailed(name, 'the file is empty');
+    throw new ImportFailed(name, 'the file is empty', { code: 'empty' });
   }
-  if (body.includes(0)) throw new ImportFailed(name, 'this looks like a binary file, not CSV text');
+  if (body.includes(0)) throw new ImportFailed(name, 'this looks like a binary file, not CSV text', { code: 'binary' });
 
   const decoded = decodeHead(body, truncated);
   const { encoding } = decoded;
   // Excel writes `sep=;` as a first line to say the delimiter; the header comes after it.
   const sep = /^sep=(.?)(\r\n|\n|\r)/i.exec(decoded.text);
   if (sep && !(DELIMITERS as string[]).includes(sep[1])) {
-    throw new ImportFailed(name, `the first line "sep=${sep[1]}" names a delimiter Opaal does not read; use ; , | or a tab`, 1);
+    throw new ImportFailed(name, `the first line "sep=${sep[1]}" names a delimiter Opaal does not read; use ; , | or a tab`, { code: 'bad_sep', sep: sep[1] }, 1);
   }
   const text = sep ? decoded.text.slice(sep[0].length) : decoded.text;
   const delimiter = sep ? (sep[1] as Delimiter) : chooseDelimiter(text, truncated);
   const parsed = parseCsvRecords(text, delimiter, SAMPLE_ROWS + 1);
   if (parsed.openQuote && !truncated) {
-    throw new ImportFailed(name, 'a quoted value is not closed', parsed.lines[parsed.lines.length - 1]);
+    throw new ImportFailed(name, 'a quoted value is not closed', { code: 'open_quote' }, parsed.lines[parsed.lines.length - 1]);
   }
   const records = wholeRecords(parsed, truncated);
   if (records.length === 0) {
-    throw new ImportFailed(name, 'the first record is longer than 1 MiB; is a quote left open, or is this not CSV?', 1);
+    throw new ImportFailed(name, 'the first record is longer than 1 MiB; is a quote left open, or is this not CSV?', { code: 'first_record_long' }, 1);
   }
   const headers = records[0].map((cell) => cell.trim());
   return {

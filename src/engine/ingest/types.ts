@@ -1,6 +1,14 @@
 // What a source adapter hands to type inference and the Parquet writer.
 import type { Field, FieldType } from '../../odsql/fields.ts';
+import type { ImportWords } from '../../errors.ts';
 import type { ImportReport } from './report.ts';
+
+/** An engine error about a source, as the line it names and why: in English (`reason`) and as words for pages. */
+export interface Explained {
+  line?: number;
+  reason: string;
+  words: ImportWords;
+}
 
 export const sourceFormats = ['csv', 'json', 'xlsx', 'geojson'] as const;
 export type SourceFormat = (typeof sourceFormats)[number];
@@ -37,7 +45,7 @@ export interface Source {
   /** Lines before the first record (the header, an Excel `sep=` line): a record's line is its number plus these. */
   headerLines: number;
   /** Turns an engine error about this source into a message naming line and reason, if it can. */
-  explain(error: Error): Promise<{ line?: number; reason: string } | null>;
+  explain(error: Error): Promise<Explained | null>;
   /** Removes temporary files the adapter made. */
   cleanup(): Promise<void>;
 }

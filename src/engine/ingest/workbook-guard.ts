@@ -140,7 +140,7 @@ class XmlCounter {
  */
 export async function checkWorkbook(path: string, displayName: string, limits: ImportLimits): Promise<void> {
   const refuse = (reason: string): never => {
-    throw new ImportTooLarge(displayName, `the workbook is too large to import: ${reason}`);
+    throw new ImportTooLarge(displayName, `the workbook is too large to import: ${reason}`, { code: 'workbook_too_large' });
   };
   const tally: Tally = { entries: 0, bytes: 0, strings: 0, chars: 0 };
   const input = createReadStream(path);

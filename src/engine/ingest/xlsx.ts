@@ -118,7 +118,7 @@ async function sheetToCsv(path: string, csvPath: string, displayName: string, li
       // Rows written so far and the gap before this one, as cells: a lone row 1,000,000 is a million rows of CSV.
       const refuseCells = (upTo: number) => {
         if ((upTo - expected + 1 + rows) * width <= limits.cells) return;
-        throw new ImportTooLarge(displayName, `the sheet has more than ${limits.cells} cells, counting empty rows between rows (MAX_IMPORT_CELLS)`, upTo);
+        throw new ImportTooLarge(displayName, `the sheet has more than ${limits.cells} cells, counting empty rows between rows (MAX_IMPORT_CELLS)`, { code: 'too_many_cells', limit: limits.cells }, upTo);
       };
       for await (const row of sheet) {
         if (rows > 0) refuseCells(row.number);
@@ -143,11 +143,11 @@ async function sheetToCsv(path: string, csvPath: string, displayName: string, li
         if (rows === 0) {
           while (values.length > 0 && values[values.length - 1].trim() === '') values.pop();
           width = values.length;
-          if (width === 0) throw new ImportFailed(displayName, 'the first row of the first sheet is empty; put the column names there', row.number);
+          if (width === 0) throw new ImportFailed(displayName, 'the first row of the first sheet is empty; put the column names there', { code: 'empty_first_row' }, row.number);
           refuseColumns(displayName, width, limits);
         } else if (values.length > width) {
           const extra = values.slice(width).some((v) => v.trim() !== '');
-          if (extra) throw new ImportFailed(displayName, `row ${row.number} has values beyond the ${width} named columns`, row.number);
+          if (extra) throw new ImportFailed(displayName, `row ${row.number} has values beyond the ${width} named columns`, { code: 'beyond_columns', width }, row.number);
         }
         const cells = Array.from({ length: width }, (_, i) => csvCell(values[i] ?? ''));
         if (!out.write(`${cells.join(',')}\n`)) await once(out, 'drain');
@@ -173,7 +173,7 @@ export async function openXlsx(path: string, blobs: BlobStore, options: { displa
     await checkWorkbook(path, displayName, limits);
   } catch (error) {
     if (error instanceof ImportFailed) throw error;
-    throw new ImportFailed(displayName, `not a readable XLSX workbook (${(error as Error).message})`);
+    throw new ImportFailed(displayName, `not a readable XLSX workbook (${(error as Error).message})`, { code: 'not_xlsx' });
   }
   const csvPath = blobs.tempPath('.csv');
   let rows = 0;
@@ -186,12 +186,12 @@ export async function openXlsx(path: string, blobs: BlobStore, options: { displa
       await blobs.discard(csvPath);
       if (error instanceof ImportFailed) throw error;
       if (attempt < readAttempts && unreadWorkbook.test((error as Error).message)) continue;
-      throw new ImportFailed(displayName, `not a readable XLSX workbook (${(error as Error).message})`);
+      throw new ImportFailed(displayName, `not a readable XLSX workbook (${(error as Error).message})`, { code: 'not_xlsx' });
     }
   }
   if (rows === 0) {
     await blobs.discard(csvPath);
-    throw new ImportFailed(displayName, 'the workbook has no rows');
+    throw new ImportFailed(displayName, 'the workbook has no rows', { code: 'no_records' });
   }
   try {
     const source = await openCsv(csvPath, blobs, {

@@ -23,7 +23,7 @@ export const admin: typeof nl = {
   off: 'off',
   created: 'Created',
   lastActive: 'Last active',
-  usersCount: (n: string) => `${n} accounts`,
+  usersCount: { one: (n) => `${n} account`, other: (n) => `${n} accounts` },
   noUsers: 'No accounts found.',
   id: 'Account number',
   changeRole: 'Change role',
@@ -128,7 +128,7 @@ export const admin: typeof nl = {
   subjectLabel: 'On what (id or email address)',
   subjectType: 'Kind',
   filter: 'Filter',
-  eventsCount: (n: string) => `${n} events`,
+  eventsCount: { one: (n) => `${n} event`, other: (n) => `${n} events` },
   noEvents: 'No events.',
   goneAccount: 'account no longer exists',
   errors: {

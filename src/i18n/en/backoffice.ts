@@ -18,7 +18,7 @@ export const backoffice: typeof nl = {
   colModified: 'Modified',
   states: { draft: 'draft', published: 'published' },
   visibilities: { public: 'public', restricted: 'restricted' },
-  waiting: (n: number) => (n === 1 ? '1 version waiting' : `${n} versions waiting`),
+  waiting: { one: (n) => `${n} version waiting`, other: (n) => `${n} versions waiting` },
 
   createTitle: 'New dataset',
   createIntro: 'A new dataset is a draft: nobody outside the editors sees it until you publish a version.',
@@ -65,7 +65,7 @@ export const backoffice: typeof nl = {
   previewStaged: 'This version is waiting to be published: the public still sees the current version.',
   previewStagedDraft: 'This version is waiting to be published; until then the dataset stays a draft.',
   previewOlder: 'This version was published before. You can make it the current one again.',
-  summary: (records: string, size: string, source: string) => `${records} records, ${size}, from ${source}.`,
+  summary: (records: string, size: string, source: string) => `${records}, ${size}, from ${source}.`,
   schema: 'Fields',
   fieldName: 'Name',
   fieldLabel: 'Label',
@@ -165,8 +165,9 @@ export const backoffice: typeof nl = {
   hygieneUse: (mailbox: string) => `Use ${mailbox}`,
 
   deleteTitle: 'Delete dataset',
-  deleteText: (versions: number) =>
-    `This deletes the dataset, its metadata and ${versions === 1 ? 'its only version' : `its ${versions} versions`} with all files. It cannot be undone. Portals that harvested the dataset may keep a copy of its metadata.`,
+  deleteVersions: { one: () => 'its only version', other: (n) => `its ${n} versions` },
+  deleteText: (versions: string) =>
+    `This deletes the dataset, its metadata and ${versions} with all files. It cannot be undone. Portals that harvested the dataset may keep a copy of its metadata.`,
   deleteConfirm: 'Type the dataset’s id to confirm',
   deleteButton: 'Delete for good',
   deleteMismatch: 'The id typed is not this dataset’s; nothing was deleted.',

@@ -7,7 +7,7 @@ export const catalog: typeof nl = {
   dcatTitle: (portal) => `${portal}: open data`,
   dcatDescription: (publisher) => `Open data of ${publisher}`,
   searchResults: (q: string) => `Search results for "${q}"`,
-  found: (n: string) => `${n} datasets found`,
+  found: { one: (n) => `${n} dataset found`, other: (n) => `${n} datasets found` },
   none: 'No datasets found. Try fewer or other words, or remove a filter.',
   filters: 'Filters',
   activeFilters: 'Active filters',

@@ -20,8 +20,8 @@ export const common: typeof nl = {
   footerPrivacy: 'Privacy',
   footerRequest: 'Make a privacy request',
   jsonTwin: 'This page as JSON',
-  records: (n: string) => `${n} records`,
-  datasetsCount: (n: string) => `${n} datasets`,
+  records: { one: (n) => `${n} record`, other: (n) => `${n} records` },
+  datasetsCount: { one: (n) => `${n} dataset`, other: (n) => `${n} datasets` },
   modified: 'Modified',
   previous: 'Previous',
   next: 'Next',
@@ -33,8 +33,8 @@ export const common: typeof nl = {
   showFewer: 'Show fewer',
   facetSearchLabel: (label: string) => `Search the values of ${label}`,
   facetSearch: 'Filter',
-  valuesInAll: (count: number, n: string) => (count === 1 ? '1 value.' : `${n} values.`),
-  valuesContaining: (count: number, n: string, q: string) =>
-    count === 0 ? `No value contains "${q}".` : count === 1 ? `1 value contains "${q}".` : `${n} values contain "${q}".`,
+  valuesInAll: { one: (n) => `${n} value.`, other: (n) => `${n} values.` },
+  valuesNone: (q: string) => `No value contains "${q}".`,
+  valuesContaining: { one: (n, q) => `${n} value contains "${q}".`, other: (n, q) => `${n} values contain "${q}".` },
   valuesCapped: (shown: string) => `The first ${shown} are listed below; search to shorten the list.`,
 };

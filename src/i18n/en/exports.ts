@@ -4,9 +4,8 @@ import type { exports as nl } from '../nl/exports.ts';
 export const exports: typeof nl = {
   title: 'Export',
   intro: 'Download the records in the format that suits your application. The downloads use the Explore API; the same links work in scripts.',
-  holdsAll: (n: string) => `Every export holds all ${n} records of the dataset.`,
-  holdsFiltered: (n: string) => `Every export holds the ${n} records left by the filters:`,
-  holdsOne: 'Every export holds 1 record.',
+  holdsAll: { one: (n) => `Every export holds the dataset's ${n} record.`, other: (n) => `Every export holds all ${n} records of the dataset.` },
+  holdsFiltered: { one: (n) => `Every export holds the ${n} record left by the filters:`, other: (n) => `Every export holds the ${n} records left by the filters:` },
   holdsNone: 'With these filters an export holds no records. Remove a filter.',
   groups: {
     tabular: 'Tables',
@@ -43,7 +42,7 @@ export const exports: typeof nl = {
   },
   otherFormat: (format: string) => `Export in the ${format} format.`,
   download: (name: string) => `Download ${name}`,
-  records: (n: string) => `${n} records`,
+  records: { one: (n) => `${n} record`, other: (n) => `${n} records` },
   storedSize: (size: string) => `stored version: ${size}`,
   csvOptions: 'CSV your way',
   csvOptionsIntro: 'Choose how the CSV is written and download it; the button builds the link to the API.',

@@ -9,5 +9,5 @@ export const home: typeof nl = {
   mostUsed: 'Most used datasets',
   aboutTitle: 'About this portal',
   about: 'Every dataset can be searched, filtered, charted or mapped and downloaded in common formats. Scripts and applications use the same data through the Explore API, compatible with Opendatasoft. The catalogue is published in DCAT-AP for the Flemish and European data portals.',
-  allDatasets: (n: string) => `All ${n} datasets`,
+  allDatasets: { one: (n) => `The ${n} dataset`, other: (n) => `All ${n} datasets` },
 };

@@ -58,7 +58,7 @@ export const privacyRights: typeof nl = {
     intro: 'Below is, part by part, what the portal keeps about you, and after that why and for how long. Times are in the portal’s time zone.',
     contents: 'Contents',
     nothingKept: 'We keep nothing of yours here.',
-    count: (n) => (n === 1 ? 'We keep 1 item of this:' : `We keep ${n} items of this:`),
+    count: { one: (n) => `We keep ${n} item of this:`, other: (n) => `We keep ${n} items of this:` },
     yes: 'yes',
     no: 'no',
     purposesTitle: 'Purposes and legal bases',

@@ -6,7 +6,7 @@ export const twoFactor: typeof nl = {
   offText: 'Besides your password, ask for a code from an app on your phone (an authenticator app) when you sign in. Someone who knows your password then still cannot sign in.',
   setUp: 'Set up two-step verification',
   onSince: (date: string) => `Two-step verification is on since ${date}.`,
-  codesLeft: (n: number) => (n === 1 ? 'You have 1 unused recovery code left.' : `You have ${n} unused recovery codes left.`),
+  codesLeft: { one: (n) => `You have ${n} unused recovery code left.`, other: (n) => `You have ${n} unused recovery codes left.` },
   codesLow: 'Make new recovery codes before you run out.',
   required: 'Your role requires two-step verification: you cannot turn it off.',
   regenerate: 'Make new recovery codes',

@@ -1,4 +1,5 @@
 // Dutch: the administration of accounts, roles, access to restricted datasets and the audit log.
+import type { Counted } from '../plural.ts';
 export const admin = {
   title: 'Beheer',
   navigation: 'Beheer',
@@ -21,7 +22,7 @@ export const admin = {
   off: 'uit',
   created: 'Aangemaakt',
   lastActive: 'Laatst actief',
-  usersCount: (n: string) => `${n} accounts`,
+  usersCount: { one: (n) => `${n} account`, other: (n) => `${n} accounts` } as Counted,
   noUsers: 'Geen accounts gevonden.',
   id: 'Accountnummer',
   changeRole: 'Rol wijzigen',
@@ -128,7 +129,7 @@ export const admin = {
   subjectLabel: 'Waarop (id of e-mailadres)',
   subjectType: 'Soort',
   filter: 'Filteren',
-  eventsCount: (n: string) => `${n} gebeurtenissen`,
+  eventsCount: { one: (n) => `${n} gebeurtenis`, other: (n) => `${n} gebeurtenissen` } as Counted,
   noEvents: 'Geen gebeurtenissen.',
   goneAccount: 'account bestaat niet meer',
   errors: {

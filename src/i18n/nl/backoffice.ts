@@ -1,4 +1,5 @@
 // Dutch: the publishing back office (datasets, metadata, versions, publishing hygiene).
+import type { Counted } from '../plural.ts';
 export const backoffice = {
   title: 'Datasets beheren',
   section: 'Publiceren',
@@ -16,7 +17,7 @@ export const backoffice = {
   colModified: 'Gewijzigd',
   states: { draft: 'concept', published: 'gepubliceerd' } as Record<string, string>,
   visibilities: { public: 'publiek', restricted: 'beperkt' } as Record<string, string>,
-  waiting: (n: number) => (n === 1 ? '1 versie wacht' : `${n} versies wachten`),
+  waiting: { one: (n) => `${n} versie wacht`, other: (n) => `${n} versies wachten` } as Counted,
 
   createTitle: 'Nieuwe dataset',
   createIntro: 'Een nieuwe dataset is een concept: niemand buiten de redactie ziet hem tot u een versie publiceert.',
@@ -63,7 +64,8 @@ export const backoffice = {
   previewStaged: 'Deze versie wacht op publicatie: het publiek ziet nog de huidige versie.',
   previewStagedDraft: 'Deze versie wacht op publicatie; tot dan blijft de dataset een concept.',
   previewOlder: 'Deze versie was eerder gepubliceerd. U kunt ze opnieuw de huidige maken.',
-  summary: (records: string, size: string, source: string) => `${records} records, ${size}, uit ${source}.`,
+  /** `records` is counted (common.records). */
+  summary: (records: string, size: string, source: string) => `${records}, ${size}, uit ${source}.`,
   schema: 'Velden',
   fieldName: 'Naam',
   fieldLabel: 'Label',
@@ -163,8 +165,9 @@ export const backoffice = {
   hygieneUse: (mailbox: string) => `${mailbox} gebruiken`,
 
   deleteTitle: 'Dataset verwijderen',
-  deleteText: (versions: number) =>
-    `Dit verwijdert de dataset, zijn metadata en ${versions === 1 ? 'zijn enige versie' : `zijn ${versions} versies`} met alle bestanden. Dat kan niet ongedaan worden gemaakt. Wie de dataset geoogst heeft, bewaart mogelijk een kopie van de metadata.`,
+  deleteVersions: { one: () => 'zijn enige versie', other: (n) => `zijn ${n} versies` } as Counted,
+  deleteText: (versions: string) =>
+    `Dit verwijdert de dataset, zijn metadata en ${versions} met alle bestanden. Dat kan niet ongedaan worden gemaakt. Wie de dataset geoogst heeft, bewaart mogelijk een kopie van de metadata.`,
   deleteConfirm: 'Typ de id van de dataset om te bevestigen',
   deleteButton: 'Definitief verwijderen',
   deleteMismatch: 'De ingetypte id is niet die van deze dataset; er is niets verwijderd.',

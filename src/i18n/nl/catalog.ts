@@ -1,4 +1,5 @@
 // Dutch: the catalog page.
+import type { Counted } from '../plural.ts';
 export const catalog = {
   title: 'Datasets',
   /** The title of the catalog's RSS feed. */
@@ -7,7 +8,7 @@ export const catalog = {
   dcatTitle: (portal: string) => `${portal}: open data`,
   dcatDescription: (publisher: string) => `Open data van ${publisher}`,
   searchResults: (q: string) => `Zoekresultaten voor "${q}"`,
-  found: (n: string) => `${n} datasets gevonden`,
+  found: { one: (n) => `${n} dataset gevonden`, other: (n) => `${n} datasets gevonden` } as Counted,
   none: 'Geen datasets gevonden. Probeer minder of andere woorden, of verwijder een filter.',
   filters: 'Filters',
   activeFilters: 'Actieve filters',

@@ -1,4 +1,5 @@
 // Dutch: the frame of every page.
+import type { Counted } from '../plural.ts';
 export const common = {
   skipToContent: 'Naar de inhoud',
   mainNavigation: 'Hoofdnavigatie',
@@ -19,8 +20,8 @@ export const common = {
   footerPrivacy: 'Privacy',
   footerRequest: 'Privacyverzoek indienen',
   jsonTwin: 'Deze pagina als JSON',
-  records: (n: string) => `${n} records`,
-  datasetsCount: (n: string) => `${n} datasets`,
+  records: { one: (n) => `${n} record`, other: (n) => `${n} records` } as Counted,
+  datasetsCount: { one: (n) => `${n} dataset`, other: (n) => `${n} datasets` } as Counted,
   modified: 'Gewijzigd',
   previous: 'Vorige',
   next: 'Volgende',
@@ -34,8 +35,8 @@ export const common = {
   showFewer: 'Minder tonen',
   facetSearchLabel: (label: string) => `Zoek in de waarden van ${label}`,
   facetSearch: 'Filteren',
-  valuesInAll: (count: number, n: string) => (count === 1 ? '1 waarde.' : `${n} waarden.`),
-  valuesContaining: (count: number, n: string, q: string) =>
-    count === 0 ? `Geen enkele waarde bevat "${q}".` : count === 1 ? `1 waarde bevat "${q}".` : `${n} waarden bevatten "${q}".`,
+  valuesInAll: { one: (n) => `${n} waarde.`, other: (n) => `${n} waarden.` } as Counted,
+  valuesNone: (q: string) => `Geen enkele waarde bevat "${q}".`,
+  valuesContaining: { one: (n, q) => `${n} waarde bevat "${q}".`, other: (n, q) => `${n} waarden bevatten "${q}".` } as Counted<[q: string]>,
   valuesCapped: (shown: string) => `De eerste ${shown} staan hieronder; zoek om de lijst in te korten.`,
 };

@@ -1,4 +1,5 @@
 // Dutch: the dataset's API tab (the ODSQL console).
+import type { Counted } from '../plural.ts';
 export const console = {
   title: 'API',
   intro: 'Vraag de records op met ODSQL, de querytaal van de Explore API. Het formulier bouwt de link; het resultaat is wat de API antwoordt.',
@@ -23,9 +24,9 @@ export const console = {
   url: 'De link van deze query',
   openUrl: 'Open het antwoord in een nieuw venster',
   result: 'Resultaat',
-  resultCount: (n: string, shown: string) => `${n} resultaten in totaal, ${shown} getoond`,
+  resultCount: { one: (n, shown) => `${n} resultaat in totaal, ${shown} getoond`, other: (n, shown) => `${n} resultaten in totaal, ${shown} getoond` } as Counted<[shown: string]>,
   errorTitle: 'De API kan deze query niet uitvoeren',
-  errorWhere: (clause: string, position: string) => `In ${clause}, op positie ${position}:`,
+  errorWhere: (clause: string, position: string) => `In ${clause}, bij teken ${position}:`,
   loading: 'Bezig…',
   fetchFailed: 'Het antwoord kon niet worden opgehaald.',
   snippets: 'Dezelfde query in code',

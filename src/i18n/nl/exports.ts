@@ -1,10 +1,10 @@
 // Dutch: the dataset's exports tab.
+import type { Counted } from '../plural.ts';
 export const exports = {
   title: 'Export',
   intro: 'Download de records in het formaat dat bij uw toepassing past. De downloads gebruiken de Explore API; dezelfde links werken in scripts.',
-  holdsAll: (n: string) => `Elke export bevat alle ${n} records van de dataset.`,
-  holdsFiltered: (n: string) => `Elke export bevat de ${n} records die overblijven na de filters:`,
-  holdsOne: 'Elke export bevat 1 record.',
+  holdsAll: { one: (n) => `Elke export bevat het ${n} record van de dataset.`, other: (n) => `Elke export bevat alle ${n} records van de dataset.` } as Counted,
+  holdsFiltered: { one: (n) => `Elke export bevat het ${n} record dat overblijft na de filters:`, other: (n) => `Elke export bevat de ${n} records die overblijven na de filters:` } as Counted,
   holdsNone: 'Met deze filters bevat een export geen records. Verwijder een filter.',
   groups: {
     tabular: 'Tabellen',
@@ -41,7 +41,7 @@ export const exports = {
   },
   otherFormat: (format: string) => `Export in het formaat ${format}.`,
   download: (name: string) => `${name} downloaden`,
-  records: (n: string) => `${n} records`,
+  records: { one: (n) => `${n} record`, other: (n) => `${n} records` } as Counted,
   storedSize: (size: string) => `opgeslagen versie: ${size}`,
   csvOptions: 'CSV naar keuze',
   csvOptionsIntro: 'Stel de CSV samen en download ze; de knop bouwt de link naar de API.',

@@ -1,4 +1,5 @@
 // Dutch: the account's privacy page (download, restriction, objection, consents, deletion) and the access report.
+import type { Counted } from '../plural.ts';
 export const privacyRights = {
   title: 'Privacy en mijn gegevens',
   overviewLink: 'Privacy en mijn gegevens: downloaden, beperken, bezwaar, account verwijderen',
@@ -56,7 +57,7 @@ export const privacyRights = {
     intro: 'Hieronder staat per onderdeel wat het portaal over u bewaart, en daarna waarom en hoe lang. Tijden staan in de tijdzone van het portaal.',
     contents: 'Inhoud',
     nothingKept: 'Hierover bewaren we niets van u.',
-    count: (n: number) => (n === 1 ? 'We bewaren hiervan 1 gegeven:' : `We bewaren hiervan ${n} gegevens:`),
+    count: { one: (n) => `We bewaren hiervan ${n} gegeven:`, other: (n) => `We bewaren hiervan ${n} gegevens:` } as Counted,
     yes: 'ja',
     no: 'nee',
     purposesTitle: 'Doelen en rechtsgronden',

@@ -1,4 +1,5 @@
 // Dutch: requests to the data-protection officer, the code check, and the DPO's case console.
+import type { Counted } from '../plural.ts';
 export const privacyCases = {
   requestTitle: 'Een verzoek over uw persoonsgegevens',
   requestIntro: 'Vraag de functionaris voor gegevensbescherming (DPO) om inzage, verbetering, wissing, beperking, bezwaar of overdracht van uw gegevens, of stel een vraag. U krijgt binnen een maand antwoord.',
@@ -48,7 +49,8 @@ export const privacyCases = {
   // The console.
   consoleTitle: 'Privacyverzoeken',
   contactPoints: 'Nog gepubliceerd als contactpunt',
-  contactPointsIntro: (n: number) => `Deze persoon staat nog in de metadata van ${n === 1 ? 'één dataset' : `${n} datasets`}. Het wissen van het account raakt gepubliceerde metadata niet: pas elke dataset aan voor u dit verzoek afhandelt.`,
+  contactPointsDatasets: { one: () => 'één dataset', other: (n) => `${n} datasets` } as Counted,
+  contactPointsIntro: (datasets: string) => `Deze persoon staat nog in de metadata van ${datasets}. Het wissen van het account raakt gepubliceerde metadata niet: pas elke dataset aan voor u dit verzoek afhandelt.`,
   contactPointsFound: { contact_email: 'e-mailadres van het contactpunt', contact_name: 'naam van het contactpunt', metadata: 'e-mailadres in de metadata' } as Record<string, string>,
   contactPointsNone: 'Deze persoon komt in geen enkele dataset voor als contactpunt.',
   editMetadata: (title: string) => `${title}: metadata bewerken`,

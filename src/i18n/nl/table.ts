@@ -1,11 +1,10 @@
 // Dutch: the dataset's table tab, and the record filters and cell values it shares with the other tabs.
+import type { Counted } from '../plural.ts';
 export const table = {
   title: 'Tabel',
   heading: 'Records',
-  found: (n: string) => `${n} records`,
-  foundOne: '1 record',
-  caption: (title: string, count: number, from: string, to: string, total: string) =>
-    count === 1 ? `${title}: 1 record` : `${title}: records ${from} tot ${to} van ${total}`,
+  found: { one: (n) => `${n} record`, other: (n) => `${n} records` } as Counted,
+  caption: { one: (n, title) => `${title}: ${n} record`, other: (_n, title, from, to, total) => `${title}: records ${from} tot ${to} van ${total}` } as Counted<[string, string, string, string]>,
   none: 'Geen records gevonden. Verwijder een filter of zoek op andere woorden.',
   emptyPage: 'Op deze pagina staan geen records meer.',
   firstPage: 'Naar de eerste pagina',
@@ -25,10 +24,10 @@ export const table = {
   exclude: 'uitsluiten',
   excludeLabel: (value: string) => `${value} uitsluiten`,
   excluded: 'uitgesloten',
-  countHint: (count: number) => (count === 1 ? 'record' : 'records'),
+  countHint: { one: () => 'record', other: () => 'records' } as Counted,
   selectedHint: 'gekozen, klik om het filter te verwijderen',
   excludedHint: 'klik om weer te tonen',
-  moreValues: (count: number, n: string) => (count === 1 ? 'Nog 1 waarde' : `Nog ${n} waarden`),
+  moreValues: { one: (n) => `Nog ${n} waarde`, other: (n) => `Nog ${n} waarden` } as Counted,
   noFacets: 'Deze dataset heeft geen velden om op te filteren.',
   sortAction: { ascending: 'oplopend sorteren', descending: 'aflopend sorteren' },
   badSort: (sort: string) => `Op "${sort}" kan niet gesorteerd worden; de tabel staat in de gewone volgorde.`,

@@ -1,10 +1,11 @@
 // Dutch: two-step verification — setting it up, the second step of signing in, recovery codes.
+import type { Counted } from '../plural.ts';
 export const twoFactor = {
   title: 'Tweestapsverificatie',
   offText: 'Vraag bij het aanmelden naast uw wachtwoord ook een code uit een app op uw telefoon (een authenticator-app). Wie uw wachtwoord kent, kan dan nog niet aanmelden.',
   setUp: 'Tweestapsverificatie instellen',
   onSince: (date: string) => `Tweestapsverificatie staat aan sinds ${date}.`,
-  codesLeft: (n: number) => (n === 1 ? 'U hebt nog 1 ongebruikte herstelcode.' : `U hebt nog ${n} ongebruikte herstelcodes.`),
+  codesLeft: { one: (n) => `U hebt nog ${n} ongebruikte herstelcode.`, other: (n) => `U hebt nog ${n} ongebruikte herstelcodes.` } as Counted,
   codesLow: 'Maak nieuwe herstelcodes voor u ze allemaal opgebruikt.',
   required: 'Voor uw rol is tweestapsverificatie verplicht: u kunt ze niet uitschakelen.',
   regenerate: 'Nieuwe herstelcodes maken',

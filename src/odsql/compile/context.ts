@@ -1,6 +1,6 @@
 // The state a compilation carries: schema, bound parameters, clause, and what the request set.
 import type { Clause } from '../ast.ts';
-import { OdsqlError } from '../errors.ts';
+import { OdsqlError, type OdsqlWords } from '../errors.ts';
 import { QueryCost } from '../limits.ts';
 import { Params, type Schema } from '../types.ts';
 
@@ -19,8 +19,8 @@ export interface CompileContext {
   cost: QueryCost;
 }
 
-export function fail(ctx: CompileContext, position: number, message: string): never {
-  throw new OdsqlError(message, ctx.clause, position);
+export function fail(ctx: CompileContext, position: number, message: string, words: OdsqlWords): never {
+  throw new OdsqlError(message, ctx.clause, position, words);
 }
 
 export function newContext(schema: Schema, options: { lang?: string; now?: Date; params?: Params } = {}): CompileContext {

@@ -82,7 +82,7 @@ export function dateFormatSql(ctx: CompileContext, d: string, pattern: string, p
         continue;
       }
       const end = pattern.indexOf("'", i + 1);
-      if (end < 0) fail(ctx, position, `date_format(): a quoted text in the pattern "${pattern}" is not closed.`);
+      if (end < 0) fail(ctx, position, `date_format(): a quoted text in the pattern "${pattern}" is not closed.`, { code: 'arguments', name: 'date_format' });
       literal += pattern.slice(i + 1, end);
       i = end + 1;
       continue;
@@ -95,7 +95,7 @@ export function dateFormatSql(ctx: CompileContext, d: string, pattern: string, p
       parts.push(token[1]());
       i += token[0].length;
     } else if (/[A-Za-z]/.test(c)) {
-      fail(ctx, position, `date_format(): "${c}" is not a pattern letter; put literal text in quotes.`);
+      fail(ctx, position, `date_format(): "${c}" is not a pattern letter; put literal text in quotes.`, { code: 'arguments', name: 'date_format' });
     } else {
       literal += c;
       i++;

@@ -16,7 +16,7 @@ function describe(type: ValueType): string {
 /** A literal compared with a date field is read as a date in the query's time zone. */
 function asTimestamp(ctx: CompileContext, e: Expression, text: string): string {
   const parts = parseDateLiteral(text);
-  if (!parts) fail(ctx, e.position, `"${text}" is not a date; write it as date'2024-03-05' or date'2024-03-05T08:30'.`);
+  if (!parts) fail(ctx, e.position, `"${text}" is not a date; write it as date'2024-03-05' or date'2024-03-05T08:30'.`, { code: 'not_a_date', text });
   return `CAST(${ctx.params.add(timestampText(parts))} AS TIMESTAMPTZ)`;
 }
 
@@ -34,7 +34,7 @@ function comparable(ctx: CompileContext, position: number, left: Compiled, right
   if (isTemporal(r) && l === 'string' && operands[0].kind === 'string') {
     return [asTimestamp(ctx, operands[0], operands[0].value), right.sql];
   }
-  fail(ctx, position, `Cannot compare ${describe(l)} with ${describe(r)}.`);
+  fail(ctx, position, `Cannot compare ${describe(l)} with ${describe(r)}.`, { code: 'cannot_compare' });
 }
 
 /** `tags = "port"` on a multivalued field means "has the value". */
@@ -42,7 +42,7 @@ function listMembership(ctx: CompileContext, position: number, operator: string,
   const [list, value] = left.type === 'text_list' ? [left, right] : right.type === 'text_list' ? [right, left] : [null, null];
   if (!list || !value) return null;
   if (!isTextual(value.type) || (operator !== '=' && operator !== '!=')) {
-    fail(ctx, position, 'A multivalued field can only be compared with = or != to a text.');
+    fail(ctx, position, 'A multivalued field can only be compared with = or != to a text.', { code: 'cannot_compare' });
   }
   return operator === '=' ? `list_contains(${list.sql}, ${value.sql})` : `(NOT list_contains(${list.sql}, ${value.sql}))`;
 }
@@ -52,7 +52,7 @@ export function compileBoolean(ctx: CompileContext, e: Expression): Compiled {
   if (e.kind === 'string') return plain(fullTextSearch(ctx, null, e.value, 'prefix'), 'boolean');
   const compiled = compileExpression(ctx, e);
   if (compiled.type !== 'boolean' && compiled.type !== 'any' && compiled.type !== 'null') {
-    fail(ctx, e.position, `Expected a condition, found ${describe(compiled.type)}${e.kind === 'field' ? ` (${e.name})` : ''}.`);
+    fail(ctx, e.position, `Expected a condition, found ${describe(compiled.type)}${e.kind === 'field' ? ` (${e.name})` : ''}.`, { code: 'not_a_condition' });
   }
   return compiled;
 }
@@ -75,7 +75,7 @@ const int64Max = 2n ** 63n - 1n;
 function numberSql(ctx: CompileContext, e: NumberLiteral): string {
   if (/^[0-9]+$/.test(e.raw)) {
     if (BigInt(e.raw) > int64Max) {
-      fail(ctx, e.position, `The integer ${e.raw} is beyond the 64-bit range (at most ${int64Max}); write it with a decimal point, e.g. ${e.raw}.0, for a decimal number.`);
+      fail(ctx, e.position, `The integer ${e.raw} is beyond the 64-bit range (at most ${int64Max}); write it with a decimal point, e.g. ${e.raw}.0, for a decimal number.`, { code: 'number_too_large', number: e.raw });
     }
     return `CAST(${ctx.params.add(e.raw)} AS BIGINT)`;
   }
@@ -90,7 +90,7 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
       const field = ctx.schema.fields.find((f) => f.name === e.name);
       if (!field) {
         const known = ctx.schema.fields.map((f) => f.name).join(', ');
-        fail(ctx, e.position, `Unknown field "${e.name}"; the fields are: ${known}.`);
+        fail(ctx, e.position, `Unknown field "${e.name}"; the fields are: ${known}.`, { code: 'unknown_field', name: e.name, fields: known });
       }
       return plain(quoteIdentifier(field.name), fieldType(field));
     }
@@ -109,7 +109,7 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
     case 'star':
     case 'distance':
     case 'interval':
-      fail(ctx, e.position, `"${e.kind === 'star' ? '*' : 'this value'}" is only allowed as a function argument.`);
+      fail(ctx, e.position, `"${e.kind === 'star' ? '*' : 'this value'}" is only allowed as a function argument.`, { code: 'unexpected', found: e.kind === 'star' ? '*' : '' });
     case 'call':
       return compileCall(ctx, e, compileExpression);
     case 'unary': {
@@ -118,7 +118,7 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
         return plain(`(NOT ${operand.sql})`, 'boolean', operand.aggregate);
       }
       const operand = compileExpression(ctx, e.operand);
-      if (!isNumeric(operand.type)) fail(ctx, e.position, `Cannot negate ${describe(operand.type)}.`);
+      if (!isNumeric(operand.type)) fail(ctx, e.position, `Cannot negate ${describe(operand.type)}.`, { code: 'wrong_type' });
       return plain(`(- ${operand.sql})`, operand.type, operand.aggregate);
     }
     case 'binary': {
@@ -132,7 +132,7 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
       const aggregate = left.aggregate || right.aggregate;
       if (['+', '-', '*', '/'].includes(e.operator)) {
         if (!isNumeric(left.type) || !isNumeric(right.type)) {
-          fail(ctx, e.position, `Arithmetic needs numbers, found ${describe(left.type)} ${e.operator} ${describe(right.type)}.`);
+          fail(ctx, e.position, `Arithmetic needs numbers, found ${describe(left.type)} ${e.operator} ${describe(right.type)}.`, { code: 'wrong_type' });
         }
         // ODS gives null for a division by zero.
         if (e.operator === '/') return plain(`(CAST(${left.sql} AS DOUBLE) / NULLIF(${right.sql}, 0))`, 'double', aggregate);
@@ -174,13 +174,13 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
     }
     case 'is_boolean': {
       const operand = compileExpression(ctx, e.operand);
-      if (operand.type !== 'boolean') fail(ctx, e.position, `IS TRUE and IS FALSE need a boolean, found ${describe(operand.type)}.`);
+      if (operand.type !== 'boolean') fail(ctx, e.position, `IS TRUE and IS FALSE need a boolean, found ${describe(operand.type)}.`, { code: 'wrong_type' });
       const test = `${operand.sql} IS ${e.value ? 'TRUE' : 'FALSE'}`;
       return plain(e.negated ? `(NOT (${test}))` : `(${test})`, 'boolean', operand.aggregate);
     }
     case 'like': {
       const operand = compileExpression(ctx, e.operand);
-      if (!isTextual(operand.type)) fail(ctx, e.position, `LIKE needs a text field, found ${describe(operand.type)}.`);
+      if (!isTextual(operand.type)) fail(ctx, e.position, `LIKE needs a text field, found ${describe(operand.type)}.`, { code: 'wrong_type' });
       return plain(fullTextSearch(ctx, [operand.sql], e.pattern.value, 'prefix'), 'boolean');
     }
   }

@@ -16,14 +16,14 @@ const aggregateClauses: Clause[] = ['select', 'order_by'];
 function arity(ctx: CompileContext, call: Call, min: number, max = min): void {
   if (call.args.length < min || call.args.length > max) {
     const expected = min === max ? `${min}` : `${min} to ${max}`;
-    fail(ctx, call.position, `${call.name}() takes ${expected} argument${max === 1 ? '' : 's'}, found ${call.args.length}.`);
+    fail(ctx, call.position, `${call.name}() takes ${expected} argument${max === 1 ? '' : 's'}, found ${call.args.length}.`, { code: 'arguments', name: call.name });
   }
 }
 
 function argument(expression: ExpressionCompiler, ctx: CompileContext, call: Call, index: number, accepts: (t: ValueType) => boolean, what: string): Compiled {
   const compiled = expression(ctx, call.args[index]);
   if (!accepts(compiled.type) && compiled.type !== 'null') {
-    fail(ctx, call.args[index].position, `${call.name}() needs ${what} as argument ${index + 1}.`);
+    fail(ctx, call.args[index].position, `${call.name}() needs ${what} as argument ${index + 1}.`, { code: 'arguments', name: call.name });
   }
   return compiled;
 }
@@ -47,7 +47,7 @@ function aggregate(sqlName: string, accepts: (t: ValueType) => boolean, what: st
       arity(ctx, call, 1);
       const inner = { ...ctx, allowAggregates: false };
       const value = argument(expression, inner, call, 0, accepts, what);
-      if (value.aggregate) fail(ctx, call.position, `${call.name}() cannot contain another aggregate.`);
+      if (value.aggregate) fail(ctx, call.position, `${call.name}() cannot contain another aggregate.`, { code: 'not_here', name: call.name });
       const type = resultType ?? (value.type === 'number' ? 'double' : value.type);
       return { sql: `${sqlName}(${value.sql})`, type, aggregate: true };
     },
@@ -61,9 +61,9 @@ function textPredicate(mode: 'fuzzy' | 'prefix'): FunctionDefinition {
   return {
     clauses: ['where'],
     compile(ctx, call, expression) {
-      if (call.args.length === 0) fail(ctx, call.position, `${call.name}() needs the text to look for.`);
+      if (call.args.length === 0) fail(ctx, call.position, `${call.name}() needs the text to look for.`, { code: 'arguments', name: call.name });
       const last = call.args[call.args.length - 1];
-      if (last.kind !== 'string') fail(ctx, last.position, `${call.name}() takes the text to look for, in quotes, as its last argument.`);
+      if (last.kind !== 'string') fail(ctx, last.position, `${call.name}() takes the text to look for, in quotes, as its last argument.`, { code: 'arguments', name: call.name });
       const targets = call.args.slice(0, -1);
       const columns =
         targets.length === 0 || targets.some((t) => t.kind === 'star')
@@ -123,15 +123,15 @@ const functions: Record<string, FunctionDefinition> = {
       arity(ctx, call, 0);
       const named = call.named.map((n) => {
         const value = n.value.kind === 'number' ? n.value.value : n.value.kind === 'unary' && n.value.operand.kind === 'number' ? -n.value.operand.value : NaN;
-        if (!Number.isInteger(value)) fail(ctx, n.value.position, `now(${n.name}=…) takes a whole number.`);
+        if (!Number.isInteger(value)) fail(ctx, n.value.position, `now(${n.name}=…) takes a whole number.`, { code: 'arguments', name: 'now' });
         return { name: n.name, value };
       });
       let moment: Date;
       try {
         moment = nowWith(ctx.now, named);
       } catch (error) {
-        if (error instanceof RangeError) fail(ctx, call.position, `${error.message}; move it by less.`);
-        fail(ctx, call.position, `${(error as Error).message}; use year(s), month(s), day(s), hour(s), minute(s), second(s), microsecond(s), weekday or mondays … sundays.`);
+        if (error instanceof RangeError) fail(ctx, call.position, `${error.message}; move it by less.`, { code: 'arguments', name: 'now' });
+        fail(ctx, call.position, `${(error as Error).message}; use year(s), month(s), day(s), hour(s), minute(s), second(s), microsecond(s), weekday or mondays … sundays.`, { code: 'arguments', name: 'now' });
       }
       return { sql: `CAST(${ctx.params.add(moment.toISOString())} AS TIMESTAMPTZ)`, type: 'datetime', aggregate: false };
     },
@@ -142,7 +142,7 @@ const functions: Record<string, FunctionDefinition> = {
       arity(ctx, call, 2);
       const d = argument(expression, ctx, call, 0, isTemporal, 'a date or date-time field');
       const pattern = call.args[1];
-      if (pattern.kind !== 'string') fail(ctx, pattern.position, 'date_format() takes its pattern as a quoted text, e.g. \'yyyy-MM\'.');
+      if (pattern.kind !== 'string') fail(ctx, pattern.position, 'date_format() takes its pattern as a quoted text, e.g. \'yyyy-MM\'.', { code: 'arguments', name: 'date_format' });
       return { sql: dateFormatSql(ctx, d.sql, pattern.value, pattern.position), type: 'text', aggregate: d.aggregate };
     },
   },
@@ -154,7 +154,7 @@ const functions: Record<string, FunctionDefinition> = {
       arity(ctx, call, 2);
       const t = argument(expression, ctx, call, 0, isTextual, 'a text field');
       const prefix = call.args[1];
-      if (prefix.kind !== 'string') fail(ctx, prefix.position, 'startswith() takes the beginning to look for, in quotes.');
+      if (prefix.kind !== 'string') fail(ctx, prefix.position, 'startswith() takes the beginning to look for, in quotes.', { code: 'arguments', name: 'startswith' });
       return { sql: `starts_with(${t.sql}, ${ctx.params.add(prefix.value)})`, type: 'boolean', aggregate: false };
     },
   },
@@ -181,7 +181,7 @@ const functions: Record<string, FunctionDefinition> = {
       arity(ctx, call, 2);
       const value = argument(expression, { ...ctx, allowAggregates: false }, call, 0, isNumeric, 'a numeric field');
       const p = call.args[1];
-      if (p.kind !== 'number' || p.value <= 0 || p.value > 100) fail(ctx, p.position, 'percentile() takes a percentage above 0 and at most 100.');
+      if (p.kind !== 'number' || p.value <= 0 || p.value > 100) fail(ctx, p.position, 'percentile() takes a percentage above 0 and at most 100.', { code: 'arguments', name: 'percentile' });
       return { sql: `quantile_cont(${value.sql}, ${p.value / 100})`, type: 'double', aggregate: true };
     },
   },
@@ -193,17 +193,17 @@ export function compileCall(ctx: CompileContext, call: Call, expression: Express
   // Own entries only: `constructor` or `__proto__` is no function of ODSQL's, whatever Object.prototype has.
   const definition = Object.hasOwn(functions, call.name) ? functions[call.name] : undefined;
   if (!definition) {
-    fail(ctx, call.position, `Unknown function ${call.name}(); see the ODSQL reference for the functions Opaal knows.`);
+    fail(ctx, call.position, `Unknown function ${call.name}(); see the ODSQL reference for the functions Opaal knows.`, { code: 'unknown_function', name: call.name });
   }
   if (!definition.clauses.includes(ctx.clause)) {
-    fail(ctx, call.position, `${call.name}() cannot be used in ${ctx.clause}.`);
+    fail(ctx, call.position, `${call.name}() cannot be used in ${ctx.clause}.`, { code: 'not_here', name: call.name });
   }
   if (definition.aggregate && !ctx.allowAggregates) {
-    fail(ctx, call.position, `The aggregate ${call.name}() cannot be used here.`);
+    fail(ctx, call.position, `The aggregate ${call.name}() cannot be used here.`, { code: 'not_here', name: call.name });
   }
-  if (call.distinct && call.name !== 'count') fail(ctx, call.position, `DISTINCT only goes with count().`);
+  if (call.distinct && call.name !== 'count') fail(ctx, call.position, `DISTINCT only goes with count().`, { code: 'arguments', name: call.name });
   if (call.named.length > 0 && call.name !== 'now' && call.name !== 'geo_cluster') {
-    fail(ctx, call.position, `${call.name}() takes no named arguments.`);
+    fail(ctx, call.position, `${call.name}() takes no named arguments.`, { code: 'arguments', name: call.name });
   }
   // Functions run per row (searches, geometry, formats) or over every row (aggregates); now() alone is a constant.
   if (call.name !== 'now') ctx.cost.heavy = true;

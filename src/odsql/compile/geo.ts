@@ -15,11 +15,11 @@ type GeoField = { kind: 'point'; column: string } | ({ kind: 'shape' } & shapes.
 
 function geoField(ctx: CompileContext, call: Call, e: Expression): GeoField {
   const field = e.kind === 'field' ? ctx.schema.fields.find((f) => f.name === e.name) : undefined;
-  if (!field) fail(ctx, e.position, `${call.name}() needs a geo field as its first argument.`);
+  if (!field) fail(ctx, e.position, `${call.name}() needs a geo field as its first argument.`, { code: 'arguments', name: call.name });
   const column = quoteIdentifier(field.name);
   if (field.type === 'geo_point_2d') return { kind: 'point', column };
   if (field.type === 'geo_shape') return { kind: 'shape', column, box: quoteIdentifier(bboxColumn(field.name)) };
-  fail(ctx, e.position, `${call.name}() works on geo_point_2d and geo_shape fields; ${field.name} is ${field.type}.`);
+  fail(ctx, e.position, `${call.name}() works on geo_point_2d and geo_shape fields; ${field.name} is ${field.type}.`, { code: 'arguments', name: call.name });
 }
 
 function haversine(ctx: CompileContext, column: string, point: { lat: number; lon: number }): string {
@@ -34,7 +34,7 @@ function haversine(ctx: CompileContext, column: string, point: { lat: number; lo
 function numberArgument(ctx: CompileContext, e: Expression): number {
   if (e.kind === 'number') return e.value;
   if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'number') return -e.operand.value;
-  fail(ctx, e.position, 'Expected a number.');
+  fail(ctx, e.position, 'Expected a number.', { code: 'wrong_type' });
 }
 
 /** Even-odd ray casting over every ring: inside an odd number of rings is inside (holes included). */
@@ -68,7 +68,7 @@ function relation(kind: 'within' | 'intersects' | 'disjoint'): FunctionDefinitio
   return {
     clauses: ['where'],
     compile(ctx, call): Compiled {
-      if (call.args.length !== 2) fail(ctx, call.position, `${call.name}() takes a geo field and a geometry, e.g. ${call.name}(shape, geom'POLYGON((4 50, 5 50, 5 51, 4 50))').`);
+      if (call.args.length !== 2) fail(ctx, call.position, `${call.name}() takes a geo field and a geometry, e.g. ${call.name}(shape, geom'POLYGON((4 50, 5 50, 5 51, 4 50))').`, { code: 'arguments', name: call.name });
       const field = geoField(ctx, call, call.args[0]);
       const query = geometryLiteral(ctx, call.args[1]);
       if (field.kind === 'shape') return { sql: shapes.shapeRelation(ctx, field, query, kind), type: 'boolean', aggregate: false };
@@ -88,8 +88,8 @@ const maxDistance = 40_075_000;
 
 function distanceArgument(ctx: CompileContext, d: Expression): number {
   const distance = d.kind === 'distance' ? d.value * metres[d.unit] : d.kind === 'number' ? d.value : NaN;
-  if (!(distance >= 0)) fail(ctx, d.position, 'Expected a distance such as 500m or 10km.');
-  if (distance > maxDistance) fail(ctx, d.position, `The distance is more than the Earth's circumference (${maxDistance / 1000} km), which reaches every place.`);
+  if (!(distance >= 0)) fail(ctx, d.position, 'Expected a distance such as 500m or 10km.', { code: 'wrong_type' });
+  if (distance > maxDistance) fail(ctx, d.position, `The distance is more than the Earth's circumference (${maxDistance / 1000} km), which reaches every place.`, { code: 'wrong_type' });
   return distance;
 }
 
@@ -102,13 +102,13 @@ export const geoFunctions: Record<string, FunctionDefinition> = {
   geo_cluster: {
     clauses: ['group_by'],
     compile(ctx, call): Compiled {
-      if (call.args.length !== 2) fail(ctx, call.position, 'geo_cluster() takes a geo field and a zoom level from 0 to 25.');
+      if (call.args.length !== 2) fail(ctx, call.position, 'geo_cluster() takes a geo field and a zoom level from 0 to 25.', { code: 'arguments', name: 'geo_cluster' });
       const field = geoField(ctx, call, call.args[0]);
       const zoom = numberArgument(ctx, call.args[1]);
-      if (!Number.isInteger(zoom) || zoom < 0 || zoom > 25) fail(ctx, call.args[1].position, 'The zoom level is a whole number from 0 to 25.');
+      if (!Number.isInteger(zoom) || zoom < 0 || zoom > 25) fail(ctx, call.args[1].position, 'The zoom level is a whole number from 0 to 25.', { code: 'arguments', name: 'geo_cluster' });
       const radiusArg = call.named.find((n) => n.name === 'radius');
       const radius = radiusArg ? numberArgument(ctx, radiusArg.value) : 40;
-      if (!(radius > 0 && radius <= 256)) fail(ctx, call.position, 'radius is a number of pixels above 0 and at most 256.');
+      if (!(radius > 0 && radius <= 256)) fail(ctx, call.position, 'radius is a number of pixels above 0 and at most 256.', { code: 'arguments', name: 'geo_cluster' });
       const size = ctx.params.add((360 / 2 ** zoom) * (radius / 256));
       const at = field.kind === 'point' ? { lat: `${field.column}.lat`, lon: `${field.column}.lon` } : shapes.shapeCentre(field);
       const cell = (axis: 'lat' | 'lon', offset: number) => `(floor((${at[axis]} + ${offset}) / ${size}) + 0.5) * ${size} - ${offset}`;
@@ -126,7 +126,7 @@ export const geoFunctions: Record<string, FunctionDefinition> = {
     clauses: ['select'],
     aggregate: true,
     compile(ctx, call): Compiled {
-      if (call.args.length !== 1) fail(ctx, call.position, 'bbox() takes one geo field.');
+      if (call.args.length !== 1) fail(ctx, call.position, 'bbox() takes one geo field.', { code: 'arguments', name: 'bbox' });
       const field = geoField(ctx, call, call.args[0]);
       const c = field.column;
       const extent: [string, string, string, string] =
@@ -139,7 +139,7 @@ export const geoFunctions: Record<string, FunctionDefinition> = {
     clauses: ['select'],
     aggregate: true,
     compile(ctx, call): Compiled {
-      if (call.args.length !== 1) fail(ctx, call.position, 'envelope() takes one geo field.');
+      if (call.args.length !== 1) fail(ctx, call.position, 'envelope() takes one geo field.', { code: 'arguments', name: 'envelope' });
       const field = geoField(ctx, call, call.args[0]);
       const c = field.column;
       const sql =
@@ -150,7 +150,7 @@ export const geoFunctions: Record<string, FunctionDefinition> = {
   within_distance: {
     clauses: ['where'],
     compile(ctx, call): Compiled {
-      if (call.args.length !== 3) fail(ctx, call.position, 'within_distance() takes a geo field, a point and a distance such as 10km.');
+      if (call.args.length !== 3) fail(ctx, call.position, 'within_distance() takes a geo field, a point and a distance such as 10km.', { code: 'arguments', name: 'within_distance' });
       const field = geoField(ctx, call, call.args[0]);
       const point = pointLiteral(ctx, call.args[1]);
       const distance = distanceArgument(ctx, call.args[2]);
@@ -164,7 +164,7 @@ export const geoFunctions: Record<string, FunctionDefinition> = {
   in_bbox: {
     clauses: ['where'],
     compile(ctx, call): Compiled {
-      if (call.args.length !== 5) fail(ctx, call.position, 'in_bbox() takes a geo field and two corners: lat1, lon1, lat2, lon2.');
+      if (call.args.length !== 5) fail(ctx, call.position, 'in_bbox() takes a geo field and two corners: lat1, lon1, lat2, lon2.', { code: 'arguments', name: 'in_bbox' });
       const field = geoField(ctx, call, call.args[0]);
       const [lat1, lon1, lat2, lon2] = call.args.slice(1).map((a) => numberArgument(ctx, a));
       const box = { xmin: Math.min(lon1, lon2), ymin: Math.min(lat1, lat2), xmax: Math.max(lon1, lon2), ymax: Math.max(lat1, lat2) };
@@ -180,7 +180,7 @@ export const geoFunctions: Record<string, FunctionDefinition> = {
   distance: {
     clauses: ['select', 'order_by'],
     compile(ctx, call): Compiled {
-      if (call.args.length !== 2) fail(ctx, call.position, 'distance() takes a geo field and a point.');
+      if (call.args.length !== 2) fail(ctx, call.position, 'distance() takes a geo field and a point.', { code: 'arguments', name: 'distance' });
       const field = geoField(ctx, call, call.args[0]);
       const point = pointLiteral(ctx, call.args[1]);
       const sql = field.kind === 'point' ? haversine(ctx, field.column, point) : shapes.shapeDistance(ctx, field, point);

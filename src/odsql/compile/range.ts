@@ -24,15 +24,15 @@ const maxWidth = 1e15;
 function numberOf(ctx: CompileContext, e: Expression): number {
   if (e.kind === 'number') return e.value;
   if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'number') return -e.operand.value;
-  fail(ctx, e.position, 'range() bounds are numbers, dates or *.');
+  fail(ctx, e.position, 'range() bounds are numbers, dates or *.', { code: 'arguments', name: 'range' });
 }
 
 /** Bucket keys as ODS writes them: `[10, 50[`, `[*, 10[`, `[2020-01-01T00:00:00+00:00, …[`. */
 export function compileRange(ctx: CompileContext, call: Call, expression: ExpressionCompiler): Compiled {
-  if (call.args.length < 2) fail(ctx, call.position, 'range() takes a field and either bounds or a width.');
+  if (call.args.length < 2) fail(ctx, call.position, 'range() takes a field and either bounds or a width.', { code: 'arguments', name: 'range' });
   const value = expression(ctx, call.args[0]);
   const temporal = isTemporal(value.type);
-  if (!temporal && !isNumeric(value.type)) fail(ctx, call.args[0].position, 'range() groups numeric or date fields.');
+  if (!temporal && !isNumeric(value.type)) fail(ctx, call.args[0].position, 'range() groups numeric or date fields.', { code: 'arguments', name: 'range' });
   const rest = call.args.slice(1);
   const text = (sql: string) => (temporal ? `(strftime(${sql}, '%Y-%m-%dT%H:%M:%S') || regexp_replace(strftime(${sql}, '%z'), '^([+-]\\d\\d)$', '\\1:00'))` : `regexp_replace(CAST(${sql} AS VARCHAR), '\\.0$', '')`);
 
@@ -40,21 +40,21 @@ export function compileRange(ctx: CompileContext, call: Call, expression: Expres
     const width = rest[0];
     if (temporal) {
       // Own keys only: `1 constructor` is no unit, whatever Object.prototype has.
-      if (width.kind !== 'interval' || !Object.hasOwn(units, width.unit)) fail(ctx, width.position, 'A date range width is an interval such as 1 day, 2 h or 1 M.');
+      if (width.kind !== 'interval' || !Object.hasOwn(units, width.unit)) fail(ctx, width.position, 'A date range width is an interval such as 1 day, 2 h or 1 M.', { code: 'arguments', name: 'range' });
       const unit = units[width.unit];
-      if (width.value !== 1 && ['week', 'month', 'quarter', 'year'].includes(unit)) fail(ctx, width.position, `A ${unit} range takes a width of 1.`);
+      if (width.value !== 1 && ['week', 'month', 'quarter', 'year'].includes(unit)) fail(ctx, width.position, `A ${unit} range takes a width of 1.`, { code: 'arguments', name: 'range' });
       // The engine keeps an interval's days and milliseconds in 32 and 64 bits, and cannot bucket by less than a millisecond.
       if (!Number.isInteger(width.value) || width.value < 1 || width.value > maxIntervalWidth) {
-        fail(ctx, width.position, `A date range width is a whole number of ${unit}s from 1 to ${maxIntervalWidth.toLocaleString('en')}.`);
+        fail(ctx, width.position, `A date range width is a whole number of ${unit}s from 1 to ${maxIntervalWidth.toLocaleString('en')}.`, { code: 'arguments', name: 'range' });
       }
       const interval = `INTERVAL '${width.value} ${unit}'`;
       const start = width.value === 1 ? `date_trunc('${unit}', ${value.sql})` : `time_bucket(${interval}, CAST(${value.sql} AS TIMESTAMPTZ))`;
       return { sql: `CASE WHEN ${value.sql} IS NULL THEN NULL ELSE '[' || ${text(start)} || ', ' || ${text(`${start} + ${interval}`)} || '[' END`, type: 'text', aggregate: false };
     }
     const size = numberOf(ctx, width);
-    if (!(size > 0)) fail(ctx, width.position, 'A range width must be above 0.');
+    if (!(size > 0)) fail(ctx, width.position, 'A range width must be above 0.', { code: 'arguments', name: 'range' });
     // Past these, a value divided by the width overflows, or every value falls in one bucket labelled in exponents.
-    if (size < minWidth || size > maxWidth) fail(ctx, width.position, `A range width lies between ${minWidth} and ${maxWidth}.`);
+    if (size < minWidth || size > maxWidth) fail(ctx, width.position, `A range width lies between ${minWidth} and ${maxWidth}.`, { code: 'arguments', name: 'range' });
     const p = ctx.params.add(size);
     const low = `floor(${value.sql} / ${p}) * ${p}`;
     return { sql: `CASE WHEN ${value.sql} IS NULL THEN NULL ELSE '[' || ${text(low)} || ', ' || ${text(`${low} + ${p}`)} || '[' END`, type: 'text', aggregate: false };
@@ -64,13 +64,13 @@ export function compileRange(ctx: CompileContext, call: Call, expression: Expres
   ctx.cost.add(ctx.clause, call.position, rest.length);
   const bounds = rest.map((b, i) => {
     if (b.kind === 'star') {
-      if (i !== 0 && i !== rest.length - 1) fail(ctx, b.position, '* can only open or close the list of bounds.');
+      if (i !== 0 && i !== rest.length - 1) fail(ctx, b.position, '* can only open or close the list of bounds.', { code: 'arguments', name: 'range' });
       return null;
     }
     if (temporal) {
       const label = b.kind === 'date' ? b.value : '';
       const parts = parseDateLiteral(label);
-      if (!parts) fail(ctx, b.position, "Date range bounds are date literals such as date'2021-01-01'.");
+      if (!parts) fail(ctx, b.position, "Date range bounds are date literals such as date'2021-01-01'.", { code: 'arguments', name: 'range' });
       return { sql: `CAST(${ctx.params.add(timestampText(parts))} AS TIMESTAMPTZ)`, label };
     }
     const n = numberOf(ctx, b);

@@ -1,6 +1,6 @@
 // The readable access report: the archive's data and its Art. 15(1)(a)-(h) information as one self-contained page,
 // written for the person it is about: a heading per part, labels in their language, times in the portal's time zone.
-import { formatDate, formatTime, messages, type Language } from '../../i18n/index.ts';
+import { formatDate, formatTime, messages, plural, type Language } from '../../i18n/index.ts';
 import { raw, type Html } from '../../html/jsx-runtime.ts';
 import type { AccessArchive } from './archive.ts';
 
@@ -50,7 +50,7 @@ function Kind(props: { r: Reader; name: string; value: unknown }): Html {
     return (
       <>
         <h4>{title}</h4>
-        <p>{r.t.count(rows.length)}</p>
+        <p>{plural(r.lang, rows.length, r.t.count)}</p>
         {/* Wide tables scroll on a phone; focusable, so a keyboard scrolls them too. */}
         <div class="scroll" role="region" aria-label={title} tabindex="0">
           <table>

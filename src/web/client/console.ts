@@ -1,5 +1,6 @@
 // The API tab's console in the browser: the link and snippets follow the inputs as you type, and a run fetches the JSON in place.
 import { localeOf } from '../../i18n/languages.ts';
+import { pluralForm } from '../../i18n/plural.ts';
 import { consoleUrl, snippets, type Snippets } from './console.lib.ts';
 
 const form = document.querySelector<HTMLFormElement>('form.console');
@@ -46,6 +47,16 @@ if (form && urlCode && openLink && result && status) {
     status.replaceChildren(box);
   };
 
+  /**
+   * The API answers in its own English; the page says the same error in its language, with the clause, the character
+   * and a caret: take that part of the page for this query (its URL is the one update() put in the address bar).
+   */
+  const pageError = async (): Promise<Element | null> => {
+    const response = await fetch(location.href, { headers: { Accept: 'text/html' } });
+    const html = new DOMParser().parseFromString(await response.text(), 'text/html');
+    return html.querySelector('#console-status .notice-error');
+  };
+
   let latest = 0;
   const run = async () => {
     const ticket = ++latest;
@@ -55,8 +66,13 @@ if (form && urlCode && openLink && result && status) {
       const body = await response.json();
       if (ticket !== latest) return;
       result.textContent = JSON.stringify(body, null, 2);
-      if (!response.ok) return showError(String(body.message ?? response.status));
-      const count = (text.count ?? '').replace('{total}', numbers.format(body.total_count ?? 0)).replace('{shown}', numbers.format(body.results?.length ?? 0));
+      if (!response.ok) {
+        const said = await pageError().catch(() => null);
+        if (ticket !== latest) return;
+        return said ? status.replaceChildren(document.importNode(said, true)) : showError(String(body.message ?? response.status));
+      }
+      const form = pluralForm(text.lang ?? '', body.total_count ?? 0) === 'one' ? text.countOne : text.count;
+      const count = (form ?? text.count ?? '').replace('{total}', numbers.format(body.total_count ?? 0)).replace('{shown}', numbers.format(body.results?.length ?? 0));
       status.replaceChildren(paragraph(count, 'result-count'));
     } catch {
       if (ticket === latest) showError(text.fetchFailed ?? '');

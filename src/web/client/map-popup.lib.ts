@@ -2,6 +2,7 @@
 // A map popup's content: records as name and field list, built as DOM nodes with text only, so no value is ever read as HTML.
 import { localeOf } from '../../i18n/languages.ts';
 import { fill } from './map-query.lib.ts';
+import { pluralForm } from '../../i18n/plural.ts';
 
 export interface FieldInfo {
   name: string;
@@ -13,6 +14,8 @@ export interface PopupTexts {
   yes: string;
   no: string;
   more: string;
+  /** `more` for one record. */
+  moreOne: string;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -69,7 +72,7 @@ export function recordsPopup(
     root.append(list);
   }
   const rest = options.total - records.length;
-  if (rest > 0) root.append(element('p', fill(options.texts.more, { n: new Intl.NumberFormat(localeOf(options.lang)).format(rest) }), 'map-note'));
+  if (rest > 0) root.append(element('p', fill(pluralForm(options.lang, rest) === 'one' ? options.texts.moreOne : options.texts.more, { n: new Intl.NumberFormat(localeOf(options.lang)).format(rest) }), 'map-note'));
   return root;
 }
 

@@ -7,6 +7,7 @@ import { feature as topoFeature } from 'topojson-client';
 import { areaName, baseLevelsAt, fitLabels, shadeClass, shadeColours, type AreaName, type NamePreference } from './map-base.lib.ts';
 import { localeOf } from '../../i18n/languages.ts';
 import { apiPairs, clusterQuery, clusterRecordsQuery, clusterTableRows, countText, fill, parseClusters, separateClusters, shapeCap, shapePage, shapesQuery, clusterRadius, type Box, type Cluster, type QueryParts } from './map-query.lib.ts';
+import { pluralForm } from '../../i18n/plural.ts';
 import { messagePopup, recordsPopup, type FieldInfo } from './map-popup.lib.ts';
 
 interface MapConfig {
@@ -50,6 +51,8 @@ function start(config: MapConfig): void {
   if (!root || !container || !wrap || !status) return;
   const mapElement: HTMLElement = container;
   const t = config.messages;
+  /** The template of `key` for a count: `<key>One` where the language takes its singular form. */
+  const counted = (key: string, count: number) => (pluralForm(config.lang, count) === 'one' && t[`${key}One`]) || t[key];
   const number = new Intl.NumberFormat(localeOf(config.lang));
   const coordinate = new Intl.NumberFormat(localeOf(config.lang), { maximumFractionDigits: 4 });
   wrap.hidden = false;
@@ -136,7 +139,7 @@ function start(config: MapConfig): void {
   if (!config.tiles) map.attributionControl.addAttribution(escapeText(config.outlineCredit));
   map.fitBounds(bounds(config.extent ?? belgium), { padding: [24, 24], maxZoom: 12 });
 
-  const popupTexts = { yes: t.yes, no: t.no, more: t.more };
+  const popupTexts = { yes: t.yes, no: t.no, more: t.more, moreOne: t.moreOne };
   const setStatus = (text: string, failed = false) => {
     status.textContent = text;
     status.classList.toggle('map-status-error', failed);
@@ -282,7 +285,7 @@ function start(config: MapConfig): void {
         const visible = map.getBounds();
         const inView = clusters.filter((c) => visible.contains([c.lat, c.lon]));
         const records = inView.reduce((sum, c) => sum + c.count, 0);
-        setStatus(fill(t.inView, { records: number.format(records), groups: number.format(inView.length) }));
+        setStatus(fill(counted('inView', records), { records: number.format(records), groups: fill(counted('groups', inView.length), { n: number.format(inView.length) }) }));
         showTable(inView);
       } catch (error) {
         if ((error as Error).name !== 'AbortError') setStatus(t.failed, true);
@@ -335,7 +338,7 @@ function start(config: MapConfig): void {
         shown += page.results.length;
         if (page.results.length < shapePage || shown >= total) break;
       }
-      setStatus(fill(t.inViewShapes, { shapes: number.format(shown) }));
+      setStatus(fill(counted('inViewShapes', shown), { shapes: number.format(shown) }));
     })().catch(() => setStatus(t.failed, true));
   }
 }

@@ -1,7 +1,7 @@
 // The catalog page: search, combinable facets, sort, paging; every state in the URL.
 import { DatasetCard, Highlight, Notice, Pagination } from '../components.tsx';
 import { queryString, type PageContext } from '../context.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, plural } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { FacetSearch } from '../facet-panel.tsx';
 import { Layout } from '../layout.tsx';
@@ -100,7 +100,7 @@ export function catalogPage(ctx: PageContext, query: CatalogQuery, result: Catal
           })}
         </aside>
         <section class="results" aria-labelledby="results-heading">
-          <h2 id="results-heading" class="results-count" aria-live="polite">{t.found(formatNumber(ctx.lang, result.total))}</h2>
+          <h2 id="results-heading" class="results-count" aria-live="polite">{plural(ctx.lang, result.total, t.found)}</h2>
           {active.length > 0 && (
             <div class="chips">
               <span>{t.activeFilters}:</span>

@@ -1,6 +1,6 @@
 // The dataset's chart tab: a GET form, the chart as accessible SVG drawn from the Explore API's group_by, the same figures as a table.
 import type { Dataset } from '../../catalog/types.ts';
-import { DomainError } from '../../errors.ts';
+import { visitorError } from '../record-tabs.tsx';
 import { fieldLabel, localized } from '../../explore/present.ts';
 import { ChartForm } from '../chart/form.tsx';
 import { chartTitle, measureLabel, valueLabel, xTitle } from '../chart/labels.ts';
@@ -195,8 +195,7 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
       data = await loadChart(request, spec);
     } catch (error) {
       // A filter or choice the query engine refuses is the visitor's to fix, not a server error.
-      if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
-      failure = error.message;
+      failure = visitorError(ctx, error);
     }
   }
   const model = spec && data && data.categories.length > 0 ? chartModel(ctx, spec, data, grain) : null;

@@ -8,8 +8,9 @@ import { consoleParams, consoleUrl, snippets, type ConsoleParam } from '../clien
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabPath } from '../dataset-frame.tsx';
 import { filterWhere, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, plural } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
+import { odsqlWordsText } from '../reasons.ts';
 import { datasetApi, FilterChips, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
 import { one } from '../../http/params.ts';
@@ -58,9 +59,10 @@ async function runQuery({ dataset, records, audience, ctx }: TabRequest, values:
     });
     return { body: result, count: { total: result.total_count, shown: result.results.length } };
   } catch (error) {
-    const message = visitorError(error);
+    const message = visitorError(ctx, error);
     const body = odsError(error)?.body ?? { error_code: 'InvalidRESTParameterError', message };
-    if (error instanceof OdsqlError) return { body, error: { message, clause: error.clause, position: error.position } };
+    // The notice names the clause and the character itself, above the caret.
+    if (error instanceof OdsqlError) return { body, error: { message: odsqlWordsText(ctx.t.errors, error), clause: error.clause, position: error.position } };
     return { body, error: { message } };
   }
 }
@@ -121,7 +123,7 @@ export async function datasetConsolePage(request: TabRequest): Promise<Html> {
         <div class="console-main">
           <form class="console" method="get" action={ctx.link(tabPath(dataset.id, 'api'))} data-records={recordsPath} data-origin={ctx.config.baseUrl.replace(/\/$/, '')} data-lang={ctx.lang}
             data-loading={t.loading} data-error-title={t.errorTitle} data-fetch-failed={t.fetchFailed} data-copy={t.copy} data-copied={t.copied}
-            data-count={t.resultCount('{total}', '{shown}')}>
+            data-count={t.resultCount.other('{total}', '{shown}')} data-count-one={t.resultCount.one?.('{total}', '{shown}')}>
             <h2>{t.query}</h2>
             <div class="console-grid">
               {consoleParams.map((p) => (
@@ -147,12 +149,12 @@ export async function datasetConsolePage(request: TabRequest): Promise<Html> {
               {outcome.error ? (
                 <div class="notice notice-error" role="alert">
                   <p class="notice-title">{t.errorTitle}</p>
-                  {outcome.error.clause && outcome.error.position !== undefined && <p>{t.errorWhere(outcome.error.clause, String(outcome.error.position))}</p>}
+                  {outcome.error.clause && outcome.error.position !== undefined && <p>{t.errorWhere(outcome.error.clause, String(outcome.error.position + 1))}</p>}
                   <p class="odsql-message">{outcome.error.message}</p>
                   {clauseText !== null && outcome.error.position !== undefined && <Caret text={clauseText} position={outcome.error.position} />}
                 </div>
               ) : (
-                outcome.count && <p class="result-count">{t.resultCount(formatNumber(ctx.lang, outcome.count.total), formatNumber(ctx.lang, outcome.count.shown))}</p>
+                outcome.count && <p class="result-count">{plural(ctx.lang, outcome.count.total, t.resultCount, formatNumber(ctx.lang, outcome.count.shown))}</p>
               )}
             </div>
             <pre class="console-result" tabindex="0" aria-labelledby="console-result-heading"><code id="console-result">{JSON.stringify(outcome.body, null, 2)}</code></pre>

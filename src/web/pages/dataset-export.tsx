@@ -6,7 +6,7 @@ import { Notice } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame } from '../dataset-frame.tsx';
 import { apiFilterPairs, filterWhere, hasFilters, type RecordFilters } from '../filters.ts';
-import { formatBytes, formatNumber } from '../../i18n/index.ts';
+import { formatBytes, plural } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { apiUrl, FilterChips, visitorError } from '../record-tabs.tsx';
 import type { TabRequest } from '../tab-request.ts';
@@ -124,12 +124,11 @@ export async function datasetExportPage({ ctx, dataset, filters, records, catalo
     });
     total = counted.total_count;
   } catch (error) {
-    problem = visitorError(error);
+    problem = visitorError(ctx, error);
   }
   // The stored Parquet file is the one size known without writing the export; it only holds for the whole dataset.
   const stored = hasFilters(filters) ? null : (await catalog.currentVersion(dataset.id, audience)).version;
-  const count = formatNumber(ctx.lang, total);
-  const holds = problem !== null ? null : total === 0 ? t.holdsNone : hasFilters(filters) ? t.holdsFiltered(count) : total === 1 ? t.holdsOne : t.holdsAll(count);
+  const holds = problem !== null ? null : total === 0 ? t.holdsNone : plural(ctx.lang, total, hasFilters(filters) ? t.holdsFiltered : t.holdsAll);
   return (
     <DatasetFrame ctx={ctx} dataset={dataset} tab="export" filters={filters} page={{ jsonTwin: countUrl, styles: ['records.css', 'export.css'] }}>
       <p class="lead">{t.intro}</p>
@@ -151,7 +150,7 @@ export async function datasetExportPage({ ctx, dataset, filters, records, catalo
                   <p class="format-description">{known?.description ?? t.otherFormat(name)}</p>
                   <p class="format-meta">
                     <code>.{extension}</code>
-                    {problem === null && <> · {t.records(count)}</>}
+                    {problem === null && <> · {plural(ctx.lang, total, t.records)}</>}
                     {format === 'parquet' && stored && <> · {t.storedSize(formatBytes(ctx.lang, stored.bytes))}</>}
                   </p>
                 </li>

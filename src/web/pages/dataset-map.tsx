@@ -1,13 +1,13 @@
 // The dataset's map tab: clusters or shapes under the URL's filters, as an SVG and a table without JavaScript, as Leaflet with it.
 import type { Dataset, Field } from '../../catalog/types.ts';
-import { DomainError } from '../../errors.ts';
+import { visitorError } from '../record-tabs.tsx';
 import { fieldLabel, localized } from '../../explore/present.ts';
 import { clusterTableRows, countText, shapeCap, type Cluster } from '../client/map-query.lib.ts';
 import { Notice } from '../components.tsx';
 import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref } from '../dataset-frame.tsx';
 import { apiFilterPairs, describeFilter, filterPairs, hasFilters, toggleFilter, type RecordFilters } from '../filters.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, plural } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { scriptJson } from '../layout.tsx';
 import { apiUrl, geoFieldsOf, geometryOf, labelField, loadAreas, loadPoints, loadShapes, mapField, nisFieldOf, type AreaMap, type MapRequest, type PointMap, type ShapeMap } from '../map-data.ts';
@@ -34,8 +34,7 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
     loaded = nis ? await loadAreas(mapRequest, nis.level) : field.type === 'geo_shape' ? await loadShapes(mapRequest) : await loadPoints(mapRequest);
   } catch (error) {
     // A filter in the URL that the query language refuses is the visitor's to fix: say so, draw an empty map.
-    if (!(error instanceof DomainError) || error.code !== 'invalid') throw error;
-    problem = error.message;
+    problem = visitorError(ctx, error);
     const view = fitView(null);
     loaded = nis
       ? { kind: 'areas', level: nis.level, total: 0, areas: [], unknown: 0, extent: null, view, query: { where: [], limit: 0 } }
@@ -77,12 +76,12 @@ export async function datasetMapPage(request: TabRequest): Promise<Html> {
           {loaded.total === 0
             ? t.none
             : loaded.kind === 'points'
-              ? t.summary(n(loaded.total), n(loaded.clusters.length))
+              ? plural(ctx.lang, loaded.total, t.summary, plural(ctx.lang, loaded.clusters.length, t.groups))
               : loaded.kind === 'areas'
-                ? t.summaryAreas(n(loaded.total - loaded.unknown), n(loaded.areas.length), t.levels[loaded.level])
-                : t.summaryShapes(n(loaded.total))}
+                ? plural(ctx.lang, loaded.total - loaded.unknown, t.summaryAreas, plural(ctx.lang, loaded.areas.length, t.levels[loaded.level]))
+                : plural(ctx.lang, loaded.total, t.summaryShapes)}
         </p>
-        {loaded.kind === 'areas' && loaded.unknown > 0 && <Notice kind="info">{t.unknownCodes(loaded.unknown, n(loaded.unknown))}</Notice>}
+        {loaded.kind === 'areas' && loaded.unknown > 0 && <Notice kind="info">{plural(ctx.lang, loaded.unknown, t.unknownCodes)}</Notice>}
         {loaded.kind === 'shapes' && loaded.total > loaded.records.length && <Notice kind="info">{t.shapesCapped(n(loaded.records.length), n(loaded.total))}</Notice>}
         <div class="map-frame">
           <figure class="static-figure">
@@ -127,15 +126,14 @@ const coordinate = (ctx: PageContext, v: number) => formatNumber(ctx.lang, v, 4)
 
 function clusterTitle(ctx: PageContext, c: Cluster): string {
   const [lat, lon] = [coordinate(ctx, c.lat), coordinate(ctx, c.lon)];
-  return c.count === 1 ? ctx.t.map.singleTitle(lat, lon) : ctx.t.map.clusterTitle(formatNumber(ctx.lang, c.count), lat, lon);
+  return plural(ctx.lang, c.count, ctx.t.map.clusterTitle, lat, lon);
 }
 
 function PointsSvg(props: { ctx: PageContext; title: string; map: PointMap }): Html {
   const { ctx, map } = props;
-  const n = (v: number) => formatNumber(ctx.lang, v);
   // With filters the API refuses, the script would only fail the same way: the empty SVG and the notice say it once.
   return (
-    <MapSvg id="static-map" label={ctx.t.map.staticLabel(props.title, n(map.total), n(map.clusters.length))} zoom={map.view.zoom}>
+    <MapSvg id="static-map" label={ctx.t.map.staticLabel(props.title, plural(ctx.lang, map.total, ctx.t.common.records), plural(ctx.lang, map.clusters.length, ctx.t.map.groups))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
       <BaseLayer view={map.view} />
       <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
@@ -150,7 +148,7 @@ const recordName = (record: Record<string, unknown>, label: Field | undefined, i
 function ShapesSvg(props: { ctx: PageContext; title: string; map: ShapeMap; field: Field; label: Field | undefined }): Html {
   const { ctx, map } = props;
   return (
-    <MapSvg id="static-map" label={ctx.t.map.staticShapesLabel(props.title, formatNumber(ctx.lang, map.records.length))} zoom={map.view.zoom}>
+    <MapSvg id="static-map" label={ctx.t.map.staticShapesLabel(props.title, plural(ctx.lang, map.records.length, ctx.t.map.shapes))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
       <BaseLayer view={map.view} />
       <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
@@ -175,10 +173,10 @@ function AreasSvg(props: { ctx: PageContext; title: string; map: AreaMap }): Htm
   const { ctx, map } = props;
   const t = ctx.t.map;
   return (
-    <MapSvg id="static-map" label={t.staticAreasLabel(props.title, formatNumber(ctx.lang, map.areas.length), t.levels[map.level])} zoom={map.view.zoom}>
+    <MapSvg id="static-map" label={t.staticAreasLabel(props.title, plural(ctx.lang, map.areas.length, t.levels[map.level]))} zoom={map.view.zoom}>
       <OutlinePaths outline={mapOutline()} view={map.view} />
       <BaseLayer view={map.view} municipalities={map.level === 'municipality' ? true : undefined} />
-      <AreaShapes areas={map.areas} view={map.view} names={t.placeNames} title={(name, count) => t.areaTitle(name, formatNumber(ctx.lang, count))} />
+      <AreaShapes areas={map.areas} view={map.view} names={t.placeNames} title={(name, count) => plural(ctx.lang, count, t.areaTitle, name)} />
       <BaseLabels view={map.view} names={ctx.t.map.placeNames} />
     </MapSvg>
   );

@@ -8,7 +8,7 @@ import type { PageContext } from '../context.ts';
 import { DatasetFrame, tabHref, tabPath } from '../dataset-frame.tsx';
 import { FacetPanel } from '../facet-panel.tsx';
 import { apiFilterPairs, filterPairs, filterWhere, type RecordFilters } from '../filters.ts';
-import { formatNumber, type Language } from '../../i18n/index.ts';
+import { formatNumber, plural, type Language } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { loadFacets, type Facet, type FacetExpansion } from '../record-facets.ts';
 import { apiUrl, FilterChips, odsqlName, visitorError } from '../record-tabs.tsx';
@@ -202,7 +202,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
       loadFacets(records, dataset, audience, filters, options, readExpansion(query)),
     ]);
   } catch (error) {
-    filterProblem = visitorError(error);
+    filterProblem = visitorError(ctx, error);
   }
 
   const total = result.total_count;
@@ -223,7 +223,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
       <div class={filterProblem === null ? 'with-sidebar records-layout' : 'records-layout'}>
         {filterProblem === null && <FacetPanel ctx={ctx} dataset={dataset} filters={filters} keep={keep} facets={facets} />}
         <section class="results" aria-labelledby="records-heading">
-          <h2 id="records-heading" class="results-count">{filterProblem === null ? (total === 1 ? t.foundOne : t.found(fmt(total))) : t.heading}</h2>
+          <h2 id="records-heading" class="results-count">{filterProblem === null ? plural(ctx.lang, total, t.found) : t.heading}</h2>
           <FilterChips ctx={ctx} dataset={dataset} tab="table" filters={filters} extra={keep} />
           {windowed && filterProblem === null && (
             <Notice kind="info" title={t.windowTitle}>
@@ -237,7 +237,7 @@ export async function datasetTablePage({ ctx, dataset, filters, query, records, 
           {result.results.length > 0 && (
             <>
               <ColumnChooser ctx={ctx} dataset={dataset} filters={filters} sort={sort} columns={columns} chosen={chosen} />
-              <RecordsTable ctx={ctx} dataset={dataset} filters={filters} sort={sort} columns={columns} columnPairs={columnPairs} rows={result.results} caption={t.caption(title, total, fmt(from), fmt(to), fmt(total))} />
+              <RecordsTable ctx={ctx} dataset={dataset} filters={filters} sort={sort} columns={columns} columnPairs={columnPairs} rows={result.results} caption={plural(ctx.lang, total, t.caption, title, fmt(from), fmt(to), fmt(total))} />
             </>
           )}
           {page === lastPage && total > recordsWindow && <Notice kind="info">{t.windowLast(fmt(recordsWindow))} {exportLink}</Notice>}

@@ -2,7 +2,7 @@
 import type { Dataset, Theme } from '../../catalog/types.ts';
 import { DatasetCard } from '../components.tsx';
 import type { PageContext } from '../context.ts';
-import { formatNumber } from '../../i18n/index.ts';
+import { formatNumber, plural } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { Layout } from '../layout.tsx';
 import { SearchForm } from './catalog.tsx';
@@ -23,7 +23,7 @@ export function homePage(ctx: PageContext, data: HomeData): Html {
         <p class="lead">{t.intro(ctx.config.publisherName)}</p>
         <SearchForm ctx={ctx} q="" />
         <p>
-          <a href={ctx.link('/datasets')}>{t.allDatasets(formatNumber(ctx.lang, data.total))}</a>
+          <a href={ctx.link('/datasets')}>{plural(ctx.lang, data.total, t.allDatasets)}</a>
         </p>
       </section>
       <section aria-labelledby="themes">

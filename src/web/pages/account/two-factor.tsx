@@ -2,7 +2,7 @@
 import type { TwoFactorStatus } from '../../../accounts/two-factor/service.ts';
 import type { PageContext } from '../../context.ts';
 import { Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
-import { formatDate } from '../../../i18n/index.ts';
+import { formatDate, plural } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { Layout } from '../../layout.tsx';
 
@@ -39,7 +39,7 @@ export function TwoFactorSection(props: { ctx: PageContext; status: TwoFactorSta
     <>
       <p>{t.onSince(formatDate(ctx.lang, status.enabledAt, ctx.config.timezone))}</p>
       <p>
-        {t.codesLeft(status.recoveryCodesLeft)} {status.recoveryCodesLeft <= 3 && t.codesLow}
+        {plural(ctx.lang, status.recoveryCodesLeft, t.codesLeft)} {status.recoveryCodesLeft <= 3 && t.codesLow}
       </p>
       <h3>{t.regenerate}</h3>
       <PostForm ctx={ctx} action={ctx.link('/-/account/two-factor/recovery-codes')}>

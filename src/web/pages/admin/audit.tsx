@@ -2,7 +2,7 @@
 import type { AuditEntry, AuditFilter } from '../../../admin/service.ts';
 import { Pagination } from '../../components.tsx';
 import { queryString, type PageContext } from '../../context.ts';
-import { formatNumber, type KeysExactly, type Messages } from '../../../i18n/index.ts';
+import { plural, type KeysExactly, type Messages } from '../../../i18n/index.ts';
 import { isEventVerb, type EventVerb } from '../../../events/verbs.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
@@ -61,7 +61,7 @@ export function auditPage(
         <input id="subject" name="subject" value={filter.subject} maxlength={320} />
         <button type="submit">{t.filter}</button>
       </form>
-      <p class="results-count">{t.eventsCount(formatNumber(ctx.lang, data.total))}</p>
+      <p class="results-count">{plural(ctx.lang, data.total, t.eventsCount)}</p>
       {data.entries.length === 0 ? <p>{t.noEvents}</p> : (
         <div class="table-scroll">
           <table>

@@ -4,7 +4,7 @@ import { stateOf, type ApiKeyRow } from '../../../admin/service.ts';
 import { Pagination } from '../../components.tsx';
 import { queryString, type PageContext } from '../../context.ts';
 import { PostForm, RowAction } from '../../forms.tsx';
-import { formatNumber } from '../../../i18n/index.ts';
+import { plural } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { AdminFrame, When } from './frame.tsx';
 
@@ -32,7 +32,7 @@ export function usersPage(ctx: PageContext, query: UsersQuery, data: { users: Ac
         </select>
         <button type="submit">{t.search}</button>
       </form>
-      <p class="results-count">{t.usersCount(formatNumber(ctx.lang, data.total))}</p>
+      <p class="results-count">{plural(ctx.lang, data.total, t.usersCount)}</p>
       {data.users.length === 0 ? (
         <p>{t.noUsers}</p>
       ) : (

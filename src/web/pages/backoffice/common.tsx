@@ -42,7 +42,8 @@ export function Notes(props: { ctx: PageContext; done?: string | null; error?: s
         <div class="notice notice-error" role="alert" tabindex="-1" id="problem">
           <p class="notice-title">{t.failed}</p>
           <p>{props.error}</p>
-          {(props.details ?? []).map((d) => <p><code>{d}</code></p>)}
+          {/* A sentence in the page's language (why a file could not be read), not code. */}
+          {(props.details ?? []).map((d) => <p>{d}</p>)}
         </div>
       )}
     </>

@@ -2,7 +2,7 @@
 import type { Dataset } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { Input, PostForm } from '../../forms.tsx';
-import { formatDate, formatNumber } from '../../../i18n/index.ts';
+import { formatDate, formatNumber, plural } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 
@@ -41,7 +41,7 @@ export function datasetListPage(ctx: PageContext, rows: ListedDataset[], data: {
                   <td><span class={`state state-${dataset.publishedAt ? 'published' : 'draft'}`}>{t.states[dataset.publishedAt ? 'published' : 'draft']}</span></td>
                   <td>{t.visibilities[dataset.visibility]}</td>
                   <td class="number">{formatNumber(ctx.lang, dataset.recordsCount)}</td>
-                  <td>{current ?? '–'}{waiting > 0 && <> · <strong>{t.waiting(waiting)}</strong></>}</td>
+                  <td>{current ?? '–'}{waiting > 0 && <> · <strong>{plural(ctx.lang, waiting, t.waiting)}</strong></>}</td>
                   <td><time datetime={dataset.modifiedAt}>{formatDate(ctx.lang, dataset.modifiedAt, ctx.config.timezone)}</time></td>
                 </tr>
               ))}

@@ -5,7 +5,7 @@ import { readingChoices, type ReadingChoice } from '../../../engine/ingest/parse
 import { checksOf } from '../../../engine/ingest/report.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
-import { formatNumber } from '../../../i18n/index.ts';
+import { formatNumber, plural } from '../../../i18n/index.ts';
 import { reportNotes } from '../../import-report.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath } from './common.tsx';
@@ -24,14 +24,14 @@ export function ChecksNotice(props: { ctx: PageContext; version: Version }): Htm
   const t = ctx.t.importReport;
   const checks = checksOf(version.report).length;
   if (!version.report || checks === 0) return <></>;
-  const notes = reportNotes(t, version.report, (n) => formatNumber(ctx.lang, n)).filter((n) => n.level === 'check');
+  const notes = reportNotes(ctx.lang, version.report).filter((n) => n.level === 'check');
   const labelOf = (name: string) => {
     const field = version.fields.find((f) => f.name === name);
     return field ? fieldLabel(field, ctx.lang) : name;
   };
   return (
     <div class="notice notice-warning" role="region" aria-labelledby="checks-title" id="checks">
-      <p class="notice-title" id="checks-title">{t.checksTitle(checks)}</p>
+      <p class="notice-title" id="checks-title">{plural(ctx.lang, checks, t.checksTitle)}</p>
       <p>{t.checksIntro}</p>
       <ul>
         {notes.map((n) => (
@@ -48,7 +48,7 @@ export function ReportSection(props: { ctx: PageContext; version: Version }): Ht
   const t = ctx.t.importReport;
   const report = version.report;
   if (!report) return <section aria-labelledby="report"><h2 id="report">{t.title}</h2><p>{t.none}</p></section>;
-  const notes = reportNotes(t, report, (n) => formatNumber(ctx.lang, n));
+  const notes = reportNotes(ctx.lang, report);
   return (
     <section aria-labelledby="report">
       <h2 id="report">{t.title}</h2>

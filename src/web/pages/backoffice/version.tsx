@@ -5,7 +5,7 @@ import type { Dataset, Field } from '../../../catalog/types.ts';
 import { fieldLabel } from '../../../explore/present.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
-import { formatBytes, formatNumber } from '../../../i18n/index.ts';
+import { formatBytes, plural } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 import { checksOf } from '../../../engine/ingest/report.ts';
@@ -38,7 +38,7 @@ export function versionPage(ctx: PageContext, data: { dataset: Dataset; preview:
       <h1>{title}</h1>
       <Notes ctx={ctx} done={data.done} error={data.error} />
       <p>{state === 'current' ? t.previewCurrent : state === 'staged' ? (dataset.currentVersion ? t.previewStaged : t.previewStagedDraft) : t.previewOlder}</p>
-      <p>{t.summary(formatNumber(ctx.lang, version.recordsCount), formatBytes(ctx.lang, version.bytes), version.sourceName)}</p>
+      <p>{t.summary(plural(ctx.lang, version.recordsCount, ctx.t.common.records), formatBytes(ctx.lang, version.bytes), version.sourceName)}</p>
       <ChecksNotice ctx={ctx} version={version} />
       {state !== 'current' && (
         <div class="button-row">

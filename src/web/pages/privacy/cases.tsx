@@ -1,5 +1,5 @@
 // The DPO's case console: requests by due date with the overdue ones flagged, and one case with its history and actions.
-import { languages, messages, type KeysExactly, type Messages } from '../../../i18n/index.ts';
+import { languages, messages, plural, type KeysExactly, type Messages } from '../../../i18n/index.ts';
 import { dateText, type LetterKind } from '../../../privacy/cases/letters.ts';
 import { caseStatuses, caseTypes, channels, closedStatuses, manualMethods, stepKinds, type CaseStep, type PrivacyCase, type StepActor, type StepKind } from '../../../privacy/cases/types.ts';
 import { When } from '../admin/frame.tsx';
@@ -100,7 +100,7 @@ function ContactPointWarning(props: { ctx: PageContext; mentions: ContactMention
   return (
     <section class="notice notice-error" role="alert" aria-labelledby="contact-points">
       <h2 id="contact-points">{t.contactPoints}</h2>
-      <p>{t.contactPointsIntro(mentions.length)}</p>
+      <p>{t.contactPointsIntro(plural(ctx.lang, mentions.length, t.contactPointsDatasets))}</p>
       <ul>
         {mentions.map((m) => (
           <li>
