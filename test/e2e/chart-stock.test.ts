@@ -63,6 +63,17 @@ for (const lang of ['nl', 'en'] as const) {
       assert.equal(await b.page.locator('.chart-table caption').textContent(), t.byYear);
       assert.deepEqual(await b.page.locator('.chart-table tbody tr').first().locator('th, td').allTextContents(), [t.first, t.value]);
       assertOneFormat(await ticks(), lang, 'stock by year');
+      // One chart on the page, drawn for the screen: on a phone it fits the width and its text stays readable.
+      if (viewport.name === 'phone') await b.page.waitForSelector('svg.chart-svg.chart-narrow');
+      assert.equal(await b.page.locator('svg.chart-svg').count(), 1);
+      const drawn = await b.page.locator('svg.chart-svg').evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        const tick = svg.querySelector('g.grid text')!.getBoundingClientRect();
+        return { narrow: svg.classList.contains('chart-narrow'), right: box.right, text: tick.height };
+      });
+      assert.equal(drawn.narrow, viewport.name === 'phone', 'the phone gets the narrow drawing');
+      assert.ok(drawn.right <= viewport.width, `the chart fits the screen (right edge ${drawn.right})`);
+      assert.ok(drawn.text >= 10, `tick text is readable (${drawn.text.toFixed(1)} px high)`);
       await checkPage(b, s.url, name('1-by-year'));
 
       // Choosing "last" redraws the chart in place (the form's script), with its own caption.

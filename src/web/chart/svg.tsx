@@ -16,7 +16,8 @@ export interface ChartModel {
   numbers: NumberFormats;
 }
 
-const width = 960;
+/** The drawing's width: wide for a screen, narrow for a phone, where the wide one's text would shrink to 8 px. */
+export const chartWidths = { wide: 960, narrow: 400 } as const;
 const ink = '#1b1f24';
 const muted = '#4a5560';
 const grid = '#dde3e9';
@@ -30,7 +31,7 @@ function truncate(text: string, max: number): string {
 /** The svg element with its accessible name and description; shapes inside are decoration for assistive technology. */
 export function ChartSvg(props: { model: ChartModel; width: number; height: number; looks: number; children?: Child }): Html {
   return (
-    <svg class="chart-svg" role="img" aria-labelledby="chart-title chart-desc" viewBox={`0 0 ${props.width} ${props.height}`} width={props.width} height={props.height} xmlns="http://www.w3.org/2000/svg">
+    <svg class={props.width < chartWidths.wide ? 'chart-svg chart-narrow' : 'chart-svg'} role="img" aria-labelledby="chart-title chart-desc" viewBox={`0 0 ${props.width} ${props.height}`} width={props.width} height={props.height} xmlns="http://www.w3.org/2000/svg">
       <title id="chart-title">{props.model.title}</title>
       <desc id="chart-desc">{props.model.desc}</desc>
       <Fills count={props.looks} />
@@ -57,8 +58,9 @@ const tip = (model: ChartModel, category: string, series: number, value: number)
   `${category} · ${model.series.length > 1 || !model.yTitle ? `${model.series[series].label}: ` : ''}${model.numbers.full(value)}`;
 
 /** Columns, lines and areas: categories along the bottom, values up the side. */
-export function VerticalChart(props: { model: ChartModel }): Html {
+export function VerticalChart(props: { model: ChartModel; width?: number }): Html {
   const { model } = props;
+  const width = props.width ?? chartWidths.wide;
   const n = model.categories.length;
   const k = model.series.length;
   const { ticks, low, high, step } = valueRange(model);
@@ -166,12 +168,13 @@ export function VerticalChart(props: { model: ChartModel }): Html {
 }
 
 /** Horizontal bars: long category names read best down the side. */
-export function HorizontalChart(props: { model: ChartModel }): Html {
+export function HorizontalChart(props: { model: ChartModel; width?: number }): Html {
   const { model } = props;
+  const width = props.width ?? chartWidths.wide;
   const k = model.series.length;
   const { ticks, low, high, step } = valueRange(model);
   const axisNumber = model.numbers.axis(ticks, step);
-  const labels = model.categories.map((c) => truncate(c, 28));
+  const labels = model.categories.map((c) => truncate(c, width < chartWidths.wide ? 16 : 28));
   const showValues = k === 1;
   const left = Math.round(12 + Math.max(...labels.map((l) => textWidth(l))) + 10);
   const right = Math.round(16 + (showValues ? Math.max(...model.series[0].values.map((v) => (v === null ? 0 : textWidth(model.numbers.full(v), 11)))) + 8 : 0));

@@ -8,7 +8,7 @@ async function show(url: string, push: boolean): Promise<void> {
   pending?.abort();
   pending = new AbortController();
   const focused = document.activeElement?.id;
-  const response = await fetch(url, { signal: pending.signal, headers: { Accept: 'text/html' } });
+  const response = await fetch(drawnFor(url), { signal: pending.signal, headers: { Accept: 'text/html' } });
   const page = new DOMParser().parseFromString(await response.text(), 'text/html');
   const next = page.getElementById('chart-app');
   const current = app();
@@ -32,6 +32,28 @@ async function show(url: string, push: boolean): Promise<void> {
   if (status) status.textContent = document.querySelector<HTMLElement>('[data-chart-announce]')?.dataset.chartAnnounce ?? '';
 }
 
+/**
+ * A phone gets the chart drawn for its width (`layout=narrow`, asked for by the script only, never in the address):
+ * the wide drawing, scaled down, would write its text at 8 px. Without the script the wide one scrolls sideways.
+ */
+const narrowScreen = matchMedia('(max-width: 40rem)');
+function drawnFor(url: string): string {
+  const target = new URL(url, location.href);
+  if (narrowScreen.matches) target.searchParams.set('layout', 'narrow');
+  else target.searchParams.delete('layout');
+  return target.href;
+}
+
+async function fitWidth(): Promise<void> {
+  const shown = document.querySelector('#chart-app .chart-scroll svg');
+  if (!shown || shown.classList.contains('chart-narrow') === narrowScreen.matches) return;
+  const response = await fetch(drawnFor(location.href), { headers: { Accept: 'text/html' } });
+  const next = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('#chart-app .chart-scroll svg');
+  // Only if the page still shows the chart asked for: a choice made meanwhile brought its own.
+  if (next && shown.isConnected) shown.replaceWith(document.importNode(next, true));
+}
+narrowScreen.addEventListener('change', () => void fitWidth().catch(() => undefined));
+
 function setUp(): void {
   const form = document.querySelector<HTMLFormElement>('[data-chart-form]');
   if (!form) return;
@@ -48,3 +70,4 @@ function setUp(): void {
 
 addEventListener('popstate', () => location.reload());
 setUp();
+void fitWidth().catch(() => undefined); // the wide drawing stays, scrolling sideways

@@ -9,7 +9,7 @@ import { PieChart } from '../chart/pie.tsx';
 import { numberFormats } from '../chart/scale.ts';
 import { loadChart, loadGrain, type ChartData } from '../chart/series.ts';
 import { chartPairs, combinationOf, periodField, perPeriod, readChart, spansPeriods, type ChartProblem, type ChartSpec, type Grain } from '../chart/spec.ts';
-import { HorizontalChart, VerticalChart, type ChartModel } from '../chart/svg.tsx';
+import { chartWidths, HorizontalChart, VerticalChart, type ChartModel } from '../chart/svg.tsx';
 import { Notice } from '../components.tsx';
 import { queryString, type PageContext } from '../context.ts';
 import { DatasetFrame, tabHref } from '../dataset-frame.tsx';
@@ -151,7 +151,7 @@ function ChartTable(props: { ctx: PageContext; model: ChartModel; other: { label
   );
 }
 
-function ChartFigure(props: { ctx: PageContext; model: ChartModel; other: { label: string; value: number } | null }): Html {
+function ChartFigure(props: { ctx: PageContext; model: ChartModel; other: { label: string; value: number } | null; width: number }): Html {
   const { ctx, model, other } = props;
   const t = ctx.t.chart;
   if (model.type === 'pie') {
@@ -173,7 +173,7 @@ function ChartFigure(props: { ctx: PageContext; model: ChartModel; other: { labe
       {model.series.length > 1 && <Legend label={t.legend} items={model.series.map((s) => ({ text: s.label }))} kind={kind} />}
       {/* On a narrow screen the chart keeps a readable size and scrolls sideways, by keyboard too. */}
       <div class="chart-scroll" tabindex="0" role="region" aria-labelledby="chart-heading">
-        {model.type === 'bar' ? <HorizontalChart model={model} /> : <VerticalChart model={model} />}
+        {model.type === 'bar' ? <HorizontalChart model={model} width={props.width} /> : <VerticalChart model={model} width={props.width} />}
       </div>
     </div>
   );
@@ -226,7 +226,7 @@ export const datasetChartTab: TabRenderer = async ({ ctx, dataset, filters, quer
             <h2 id="chart-heading">{chartTitle(t, ctx.lang, spec, grain)}</h2>
             {data.categories.length === 0 && <Notice kind="info">{t.noData}</Notice>}
             {notes(ctx, spec, data, grain).map((note) => <p class="chart-note">{note}</p>)}
-            {model && !negativePie && <ChartFigure ctx={ctx} model={model} other={other} />}
+            {model && !negativePie && <ChartFigure ctx={ctx} model={model} other={other} width={query.layout === 'narrow' ? chartWidths.narrow : chartWidths.wide} />}
             {model && <ChartTable ctx={ctx} model={model} other={other} />}
             <p class="chart-links">
               {t.dataLinks} <a href={twin} type="application/json">{t.asJson}</a> · <a href={`${api}/exports/csv${apiQuery}`} type="text/csv">{t.asCsv}</a>
