@@ -54,23 +54,26 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
         <button type="submit">{t.filter}</button>
       </form>
       {p.cases.length === 0 ? <p>{t.noCases}</p> : (
-        <table>
-          <thead><tr><th scope="col">{t.reference}</th><th scope="col">{t.kind}</th><th scope="col">{t.status}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th></tr></thead>
-          <tbody>
-            {p.cases.map((c) => {
-              const overdue = !closedStatuses.includes(c.status) && p.today > c.dueAt;
-              return (
-                <tr class={overdue ? 'overdue' : undefined}>
-                  <td><a href={ctx.link(`/-/privacy-office/cases/${c.id}`)}>{c.reference}</a></td>
-                  <td>{t.types[c.type]}</td>
-                  <td>{t.statuses[c.status]}</td>
-                  <td>{day(ctx, c.receivedAt)}</td>
-                  <td>{day(ctx, c.dueAt)}{overdue && <strong class="badge"> {t.overdue}</strong>}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        // A phone scrolls the table, not the page; focusable, so a keyboard scrolls it too.
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t.consoleTitle}>
+          <table>
+            <thead><tr><th scope="col">{t.reference}</th><th scope="col">{t.kind}</th><th scope="col">{t.status}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th></tr></thead>
+            <tbody>
+              {p.cases.map((c) => {
+                const overdue = !closedStatuses.includes(c.status) && p.today > c.dueAt;
+                return (
+                  <tr class={overdue ? 'overdue' : undefined}>
+                    <td><a href={ctx.link(`/-/privacy-office/cases/${c.id}`)}>{c.reference}</a></td>
+                    <td>{t.types[c.type]}</td>
+                    <td>{t.statuses[c.status]}</td>
+                    <td>{day(ctx, c.receivedAt)}</td>
+                    <td>{day(ctx, c.dueAt)}{overdue && <strong class="badge"> {t.overdue}</strong>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>{t.register}</h2>
       <PostForm ctx={ctx} action={ctx.link('/-/privacy-office/cases')}>
