@@ -155,6 +155,7 @@ for (const { lang, prefix, viewport } of walks) {
     const holds = (await page.textContent('main table')) ?? '';
     assert.ok(holds.includes(request.reference) && holds.includes(person), 'the list names both as staff know them');
     assert.ok(!holds.includes('niemand@example.org') && !holds.includes('PRV-2026-ZZZZZZ'), 'nothing stored for the unknown ones');
+    assert.ok(!holds.includes(dpoId), 'who set a hold is named by role, not by account id');
     assert.ok((await page.locator('main table time[datetime="2030-12-31"]').count()) >= 2, 'the last day shown as that day');
     await ours('holds');
 

@@ -82,7 +82,7 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
         <Input name="email" label={t.email} type="email" value={v.email} required maxlength={320} />
         <Choice name="lang" label={t.language} options={languages.map((l) => [l, messages(l).common.languageName])} value={v.lang} />
         <Input name="received_day" label={t.receivedDay} value={v.received_day} />
-        <div class="field"><label for="message">{t.message}</label><textarea id="message" name="message" rows="4" maxlength="5000">{v.message ?? ''}</textarea></div>
+        <div class="field"><label for="message">{t.requesterMessage}</label><textarea id="message" name="message" rows="4" maxlength="5000">{v.message ?? ''}</textarea></div>
         <button type="submit">{t.register}</button>
       </PostForm>
     </OfficeFrame>
@@ -138,7 +138,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
         <dt>{t.due}</dt><dd>{day(ctx, c.dueAt)}{overdue && <strong class="badge"> {t.overdue}</strong>}</dd>
         <dt>{t.identity}</dt><dd>{c.identityVerifiedAt ? t.verifiedBy(t.methods[c.identityMethod ?? ''] ?? c.identityMethod ?? '', day(ctx, c.identityVerifiedAt)) : t.notVerified}</dd>
         {c.duplicateOf && <><dt>{t.duplicateOf}</dt><dd><a href={ctx.link(`/-/privacy-office/cases/${c.duplicateOf}`)}>{c.duplicateOf}</a></dd></>}
-        {c.message && <><dt>{t.message}</dt><dd>{c.message}</dd></>}
+        {c.message && <><dt>{t.requesterMessage}</dt><dd>{c.message}</dd></>}
         {c.outcome && <><dt>{t.answer}</dt><dd>{c.outcome}</dd></>}
       </dl>
       {p.contactPoints && <ContactPointWarning ctx={ctx} mentions={p.contactPoints} />}
