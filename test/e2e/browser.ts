@@ -160,7 +160,7 @@ export async function follow(b: BrowserHarness, origin: string, url: string | Re
 export const viewports = [{ width: 1366, height: 900 }, { width: 390, height: 844 }] as const;
 
 /** The page does not scroll sideways at this width: nothing sticks out past the screen. */
-export async function noSidewaysScroll(page: Page, width: number, name: string): Promise<void> {
+async function noSidewaysScroll(page: Page, width: number, name: string): Promise<void> {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= width, `${name}: the page scrolls sideways at ${width} px (${scrollWidth} px wide)`);
 }
@@ -172,7 +172,7 @@ const dutchWords = /\b(de|het|een|van|uw|voor|niet|naar|zoeken|toon|alle|gegeven
  * An English page speaks English where the portal itself speaks: headings, labels, buttons, links, the header and the
  * footer. Table cells and facet values are data and keep the language they were published in.
  */
-export async function englishOnly(page: Page, name: string): Promise<void> {
+async function englishOnly(page: Page, name: string): Promise<void> {
   const texts = await page.evaluate(() => {
     const skip = 'table.records, .record-facets .facet-value, .facet-all, pre, code, [lang]:not(html)';
     return [...document.querySelectorAll('header, footer, h1, h2, h3, h4, label, button, legend, nav a, main p, main li, th')]
@@ -193,4 +193,33 @@ export async function looksDestructive(button: Locator, name: string): Promise<v
     return r > 120 && r > 2 * g && r > 2 * bl;
   });
   assert.ok(red, `${name}: the button is red (${colours.join(', ')})`);
+}
+
+/**
+ * Every kind of field on the page looks alike (issue 15, point 11): text, e-mail, password, number, date, file inputs,
+ * selects and text areas share their border, corners, padding, type and fill. Check boxes and radio buttons are not fields.
+ */
+async function sameFieldStyles(page: Page, name: string): Promise<void> {
+  const looks = await page.evaluate(() => {
+    const fields = [...document.querySelectorAll('input, select, textarea')].filter((field) => {
+      const type = field.getAttribute('type') ?? '';
+      return !['hidden', 'checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'range', 'color'].includes(type) && (field as HTMLElement).offsetParent !== null;
+    });
+    return fields.map((field) => {
+      const style = getComputedStyle(field);
+      const look = [style.borderTopWidth, style.borderTopStyle, style.borderTopColor, style.borderTopLeftRadius, style.paddingLeft, style.fontFamily, style.fontSize, style.backgroundColor].join(' ');
+      return { field: `${field.tagName.toLowerCase()}${field.getAttribute('type') ? `[type=${field.getAttribute('type')}]` : ''}#${field.id}`, look };
+    });
+  });
+  const kinds = new Map<string, string[]>();
+  for (const { field, look } of looks) kinds.set(look, [...(kinds.get(look) ?? []), field]);
+  assert.ok(kinds.size <= 1, `${name}: fields styled differently: ${[...kinds].map(([look, fields]) => `${fields.join(', ')} → ${look}`).join(' | ')}`);
+}
+
+/** What every page of a journey must also be: in the walk's language (English words on English pages), no wider than the screen, its fields alike. */
+export async function readable(page: Page, walk: { lang: 'nl' | 'en'; width: number }, name: string): Promise<void> {
+  assert.equal(await page.getAttribute('html', 'lang'), walk.lang, `${name}: the page's language`);
+  if (walk.lang === 'en') await englishOnly(page, name);
+  await noSidewaysScroll(page, walk.width, name);
+  await sameFieldStyles(page, name);
 }

@@ -9,7 +9,7 @@ import { authorityContact } from '../../src/privacy/authorities.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { linkIn, startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { importMunicipalities } from '../web/municipalities-fixture.ts';
-import { englishOnly, follow, noSidewaysScroll, openBrowser, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let smtp: SmtpHarness;
@@ -54,18 +54,16 @@ for (const lang of ['nl', 'en'] as const) {
       const page = b.page;
       const at = (path: string) => `${s.url}${w.prefix}${path}`;
       const step = (n: string) => `citizen-${lang}-${viewport.width}-${n}`;
-      /** What every page of the walk must also be: in the walk's language, and no wider than the screen. */
-      const ours = async (name: string) => {
-        assert.equal(await page.getAttribute('html', 'lang'), lang, `${name}: the page's language`);
-        if (lang === 'en') await englishOnly(page, name);
-        await noSidewaysScroll(page, viewport.width, name);
-      };
+      const ours = (name: string) => readable(page, { lang, width: viewport.width }, name);
       await page.setViewportSize(viewport);
       await b.context.clearCookies();
 
       // Home → the catalog from the header → search → the dataset.
       await visit(b, s.url, at('/'), step('01-home'));
       await ours('home');
+      const icon = await s.get('/favicon.ico');
+      assert.equal(icon.status, 200, 'the browser finds /favicon.ico (point 3)');
+      assert.match(icon.headers.get('content-type') ?? '', /^image\//);
       await follow(b, s.url, at('/datasets'), () => page.locator('header.site-header').getByRole('link', { name: w.catalog, exact: true }).click(), step('02-catalog'));
       await ours('catalog');
       await page.fill('#q', w.search);
@@ -134,6 +132,8 @@ for (const lang of ['nl', 'en'] as const) {
       await page.fill('#password', password);
       await follow(b, s.url, at('/-/account'), () => page.click('main form button[type=submit]'), step('18-account'));
       await ours('account');
+      // Someone who just accepted the current statement is not told it changed (point 9).
+      assert.equal(await page.locator('.statement-notice').count(), 0, 'no "statement changed" notice for a new account');
 
       // A new address: the answer, the mail and the confirmation page all name it (point 12).
       await page.fill('#new_email', fresh);

@@ -14,7 +14,7 @@ import { lastCode } from '../helpers/privacy-cases.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { linkIn, startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { signedIn } from '../helpers/staff.ts';
-import { englishOnly, follow, looksDestructive, noSidewaysScroll, openBrowser, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, looksDestructive, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let smtp: SmtpHarness;
@@ -73,11 +73,7 @@ for (const { lang, prefix, viewport } of walks) {
     const page = b.page;
     const at = (path: string) => `${s.url}${prefix}${path}`;
     const step = (n: string) => `dpo-${lang}-${viewport.width}-${n}`;
-    const ours = async (name: string) => {
-      assert.equal(await page.getAttribute('html', 'lang'), lang, `${name}: the page's language`);
-      if (lang === 'en') await englishOnly(page, name);
-      await noSidewaysScroll(page, viewport.width, name);
-    };
+    const ours = (name: string) => readable(page, { lang, width: viewport.width }, name);
     await page.setViewportSize(viewport);
 
     // The office from the header, then each of its parts by its tabs (point 1).

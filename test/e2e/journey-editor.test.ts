@@ -8,7 +8,7 @@ import { staffAudience } from '../../src/catalog/service.ts';
 import { fixture } from '../helpers/engine.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { signedIn } from '../helpers/staff.ts';
-import { englishOnly, follow, looksDestructive, noSidewaysScroll, openBrowser, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, looksDestructive, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -37,8 +37,8 @@ const walks = [
   { lang: 'en', prefix: '/en', viewport: viewports[1] },
 ] as const;
 const words = {
-  nl: { backoffice: 'Datasets beheren', edit: 'Bewerken', title: 'Premies nl', unpublish: 'Publicatie intrekken', unpublished: 'De publicatie is ingetrokken', delete: 'Dataset verwijderen', mismatch: 'De ingetypte id is niet die van deze dataset', deleted: 'De dataset is verwijderd' },
-  en: { backoffice: 'Manage datasets', edit: 'Edit', title: 'Grants en', unpublish: 'Unpublish', unpublished: 'The dataset was unpublished', delete: 'Delete dataset', mismatch: 'The id typed is not this dataset’s', deleted: 'The dataset was deleted' },
+  nl: { backoffice: 'Datasets beheren', edit: 'Bewerken', title: 'Premies nl', unpublish: 'Publicatie intrekken', unpublishTick: 'Ja, haal de dataset weg bij het publiek', unpublished: 'De publicatie is ingetrokken', delete: 'Dataset verwijderen', mismatch: 'De ingetypte id is niet die van deze dataset', deleted: 'De dataset is verwijderd' },
+  en: { backoffice: 'Manage datasets', edit: 'Edit', title: 'Grants en', unpublish: 'Unpublish', unpublishTick: 'Yes, take the dataset away from the public', unpublished: 'The dataset was unpublished', delete: 'Delete dataset', mismatch: 'The id typed is not this dataset’s', deleted: 'The dataset was deleted' },
 } as const;
 
 for (const { lang, prefix, viewport } of walks) {
@@ -48,11 +48,7 @@ for (const { lang, prefix, viewport } of walks) {
     const id = `premies-${lang}`;
     const at = (path: string) => `${s.url}${prefix}${path}`;
     const step = (n: string) => `editor-${lang}-${viewport.width}-${n}`;
-    const ours = async (name: string) => {
-      assert.equal(await page.getAttribute('html', 'lang'), lang, `${name}: the page's language`);
-      if (lang === 'en') await englishOnly(page, name);
-      await noSidewaysScroll(page, viewport.width, name);
-    };
+    const ours = (name: string) => readable(page, { lang, width: viewport.width }, name);
     await page.setViewportSize(viewport);
 
     // "Datasets beheren" in the header opens the back office, which lists the dataset (point 1).
@@ -79,6 +75,8 @@ for (const { lang, prefix, viewport } of walks) {
     assert.equal(page.url(), at(`/-/admin/datasets/${id}`), 'without the tick nothing is sent');
     const tick = page.locator(`form[action="${prefix}/-/admin/datasets/${id}/unpublish"] input[name=confirm]`);
     assert.equal(await tick.evaluate((box: HTMLInputElement) => box.validity.valueMissing), true);
+    // Unpublishing can be undone, so the tick does not claim it cannot.
+    assert.equal((await page.locator(`form[action="${prefix}/-/admin/datasets/${id}/unpublish"] label.confirm`).textContent())?.trim(), w.unpublishTick);
     await tick.check();
     await follow(b, s.url, /done=unpublished/, () => unpublish.click(), step('05-unpublished'));
     assert.match((await page.textContent('main')) ?? '', new RegExp(w.unpublished));

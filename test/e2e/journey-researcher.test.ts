@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createAccount, testPassword } from '../helpers/accounts.ts';
 import type { ServerHarness } from '../helpers/server.ts';
 import { startPortal } from '../web/helpers.ts';
-import { englishOnly, follow, noSidewaysScroll, openBrowser, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -39,11 +39,7 @@ for (const { lang, prefix, viewport } of walks) {
     const page = b.page;
     const at = (path: string) => `${s.url}${prefix}${path}`;
     const step = (n: string) => `researcher-${lang}-${viewport.width}-${n}`;
-    const ours = async (name: string) => {
-      assert.equal(await page.getAttribute('html', 'lang'), lang, `${name}: the page's language`);
-      if (lang === 'en') await englishOnly(page, name);
-      await noSidewaysScroll(page, viewport.width, name);
-    };
+    const ours = (name: string) => readable(page, { lang, width: viewport.width }, name);
     await page.setViewportSize(viewport);
     await b.context.clearCookies();
 
