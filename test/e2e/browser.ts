@@ -20,6 +20,8 @@ export interface BrowserHarness {
   loads: { url: string; checked: boolean }[];
   /** Resolves once no request of any page is still under way. */
   drained(): Promise<void>;
+  /** Another context of the same browser (scripts off, another size or language) whose pages get the same duplicate-id watch. */
+  newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
 }
 
 /**
@@ -70,7 +72,12 @@ export async function openBrowser(options: { everyPageChecked?: boolean } = {}):
     assert.deepEqual(duplicates, [], 'pages with an id used more than once');
     if (options.everyPageChecked) assert.deepEqual(loads.filter((l) => !l.checked).map((l) => l.url), [], 'pages loaded but never checked');
   };
-  return { browser, context, page, requests, close, loads, drained };
+  const newContext = async (contextOptions: Parameters<Browser['newContext']>[0] = {}) => {
+    const other = await browser.newContext(contextOptions);
+    other.on('page', (opened) => watchIds(opened, duplicates));
+    return other;
+  };
+  return { browser, context, page, requests, close, loads, drained, newContext };
 }
 
 function watchIds(page: Page, duplicates: string[]): void {
