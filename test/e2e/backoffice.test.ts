@@ -78,7 +78,7 @@ test('with JavaScript a refused upload shows its reason in place and moves focus
 });
 
 test('without JavaScript the same form uploads and lands on the review', async () => {
-  const context = await b.browser.newContext({ javaScriptEnabled: false });
+  const context = await b.newContext({ javaScriptEnabled: false });
   try {
     await signIn(context);
     const page = await context.newPage();

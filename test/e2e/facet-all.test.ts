@@ -43,7 +43,7 @@ for (const lang of ['nl', 'en'] as const) {
   for (const viewport of viewports) {
     test(`${lang} ${viewport.name}: show all, filter the values, pick Gent — without JavaScript`, { timeout: 180_000 }, async () => {
       // Scripts off: every step is a link or a GET form.
-      const context: BrowserContext = await b.browser.newContext({ viewport: viewport, locale: lang === 'nl' ? 'nl-BE' : 'en-GB', javaScriptEnabled: false });
+      const context: BrowserContext = await b.newContext({ viewport: viewport, locale: lang === 'nl' ? 'nl-BE' : 'en-GB', javaScriptEnabled: false });
       const requests: string[] = [];
       context.on('request', (request) => requests.push(request.url()));
       try {

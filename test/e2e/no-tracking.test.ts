@@ -117,7 +117,7 @@ test('the route table yields every page type, in both languages', () => {
 });
 
 test('a visitor gets no cookie and no browser storage, and no page asks another host', async () => {
-  const context = await b.browser.newContext();
+  const context = await b.newContext();
   try {
     const paths = pagePaths();
     const { foreign, stored, statuses } = await visit(context, paths);
@@ -131,7 +131,7 @@ test('a visitor gets no cookie and no browser storage, and no page asks another 
 });
 
 test('signing in sets the session cookie alone: HttpOnly, SameSite=Lax, for the whole site', async () => {
-  const context = await b.browser.newContext();
+  const context = await b.newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${s.url}/-/account/login`);
@@ -161,7 +161,7 @@ for (const [email, own] of Object.entries(ownPage)) {
   test(`signed in as ${email.split('@')[0]}, every page leaves the session cookie as the only cookie and asks no other host`, async () => {
     const v = await signedIn(s, email);
     const token = v.cookie!.slice(`${sessionCookie}=`.length);
-    const context = await b.browser.newContext();
+    const context = await b.newContext();
     try {
       await context.addCookies([{ name: sessionCookie, value: token, url: s.url, httpOnly: true, sameSite: 'Lax' }]);
       const { foreign, stored, statuses, status } = await visit(context, pagePaths().filter((path) => !path.startsWith('/en/')));

@@ -35,6 +35,8 @@ export const backoffice: typeof nl = {
   publish: 'Publish',
   unpublish: 'Unpublish',
   unpublishHint: 'The dataset disappears for the public (from the API and the DCAT catalog too); its data and metadata are kept.',
+  /** The tick before unpublishing: it can be undone (publish again), so it does not say it cannot. */
+  unpublishConfirm: 'Yes, take the dataset away from the public',
   publicPage: 'View the public page',
   editMetadata: 'Edit metadata',
   deleteDataset: 'Delete dataset',

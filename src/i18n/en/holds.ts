@@ -16,6 +16,8 @@ export const holds: typeof nl = {
   reasonText: 'Motivation',
   setBy: 'Set by',
   setAt: 'Set on',
+  /** Who set a hold, by role: only the DPO may (privacy.manage); never the account's id. */
+  byDpo: 'by the DPO',
   endsAt: 'Applies until',
   state: 'State',
   states: { active: 'applies', lapsed: 'lapsed: end or renew it', ended: 'ended' },

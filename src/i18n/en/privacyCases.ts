@@ -9,6 +9,8 @@ export const privacyCases: typeof nl = {
   type: 'What do you ask?',
   types: { access: 'Access to my data', rectification: 'Rectification of my data', erasure: 'Erasure of my data', restriction: 'Restriction of processing', objection: 'Objection to processing', portability: 'My data in a portable format', question: 'A question' },
   message: 'Your message',
+  /** The message as staff read it, on the case page and when they register a request that came by post. */
+  requesterMessage: 'The requester’s message',
   messageHint: 'What exactly do you want? A question needs this.',
   email: 'Email address',
   emailLocked: "Your account's address.",

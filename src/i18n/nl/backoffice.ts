@@ -34,6 +34,8 @@ export const backoffice = {
   publish: 'Publiceren',
   unpublish: 'Publicatie intrekken',
   unpublishHint: 'De dataset verdwijnt voor het publiek (ook uit de API en de DCAT-catalogus); gegevens en metadata blijven bewaard.',
+  /** The tick before unpublishing: it can be undone (publish again), so it does not say it cannot. */
+  unpublishConfirm: 'Ja, haal de dataset weg bij het publiek',
   publicPage: 'Publieke pagina bekijken',
   editMetadata: 'Metadata bewerken',
   deleteDataset: 'Dataset verwijderen',

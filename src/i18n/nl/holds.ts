@@ -14,6 +14,8 @@ export const holds = {
   reasonText: 'Motivering',
   setBy: 'Ingesteld door',
   setAt: 'Ingesteld op',
+  /** Who set a hold, by role: only the DPO may (privacy.manage); never the account's id. */
+  byDpo: 'door de DPO',
   endsAt: 'Loopt tot',
   state: 'Stand',
   states: { active: 'loopt', lapsed: 'verlopen: beëindig of vernieuw ze', ended: 'beëindigd' } as Record<string, string>,

@@ -8,6 +8,8 @@ export const privacyCases = {
   type: 'Wat vraagt u?',
   types: { access: 'Inzage in mijn gegevens', rectification: 'Verbetering van mijn gegevens', erasure: 'Wissing van mijn gegevens', restriction: 'Beperking van de verwerking', objection: 'Bezwaar tegen de verwerking', portability: 'Mijn gegevens in een overdraagbaar formaat', question: 'Een vraag' } as Record<string, string>,
   message: 'Uw bericht',
+  /** The message as staff read it, on the case page and when they register a request that came by post. */
+  requesterMessage: 'Bericht van de verzoeker',
   messageHint: 'Wat wilt u precies? Voor een vraag is dit nodig.',
   email: 'E-mailadres',
   emailLocked: 'Het adres van uw account.',

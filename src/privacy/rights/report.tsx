@@ -89,7 +89,7 @@ export function renderAccessReport(archive: AccessArchive, lang: Language, timeZ
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{t.title(archive.portal.name)}</title>
-        <style>{raw('body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1f24}h2{margin-top:2.5rem;border-bottom:2px solid #c9d1d9}h3{margin-top:2rem}h4{margin:1.25rem 0 .25rem}.scroll{overflow-x:auto}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left;vertical-align:top}th{background:#f3f6f9}dl{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:.2rem 1rem}dt{font-weight:bold}dd{margin:0}.note{color:#4a5560}@media print{.scroll{overflow:visible}}')}</style>
+        <style>{raw('body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1f24}h2{margin-top:2.5rem;border-bottom:2px solid #c9d1d9}h3{margin-top:2rem}h4{margin:1.25rem 0 .25rem}.scroll{overflow-x:auto}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left;vertical-align:top}th{background:#f3f6f9}dl{display:grid;grid-template-columns:minmax(10rem,16rem) minmax(0,1fr);gap:.2rem 1rem}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}@media (max-width:30rem){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:.4rem}}p,li{overflow-wrap:break-word}.note{color:#4a5560}@media print{.scroll{overflow:visible}}')}</style>
       </head>
       <body>
         <h1>{t.title(archive.portal.name)}</h1>

@@ -96,7 +96,7 @@ export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Ve
       </section>
       <section aria-labelledby="schema">
         <h2 id="schema">{t.schema}</h2>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="schema">
           <table>
             <thead>
               <tr><th scope="col">{t.fieldLabel}</th><th scope="col">{t.fieldName}</th><th scope="col">{t.fieldType}</th><th scope="col">{t.fieldDescription}</th></tr>
@@ -114,7 +114,7 @@ export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Ve
         {versions.length === 0 ? (
           <p>{t.noVersion}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="versions">
             <table>
               <thead>
                 <tr><th scope="col">{t.version}</th><th scope="col">{t.versionDate}</th><th scope="col">{t.versionRecords}</th><th scope="col">{t.versionSource}</th><th scope="col">{t.versionSize}</th></tr>

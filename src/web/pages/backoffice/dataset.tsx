@@ -64,7 +64,7 @@ export function datasetAdminPage(
             {dataset.visibility === 'restricted' && <p>{t.restrictedNote}</p>}
             <PostForm ctx={ctx} action={ctx.link(adminPath(dataset.id, 'unpublish'))}>
               <p class="hint">{t.unpublishHint}</p>
-              <ConfirmField ctx={ctx} />
+              <ConfirmField ctx={ctx} label={t.unpublishConfirm} />
               <button type="submit" class="secondary danger">{t.unpublish}</button>
             </PostForm>
           </>

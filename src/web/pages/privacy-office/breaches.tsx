@@ -16,7 +16,7 @@ export function breachesPage(ctx: PageContext, breaches: Breach[], done: string 
       <p>{t.breachesIntro}</p>
       <p><a href={ctx.link('/-/privacy-office/breaches/new')}>{t.openBreach}</a> · <a href={ctx.link('/-/privacy-office/breaches.csv')}>{t.csv}</a></p>
       {breaches.length === 0 ? <p>{t.none}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t.breaches}>
           <table>
             <thead><tr><th scope="col">{t.fields.title}</th><th scope="col">{c.aware}</th><th scope="col">{c.nature}</th><th scope="col">{c.risk}</th><th scope="col">{c.decision}</th><th scope="col">{c.notified}</th><th scope="col">{c.state}</th></tr></thead>
             <tbody>

@@ -22,7 +22,7 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
     <OfficeFrame ctx={ctx} title={t.title} jsonTwin={ctx.link('/-/privacy-office/holds.json')} done={data.done} error={data.error}>
       <p>{t.intro}</p>
       {data.holds.length === 0 ? <p>{t.none}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t.title}>
           <table>
             <thead>
               <tr>
@@ -37,7 +37,7 @@ export function holdsPage(ctx: PageContext, data: { holds: LegalHold[]; done?: s
                   <td>{t.objectTypes[h.objectType] ?? h.objectType} {h.subject ?? <em>{t.gone}</em>}</td>
                   <td>{t.reasons[h.reason] ?? h.reason}</td>
                   <td>{h.reasonText}</td>
-                  <td><When ctx={ctx} iso={h.setAt} /> <code>{h.setBy}</code></td>
+                  <td><When ctx={ctx} iso={h.setAt} /> {t.byDpo}</td>
                   <td>{h.endedAt ? <When ctx={ctx} iso={h.endedAt} /> : <time datetime={h.lastDay}>{formatDate(ctx.lang, `${h.lastDay}T12:00:00Z`, 'UTC')}</time>}</td>
                   <td>{t.states[h.state]}</td>
                   <td>

@@ -14,7 +14,7 @@ export function recipientsPage(ctx: PageContext, recipients: Recipient[], notes:
     <OfficeFrame ctx={ctx} title={t.recipients} jsonTwin={ctx.link('/-/privacy-office/recipients.json')} done={notes.done} error={notes.error}>
       <p>{t.recipientsIntro}</p>
       {recipients.length === 0 ? <p>{t.none}</p> : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t.recipients}>
           <table>
             <thead><tr><th scope="col">{c.name}</th><th scope="col">{c.role}</th><th scope="col">{c.purpose}</th><th scope="col">{c.location}</th><th scope="col">{c.contract}</th><th scope="col">{c.added}</th><th scope="col">{c.ended}</th><th scope="col"></th></tr></thead>
             <tbody>

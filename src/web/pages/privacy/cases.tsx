@@ -54,23 +54,26 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
         <button type="submit">{t.filter}</button>
       </form>
       {p.cases.length === 0 ? <p>{t.noCases}</p> : (
-        <table>
-          <thead><tr><th scope="col">{t.reference}</th><th scope="col">{t.kind}</th><th scope="col">{t.status}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th></tr></thead>
-          <tbody>
-            {p.cases.map((c) => {
-              const overdue = !closedStatuses.includes(c.status) && p.today > c.dueAt;
-              return (
-                <tr class={overdue ? 'overdue' : undefined}>
-                  <td><a href={ctx.link(`/-/privacy-office/cases/${c.id}`)}>{c.reference}</a></td>
-                  <td>{t.types[c.type]}</td>
-                  <td>{t.statuses[c.status]}</td>
-                  <td>{day(ctx, c.receivedAt)}</td>
-                  <td>{day(ctx, c.dueAt)}{overdue && <strong class="badge"> {t.overdue}</strong>}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        // A phone scrolls the table, not the page; focusable, so a keyboard scrolls it too.
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t.consoleTitle}>
+          <table>
+            <thead><tr><th scope="col">{t.reference}</th><th scope="col">{t.kind}</th><th scope="col">{t.status}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th></tr></thead>
+            <tbody>
+              {p.cases.map((c) => {
+                const overdue = !closedStatuses.includes(c.status) && p.today > c.dueAt;
+                return (
+                  <tr class={overdue ? 'overdue' : undefined}>
+                    <td><a href={ctx.link(`/-/privacy-office/cases/${c.id}`)}>{c.reference}</a></td>
+                    <td>{t.types[c.type]}</td>
+                    <td>{t.statuses[c.status]}</td>
+                    <td>{day(ctx, c.receivedAt)}</td>
+                    <td>{day(ctx, c.dueAt)}{overdue && <strong class="badge"> {t.overdue}</strong>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>{t.register}</h2>
       <PostForm ctx={ctx} action={ctx.link('/-/privacy-office/cases')}>
@@ -79,7 +82,7 @@ export function casesPage(ctx: PageContext, p: { cases: PrivacyCase[]; status: s
         <Input name="email" label={t.email} type="email" value={v.email} required maxlength={320} />
         <Choice name="lang" label={t.language} options={languages.map((l) => [l, messages(l).common.languageName])} value={v.lang} />
         <Input name="received_day" label={t.receivedDay} value={v.received_day} />
-        <div class="field"><label for="message">{t.message}</label><textarea id="message" name="message" rows="4" maxlength="5000">{v.message ?? ''}</textarea></div>
+        <div class="field"><label for="message">{t.requesterMessage}</label><textarea id="message" name="message" rows="4" maxlength="5000">{v.message ?? ''}</textarea></div>
         <button type="submit">{t.register}</button>
       </PostForm>
     </OfficeFrame>
@@ -135,7 +138,7 @@ export function casePage(ctx: PageContext, p: { c: PrivacyCase; steps: CaseStep[
         <dt>{t.due}</dt><dd>{day(ctx, c.dueAt)}{overdue && <strong class="badge"> {t.overdue}</strong>}</dd>
         <dt>{t.identity}</dt><dd>{c.identityVerifiedAt ? t.verifiedBy(t.methods[c.identityMethod ?? ''] ?? c.identityMethod ?? '', day(ctx, c.identityVerifiedAt)) : t.notVerified}</dd>
         {c.duplicateOf && <><dt>{t.duplicateOf}</dt><dd><a href={ctx.link(`/-/privacy-office/cases/${c.duplicateOf}`)}>{c.duplicateOf}</a></dd></>}
-        {c.message && <><dt>{t.message}</dt><dd>{c.message}</dd></>}
+        {c.message && <><dt>{t.requesterMessage}</dt><dd>{c.message}</dd></>}
         {c.outcome && <><dt>{t.answer}</dt><dd>{c.outcome}</dd></>}
       </dl>
       {p.contactPoints && <ContactPointWarning ctx={ctx} mentions={p.contactPoints} />}
