@@ -166,6 +166,14 @@ export async function follow(b: BrowserHarness, origin: string, url: string | Re
 /** The two screens every journey is walked on: a laptop and a phone. */
 export const viewports = [{ width: 1366, height: 900 }, { width: 390, height: 844 }] as const;
 
+/** On a phone the table's facets wait behind the "Filters" button (a disclosure): open it, as a person would, when it is shut. */
+export async function openFilters(page: Page): Promise<void> {
+  const toggle = page.locator('details.filters-toggle').first();
+  if ((await toggle.count()) === 0 || (await toggle.getAttribute('open')) !== null) return;
+  const summary = toggle.locator('> summary');
+  if (await summary.isVisible()) await summary.click();
+}
+
 /** The page does not scroll sideways at this width: nothing sticks out past the screen. */
 async function noSidewaysScroll(page: Page, width: number, name: string): Promise<void> {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);

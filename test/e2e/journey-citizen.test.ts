@@ -9,7 +9,7 @@ import { authorityContact } from '../../src/privacy/authorities.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { linkIn, startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { importMunicipalities } from '../web/municipalities-fixture.ts';
-import { follow, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, openBrowser, openFilters, readable, viewports, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let smtp: SmtpHarness;
@@ -75,6 +75,7 @@ for (const lang of ['nl', 'en'] as const) {
       // The table, the facet's first values, "show all" with its box, and Gent picked among 300 (point 4).
       await follow(b, s.url, at('/datasets/gemeenten/table'), () => page.click(`.tabs a:has-text("${w.table}")`), step('05-table'));
       assert.equal(await page.locator('.record-facets .facet-value').count(), 10);
+      await openFilters(page);
       await follow(b, s.url, /facet=gemeente/, () => page.click(`.facet-show-all a:has-text("${w.showAll}")`), step('06-facet-all'));
       assert.equal(await page.locator('.facet-all .facet-value').count(), 300);
       await page.fill('#facet-gemeente-q', 'gent');

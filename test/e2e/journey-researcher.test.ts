@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createAccount, testPassword } from '../helpers/accounts.ts';
 import type { ServerHarness } from '../helpers/server.ts';
 import { startPortal } from '../web/helpers.ts';
-import { follow, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, openBrowser, openFilters, readable, viewports, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -28,8 +28,8 @@ const walks = [
   { lang: 'en', prefix: '/en', viewport: viewports[1] },
 ] as const;
 const words = {
-  nl: { q: 'steden', title: 'Europese steden', table: 'Tabel', export: 'Export', api: 'API', results: /resultaten in totaal/, signIn: 'Aanmelden', neverUsed: 'nog niet' },
-  en: { q: 'cities', title: 'European cities', table: 'Table', export: 'Export', api: 'API', results: /results in all/, signIn: 'Sign in', neverUsed: 'not yet' },
+  nl: { q: 'steden', title: 'Europese steden', table: 'Tabel', chart: 'Grafiek', map: 'Kaart', badFilter: 'Deze filter begrijpen we niet', export: 'Export', api: 'API', results: /resultaten in totaal/, signIn: 'Aanmelden', neverUsed: 'nog niet' },
+  en: { q: 'cities', title: 'European cities', table: 'Table', chart: 'Chart', map: 'Map', badFilter: 'We do not understand this filter', export: 'Export', api: 'API', results: /results in all/, signIn: 'Sign in', neverUsed: 'not yet' },
 } as const;
 const records = (query: string) => `/api/explore/v2.1/catalog/datasets/cities/records?${query}`;
 
@@ -55,6 +55,7 @@ for (const { lang, prefix, viewport } of walks) {
     // The table, narrowed by a facet value; the filter shows in the address.
     await follow(b, s.url, at('/datasets/cities/table'), () => page.click(`.tabs a:has-text("${w.table}")`), step('04-table'));
     const all = await page.textContent('#records-heading');
+    await openFilters(page);
     await follow(b, s.url, /refine=country/, () => page.click('.record-facets .facet-value a[href*="refine=country"] >> nth=0'), step('05-table-filtered'));
     const refine = new URL(page.url()).searchParams.get('refine')!;
     assert.notEqual(await page.textContent('#records-heading'), all, 'the facet narrowed the records');
@@ -62,8 +63,27 @@ for (const { lang, prefix, viewport } of walks) {
     const total = await fetch(`${s.url}${records(`limit=0&refine=${encodeURIComponent(refine)}`)}`).then((r) => r.json() as Promise<{ total_count: number }>);
     assert.ok(total.total_count > 0 && total.total_count < 10);
 
+    // The chart of the same records: one drawing, made for the screen, that fits it (point 7).
+    await follow(b, s.url, /\/datasets\/cities\/chart/, () => page.click(`.tabs a:has-text("${w.chart}")`), step('05b-chart'));
+    if (viewport.width < 600) await page.waitForSelector('svg.chart-svg.chart-narrow');
+    assert.equal(await page.locator('svg.chart-svg').count(), 1, 'one chart on the page');
+    const chart = (await page.locator('svg.chart-svg').boundingBox())!;
+    assert.ok(chart.x + chart.width <= viewport.width, `the chart fits the screen (right edge ${chart.x + chart.width})`);
+    await ours('chart');
+
+    // The map of the same records, over Belgium's base layer, which needs no tile server (point 6).
+    await follow(b, s.url, /\/datasets\/cities\/map/, () => page.click(`.tabs a:has-text("${w.map}")`), step('05c-map'));
+    assert.ok(decodeURIComponent(page.url()).includes(refine), 'the map keeps the filter');
+    await page.waitForSelector('.leaflet-marker-icon, .leaflet-interactive');
+    await ours('map');
+
+    // A filter the query language refuses is said in the page's language, on the page, with a 400 (point 8).
+    await visit(b, s.url, at('/datasets/cities/table?refine=nosuchfield:1'), step('05d-bad-filter'), { status: 400 });
+    assert.equal(await page.textContent('.notice-error .notice-title'), w.badFilter);
+    assert.match((await page.textContent('.notice-error')) ?? '', /nosuchfield/);
+
     // The export link keeps the filter and holds those records.
-    await follow(b, s.url, /\/datasets\/cities\/export/, () => page.click(`.tabs a:has-text("${w.export}")`), step('06-export'));
+    await visit(b, s.url, at(`/datasets/cities/export?refine=${encodeURIComponent(refine)}`), step('06-export'));
     const href = (await page.locator('main a[href*="/exports/csv"]').first().getAttribute('href'))!;
     assert.ok(decodeURIComponent(href).includes(refine), `the export link keeps the filter: ${href}`);
     const csv = await fetch(new URL(href, s.url));
