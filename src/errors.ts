@@ -78,6 +78,7 @@ export type BackofficeReason =
   | 'checks_pending'
   | 'no_source'
   | 'version_changed'
+  | 'confirm_required'
   | 'csrf';
 
 /** Worded on the legal-hold pages (`holds.errors`). */
@@ -164,7 +165,8 @@ export type PrivacyCaseReason =
   | 'verified_day'
   | 'channel'
   | 'received_day'
-  | 'action';
+  | 'action'
+  | 'confirm_required';
 
 /** Worded on the second-factor pages (`twoFactor.errors`). */
 export type TwoFactorReason =

@@ -8,7 +8,7 @@ import { parseMetadataInput } from '../catalog/metadata.ts';
 import { staffAudience } from '../catalog/service.ts';
 import type { Dataset } from '../catalog/types.ts';
 import { DomainError, FormFieldInvalid, ImportFailed, NotFound } from '../errors.ts';
-import { formBody, formProblem, formSchema, refuseForm } from '../http/forms.ts';
+import { formBody, formProblem, formSchema, refuseForm, requireConfirmed } from '../http/forms.ts';
 import { useSchemaValidation } from '../http/validation.ts';
 import type { PageContext } from '../web/context.ts';
 import { formatBytes, languagePrefix, languages } from '../i18n/index.ts';
@@ -188,7 +188,10 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     });
     action('/:id/versions/:number/discard', 'dataset.edit', (r) => catalog.discardVersion({ datasetId: r.params.id, number: Number(r.params.number), actor: actor(r) }), 'discarded');
     action('/:id/publish', 'dataset.publish', (r) => catalog.setPublished({ id: r.params.id, published: true, actor: actor(r) }), 'published');
-    action('/:id/unpublish', 'dataset.publish', (r) => catalog.setPublished({ id: r.params.id, published: false, actor: actor(r) }), 'unpublished');
+    action('/:id/unpublish', 'dataset.publish', (r) => {
+      requireConfirmed(r.body);
+      return catalog.setPublished({ id: r.params.id, published: false, actor: actor(r) });
+    }, 'unpublished');
     action(
       '/:id/contact',
       'dataset.edit',

@@ -1,7 +1,8 @@
 // Form bodies by schema: each field a string (or a list) of bounded length, refused by the route itself with the form's own page.
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { FormFieldInvalid } from '../errors.ts';
+import { FormFieldInvalid, Invalid } from '../errors.ts';
+import { one } from './params.ts';
 import { label, telling, type SchemaProblem } from './validation.ts';
 
 /** A posted form's value as @fastify/formbody gives it: a string, or a list for a repeated name. */
@@ -33,4 +34,12 @@ export const formSchema = (body: object) => ({ schema: { body }, attachValidatio
 export function refuseForm(request: FastifyRequest): void {
   const problem = formProblem(request);
   if (problem) throw problem;
+}
+
+/**
+ * A destructive form's tick (`ConfirmField`, `confirm=yes`). The browser asks for it (`required`); the server asks
+ * too, so a request without it (a script, an old page) changes nothing and says why.
+ */
+export function requireConfirmed(body: unknown): void {
+  if (one(body, 'confirm') !== 'yes') throw new Invalid('Tick the box to confirm this action first; nothing was changed.', 'confirm_required');
 }

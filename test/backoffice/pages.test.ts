@@ -125,7 +125,12 @@ test('an editor creates a draft, describes it, uploads and reviews a file, publi
   }
   assertEscaped(await (await s.get('/datasets/steden/table')).text(), 'the public table');
 
-  assert.equal((await editor.post('/-/admin/datasets/steden/unpublish', {})).status, 303);
+  // Unpublishing asks for its tick on the server too: without it, a 400 that says so, and the dataset stays public.
+  const unticked = await editor.post('/-/admin/datasets/steden/unpublish', {});
+  assert.equal(unticked.status, 400);
+  assert.match(editor.lastPage, /Vink eerst het vakje aan om te bevestigen; er is niets gewijzigd\./);
+  assert.equal((await s.get('/datasets/steden')).status, 200);
+  assert.equal((await editor.post('/-/admin/datasets/steden/unpublish', { confirm: 'yes' })).status, 303);
   assert.equal((await s.get('/datasets/steden')).status, 404);
   assert.equal((await s.get('/api/explore/v2.1/catalog/datasets/steden/records')).status, 404);
   assert.equal(await publicCount(), 0);

@@ -95,7 +95,7 @@ test('a duplicate request of the same address cannot be completed or acted upon 
   const complete = await dpo.send('POST', `${path}/complete`, form({ answer: 'Gewist.' }));
   assert.equal(complete.status, 409);
   assert.match(await complete.text(), /identiteit van de verzoeker is nog niet bevestigd/);
-  assert.equal((await dpo.send('POST', `${path}/act`, form({ action: 'erasure' }))).status, 409);
+  assert.equal((await dpo.send('POST', `${path}/act`, form({ action: 'erasure', confirm: 'yes' }))).status, 409);
   const after = await (await s.get(`${path}.json`, { headers: { cookie: dpo.cookie! } })).json();
   assert.equal(after.status, 'identity_unverified');
   assert.deepEqual(after.steps.map((x: { kind: string }) => x.kind), ['received', 'code_sent']);
@@ -133,8 +133,13 @@ test('an erasure request: one click erases the account as "delete my account" do
   assert.equal(sent.status, 200);
   await smtp.next('leaving@example.org');
   const c = (await (await s.get('/-/privacy-office/cases.json?status=open', { headers: { cookie: dpo.cookie! } })).json()).results.find((x: { requester_email: string }) => x.requester_email === 'leaving@example.org');
-  assert.equal((await dpo.send('POST', `/-/privacy-office/cases/${c.id}/act`, form({ action: 'erasure' }))).status, 303);
+  // Erasure cannot be undone: without the tick the server refuses it too, says why, and erases nothing.
+  const unticked = await dpo.send('POST', `/-/privacy-office/cases/${c.id}/act`, form({ action: 'erasure' }));
+  assert.equal(unticked.status, 400);
+  assert.match(await unticked.text(), /Vink eerst het vakje aan om de wissing te bevestigen; er is niets gewist\./);
   const db = s.portal.store.db;
+  assert.ok(await db.selectFrom('users').select('id').where('id', '=', user.accountId).executeTakeFirst(), 'the account is still there');
+  assert.equal((await dpo.send('POST', `/-/privacy-office/cases/${c.id}/act`, form({ action: 'erasure', confirm: 'yes' }))).status, 303);
   assert.equal(await db.selectFrom('users').select('id').where('id', '=', user.accountId).executeTakeFirst(), undefined, 'the account is gone');
   const ledger = await db.selectFrom('erasure_ledger').selectAll().where('reference', '=', c.reference).execute();
   assert.equal(ledger.length, 1, 'the ledger names the case, not the person');

@@ -204,6 +204,7 @@ export const backoffice: typeof nl = {
     aggregation_field: 'Only a numeric field combines over time (average, last value or sum).',
     checks_pending: 'The import report asks for points to be checked: look at them and confirm you saw them, or choose the types.',
     no_source: 'This version was imported before Opaal kept source files; upload the file again to choose types.',
+    confirm_required: 'Tick the box to confirm first; nothing was changed.',
     version_changed: 'The version changed meanwhile; look at it again.',
     csrf: 'This form has expired or was not sent from this portal. Reload the page and try again.',
   },

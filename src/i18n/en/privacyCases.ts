@@ -48,6 +48,7 @@ export const privacyCases: typeof nl = {
     channel: 'Choose how the request arrived.',
     received_day: 'Give the day of receipt, not in the future.',
     action: 'Choose an existing action.',
+    confirm_required: 'Tick the box to confirm the erasure first; nothing was erased.',
   },
   consoleTitle: 'Privacy requests',
   contactPoints: 'Still published as a contact point',

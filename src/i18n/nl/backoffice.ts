@@ -205,6 +205,7 @@ export const backoffice = {
     checks_pending: 'Het importverslag vraagt om punten te controleren: bekijk ze en bevestig dat u ze zag, of kies de types.',
     no_source: 'Deze versie werd geïmporteerd voor Opaal bronbestanden bewaarde; upload het bestand opnieuw om types te kiezen.',
     version_changed: 'De versie veranderde intussen; bekijk ze opnieuw.',
+    confirm_required: 'Vink eerst het vakje aan om te bevestigen; er is niets gewijzigd.',
     csrf: 'Dit formulier is verlopen of kwam niet van dit portaal. Laad de pagina opnieuw en probeer nog eens.',
   },
 };

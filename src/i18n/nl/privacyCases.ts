@@ -47,6 +47,7 @@ export const privacyCases = {
     channel: 'Kies hoe het verzoek binnenkwam.',
     received_day: 'Geef de dag van ontvangst, niet in de toekomst.',
     action: 'Kies een bestaande actie.',
+    confirm_required: 'Vink eerst het vakje aan om de wissing te bevestigen; er is niets gewist.',
   },
   // The console.
   consoleTitle: 'Privacyverzoeken',

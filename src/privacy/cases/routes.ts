@@ -22,7 +22,7 @@ import type { CaseService } from './service.ts';
 import { caseStatuses, closedStatuses, type CaseStatus, type PrivacyCase } from './types.ts';
 import type { ContactMention } from '../../catalog/service.ts';
 import { reasonText } from '../../web/reasons.ts';
-import { formBody, formSchema, refuseForm } from '../../http/forms.ts';
+import { formBody, formSchema, refuseForm, requireConfirmed } from '../../http/forms.ts';
 import { useSchemaValidation } from '../../http/validation.ts';
 
 // The forms' schemas: each field a string of bounded length, past the limits service.ts explains itself.
@@ -56,6 +56,7 @@ const dpo = ['privacy.manage'] as const;
 function actionOf(body: unknown): CaseAction {
   const name = field(body, 'action');
   const purpose = field(body, 'purpose');
+  if (name === 'erasure') requireConfirmed(body);
   if (name === 'access' || name === 'erasure') return { action: name };
   if (name === 'restriction_on' || name === 'restriction_off') return { action: 'restriction', on: name === 'restriction_on' };
   if ((name === 'objection_on' || name === 'objection_off') && Object.hasOwn(purposes, purpose)) return { action: 'objection', purpose: purpose as PurposeId, on: name === 'objection_on' };
