@@ -3,9 +3,10 @@
 // alike can use it. A third language is one new folder of catalogs and its entry in `languages` and `locales`.
 import { en } from './en/index.ts';
 import { languages, locales, type Language } from './languages.ts';
+import { dateFormat, numberFormat } from './number-format.ts';
 import { nl, type Messages } from './nl/index.ts';
 
-export { languages, locales, type Language, type Messages };
+export { dateFormat, languages, locales, numberFormat, type Language, type Messages };
 export { plural } from './plural.ts';
 
 const catalogues: Record<Language, Messages> = { nl, en };
@@ -66,12 +67,12 @@ export function itemsInEveryLanguage(pick: (t: Messages) => readonly string[]): 
 
 /** Numbers and dates as people of the language write them. */
 export function formatNumber(lang: Language, value: number, digits?: number): string {
-  return new Intl.NumberFormat(locales[lang], digits === undefined ? {} : { maximumFractionDigits: digits }).format(value);
+  return numberFormat(locales[lang], digits === undefined ? {} : { maximumFractionDigits: digits }).format(value);
 }
 
 export function formatDate(lang: Language, iso: string | null, timeZone: string): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone }).format(new Date(iso));
+  return dateFormat(locales[lang], { dateStyle: 'long', timeZone }).format(new Date(iso));
 }
 
 /** Hours and minutes of a moment, as the language writes them. */

@@ -1,6 +1,7 @@
 // Counted words: the form for a number is chosen by the language's plural rules (Intl.PluralRules, CLDR), never by
 // `n === 1` in a page or a catalog. Small and free of imports beyond languages.ts, so catalogs and browser modules can use it.
 import { localeOf, locales, type Language } from './languages.ts';
+import { numberFormat } from './number-format.ts';
 
 /**
  * A counted text in each of the forms the languages need: `other` always, `one` for the singular (Dutch and English
@@ -22,5 +23,5 @@ export function pluralForm(lang: string, count: number): Intl.LDMLPluralRule {
 
 /** The form of `forms` that `count` takes in `lang`, given the number as the language writes it and any further values. */
 export function plural<A extends unknown[]>(lang: Language, count: number, forms: Counted<A>, ...rest: A): string {
-  return (forms[pluralForm(lang, count)] ?? forms.other)(new Intl.NumberFormat(locales[lang]).format(count), ...rest);
+  return (forms[pluralForm(lang, count)] ?? forms.other)(numberFormat(locales[lang]).format(count), ...rest);
 }

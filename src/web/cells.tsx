@@ -2,7 +2,7 @@
 import type { Field } from '../catalog/types.ts';
 import { fieldType } from '../odsql/types.ts';
 import type { PageContext } from './context.ts';
-import { formatNumber, locales } from '../i18n/index.ts';
+import { dateFormat, formatNumber, locales, numberFormat } from '../i18n/index.ts';
 import type { Html } from '../html/jsx-runtime.ts';
 
 const locale = (ctx: PageContext) => locales[ctx.lang];
@@ -21,13 +21,13 @@ export function isSortable(field: Field): boolean {
 function formatDay(ctx: PageContext, day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(locale(ctx), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale(ctx), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 function formatInstant(ctx: PageContext, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(ctx), { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.config.timezone }).format(date);
+  return dateFormat(locale(ctx), { dateStyle: 'medium', timeStyle: 'short', timeZone: ctx.config.timezone }).format(date);
 }
 
 /** Names of whole numbers that are years or codes, not amounts: "2.004" would misread a year, "44.021" a NIS code. */
@@ -53,8 +53,8 @@ export function columnDecimals(field: Field, values: unknown[]): number | undefi
 }
 
 function formatCellNumber(ctx: PageContext, field: Field | undefined, value: number, decimals?: number): string {
-  if (isCodeLike(field)) return new Intl.NumberFormat(locale(ctx), { useGrouping: false, maximumFractionDigits: 0 }).format(value);
-  if (decimals !== undefined) return new Intl.NumberFormat(locale(ctx), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  if (isCodeLike(field)) return numberFormat(locale(ctx), { useGrouping: false, maximumFractionDigits: 0 }).format(value);
+  if (decimals !== undefined) return numberFormat(locale(ctx), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
   return field?.type === 'int' ? formatNumber(ctx.lang, value) : formatNumber(ctx.lang, value, 6);
 }
 

@@ -1,5 +1,5 @@
 // Axis arithmetic and number writing: round ticks that cover the data, values as people of the language read them.
-import { locales, type Language } from '../../i18n/index.ts';
+import { dateFormat, locales, numberFormat, type Language } from '../../i18n/index.ts';
 
 /** 1, 2 or 5 times a power of ten: steps a reader can add up in their head. */
 function niceStep(raw: number): number {
@@ -60,7 +60,7 @@ export function numberFormats(lang: Language): NumberFormats {
       // Enough decimals to tell two ticks apart, and as many on every tick.
       const scaled = Math.abs(step) / unit;
       const digits = scaled > 0 && Number.isFinite(scaled) ? Math.min(6, Math.max(0, -Math.floor(Math.log10(scaled) + 1e-9))) : 0;
-      const format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      const format = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
       const [prefix, suffix] = unit === 1 ? ['', ''] : affixes(unit);
       return (value) => (value === 0 ? format.format(0) : `${prefix}${format.format(value / unit)}${suffix}`);
     },
@@ -70,7 +70,7 @@ export function numberFormats(lang: Language): NumberFormats {
 
 /** Category values written plainly: a year stays 2024, not 2.024. */
 export function plainNumber(lang: Language, value: number): string {
-  return new Intl.NumberFormat(locales[lang], { useGrouping: false, maximumFractionDigits: 6 }).format(value);
+  return numberFormat(locales[lang], { useGrouping: false, maximumFractionDigits: 6 }).format(value);
 }
 
 /** A month (`2024-03`) or a day (`2024-03-05`) as the language writes it. */
@@ -79,5 +79,5 @@ export function periodLabel(lang: Language, value: string): string {
   if (!m) return value;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 1));
   const options: Intl.DateTimeFormatOptions = m[3] ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locales[lang], options).format(date);
+  return dateFormat(locales[lang], options).format(date);
 }

@@ -1,5 +1,6 @@
 // The Explore API queries behind the map, shared by the page (server) and the Leaflet client so both ask the same thing.
 import { localeOf } from '../../i18n/languages.ts';
+import { numberFormat } from '../../i18n/number-format.ts';
 
 /** West, south, east, north in degrees. */
 export type Box = [number, number, number, number];
@@ -166,5 +167,5 @@ export function separateClusters(clusters: Cluster[], zoom: number): Cluster[] {
 /** A count as it fits in a circle: 12, 1.234, 12k. */
 export function countText(lang: string, count: number): string {
   const options: Intl.NumberFormatOptions = count < 10_000 ? {} : { notation: 'compact', maximumFractionDigits: 0 };
-  return new Intl.NumberFormat(localeOf(lang), options).format(count);
+  return numberFormat(localeOf(lang), options).format(count);
 }
