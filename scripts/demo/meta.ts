@@ -10,6 +10,10 @@ export interface FieldNote {
   facet?: boolean;
   /** Overrides the inferred type, e.g. a numeric-looking code that is text. */
   type?: 'text';
+  /** The label on English pages; Dutch pages show the file's own header. */
+  en?: string;
+  /** How a measure combines over time: a stock (people at the end of each month) is averaged, a flow summed. */
+  aggregation?: 'avg' | 'sum' | 'last';
 }
 
 export interface DemoMetaInput {
@@ -34,8 +38,10 @@ function fieldEntries(notes: Record<string, FieldNote>): Record<string, unknown>
     const annotations: Record<string, string[]> = {};
     if (note.facet) annotations.facet = [];
     if (note.unit) annotations.unit = [note.unit];
+    if (note.aggregation) annotations.aggregation = [note.aggregation];
     return {
       name: normalizeFieldName(label),
+      ...(note.en ? { label: { nl: label, en: note.en } } : {}),
       ...(note.description ? { description: note.description } : {}),
       ...(note.type ? { type: note.type } : {}),
       ...(Object.keys(annotations).length > 0 ? { annotations } : {}),

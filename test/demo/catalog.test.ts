@@ -31,6 +31,13 @@ test('seeds an empty catalog with datasets covering every field type, once', asy
   assert.equal(enterprises.fields.find((f) => f.name === 'ondernemingsnummer')!.type, 'text', 'numbers with a leading zero stay text');
   const jobseekers = datasets.find((d) => d.id === 'werkzoekenden-per-gemeente')!;
   assert.equal(jobseekers.fields.find((f) => f.name === 'nis_code')!.type, 'text', 'the metadata declares the code text');
+  // The count is a stock, so charts average it over the months; English pages get English labels.
+  const count = jobseekers.fields.find((f) => f.name === 'aantal_werkzoekenden')!;
+  assert.deepEqual(count.annotations.aggregation, ['avg']);
+  assert.deepEqual(count.label, { nl: 'Aantal werkzoekenden', en: 'Unemployed jobseekers' });
+  const vacancies = datasets.find((d) => d.fields.some((f) => f.name === 'ontvangen_vacatures'))!;
+  assert.deepEqual(vacancies.fields.find((f) => f.name === 'ontvangen_vacatures')!.annotations.aggregation, ['sum'], 'a flow adds up');
+  assert.deepEqual(vacancies.fields.find((f) => f.name === 'openstaande_vacatures')!.annotations.aggregation, ['avg'], 'a stock does not');
   for (const d of datasets) {
     assert.ok(d.metadata.title.nl && d.metadata.title.en && d.metadata.description.nl && d.metadata.description.en, d.id);
   }

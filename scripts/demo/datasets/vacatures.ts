@@ -83,8 +83,9 @@ export const vacatures: DemoSource = {
       Provincie: { facet: true },
       'NACE-sectie': { description: 'Sectie van de NACE-BEL 2008-nomenclatuur', facet: true },
       Sector: { facet: true },
-      'Ontvangen vacatures': { description: 'Vacatures die in de loop van de maand zijn ontvangen', unit: 'vacatures' },
-      'Openstaande vacatures': { description: 'Vacatures die op het einde van de maand nog openstaan', unit: 'vacatures' },
+      // Received in the month is a flow (it adds up); open at the month's end is a stock (it is averaged).
+      'Ontvangen vacatures': { description: 'Vacatures die in de loop van de maand zijn ontvangen', unit: 'vacatures', aggregation: 'sum' },
+      'Openstaande vacatures': { description: 'Vacatures die op het einde van de maand nog openstaan', unit: 'vacatures', aggregation: 'avg' },
       'Gemiddelde looptijd (dagen)': { unit: 'dagen' },
       Knelpuntsector: { description: 'De sector telt minstens één knelpuntberoep op de lijst van het jaar', facet: true },
     },
