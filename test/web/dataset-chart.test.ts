@@ -412,3 +412,25 @@ test('an aggregation other than avg, sum or last is refused with a message that 
   assert.deepEqual(saved.fields[1].annotations, { facet: [] });
   assert.equal((await form('avg')).status, 303);
 });
+
+test('the period a stock is averaged over is the data version\'s own: a new version with yearly dates is no longer "per month"', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseMetadataInput } = await import('../../src/catalog/metadata.ts');
+  const write = (name: string, dates: string[]) => {
+    const path = join(s.env.config.dataDir, name);
+    writeFileSync(path, `datum;aantal\n${dates.map((d, i) => `${d};${100 + i}`).join('\n')}\n`);
+    return path;
+  };
+  const input = parseMetadataInput({ title: 'Voorraad', fields: [{ name: 'aantal', label: 'Aantal', annotations: { aggregation: ['avg'] } }] });
+  const monthly = ['2021-01-31', '2021-02-28', '2021-03-31', '2022-01-31', '2022-02-28'];
+  await s.portal.catalog.importDataset({ datasetId: 'voorraad', path: write('monthly.csv', monthly), input, actor: 'test' });
+  const before = await page('/datasets/voorraad/chart?x=datum&interval=year');
+  assert.match(before.body, /<caption>Gemiddelde per maand van Aantal per jaar \(datum\)<\/caption>/);
+  assert.deepEqual(drawn(before.body), [101, 103.5]);
+  // The next version holds one date a year: each year is its own period, so its figure needs no "per month".
+  await s.portal.catalog.importDataset({ datasetId: 'voorraad', path: write('yearly.csv', ['2021-12-31', '2022-12-31']), actor: 'test' });
+  const after = await page('/datasets/voorraad/chart?x=datum&interval=year');
+  assert.doesNotMatch(after.body, /per maand/);
+  assert.deepEqual(drawn(after.body), [100, 101]);
+});
