@@ -38,7 +38,7 @@ const PasswordForm = formBody({ current: password, password });
 const done: Record<string, (ctx: PageContext) => string> = {
   saved: (ctx) => ctx.t.account.saved,
   email: (ctx) => ctx.t.account.emailChangeSent,
-  emailChanged: (ctx) => ctx.t.account.emailChanged,
+  emailChanged: (ctx) => ctx.t.account.emailChanged(ctx.viewer?.account.email ?? ''),
   password: (ctx) => ctx.t.account.passwordChanged,
   sessions: (ctx) => ctx.t.account.signedOutEverywhere,
 };
@@ -221,12 +221,14 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
     });
     app.post<{ Params: { token: string } }>(`${p}/-/account/email/:token`, async (request, reply) => {
       const ctx = deps.contextOf(request);
+      let account;
       try {
-        await deps.accounts.confirmEmailChange(request.params.token, lang);
+        account = await deps.accounts.confirmEmailChange(request.params.token, lang);
       } catch (error) {
         return html(reply, messagePage(ctx, ctx.t.account.changeEmail, errorText(ctx, error)), status(error));
       }
-      return html(reply, messagePage(ctx, ctx.t.account.changeEmail, ctx.t.account.emailChanged, { href: ctx.link('/-/account'), label: ctx.t.account.myAccount }));
+      // The page names the address now in use, as the confirmation before it did.
+      return html(reply, messagePage(ctx, ctx.t.account.changeEmail, ctx.t.account.emailChanged(account.email), { href: ctx.link('/-/account'), label: ctx.t.account.myAccount }));
     });
   }
 }

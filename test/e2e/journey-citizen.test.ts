@@ -147,6 +147,7 @@ for (const lang of ['nl', 'en'] as const) {
       assert.equal(w.confirm.exec((await page.textContent('main')) ?? '')?.[1], fresh);
       await follow(b, s.url, /\/-\/account/, () => page.click('main form[action*="/-/account/email/"] button[type=submit]'), step('21-email-changed'));
       assert.match((await page.textContent('main')) ?? '', w.changed);
+      assert.ok(((await page.textContent('main')) ?? '').includes(fresh), 'the page names the address now in use');
       await smtp.next(email);
 
       // An API key, with a button that copies it (point 12).

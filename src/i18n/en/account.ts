@@ -39,7 +39,7 @@ export const account: typeof nl = {
   changeEmail: 'Change email address',
   newEmail: 'New email address',
   emailChangeSent: 'If this address is not in use yet, we are sending it a link. Your address changes only when you follow it.',
-  emailChanged: 'Your email address was changed.',
+  emailChanged: (email) => `Your email address was changed: from now on it is ${email}.`,
   emailChangeSentTo: (email) => `If ${email} is not in use yet, we are sending a link to that address. Your address changes only when you follow the link; until then your current address stays.`,
   emailChangeConfirm: (email) => `Confirm that ${email} is your account's email address from now on.`,
   changePassword: 'Change password',

@@ -37,7 +37,7 @@ export const account = {
   changeEmail: 'E-mailadres wijzigen',
   newEmail: 'Nieuw e-mailadres',
   emailChangeSent: 'Als dit adres nog niet in gebruik is, sturen we er een link naartoe. Uw adres wijzigt pas als u die volgt.',
-  emailChanged: 'Uw e-mailadres is gewijzigd.',
+  emailChanged: (email: string) => `Uw e-mailadres is gewijzigd: voortaan is het ${email}.`,
   emailChangeSentTo: (email: string) => `Als ${email} nog niet in gebruik is, sturen we een link naar dat adres. Uw adres wijzigt pas als u die link volgt; tot dan blijft uw huidige adres gelden.`,
   emailChangeConfirm: (email: string) => `Bevestig dat ${email} voortaan het e-mailadres van uw account is.`,
   changePassword: 'Wachtwoord wijzigen',
