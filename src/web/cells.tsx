@@ -31,7 +31,7 @@ function formatInstant(ctx: PageContext, iso: string): string {
 }
 
 /** Names of whole numbers that are years or codes, not amounts: "2.004" would misread a year, "44.021" a NIS code. */
-const codeName = /(^|[_\s-])(jaar|jaartal|year|postcode|zip|nis|code|id|nr|nummer|number)([_\s-]|$)/i;
+const codeName = /(^|[_\s-])(jaar|jaartal|year|postcode|zip|nis|code|id|nr|nummer)([_\s-]|$)/i;
 
 /** Whether an integer field holds years or codes, written without thousands separators. */
 function isCodeLike(field: Field | undefined): boolean {

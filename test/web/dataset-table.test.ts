@@ -263,10 +263,10 @@ test('years and codes are written without thousands separators; a column writes 
   const { join } = await import('node:path');
   const { parseMetadataInput } = await import('../../src/catalog/metadata.ts');
   const path = join(s.env.config.dataDir, 'jaren.csv');
-  writeFileSync(path, 'jaar;postcode;aantal;aandeel\n2004;9000;12345;6,431\n2023;1000;2;6,4124\n');
+  writeFileSync(path, 'jaar;postcode;aantal;aandeel;number_of_jobs\n2004;9000;12345;6,431;4500\n2023;1000;2;6,4124;12\n');
   await s.portal.catalog.importDataset({ datasetId: 'jaren', path, input: parseMetadataInput({ title: 'Jaren' }), actor: 'test' });
   const nl = rows((await page('/datasets/jaren/table?sort=jaar')).body);
-  assert.deepEqual(nl.map((r) => r.slice(0, 4)), [['2004', '9000', '12.345', '6,4310'], ['2023', '1000', '2', '6,4124']]);
+  assert.deepEqual(nl.map((r) => r.slice(0, 5)), [['2004', '9000', '12.345', '6,4310', '4.500'], ['2023', '1000', '2', '6,4124', '12']], 'a number of jobs is an amount');
   const en = rows((await page('/en/datasets/jaren/table?sort=jaar')).body);
   assert.deepEqual(en.map((r) => r.slice(0, 4)), [['2004', '9000', '12,345', '6.4310'], ['2023', '1000', '2', '6.4124']]);
 });
