@@ -85,24 +85,16 @@ export function place(lon: number, lat: number, view: View): [number, number] {
   return [round(x - view.left), round(y - view.top)];
 }
 
-/** The outline drawn for a view is the same for every request with that view: the last few are kept. */
-const drawnOutlines = new Map<string, Html>();
-
+/** The outline drawn for a view is the same for every request with that view: kept like the base layer (`kept`). */
 export function OutlinePaths(props: { outline: Outline; view: View }): Html {
-  const key = `${props.view.zoom}/${props.view.left}/${props.view.top}`;
-  const kept = drawnOutlines.get(key);
-  if (kept) return kept;
-  const drawn = (
+  return kept(`outline/${props.view.zoom}/${props.view.left}/${props.view.top}`, () => (
     <g class="outline" aria-hidden="true">
       {props.outline.features.map((country) => {
         const d = geometryPath(country.geometry, props.view);
         return d ? <path class={country.properties.code === belgiumCode ? 'country home' : 'country'} d={d} /> : null;
       })}
     </g>
-  );
-  if (drawnOutlines.size >= 64) drawnOutlines.delete(drawnOutlines.keys().next().value!);
-  drawnOutlines.set(key, drawn);
-  return drawn;
+  ));
 }
 
 /** The SVG frame: a labelled image whose text alternative is the table beside it. */
@@ -175,19 +167,22 @@ function Labels(props: { areas: Area[]; view: View; names: NamePreference; level
   );
 }
 
-/** Belgium's regions, provinces and (from a closer zoom on) municipalities under the data, with the names for the zoom. */
-/** The base layer and its names drawn for a view are the same for every request with that view: the last few are kept. */
-const drawnBase = new Map<string, Html>();
+/**
+ * The outline, the base layer and its names drawn for a view are the same for every request with that view: the last
+ * few of each are kept (64 views of each of the three kinds, in one map).
+ */
+const drawn = new Map<string, Html>();
 
 function kept(key: string, draw: () => Html): Html {
-  const found = drawnBase.get(key);
+  const found = drawn.get(key);
   if (found) return found;
-  const drawn = draw();
-  if (drawnBase.size >= 64) drawnBase.delete(drawnBase.keys().next().value!);
-  drawnBase.set(key, drawn);
-  return drawn;
+  const made = draw();
+  if (drawn.size >= 3 * 64) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, made);
+  return made;
 }
 
+/** Belgium's regions, provinces and (from a closer zoom on) municipalities under the data, with the names for the zoom. */
 export function BaseLayer(props: { view: View; municipalities?: boolean }): Html {
   const { view } = props;
   return kept(`base/${view.zoom}/${view.left}/${view.top}/${props.municipalities ?? ''}`, () => drawBase(view, props.municipalities));
