@@ -154,6 +154,12 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   await app.register(adminRoutes, {
     config: portal.config,
     admin: portal.admin,
+    delivery: {
+      undelivered: () => portal.mailer.undelivered(),
+      retry: (id) => portal.mailer.retry(id),
+      jobs: () => portal.jobs.counts(),
+      failedJobs: async () => (await portal.jobs.failed()).map((j) => ({ ...j, id: Number(j.id) })),
+    },
     clock: portal.clock,
     contextOf,
   });

@@ -53,7 +53,8 @@ export type AdminReason =
   | 'already_granted'
   | 'not_restricted'
   | 'no_such_key'
-  | 'no_such_grant';
+  | 'no_such_grant'
+  | 'mail_not_failed';
 
 /** Worded on the API-key pages (`apiKeys.errors`). */
 export type ApiKeyReason =

@@ -36,6 +36,8 @@ import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 import { createAcknowledgements, type Acknowledgements } from './privacy/statement/notice.ts';
 import { importLimitsOf } from './engine/ingest/limits.ts';
+import { createJobRunner, type JobHandler, type JobRunner } from './jobs/runner.ts';
+import { createJobStore } from './jobs/store.ts';
 
 export interface Portal {
   config: Config;
@@ -46,6 +48,10 @@ export interface Portal {
   records: RecordsService;
   usage: UsageService;
   mailer: Mailer;
+  /** The durable job queue: what follows a change (notifications, webhooks), run once across processes. */
+  jobs: JobRunner;
+  /** Where background work (jobs, the outbox) logs its failures: the server's logger. */
+  logTo(log: (entry: object, message: string) => void): void;
   accounts: AccountService;
   twoFactor: TwoFactorService;
   apiKeys: ApiKeyService;
@@ -100,7 +106,10 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   const apiKeyStore = createApiKeyStore(store.db);
   const adminStore = createAdminStore(store.db);
   const events = createEventStore(store.db);
+  // Background work logs through the server's logger once it has one (logTo); a command's own run logs nothing here.
+  const sink: { log: ((entry: object, message: string) => void) | null } = { log: null };
   const mailer = createMailer({
+    log: (message) => sink.log?.({ mail: message }, 'mail not delivered'),
     db: store.db,
     clock,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
@@ -158,9 +167,21 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     },
     modules: personalDataModules,
   });
+  // What follows a change to a dataset: each part that hears of it is handed the event (idempotent, so a re-run is safe).
+  const handlers: Record<string, JobHandler> = {};
+  const jobs = createJobRunner({
+    store: createJobStore(store.db),
+    clock,
+    handlers,
+    log: (entry) => sink.log?.(entry, 'job failed'),
+  });
   return {
     config,
     store,
+    jobs,
+    logTo(log: (entry: object, message: string) => void) {
+      sink.log = log;
+    },
     engine,
     blobs,
     catalog,
@@ -184,6 +205,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     async close() {
       tempSweeps.stop();
       await usage.close();
+      await jobs.stop();
       await mailer.close();
       await engine.close();
       await store.close();

@@ -4,7 +4,7 @@ import type { Account, Role } from './types.ts';
 /**
  * The rule table. A role not listed for an action may not do it; there are no other rules.
  * Editors and admins publish; admins manage people, roles and access grants; the DPO runs the
- * privacy office and, with admins, reads the audit log (accountability, GDPR Art. 5(2)). Admins open the privacy office
+ * privacy office and, with admins, reads the audit log; admins watch the delivery of mail and background jobs (accountability, GDPR Art. 5(2)). Admins open the privacy office
  * too, as the DPO's deputy (the issue's "admins both"); the audit log records what each does there.
  */
 const permissions = {
@@ -15,6 +15,7 @@ const permissions = {
   'users.manage': ['admin'],
   'grants.manage': ['admin'],
   'audit.read': ['admin', 'dpo'],
+  'delivery.manage': ['admin'],
   'privacy.manage': ['dpo', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

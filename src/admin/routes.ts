@@ -4,13 +4,14 @@ import { accountOf, clearSessionCookie } from '../accounts/auth.ts';
 import type { Action } from '../accounts/permissions.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../clock.ts';
-import { DomainError, NotFound } from '../errors.ts';
+import { Conflict, DomainError, NotFound } from '../errors.ts';
 import { localized } from '../explore/present.ts';
 import type { PageContext } from '../web/context.ts';
 import { errorText } from '../web/forms.tsx';
 import { languagePrefix, languages, type Language } from '../i18n/index.ts';
 import type { Html } from '../html/jsx-runtime.ts';
 import { auditPage } from '../web/pages/admin/audit.tsx';
+import { deliveryPage, type DeliveryData } from '../web/pages/admin/delivery.tsx';
 import { adminActions, adminErrorPage, adminHome } from '../web/pages/admin/frame.tsx';
 import { datasetGrantsPage, grantsPage } from '../web/pages/admin/grants.tsx';
 import { keyState, usersPage, userPage } from '../web/pages/admin/users.tsx';
@@ -30,9 +31,18 @@ const GrantForm = formBody({ email: 1000 });
 const RevokeGrantForm = formBody({ user_id: 200 });
 const ButtonForm = formBody({}, 200);
 
+/** The delivery of mail and background jobs, as admins watch it (the outbox and the job queue). */
+interface DeliveryView {
+  undelivered(): Promise<DeliveryData['mail']>;
+  retry(id: number): Promise<boolean>;
+  jobs(): Promise<DeliveryData['jobs']>;
+  failedJobs(): Promise<DeliveryData['failedJobs']>;
+}
+
 interface AdminRoutesDeps {
   config: Config;
   admin: AdminService;
+  delivery: DeliveryView;
   clock: Clock;
   contextOf: (request: FastifyRequest) => PageContext;
 }
@@ -168,6 +178,23 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
     }),
   });
 
+  // The delivery of mail and jobs.
+  const deliveryData = async () => ({ mail: await deps.delivery.undelivered(), jobs: await deps.delivery.jobs(), failedJobs: await deps.delivery.failedJobs() });
+  page({
+    path: '/-/admin/delivery',
+    guard: ['delivery.manage'],
+    load: deliveryData,
+    render: (request, data) => {
+      const ctx = deps.contextOf(request);
+      return deliveryPage(ctx, { ...data, done: doneOf(ctx, request) });
+    },
+    json: (_request, data) => ({
+      mail: data.mail.map((m) => ({ id: m.id, to: m.to, template: m.template, status: m.status, attempts: m.attempts, last_error: m.lastError, created_at: m.createdAt, next_attempt_at: m.nextAttemptAt })),
+      jobs: data.jobs,
+      failed_jobs: data.failedJobs,
+    }),
+  });
+
   // The forms, in every language.
   for (const lang of languages) {
     const p = languagePrefix(lang, deps.config.defaultLanguage);
@@ -230,5 +257,14 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): 
       return { back: `/-/admin/grants/${request.params.datasetId}`, done: 'revoked' };
     }, (request, error) => grantsView(request, { error }));
 
+    // Mail given up on, sent again.
+    form<{ id: string }>('/-/admin/delivery/mail/:id/retry', 'delivery.manage', ButtonForm, async (request) => {
+      const id = /^[0-9]{1,15}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+      if (!Number.isFinite(id) || !(await deps.delivery.retry(id))) throw new Conflict('Only a mail given up on can be sent again.', 'mail_not_failed');
+      return { back: '/-/admin/delivery', done: 'retried' };
+    }, async (request, error) => {
+      const ctx = deps.contextOf(request);
+      return deliveryPage(ctx, { ...(await deliveryData()), done: null, error });
+    });
   }
 }

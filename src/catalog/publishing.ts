@@ -7,6 +7,7 @@ import { identifier, literal } from '../engine/sql.ts';
 import { checkAnnotationsFit, defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
 import type { Dataset, Field, FieldReading, Version } from './types.ts';
 import { refuseUnchecked } from './checks.ts';
+import { tellDatasetEvent } from './events.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
 
 /** A staged version's first rows, each value as text, in the order of its fields. */
@@ -126,6 +127,8 @@ export function publishingOperations(deps: CatalogDeps) {
         await store.saveDataset(trx, dataset, false);
         // The keys that changed, never their values: a contact point may name a person.
         await recordEvent(trx, clock(), { actor: request.actor, verb: 'dataset.metadata_updated', subjectType: 'dataset', subjectId: dataset.id, data: { keys, replace: request.replace === true } });
+        // Followers hear of a change to what the public sees; a draft has no followers yet.
+        if (dataset.publishedAt !== null) await tellDatasetEvent(trx, { type: 'metadata_updated', datasetId: dataset.id, at: now, keys });
         return dataset;
       });
     },
@@ -249,6 +252,10 @@ export function publishingOperations(deps: CatalogDeps) {
           subjectId: dataset.id,
           data: { version: version.number, records: version.recordsCount, format: version.sourceFormat, wasDraft: before.publishedAt === null },
         });
+        const previous = before.currentVersion && before.currentVersion !== version.id ? await store.getVersion(before.currentVersion, trx) : null;
+        if (before.currentVersion !== version.id || before.publishedAt === null) {
+          await tellDatasetEvent(trx, { type: 'version_published', datasetId: dataset.id, at: now, version: version.number, previousVersion: previous?.number ?? null, firstPublication: before.publishedAt === null });
+        }
         return { dataset, version: { ...version, publishedAt: version.publishedAt ?? now } };
       });
     },
@@ -279,6 +286,7 @@ export function publishingOperations(deps: CatalogDeps) {
         const dataset: Dataset = { ...before, publishedAt: request.published ? now : null, modifiedAt: now };
         await store.saveDataset(trx, dataset, false);
         await recordEvent(trx, clock(), { actor: request.actor, verb: request.published ? 'dataset.published' : 'dataset.unpublished', subjectType: 'dataset', subjectId: dataset.id });
+        if (request.published) await tellDatasetEvent(trx, { type: 'dataset_published', datasetId: dataset.id, at: now, firstPublication: true });
         return dataset;
       });
     },

@@ -3,6 +3,7 @@ import { NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
 import { refuseUnchecked } from './checks.ts';
+import { tellDatasetEvent } from './events.ts';
 import { publishingOperations } from './publishing.ts';
 import type { Dataset, LocalizedText, Version } from './types.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
@@ -156,6 +157,16 @@ export function createCatalogService(deps: CatalogDeps) {
             subjectType: 'dataset',
             subjectId: dataset.id,
             data: { version: number, records: version.recordsCount, format: version.sourceFormat },
+          });
+          const previous = existing?.currentVersion ? await store.getVersion(existing.currentVersion, trx) : null;
+          await tellDatasetEvent(trx, {
+            type: 'version_published',
+            datasetId: dataset.id,
+            at: now,
+            version: number,
+            previousVersion: previous?.number ?? null,
+            firstPublication: !existing?.publishedAt && dataset.publishedAt !== null,
+            ...(existing && metadataChanged ? { keys: Object.keys(input.metadata) } : {}),
           });
           return { dataset, version };
         }),

@@ -51,6 +51,10 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
     throw listenProblem(error, config.host, config.port) ?? error;
   }
   app.log.info({ url: config.baseUrl, store: portal.store.describe }, 'portal ready');
+  portal.logTo((entry, message) => app.log.warn(entry, message));
+  // Mail left waiting (by a crash, or written by another process) goes out now and is looked for regularly; so are jobs.
+  portal.mailer.start();
+  portal.jobs.start();
   dailyRetention.start();
   remind();
   stopReminders = intervalTicker(60 * 60_000, remind);

@@ -2,7 +2,7 @@
 import type { Database } from './schema.ts';
 
 /** The top-level module folders under src/ that own tables. */
-type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'mail' | 'privacy' | 'stats';
+type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'jobs' | 'mail' | 'privacy' | 'stats';
 
 /** Keyed by the schema's tables, so a table added to `Database` without an owner does not compile. */
 export const tableOwners: Record<keyof Database, TableOwner> = {
@@ -19,6 +19,7 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   dataset_versions: 'catalog',
   events: 'events',
   mail_outbox: 'mail',
+  jobs: 'jobs',
   dataset_usage: 'stats',
   privacy_cases: 'privacy',
   privacy_case_steps: 'privacy',

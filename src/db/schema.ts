@@ -163,6 +163,32 @@ interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  html_body: string | null;
+  /** JSON object of extra headers (List-Unsubscribe, …). */
+  headers: string | null;
+  idempotency_key: string | null;
+  next_attempt_at: string | null;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  /** 1: clear the address and the text once delivered. */
+  forget: Generated<number>;
+}
+
+interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  job_key: string;
+  /** JSON. */
+  payload: string;
+  /** pending | running | done | failed */
+  status: string;
+  attempts: Generated<number>;
+  run_after: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
 }
 
 export interface PrivacyCasesTable {
@@ -272,6 +298,7 @@ export interface Database {
   consents: ConsentsTable;
   dataset_grants: DatasetGrantsTable;
   mail_outbox: MailOutboxTable;
+  jobs: JobsTable;
   recovery_codes: RecoveryCodesTable;
   privacy_cases: PrivacyCasesTable;
   privacy_case_steps: PrivacyCaseStepsTable;

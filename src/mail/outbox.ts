@@ -1,7 +1,11 @@
-// The durable outbox: a message is a row first, then delivered; failures are retried, and nothing is lost on a crash.
-import type { Kysely } from 'kysely';
+// The durable outbox, a claimed queue: a message is a row first; a sender claims the row in one statement before sending,
+// so with several processes on one database each message goes out once; a claim expires, so a message a crashed process
+// held is sent by another; failures are retried with a growing wait and, after the last attempt, shown to admins.
+import { createHash } from 'node:crypto';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
+import { claimantId } from '../jobs/runner.ts';
 import type { Transport } from './transport.ts';
 
 export interface Mail {
@@ -10,14 +14,29 @@ export interface Mail {
   template: string;
   subject: string;
   text: string;
+  /** The same message as HTML: sent as multipart with the text. */
+  html?: string;
+  /** Extra headers (`List-Unsubscribe`, `List-Unsubscribe-Post`). */
+  headers?: Record<string, string>;
+  /**
+   * What makes this one message (a subscription and a version): a second send with the same key adds nothing, so a
+   * fan-out that runs again after a crash mails nobody twice.
+   */
+  idempotencyKey?: string;
   /**
    * An answer to something the person asked for (a link they requested, a reply to their request): it goes out even
    * while their account is restricted (Art. 18). Anything the portal sends on its own initiative leaves it out.
    */
   reply?: boolean;
+  /** Clear the address and the text once delivered: a mail that names a person who is gone (the erasure's confirmation). */
+  forget?: boolean;
 }
 
+type SendResult = 'queued' | 'withheld' | 'duplicate';
+
 const maxAttempts = 5;
+/** The wait after the n-th failed attempt: 1 min, 2, 4, 8. */
+const retryDelayMs = (attempts: number) => 60_000 * 2 ** (attempts - 1);
 
 export type Mailer = ReturnType<typeof createMailer>;
 
@@ -29,33 +48,106 @@ interface MailerDeps {
   log?: (message: string) => void;
   /** Whether the portal may write to this address on its own initiative (see privacy/rights/flags.ts). */
   mayMail?: (address: string) => Promise<boolean>;
+  /** How long a claim holds before another sender may take the message over (default 5 min). */
+  claimMs?: number;
+  /** How often a started mailer looks for due mail (default 15 s). */
+  pollMs?: number;
+}
+
+/** A stable Message-ID per outbox row: a resend after a crash between sending and recording is the same message. */
+function messageIdOf(id: number, key: string | null, from: string): string {
+  const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'opaal.invalid';
+  const tag = createHash('sha256').update(`${id}:${key ?? ''}`).digest('hex').slice(0, 24);
+  return `<outbox-${id}-${tag}@${domain}>`;
 }
 
 export function createMailer(deps: MailerDeps) {
+  const claimMs = deps.claimMs ?? 5 * 60_000;
+  const by = claimantId();
   let running: Promise<void> | null = null;
   let again = false;
-  let retry: NodeJS.Timeout | null = null;
+  let poll: NodeJS.Timeout | null = null;
+  let wake: NodeJS.Timeout | null = null;
 
-  async function deliverPending(): Promise<void> {
-    const pending = await deps.db.selectFrom('mail_outbox').selectAll().where('status', '=', 'pending').orderBy('id').limit(100).execute();
-    for (const row of pending) {
-      try {
-        await deps.transport.send({ id: row.id, from: deps.from, to: row.to_address, subject: row.subject, text: row.text_body });
-        await deps.db.updateTable('mail_outbox').set({ status: 'sent', sent_at: deps.clock().toISOString(), attempts: row.attempts + 1, last_error: null }).where('id', '=', row.id).execute();
-      } catch (error) {
-        const attempts = row.attempts + 1;
-        // The error text may name the address; keep only its kind.
-        const reason = (error as { code?: string }).code ?? (error as Error).name;
-        await deps.db.updateTable('mail_outbox').set({ status: attempts >= maxAttempts ? 'failed' : 'pending', attempts, last_error: reason }).where('id', '=', row.id).execute();
-        deps.log?.(`mail ${row.id} not delivered (attempt ${attempts}): ${reason}`);
-        if (attempts < maxAttempts && !retry) {
-          retry = setTimeout(() => {
-            retry = null;
-            kick();
-          }, 2 ** attempts * 1000);
-          retry.unref();
-        }
-      }
+  /** Pending and due, or claimed by a sender whose claim has expired (it died). */
+  const due = (eb: ExpressionBuilder<Database, 'mail_outbox'>, now: Date) =>
+    eb.or([
+      eb.and([eb('status', '=', 'pending'), eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now.toISOString())])]),
+      eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(now.getTime() - claimMs).toISOString())]),
+    ]);
+
+  /** Claims the row for this sender in one statement; false when another sender has it. */
+  async function claim(id: number, now: Date): Promise<boolean> {
+    const result = await deps.db
+      .updateTable('mail_outbox')
+      .set({ status: 'sending', claimed_by: by, claimed_at: now.toISOString() })
+      .where('id', '=', id)
+      .where((eb) => due(eb, now))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async function deliverOne(id: number): Promise<void> {
+    if (!(await claim(id, deps.clock()))) return;
+    const row = await deps.db.selectFrom('mail_outbox').selectAll().where('id', '=', id).where('claimed_by', '=', by).executeTakeFirst();
+    if (!row) return;
+    const attempts = row.attempts + 1;
+    try {
+      await deps.transport.send({
+        id: row.id,
+        from: deps.from,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+        headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : undefined,
+        messageId: messageIdOf(row.id, row.idempotency_key, deps.from),
+      });
+      const sentAt = deps.clock().toISOString();
+      await deps.db
+        .updateTable('mail_outbox')
+        .set({
+          status: 'sent',
+          sent_at: sentAt,
+          attempts,
+          last_error: null,
+          claimed_by: null,
+          claimed_at: null,
+          // A mail that names a person who is gone keeps nothing of them once it is out.
+          ...(row.forget ? { to_address: '', text_body: '', html_body: null, headers: null } : {}),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    } catch (error) {
+      // The error text may name the address; keep only its kind.
+      const reason = (error as { code?: string }).code ?? (error as Error).name;
+      const failed = attempts >= maxAttempts;
+      const next = new Date(deps.clock().getTime() + retryDelayMs(attempts));
+      await deps.db
+        .updateTable('mail_outbox')
+        .set({ status: failed ? 'failed' : 'pending', attempts, last_error: reason, next_attempt_at: failed ? null : next.toISOString(), claimed_by: null, claimed_at: null })
+        .where('id', '=', row.id)
+        .execute();
+      deps.log?.(`mail ${row.id} not delivered (attempt ${attempts}): ${reason}`);
+      if (!failed) wakeAt(next);
+    }
+  }
+
+  /** Looks again when a retry falls due, in case nothing polls (a process without the loop). */
+  function wakeAt(at: Date): void {
+    if (wake) return;
+    wake = setTimeout(() => {
+      wake = null;
+      kick();
+    }, Math.max(0, at.getTime() - deps.clock().getTime()));
+    wake.unref();
+  }
+
+  async function deliverDue(): Promise<void> {
+    for (;;) {
+      const rows = await deps.db.selectFrom('mail_outbox').select('id').where((eb) => due(eb, deps.clock())).orderBy('id').limit(100).execute();
+      for (const { id } of rows) await deliverOne(Number(id));
+      if (rows.length < 100) return;
     }
   }
 
@@ -67,7 +159,7 @@ export function createMailer(deps: MailerDeps) {
     running = (async () => {
       do {
         again = false;
-        await deliverPending();
+        await deliverDue();
       } while (again);
     })()
       .catch((error: Error) => deps.log?.(`outbox: ${error.name}`))
@@ -77,23 +169,74 @@ export function createMailer(deps: MailerDeps) {
   }
 
   return {
-    /** Stores the message, then delivers it in the background; a notice to a restricted account is withheld. */
-    async send(mail: Mail): Promise<'queued' | 'withheld'> {
+    /**
+     * Stores the message, then delivers it in the background. A notice to a restricted account is withheld; a message
+     * whose idempotency key was queued before is a duplicate and adds nothing.
+     */
+    async send(mail: Mail): Promise<SendResult> {
       if (!mail.reply && deps.mayMail && !(await deps.mayMail(mail.to))) return 'withheld';
-      await deps.db
+      const now = deps.clock().toISOString();
+      const result = await deps.db
         .insertInto('mail_outbox')
-        .values({ to_address: mail.to.toLowerCase(), template: mail.template, subject: mail.subject, text_body: mail.text, status: 'pending', attempts: 0, created_at: deps.clock().toISOString() })
-        .execute();
+        .values({
+          to_address: mail.to.toLowerCase(),
+          template: mail.template,
+          subject: mail.subject,
+          text_body: mail.text,
+          html_body: mail.html ?? null,
+          headers: mail.headers ? JSON.stringify(mail.headers) : null,
+          idempotency_key: mail.idempotencyKey ?? null,
+          forget: mail.forget ? 1 : 0,
+          status: 'pending',
+          attempts: 0,
+          created_at: now,
+          next_attempt_at: now,
+        })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return 'duplicate';
       kick();
       return 'queued';
     },
-    /** Delivers what is waiting (at start-up, and from tests). */
+    /** Delivers what is due (tests, and before a command exits). */
     async flush(): Promise<void> {
+      while (running) await running;
       kick();
       while (running) await running;
     },
+    /** Looks for due mail now and every `pollMs`: mail left by a crash or another process goes out without waiting for new mail. */
+    start(): void {
+      if (poll) return;
+      kick();
+      poll = setInterval(kick, deps.pollMs ?? 15_000);
+      poll.unref();
+    },
+    /** What admins see: mail given up on, and mail still waiting, newest first (the address, never the text). */
+    async undelivered(limit = 100) {
+      const rows = await deps.db
+        .selectFrom('mail_outbox')
+        .select(['id', 'to_address', 'template', 'status', 'attempts', 'last_error', 'created_at', 'next_attempt_at'])
+        .where('status', 'in', ['failed', 'pending', 'sending'])
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ id: Number(r.id), to: r.to_address, template: r.template, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, nextAttemptAt: r.next_attempt_at }));
+    },
+    /** An admin sends a failed mail again: it is pending from now, with its attempts counted afresh. */
+    async retry(id: number): Promise<boolean> {
+      const result = await deps.db
+        .updateTable('mail_outbox')
+        .set({ status: 'pending', attempts: 0, next_attempt_at: deps.clock().toISOString(), last_error: null })
+        .where('id', '=', id)
+        .where('status', '=', 'failed')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) kick();
+      return Number(result.numUpdatedRows) === 1;
+    },
     async close(): Promise<void> {
-      if (retry) clearTimeout(retry);
+      if (poll) clearInterval(poll);
+      if (wake) clearTimeout(wake);
+      poll = null;
       while (running) await running;
       deps.transport.close();
     },

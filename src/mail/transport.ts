@@ -9,6 +9,10 @@ interface Message {
   to: string;
   subject: string;
   text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+  /** The same for every attempt at one outbox row, so a receiver can tell a resend after a crash from a new mail. */
+  messageId?: string;
 }
 
 export interface Transport {
@@ -16,11 +20,22 @@ export interface Transport {
   close(): void;
 }
 
+/** The message as nodemailer takes it: multipart text and HTML when there is HTML. */
+const envelope = (m: Message) => ({
+  from: m.from,
+  to: m.to,
+  subject: m.subject,
+  text: m.text,
+  ...(m.html ? { html: m.html } : {}),
+  ...(m.headers ? { headers: m.headers } : {}),
+  ...(m.messageId ? { messageId: m.messageId } : {}),
+});
+
 export function smtpTransport(url: string): Transport {
   const transporter = nodemailer.createTransport(url);
   return {
     async send(m) {
-      await transporter.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text });
+      await transporter.sendMail(envelope(m));
     },
     close: () => transporter.close(),
   };
@@ -32,7 +47,7 @@ export function fileTransport(dataDir: string): Transport {
   return {
     async send(m) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const info = await builder.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text });
+      const info = await builder.sendMail(envelope(m));
       writeFileSync(join(dir, `${String(m.id).padStart(8, '0')}.eml`), info.message as Buffer, { mode: 0o600 });
     },
     close: () => builder.close(),

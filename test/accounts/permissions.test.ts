@@ -8,7 +8,7 @@ const expected: Record<Role, Action[]> = {
   user: [],
   editor: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete'],
   dpo: ['audit.read', 'privacy.manage'],
-  admin: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'users.manage', 'grants.manage', 'audit.read', 'privacy.manage'],
+  admin: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'users.manage', 'grants.manage', 'audit.read', 'delivery.manage', 'privacy.manage'],
 };
 
 test('each role may take exactly the actions the table gives it', () => {

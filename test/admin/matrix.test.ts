@@ -88,6 +88,9 @@ function routesIn(prefix: string): Route[] {
     r('GET', '/-/admin/grants/:datasetId', 'json'),
     r('POST', '/-/admin/grants/:datasetId', 'form', false, { email: 'gebruiker@example.org' }),
     r('POST', '/-/admin/grants/:datasetId/revoke', 'form', false, { user_id: victimId }),
+    r('GET', '/-/admin/delivery', 'page'),
+    r('GET', '/-/admin/delivery.json', 'json'),
+    r('POST', '/-/admin/delivery/mail/:id/retry', 'form'),
     r('GET', '/-/admin/audit', 'page', true),
     r('GET', '/-/admin/audit.json', 'json', true),
   ];

@@ -14,6 +14,7 @@ import { publicAudience } from '../../src/catalog/service.ts';
 import { fieldLabel } from '../../src/explore/present.ts';
 import { languages } from '../../src/i18n/index.ts';
 import { listEvents } from '../../src/events/store.ts';
+import { createJobStore } from '../../src/jobs/store.ts';
 import { emlPath } from '../../src/mail/personal-data.ts';
 import { schemaDifferences } from '../helpers/schema.ts';
 import { dialects, testEnvironment, type DialectName } from '../helpers/stores.ts';
@@ -140,6 +141,18 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       const rows = await portal.store.db.selectFrom('mail_outbox').select(['id', 'status']).execute();
       assert.deepEqual(rows.map((r) => r.status), ['sent']);
       assert.ok(existsSync(emlPath(portal.config.dataDir, Number(rows[0].id))));
+    },
+  },
+  {
+    tables: ['jobs'],
+    what: 'a job waiting in the queue is still due, and claimed once',
+    async check(portal) {
+      const jobs = createJobStore(portal.store.db);
+      const due = await jobs.due(readAt, new Date(readAt.getTime() - 60_000), ['dataset.version_published'], 10);
+      assert.equal(due.length, 1);
+      const claimed = await jobs.claim(due[0], 'upgrade:1:aa', readAt, new Date(readAt.getTime() - 60_000));
+      assert.deepEqual(claimed?.payload, { type: 'version_published', datasetId: publicDataset, at: writtenAt, version: 1, previousVersion: null, firstPublication: true });
+      assert.equal(await jobs.claim(due[0], 'upgrade:2:bb', readAt, new Date(readAt.getTime() - 60_000)), null);
     },
   },
   {

@@ -11,6 +11,9 @@ export interface ReceivedMail {
 export interface SmtpHarness {
   url: string;
   messages: ReceivedMail[];
+  /** From now on, accept `count` more messages, then drop every connection at its data until `recover()`. */
+  failAfter(count: number): void;
+  recover(): void;
   /** Waits for the next message to this address (or any), up to a few seconds. */
   next(to?: string): Promise<ReceivedMail>;
   close(): Promise<void>;
@@ -34,6 +37,7 @@ function decode(raw: string): { subject: string; text: string } {
 
 export async function startSmtp(): Promise<SmtpHarness> {
   const messages: ReceivedMail[] = [];
+  let accepting = Infinity;
   const waiting: { to?: string; resolve: (m: ReceivedMail) => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -43,6 +47,12 @@ export async function startSmtp(): Promise<SmtpHarness> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (accepting <= 0) {
+          // The server goes away mid-conversation: the message is not taken, the connection closes.
+          callback(Object.assign(new Error('Service not available, closing transmission channel'), { responseCode: 421 }));
+          return;
+        }
+        accepting--;
         const raw = Buffer.concat(chunks).toString('utf8');
         const mail = { to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), ...decode(raw), raw };
         messages.push(mail);
@@ -58,6 +68,12 @@ export async function startSmtp(): Promise<SmtpHarness> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    failAfter(count) {
+      accepting = count;
+    },
+    recover() {
+      accepting = Infinity;
+    },
     next(to) {
       const found = messages.slice(seen).find((m) => !to || m.to.includes(to.toLowerCase()));
       if (found) {

@@ -75,7 +75,7 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
   ['api_keys', [{ id: 'k_upgrade', user_id: person.id, name: 'Dashboard', prefix: secrets.apiKey.slice(0, 10), digest: sha(secrets.apiKey), created_at: at, expires_at: '2026-04-05T09:00:00.000Z', last_used_at: null, revoked_at: null, revoked_by: null }]],
   ['consents', [{ user_id: person.id, purpose: 'privacy_statement', statement_version: '1', statement_digest: sha('verklaring 1'), method: 'registration', language: 'nl', given_at: at, withdrawn_at: null }]],
   ['dataset_grants', [{ dataset_id: restrictedDataset, user_id: person.id, granted_by: editor.id, granted_at: at }]],
-  ['mail_outbox', [{ to_address: person.email, template: 'accounts.verify', subject: 'Bevestig je adres', text_body: 'Dag An, bevestig je adres.', status: 'pending', attempts: 0, last_error: null, created_at: at, sent_at: null }]],
+  ['mail_outbox', [{ to_address: person.email, template: 'accounts.verify', subject: 'Bevestig je adres', text_body: 'Dag An, bevestig je adres.', status: 'pending', attempts: 0, last_error: null, created_at: at, sent_at: null, html_body: null, headers: null, idempotency_key: null, next_attempt_at: at, claimed_by: null, claimed_at: null, forget: 0 }]],
   ['recovery_codes', [{ user_id: editor.id, digest: sha('herstelcode-1'), created_at: at, used_at: null }, { user_id: editor.id, digest: sha('herstelcode-2'), created_at: at, used_at: null }]],
   ['account_privacy_flags', [{ user_id: person.id, kind: 'objection', purpose: 'publishing', set_at: at, set_by: 'self' }]],
   ['access_archives', [{ id: sha('archief'), user_id: person.id, created_at: at, expires_at: '2026-01-12T09:00:00.000Z' }]],
@@ -97,4 +97,5 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
   ['legal_holds', [{ id: 'h_upgrade', object_type: 'user', object_id: person.id, reason: 'legal_claims', reason_text: 'Lopend geschil.', set_by: editor.id, set_at: at, ends_at: '2026-07-01T00:00:00.000Z', ended_at: null, ended_by: null }]],
   ['retention_warnings', [{ user_id: person.id, warned_at: at }]],
   ['attempt_counters', [{ key: sha('teller'), attempts: 2, expires_at: '2026-01-05T10:15:00.000Z' }]],
+  ['jobs', [{ kind: 'dataset.version_published', job_key: `dataset:${publicDataset}:v1:${at}`, payload: JSON.stringify({ type: 'version_published', datasetId: publicDataset, at, version: 1, previousVersion: null, firstPublication: true }), status: 'pending', attempts: 0, run_after: at, claimed_by: null, claimed_at: null, last_error: null, created_at: at, finished_at: null }]],
 ];

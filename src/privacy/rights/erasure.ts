@@ -91,11 +91,13 @@ export async function eraseAccount(deps: RightsDeps, userId: string, options: { 
     subjectId: subject.pseudonym,
     data: { by: options.by, ...(options.reference ? { reference: options.reference } : {}) },
   });
-  // Written after the erasure, so it is the one thing left with the address; it goes with the mail retention.
+  // Written after the erasure, so it is the one thing left with the address, until it is delivered.
   await deps.mailer.send({
     to: user.email,
     ...privacyMails.erased(lang, { portal: deps.config.portalName, at: at.toISOString().slice(0, 10) }),
     reply: true,
+    // Once delivered, the outbox keeps nothing of the address it went to.
+    forget: true,
   });
   const recipients = await deps.recipients.list({ current: true });
   const informed = await informRecipients(deps, recipients, { email: user.email, at, reference: options.reference ?? subject.pseudonym, pseudonym: subject.pseudonym });
@@ -117,6 +119,8 @@ async function informRecipients(deps: RightsDeps, recipients: Recipient[], erase
     await deps.mailer.send({
       to: recipient.contact,
       ...privacyMails.recipientErasure(deps.config.defaultLanguage, { portal: deps.config.portalName, recipient: recipient.name, at: erased.at.toISOString().slice(0, 10), email: erased.email, reference: erased.reference }),
+      // The notice names the erased address: once delivered, its text goes.
+      forget: true,
     });
     await recordEvent(deps.db, erased.at, { actor: 'system', verb: 'privacy.recipient_informed', subjectType: 'privacy_recipient', subjectId: recipient.id, data: { pseudonym: erased.pseudonym } });
     informed.push(recipient.id);

@@ -9,6 +9,7 @@ import { StaffFrame } from '../staff-frame.tsx';
 const adminSections: { path: string; title: (ctx: PageContext) => string; actions: readonly Action[] }[] = [
   { path: '/-/admin/users', title: (ctx) => ctx.t.admin.users, actions: ['users.manage'] },
   { path: '/-/admin/grants', title: (ctx) => ctx.t.admin.grants, actions: ['grants.manage'] },
+  { path: '/-/admin/delivery', title: (ctx) => ctx.t.admin.delivery, actions: ['delivery.manage'] },
   { path: '/-/admin/audit', title: (ctx) => ctx.t.admin.audit, actions: ['audit.read'] },
 ];
 
