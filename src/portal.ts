@@ -36,7 +36,7 @@ import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 import { createAcknowledgements, type Acknowledgements } from './privacy/statement/notice.ts';
 import { importLimitsOf } from './engine/ingest/limits.ts';
-import { createJobRunner, type JobHandler, type JobRunner } from './jobs/runner.ts';
+import { createJobRunner, type JobHandler, type JobRunner, type Schedule } from './jobs/runner.ts';
 import { createJobStore } from './jobs/store.ts';
 
 export interface Portal {
@@ -169,10 +169,13 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
   });
   // What follows a change to a dataset: each part that hears of it is handed the event (idempotent, so a re-run is safe).
   const handlers: Record<string, JobHandler> = {};
+  // Work that recurs, planned per period so that it runs once however many processes look.
+  const schedules: Schedule[] = [];
   const jobs = createJobRunner({
     store: createJobStore(store.db),
     clock,
     handlers,
+    schedules,
     log: (entry) => sink.log?.(entry, 'job failed'),
   });
   return {

@@ -7,10 +7,21 @@ import type { JobStore } from './store.ts';
 
 export type JobHandler = (payload: unknown, job: { key: string; attempts: number }) => Promise<void>;
 
+/**
+ * Work that recurs (a daily digest): at each look, the period `now` falls in is enqueued under its own key, so every
+ * process may look and the period still runs once.
+ */
+export interface Schedule {
+  kind: string;
+  /** The period `now` is in: its key (e.g. the day) and when its job may run. */
+  period(now: Date): { key: string; runAfter: Date; payload?: unknown };
+}
+
 interface JobRunnerOptions {
   store: JobStore;
   clock: Clock;
   handlers: Record<string, JobHandler>;
+  schedules?: readonly Schedule[];
   log?: (entry: { job: string; kind: string; error?: string; attempts?: number }) => void;
   /** How often to look for due jobs when started (default 5 s). */
   pollMs?: number;
@@ -65,8 +76,18 @@ export function createJobRunner(options: JobRunnerOptions) {
     return true;
   }
 
+  /** Enqueues each schedule's current period (a no-op when a process did so before). */
+  async function plan(): Promise<void> {
+    const now = clock();
+    for (const schedule of options.schedules ?? []) {
+      const period = schedule.period(now);
+      await store.enqueue(now, { kind: schedule.kind, key: `${schedule.kind}:${period.key}`, payload: period.payload ?? { period: period.key }, runAfter: period.runAfter });
+    }
+  }
+
   /** Runs every job due now (and any a handler enqueued meanwhile); returns how many ran. */
   async function runDue(): Promise<number> {
+    await plan();
     let ran = 0;
     for (;;) {
       const now = clock();

@@ -119,3 +119,40 @@ for (const dialect of dialects) {
     }
   });
 }
+
+test('a schedule enqueues its period once, however many runners look, and runs it when it is due', async () => {
+  const env = await testEnvironment('sqlite');
+  const a = openStore(env.config);
+  await migrate(a.db);
+  const b = openStore(env.config);
+  try {
+    let now = new Date('2026-12-07T05:00:00Z');
+    const clock = () => now;
+    const ran: string[] = [];
+    const daily = {
+      kind: 'digest.daily',
+      period: (at: Date) => {
+        const day = at.toISOString().slice(0, 10);
+        return { key: day, runAfter: new Date(`${day}T06:00:00Z`) };
+      },
+    };
+    const handlers = { 'digest.daily': async (payload: unknown) => void ran.push((payload as { period: string }).period) };
+    const one = createJobRunner({ store: createJobStore(a.db), clock, handlers, schedules: [daily] });
+    const two = createJobRunner({ store: createJobStore(b.db), clock, handlers, schedules: [daily] });
+    await Promise.all([one.runDue(), two.runDue()]);
+    assert.deepEqual(ran, [], 'enqueued, not yet due');
+    assert.equal((await a.db.selectFrom('jobs').select('job_key').execute()).length, 1);
+    now = new Date('2026-12-07T06:30:00Z');
+    await Promise.all([one.runDue(), two.runDue()]);
+    now = new Date('2026-12-07T23:00:00Z');
+    await Promise.all([one.runDue(), two.runDue()]);
+    assert.deepEqual(ran, ['2026-12-07'], 'once for the day');
+    now = new Date('2026-12-08T06:01:00Z');
+    await Promise.all([one.runDue(), two.runDue()]);
+    assert.deepEqual(ran, ['2026-12-07', '2026-12-08']);
+  } finally {
+    await a.close();
+    await b.close();
+    await env.cleanup();
+  }
+});
