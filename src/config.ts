@@ -49,6 +49,12 @@ export interface Config {
   contactEmail: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** How often a server looks for mail that is due (docs/architecture.md, "Mail"). */
+  mailPollMs: number;
+  /** The wait after a mail's first failed attempt; each next wait doubles. */
+  mailRetryMs: number;
+  /** How often a server looks for jobs that are due. */
+  jobsPollMs: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   apiKeyMaxDays: number;
@@ -136,6 +142,9 @@ const settings = [
   setting({ key: 'contactEmail', env: 'CONTACT_EMAIL', flag: null, kind: 'email', default: 'opendata@example.org', defaultText: 'opendata@example.org', help: "The catalog's contact point; set it to a team mailbox." }),
   setting({ key: 'smtpUrl', env: 'SMTP_URL', flag: null, kind: 'url', values: ['smtp:', 'smtps:'], default: null, defaultText: '(none: mail is written as .eml files under `<data>/mail`)', help: 'SMTP server for outgoing mail, e.g. `smtp://user:pass@mail.example.org:587`.' }),
   setting({ key: 'mailFrom', env: 'MAIL_FROM', flag: null, kind: 'email', default: (c) => c.contactEmail ?? 'opendata@example.org', defaultText: '(the contact email)', help: 'Sender address of the mail the portal sends.' }),
+  setting({ key: 'mailPollMs', env: 'MAIL_POLL_MS', flag: null, kind: 'int', min: 100, max: 3_600_000, default: '15000', defaultText: '15000', help: 'How often a server looks for mail that is due (left by a crash, written by another process, or waiting for a retry), in milliseconds.' }),
+  setting({ key: 'mailRetryMs', env: 'MAIL_RETRY_MS', flag: null, kind: 'int', min: 100, max: 86_400_000, default: '60000', defaultText: '60000 (1 minute)', help: 'The wait after a mail could not be delivered, doubling at each next attempt; after five attempts it is given up on and shown to admins.' }),
+  setting({ key: 'jobsPollMs', env: 'JOBS_POLL_MS', flag: null, kind: 'int', min: 100, max: 3_600_000, default: '5000', defaultText: '5000', help: 'How often a server looks for background jobs that are due (notifications, webhooks, digests), in milliseconds.' }),
   setting({ key: 'sessionIdleMinutes', env: 'SESSION_IDLE_MINUTES', flag: null, kind: 'int', min: 5, max: 1440, default: '60', defaultText: '60', help: 'A session unused this long is signed out.' }),
   setting({ key: 'sessionMaxHours', env: 'SESSION_MAX_HOURS', flag: null, kind: 'int', min: 1, max: 720, default: '12', defaultText: '12', help: 'A session ends this long after sign-in, however active.' }),
   setting({ key: 'apiKeyMaxDays', env: 'API_KEY_MAX_DAYS', flag: null, kind: 'int', min: 1, max: 3650, default: '365', defaultText: '365', help: 'Longest lifetime an API key may be given.' }),

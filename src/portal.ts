@@ -114,6 +114,8 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     clock,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(config.dataDir),
     from: config.mailFrom,
+    pollMs: config.mailPollMs,
+    retryMs: config.mailRetryMs,
     mayMail: mayMailAddress(store.db, accountStore),
   });
   const statements = createStatementService({ db: store.db, clock, config });
@@ -176,6 +178,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     clock,
     handlers,
     schedules,
+    pollMs: config.jobsPollMs,
     log: (entry) => sink.log?.(entry, 'job failed'),
   });
   return {

@@ -35,8 +35,6 @@ export interface Mail {
 type SendResult = 'queued' | 'withheld' | 'duplicate';
 
 const maxAttempts = 5;
-/** The wait after the n-th failed attempt: 1 min, 2, 4, 8. */
-const retryDelayMs = (attempts: number) => 60_000 * 2 ** (attempts - 1);
 
 export type Mailer = ReturnType<typeof createMailer>;
 
@@ -52,6 +50,8 @@ interface MailerDeps {
   claimMs?: number;
   /** How often a started mailer looks for due mail (default 15 s). */
   pollMs?: number;
+  /** The wait after the first failed attempt (default 1 min); it doubles at each next one. */
+  retryMs?: number;
 }
 
 /** A stable Message-ID per outbox row: a resend after a crash between sending and recording is the same message. */
@@ -63,6 +63,8 @@ function messageIdOf(id: number, key: string | null, from: string): string {
 
 export function createMailer(deps: MailerDeps) {
   const claimMs = deps.claimMs ?? 5 * 60_000;
+  /** The wait after the n-th failed attempt: 1 min, 2, 4, 8 by default. */
+  const retryDelayMs = (attempts: number) => (deps.retryMs ?? 60_000) * 2 ** (attempts - 1);
   const by = claimantId();
   let running: Promise<void> | null = null;
   let again = false;
