@@ -124,8 +124,13 @@ export function createJobRunner(options: JobRunnerOptions) {
   }
 
   return {
-    /** Looks for due jobs now, in the background (after enqueueing, say). */
-    kick: () => void kick(),
+    /**
+     * Looks for due jobs now, in the background (after a change enqueued one), when this process runs jobs (started):
+     * a command that only enqueues leaves them to the server, rather than hold a claim it may not see through.
+     */
+    kick(): void {
+      if (timer) void kick();
+    },
     /** Runs what is due and waits for it: tests, and `opaal jobs run`. */
     async runDue(): Promise<number> {
       while (running) await running;
