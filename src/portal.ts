@@ -36,6 +36,8 @@ import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 import { createAcknowledgements, type Acknowledgements } from './privacy/statement/notice.ts';
 import { importLimitsOf } from './engine/ingest/limits.ts';
+import { createWebhookService, type WebhookService } from './webhooks/service.ts';
+import { createWebhookStore } from './webhooks/store.ts';
 
 export interface Portal {
   config: Config;
@@ -60,6 +62,8 @@ export interface Portal {
   holds: HoldService;
   /** Who read which version of the privacy statement (the notice of a changed statement). */
   acknowledgements: Acknowledgements;
+  /** Webhooks: registration, the idempotent fan-out of dataset events (`onDatasetEvent`) and the delivery loop (`start`). */
+  webhooks: WebhookService;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
@@ -136,6 +140,17 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     throttle: createThrottle({ attempts, name: throttleNames.secondFactor, perAccount: { limit: 10, windowMs: 15 * 60_000 }, perAddress: { limit: 50, windowMs: 15 * 60_000 } }),
     issuer: config.portalName,
   });
+  const webhooks = createWebhookService({
+    store: createWebhookStore(store.db),
+    box: createSecretBox(key),
+    clock,
+    mailer,
+    catalog,
+    accounts: accountStore,
+    audienceOf: (account) => accounts.audienceOf(account),
+    events,
+    config,
+  });
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore, events, clock, config });
   const admin = createAdminService({ store: adminStore, accounts: accountStore, apiKeys: apiKeyStore, events, catalog, clock });
   const privacyCases = createCaseService({
@@ -179,10 +194,12 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     retention,
     holds: createHoldService({ db: store.db, clock, timeZone: config.timezone, accounts: accountStore }),
     acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
+    webhooks,
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {
       tempSweeps.stop();
+      await webhooks.close();
       await usage.close();
       await mailer.close();
       await engine.close();

@@ -52,6 +52,8 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
   }
   app.log.info({ url: config.baseUrl, store: portal.store.describe }, 'portal ready');
   dailyRetention.start();
+  // Webhook deliveries: what a crash left pending goes out now, then the queue is polled every few seconds.
+  portal.webhooks.start();
   remind();
   stopReminders = intervalTicker(60 * 60_000, remind);
   await new Promise<void>((resolve) => {
