@@ -5,7 +5,7 @@ import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Invalid } from '../errors.ts';
 
-export interface SendResult {
+interface SendResult {
   delivered: boolean;
   statusCode: number | null;
   /** What went wrong, short: `http_500: <start of the answer>`, `timeout`, `ECONNREFUSED`, `private_address`. */

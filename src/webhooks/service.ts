@@ -25,14 +25,14 @@ const maxWebhooks = 25;
 /** Deliveries listed per webhook on the account page and in the API. */
 const recentDeliveries = 20;
 
-export interface WebhookConfig {
+interface WebhookConfig {
   baseUrl: string;
   portalName: string;
   defaultLanguage: Language;
   webhookPrivateAddresses: 'refuse' | 'allow';
 }
 
-export interface WebhookServiceDeps {
+interface WebhookServiceDeps {
   store: WebhookStore;
   box: SecretBox;
   clock: Clock;
@@ -53,7 +53,7 @@ export interface WebhookServiceDeps {
 }
 
 /** The person behind a webhook, while their account may still receive: who may see what, and where a notice goes. */
-export interface WebhookOwner {
+interface WebhookOwner {
   account: Account;
   audience: Audience;
 }

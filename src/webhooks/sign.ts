@@ -7,7 +7,7 @@ export function newSigningSecret(): string {
 }
 
 /** How old a signature a receiver should still accept: older ones may be replays. */
-export const toleranceSeconds = 300;
+const toleranceSeconds = 300;
 
 function hmac(secret: string, timestamp: number, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
