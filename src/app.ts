@@ -166,7 +166,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   await app.register(holdRoutes, { config: portal.config, holds: portal.holds, contextOf });
 
   const webhookDeps = { config: portal.config, webhooks: portal.webhooks, contextOf };
-  await app.register(webhookApi, webhookDeps);
+  await app.register(webhookApi, { ...webhookDeps, prefix: '/api/opaal/v1' });
   await app.register(webhookPages, webhookDeps);
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });

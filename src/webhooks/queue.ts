@@ -54,16 +54,23 @@ export function createDeliveryQueue(deps: QueueDeps) {
       await store.finishAttempt(id, deps.instance, { status: 'cancelled', statusCode: null, error: 'not_visible' });
       return true;
     }
-    const secret = deps.box.open(hook.secret, hook.id);
-    const headers = {
-      'Content-Type': 'application/json',
-      'User-Agent': 'Opaal-Webhooks/1',
-      'Opaal-Event': delivery.event_id,
-      'Opaal-Event-Type': delivery.event_type,
-      'Opaal-Delivery': delivery.id,
-      'Opaal-Signature': signatureHeader(secret, delivery.payload, clock()),
-    };
-    const result = await deps.send(hook.url, headers, delivery.payload);
+    let result: Awaited<ReturnType<Sender>>;
+    try {
+      const secret = deps.box.open(hook.secret, hook.id);
+      const headers = {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Opaal-Webhooks/1',
+        'Opaal-Event': delivery.event_id,
+        'Opaal-Event-Type': delivery.event_type,
+        'Opaal-Delivery': delivery.id,
+        'Opaal-Signature': signatureHeader(secret, delivery.payload, clock()),
+      };
+      result = await deps.send(hook.url, headers, delivery.payload);
+    } catch (error) {
+      // A secret that no longer opens (SECRET_KEY changed) counts as a failed attempt, so the delivery ends instead of
+      // being claimed again for ever; the error's kind only, its message could quote what it failed on.
+      result = { delivered: false, statusCode: null, error: `internal_${(error as Error).name}` };
+    }
     const at = clock();
     if (result.delivered) {
       await store.finishAttempt(id, deps.instance, { status: 'delivered', statusCode: result.statusCode, error: null, deliveredAt: at.toISOString() });

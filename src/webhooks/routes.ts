@@ -6,7 +6,7 @@ import Type from 'typebox';
 import { accountOf } from '../accounts/auth.ts';
 import type { Account } from '../accounts/types.ts';
 import type { Config } from '../config.ts';
-import { DomainError, NotFound } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { formBody, formSchema, refuseForm, requireConfirmed } from '../http/forms.ts';
 import { one as field } from '../http/params.ts';
 import { refuseInvalid, useSchemaValidation } from '../http/validation.ts';
@@ -58,7 +58,7 @@ export function webhooksAccountSection(webhooks: WebhookService) {
   return async (ctx: PageContext): Promise<AccountSection> => webhooksSection(ctx, { count: (await webhooks.listOf(ctx.viewer!.account.id)).length });
 }
 
-/** The JSON API, registered at the root: every route answers only an API key's owner or a signed-in session. */
+/** The JSON API, registered under the publishing API's prefix (/api/opaal/v1): every route answers only an API key's owner or a signed-in session. */
 export async function webhookApi(plugin: FastifyInstance, deps: WebhookRoutesDeps): Promise<void> {
   const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
   useSchemaValidation(app);
@@ -70,35 +70,31 @@ export async function webhookApi(plugin: FastifyInstance, deps: WebhookRoutesDep
   const guarded = { attachValidation: true, preHandler: [signedIn, refuseInvalid] };
   const owner = (request: FastifyRequest): Account => accountOf(request)!;
   const noStore = (reply: FastifyReply) => reply.header('Cache-Control', 'no-store');
-  const mine = async (request: FastifyRequest, id: string) => {
-    const found = (await deps.webhooks.listOf(owner(request).id)).find((w) => w.id === id);
-    if (!found) throw new NotFound('There is no such webhook.', 'webhook_unknown');
-    return found;
-  };
+  const mine = (request: FastifyRequest, id: string) => deps.webhooks.getOf(owner(request).id, id);
 
-  app.get(webhooksApiPath, { schema: { summary: 'Your webhooks with their recent deliveries' }, ...guarded }, async (request, reply) => {
+  app.get('/webhooks', { schema: { summary: 'Your webhooks with their recent deliveries' }, ...guarded }, async (request, reply) => {
     const results = (await deps.webhooks.listOf(owner(request).id)).map(presentWebhook);
     noStore(reply);
     return { total_count: results.length, results };
   });
 
-  app.post(webhooksApiPath, { schema: { summary: 'Registers a webhook; the answer holds its signing secret, shown this once', body: NewWebhookBody }, ...guarded }, async (request, reply) => {
+  app.post('/webhooks', { schema: { summary: 'Registers a webhook; the answer holds its signing secret, shown this once', body: NewWebhookBody }, ...guarded }, async (request, reply) => {
     const { url, dataset_id: datasetId, language } = request.body;
     const { secret, webhook } = await deps.webhooks.create(owner(request), { url, datasetId, language: language ?? deps.config.defaultLanguage });
     return noStore(reply).status(201).header('Location', `${webhooksApiPath}/${webhook.id}`).send({ ...presentWebhook(webhook), secret });
   });
 
-  app.get(`${webhooksApiPath}/:id`, { schema: { summary: 'One of your webhooks', params: WebhookParams }, ...guarded }, async (request, reply) => {
+  app.get('/webhooks/:id', { schema: { summary: 'One of your webhooks', params: WebhookParams }, ...guarded }, async (request, reply) => {
     noStore(reply);
     return presentWebhook(await mine(request, request.params.id));
   });
 
-  app.delete(`${webhooksApiPath}/:id`, { schema: { summary: 'Deletes a webhook and its deliveries', params: WebhookParams }, ...guarded }, async (request, reply) => {
+  app.delete('/webhooks/:id', { schema: { summary: 'Deletes a webhook and its deliveries', params: WebhookParams }, ...guarded }, async (request, reply) => {
     await deps.webhooks.remove(owner(request).id, request.params.id);
     return reply.status(204).send();
   });
 
-  app.post(`${webhooksApiPath}/:id/enable`, { schema: { summary: 'Enables a disabled webhook again', params: WebhookParams }, ...guarded }, async (request, reply) => {
+  app.post('/webhooks/:id/enable', { schema: { summary: 'Enables a disabled webhook again', params: WebhookParams }, ...guarded }, async (request, reply) => {
     await deps.webhooks.enable(owner(request).id, request.params.id);
     noStore(reply);
     return presentWebhook(await mine(request, request.params.id));

@@ -200,6 +200,13 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       return Promise.all(rows.map(async (row) => info(row, await store.recentDeliveries(row.id, recentDeliveries))));
     },
 
+    /** One of the person's webhooks; someone else's id is as unknown as a made-up one. */
+    async getOf(userId: string, id: string): Promise<WebhookInfo> {
+      const row = await store.webhookById(id);
+      if (!row || row.user_id !== userId) throw new NotFound('There is no such webhook.', 'webhook_unknown');
+      return info(row, await store.recentDeliveries(row.id, recentDeliveries));
+    },
+
     /** Deletes one of the person's webhooks and its deliveries; someone else's id is as unknown as a made-up one. */
     async remove(userId: string, id: string): Promise<void> {
       if (!(await store.deleteWebhookOf(userId, id))) throw new NotFound('There is no such webhook.', 'webhook_unknown');
@@ -222,14 +229,14 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     async onDatasetEvent(event: DatasetEvent): Promise<void> {
       const hooks = await store.activeWebhooksFor(event.datasetId);
       if (hooks.length === 0) return;
+      const dataset = await datasetFor(event.datasetId, staffAudience);
+      if (!dataset) return;
       const eventId = eventIdOf(event);
+      const body = eventBody(event, dataset, eventId);
       const now = clock().toISOString();
-      let body: string | null = null;
       for (const hook of hooks) {
         const owner = await ownerOf(hook.user_id);
-        const dataset = owner ? await datasetFor(event.datasetId, owner.audience) : null;
-        if (!dataset) continue;
-        body ??= eventBody(event, dataset, eventId);
+        if (!owner || !mayRead(dataset, owner.audience)) continue;
         await store.insertDelivery({
           id: newId('whd'),
           webhook_id: hook.id,

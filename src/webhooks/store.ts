@@ -114,16 +114,5 @@ export function createWebhookStore(db: Kysely<Database>) {
     /** The latest deliveries of a webhook, newest first: what its owner sees. */
     recentDeliveries: (webhookId: string, limit: number) =>
       db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute(),
-    /** When the next delivery is due (for the loop's sleep), or null when none is pending. */
-    async nextDueAt(): Promise<string | null> {
-      const row = await db
-        .selectFrom('webhook_deliveries as d')
-        .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-        .select((eb) => eb.fn.min('d.next_attempt_at').as('at'))
-        .where('w.disabled_at', 'is', null)
-        .where('d.status', '=', 'pending')
-        .executeTakeFirst();
-      return (row?.at as string | null | undefined) ?? null;
-    },
   };
 }

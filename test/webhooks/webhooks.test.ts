@@ -243,6 +243,20 @@ for (const dialect of dialects) {
       assert.equal((await rowsOf(id))[0].status, 'delivered');
     });
 
+    test('a secret that no longer opens (the portal key changed) fails the attempt, so the delivery is not claimed for ever', async () => {
+      const p = await person();
+      const { id } = await register(p.key, { url: receiver.url, dataset_id: 'cities' });
+      const other = await register(p.key, { url: receiver.url, dataset_id: 'cities' });
+      // The other webhook's sealed secret is bound to the other id: copied here it does not open.
+      const sealed = (await s.portal.store.db.selectFrom('webhooks').select('secret').where('id', '=', other.id).executeTakeFirstOrThrow()).secret;
+      await s.portal.store.db.updateTable('webhooks').set({ secret: sealed }).where('id', '=', id).execute();
+      await s.portal.webhooks.onDatasetEvent(event(11));
+      await s.portal.webhooks.flush();
+      const [row] = await rowsOf(id);
+      assert.deepEqual([row.status, Number(row.attempts), row.last_error], ['pending', 1, 'internal_Error']);
+      assert.equal((await rowsOf(other.id))[0].status, 'delivered', 'the other webhook is not held up');
+    });
+
     test('the access archive lists webhooks and deliveries without the secret; erasure removes every row', async () => {
       const p = await person();
       const { id, secret } = await register(p.key, { url: receiver.url, dataset_id: 'cities' });
