@@ -151,6 +151,30 @@ for (const dialect of dialects) {
       assert.deepEqual(rows.map((r) => [r.dataset_id, r.event_type, r.status]), [['cities', 'dataset.metadata_updated', 'delivered']]);
     });
 
+    test('a granted restricted dataset is delivered; once the grant is withdrawn, a delivery still waiting is not sent', async () => {
+      const p = await person();
+      await s.portal.admin.grant('admin', 'secret-cities', p.email);
+      const { id } = await register(p.key, { url: receiver.url, dataset_id: 'secret-cities' });
+      await s.portal.webhooks.onDatasetEvent(event(2, 'version_published', 'secret-cities'));
+      await s.portal.webhooks.flush();
+      assert.equal((await rowsOf(id))[0].status, 'delivered');
+      // Queued while the grant held, sent after it was withdrawn: the check at sending stops it.
+      const waiting = receiver.answer.status;
+      receiver.answer.status = 503;
+      await s.portal.webhooks.onDatasetEvent(event(3, 'version_published', 'secret-cities'));
+      await s.portal.webhooks.flush();
+      receiver.answer.status = waiting;
+      await s.portal.admin.revokeGrant('admin', 'secret-cities', p.id);
+      now = new Date(now.getTime() + retryDelayMs(1));
+      const before = receiver.received.length;
+      await s.portal.webhooks.flush();
+      assert.equal(receiver.received.length, before, 'nothing sent');
+      const rows = await rowsOf(id);
+      assert.deepEqual(rows.map((r) => [r.status, r.last_error]).sort(), [['cancelled', 'not_visible'], ['delivered', null]]);
+      await s.portal.webhooks.onDatasetEvent(event(4, 'version_published', 'secret-cities'));
+      assert.equal((await rowsOf(id)).length, 2, 'no new delivery without the grant');
+    });
+
     test('a failing receiver gets retries with growing backoff, then the webhook is disabled and its owner mailed', async () => {
       const p = await person();
       const failing = await startReceiver();
