@@ -7,7 +7,7 @@ export const webhooks: typeof nl = {
   title: 'Webhooks',
   intro: 'A webhook tells your program when a dataset changes: on every new version or metadata change the portal sends a signed JSON message (POST) to your URL. Register one for a single dataset or for the whole catalog.',
   apiHint: 'With an API key you also manage webhooks through the API: /api/opaal/v1/webhooks.',
-  docs: 'How to check the signature is explained in the webhooks documentation.',
+  signature: 'Each message carries the header Opaal-Signature: t=<time>,v1=<HMAC-SHA256 of “<t>.<body>” with your signing secret>. Refuse a message with a wrong signature or a time more than five minutes ago.',
   sectionLink: 'Manage webhooks',
   none: 'You have no webhooks yet.',
   catalog: 'the whole catalog',

@@ -7,7 +7,7 @@ export const webhooks = {
   title: 'Webhooks',
   intro: 'Een webhook laat uw programma weten wanneer een dataset verandert: bij elke nieuwe versie of wijziging van de metadata stuurt het portaal een ondertekend JSON-bericht (POST) naar uw URL. Registreer er een voor één dataset of voor de hele catalogus.',
   apiHint: 'Met een API-sleutel beheert u webhooks ook via de API: /api/opaal/v1/webhooks.',
-  docs: 'Hoe u de handtekening controleert, staat in de documentatie over webhooks.',
+  signature: 'Elk bericht draagt de kop Opaal-Signature: t=<tijd>,v1=<HMAC-SHA256 van „<t>.<inhoud>” met uw ondertekeningsgeheim>. Weiger een bericht met een verkeerde handtekening of een tijd van meer dan vijf minuten geleden.',
   sectionLink: 'Webhooks beheren',
   none: 'U hebt nog geen webhooks.',
   catalog: 'de hele catalogus',

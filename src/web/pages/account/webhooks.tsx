@@ -92,7 +92,8 @@ export function webhooksPage(ctx: PageContext, data: { webhooks: WebhookInfo[]; 
     <Layout ctx={ctx} page={{ title: t.title, noindex: true, jsonTwin: `${ctx.config.baseUrl}${webhooksApiPath}` }}>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <p>{t.apiHint} {t.docs}</p>
+      <p>{t.apiHint}</p>
+      <p>{t.signature}</p>
       <Done message={data.done} />
       <ErrorSummary ctx={ctx} error={data.error} />
       {data.webhooks.length === 0 ? <p>{t.none}</p> : <ul class="webhooks">{data.webhooks.map((w) => <WebhookItem ctx={ctx} webhook={w} />)}</ul>}
