@@ -79,6 +79,11 @@ for (const dialect of dialects) {
       const row = await s.portal.store.db.selectFrom('webhooks').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
       assert.ok(!row.secret.includes(created.secret) && row.secret.startsWith('v1.'), 'stored sealed');
       assert.equal((await s.get('/api/opaal/v1/webhooks')).status, 401, 'no key, no webhooks');
+      const stranger = await person();
+      assert.equal((await api(stranger.key, `/${created.id}`)).status, 404, 'someone else\'s webhook is not there');
+      assert.equal((await api(stranger.key, `/${created.id}`, { method: 'DELETE' })).status, 404);
+      assert.equal((await api(p.key, `/${created.id}`, { method: 'DELETE' })).status, 204);
+      assert.equal((await json(api(p.key))).total_count, 0, 'deleted');
     });
 
     test('a bad URL is a clear 400; a dataset the owner may not see is refused; a catalog webhook needs no dataset', async () => {
