@@ -27,6 +27,7 @@ import { caseRoutes } from './privacy/cases/routes.ts';
 import { installStatementNotice } from './privacy/statement/notice.ts';
 import { statementRoutes } from './privacy/statement/routes.ts';
 import { privacyOfficeRoutes } from './privacy/office/routes.ts';
+import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -140,7 +141,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection, privacyRightsSection(portal.rights)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), webhooksAccountSection(portal.webhooks), publishingSection, privacyRightsSection(portal.rights)],
   });
   await app.register(backofficeRoutes, {
     config: portal.config,
@@ -169,6 +170,10 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   await app.register(privacyOfficeRoutes, { config: portal.config, recipients: portal.recipients, breaches: portal.breaches, statements: portal.statements, contextOf });
   // The privacy office's legal holds (the office's other pages are registered by their own module).
   await app.register(holdRoutes, { config: portal.config, holds: portal.holds, contextOf });
+
+  const webhookDeps = { config: portal.config, webhooks: portal.webhooks, contextOf };
+  await app.register(webhookApi, { ...webhookDeps, prefix: '/api/opaal/v1' });
+  await app.register(webhookPages, webhookDeps);
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

@@ -58,6 +58,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   apiKeyMaxDays: number;
+  /** Whether a webhook may deliver to a loopback, private or link-local address (an intranet portal, tests). */
+  webhookPrivateAddresses: 'refuse' | 'allow';
   /** Encrypts two-factor secrets; null → a key generated in `<dataDir>/secret.key`. */
   secretKey: string | null;
   apiDailyQuotaKey: number;
@@ -148,7 +150,8 @@ const settings = [
   setting({ key: 'sessionIdleMinutes', env: 'SESSION_IDLE_MINUTES', flag: null, kind: 'int', min: 5, max: 1440, default: '60', defaultText: '60', help: 'A session unused this long is signed out.' }),
   setting({ key: 'sessionMaxHours', env: 'SESSION_MAX_HOURS', flag: null, kind: 'int', min: 1, max: 720, default: '12', defaultText: '12', help: 'A session ends this long after sign-in, however active.' }),
   setting({ key: 'apiKeyMaxDays', env: 'API_KEY_MAX_DAYS', flag: null, kind: 'int', min: 1, max: 3650, default: '365', defaultText: '365', help: 'Longest lifetime an API key may be given.' }),
-  setting({ key: 'secretKey', env: 'SECRET_KEY', flag: null, kind: 'key', default: null, defaultText: '(generated in `<data>/secret.key`)', help: 'Key that encrypts two-factor secrets in the database and keys the digests of the attempt counters (docs/limits.md): 32 bytes as 64 hexadecimal digits or base64 (`openssl rand -hex 32`). Set it when several servers share one database, so they read the secrets and share the limits; keep it out of database backups.' }),
+  setting({ key: 'webhookPrivateAddresses', env: 'WEBHOOK_PRIVATE_ADDRESSES', flag: null, kind: 'enum', values: ['refuse', 'allow'], default: 'refuse', defaultText: 'refuse', help: 'Whether webhooks may deliver to loopback, private and link-local addresses (`allow` on an intranet); refused by default, so a webhook cannot reach the servers beside the portal (docs/webhooks.md).' }),
+  setting({ key: 'secretKey', env: 'SECRET_KEY', flag: null, kind: 'key', default: null, defaultText: '(generated in `<data>/secret.key`)', help: 'Key that encrypts two-factor secrets and webhook signing secrets in the database and keys the digests of the attempt counters (docs/limits.md): 32 bytes as 64 hexadecimal digits or base64 (`openssl rand -hex 32`). Set it when several servers share one database, so they read the secrets and share the limits; keep it out of database backups.' }),
   setting({ key: 'apiDailyQuotaKey', env: 'API_DAILY_QUOTA_KEY', flag: null, kind: 'int', min: 1, max: 1_000_000_000, default: '100000', defaultText: '100000', help: 'Explore API calls a day per API key (and per signed-in account without a key); the day starts at 00:00 UTC.' }),
   setting({ key: 'apiDailyQuotaAnonymous', env: 'API_DAILY_QUOTA_ANONYMOUS', flag: null, kind: 'int', min: 1, max: 1_000_000_000, default: '10000', defaultText: '10000', help: "Explore API calls a day per client address without a key (the portal's own pages count too); addresses are held only as a digest under a secret that changes daily." }),
   setting({ key: 'pageDailyQuota', env: 'PAGE_DAILY_QUOTA', flag: null, kind: 'int', min: 1, max: 1_000_000_000, default: '5000', defaultText: '5000', help: 'Dataset pages that run records queries (the table, chart, map, export and API tabs) a day per client address, or per account when signed in, apart from the API quota; the day starts at 00:00 UTC. See docs/limits.md.' }),

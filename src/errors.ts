@@ -24,6 +24,7 @@ export type Reason =
   | PrivacyOfficeReason
   | PrivacyCaseReason
   | TwoFactorReason
+  | WebhookReason
   | UnwordedReason;
 
 /** Worded on sign-in, registration, profile and password pages (`account.errors`). */
@@ -62,6 +63,14 @@ export type ApiKeyReason =
   | 'api_key_days'
   | 'api_key_limit'
   | 'api_key_unknown';
+
+/** Worded on the webhooks page (`webhooks.errors`). */
+export type WebhookReason =
+  | 'webhook_url'
+  | 'webhook_url_private'
+  | 'webhook_dataset'
+  | 'webhook_limit'
+  | 'webhook_unknown';
 
 /** Worded on the publishing pages (`backoffice.errors`). */
 export type BackofficeReason =

@@ -38,6 +38,9 @@ import { createAcknowledgements, type Acknowledgements } from './privacy/stateme
 import { importLimitsOf } from './engine/ingest/limits.ts';
 import { createJobRunner, type JobHandler, type JobRunner, type Schedule } from './jobs/runner.ts';
 import { createJobStore } from './jobs/store.ts';
+import { createWebhookService, type WebhookService } from './webhooks/service.ts';
+import { datasetEventKinds, type DatasetEvent } from './catalog/events.ts';
+import { createWebhookStore } from './webhooks/store.ts';
 
 export interface Portal {
   config: Config;
@@ -66,6 +69,8 @@ export interface Portal {
   holds: HoldService;
   /** Who read which version of the privacy statement (the notice of a changed statement). */
   acknowledgements: Acknowledgements;
+  /** Webhooks: registration, the idempotent fan-out of dataset events (`onDatasetEvent`) and the delivery loop (`start`). */
+  webhooks: WebhookService;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
@@ -147,6 +152,17 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     throttle: createThrottle({ attempts, name: throttleNames.secondFactor, perAccount: { limit: 10, windowMs: 15 * 60_000 }, perAddress: { limit: 50, windowMs: 15 * 60_000 } }),
     issuer: config.portalName,
   });
+  const webhooks = createWebhookService({
+    store: createWebhookStore(store.db),
+    box: createSecretBox(key),
+    clock,
+    mailer,
+    catalog,
+    accounts: accountStore,
+    audienceOf: (account) => accounts.audienceOf(account),
+    events,
+    config,
+  });
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore, events, clock, config });
   const admin = createAdminService({ store: adminStore, accounts: accountStore, apiKeys: apiKeyStore, events, catalog, clock });
   const privacyCases = createCaseService({
@@ -170,7 +186,11 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     modules: personalDataModules,
   });
   // What follows a change to a dataset: each part that hears of it is handed the event (idempotent, so a re-run is safe).
-  const handlers: Record<string, JobHandler> = {};
+  const onDatasetEvent: JobHandler = async (payload) => {
+    const event = payload as DatasetEvent;
+    await webhooks.onDatasetEvent(event);
+  };
+  const handlers: Record<string, JobHandler> = Object.fromEntries(datasetEventKinds.map((kind) => [kind, onDatasetEvent]));
   // Work that recurs, planned per period so that it runs once however many processes look.
   const schedules: Schedule[] = [];
   const jobs = createJobRunner({
@@ -206,10 +226,12 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     retention,
     holds: createHoldService({ db: store.db, clock, timeZone: config.timezone, accounts: accountStore }),
     acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
+    webhooks,
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {
       tempSweeps.stop();
+      await webhooks.close();
       await usage.close();
       await jobs.stop();
       await mailer.close();

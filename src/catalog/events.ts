@@ -22,6 +22,9 @@ export interface DatasetEvent {
 /** The job kind of each event: one handler per kind hands the event to whoever follows datasets. */
 const datasetEventKind = (type: DatasetEvent['type']) => `dataset.${type}`;
 
+/** Every kind of dataset event, for the runner's handlers. */
+export const datasetEventKinds = (['version_published', 'metadata_updated', 'dataset_published'] as const).map(datasetEventKind);
+
 /** Enqueues the event in the transaction of the change; its key makes it one job, however often it is told. */
 export async function tellDatasetEvent(trx: Kysely<Database>, event: DatasetEvent): Promise<void> {
   const what = event.type === 'version_published' ? `v${event.version}` : event.type;

@@ -56,6 +56,8 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
   portal.mailer.start();
   portal.jobs.start();
   dailyRetention.start();
+  // Webhook deliveries: what a crash left pending goes out now, then the queue is polled every few seconds.
+  portal.webhooks.start();
   remind();
   stopReminders = intervalTicker(60 * 60_000, remind);
   await new Promise<void>((resolve) => {

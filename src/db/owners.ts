@@ -2,7 +2,7 @@
 import type { Database } from './schema.ts';
 
 /** The top-level module folders under src/ that own tables. */
-type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'jobs' | 'mail' | 'privacy' | 'stats';
+type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'jobs' | 'mail' | 'privacy' | 'stats' | 'webhooks';
 
 /** Keyed by the schema's tables, so a table added to `Database` without an owner does not compile. */
 export const tableOwners: Record<keyof Database, TableOwner> = {
@@ -31,5 +31,7 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   account_privacy_flags: 'privacy',
   access_archives: 'privacy',
   erasure_ledger: 'privacy',
+  webhooks: 'webhooks',
+  webhook_deliveries: 'webhooks',
 };
 

@@ -311,6 +311,8 @@ export interface Database {
   access_archives: AccessArchivesTable;
   erasure_ledger: ErasureLedgerTable;
   attempt_counters: AttemptCountersTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /** A limit's counter within its window (src/accounts/attempts.ts). */
@@ -369,4 +371,42 @@ export interface PrivacyBreachesTable {
   delay_reason: string | null;
   subjects_informed_at: string | null;
   closed_at: string | null;
+}
+
+/** A URL a person registered to receive dataset events (src/webhooks). */
+export interface WebhooksTable {
+  id: string;
+  user_id: string;
+  /** Null: every dataset the owner may see. */
+  dataset_id: string | null;
+  url: string;
+  /** The signing secret, sealed under the portal key (secret-box). */
+  secret: string;
+  language: string;
+  created_at: string;
+  disabled_at: string | null;
+  /** `failures` or `owner`. */
+  disabled_reason: string | null;
+  failing_attempts: Generated<number>;
+  last_delivered_at: string | null;
+}
+
+/** One event for one webhook: claimed by a sender, retried with backoff, unique per webhook and event. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  dataset_id: string;
+  payload: string;
+  /** pending, sending, delivered or failed. */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
 }

@@ -39,6 +39,7 @@ export const categories = [
   'messages',
   'contact_point',
   'attempt_digest',
+  'endpoint',
 ] as const;
 export type CategoryId = (typeof categories)[number];
 
@@ -124,6 +125,11 @@ export const retentionRules = {
   legal_hold: {
     trigger: 'legal_holds.ends_at',
     period: 'P5Y',
+  },
+  webhook_delivery: {
+    // A delivery still being sent is never swept; the rest go a month after the event, delivered or not.
+    trigger: 'webhook_deliveries.created_at',
+    period: 'P30D',
   },
 } as const satisfies Record<string, RetentionRule>;
 export type RetentionId = keyof typeof retentionRules;

@@ -9,11 +9,13 @@ import { casesModule } from './cases/module.ts';
 import { registersModule } from './office/module.ts';
 import { retentionModule } from './retention/module.ts';
 import type { PersonalDataModule } from '../personal-data/registry.ts';
+import { webhooksModule } from '../webhooks/personal-data.ts';
 
 export const personalDataModules: PersonalDataModule[] = [
   contactPointModule,
   eventsModule,
   mailModule,
+  webhooksModule,
   grantsModule,
   apiKeysModule,
   securityModule,

@@ -14,6 +14,7 @@ import type {
   PrivacyRightsReason,
   Reason,
   TwoFactorReason,
+  WebhookReason,
 } from '../errors.ts';
 import { formatBytes, formatNumber, type KeysExactly, type Language, type Messages } from '../i18n/index.ts';
 import type { OdsqlError, OdsqlWords } from '../odsql/errors.ts';
@@ -27,6 +28,7 @@ true satisfies KeysExactly<Messages['privacyRights']['errors'], PrivacyRightsRea
 true satisfies KeysExactly<Messages['privacy']['errors'], PrivacyOfficeReason>;
 true satisfies KeysExactly<Messages['privacyCases']['errors'], PrivacyCaseReason>;
 true satisfies KeysExactly<Messages['twoFactor']['errors'], TwoFactorReason>;
+true satisfies KeysExactly<Messages['webhooks']['errors'], WebhookReason>;
 true satisfies KeysExactly<Messages['errors']['odsql'], OdsqlWords['code']>;
 /** Each ODSQL text takes the values its code carries. */
 type OdsqlTexts = { [C in OdsqlWords['code']]: (words: Extract<OdsqlWords, { code: C }>) => string };

@@ -187,6 +187,14 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
     },
   },
   {
+    tables: ['webhooks', 'webhook_deliveries'],
+    what: 'the webhook is listed with its delivery',
+    check: async (portal) => {
+      const [hook] = await portal.webhooks.listOf(person.id);
+      assert.deepEqual([hook?.url, hook?.state, hook?.deliveries.map((d) => d.status)], ['https://hooks.example.org/opaal', 'active', ['delivered']]);
+    },
+  },
+  {
     tables: ['legal_holds'],
     what: 'the legal hold is active',
     check: async (portal) => assert.deepEqual((await portal.holds.list()).map((h) => [h.objectId, h.state]), [[person.id, 'active']]),

@@ -98,4 +98,13 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
   ['retention_warnings', [{ user_id: person.id, warned_at: at }]],
   ['attempt_counters', [{ key: sha('teller'), attempts: 2, expires_at: '2026-01-05T10:15:00.000Z' }]],
   ['jobs', [{ kind: 'dataset.version_published', job_key: `dataset:${publicDataset}:v1:${at}`, payload: JSON.stringify({ type: 'version_published', datasetId: publicDataset, at, version: 1, previousVersion: null, firstPublication: true }), status: 'pending', attempts: 0, run_after: at, claimed_by: null, claimed_at: null, last_error: null, created_at: at, finished_at: null }]],
+  ['webhooks', [{
+    id: 'wh_upgrade', user_id: person.id, dataset_id: publicDataset, url: 'https://hooks.example.org/opaal', secret: 'v1.verzegeld-geheim', language: 'nl',
+    created_at: at, disabled_at: null, disabled_reason: null, failing_attempts: 0, last_delivered_at: at,
+  }]],
+  ['webhook_deliveries', [{
+    id: 'whd_upgrade', webhook_id: 'wh_upgrade', event_id: 'evt_upgrade', event_type: 'dataset.version_published', dataset_id: publicDataset,
+    payload: JSON.stringify({ id: 'evt_upgrade', type: 'dataset.version_published' }), status: 'delivered', attempts: 1, next_attempt_at: at,
+    claimed_by: null, claimed_at: null, last_status_code: 204, last_error: null, created_at: at, delivered_at: at,
+  }]],
 ];

@@ -54,7 +54,7 @@ export const privacyRights: typeof nl = {
   report: {
     title: (portal: string) => `Your data at ${portal}`,
     generated: (date: string) => `Made on ${date}. This report goes with the JSON archive holding the same data.`,
-    sections: { account: 'Account', 'sign-in security': 'Sign-in security', 'api keys': 'API keys', consents: 'Consents and acknowledgements', 'access grants': 'Access to datasets', events: 'Log', mail: 'Mails', 'dataset contact points': 'Dataset contact points', 'privacy rights': 'Your privacy choices', 'privacy requests': 'Your privacy requests', 'privacy registers': 'Privacy registers', retention: 'Keeping and erasing' },
+    sections: { webhooks: 'Webhooks', account: 'Account', 'sign-in security': 'Sign-in security', 'api keys': 'API keys', consents: 'Consents and acknowledgements', 'access grants': 'Access to datasets', events: 'Log', mail: 'Mails', 'dataset contact points': 'Dataset contact points', 'privacy rights': 'Your privacy choices', 'privacy requests': 'Your privacy requests', 'privacy registers': 'Privacy registers', retention: 'Keeping and erasing' },
     intro: 'Below is, part by part, what the portal keeps about you, and after that why and for how long. Times are in the portal’s time zone.',
     contents: 'Contents',
     nothingKept: 'We keep nothing of yours here.',
@@ -64,13 +64,13 @@ export const privacyRights: typeof nl = {
     purposesTitle: 'Purposes and legal bases',
     purposeSentence: (basis) => `We process these data on the basis of: ${basis}.`,
     kinds: {
-      profile: 'Your profile', singleUseLinks: 'Single-use links', sessions: 'Sign-ins (sessions)', recoveryCodes: 'Recovery codes', attemptCounters: 'Counters of failed attempts',
+      webhooks: 'Webhooks', profile: 'Your profile', singleUseLinks: 'Single-use links', sessions: 'Sign-ins (sessions)', recoveryCodes: 'Recovery codes', attemptCounters: 'Counters of failed attempts',
       apiKeys: 'API keys', consents: 'Consents', accessGrants: 'Access you were given', grantsGiven: 'Access you gave', events: 'What happened', mail: 'Mails to you',
       datasetContactPoints: 'Contact points', restriction: 'Restriction of processing', objections: 'Objections', accessArchives: 'Prepared downloads',
       privacy_cases: 'Requests', privacy_case_steps: 'Steps in your requests', breachesRecorded: 'Breaches you recorded', legalHolds: 'Legal holds', inactivityWarnings: 'Inactivity warnings',
     },
     fields: {
-      email: 'Email address', firstName: 'First name', lastName: 'Last name', displayName: 'Display name', role: 'Role', emailVerifiedAt: 'Email address confirmed on',
+      url: 'URL', dataset: 'Dataset', lastDeliveredAt: 'Last delivered on', deliveries: 'Deliveries', event: 'Event', type: 'Kind', attempts: 'Attempts', deliveredAt: 'Delivered on', lastStatusCode: 'Last HTTP status', lastError: 'Last error', email: 'Email address', firstName: 'First name', lastName: 'Last name', displayName: 'Display name', role: 'Role', emailVerifiedAt: 'Email address confirmed on',
       createdAt: 'Made on', lastActiveAt: 'Last active on', disabledAt: 'Disabled on', password: 'Password', set: 'set', lastChangedAt: 'last changed on',
       twoFactor: 'Two-step verification', enabled: 'on', name: 'Name', prefix: 'Start of the key', expiresAt: 'Expires on', lastUsedAt: 'Last used on',
       revokedAt: 'Revoked on', revokedBy: 'Revoked by', stage: 'Stage', lastSeenAt: 'Last seen on', count: 'number', unused: 'unused',
@@ -78,7 +78,7 @@ export const privacyRights: typeof nl = {
       subjectLine: 'Subject', template: 'Kind of mail', sentAt: 'Sent on', status: 'State', kind: 'Kind', reference: 'Reference', endsAt: 'Runs until',
     },
     values: {
-      you: 'you', complete: 'fully signed in', user: 'user', editor: 'editor', dpo: 'data protection officer', admin: 'administrator',
+      'webhook.created': 'webhook created', 'webhook.deleted': 'webhook deleted', 'webhook.enabled': 'webhook enabled again', 'webhook.disabled': 'webhook disabled', webhook: 'webhook', you: 'you', complete: 'fully signed in', user: 'user', editor: 'editor', dpo: 'data protection officer', admin: 'administrator',
       api_key: 'API key', 'api_key.created': 'API key made', 'api_key.revoked': 'API key revoked', 'account.email_changed': 'email address changed',
     },
     yourData: 'Your data',

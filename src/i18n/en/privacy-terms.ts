@@ -46,6 +46,7 @@ export const privacyTerms: typeof nl = {
     messages: 'content of messages and requests',
     contact_point: 'name and email address of a dataset contact point',
     attempt_digest: 'counters of attempts (sign-in, codes, messages) per keyed digest of your email address, account or IP address',
+    endpoint: 'addresses (URLs) your webhooks send messages to',
   },
   retention: {
     account: 'until you delete the account; an account unused for five years is deleted (you are told 30 days before)',
@@ -63,6 +64,7 @@ export const privacyTerms: typeof nl = {
     published: 'while the dataset is published',
     attempts: 'until the end of the window they count in (fifteen minutes to an hour); the daily sweep removes them after that',
     legal_hold: 'while the hold applies, then five years as accountability',
+    webhook_delivery: '30 days after the event that was delivered',
   },
   authorities: {
     vtc: {

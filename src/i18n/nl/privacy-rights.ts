@@ -53,7 +53,7 @@ export const privacyRights = {
   report: {
     title: (portal: string) => `Uw gegevens bij ${portal}`,
     generated: (date: string) => `Opgemaakt op ${date}. Dit verslag hoort bij het JSON-archief met dezelfde gegevens.`,
-    sections: { account: 'Account', 'sign-in security': 'Aanmeldbeveiliging', 'api keys': 'API-sleutels', consents: 'Toestemmingen en aanvaardingen', 'access grants': 'Toegang tot datasets', events: 'Logboek', mail: 'Mails', 'dataset contact points': 'Contactpunten van datasets', 'privacy rights': 'Uw privacykeuzes', 'privacy requests': 'Uw privacyverzoeken', 'privacy registers': 'Privacyregisters', retention: 'Bewaren en wissen' } as Record<string, string>,
+    sections: { webhooks: 'Webhooks', account: 'Account', 'sign-in security': 'Aanmeldbeveiliging', 'api keys': 'API-sleutels', consents: 'Toestemmingen en aanvaardingen', 'access grants': 'Toegang tot datasets', events: 'Logboek', mail: 'Mails', 'dataset contact points': 'Contactpunten van datasets', 'privacy rights': 'Uw privacykeuzes', 'privacy requests': 'Uw privacyverzoeken', 'privacy registers': 'Privacyregisters', retention: 'Bewaren en wissen' } as Record<string, string>,
     intro: 'Hieronder staat per onderdeel wat het portaal over u bewaart, en daarna waarom en hoe lang. Tijden staan in de tijdzone van het portaal.',
     contents: 'Inhoud',
     nothingKept: 'Hierover bewaren we niets van u.',
@@ -63,13 +63,13 @@ export const privacyRights = {
     purposesTitle: 'Doelen en rechtsgronden',
     purposeSentence: (basis: string) => `We verwerken deze gegevens op grond van: ${basis}.`,
     kinds: {
-      profile: 'Uw profiel', singleUseLinks: 'Links voor eenmalig gebruik', sessions: 'Aanmeldingen (sessies)', recoveryCodes: 'Herstelcodes', attemptCounters: 'Tellers van mislukte pogingen',
+      webhooks: 'Webhooks', profile: 'Uw profiel', singleUseLinks: 'Links voor eenmalig gebruik', sessions: 'Aanmeldingen (sessies)', recoveryCodes: 'Herstelcodes', attemptCounters: 'Tellers van mislukte pogingen',
       apiKeys: 'API-sleutels', consents: 'Toestemmingen', accessGrants: 'Toegang die u kreeg', grantsGiven: 'Toegang die u gaf', events: 'Wat er gebeurde', mail: 'Mails aan u',
       datasetContactPoints: 'Contactpunten', restriction: 'Beperking van de verwerking', objections: 'Bezwaren', accessArchives: 'Klaargezette downloads',
       privacy_cases: 'Verzoeken', privacy_case_steps: 'Stappen in uw verzoeken', breachesRecorded: 'Datalekken die u noteerde', legalHolds: 'Bewaarplichten', inactivityWarnings: 'Waarschuwingen bij inactiviteit',
     } as Record<string, string>,
     fields: {
-      email: 'E-mailadres', firstName: 'Voornaam', lastName: 'Achternaam', displayName: 'Weergavenaam', role: 'Rol', emailVerifiedAt: 'E-mailadres bevestigd op',
+      url: 'URL', dataset: 'Dataset', lastDeliveredAt: 'Laatst afgeleverd op', deliveries: 'Afleveringen', event: 'Gebeurtenis', type: 'Soort', attempts: 'Pogingen', deliveredAt: 'Afgeleverd op', lastStatusCode: 'Laatste HTTP-status', lastError: 'Laatste fout', email: 'E-mailadres', firstName: 'Voornaam', lastName: 'Achternaam', displayName: 'Weergavenaam', role: 'Rol', emailVerifiedAt: 'E-mailadres bevestigd op',
       createdAt: 'Gemaakt op', lastActiveAt: 'Laatst actief op', disabledAt: 'Uitgeschakeld op', password: 'Wachtwoord', set: 'ingesteld', lastChangedAt: 'laatst gewijzigd op',
       twoFactor: 'Tweestapsverificatie', enabled: 'aan', name: 'Naam', prefix: 'Begin van de sleutel', expiresAt: 'Verloopt op', lastUsedAt: 'Laatst gebruikt op',
       revokedAt: 'Ingetrokken op', revokedBy: 'Ingetrokken door', stage: 'Stap', lastSeenAt: 'Laatst gezien op', count: 'aantal', unused: 'ongebruikt',
@@ -77,7 +77,7 @@ export const privacyRights = {
       subjectLine: 'Onderwerp', template: 'Soort mail', sentAt: 'Verstuurd op', status: 'Stand', kind: 'Soort', reference: 'Referentie', endsAt: 'Loopt tot',
     } as Record<string, string>,
     values: {
-      you: 'u', complete: 'volledig aangemeld', user: 'gebruiker', editor: 'redacteur', dpo: 'functionaris voor gegevensbescherming', admin: 'beheerder',
+      'webhook.created': 'webhook gemaakt', 'webhook.deleted': 'webhook verwijderd', 'webhook.enabled': 'webhook weer ingeschakeld', 'webhook.disabled': 'webhook uitgeschakeld', webhook: 'webhook', you: 'u', complete: 'volledig aangemeld', user: 'gebruiker', editor: 'redacteur', dpo: 'functionaris voor gegevensbescherming', admin: 'beheerder',
       api_key: 'API-sleutel', 'api_key.created': 'API-sleutel gemaakt', 'api_key.revoked': 'API-sleutel ingetrokken', 'account.email_changed': 'e-mailadres gewijzigd',
     } as Record<string, string>,
     yourData: 'Uw gegevens',

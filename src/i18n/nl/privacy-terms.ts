@@ -50,6 +50,7 @@ export const privacyTerms = {
     messages: 'inhoud van berichten en verzoeken',
     contact_point: 'naam en e-mailadres van een contactpunt van een dataset',
     attempt_digest: 'tellers van pogingen (aanmelden, codes, berichten) per sleutel-hash van uw e-mailadres, account of IP-adres',
+    endpoint: 'adressen (URL\'s) waar uw webhooks berichten naartoe sturen',
   },
   /** How long each retention rule keeps data, as the statement and the register say it. */
   retention: {
@@ -68,6 +69,7 @@ export const privacyTerms = {
     published: 'zolang de dataset gepubliceerd is',
     attempts: 'tot het einde van het venster waarin ze tellen (een kwartier tot een uur); de dagelijkse opruiming verwijdert ze daarna',
     legal_hold: 'zolang de bewaarplicht loopt, daarna vijf jaar als verantwoording',
+    webhook_delivery: '30 dagen na de gebeurtenis die werd afgeleverd',
   },
   /** The supervisory authorities by id: their name and postal address. */
   authorities: {
