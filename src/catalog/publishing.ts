@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { identifier, literal } from '../engine/sql.ts';
-import { checkAnnotationsFit, defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
+import { checkAnnotationsFit, checkKey, defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
 import type { Dataset, Field, FieldReading, Version } from './types.ts';
 import { refuseUnchecked } from './checks.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
@@ -47,7 +47,8 @@ function applyFieldOverrides(fields: Field[], overrides: FieldOverride[]): Field
   });
 }
 
-export function publishingOperations(deps: CatalogDeps) {
+/** `afterPublish`: what follows a version made current, after the commit (its changes computed; changes.ts). */
+export function publishingOperations(deps: CatalogDeps, afterPublish: (datasetId: string, number: number) => Promise<void>) {
   const { store, engine, blobs, clock } = deps;
 
   async function existing(id: string, trx?: Kysely<Database>): Promise<Dataset> {
@@ -73,6 +74,7 @@ export function publishingOperations(deps: CatalogDeps) {
     async createDataset(request: { id: string; input: MetadataInput; actor: string }): Promise<Dataset> {
       checkDatasetId(request.id);
       if (request.input.fields?.length) throw new Invalid('A new dataset has no fields yet: describe them after the first upload.', 'no_fields');
+      if (request.input.metadata.key?.length) checkKey(request.input.metadata.key, []);
       return store.transaction(async (trx) => {
         if (await store.getDataset(request.id, trx)) throw new Conflict(`A dataset ${request.id} exists already; choose another id.`, 'dataset_exists');
         const now = clock().toISOString();
@@ -106,6 +108,7 @@ export function publishingOperations(deps: CatalogDeps) {
         const { input } = request;
         const now = clock().toISOString();
         const metadata = { ...(request.replace ? defaultMetadata(before.id) : before.metadata), ...input.metadata };
+        if (input.metadata.key) checkKey(input.metadata.key, before.fields);
         if (!metadata.title.nl && !metadata.title.en) throw new Invalid('A dataset needs a title.', 'title_required');
         const dataset: Dataset = {
           ...before,
@@ -155,6 +158,8 @@ export function publishingOperations(deps: CatalogDeps) {
             sourceBlob: file.sourceKey,
             readings,
             report: file.ingested.report,
+            changes: null,
+            comparedTo: null,
           };
           if (!(await store.getDataset(dataset.id, trx))) throw noSuchDataset(dataset.id);
           await store.insertVersion(trx, version);
@@ -225,7 +230,7 @@ export function publishingOperations(deps: CatalogDeps) {
      * asks a person to check a reading needs `acknowledgeChecks`: the person says they looked.
      */
     async publishVersion(request: { datasetId: string; number: number; actor: string; acknowledgeChecks?: boolean }): Promise<{ dataset: Dataset; version: Version }> {
-      return store.transaction(async (trx) => {
+      const published = await store.transaction(async (trx) => {
         const before = await existing(request.datasetId, trx);
         const version = await versionOf(request.datasetId, request.number, trx);
         if (!request.acknowledgeChecks && version.publishedAt === null) refuseUnchecked(version.report);
@@ -241,7 +246,9 @@ export function publishingOperations(deps: CatalogDeps) {
           publishedAt: before.publishedAt ?? now,
         };
         await store.saveDataset(trx, dataset, false);
-        await store.markVersionPublished(trx, version.id, now);
+        // The version current until now is what this one is compared to (the first time it is made current).
+        const previous = before.currentVersion && before.currentVersion !== version.id ? await store.getVersion(before.currentVersion, trx) : null;
+        await store.markVersionPublished(trx, version.id, now, previous?.number ?? null);
         await recordEvent(trx, clock(), {
           actor: request.actor,
           verb: 'dataset.version_published',
@@ -251,6 +258,8 @@ export function publishingOperations(deps: CatalogDeps) {
         });
         return { dataset, version: { ...version, publishedAt: version.publishedAt ?? now } };
       });
+      await afterPublish(published.dataset.id, published.version.number);
+      return { dataset: published.dataset, version: (await store.getVersion(published.version.id)) ?? published.version };
     },
 
     /** Throws away a staged version and its file; a version that was ever published stays as history. */

@@ -1,7 +1,8 @@
 // The catalog's rules: publishing versions, reading datasets as an audience may see them, deleting.
 import { NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
-import { defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
+import { changesOperations } from './changes.ts';
+import { checkKey, defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
 import { refuseUnchecked } from './checks.ts';
 import { publishingOperations } from './publishing.ts';
 import type { Dataset, LocalizedText, Version } from './types.ts';
@@ -68,6 +69,8 @@ export type CatalogService = ReturnType<typeof createCatalogService>;
 
 export function createCatalogService(deps: CatalogDeps) {
   const { store, blobs, clock } = deps;
+  const changes = changesOperations(deps);
+  const publishing = publishingOperations(deps, changes.afterPublish);
 
   async function visible(id: string, audience: Audience): Promise<Dataset> {
     const dataset = await store.getDataset(id);
@@ -108,13 +111,15 @@ export function createCatalogService(deps: CatalogDeps) {
       checkDatasetId(request.datasetId);
       const input = request.input ?? { metadata: {} };
       const readings = readingsOf(input.fields);
-      return withVersionFile(deps, { datasetId: request.datasetId, path: request.path, displayName: request.displayName, readings }, (file) =>
+      const imported = await withVersionFile(deps, { datasetId: request.datasetId, path: request.path, displayName: request.displayName, readings }, (file) =>
         store.transaction(async (trx) => {
           // Published at once: a reading no value settles must have been seen by the person importing.
           if (!request.acceptChecks) refuseUnchecked(file.ingested.report);
           const now = clock().toISOString();
           const existing = await store.getDataset(request.datasetId, trx);
           const fields = mergeFields(file.ingested.fields, existing?.fields ?? [], input.fields);
+          if (input.metadata.key) checkKey(input.metadata.key, fields);
+          const previous = existing?.currentVersion ? await store.getVersion(existing.currentVersion, trx) : null;
           const number = await store.nextVersionNumber(trx, request.datasetId);
           const metadataChanged = Object.keys(input.metadata).length > 0 || input.visibility !== undefined;
           const dataset: Dataset = {
@@ -147,6 +152,8 @@ export function createCatalogService(deps: CatalogDeps) {
             sourceBlob: file.sourceKey,
             readings,
             report: file.ingested.report,
+            changes: null,
+            comparedTo: previous?.number ?? null,
           };
           await store.saveDataset(trx, dataset, !existing);
           await store.insertVersion(trx, version);
@@ -160,7 +167,13 @@ export function createCatalogService(deps: CatalogDeps) {
           return { dataset, version };
         }),
       );
+      // After the commit, so that a slow or failed comparison never holds or undoes the publication.
+      await changes.afterPublish(imported.dataset.id, imported.version.number);
+      return { dataset: imported.dataset, version: (await store.getVersion(imported.version.id)) ?? imported.version };
     },
+
+    /** What changed in a published version against the one current before it (src/catalog/changes.ts). */
+    changesOf: changes.changesOf,
 
     /** For the privacy office: where a person's address or name is still published in the datasets' metadata. */
     async mentionsOf(person: { email: string; name: string | null }): Promise<ContactMention[]> {
@@ -180,6 +193,6 @@ export function createCatalogService(deps: CatalogDeps) {
       await Promise.all(versions.flatMap(versionKeys).map((key) => blobs.remove(key)));
     },
 
-    ...publishingOperations(deps),
+    ...publishing,
   };
 }

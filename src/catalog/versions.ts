@@ -20,6 +20,8 @@ export interface CatalogDeps {
   clock: Clock;
   maxImportBytes?: number;
   importLimits?: ImportLimits;
+  /** Where a failure that must not fail the request is told (a version's changes not computed); stderr when left out. */
+  log?: (message: string, error: unknown) => void;
 }
 
 export function checkDatasetId(id: string): void {
