@@ -5,7 +5,7 @@ import { changesOperations } from './changes.ts';
 import { checkKey, defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
 import { refuseUnchecked } from './checks.ts';
 import { publishingOperations } from './publishing.ts';
-import type { Dataset, LocalizedText, Version } from './types.ts';
+import type { Dataset, Field, LocalizedText, Version } from './types.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
 
 /** Who is looking: restricted datasets exist only for those allowed to see them. */
@@ -65,6 +65,14 @@ function contactMentions(datasets: Dataset[], person: { email: string; name: str
   });
 }
 
+/** An earlier version's fields with the dataset's labels, descriptions and annotations where the field is the same. */
+function describedAsDataset(fields: Field[], described: Field[]): Field[] {
+  return fields.map((field) => {
+    const now = described.find((d) => d.name === field.name && d.type === field.type);
+    return now ? { ...field, label: now.label, description: now.description, annotations: { ...now.annotations, ...field.annotations } } : field;
+  });
+}
+
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
 export function createCatalogService(deps: CatalogDeps) {
@@ -80,14 +88,22 @@ export function createCatalogService(deps: CatalogDeps) {
     return dataset;
   }
 
+  async function listDatasets(audience: Audience): Promise<Dataset[]> {
+    if (audience.seesRestricted) return store.listDatasets({});
+    if (!audience.granted?.size) return store.listDatasets({ publicOnly: true });
+    return (await store.listDatasets({})).filter((d) => mayRead(d, audience));
+  }
+
+  async function publishedVersion(dataset: Dataset, number: number): Promise<Version> {
+    const version = Number.isSafeInteger(number) && number > 0 ? await store.versionByNumber(dataset.id, number) : null;
+    if (!version || version.publishedAt === null) throw new NotFound(`The requested dataset ${dataset.id} has no version ${number}.`, 'no_version');
+    return version;
+  }
+
   return {
     getDataset: visible,
 
-    async listDatasets(audience: Audience): Promise<Dataset[]> {
-      if (audience.seesRestricted) return store.listDatasets({});
-      if (!audience.granted?.size) return store.listDatasets({ publicOnly: true });
-      return (await store.listDatasets({})).filter((d) => mayRead(d, audience));
-    },
+    listDatasets,
 
     /** The versions that were made current, newest first; staged ones too when asked (the back office). */
     async listVersions(id: string, audience: Audience, options: { includeStaged?: boolean } = {}): Promise<Version[]> {
@@ -95,12 +111,31 @@ export function createCatalogService(deps: CatalogDeps) {
       return store.listVersions(id, { includeStaged: options.includeStaged && audience.seesRestricted });
     },
 
-    /** The Parquet file of the dataset's current version, for the records engine to read. */
-    async currentVersion(id: string, audience: Audience): Promise<{ dataset: Dataset; version: Version | null; path: string | null }> {
+    /**
+     * The Parquet file of the dataset's current version, for the records engine to read; with `number`, that published
+     * version's (an earlier one), with its own fields described as the dataset describes them.
+     */
+    async currentVersion(id: string, audience: Audience, number?: number): Promise<{ dataset: Dataset; version: Version | null; path: string | null }> {
       const dataset = await visible(id, audience);
+      if (number !== undefined) {
+        const version = await publishedVersion(dataset, number);
+        return { dataset: { ...dataset, fields: describedAsDataset(version.fields, dataset.fields), recordsCount: version.recordsCount }, version, path: blobs.pathOf(version.blob) };
+      }
       if (!dataset.currentVersion) return { dataset, version: null, path: null };
       const version = await store.getVersion(dataset.currentVersion);
       return { dataset, version, path: version ? blobs.pathOf(version.blob) : null };
+    },
+
+    /** The versions made current most recently among the datasets the audience sees, newest first. */
+    async recentVersions(audience: Audience, limit: number): Promise<Version[]> {
+      const datasets = await listDatasets(audience);
+      return store.recentVersions(datasets.map((d) => d.id), limit);
+    },
+
+    /** A version that was made current, for whoever may read the dataset; a staged one does not exist for them. */
+    async publishedVersion(id: string, number: number, audience: Audience): Promise<{ dataset: Dataset; version: Version }> {
+      const dataset = await visible(id, audience);
+      return { dataset, version: await publishedVersion(dataset, number) };
     },
 
     /**

@@ -136,6 +136,20 @@ export function createCatalogStore(db: Kysely<Database>) {
         .execute();
     },
 
+    /** The versions of these datasets made current most recently, newest first (the catalog's feed). */
+    async recentVersions(datasetIds: string[], limit: number): Promise<Version[]> {
+      if (datasetIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('dataset_versions')
+        .selectAll()
+        .where('dataset_id', 'in', datasetIds)
+        .where('published_at', 'is not', null)
+        .orderBy('published_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toVersion);
+    },
+
     /** The number of the newest published version before `number`: what a version not known to be compared to is compared to. */
     async publishedBefore(datasetId: string, number: number): Promise<Version | null> {
       const row = await db
