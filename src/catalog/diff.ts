@@ -6,7 +6,7 @@ import { identifier, literal } from '../engine/sql.ts';
 import type { Field, VersionChanges } from './types.ts';
 
 /** One side of the comparison: a version's Parquet file and its fields. */
-export interface DiffSide {
+interface DiffSide {
   number: number;
   path: string;
   fields: Pick<Field, 'name' | 'type'>[];
@@ -23,7 +23,7 @@ function trimmed(row: Row): Row {
 }
 
 /** How the fields differ: by name, and by type for those in both. */
-export function fieldChanges(before: DiffSide['fields'], after: DiffSide['fields']) {
+function fieldChanges(before: DiffSide['fields'], after: DiffSide['fields']) {
   const old = new Map(before.map((f) => [f.name, f.type]));
   const now = new Map(after.map((f) => [f.name, f.type]));
   return {
