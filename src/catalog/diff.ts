@@ -50,7 +50,7 @@ export async function firstVersionChanges(engine: Engine, version: DiffSide & { 
 /**
  * `after` against `before`. With a key (fields both versions have), a record whose key stays and whose values differ
  * is changed: per key, as many records as left and came back are changed, the rest added or removed. Without one,
- * records are compared by content (the `_recordid` where both files have the same fields) and changed is null.
+ * records are compared by content and changed is null.
  * Values are compared over the fields both versions have; a retyped field by its text.
  */
 export async function versionChanges(engine: Engine, before: DiffSide, after: DiffSide, key: string[]): Promise<VersionChanges> {
@@ -59,12 +59,10 @@ export async function versionChanges(engine: Engine, before: DiffSide, after: Di
   const common = after.fields.filter((f) => before.fields.some((b) => b.name === f.name)).map((f) => f.name);
   const value = (name: string) => (retyped.has(name) ? `CAST(${identifier(name)} AS VARCHAR)` : identifier(name));
   const keyFields = key.length > 0 && key.every((name) => common.includes(name)) ? key : [];
-  const sameFields = fields.fields_added.length === 0 && fields.fields_removed.length === 0 && fields.fields_retyped.length === 0;
-  const technical = await engine.withConnection(async (c) =>
-    Promise.all([before.path, after.path].map(async (path) => (await c.runAndReadAll(`SELECT name FROM parquet_schema(${literal(path)}) WHERE name = '_recordid'`)).getRows().length > 0)),
-  );
-  // The record id is the SHA-1 of the values as the file has them: equal only where both files have the same fields.
-  const hash = sameFields && technical.every(Boolean) ? '_recordid' : common.length > 0 ? `hash(${common.map(value).join(', ')})` : '0::UBIGINT';
+  // The typed values, not the `_recordid`: that hashes the source's text, which gives one id to different values when a
+  // notation is read otherwise (03/04 as 3 April or 4 March) and two ids to one value written otherwise (1.0, 1). As
+  // fast on the benchmark (bench/notify-diff.ts); a 64-bit hash, so two records of two million collide once in ~10^7 diffs.
+  const hash = common.length > 0 ? `hash(${common.map(value).join(', ')})` : '0::UBIGINT';
   const keys = keyFields.map((_, i) => `k${i}`);
   const keyColumns = keyFields.map((name, i) => `${value(name)} AS k${i}`);
   const suffix = randomBytes(6).toString('hex');
@@ -111,7 +109,7 @@ export async function versionChanges(engine: Engine, before: DiffSide, after: Di
       // One more pass over each file finds the example records by their hashes (a row per hash).
       const find = async (version: DiffSide, hashes: unknown[]): Promise<Map<string, Row>> => {
         if (hashes.length === 0) return new Map();
-        const list = hashes.map((h) => (typeof h === 'string' && hash === '_recordid' ? literal(h) : `${BigInt(String(h))}::UBIGINT`)).join(', ');
+        const list = hashes.map((h) => `${BigInt(String(h))}::UBIGINT`).join(', ');
         const columns = version.fields.map((f) => identifier(f.name));
         const found = await rows(
           `SELECT * EXCLUDE (opaal_h) FROM (SELECT ${hash} AS opaal_h, ${[...columns, `CAST(${hash} AS VARCHAR) AS opaal_hash`].join(', ')} FROM read_parquet(${literal(version.path)}) ` +

@@ -84,6 +84,15 @@ for (const dialect of dialects) {
       assert.ok(changes.examples.removed.some((r) => r.naam === 'Cas'));
     }));
 
+  test(`${dialect}: records are compared by their values, not by how the file wrote them`, () =>
+    withPortal(dialect, async (portal, dir) => {
+      await portal.catalog.importDataset({ datasetId: 'bedragen', path: csv(dir, 'a.csv', ['naam,bedrag', 'An,1.50', 'Bo,2.25']), actor: 'cli' });
+      await portal.catalog.importDataset({ datasetId: 'bedragen', path: csv(dir, 'b.csv', ['naam,bedrag', 'An,1.5', 'Bo,2.25', 'Cas,3']), actor: 'cli' });
+      const changes = (await portal.catalog.changesOf('bedragen', 2))!;
+      assert.deepEqual(changes.fields_retyped, []);
+      assert.deepEqual([changes.added, changes.removed], [1, 0], 'only Cas is new: 1.50 and 1.5 are one amount');
+    }));
+
   test(`${dialect}: a field whose type changed is retyped; a removed one removed`, () =>
     withPortal(dialect, async (portal, dir) => {
       await portal.catalog.importDataset({ datasetId: 'meting', path: csv(dir, 'a.csv', ['id,waarde,oud', '1,10,x', '2,20,y']), actor: 'cli' });
