@@ -20,7 +20,7 @@ export interface FeedEntry {
 /** A feed lists the newest news; a reader that polls keeps the older. */
 const maxEntries = 50;
 
-type FeedContext = Pick<PageContext, 'lang' | 't' | 'config' | 'link'>;
+type FeedContext = Pick<PageContext, 'lang' | 't' | 'link'> & { config: Pick<PageContext['config'], 'baseUrl' | 'portalName' | 'publisherName'> };
 
 const absolute = (ctx: FeedContext, url: string) => (/^https?:\/\//.test(url) ? url : `${ctx.config.baseUrl.replace(/\/$/, '')}${url}`);
 /** Ids do not depend on the language the feed is read in: the default language's path. */

@@ -1,7 +1,7 @@
 // What changed per version, on SQLite and PostgreSQL: counted by key or by content, stored with the version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { staffAudience } from '../../src/catalog/service.ts';
@@ -113,6 +113,31 @@ for (const dialect of dialects) {
       assert.equal(await portal.catalog.changesOf('werk', staged.number), null, 'a staged version has no changes yet');
       const { version } = await portal.catalog.publishVersion({ datasetId: 'werk', number: staged.number, actor: 'u_editor' });
       assert.deepEqual([version.changes?.added, version.changes?.removed, version.changes?.changed, version.comparedTo], [3, 2, 1, 1]);
+    }));
+
+  test(`${dialect}: a comparison that fails leaves the publication done and the changes to be computed later`, () =>
+    withPortal(dialect, async (portal, dir) => {
+      const { first, second } = keyedVersions(dir);
+      await portal.catalog.importDataset({ datasetId: 'werk', path: first, input: parseMetadataInput({ key: ['nis_code', 'maand'] }), actor: 'cli' });
+      const [one] = await portal.catalog.listVersions('werk', staffAudience);
+      const path = portal.blobs.pathOf(one.blob);
+      const kept = readFileSync(path);
+      writeFileSync(path, 'geen parquet');
+      const errors = console.error;
+      const logged: unknown[] = [];
+      console.error = (...args: unknown[]) => logged.push(args);
+      let two;
+      try {
+        two = await portal.catalog.importDataset({ datasetId: 'werk', path: second, actor: 'cli' });
+      } finally {
+        console.error = errors;
+      }
+      assert.equal(two.version.changes, null);
+      assert.equal((await portal.catalog.getDataset('werk', staffAudience)).currentVersion, two.version.id, 'published all the same');
+      assert.equal(logged.length, 1, 'the failure is logged');
+      writeFileSync(path, kept);
+      const later = await portal.catalog.changesOf('werk', 2);
+      assert.deepEqual([later?.added, later?.removed, later?.changed, later?.comparedTo], [3, 2, 1, 1], 'computed when asked');
     }));
 
   test(`${dialect}: a key naming no field of the data is refused`, () =>
