@@ -1,5 +1,5 @@
 // The metadata form's fields and the catalog's metadata model, both ways; each key checked on its own so errors point at it.
-import { checkAnnotations, parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
+import { checkAnnotations, checkKey, parseMetadataInput, type FieldOverride, type MetadataInput } from '../catalog/metadata.ts';
 import { fieldTypes, type Annotations, type Dataset, type FieldReading, type FieldText, type FieldType, type Version } from '../catalog/types.ts';
 import { languages, type Language } from '../i18n/index.ts';
 import { Invalid } from '../errors.ts';
@@ -31,6 +31,7 @@ export function formValuesOf(dataset: Dataset): FormValues {
     access_rights: m.accessRights,
     landing_page: m.landingPage ?? '',
     issued: m.issued ?? '',
+    key: (m.key ?? []).join(', '),
     visibility: dataset.visibility,
   };
   dataset.fields.forEach((field, i) => {
@@ -109,6 +110,7 @@ function metadataJson(values: FormValues): Record<string, unknown> {
     accessRights: v('access_rights') || 'PUBLIC',
     landingPage: v('landing_page'),
     issued: v('issued'),
+    key: splitList(v('key'), /[,;\s]+/),
     visibility: v('visibility') || 'public',
   };
 }
@@ -121,6 +123,14 @@ export function readMetadataForm(values: FormValues, dataset: Dataset): { input:
   const input: MetadataInput = { metadata: {} };
   const errors = new Map<string, string>();
   const pieces: [string, () => MetadataInput][] = Object.entries(metadataJson(values)).map(([key, value]) => [key, () => parseMetadataInput({ [key]: value })]);
+  const readKey = pieces.find(([key]) => key === 'key')!;
+  const parseKey = readKey[1];
+  // Key fields name fields the dataset has, as the API and --meta check them.
+  readKey[1] = () => {
+    const part = parseKey();
+    checkKey(part.metadata.key ?? [], dataset.fields);
+    return part;
+  };
   pieces.push([
     'fields',
     () => {

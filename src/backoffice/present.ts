@@ -27,6 +27,8 @@ function presentVersion(dataset: Dataset, version: Version) {
     /** How many decisions of the report a person must look at before publishing (acknowledge_checks=true). */
     checks: checksOf(version.report).length,
     report: version.report,
+    /** What changed against the version current before it (null while staged, or not yet computed). */
+    changes: version.changes,
   };
 }
 

@@ -55,6 +55,7 @@ export const metadataProperties = {
   accessRights: Type.Optional(Type.String({ description: oneOf(accessRightsValues) })),
   landingPage: optionalText('An http(s) URL.'),
   issued: optionalText('A date such as 2024-12-31.'),
+  key: Type.Optional(Type.Array(text(undefined, 100), { maxItems: 20, description: 'The fields that name a record, e.g. ["nis_code", "maand"]: a new version whose record keeps its key and changes its values counts it as changed. Empty: records are compared by content.' })),
   visibility: Type.Optional(Type.String({ description: oneOf(visibilities) })),
   fields: Type.Optional(FieldOverridesSchema),
 };

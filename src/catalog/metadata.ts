@@ -166,7 +166,21 @@ const readers: { [K in keyof DatasetMetadata]: (key: string, v: Json) => Dataset
   accessRights: (key, v) => oneOf(key, typeof v === 'string' ? v.toUpperCase() : v, accessRightsValues),
   landingPage: url,
   issued: isoDate,
+  key: (key, v) => {
+    const names = stringList(key, v);
+    if (names.length > 20) fail(key, 'at most 20 field names');
+    if (new Set(names).size !== names.length) fail(key, 'a list of different field names');
+    return names;
+  },
 };
+
+/** A key names fields the data has: an unknown name is refused, naming the fields there are. */
+export function checkKey(key: string[], fields: { name: string }[]): void {
+  const unknown = key.find((name) => !fields.some((f) => f.name === name));
+  if (unknown === undefined) return;
+  if (fields.length === 0) throw new Invalid('The dataset has no fields yet: upload a version first, then choose its key fields.', 'no_fields');
+  throw new Invalid(`Metadata "key" names "${unknown}", which is no field of the data; its fields are: ${fields.map((f) => f.name).join(', ')}.`, 'unknown_field');
+}
 
 /** The levels a `nis_code` annotation can name: which Statbel NIS codes a field holds, so the map can join them to shapes. */
 export const nisLevels = ['municipality', 'province', 'region'] as const;
@@ -258,5 +272,6 @@ export function defaultMetadata(id: string): DatasetMetadata {
     accessRights: 'PUBLIC',
     landingPage: null,
     issued: null,
+    key: [],
   };
 }

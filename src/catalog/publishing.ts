@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
 import { identifier, literal } from '../engine/sql.ts';
-import { checkAnnotationsFit, defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
+import { checkAnnotationsFit, checkKey, defaultMetadata, type FieldOverride, type MetadataInput } from './metadata.ts';
 import type { Dataset, Field, FieldReading, Version } from './types.ts';
 import { refuseUnchecked } from './checks.ts';
 import { tellDatasetEvent } from './events.ts';
@@ -48,7 +48,8 @@ function applyFieldOverrides(fields: Field[], overrides: FieldOverride[]): Field
   });
 }
 
-export function publishingOperations(deps: CatalogDeps) {
+/** `afterPublish`: what follows a version made current, after the commit (its changes computed; changes.ts). */
+export function publishingOperations(deps: CatalogDeps, afterPublish: (datasetId: string, number: number) => Promise<void>) {
   const { store, engine, blobs, clock } = deps;
 
   async function existing(id: string, trx?: Kysely<Database>): Promise<Dataset> {
@@ -74,6 +75,7 @@ export function publishingOperations(deps: CatalogDeps) {
     async createDataset(request: { id: string; input: MetadataInput; actor: string }): Promise<Dataset> {
       checkDatasetId(request.id);
       if (request.input.fields?.length) throw new Invalid('A new dataset has no fields yet: describe them after the first upload.', 'no_fields');
+      if (request.input.metadata.key?.length) checkKey(request.input.metadata.key, []);
       return store.transaction(async (trx) => {
         if (await store.getDataset(request.id, trx)) throw new Conflict(`A dataset ${request.id} exists already; choose another id.`, 'dataset_exists');
         const now = clock().toISOString();
@@ -102,11 +104,12 @@ export function publishingOperations(deps: CatalogDeps) {
      * not given to its default; otherwise (PATCH) only the given keys change. Fields not named keep theirs.
      */
     async updateMetadata(request: { id: string; input: MetadataInput; actor: string; replace?: boolean }): Promise<Dataset> {
-      return store.transaction(async (trx) => {
+      const updated = await store.transaction(async (trx) => {
         const before = await existing(request.id, trx);
         const { input } = request;
         const now = clock().toISOString();
         const metadata = { ...(request.replace ? defaultMetadata(before.id) : before.metadata), ...input.metadata };
+        if (input.metadata.key) checkKey(input.metadata.key, before.fields);
         if (!metadata.title.nl && !metadata.title.en) throw new Invalid('A dataset needs a title.', 'title_required');
         const dataset: Dataset = {
           ...before,
@@ -131,6 +134,8 @@ export function publishingOperations(deps: CatalogDeps) {
         if (dataset.publishedAt !== null) await tellDatasetEvent(trx, { type: 'metadata_updated', datasetId: dataset.id, at: now, keys });
         return dataset;
       });
+      deps.changed?.();
+      return updated;
     },
 
     /**
@@ -158,6 +163,8 @@ export function publishingOperations(deps: CatalogDeps) {
             sourceBlob: file.sourceKey,
             readings,
             report: file.ingested.report,
+            changes: null,
+            comparedTo: null,
           };
           if (!(await store.getDataset(dataset.id, trx))) throw noSuchDataset(dataset.id);
           await store.insertVersion(trx, version);
@@ -228,7 +235,7 @@ export function publishingOperations(deps: CatalogDeps) {
      * asks a person to check a reading needs `acknowledgeChecks`: the person says they looked.
      */
     async publishVersion(request: { datasetId: string; number: number; actor: string; acknowledgeChecks?: boolean }): Promise<{ dataset: Dataset; version: Version }> {
-      return store.transaction(async (trx) => {
+      const published = await store.transaction(async (trx) => {
         const before = await existing(request.datasetId, trx);
         const version = await versionOf(request.datasetId, request.number, trx);
         if (!request.acknowledgeChecks && version.publishedAt === null) refuseUnchecked(version.report);
@@ -244,7 +251,9 @@ export function publishingOperations(deps: CatalogDeps) {
           publishedAt: before.publishedAt ?? now,
         };
         await store.saveDataset(trx, dataset, false);
-        await store.markVersionPublished(trx, version.id, now);
+        // The version current until now is what this one is compared to (the first time it is made current).
+        const previous = before.currentVersion && before.currentVersion !== version.id ? await store.getVersion(before.currentVersion, trx) : null;
+        await store.markVersionPublished(trx, version.id, now, previous?.number ?? null);
         await recordEvent(trx, clock(), {
           actor: request.actor,
           verb: 'dataset.version_published',
@@ -252,12 +261,13 @@ export function publishingOperations(deps: CatalogDeps) {
           subjectId: dataset.id,
           data: { version: version.number, records: version.recordsCount, format: version.sourceFormat, wasDraft: before.publishedAt === null },
         });
-        const previous = before.currentVersion && before.currentVersion !== version.id ? await store.getVersion(before.currentVersion, trx) : null;
         if (before.currentVersion !== version.id || before.publishedAt === null) {
           await tellDatasetEvent(trx, { type: 'version_published', datasetId: dataset.id, at: now, version: version.number, previousVersion: previous?.number ?? null, firstPublication: before.publishedAt === null });
         }
         return { dataset, version: { ...version, publishedAt: version.publishedAt ?? now } };
       });
+      await afterPublish(published.dataset.id, published.version.number);
+      return { dataset: published.dataset, version: (await store.getVersion(published.version.id)) ?? published.version };
     },
 
     /** Throws away a staged version and its file; a version that was ever published stays as history. */
@@ -276,7 +286,7 @@ export function publishingOperations(deps: CatalogDeps) {
 
     /** Publishes (`true`) or takes back to a draft (`false`) a dataset with its current version. */
     async setPublished(request: { id: string; published: boolean; actor: string }): Promise<Dataset> {
-      return store.transaction(async (trx) => {
+      const updated = await store.transaction(async (trx) => {
         const before = await existing(request.id, trx);
         if (request.published && !before.currentVersion) {
           throw new Invalid(`Dataset ${request.id} has no data yet: upload a version and publish that.`, 'no_current_version');
@@ -289,6 +299,8 @@ export function publishingOperations(deps: CatalogDeps) {
         if (request.published) await tellDatasetEvent(trx, { type: 'dataset_published', datasetId: dataset.id, at: now, firstPublication: true });
         return dataset;
       });
+      deps.changed?.();
+      return updated;
     },
 
     /** The first rows of any version, as text, to check a staged upload before it goes live. */

@@ -1,11 +1,12 @@
 // The catalog's rules: publishing versions, reading datasets as an audience may see them, deleting.
 import { NotFound } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
-import { defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
+import { changesOperations } from './changes.ts';
+import { checkKey, defaultMetadata, readingsOf, type MetadataInput } from './metadata.ts';
 import { refuseUnchecked } from './checks.ts';
 import { tellDatasetEvent } from './events.ts';
 import { publishingOperations } from './publishing.ts';
-import type { Dataset, LocalizedText, Version } from './types.ts';
+import type { Dataset, Field, LocalizedText, Version } from './types.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
 
 /** Who is looking: restricted datasets exist only for those allowed to see them. */
@@ -65,10 +66,20 @@ function contactMentions(datasets: Dataset[], person: { email: string; name: str
   });
 }
 
+/** An earlier version's fields with the dataset's labels, descriptions and annotations where the field is the same. */
+function describedAsDataset(fields: Field[], described: Field[]): Field[] {
+  return fields.map((field) => {
+    const now = described.find((d) => d.name === field.name && d.type === field.type);
+    return now ? { ...field, label: now.label, description: now.description, annotations: { ...now.annotations, ...field.annotations } } : field;
+  });
+}
+
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
 export function createCatalogService(deps: CatalogDeps) {
   const { store, blobs, clock } = deps;
+  const changes = changesOperations(deps);
+  const publishing = publishingOperations(deps, changes.afterPublish);
 
   async function visible(id: string, audience: Audience): Promise<Dataset> {
     const dataset = await store.getDataset(id);
@@ -78,14 +89,22 @@ export function createCatalogService(deps: CatalogDeps) {
     return dataset;
   }
 
+  async function listDatasets(audience: Audience): Promise<Dataset[]> {
+    if (audience.seesRestricted) return store.listDatasets({});
+    if (!audience.granted?.size) return store.listDatasets({ publicOnly: true });
+    return (await store.listDatasets({})).filter((d) => mayRead(d, audience));
+  }
+
+  async function publishedVersion(dataset: Dataset, number: number): Promise<Version> {
+    const version = Number.isSafeInteger(number) && number > 0 ? await store.versionByNumber(dataset.id, number) : null;
+    if (!version || version.publishedAt === null) throw new NotFound(`The requested dataset ${dataset.id} has no version ${number}.`, 'no_version');
+    return version;
+  }
+
   return {
     getDataset: visible,
 
-    async listDatasets(audience: Audience): Promise<Dataset[]> {
-      if (audience.seesRestricted) return store.listDatasets({});
-      if (!audience.granted?.size) return store.listDatasets({ publicOnly: true });
-      return (await store.listDatasets({})).filter((d) => mayRead(d, audience));
-    },
+    listDatasets,
 
     /** The versions that were made current, newest first; staged ones too when asked (the back office). */
     async listVersions(id: string, audience: Audience, options: { includeStaged?: boolean } = {}): Promise<Version[]> {
@@ -93,12 +112,31 @@ export function createCatalogService(deps: CatalogDeps) {
       return store.listVersions(id, { includeStaged: options.includeStaged && audience.seesRestricted });
     },
 
-    /** The Parquet file of the dataset's current version, for the records engine to read. */
-    async currentVersion(id: string, audience: Audience): Promise<{ dataset: Dataset; version: Version | null; path: string | null }> {
+    /**
+     * The Parquet file of the dataset's current version, for the records engine to read; with `number`, that published
+     * version's (an earlier one), with its own fields described as the dataset describes them.
+     */
+    async currentVersion(id: string, audience: Audience, number?: number): Promise<{ dataset: Dataset; version: Version | null; path: string | null }> {
       const dataset = await visible(id, audience);
+      if (number !== undefined) {
+        const version = await publishedVersion(dataset, number);
+        return { dataset: { ...dataset, fields: describedAsDataset(version.fields, dataset.fields), recordsCount: version.recordsCount }, version, path: blobs.pathOf(version.blob) };
+      }
       if (!dataset.currentVersion) return { dataset, version: null, path: null };
       const version = await store.getVersion(dataset.currentVersion);
       return { dataset, version, path: version ? blobs.pathOf(version.blob) : null };
+    },
+
+    /** The versions made current most recently among the datasets the audience sees, newest first. */
+    async recentVersions(audience: Audience, limit: number): Promise<Version[]> {
+      const datasets = await listDatasets(audience);
+      return store.recentVersions(datasets.map((d) => d.id), limit);
+    },
+
+    /** A version that was made current, for whoever may read the dataset; a staged one does not exist for them. */
+    async publishedVersion(id: string, number: number, audience: Audience): Promise<{ dataset: Dataset; version: Version }> {
+      const dataset = await visible(id, audience);
+      return { dataset, version: await publishedVersion(dataset, number) };
     },
 
     /**
@@ -109,13 +147,15 @@ export function createCatalogService(deps: CatalogDeps) {
       checkDatasetId(request.datasetId);
       const input = request.input ?? { metadata: {} };
       const readings = readingsOf(input.fields);
-      return withVersionFile(deps, { datasetId: request.datasetId, path: request.path, displayName: request.displayName, readings }, (file) =>
+      const imported = await withVersionFile(deps, { datasetId: request.datasetId, path: request.path, displayName: request.displayName, readings }, (file) =>
         store.transaction(async (trx) => {
           // Published at once: a reading no value settles must have been seen by the person importing.
           if (!request.acceptChecks) refuseUnchecked(file.ingested.report);
           const now = clock().toISOString();
           const existing = await store.getDataset(request.datasetId, trx);
           const fields = mergeFields(file.ingested.fields, existing?.fields ?? [], input.fields);
+          if (input.metadata.key) checkKey(input.metadata.key, fields);
+          const previous = existing?.currentVersion ? await store.getVersion(existing.currentVersion, trx) : null;
           const number = await store.nextVersionNumber(trx, request.datasetId);
           const metadataChanged = Object.keys(input.metadata).length > 0 || input.visibility !== undefined;
           const dataset: Dataset = {
@@ -148,6 +188,8 @@ export function createCatalogService(deps: CatalogDeps) {
             sourceBlob: file.sourceKey,
             readings,
             report: file.ingested.report,
+            changes: null,
+            comparedTo: previous?.number ?? null,
           };
           await store.saveDataset(trx, dataset, !existing);
           await store.insertVersion(trx, version);
@@ -158,7 +200,6 @@ export function createCatalogService(deps: CatalogDeps) {
             subjectId: dataset.id,
             data: { version: number, records: version.recordsCount, format: version.sourceFormat },
           });
-          const previous = existing?.currentVersion ? await store.getVersion(existing.currentVersion, trx) : null;
           await tellDatasetEvent(trx, {
             type: 'version_published',
             datasetId: dataset.id,
@@ -171,7 +212,13 @@ export function createCatalogService(deps: CatalogDeps) {
           return { dataset, version };
         }),
       );
+      // After the commit, so that a slow or failed comparison never holds or undoes the publication.
+      await changes.afterPublish(imported.dataset.id, imported.version.number);
+      return { dataset: imported.dataset, version: (await store.getVersion(imported.version.id)) ?? imported.version };
     },
+
+    /** What changed in a published version against the one current before it (src/catalog/changes.ts). */
+    changesOf: changes.changesOf,
 
     /** For the privacy office: where a person's address or name is still published in the datasets' metadata. */
     async mentionsOf(person: { email: string; name: string | null }): Promise<ContactMention[]> {
@@ -191,6 +238,6 @@ export function createCatalogService(deps: CatalogDeps) {
       await Promise.all(versions.flatMap(versionKeys).map((key) => blobs.remove(key)));
     },
 
-    ...publishingOperations(deps),
+    ...publishing,
   };
 }

@@ -1,13 +1,14 @@
 // Reads and writes datasets and versions in the relational store.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, DatasetVersionsTable, DatasetsTable } from '../db/schema.ts';
-import type { Dataset, Version } from './types.ts';
+import type { Dataset, Version, VersionChanges } from './types.ts';
 
 function toDataset(row: Selectable<DatasetsTable>): Dataset {
   return {
     id: row.id,
     uid: row.uid,
-    metadata: JSON.parse(row.metadata),
+    // Metadata stored before keys existed has none.
+    metadata: { key: [], ...JSON.parse(row.metadata) },
     fields: JSON.parse(row.fields),
     visibility: row.visibility as Dataset['visibility'],
     currentVersion: row.current_version,
@@ -36,6 +37,8 @@ function toVersion(row: Selectable<DatasetVersionsTable>): Version {
     sourceBlob: row.source_blob,
     readings: row.readings ? JSON.parse(row.readings) : {},
     report: row.report ? JSON.parse(row.report) : null,
+    changes: row.changes ? JSON.parse(row.changes) : null,
+    comparedTo: row.compared_to === null ? null : Number(row.compared_to),
   };
 }
 
@@ -55,6 +58,8 @@ function versionRow(v: Version): DatasetVersionsTable {
     source_blob: v.sourceBlob,
     readings: JSON.stringify(v.readings),
     report: v.report ? JSON.stringify(v.report) : null,
+    changes: v.changes ? JSON.stringify(v.changes) : null,
+    compared_to: v.comparedTo,
   };
 }
 
@@ -116,8 +121,46 @@ export function createCatalogStore(db: Kysely<Database>) {
       return row ? toVersion(row) : null;
     },
 
-    async markVersionPublished(trx: Kysely<Database>, id: string, at: string): Promise<void> {
-      await trx.updateTable('dataset_versions').set({ published_at: at }).where('id', '=', id).where('published_at', 'is', null).execute();
+    /** The first time a version is made current: when, and the number of the version current before it. */
+    async markVersionPublished(trx: Kysely<Database>, id: string, at: string, comparedTo: number | null): Promise<void> {
+      await trx.updateTable('dataset_versions').set({ published_at: at, compared_to: comparedTo }).where('id', '=', id).where('published_at', 'is', null).execute();
+    },
+
+    /** Stores a version's changes once: a second computation (another process) leaves the first. */
+    async saveVersionChanges(id: string, changes: VersionChanges): Promise<void> {
+      await db
+        .updateTable('dataset_versions')
+        .set({ changes: JSON.stringify(changes), compared_to: changes.comparedTo })
+        .where('id', '=', id)
+        .where('changes', 'is', null)
+        .execute();
+    },
+
+    /** The versions of these datasets made current most recently, newest first (the catalog's feed). */
+    async recentVersions(datasetIds: string[], limit: number): Promise<Version[]> {
+      if (datasetIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('dataset_versions')
+        .selectAll()
+        .where('dataset_id', 'in', datasetIds)
+        .where('published_at', 'is not', null)
+        .orderBy('published_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toVersion);
+    },
+
+    /** The number of the newest published version before `number`: what a version not known to be compared to is compared to. */
+    async publishedBefore(datasetId: string, number: number): Promise<Version | null> {
+      const row = await db
+        .selectFrom('dataset_versions')
+        .selectAll()
+        .where('dataset_id', '=', datasetId)
+        .where('number', '<', number)
+        .where('published_at', 'is not', null)
+        .orderBy('number', 'desc')
+        .executeTakeFirst();
+      return row ? toVersion(row) : null;
     },
 
     async deleteVersion(trx: Kysely<Database>, id: string): Promise<void> {

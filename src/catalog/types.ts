@@ -92,6 +92,8 @@ export interface DatasetMetadata {
   accessRights: AccessRights;
   landingPage: string | null;
   issued: string | null;
+  /** The fields that name a record (`["nis_code", "maand"]`): a record whose key stays and whose values differ is changed. */
+  key: string[];
 }
 
 export interface Dataset {
@@ -133,7 +135,24 @@ export interface Version {
   readings: Record<string, FieldReading>;
   /** What the import read and decided; null for versions imported before reports. */
   report: ImportReport | null;
+  /** What changed against the version current before it; null until computed (changesOf computes it). */
+  changes: VersionChanges | null;
+  /** The number of the version it was compared to when made current; null for the first, or not yet known. */
+  comparedTo: number | null;
 }
+
+/** What changed in a version against the one current before it (the first version: everything added). */
+export type VersionChanges = {
+  comparedTo: number | null;
+  added: number;
+  removed: number;
+  /** Records whose key stayed and whose values differ; null without a key (records are compared by content). */
+  changed: number | null;
+  fields_added: string[];
+  fields_removed: string[];
+  fields_retyped: { name: string; from: string; to: string }[];
+  examples: { added: Record<string, unknown>[]; removed: Record<string, unknown>[]; changed: { before: Record<string, unknown>; after: Record<string, unknown> }[] };
+};
 
 
 export const datasetIdPattern = /^[a-z0-9][a-z0-9_-]{0,99}$/;

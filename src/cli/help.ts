@@ -33,7 +33,8 @@ Where the report asks a person to check a reading (12.345: twelve thousand or tw
 or publish as read with --accept-checks.
   --dataset ID      dataset id: lowercase letters, digits, "-" and "_" (1-100)
   --title T         the dataset's Dutch title
-  --meta META.json  metadata in the catalog model's names, e.g. {"title": {"nl": "…", "en": "…"}, "keyword": ["…"]}
+  --meta META.json  metadata in the catalog model's names, e.g. {"title": {"nl": "…", "en": "…"}, "keyword": ["…"]};
+                    "key": ["nis_code", "maand"] names the fields a new version's changed records are found by
   --accept-checks   publish even where the report asks for a check (you read the report)
   --data DIR        data directory (default ./data, or OPAAL_DATA)`,
   migrate: `Usage: opaal migrate [--data DIR]

@@ -62,6 +62,14 @@ export async function runImport(config: Config, positionals: string[], flags: Fl
       `Imported ${basename(file)} into ${dataset.id}: version ${version.number}, ${version.recordsCount} records, ` +
         `${version.fields.length} fields (${version.fields.map((f) => `${f.name}:${f.type}`).join(', ')}) in ${seconds} s.`,
     );
+    const changes = version.changes;
+    if (changes && changes.comparedTo !== null) {
+      const fields = [['new fields', changes.fields_added], ['fields removed', changes.fields_removed], ['fields retyped', changes.fields_retyped.map((f) => `${f.name} ${f.from}→${f.to}`)]] as const;
+      console.log(
+        `Against version ${changes.comparedTo}: ${changes.added} added, ${changes.removed} removed${changes.changed === null ? ' (no key: compared by content)' : `, ${changes.changed} changed`}` +
+          fields.filter(([, list]) => list.length > 0).map(([what, list]) => `; ${what}: ${list.join(', ')}`).join('') + '.',
+      );
+    }
     return 0;
   } finally {
     await portal.close();

@@ -38,6 +38,10 @@ export interface DatasetVersionsTable {
   readings: string | null;
   /** JSON: the import report. */
   report: string | null;
+  /** JSON: what changed against the version current before (VersionChanges); null until computed. */
+  changes: string | null;
+  /** The number of the version this one was compared to; null for the first one, or not yet known. */
+  compared_to: number | null;
 }
 
 interface EventsTable {

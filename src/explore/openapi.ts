@@ -21,6 +21,7 @@ const shared = {
   exclude: param('exclude', 'FACET:VALUE to leave out; repeatable.', { type: 'array', items: { type: 'string' } }, { explode: true }),
   lang: param('lang', 'Language of metadata (nl, en) and of day and month names.', { type: 'string', enum: ['en', 'fr', 'nl', 'pt', 'it', 'ar', 'de', 'es', 'ca', 'eu', 'sv'] }),
   timezone: param('timezone', 'Time zone for date literals, date parts and date-time output.', { type: 'string', default: 'UTC' }),
+  version: param('version', 'Opaal extension: an earlier published version of the dataset (its number, as its page /datasets/{id}/versions/{n} shows it); the current version when left out.', { type: 'integer', minimum: 1 }),
   facet: param('facet', 'A field, or facet(name="f", disjunctive=true, sort="-count", limit=10); repeatable.', { type: 'array', items: { type: 'string' } }, { explode: true }),
 };
 
@@ -65,12 +66,12 @@ export function openApiDocument(baseUrl: string) {
       '/catalog/exports/data.json': op('The catalog as Project Open Data data.json (DCAT-US 1.1)', [shared.lang]),
       '/catalog/exports/{format}': op('The catalog as a file', [formatParam, ...exportParams], { 200: { description: 'The file' } }),
       '/catalog/datasets/{dataset_id}': op('One dataset', [datasetId, shared.lang]),
-      '/catalog/datasets/{dataset_id}/records': op('Records, queried with ODSQL', [datasetId, shared.select, shared.where, shared.group_by, shared.order_by, shared.limit, shared.offset, shared.refine, shared.exclude, shared.lang, shared.timezone]),
-      '/catalog/datasets/{dataset_id}/records/{record_id}': op('One record', [datasetId, { name: 'record_id', in: 'path', required: true, schema: { type: 'string' } }, shared.select, shared.lang, shared.timezone]),
-      '/catalog/datasets/{dataset_id}/facets': op('Facets of the records', [datasetId, shared.facet, shared.where, shared.refine, shared.exclude, shared.lang, shared.timezone]),
+      '/catalog/datasets/{dataset_id}/records': op('Records, queried with ODSQL', [datasetId, shared.select, shared.where, shared.group_by, shared.order_by, shared.limit, shared.offset, shared.refine, shared.exclude, shared.lang, shared.timezone, shared.version]),
+      '/catalog/datasets/{dataset_id}/records/{record_id}': op('One record', [datasetId, { name: 'record_id', in: 'path', required: true, schema: { type: 'string' } }, shared.select, shared.lang, shared.timezone, shared.version]),
+      '/catalog/datasets/{dataset_id}/facets': op('Facets of the records', [datasetId, shared.facet, shared.where, shared.refine, shared.exclude, shared.lang, shared.timezone, shared.version]),
       '/catalog/datasets/{dataset_id}/exports': op('Record export formats', [datasetId]),
       '/catalog/datasets/{dataset_id}/attachments': op('Files attached to the dataset', [datasetId]),
-      '/catalog/datasets/{dataset_id}/exports/{format}': op('Every matching record as a file, streamed', [datasetId, formatParam, ...exportParams], { 200: { description: 'The file' } }),
+      '/catalog/datasets/{dataset_id}/exports/{format}': op('Every matching record as a file, streamed', [datasetId, formatParam, ...exportParams, shared.version], { 200: { description: 'The file' } }),
       '/swagger.json': op('This document', []),
     },
     components: {

@@ -33,6 +33,8 @@ export interface RecordsParams {
   offset: number;
   lang: string;
   timezone: string;
+  /** An earlier published version to read (an Opaal extension); the current one when left out. */
+  version?: number;
 }
 
 
@@ -43,6 +45,7 @@ interface FacetParams {
   exclude: string[];
   lang: string;
   timezone: string;
+  version?: number;
 }
 
 const catalogFacetNames = ['theme', 'keyword', 'publisher', 'license', 'language', 'features'];
@@ -244,26 +247,26 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   }
 
   /** Queries read the version's DuckDB twin (engine/tables.ts). */
-  async function source(datasetId: string, audience: Audience) {
-    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
+  async function source(datasetId: string, audience: Audience, version?: number) {
+    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience, version);
     return { dataset, from: path ? await deps.engine.recordsFrom(path) : null };
   }
 
   /** Exports read the version's Parquet file in one pass, and leave no blocks cached. */
-  async function scanSource(datasetId: string, audience: Audience) {
-    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience);
+  async function scanSource(datasetId: string, audience: Audience, version?: number) {
+    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience, version);
     return { dataset, path: path ?? null, from: path ? `read_parquet(${literal(path)})` : null };
   }
 
   return {
     async records(datasetId: string, audience: Audience, params: RecordsParams, signal?: AbortSignal) {
-      const { dataset, from } = await source(datasetId, audience);
+      const { dataset, from } = await source(datasetId, audience, params.version);
       const page = await queryPage(dataset.fields, from, params, signal);
       return { total_count: page.total_count, results: page.rows };
     },
 
-    async record(datasetId: string, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string }) {
-      const { dataset, from } = await source(datasetId, audience);
+    async record(datasetId: string, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string; version?: number }) {
+      const { dataset, from } = await source(datasetId, audience, params.version);
       const missing = new NotFound(`The requested record ${recordId} does not exist.`);
       if (!from || !/^[0-9a-f]{40}$/.test(recordId)) throw missing;
       const { query, spentMs } = compiled(() => buildRecordsQuery({
@@ -285,7 +288,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
     /** Counts per value of the facet fields (those annotated `facet` unless named). */
     async facets(datasetId: string, audience: Audience, params: FacetParams) {
-      const { dataset, from } = await source(datasetId, audience);
+      const { dataset, from } = await source(datasetId, audience, params.version);
       const defaults = dataset.fields.filter((f) => f.annotations.facet).map((f) => f.name);
       // Counting does not depend on the rows' order: the clustered copy serves where there is one.
       return countFacets(dataset.fields, from?.orderFree ?? null, defaults, params);
@@ -304,8 +307,10 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
     async exportRecords(datasetId: string, audience: Audience, lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun) {
-      const { dataset, from, path } = await scanSource(datasetId, audience);
-      return exportQuery(dataset.id, dataset.fields, lang, from, format, params, run, path);
+      const { dataset, from, path } = await scanSource(datasetId, audience, params.version);
+      // An earlier version's file is named after it, so that two downloads do not take the same name.
+      const name = params.version === undefined ? dataset.id : `${dataset.id}-v${params.version}`;
+      return exportQuery(name, dataset.fields, lang, from, format, params, run, path);
     },
 
     /** The catalog's metadata as a file: one row per dataset the caller may see. */

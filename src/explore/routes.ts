@@ -24,8 +24,17 @@ type Query = Record<string, string | string[] | undefined>;
 /** Catalog export formats this server writes; the listing names no format it cannot serve. */
 const catalogExportFormats: string[] = ['csv', 'json', 'jsonl', 'xlsx', 'rss', 'data.json', 'dcat', 'dcat_ap_vl'];
 
+/** `version={n}`: an earlier published version (an Opaal extension); none, the current version as on Opendatasoft. */
+function versionParam(query: Query): { version?: number } {
+  const value = text(query, 'version');
+  if (value === undefined) return {};
+  if (!/^[1-9]\d{0,8}$/.test(value)) throw new InvalidRestParameter(`Invalid value for version: "${value}" is no version number; give a whole number such as 2.`);
+  return { version: Number(value) };
+}
+
 function facetParams(query: Query) {
   return {
+    ...versionParam(query),
     facets: list(query, 'facet').map(parseFacetParam),
     where: list(query, 'where'),
     refine: list(query, 'refine'),
@@ -156,6 +165,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       ...page,
       lang: text(query, 'lang') ?? 'fr',
       timezone: timezone(query, isValidTimeZone),
+      ...versionParam(query),
     }, clientGone(reply));
   });
 
@@ -165,6 +175,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       select: text(query, 'select'),
       lang: text(query, 'lang') ?? 'fr',
       timezone: timezone(query, isValidTimeZone),
+      ...versionParam(query),
     });
   });
 
@@ -218,7 +229,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
   app.get<{ Params: { datasetId: string; format: string } }>('/catalog/datasets/:datasetId/exports/:format', async (request, reply) => {
     const query = request.query as Query;
     const format = exportFormat(request.params.format);
-    const params = exportParams(query);
+    const params = { ...exportParams(query), ...versionParam(query) };
     const lang = language(query, deps.config.defaultLanguage);
     const audience = await audienceOf(request);
     return limitedExport(request, reply, (run) => deps.records.exportRecords(request.params.datasetId, audience, lang, format, params, run));

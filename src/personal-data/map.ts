@@ -96,6 +96,8 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     readings: no(),
     report: no('Examples of the dataset\'s own values, as published'),
     published_at: no(),
+    changes: no('Counts and example records of the dataset\'s own values, as published'),
+    compared_to: no(),
   },
   events: {
     id: no(),

@@ -43,6 +43,8 @@ export function DatasetFrame(props: {
       page={{
         description: localized(dataset.metadata.description, ctx.lang) ?? undefined,
         canonicalQuery: tab !== 'information',
+        // Every page of a dataset offers the feed of its versions.
+        feeds: [{ href: ctx.link(`/datasets/${dataset.id}/feed.atom`), title: ctx.t.versions.datasetFeedTitle(title) }],
         ...props.page,
         title: props.page.title ?? (tab === 'information' ? title : `${tabName} · ${title}`),
       }}

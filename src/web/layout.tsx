@@ -37,6 +37,8 @@ export interface PageOptions {
   jsonTwin?: string;
   /** Whether the canonical URL keeps the query string (a filtered table is its own page; a paged catalog is not). */
   canonicalQuery?: boolean;
+  /** Atom feeds about what the page shows (a dataset's versions, the catalog's news), for feed readers. */
+  feeds?: { href: string; title: string }[];
   /** schema.org JSON-LD for the page, if any. */
   jsonLd?: unknown;
   /** Client modules under src/web/client/ this page needs. */
@@ -94,6 +96,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
             <link rel="alternate" hreflang={l} href={base + ctx.linkIn(l, ctx.path) + (page.canonicalQuery ? ctx.search : '')} />
           ))}
           {page.jsonTwin && <link rel="alternate" type="application/json" href={page.jsonTwin} />}
+          {(page.feeds ?? []).map((feed) => <link rel="alternate" type="application/atom+xml" href={feed.href} title={feed.title} />)}
           <meta property="og:site_name" content={ctx.config.portalName} />
           <meta property="og:title" content={page.title} />
           <meta property="og:type" content="website" />

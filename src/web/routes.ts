@@ -13,7 +13,10 @@ import type { Assets } from './assets.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { datasetTabs, tabsOf, type DatasetTab } from './dataset-frame.tsx';
 import { readFilters } from './filters.ts';
-import { splitLanguage } from '../i18n/index.ts';
+import { languagePrefix, languages, splitLanguage, type Language } from '../i18n/index.ts';
+import { catalogFeed, datasetFeed, type FeedEntry } from './feeds.ts';
+import { datasetVersionPage, versionDownloads } from './pages/dataset-version.tsx';
+import { changesJson } from './version-changes.ts';
 import { catalogPage } from './pages/catalog.tsx';
 import { datasetInfoPage } from './pages/dataset-info.tsx';
 import { homePage } from './pages/home.tsx';
@@ -48,6 +51,8 @@ interface WebDeps {
   assets: Assets;
   /** Who is asking; the accounts module fills this in. */
   audienceOf?: (request: FastifyRequest) => Promise<Audience>;
+  /** Entries the feeds add beside the versions (the follow module's announcements): a dataset's, or the catalog's (null). */
+  feedEntries?: (datasetId: string | null, lang: Language) => Promise<FeedEntry[]>;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -138,12 +143,69 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       return { audience, dataset: await deps.catalog.getDataset(request.params.id, audience) };
     },
     render: async (request, { audience, dataset }) => {
-      const versions = await deps.catalog.listVersions(dataset.id, audience);
+      const listed = await deps.catalog.listVersions(dataset.id, audience);
+      // The newest versions' changes, where they were not computed after publishing (versions from before).
+      const versions = [];
+      for (const [i, v] of listed.entries()) {
+        const changes = v.changes ?? (i < 3 ? await deps.catalog.changesOf(dataset.id, v.number).catch(() => null) : null);
+        versions.push({ ...v, changes });
+      }
       deps.usage.count(dataset.id, 'page_views');
       return datasetInfoPage(contextOf(request), dataset, versions, readFilters(request.query as Query));
     },
     json: (request, { dataset }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl }),
   });
+
+  // A published version: what changed against the one before, examples and downloads. A staged one does not exist here.
+  page({
+    path: '/datasets/:id/versions/:n',
+    load: async (request) => {
+      const audience = await audienceOf(request);
+      const { dataset, version } = await deps.catalog.publishedVersion(request.params.id, /^\d{1,9}$/.test(request.params.n) ? Number(request.params.n) : NaN, audience);
+      // Computed here when it was not after publishing (a version from before, or a comparison that failed then).
+      const changes = version.changes ?? (await deps.catalog.changesOf(dataset.id, version.number).catch((error: unknown) => {
+        request.log.error({ err: error }, 'the changes of a version could not be computed');
+        return null;
+      }));
+      return { dataset, version, changes };
+    },
+    render: (request, data) => datasetVersionPage(contextOf(request), data),
+    json: (request, { dataset, version, changes }) => ({
+      dataset_id: dataset.id,
+      number: version.number,
+      published_at: version.publishedAt,
+      records_count: version.recordsCount,
+      current: dataset.currentVersion === version.id,
+      compared_to: changes?.comparedTo ?? null,
+      changes: changesJson(changes),
+      key: dataset.metadata.key ?? [],
+      examples: changes?.examples ?? null,
+      fields: version.fields.map((f) => ({ name: f.name, type: f.type })),
+      source_name: version.sourceName,
+      url: contextOf(request).link(`/datasets/${dataset.id}/versions/${version.number}`),
+      downloads: versionDownloads(dataset.id, version.number),
+    }),
+  });
+
+  // Atom feeds in every language: a dataset's versions, and the catalog's new datasets and versions.
+  const atom = 'application/atom+xml; charset=utf-8';
+  for (const lang of languages) {
+    const prefix = languagePrefix(lang, deps.config.defaultLanguage);
+    app.get<{ Params: { id: string } }>(`${prefix}/datasets/:id/feed.atom`, async (request, reply) => {
+      const audience = await audienceOf(request);
+      const dataset = await deps.catalog.getDataset(request.params.id, audience);
+      const versions = await deps.catalog.listVersions(dataset.id, audience);
+      const entries = deps.feedEntries ? await deps.feedEntries(dataset.id, lang) : [];
+      return reply.type(atom).header('Cache-Control', 'no-cache').send(datasetFeed(contextOf(request), dataset, versions, entries));
+    });
+    app.get(`${prefix}/catalog/feed.atom`, async (request, reply) => {
+      const audience = await audienceOf(request);
+      const datasets = await deps.catalog.listDatasets(audience);
+      const versions = await deps.catalog.recentVersions(audience, 100);
+      const entries = deps.feedEntries ? await deps.feedEntries(null, lang) : [];
+      return reply.type(atom).header('Cache-Control', 'no-cache').send(catalogFeed(contextOf(request), datasets, versions, entries));
+    });
+  }
 
   // The tabs run records queries for the visitor: they draw from the daily page budget (src/accounts/page-budget.ts).
   page({

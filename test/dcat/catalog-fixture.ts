@@ -19,7 +19,7 @@ const field = (name: string, type: Field['type']): Field => ({ name, label: name
 
 const emptyMetadata: DatasetMetadata = {
   title: {}, description: {}, theme: [], keyword: {}, publisher: null, contactPoint: null, license: null, language: [],
-  temporal: null, spatial: [], accrualPeriodicity: null, accessRights: 'PUBLIC', landingPage: null, issued: null,
+  temporal: null, spatial: [], accrualPeriodicity: null, accessRights: 'PUBLIC', landingPage: null, issued: null, key: [],
 };
 
 export function makeDataset(id: string, metadata: Partial<DatasetMetadata>, fields: Field[] = [field('jaar', 'int')]): Dataset {

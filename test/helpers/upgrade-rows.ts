@@ -50,6 +50,7 @@ const version = (datasetId: string): Row => ({
   id: `v_${datasetId}`, dataset_id: datasetId, number: 1, blob: `datasets/${datasetId}/1.parquet`, records_count: 3, bytes: 4096,
   source_name: `${datasetId}.csv`, source_format: 'csv', fields: JSON.stringify(fields), created_at: at, published_at: at,
   source_blob: `sources/${datasetId}/1.csv`, readings: JSON.stringify({ naam: { type: 'text' } }), report: null,
+  changes: null, compared_to: null,
 });
 const user = (id: string, email: string, role: string, totp: boolean): Row => ({
   id, email, first_name: 'An', last_name: 'Peeters', display_name: null,

@@ -15,6 +15,7 @@ import * as attempts from './0013_attempts.ts';
 import * as consentsForeignKey from './0014_consents_fk.ts';
 import * as breachTitle from './0015_breach_title.ts';
 import * as jobsOutbox from './0016_jobs_outbox.ts';
+import * as versionChanges from './0017_version_changes.ts';
 import * as webhooks from './0019_webhooks.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0014_consents_fk': consentsForeignKey,
   '0015_breach_title': breachTitle,
   '0016_jobs_outbox': jobsOutbox,
+  '0017_version_changes': versionChanges,
   '0019_webhooks': webhooks,
 };

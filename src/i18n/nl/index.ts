@@ -26,7 +26,8 @@ import { privacyTerms } from './privacy-terms.ts';
 import { privacyStatement } from './privacy-statement.ts';
 import { apiGuide } from './api-guide.ts';
 import { webhooks } from './webhooks.ts';
+import { versions } from './versions.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions };
 
 export type Messages = typeof nl;

@@ -60,7 +60,10 @@ export function catalogPage(ctx: PageContext, query: CatalogQuery, result: Catal
   const active = catalogFacets.flatMap((facet) => (query.filters[facet] ?? []).map((value) => [facet, value] as [CatalogFacet, string]));
   const title = query.q ? t.searchResults(query.q) : t.title;
   return (
-    <Layout ctx={ctx} page={{ title, jsonTwin: `${ctx.link('/datasets')}.json${ctx.search}`, noindex: ctx.search !== '', scripts: ['catalog'] }}>
+    <Layout
+      ctx={ctx}
+      page={{ title, jsonTwin: `${ctx.link('/datasets')}.json${ctx.search}`, noindex: ctx.search !== '', scripts: ['catalog'], feeds: [{ href: ctx.link('/catalog/feed.atom'), title: ctx.t.versions.catalogFeedTitle(ctx.config.portalName) }] }}
+    >
       <h1>{title}</h1>
       <SearchForm ctx={ctx} q={query.q} hidden={catalogPairs(query, { page: 1 }).filter(([k]) => k !== 'q')} />
       {error && <Notice kind="error">{error}</Notice>}

@@ -7,6 +7,7 @@ import { DatasetFrame } from '../dataset-frame.tsx';
 import type { RecordFilters } from '../filters.ts';
 import { formatBytes, formatDate, formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
+import { changePhrases } from '../version-changes.ts';
 
 /** schema.org Dataset, as search engines read it. */
 function datasetJsonLd(ctx: PageContext, dataset: Dataset): unknown {
@@ -117,14 +118,15 @@ export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Ve
           <div class="table-scroll" tabindex="0" role="region" aria-labelledby="versions">
             <table>
               <thead>
-                <tr><th scope="col">{t.version}</th><th scope="col">{t.versionDate}</th><th scope="col">{t.versionRecords}</th><th scope="col">{t.versionSource}</th><th scope="col">{t.versionSize}</th></tr>
+                <tr><th scope="col">{t.version}</th><th scope="col">{t.versionDate}</th><th scope="col">{t.versionRecords}</th><th scope="col">{ctx.t.versions.changes}</th><th scope="col">{t.versionSource}</th><th scope="col">{t.versionSize}</th></tr>
               </thead>
               <tbody>
                 {[...versions].sort((a, b) => b.number - a.number).map((v) => (
                   <tr>
-                    <th scope="row">{v.number}</th>
-                    <td>{date(v.createdAt)}</td>
+                    <th scope="row"><a href={ctx.link(`/datasets/${dataset.id}/versions/${v.number}`)} aria-label={ctx.t.versions.title(v.number)}>{v.number}</a></th>
+                    <td>{date(v.publishedAt ?? v.createdAt)}</td>
                     <td>{formatNumber(ctx.lang, v.recordsCount)}</td>
+                    <td>{v.changes ? changePhrases(ctx.lang, ctx.t.versions, v.changes).join(', ') : ''}</td>
                     <td>{v.sourceName}</td>
                     <td>{formatBytes(ctx.lang, v.bytes)}</td>
                   </tr>

@@ -15,7 +15,7 @@ const controlOf: Record<string, string> = {
   title: 'title_nl', description: 'description_nl', theme: 'theme-AGRI', keyword: 'keyword_nl', publisher: 'publisher_name',
   contactPoint: 'contact_email', license: 'license_title', language: 'language', temporal: 'temporal_start', spatial: 'spatial',
   accrualPeriodicity: 'frequency', accessRights: 'access_rights', landingPage: 'landing_page', issued: 'issued',
-  visibility: 'visibility-public', fields: 'field_0_label_nl',
+  visibility: 'visibility-public', fields: 'field_0_label_nl', key: 'key',
 };
 
 interface FormState {
@@ -122,7 +122,7 @@ export function metadataPage(
         <div class="notice notice-error" role="alert" tabindex="-1" id="problem">
           <p class="notice-title">{t.failed}</p>
           <ul>
-            {problems.map((key) => <li id={`${controlOf[key] ?? key}-error`}><a href={`#${controlOf[key] ?? 'problem'}`}>{t.invalid[key] ?? form.errors.get(key)}</a></li>)}
+            {problems.map((key) => <li id={`${controlOf[key] ?? key}-error`}><a href={`#${controlOf[key] ?? 'problem'}`}>{key === 'key' ? ctx.t.versions.keyInvalid : (t.invalid[key] ?? form.errors.get(key))}</a></li>)}
           </ul>
         </div>
       )}
@@ -184,6 +184,7 @@ export function metadataPage(
           <label class="check"><input type="radio" id="visibility-restricted" name="visibility" value="restricted" checked={one(data.values, 'visibility') === 'restricted'} /> {t.visibilityRestricted}</label>
         </Group>
         <Group id="fields" legend={t.fields}>
+          {dataset.fields.length > 0 && c('key', ctx.t.versions.keyLabel, { hint: ctx.t.versions.keyHint, maxlength: 2000 })}
           <FieldsEditor ctx={ctx} dataset={dataset} form={form} current={data.current ?? null} />
         </Group>
         <button type="submit">{t.save}</button>
