@@ -27,6 +27,7 @@ import { caseRoutes } from './privacy/cases/routes.ts';
 import { installStatementNotice } from './privacy/statement/notice.ts';
 import { statementRoutes } from './privacy/statement/routes.ts';
 import { privacyOfficeRoutes } from './privacy/office/routes.ts';
+import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -131,6 +132,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     refusal: (request, quota) => pageBudgetPage(contextOf(request), quota).value,
   });
   installStatementNotice(app, { acknowledgements: portal.acknowledgements });
+  installFollowState(app, { follow: portal.follow, defaultLanguage: portal.config.defaultLanguage });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
@@ -140,7 +142,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), publishingSection, privacyRightsSection(portal.rights)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), followsAccountSection(), publishingSection, privacyRightsSection(portal.rights)],
   });
   await app.register(backofficeRoutes, {
     config: portal.config,
@@ -163,6 +165,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   await app.register(privacyOfficeRoutes, { config: portal.config, recipients: portal.recipients, breaches: portal.breaches, statements: portal.statements, contextOf });
   // The privacy office's legal holds (the office's other pages are registered by their own module).
   await app.register(holdRoutes, { config: portal.config, holds: portal.holds, contextOf });
+
+  await app.register(followRoutes, { config: portal.config, follow: portal.follow, contextOf });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

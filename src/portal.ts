@@ -36,6 +36,12 @@ import { createRetention, type Retention } from './privacy/retention/sweep.ts';
 import { createHoldService, type HoldService } from './privacy/retention/holds.ts';
 import { createAcknowledgements, type Acknowledgements } from './privacy/statement/notice.ts';
 import { importLimitsOf } from './engine/ingest/limits.ts';
+import { createFollowService, type FollowService } from './follow/service.ts';
+import { createFollowStore } from './follow/store.ts';
+import { localized } from './explore/present.ts';
+import { mayMail } from './privacy/rights/flags.ts';
+import { NotFound } from './errors.ts';
+import type { VersionChanges } from './catalog/types.ts';
 
 export interface Portal {
   config: Config;
@@ -60,13 +66,22 @@ export interface Portal {
   holds: HoldService;
   /** Who read which version of the privacy statement (the notice of a changed statement). */
   acknowledgements: Acknowledgements;
+  /** Following datasets, the catalog and the newsletter; notifications and digests (issue 16). */
+  follow: FollowService;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
   close(): Promise<void>;
 }
 
-export async function openPortal(config: Config, options: { clock?: Clock; migrate?: boolean } = {}): Promise<Portal> {
+interface PortalOptions {
+  clock?: Clock;
+  migrate?: boolean;
+  /** The change summary of a version for follow's mails. TODO(lead): the versions part's catalog.changesOf replaces this. */
+  changesOf?: (datasetId: string, number: number) => Promise<VersionChanges | null>;
+}
+
+export async function openPortal(config: Config, options: PortalOptions = {}): Promise<Portal> {
   const clock = options.clock ?? systemClock;
   const store = openStore(config);
   try {
@@ -158,6 +173,31 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     },
     modules: personalDataModules,
   });
+  const follow = createFollowService({
+    store: createFollowStore(store.db),
+    accounts: accountStore,
+    events,
+    clock,
+    mailer,
+    config,
+    key,
+    currentStatement: async () => {
+      const { version, digest } = await statements.current();
+      return { version, digest };
+    },
+    changesOf: options.changesOf ?? (async () => null),
+    datasetTitle: async (userId, datasetId, lang) => {
+      const account = userId ? await accounts.getAccount(userId).catch((error: unknown) => (error instanceof NotFound ? null : Promise.reject(error))) : null;
+      try {
+        const dataset = await catalog.getDataset(datasetId, await accounts.audienceOf(account));
+        return localized(dataset.metadata.title, lang) ?? dataset.id;
+      } catch (error) {
+        if (error instanceof NotFound) return null;
+        throw error;
+      }
+    },
+    mayMail: (userId) => mayMail(store.db, userId),
+  });
   return {
     config,
     store,
@@ -179,6 +219,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     retention,
     holds: createHoldService({ db: store.db, clock, timeZone: config.timezone, accounts: accountStore }),
     acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
+    follow,
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {

@@ -130,6 +130,9 @@ export function createAccountStore(db: Kysely<Database>) {
 
     insertConsent: (row: { user_id: string; purpose: string; statement_version: string; statement_digest: string; method: string; language: string; given_at: string }) =>
       db.insertInto('consents').values({ ...row, withdrawn_at: null }).execute(),
+    /** A consent given, its row's id returned (a subscription names the consent it rests on). */
+    giveConsent: async (row: { user_id: string; purpose: string; statement_version: string; statement_digest: string; method: string; language: string; given_at: string }) =>
+      Number((await db.insertInto('consents').values({ ...row, withdrawn_at: null }).returning('id').executeTakeFirstOrThrow()).id),
     /** The latest consent or acknowledgement to this purpose that is not withdrawn. */
     lastConsentTo: (userId: string, purpose: string) =>
       db.selectFrom('consents').select(['statement_version', 'statement_digest']).where('user_id', '=', userId).where('purpose', '=', purpose)

@@ -137,3 +137,15 @@ export interface Version {
 
 
 export const datasetIdPattern = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+
+/** What a version changed against the one current before it (issue 16 contract; the versions part computes it). */
+export type VersionChanges = {
+  comparedTo: number | null;
+  added: number;
+  removed: number;
+  changed: number | null /* null without a key */;
+  fields_added: string[];
+  fields_removed: string[];
+  fields_retyped: { name: string; from: string; to: string }[];
+  examples: { added: Record<string, unknown>[]; removed: Record<string, unknown>[]; changed: { before: Record<string, unknown>; after: Record<string, unknown> }[] };
+};

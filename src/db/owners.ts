@@ -2,7 +2,7 @@
 import type { Database } from './schema.ts';
 
 /** The top-level module folders under src/ that own tables. */
-type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'mail' | 'privacy' | 'stats';
+type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'follow' | 'mail' | 'privacy' | 'stats';
 
 /** Keyed by the schema's tables, so a table added to `Database` without an owner does not compile. */
 export const tableOwners: Record<keyof Database, TableOwner> = {
@@ -30,5 +30,9 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   account_privacy_flags: 'privacy',
   access_archives: 'privacy',
   erasure_ledger: 'privacy',
+  subscriptions: 'follow',
+  follow_preferences: 'follow',
+  announcements: 'follow',
+  notifications: 'follow',
 };
 

@@ -15,6 +15,13 @@ export interface Mail {
    * while their account is restricted (Art. 18). Anything the portal sends on its own initiative leaves it out.
    */
   reply?: boolean;
+  /** An HTML alternative to `text` (issue 16: the lead's outbox delivers it). */
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
+  /** A message with a key queued before is not queued again (`duplicate`). */
+  idempotencyKey?: string;
+  language?: 'nl' | 'en';
 }
 
 const maxAttempts = 5;

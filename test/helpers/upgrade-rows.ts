@@ -97,4 +97,14 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
   ['legal_holds', [{ id: 'h_upgrade', object_type: 'user', object_id: person.id, reason: 'legal_claims', reason_text: 'Lopend geschil.', set_by: editor.id, set_at: at, ends_at: '2026-07-01T00:00:00.000Z', ended_at: null, ended_by: null }]],
   ['retention_warnings', [{ user_id: person.id, warned_at: at }]],
   ['attempt_counters', [{ key: sha('teller'), attempts: 2, expires_at: '2026-01-05T10:15:00.000Z' }]],
+  ['subscriptions', [{
+    id: 's_upgrade', user_id: person.id, kind: 'dataset', dataset_id: publicDataset, status: 'confirmed', confirm_digest: null, confirm_expires_at: null,
+    consent_id: null, created_at: at, confirmed_at: at, ended_at: null, end_reason: null,
+  }]],
+  ['follow_preferences', [{ user_id: person.id, frequency: 'daily', language: 'nl', updated_at: at }]],
+  ['announcements', [{ id: 'an_upgrade', dataset_id: publicDataset, title: 'Nieuwe stallingen', body: 'Er komen er drie bij.', author: editor.id, created_at: at }]],
+  ['notifications', [{
+    key: `sub:s_upgrade:v:${publicDataset}:1`, subscription_id: 's_upgrade', user_id: person.id, kind: 'version', dataset_id: publicDataset, version: 1,
+    announcement_id: null, frequency: 'daily', status: 'pending', digest_key: null, created_at: at, sent_at: null,
+  }]],
 ];

@@ -14,6 +14,7 @@ import * as importReport from './0012_import_report.ts';
 import * as attempts from './0013_attempts.ts';
 import * as consentsForeignKey from './0014_consents_fk.ts';
 import * as breachTitle from './0015_breach_title.ts';
+import * as follow from './0018_follow.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0013_attempts': attempts,
   '0014_consents_fk': consentsForeignKey,
   '0015_breach_title': breachTitle,
+  '0018_follow': follow,
 };

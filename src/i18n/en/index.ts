@@ -25,6 +25,7 @@ import { letters } from './letters.ts';
 import { privacyTerms } from './privacy-terms.ts';
 import { privacyStatement } from './privacy-statement.ts';
 import { apiGuide } from './api-guide.ts';
+import { follow } from './follow.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, follow };

@@ -25,7 +25,8 @@ import { letters } from './letters.ts';
 import { privacyTerms } from './privacy-terms.ts';
 import { privacyStatement } from './privacy-statement.ts';
 import { apiGuide } from './api-guide.ts';
+import { follow } from './follow.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, follow };
 
 export type Messages = typeof nl;

@@ -1,0 +1,161 @@
+// Notifications: the fan-out of a dataset event or an announcement to confirmed subscriptions (one row per subscription
+// and event, by its idempotency key), mail at once, and daily or weekly digests. Every send checks the person again.
+import type { DatasetEvent } from '../catalog/events.ts';
+import type { Language } from '../i18n/index.ts';
+import { followMails, type Notice } from './mail.ts';
+import type { FollowContext } from './context.ts';
+import type { NotificationRow } from './store.ts';
+import type { DigestFrequency, NotificationKind } from './types.ts';
+
+/** A sender that claimed a notification and died: after this long another sender may take it (the key stops a double). */
+const claimMinutes = 10;
+const day = 86_400_000;
+
+/** The period a digest run at `now` closes: notifications written before `before`, named `period` in the digest's key. */
+export function digestPeriod(frequency: DigestFrequency, now: Date): { before: string; period: string } {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  if (frequency === 'daily') return { before: new Date(midnight).toISOString(), period: new Date(midnight - day).toISOString().slice(0, 10) };
+  // ISO weeks, Monday first; the period is the week that ended.
+  const monday = midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * day;
+  return { before: new Date(monday).toISOString(), period: isoWeek(new Date(monday - 7 * day)) };
+}
+
+function isoWeek(monday: Date): string {
+  const thursday = new Date(monday.getTime() + 3 * day);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * day)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export function createNotifier(c: FollowContext) {
+  const { store, clock } = c;
+
+  /** Who may be mailed now: an account that exists, is verified, active and not restricted; else null. */
+  async function recipient(userId: string): Promise<{ email: string; firstName: string; lang: Language } | null> {
+    const user = await c.accounts.userById(userId);
+    if (!user || user.email_verified_at === null || user.disabled_at !== null) return null;
+    if (!(await c.mayMail(userId))) return null;
+    return { email: user.email, firstName: user.first_name, lang: await c.languageOf(userId) };
+  }
+
+  /** What a notification tells this person, or null when it may not reach them (ended, consent withdrawn, dataset hidden). */
+  async function noticeOf(row: NotificationRow, lang: Language): Promise<Notice | null> {
+    const subscription = await store.subscriptionById(row.subscription_id);
+    if (!subscription || subscription.status !== 'confirmed') return null;
+    if (subscription.consent_id !== null) {
+      const consent = await c.accounts.consentOf(row.user_id, Number(subscription.consent_id));
+      if (!consent || consent.withdrawn_at !== null) {
+        // Withdrawn on the privacy page: the subscription ends with it.
+        await store.end(subscription.id, clock().toISOString(), 'consent_withdrawn');
+        return null;
+      }
+    }
+    const kind = row.kind as NotificationKind;
+    const unsubscribeLink = c.unsubscribeLink(lang, subscription.id);
+    if (kind === 'announcement' && row.dataset_id === '') {
+      const announcement = row.announcement_id ? await store.announcementById(row.announcement_id) : undefined;
+      if (!announcement) return null;
+      return { kind, title: c.config.portalName, link: c.link(lang, '/'), version: null, changes: null, announcement: { title: announcement.title, body: announcement.body }, unsubscribeLink };
+    }
+    const title = await c.datasetTitle(row.user_id, row.dataset_id, lang);
+    if (title === null) return null;
+    const link = c.link(lang, `/datasets/${row.dataset_id}`);
+    if (kind === 'version') {
+      const version = row.version === null ? null : Number(row.version);
+      return { kind, title, link, version, changes: version === null ? null : await c.changesOf(row.dataset_id, version), announcement: null, unsubscribeLink };
+    }
+    if (kind === 'announcement') {
+      const announcement = row.announcement_id ? await store.announcementById(row.announcement_id) : undefined;
+      if (!announcement) return null;
+      return { kind, title, link, version: null, changes: null, announcement: { title: announcement.title, body: announcement.body }, unsubscribeLink };
+    }
+    return { kind, title, link, version: null, changes: null, announcement: null, unsubscribeLink };
+  }
+
+  const unsubscribeHeaders = (link: string) => ({ 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+
+  /** Mails the instant notifications waiting (this event's and any a crash left); each is claimed first, so two senders do not both mail it. */
+  async function sendInstant(): Promise<void> {
+    const now = clock();
+    const stale = new Date(now.getTime() - claimMinutes * 60_000).toISOString();
+    for (const row of await store.claimableInstant(stale)) {
+      if (!(await store.claim(Number(row.id), now.toISOString(), stale))) continue;
+      const who = await recipient(row.user_id);
+      const notice = who ? await noticeOf(row, who.lang) : null;
+      if (!who || !notice) {
+        await store.finish([Number(row.id)], 'withheld', clock().toISOString());
+        continue;
+      }
+      const mail = followMails.instant(who.lang, { portal: c.config.portalName, firstName: who.firstName, notice, manageLink: c.link(who.lang, '/-/account/follows') });
+      const result = await c.mailer.send({ to: who.email, ...mail, headers: unsubscribeHeaders(notice.unsubscribeLink), idempotencyKey: row.key, language: who.lang });
+      await store.finish([Number(row.id)], result === 'withheld' ? 'withheld' : 'sent', clock().toISOString());
+    }
+  }
+
+  async function fanOutDataset(event: DatasetEvent): Promise<void> {
+    const { datasetId, at } = event;
+    if (event.type === 'version_published' && typeof event.version === 'number') {
+      const notification = { kind: 'version', datasetId, version: event.version, announcementId: null };
+      await store.fanOut({ kind: 'dataset', datasetId, event: `v:${datasetId}:${event.version}`, notification, at });
+    }
+    if (event.type === 'metadata_updated') {
+      await store.fanOut({ kind: 'dataset', datasetId, event: `m:${datasetId}:${at}`, notification: { kind: 'metadata', datasetId, version: null, announcementId: null }, at });
+    }
+    if (event.type === 'dataset_published' || event.firstPublication === true) {
+      // The same key whichever event says it first: one notice of a new dataset per subscription.
+      const notification = { kind: 'new_dataset', datasetId, version: event.version ?? null, announcementId: null };
+      for (const kind of ['catalog', 'newsletter'] as const) await store.fanOut({ kind, datasetId: '', event: `n:${datasetId}`, notification, at });
+    }
+  }
+
+  return {
+    recipient,
+    sendInstant,
+
+    /** Idempotent: a re-run (a retried job, a second process) writes no second row and mails nothing twice. */
+    async onDatasetEvent(event: DatasetEvent): Promise<void> {
+      await fanOutDataset(event);
+      await sendInstant();
+    },
+
+    /** A publisher's announcement to a dataset's followers, or with no dataset to the newsletter's subscribers. */
+    async fanOutAnnouncement(id: string, datasetId: string | null, at: string): Promise<void> {
+      const notification = { kind: 'announcement', datasetId: datasetId ?? '', version: null, announcementId: id };
+      await store.fanOut({ kind: datasetId === null ? 'newsletter' : 'dataset', datasetId: datasetId ?? '', event: `a:${id}`, notification, at });
+      await sendInstant();
+    },
+
+    /**
+     * One mail per person with what waited for the period that ended before `now`, keyed `digest:{user}:{period}`:
+     * a second run in the same period finds nothing left, and a crashed run resends under the same key.
+     */
+    async sendDigests(frequency: DigestFrequency, now: Date): Promise<{ mailed: number }> {
+      const { before, period } = digestPeriod(frequency, now);
+      let mailed = 0;
+      for (const userId of await store.digestRecipients(frequency, before)) {
+        const key = `digest:${userId}:${period}`;
+        const rows = await store.claimDigest(userId, frequency, before, key);
+        if (rows.length === 0) continue;
+        const who = await recipient(userId);
+        const notices: Notice[] = [];
+        const withheld: number[] = [];
+        const included: number[] = [];
+        for (const row of rows) {
+          const notice = who ? await noticeOf(row, who.lang) : null;
+          if (notice) {
+            notices.push(notice);
+            included.push(Number(row.id));
+          } else withheld.push(Number(row.id));
+        }
+        await store.finish(withheld, 'withheld', clock().toISOString());
+        if (!who || notices.length === 0) continue;
+        const mail = followMails.digest(who.lang, { portal: c.config.portalName, firstName: who.firstName, frequency, notices, manageLink: c.link(who.lang, '/-/account/follows') });
+        // The digest's one-click link ends every subscription it reports on: the person's mail from following.
+        const result = await c.mailer.send({ to: who.email, ...mail, headers: unsubscribeHeaders(c.unsubscribeLink(who.lang, userId)), idempotencyKey: key, language: who.lang });
+        await store.finish(included, result === 'withheld' ? 'withheld' : 'sent', clock().toISOString());
+        if (result !== 'withheld') mailed += 1;
+      }
+      return { mailed };
+    },
+  };
+}
