@@ -57,6 +57,8 @@ export function followsAccountSection() {
 
 export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps): Promise<void> {
   useSchemaValidation(app);
+  // RFC 8058 lets the mail program post the one-click body as multipart/form-data; what it says is fixed, so it is not read.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 8192 }, (_request, _body, done) => done(null, {}));
   const html = (reply: FastifyReply, page: Html, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page.value);
   const words = (ctx: PageContext, error: unknown) => reasonText(ctx.t.follow.errors, (error as DomainError).reason) || errorText(ctx, error);

@@ -115,8 +115,10 @@ for (const dialect of dialects) {
       assert.notEqual((await db().selectFrom('consents').select('withdrawn_at').where('id', '=', consent.id).executeTakeFirstOrThrow()).withdrawn_at, null, 'the consent is withdrawn');
 
       // Used again, forged, or nonsense: refused with a page, never a 500.
-      const again = await fetch(`${s.url}${link}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
-      assert.equal(again.status, 410);
+      const form = new FormData();
+      form.set('List-Unsubscribe', 'One-Click');
+      const again = await fetch(`${s.url}${link}`, { method: 'POST', body: form });
+      assert.equal(again.status, 410, 'used: gone (posted as multipart/form-data, as RFC 8058 allows)');
       const forged = link.replace(/\.[A-Za-z0-9_-]{32}$/, `.${'A'.repeat(32)}`);
       assert.equal((await fetch(`${s.url}${forged}`, { method: 'POST', body: '' })).status, 404);
       assert.equal((await fetch(`${s.url}${forged}`)).status, 404);
@@ -202,6 +204,50 @@ for (const dialect of dialects) {
       assert.equal(await statusOf(restricted), 'withheld');
       assert.equal(await statusOf(unverified), 'withheld');
       assert.equal(await statusOf(await userId('actief@example.org')), 'sent');
+    });
+
+    test('a publisher announces to the followers (the feed has it); catalog followers hear of a new dataset, in their language', async () => {
+      await follower('fan@example.org');
+      await createAccount(s, 'redactie@example.org', 'editor');
+      const editor = await signedIn(s, 'redactie@example.org');
+      await editor.get('/datasets/cities');
+      assert.match(editor.lastPage, /href="\/datasets\/cities\/announce"/);
+      assert.equal((await editor.get('/datasets/cities/announce')).status, 200);
+      assert.equal((await editor.post('/datasets/cities/announce', { title: '', body: 'Leeg' })).status, 400);
+      assert.match(editor.lastPage, /titel van 1 tot 200 tekens/);
+      assert.equal((await editor.post('/datasets/cities/announce', { title: 'Nieuwe bron', body: 'Vanaf nu komen de cijfers van Statbel.' })).status, 200);
+      const mail = await s.smtp.next('fan@example.org');
+      assert.equal(mail.subject, 'Nieuwe bron');
+      assert.match(mail.text, /cijfers van Statbel/);
+      assert.deepEqual((await s.portal.follow.announcements('cities', 5)).map((a) => a.title), ['Nieuwe bron']);
+      assert.deepEqual(await s.portal.follow.announcements(null, 5), []);
+      const fan = await signedIn(s, 'fan@example.org');
+      assert.equal((await fan.get('/datasets/cities/announce')).status, 404, 'not a publisher: the page does not exist for them');
+
+      await createAccount(s, 'reader@example.org', 'user');
+      const reader = await signedIn(s, 'reader@example.org');
+      await reader.get('/en/-/account/follows');
+      assert.equal((await reader.post('/en/-/account/follows/catalog', {})).status, 200);
+      const confirmation = await s.smtp.next('reader@example.org');
+      assert.match(confirmation.text, /New datasets in the catalog/);
+      await reader.post(path(linkIn(confirmation)), {});
+      assert.match(reader.lastPage, /Confirmed/);
+      const published: DatasetEvent = { type: 'dataset_published', datasetId: 'cities', at: s.clock.now.toISOString(), firstPublication: true };
+      await s.portal.follow.onDatasetEvent(published);
+      await s.portal.follow.onDatasetEvent({ ...published, type: 'version_published', version: 1 });
+      const news = mailsTo('reader@example.org').filter((m) => m.template === 'follow.new_dataset');
+      assert.deepEqual(news.map((m) => [m.subject, m.language]), [['New dataset: European cities', 'en']]);
+    });
+
+    test('a consent withdrawn on the privacy page ends the subscription before the next mail', async () => {
+      await follower('intrekker@example.org');
+      const id = await userId('intrekker@example.org');
+      const consent = await db().selectFrom('consents').select('id').where('user_id', '=', id).where('purpose', '=', 'notifications').executeTakeFirstOrThrow();
+      await s.portal.rights.withdrawConsent(id, String(consent.id));
+      await s.portal.follow.onDatasetEvent(version(40, s.clock.now.toISOString()));
+      assert.equal(mailsTo('intrekker@example.org').filter((m) => m.idempotencyKey?.endsWith(':v:cities:40')).length, 0);
+      const row = await db().selectFrom('subscriptions').select(['status', 'end_reason']).where('user_id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual([row.status, row.end_reason], ['ended', 'consent_withdrawn']);
     });
 
     test('the account page lists the follows, its twin too, and the access archive and erasure include them', async () => {
