@@ -38,8 +38,28 @@ export function createNotifier(c: FollowContext) {
     return { email: user.email, firstName: user.first_name, lang: await c.languageOf(userId) };
   }
 
+  /**
+   * What one run looks up once for all its rows: a title everyone may see (then no person's access is asked), a
+   * version's changes, an announcement.
+   */
+  function runMemo() {
+    const memo = new Map<string, Promise<unknown>>();
+    const once = <T>(key: string, load: () => Promise<T>) => {
+      if (!memo.has(key)) memo.set(key, load());
+      return memo.get(key) as Promise<T>;
+    };
+    return {
+      async title(userId: string, datasetId: string, lang: Language) {
+        return (await once(`t:${datasetId}:${lang}`, () => c.datasetTitle(null, datasetId, lang))) ?? c.datasetTitle(userId, datasetId, lang);
+      },
+      changes: (datasetId: string, version: number) => once(`c:${datasetId}:${version}`, () => c.changesOf(datasetId, version)),
+      announcement: (id: string) => once(`a:${id}`, () => store.announcementById(id)),
+    };
+  }
+  type Memo = ReturnType<typeof runMemo>;
+
   /** What a notification tells this person, or null when it may not reach them (ended, consent withdrawn, dataset hidden). */
-  async function noticeOf(row: NotificationRow, lang: Language): Promise<Notice | null> {
+  async function noticeOf(row: NotificationRow, lang: Language, memo: Memo): Promise<Notice | null> {
     const subscription = await store.subscriptionById(row.subscription_id);
     if (!subscription || subscription.status !== 'confirmed') return null;
     if (subscription.consent_id !== null) {
@@ -53,19 +73,19 @@ export function createNotifier(c: FollowContext) {
     const kind = row.kind as NotificationKind;
     const unsubscribeLink = c.unsubscribeLink(lang, subscription.id);
     if (kind === 'announcement' && row.dataset_id === '') {
-      const announcement = row.announcement_id ? await store.announcementById(row.announcement_id) : undefined;
+      const announcement = row.announcement_id ? await memo.announcement(row.announcement_id) : undefined;
       if (!announcement) return null;
       return { kind, title: c.config.portalName, link: c.link(lang, '/'), version: null, changes: null, announcement: { title: announcement.title, body: announcement.body }, unsubscribeLink };
     }
-    const title = await c.datasetTitle(row.user_id, row.dataset_id, lang);
+    const title = await memo.title(row.user_id, row.dataset_id, lang);
     if (title === null) return null;
     const link = c.link(lang, `/datasets/${row.dataset_id}`);
     if (kind === 'version') {
       const version = row.version === null ? null : Number(row.version);
-      return { kind, title, link, version, changes: version === null ? null : await c.changesOf(row.dataset_id, version), announcement: null, unsubscribeLink };
+      return { kind, title, link, version, changes: version === null ? null : await memo.changes(row.dataset_id, version), announcement: null, unsubscribeLink };
     }
     if (kind === 'announcement') {
-      const announcement = row.announcement_id ? await store.announcementById(row.announcement_id) : undefined;
+      const announcement = row.announcement_id ? await memo.announcement(row.announcement_id) : undefined;
       if (!announcement) return null;
       return { kind, title, link, version: null, changes: null, announcement: { title: announcement.title, body: announcement.body }, unsubscribeLink };
     }
@@ -78,10 +98,11 @@ export function createNotifier(c: FollowContext) {
   async function sendInstant(): Promise<void> {
     const now = clock();
     const stale = new Date(now.getTime() - claimMinutes * 60_000).toISOString();
+    const memo = runMemo();
     for (const row of await store.claimableInstant(stale)) {
       if (!(await store.claim(Number(row.id), now.toISOString(), stale))) continue;
       const who = await recipient(row.user_id);
-      const notice = who ? await noticeOf(row, who.lang) : null;
+      const notice = who ? await noticeOf(row, who.lang, memo) : null;
       if (!who || !notice) {
         await store.finish([Number(row.id)], 'withheld', clock().toISOString());
         continue;
@@ -132,6 +153,7 @@ export function createNotifier(c: FollowContext) {
     async sendDigests(frequency: DigestFrequency, now: Date): Promise<{ mailed: number }> {
       const { before, period } = digestPeriod(frequency, now);
       let mailed = 0;
+      const memo = runMemo();
       for (const userId of await store.digestRecipients(frequency, before)) {
         const key = `digest:${userId}:${period}`;
         const rows = await store.claimDigest(userId, frequency, before, key);
@@ -141,7 +163,7 @@ export function createNotifier(c: FollowContext) {
         const withheld: number[] = [];
         const included: number[] = [];
         for (const row of rows) {
-          const notice = who ? await noticeOf(row, who.lang) : null;
+          const notice = who ? await noticeOf(row, who.lang, memo) : null;
           if (notice) {
             notices.push(notice);
             included.push(Number(row.id));

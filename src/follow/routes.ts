@@ -15,7 +15,7 @@ import { errorText } from '../web/forms.tsx';
 import { reasonText } from '../web/reasons.ts';
 import { confirmPage, messagePage } from '../web/pages/account/public.tsx';
 import type { AccountSection } from '../web/pages/account/overview.tsx';
-import { announcePage, followsJson, followsPage, followsSectionBody } from '../web/pages/follow/follows.tsx';
+import { announcePage, followConfirmPage, followsJson, followsPage, followsSectionBody } from '../web/pages/follow/follows.tsx';
 import type { FollowService, Target } from './service.ts';
 import type { SubscriptionStatus } from './types.ts';
 
@@ -84,7 +84,7 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
         const ctx = deps.contextOf(request);
         const t = ctx.t.follow;
         const goal = target(request);
-        const back = goal.kind === 'dataset' ? { href: ctx.link(`/datasets/${goal.datasetId}`), label: t.manage } : { href: ctx.link('/-/account/follows'), label: t.manage };
+        const back = goal.kind === 'dataset' ? { href: ctx.link(`/datasets/${goal.datasetId}`), label: t.backToDataset } : { href: ctx.link('/-/account/follows'), label: t.manage };
         refuseForm(request);
         if (act === 'unfollow') {
           await deps.follow.unfollow(account.id, goal);
@@ -133,7 +133,7 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
       const t = ctx.t.follow;
       try {
         const what = await deps.follow.confirmation(request.params.token, lang);
-        return html(reply, confirmPage(ctx, t.confirmTitle, t.confirmText(what), ctx.link(`/-/follow/confirm/${request.params.token}`), t.confirmButton));
+        return html(reply, followConfirmPage(ctx, { what, action: ctx.link(`/-/follow/confirm/${request.params.token}`) }));
       } catch (error) {
         return refused(reply, ctx, t.confirmTitle, error);
       }

@@ -237,6 +237,20 @@ for (const dialect of dialects) {
       await s.portal.follow.onDatasetEvent({ ...published, type: 'version_published', version: 1 });
       const news = mailsTo('reader@example.org').filter((m) => m.template === 'follow.new_dataset');
       assert.deepEqual(news.map((m) => [m.subject, m.language]), [['New dataset: European cities', 'en']]);
+
+      // The newsletter: its own opt-in, and the portal's announcements.
+      await createAccount(s, 'lezer@example.org', 'user');
+      const lezer = await signedIn(s, 'lezer@example.org');
+      await lezer.get('/-/account/follows');
+      assert.equal((await lezer.post('/-/account/follows/newsletter', {})).status, 200);
+      await lezer.post(path(linkIn(await s.smtp.next('lezer@example.org'))), {});
+      await editor.get('/-/account/follows');
+      assert.match(editor.lastPage, /href="\/-\/follow\/announce"/);
+      await editor.get('/-/follow/announce');
+      assert.equal((await editor.post('/-/follow/announce', { title: 'Het portaal is vernieuwd', body: 'Lees wat er nieuw is.' })).status, 200);
+      assert.equal((await s.smtp.next('lezer@example.org')).subject, 'Het portaal is vernieuwd');
+      assert.equal(mailsTo('fan@example.org').filter((m) => m.subject === 'Het portaal is vernieuwd').length, 0, 'dataset followers are not newsletter readers');
+      assert.deepEqual((await s.portal.follow.announcements(null, 5)).map((a) => a.title), ['Het portaal is vernieuwd']);
     });
 
     test('a consent withdrawn on the privacy page ends the subscription before the next mail', async () => {

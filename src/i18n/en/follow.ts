@@ -16,6 +16,7 @@ export const follow: typeof nl = {
   sent: 'We sent you an email with a link to confirm. You get messages only after that.',
   alreadyFollowing: 'You follow this already.',
   unfollowed: 'You no longer follow this; you will get no more messages about it.',
+  backToDataset: 'Back to the dataset',
   announce: 'Message to followers',
 
   title: 'What you follow',

@@ -15,6 +15,7 @@ export const follow = {
   sent: 'We stuurden u een e-mail met een link om te bevestigen. Pas daarna krijgt u berichten.',
   alreadyFollowing: 'U volgt dit al.',
   unfollowed: 'U volgt dit niet meer; u krijgt er geen berichten meer over.',
+  backToDataset: 'Terug naar de dataset',
   announce: 'Bericht aan de volgers',
 
   // The account page

@@ -1,5 +1,6 @@
 // The account's follows page: what the person follows, its state, unfollow, how often they want mail, and the catalog
 // and newsletter subscriptions.
+import { can } from '../../../accounts/permissions.ts';
 import type { Follow, Preferences } from '../../../follow/types.ts';
 import { frequencies } from '../../../follow/types.ts';
 import type { PageContext } from '../../context.ts';
@@ -77,6 +78,7 @@ export function followsPage(ctx: PageContext, data: FollowsData & { done?: strin
           <button type="submit" class="secondary">{t.subscribeNewsletter}</button>
         </PostForm>
       )}
+      {can(ctx.viewer?.account ?? null, 'dataset.publish') && <p><a href={ctx.link('/-/follow/announce')}>{t.announcePortalTitle}</a></p>}
     </Layout>
   );
 }
@@ -116,4 +118,19 @@ export function announcePage(ctx: PageContext, data: { action: string; heading: 
 /** The account page's section: where to manage what one follows. */
 export function followsSectionBody(ctx: PageContext): Html {
   return <p><a href={ctx.link('/-/account/follows')}>{ctx.t.follow.manage}</a></p>;
+}
+
+/** The confirmation link's page: what the mail is about, the consent it gives (with the statement), and the button. */
+export function followConfirmPage(ctx: PageContext, data: { what: string; action: string }): Html {
+  const t = ctx.t.follow;
+  return (
+    <Layout ctx={ctx} page={{ title: t.confirmTitle, noindex: true }}>
+      <h1>{t.confirmTitle}</h1>
+      <p>{t.confirmText(data.what)}</p>
+      <p>{t.consentNote} (<a href={ctx.link('/-/privacy')}>{ctx.t.account.privacyStatement}</a>)</p>
+      <PostForm ctx={ctx} action={data.action}>
+        <button type="submit">{t.confirmButton}</button>
+      </PostForm>
+    </Layout>
+  );
 }
