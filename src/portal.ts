@@ -39,7 +39,7 @@ import { importLimitsOf } from './engine/ingest/limits.ts';
 import { createFollowService, type FollowService } from './follow/service.ts';
 import { createFollowStore } from './follow/store.ts';
 import { localized } from './explore/present.ts';
-import { mayMail } from './privacy/rights/flags.ts';
+import { mailableAmong } from './privacy/rights/flags.ts';
 import { NotFound } from './errors.ts';
 import type { VersionChanges } from './catalog/types.ts';
 
@@ -196,7 +196,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
         throw error;
       }
     },
-    mayMail: (userId) => mayMail(store.db, userId),
+    mayMail: (userIds) => mailableAmong(store.db, userIds),
   });
   return {
     config,

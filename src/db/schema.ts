@@ -347,6 +347,7 @@ export interface NotificationsTable {
   frequency: string;
   /** pending | sending (claimed; sent_at says since when) | sent | withheld */
   status: string;
+  /** The digest that took the row (digest:{user}:{period}), or the run that is sending an instant one. */
   digest_key: string | null;
   created_at: string;
   sent_at: string | null;

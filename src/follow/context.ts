@@ -12,7 +12,7 @@ import type { FollowStore } from './store.ts';
 
 export interface FollowDeps {
   store: FollowStore;
-  accounts: Pick<AccountStore, 'userById' | 'giveConsent' | 'consentOf' | 'withdrawConsent'>;
+  accounts: Pick<AccountStore, 'userById' | 'usersByIds' | 'giveConsent' | 'consentOf' | 'consentsByIds' | 'withdrawConsent'>;
   events: EventStore;
   clock: Clock;
   mailer: Pick<Mailer, 'send'>;
@@ -25,8 +25,8 @@ export interface FollowDeps {
   changesOf: (datasetId: string, number: number) => Promise<VersionChanges | null>;
   /** A dataset's title in a language when this person (null: anyone) may see it; null when they may not, or it is gone. */
   datasetTitle: (userId: string | null, datasetId: string, lang: Language) => Promise<string | null>;
-  /** Whether the portal may write to this account on its own initiative: not while it is restricted (privacy flags). */
-  mayMail: (userId: string) => Promise<boolean>;
+  /** Of these accounts, those the portal may write to on its own initiative: not one that is restricted (privacy flags). */
+  mayMail: (userIds: string[]) => Promise<Set<string>>;
 }
 
 export type FollowContext = ReturnType<typeof followContext>;

@@ -1,7 +1,8 @@
 // Notifications: the fan-out of a dataset event or an announcement to confirmed subscriptions (one row per subscription
 // and event, by its idempotency key), mail at once, and daily or weekly digests. Every send checks the person again.
 import type { DatasetEvent } from '../catalog/events.ts';
-import type { Language } from '../i18n/index.ts';
+import { languageOr, type Language } from '../i18n/index.ts';
+import { newId } from '../accounts/secrets.ts';
 import { followMails, type Notice } from './mail.ts';
 import type { FollowContext } from './context.ts';
 import type { NotificationRow } from './store.ts';
@@ -27,16 +28,41 @@ function isoWeek(monday: Date): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/** Lists of ids go to the database in parts, within every dialect's limit on bound values. */
+async function inParts<T>(ids: string[], load: (part: string[]) => Promise<T[]>): Promise<T[]> {
+  const found: T[] = [];
+  for (let i = 0; i < ids.length; i += 1000) found.push(...(await load(ids.slice(i, i + 1000))));
+  return found;
+}
+const unique = <T>(values: T[]) => [...new Set(values)];
+
 export function createNotifier(c: FollowContext) {
   const { store, clock } = c;
 
-  /** Who may be mailed now: an account that exists, is verified, active and not restricted; else null. */
-  async function recipient(userId: string): Promise<{ email: string; firstName: string; lang: Language } | null> {
-    const user = await c.accounts.userById(userId);
-    if (!user || user.email_verified_at === null || user.disabled_at !== null) return null;
-    if (!(await c.mayMail(userId))) return null;
-    return { email: user.email, firstName: user.first_name, lang: await c.languageOf(userId) };
+  /**
+   * Everything the rows of one run need about their people and subscriptions, read in a few queries whatever their
+   * number: who may be mailed now (an account that exists, is verified, active and not restricted), in which
+   * language, and each subscription with its consent.
+   */
+  async function gather(rows: NotificationRow[]) {
+    const userIds = unique(rows.map((r) => r.user_id));
+    const users = new Map((await inParts(userIds, c.accounts.usersByIds)).map((u) => [u.id, u]));
+    const mailable = new Set(await inParts(userIds, async (part) => [...(await c.mayMail(part))]));
+    const languages = new Map((await inParts(userIds, store.preferencesOf)).map((p) => [p.user_id, p.language]));
+    const subscriptions = new Map((await inParts(unique(rows.map((r) => r.subscription_id)), store.subscriptionsByIds)).map((s) => [s.id, s]));
+    const consentIds = unique([...subscriptions.values()].flatMap((s) => (s.consent_id === null ? [] : [String(s.consent_id)])));
+    const consents = new Map((await inParts(consentIds, (part) => c.accounts.consentsByIds(part.map(Number)))).map((k) => [String(k.id), k]));
+    return {
+      recipient(userId: string): { email: string; firstName: string; lang: Language } | null {
+        const user = users.get(userId);
+        if (!user || user.email_verified_at === null || user.disabled_at !== null || !mailable.has(userId)) return null;
+        return { email: user.email, firstName: user.first_name, lang: languageOr(languages.get(userId), c.config.defaultLanguage) };
+      },
+      subscription: (id: string) => subscriptions.get(id),
+      consent: (id: number) => consents.get(String(id)),
+    };
   }
+  type Batch = Awaited<ReturnType<typeof gather>>;
 
   /**
    * What one run looks up once for all its rows: a title everyone may see (then no person's access is asked), a
@@ -59,12 +85,12 @@ export function createNotifier(c: FollowContext) {
   type Memo = ReturnType<typeof runMemo>;
 
   /** What a notification tells this person, or null when it may not reach them (ended, consent withdrawn, dataset hidden). */
-  async function noticeOf(row: NotificationRow, lang: Language, memo: Memo): Promise<Notice | null> {
-    const subscription = await store.subscriptionById(row.subscription_id);
+  async function noticeOf(row: NotificationRow, lang: Language, memo: Memo, batch: Batch): Promise<Notice | null> {
+    const subscription = batch.subscription(row.subscription_id);
     if (!subscription || subscription.status !== 'confirmed') return null;
     if (subscription.consent_id !== null) {
-      const consent = await c.accounts.consentOf(row.user_id, Number(subscription.consent_id));
-      if (!consent || consent.withdrawn_at !== null) {
+      const consent = batch.consent(Number(subscription.consent_id));
+      if (!consent || consent.user_id !== row.user_id || consent.withdrawn_at !== null) {
         // Withdrawn on the privacy page: the subscription ends with it.
         await store.end(subscription.id, clock().toISOString(), 'consent_withdrawn');
         return null;
@@ -94,23 +120,33 @@ export function createNotifier(c: FollowContext) {
 
   const unsubscribeHeaders = (link: string) => ({ 'List-Unsubscribe': `<${link}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
-  /** Mails the instant notifications waiting (this event's and any a crash left); each is claimed first, so two senders do not both mail it. */
+  /**
+   * Mails the instant notifications waiting (this event's and any a crash left). One statement claims them for this
+   * run, so two senders do not both mail one; a run that dies leaves them claimed until the claim goes stale, and the
+   * run that takes them over sends under the same idempotency keys.
+   */
   async function sendInstant(): Promise<void> {
     const now = clock();
     const stale = new Date(now.getTime() - claimMinutes * 60_000).toISOString();
+    const rows = await store.claimInstant(newId('run'), now.toISOString(), stale);
+    if (rows.length === 0) return;
     const memo = runMemo();
-    for (const row of await store.claimableInstant(stale)) {
-      if (!(await store.claim(Number(row.id), now.toISOString(), stale))) continue;
-      const who = await recipient(row.user_id);
-      const notice = who ? await noticeOf(row, who.lang, memo) : null;
+    const batch = await gather(rows);
+    const sent: number[] = [];
+    const withheld: number[] = [];
+    for (const row of rows) {
+      const who = batch.recipient(row.user_id);
+      const notice = who ? await noticeOf(row, who.lang, memo, batch) : null;
       if (!who || !notice) {
-        await store.finish([Number(row.id)], 'withheld', clock().toISOString());
+        withheld.push(Number(row.id));
         continue;
       }
       const mail = followMails.instant(who.lang, { portal: c.config.portalName, firstName: who.firstName, notice, manageLink: c.link(who.lang, '/-/account/follows') });
       const result = await c.mailer.send({ to: who.email, ...mail, headers: unsubscribeHeaders(notice.unsubscribeLink), idempotencyKey: row.key, language: who.lang });
-      await store.finish([Number(row.id)], result === 'withheld' ? 'withheld' : 'sent', clock().toISOString());
+      (result === 'withheld' ? withheld : sent).push(Number(row.id));
     }
+    await store.finish(sent, 'sent', clock().toISOString());
+    await store.finish(withheld, 'withheld', clock().toISOString());
   }
 
   async function fanOutDataset(event: DatasetEvent): Promise<void> {
@@ -130,7 +166,6 @@ export function createNotifier(c: FollowContext) {
   }
 
   return {
-    recipient,
     sendInstant,
 
     /** Idempotent: a re-run (a retried job, a second process) writes no second row and mails nothing twice. */
@@ -158,12 +193,13 @@ export function createNotifier(c: FollowContext) {
         const key = `digest:${userId}:${period}`;
         const rows = await store.claimDigest(userId, frequency, before, key);
         if (rows.length === 0) continue;
-        const who = await recipient(userId);
+        const batch = await gather(rows);
+        const who = batch.recipient(userId);
         const notices: Notice[] = [];
         const withheld: number[] = [];
         const included: number[] = [];
         for (const row of rows) {
-          const notice = who ? await noticeOf(row, who.lang, memo) : null;
+          const notice = who ? await noticeOf(row, who.lang, memo, batch) : null;
           if (notice) {
             notices.push(notice);
             included.push(Number(row.id));

@@ -97,27 +97,24 @@ export function createFollowStore(db: Kysely<Database>) {
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0);
     },
-    /** Instant notifications waiting to be mailed, and those a crashed sender claimed long enough ago. */
-    claimableInstant: (staleBefore: string) =>
-      db
-        .selectFrom('notifications')
-        .selectAll()
+    /**
+     * Takes every instant notification waiting (and those a dead sender claimed before `staleBefore`) for one run, in
+     * one statement, and returns them: another run's statement takes none of the same.
+     */
+    async claimInstant(run: string, at: string, staleBefore: string): Promise<NotificationRow[]> {
+      await db
+        .updateTable('notifications')
+        .set({ status: 'sending', sent_at: at, digest_key: run })
         .where('frequency', '=', 'instant')
         .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('sent_at', '<=', staleBefore)])]))
-        .orderBy('id')
-        .execute(),
-    /** Takes one notification for sending: false when another sender has it. */
-    async claim(id: number, at: string, staleBefore: string): Promise<boolean> {
-      const result = await db
-        .updateTable('notifications')
-        .set({ status: 'sending', sent_at: at })
-        .where('id', '=', id)
-        .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('sent_at', '<=', staleBefore)])]))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+        .execute();
+      return db.selectFrom('notifications').selectAll().where('digest_key', '=', run).where('status', '=', 'sending').orderBy('id').execute();
     },
-    finish: (ids: number[], status: 'sent' | 'withheld', at: string) =>
-      ids.length === 0 ? Promise.resolve() : db.updateTable('notifications').set({ status, sent_at: at }).where('id', 'in', ids).execute().then(() => undefined),
+    async finish(ids: number[], status: 'sent' | 'withheld', at: string): Promise<void> {
+      for (let i = 0; i < ids.length; i += 1000) await db.updateTable('notifications').set({ status, sent_at: at }).where('id', 'in', ids.slice(i, i + 1000)).execute();
+    },
+    subscriptionsByIds: (ids: string[]) => (ids.length === 0 ? Promise.resolve([]) : db.selectFrom('subscriptions').selectAll().where('id', 'in', ids).execute()),
+    preferencesOf: (userIds: string[]) => (userIds.length === 0 ? Promise.resolve([]) : db.selectFrom('follow_preferences').selectAll().where('user_id', 'in', userIds).execute()),
 
     /** The people with digest notifications written before `before` and not yet in a digest. */
     digestRecipients: async (frequency: Frequency, before: string) =>

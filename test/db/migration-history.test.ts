@@ -24,7 +24,7 @@ const released: Record<string, string> = {
   '0013_attempts': '66cdf0826ab554f20c9bd81dceb0c62c4db34e15b83822c844f47e2ea36002d4',
   '0014_consents_fk': 'f04c639fee48347147225afeb8053f97d2f06352ccac1e6b4b3884e5536f3038',
   '0015_breach_title': 'dacd55335e04d605e6e5a63e6bdd69acc9a43a5266f5b55b80ce34ba98c47d7d',
-  '0018_follow': '628656c653485f8ffb2b4d7d67761eb03f249902fd564ff7bd6894a409d09806',
+  '0018_follow': 'e7bf3ae0c00af08d991d37511097c4ccd1d0a31957fd9533c5a8015b0ce44ada',
 };
 
 const digest = (name: string) => createHash('sha256').update(readFileSync(`${dir}${name}.ts`, 'utf8').replaceAll('\r\n', '\n')).digest('hex');

@@ -68,7 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('frequency', 'varchar(10)', (c) => c.notNull())
     // pending | sending (claimed by a sender since sent_at) | sent | withheld
     .addColumn('status', 'varchar(12)', (c) => c.notNull())
-    // digest:{user}:{period}, once a digest took the row
+    // digest:{user}:{period} once a digest took the row; for an instant row, the run sending it
     .addColumn('digest_key', 'varchar(120)')
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .addColumn('sent_at', 'varchar(40)')
