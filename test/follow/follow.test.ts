@@ -51,6 +51,8 @@ for (const dialect of dialects) {
       assert.equal(await db().selectFrom('subscriptions').select('id').executeTakeFirst(), undefined, 'a refused form follows nothing');
 
       await v.get('/datasets/cities');
+      assert.equal((await v.post('/datasets/geheim/follow', {})).status, 404, 'a dataset the person may not see cannot be followed');
+      await v.get('/datasets/cities');
       const followed = await v.post('/datasets/cities/follow', {});
       assert.equal(followed.status, 200);
       assert.match(v.lastPage, /We stuurden u een e-mail/);
@@ -181,6 +183,12 @@ for (const dialect of dialects) {
         assert.match(digests[0].headers?.['List-Unsubscribe'] ?? '', /\/-\/unsubscribe\/u_/);
         const received = await s.smtp.next(email);
         assert.match(received.subject, /2 berichten over wat u volgt/);
+        // The digest's one-click link ends every subscription it reports on.
+        const all = path(/^<([^>]+)>$/.exec(digests[0].headers!['List-Unsubscribe'])![1]);
+        assert.equal((await fetch(`${s.url}${all}`, { method: 'POST', body: '' })).status, 200);
+        const live = await db().selectFrom('subscriptions').select('id').where('user_id', '=', await userId(email)).where('status', '!=', 'ended').execute();
+        assert.equal(live.length, 0);
+        assert.equal((await fetch(`${s.url}${all}`, { method: 'POST', body: '' })).status, 410);
       } finally {
         s.clock.now = saved;
       }
@@ -262,6 +270,20 @@ for (const dialect of dialects) {
       assert.equal(mailsTo('intrekker@example.org').filter((m) => m.idempotencyKey?.endsWith(':v:cities:40')).length, 0);
       const row = await db().selectFrom('subscriptions').select(['status', 'end_reason']).where('user_id', '=', id).executeTakeFirstOrThrow();
       assert.deepEqual([row.status, row.end_reason], ['ended', 'consent_withdrawn']);
+    });
+
+    test('the retention sweep removes ended subscriptions and sent notifications after 30 days, never live ones', async () => {
+      await follower('vergeten@example.org');
+      const id = await userId('vergeten@example.org');
+      await s.portal.follow.onDatasetEvent(version(50, s.clock.now.toISOString()));
+      const live = await db().selectFrom('subscriptions').select('id').where('user_id', '=', id).executeTakeFirstOrThrow();
+      await s.portal.follow.unfollow(id, { kind: 'dataset', datasetId: 'cities' });
+      await s.portal.retention.run({ now: new Date(s.clock.now.getTime() + 29 * 86_400_000) });
+      assert.equal((await db().selectFrom('subscriptions').select('id').where('id', '=', live.id).execute()).length, 1, 'within the period it stays');
+      await s.portal.retention.run({ now: new Date(s.clock.now.getTime() + 31 * 86_400_000) });
+      assert.equal((await db().selectFrom('subscriptions').select('id').where('id', '=', live.id).execute()).length, 0);
+      assert.equal((await db().selectFrom('notifications').select('id').where('user_id', '=', id).execute()).length, 0);
+      assert.ok((await db().selectFrom('subscriptions').select('id').where('status', '=', 'confirmed').execute()).length > 0, 'live subscriptions stay');
     });
 
     test('the account page lists the follows, its twin too, and the access archive and erasure include them', async () => {
