@@ -13,6 +13,8 @@ import { frequencies, type Announcement, type EndReason, type Follow, type Frequ
 
 /** How long a confirmation link works. */
 const confirmHours = 48;
+/** How long before pressing "follow" again sends a new confirmation link. */
+const resendMinutes = 5;
 
 export type Target = { kind: 'dataset'; datasetId: string } | { kind: 'catalog' | 'newsletter' };
 
@@ -103,7 +105,9 @@ export function createFollowService(deps: FollowDeps) {
       const live = await store.liveSubscription(userId, target.kind, datasetId);
       if (live?.status === 'confirmed') return 'already';
       if (live) {
-        await mailConfirmation(live, lang);
+        // A fresh link at most every few minutes: pressing the button again does not flood the person's mailbox.
+        const issuedAt = live.confirm_expires_at === null ? 0 : new Date(live.confirm_expires_at).getTime() - confirmHours * 3_600_000;
+        if (clock().getTime() - issuedAt >= resendMinutes * 60_000) await mailConfirmation(live, lang);
         return 'sent';
       }
       const row: SubscriptionRow = {
@@ -196,7 +200,7 @@ export function createFollowService(deps: FollowDeps) {
       const at = clock();
       const announcement = { id: newId('an'), dataset_id: datasetId, title, body, author: actor, created_at: at.toISOString() };
       await store.insertAnnouncement(announcement);
-      await c.events.record(at, { actor, verb: 'announcement.posted', subjectType: datasetId === null ? 'portal' : 'dataset', subjectId: datasetId ?? '' });
+      await c.events.record(at, { actor, verb: 'announcement.posted', subjectType: 'announcement', subjectId: announcement.id, data: { dataset: datasetId } });
       await notifier.fanOutAnnouncement(announcement.id, datasetId, announcement.created_at);
       return { id: announcement.id, datasetId, title, body, createdAt: announcement.created_at };
     },

@@ -132,7 +132,7 @@ for (const dialect of dialects) {
       assert.equal(mailsTo(email).length, before);
     });
 
-    test('a confirmation link past its 48 hours is refused', async () => {
+    test('a confirmation link past its 48 hours, or replaced by a newer one, is refused; a new link at most every few minutes', async () => {
       const email = 'traag@example.org';
       const id = await createAccount(s, email, 'user');
       assert.equal(await s.portal.follow.follow(id, { kind: 'catalog' }, 'en'), 'sent');
@@ -141,10 +141,21 @@ for (const dialect of dialects) {
       const confirm = path(linkIn(mail));
       assert.match(confirm, /^\/en\/-\/follow\/confirm\//);
       const saved = s.clock.now;
+      const confirmations = () => mailsTo(email).filter((m) => m.template === 'follow.confirm').length;
       try {
+        // Pressing follow again at once sends no second link; a few minutes later a new one replaces the first.
+        assert.equal(await s.portal.follow.follow(id, { kind: 'catalog' }, 'en'), 'sent');
+        assert.equal(confirmations(), 1);
+        s.clock.now = new Date(saved.getTime() + 6 * 60_000);
+        await s.portal.follow.follow(id, { kind: 'catalog' }, 'en');
+        assert.equal(confirmations(), 2);
+        assert.equal((await fetch(`${s.url}${confirm}`)).status, 400, 'the first link was replaced');
+        const second = path(linkIn(await s.smtp.next(email)));
+        assert.equal((await fetch(`${s.url}${second}`)).status, 200);
         s.clock.now = new Date(saved.getTime() + 49 * 3_600_000);
+        assert.equal((await fetch(`${s.url}${second}`)).status, 400);
         assert.equal((await fetch(`${s.url}${confirm}`)).status, 400);
-        const post = await fetch(`${s.url}${confirm}`, { method: 'POST', headers: { origin: s.url, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+        const post = await fetch(`${s.url}${second}`, { method: 'POST', headers: { origin: s.url, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
         assert.equal(post.status, 400);
         assert.match(await post.text(), /expired/);
       } finally {
