@@ -27,7 +27,9 @@ import { caseRoutes } from './privacy/cases/routes.ts';
 import { installStatementNotice } from './privacy/statement/notice.ts';
 import { statementRoutes } from './privacy/statement/routes.ts';
 import { privacyOfficeRoutes } from './privacy/office/routes.ts';
+import { languagePrefix, type Language } from './i18n/index.ts';
 import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/routes.ts';
+import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -132,16 +134,26 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     refusal: (request, quota) => pageBudgetPage(contextOf(request), quota).value,
   });
   installStatementNotice(app, { acknowledgements: portal.acknowledgements });
+  installFollowState(app, { follow: portal.follow, defaultLanguage: portal.config.defaultLanguage });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
   await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
-  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf });
+  // A dataset's feed carries its announcements; the catalog's, the portal's own (the newsletter's).
+  const feedEntries = async (datasetId: string | null, lang: Language) =>
+    (await portal.follow.announcements(datasetId, 20)).map((a) => ({
+      id: `urn:opaal:announcement:${a.id}`,
+      title: a.title,
+      text: a.body,
+      at: a.createdAt,
+      url: `${languagePrefix(lang, portal.config.defaultLanguage)}${a.datasetId ? `/datasets/${a.datasetId}` : '/'}`,
+    }));
+  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf, feedEntries });
   const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };
   await app.register(accountRoutes, {
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), webhooksAccountSection(portal.webhooks), publishingSection, privacyRightsSection(portal.rights)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), webhooksAccountSection(portal.webhooks), followsAccountSection(), publishingSection, privacyRightsSection(portal.rights)],
   });
   await app.register(backofficeRoutes, {
     config: portal.config,
@@ -174,6 +186,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   const webhookDeps = { config: portal.config, webhooks: portal.webhooks, contextOf };
   await app.register(webhookApi, { ...webhookDeps, prefix: '/api/opaal/v1' });
   await app.register(webhookPages, webhookDeps);
+  await app.register(followRoutes, { config: portal.config, follow: portal.follow, contextOf });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

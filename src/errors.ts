@@ -25,6 +25,7 @@ export type Reason =
   | PrivacyCaseReason
   | TwoFactorReason
   | WebhookReason
+  | FollowReason
   | UnwordedReason;
 
 /** Worded on sign-in, registration, profile and password pages (`account.errors`). */
@@ -177,6 +178,16 @@ export type PrivacyCaseReason =
   | 'received_day'
   | 'action'
   | 'confirm_required';
+
+/** Worded on the follow pages: buttons, confirmation and unsubscribe links, announcements (`follow.errors`). */
+export type FollowReason =
+  | 'follow_link_invalid'
+  | 'unsubscribe_invalid'
+  | 'unsubscribe_used'
+  | 'follow_frequency'
+  | 'follow_unknown'
+  | 'announcement_title'
+  | 'announcement_body';
 
 /** Worded on the second-factor pages (`twoFactor.errors`). */
 export type TwoFactorReason =

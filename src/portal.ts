@@ -41,6 +41,13 @@ import { createJobStore } from './jobs/store.ts';
 import { createWebhookService, type WebhookService } from './webhooks/service.ts';
 import { datasetEventKinds, type DatasetEvent } from './catalog/events.ts';
 import { createWebhookStore } from './webhooks/store.ts';
+import { createFollowService, type FollowService } from './follow/service.ts';
+import { createFollowStore } from './follow/store.ts';
+import { digestPeriod } from './follow/notify.ts';
+import type { DigestFrequency } from './follow/types.ts';
+import { localized } from './explore/present.ts';
+import { mailableAmong } from './privacy/rights/flags.ts';
+import { NotFound } from './errors.ts';
 
 export interface Portal {
   config: Config;
@@ -71,13 +78,20 @@ export interface Portal {
   acknowledgements: Acknowledgements;
   /** Webhooks: registration, the idempotent fan-out of dataset events (`onDatasetEvent`) and the delivery loop (`start`). */
   webhooks: WebhookService;
+  /** Following datasets, the catalog and the newsletter; notifications and digests (issue 16). */
+  follow: FollowService;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
   close(): Promise<void>;
 }
 
-export async function openPortal(config: Config, options: { clock?: Clock; migrate?: boolean } = {}): Promise<Portal> {
+interface PortalOptions {
+  clock?: Clock;
+  migrate?: boolean;
+}
+
+export async function openPortal(config: Config, options: PortalOptions = {}): Promise<Portal> {
   const clock = options.clock ?? systemClock;
   const store = openStore(config);
   try {
@@ -188,14 +202,55 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     },
     modules: personalDataModules,
   });
+  const follow = createFollowService({
+    store: createFollowStore(store.db),
+    accounts: accountStore,
+    events,
+    clock,
+    mailer,
+    config,
+    key,
+    currentStatement: async () => {
+      const { version, digest } = await statements.current();
+      return { version, digest };
+    },
+    changesOf: (datasetId, number) => catalog.changesOf(datasetId, number),
+    datasetTitle: async (userId, datasetId, lang) => {
+      const account = userId ? await accounts.getAccount(userId).catch((error: unknown) => (error instanceof NotFound ? null : Promise.reject(error))) : null;
+      try {
+        const dataset = await catalog.getDataset(datasetId, await accounts.audienceOf(account));
+        return localized(dataset.metadata.title, lang) ?? dataset.id;
+      } catch (error) {
+        if (error instanceof NotFound) return null;
+        throw error;
+      }
+    },
+    mayMail: (userIds) => mailableAmong(store.db, userIds),
+  });
   // What follows a change to a dataset: each part that hears of it is handed the event (idempotent, so a re-run is safe).
   const onDatasetEvent: JobHandler = async (payload) => {
     const event = payload as DatasetEvent;
+    await follow.onDatasetEvent(event);
     await webhooks.onDatasetEvent(event);
   };
   const handlers: Record<string, JobHandler> = Object.fromEntries(datasetEventKinds.map((kind) => [kind, onDatasetEvent]));
   // Work that recurs, planned per period so that it runs once however many processes look.
-  const schedules: Schedule[] = [];
+  const digestFrequencies: DigestFrequency[] = ['daily', 'weekly'];
+  const schedules: Schedule[] = [
+    ...digestFrequencies.map((frequency) => ({
+      kind: `follow.digest.${frequency}`,
+      // The period that ended (yesterday, last week), mailed from 05:00 UTC on (early morning in Europe).
+      period: (at: Date) => {
+        const { before, period } = digestPeriod(frequency, at);
+        return { key: period, runAfter: new Date(Date.parse(before) + 5 * 3_600_000) };
+      },
+    })),
+  ];
+  for (const frequency of digestFrequencies) {
+    handlers[`follow.digest.${frequency}`] = async () => {
+      await follow.sendDigests(frequency, clock());
+    };
+  }
   const jobs = createJobRunner({
     store: createJobStore(store.db),
     clock,
@@ -231,6 +286,7 @@ export async function openPortal(config: Config, options: { clock?: Clock; migra
     holds: createHoldService({ db: store.db, clock, timeZone: config.timezone, accounts: accountStore }),
     acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
     webhooks,
+    follow,
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {

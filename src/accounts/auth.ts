@@ -12,6 +12,10 @@ import type { Account, Session } from './types.ts';
 const sessionCookie = 'opaal_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's URL is itself the credential (a one-click unsubscribe link): no origin or CSRF token is asked. */
+    linkIsCredential?: boolean;
+  }
   interface FastifyRequest {
     /** The signed-in session, if the request carries a valid session cookie (and no API key). */
     session: (Session & { id: string }) | null;
@@ -79,6 +83,8 @@ export async function installAuth(app: FastifyInstance, deps: { accounts: Accoun
   // CSRF: a state change must come from the portal's own pages (Origin), and a signed-in one must echo its token.
   app.addHook('preHandler', async (request) => {
     if (!unsafe.has(request.method) || request.keyAccount) return;
+    // A link whose URL is itself the credential (one-click unsubscribe, RFC 8058): mail programs post it with no origin.
+    if (request.routeOptions.config?.linkIsCredential) return;
     const origin = request.headers.origin ?? (request.headers.referer ? safeOrigin(request.headers.referer) : undefined);
     const host = request.headers.host ? `${request.protocol}://${request.headers.host}` : null;
     if (!origin || (origin !== ownOrigin && origin !== host)) {

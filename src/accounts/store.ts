@@ -130,11 +130,17 @@ export function createAccountStore(db: Kysely<Database>) {
 
     insertConsent: (row: { user_id: string; purpose: string; statement_version: string; statement_digest: string; method: string; language: string; given_at: string }) =>
       db.insertInto('consents').values({ ...row, withdrawn_at: null }).execute(),
+    /** A consent given, its row's id returned (a subscription names the consent it rests on). */
+    giveConsent: async (row: { user_id: string; purpose: string; statement_version: string; statement_digest: string; method: string; language: string; given_at: string }) =>
+      Number((await db.insertInto('consents').values({ ...row, withdrawn_at: null }).returning('id').executeTakeFirstOrThrow()).id),
     /** The latest consent or acknowledgement to this purpose that is not withdrawn. */
     lastConsentTo: (userId: string, purpose: string) =>
       db.selectFrom('consents').select(['statement_version', 'statement_digest']).where('user_id', '=', userId).where('purpose', '=', purpose)
         .where('withdrawn_at', 'is', null).orderBy('given_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
     consentsOf: (userId: string) => db.selectFrom('consents').selectAll().where('user_id', '=', userId).orderBy('id').execute(),
+    /** Consents by id, with their owner and whether they were withdrawn (a follow run checks its subscriptions' at once). */
+    consentsByIds: (ids: number[]) =>
+      ids.length === 0 ? Promise.resolve([]) : db.selectFrom('consents').select(['id', 'user_id', 'withdrawn_at']).where('id', 'in', ids).execute(),
     consentOf: (userId: string, id: number) => db.selectFrom('consents').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst(),
     withdrawConsent: (id: number, at: string) => db.updateTable('consents').set({ withdrawn_at: at }).where('id', '=', id).execute(),
     /** The language of the account's latest consent: the one its mails are written in once the account is gone. */

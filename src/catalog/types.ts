@@ -154,5 +154,4 @@ export type VersionChanges = {
   examples: { added: Record<string, unknown>[]; removed: Record<string, unknown>[]; changed: { before: Record<string, unknown>; after: Record<string, unknown> }[] };
 };
 
-
 export const datasetIdPattern = /^[a-z0-9][a-z0-9_-]{0,99}$/;

@@ -32,6 +32,7 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
       .then((sent) => sent.length > 0 && app.log.info({ reminders: sent.length }, 'privacy reminders sent'))
       .catch((error: Error) => app.log.error({ error: error.name }, 'privacy reminders failed'));
   let stopReminders: (() => void) | null = null;
+  let stopFollowUp: (() => void) | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -40,6 +41,7 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
     // close() stops accepting connections and waits for requests in flight.
     await app.close();
     stopReminders?.();
+    stopFollowUp?.();
     await dailyRetention.stop();
     await portal.close();
   };
@@ -58,6 +60,10 @@ export async function runServe(config: Config, flags: Flags): Promise<number> {
   dailyRetention.start();
   // Webhook deliveries: what a crash left pending goes out now, then the queue is polled every few seconds.
   portal.webhooks.start();
+  // Instant notifications a crash left claimed or waiting: at start-up, then with the jobs' poll.
+  const followUp = () => void portal.follow.sendPending().catch((error: Error) => app.log.error({ error: error.name }, 'notifications not sent'));
+  followUp();
+  stopFollowUp = intervalTicker(config.jobsPollMs, followUp);
   remind();
   stopReminders = intervalTicker(60 * 60_000, remind);
   await new Promise<void>((resolve) => {

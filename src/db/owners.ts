@@ -2,7 +2,7 @@
 import type { Database } from './schema.ts';
 
 /** The top-level module folders under src/ that own tables. */
-type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'jobs' | 'mail' | 'privacy' | 'stats' | 'webhooks';
+type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'follow' | 'jobs' | 'mail' | 'privacy' | 'stats' | 'webhooks';
 
 /** Keyed by the schema's tables, so a table added to `Database` without an owner does not compile. */
 export const tableOwners: Record<keyof Database, TableOwner> = {
@@ -33,5 +33,9 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   erasure_ledger: 'privacy',
   webhooks: 'webhooks',
   webhook_deliveries: 'webhooks',
+  subscriptions: 'follow',
+  follow_preferences: 'follow',
+  announcements: 'follow',
+  notifications: 'follow',
 };
 

@@ -317,6 +317,73 @@ export interface Database {
   attempt_counters: AttemptCountersTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  subscriptions: SubscriptionsTable;
+  follow_preferences: FollowPreferencesTable;
+  announcements: AnnouncementsTable;
+  notifications: NotificationsTable;
+}
+
+/** A person following a dataset, the catalog or the newsletter (src/follow): by account id, never by address. */
+export interface SubscriptionsTable {
+  id: string;
+  user_id: string;
+  /** dataset | catalog | newsletter */
+  kind: string;
+  /** The dataset followed; '' for the catalog and the newsletter. */
+  dataset_id: string;
+  /** pending (until its confirmation link is followed) | confirmed | ended */
+  status: string;
+  /** SHA-256 of the confirmation link's token; null once used. */
+  confirm_digest: string | null;
+  confirm_expires_at: string | null;
+  /** The consents row given when the link was followed. */
+  consent_id: number | null;
+  created_at: string;
+  confirmed_at: string | null;
+  ended_at: string | null;
+  /** unfollowed | one_click | consent_withdrawn | unconfirmed */
+  end_reason: string | null;
+}
+
+interface FollowPreferencesTable {
+  user_id: string;
+  /** instant | daily | weekly */
+  frequency: string;
+  /** The language of the person's notification mails. */
+  language: string;
+  updated_at: string;
+}
+
+interface AnnouncementsTable {
+  id: string;
+  /** null: a portal announcement, to the newsletter's subscribers. */
+  dataset_id: string | null;
+  title: string;
+  body: string;
+  /** The publisher's account id. */
+  author: string;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  /** The idempotency key: one row per subscription and event. */
+  key: string;
+  subscription_id: string;
+  user_id: string;
+  /** version | metadata | new_dataset | announcement */
+  kind: string;
+  dataset_id: string;
+  version: number | null;
+  announcement_id: string | null;
+  /** instant | daily | weekly */
+  frequency: string;
+  /** pending | sending (claimed; sent_at says since when) | sent | withheld */
+  status: string;
+  /** The digest that took the row (digest:{user}:{period}), or the run that is sending an instant one. */
+  digest_key: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 /** A limit's counter within its window (src/accounts/attempts.ts). */

@@ -4,6 +4,7 @@ export const eventVerbs = [
   'account.password_changed', 'account.password_reset', 'account.profile_updated', 'account.recovery_code_used',
   'account.recovery_codes_regenerated', 'account.registered', 'account.role_changed', 'account.signed_out_everywhere',
   'account.two_factor_disabled', 'account.two_factor_enabled', 'account.verified',
+  'announcement.posted',
   'api_key.created', 'api_key.revoked', 'api_key.revoked_by_admin',
   'dataset.created', 'dataset.deleted', 'dataset.metadata_updated', 'dataset.published', 'dataset.unpublished',
   'dataset.version_discarded', 'dataset.version_published', 'dataset.version_reread', 'dataset.version_staged',

@@ -40,6 +40,9 @@ const account = (category: CategoryId, erasure: Erasure = 'delete', retention: R
 /** Sign-in security: sessions, second factor, single-use links. */
 const security = (category: CategoryId, retention: RetentionId = 'account_data'): PersonalColumn => account(category, 'delete', retention, 'security');
 
+/** What a person follows and what they were told about it: given with consent, deleted with the account. */
+const following = (category: CategoryId, retention: RetentionId): PersonalColumn => ({ personal: true, category, purpose: 'notifications', retention, erasure: 'delete' });
+
 /** Mail waiting to be sent or recently sent. */
 const mail = (category: CategoryId): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention: 'mail', erasure: 'delete' });
 
@@ -362,6 +365,50 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     last_error: { personal: true, category: 'messages', purpose: 'accounts', retention: 'webhook_delivery', erasure: 'delete' },
     created_at: no(),
     delivered_at: no(),
+  },
+  // Following (src/follow): by account id only, never an address, so unsubscribing leaves none behind.
+  subscriptions: {
+    id: no('A random id; the unsubscribe link carries it with a keyed digest'),
+    user_id: following('identifier', 'subscription'),
+    kind: following('preferences', 'subscription'),
+    dataset_id: following('preferences', 'subscription'),
+    status: no(),
+    confirm_digest: following('credentials', 'subscription'),
+    confirm_expires_at: no(),
+    consent_id: no('Points at the consents row, which says the rest'),
+    created_at: following('account_metadata', 'subscription'),
+    confirmed_at: following('account_metadata', 'subscription'),
+    ended_at: no(),
+    end_reason: no(),
+  },
+  follow_preferences: {
+    user_id: following('identifier', 'account_data'),
+    frequency: following('preferences', 'account_data'),
+    language: following('preferences', 'account_data'),
+    updated_at: following('account_metadata', 'account_data'),
+  },
+  announcements: {
+    id: no(),
+    dataset_id: no(),
+    title: no('A publisher\'s announcement about a dataset, published as such'),
+    body: no('A publisher\'s announcement about a dataset, published as such'),
+    author: { ...account('identifier', 'pseudonymise', 'account_data', 'publishing'), reason: 'The announcement stays published; who wrote it is replaced by a pseudonym.' },
+    created_at: no(),
+  },
+  notifications: {
+    id: no(),
+    key: following('identifier', 'notification'),
+    subscription_id: following('identifier', 'notification'),
+    user_id: following('identifier', 'notification'),
+    kind: no(),
+    dataset_id: following('preferences', 'notification'),
+    version: no(),
+    announcement_id: no(),
+    frequency: following('preferences', 'notification'),
+    status: no(),
+    digest_key: following('identifier', 'notification'),
+    created_at: following('account_metadata', 'notification'),
+    sent_at: following('account_metadata', 'notification'),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

@@ -25,6 +25,8 @@ export const purposes = {
   accountability: { defaultBasis: 'legal_obligation' },
   privacy_requests: { defaultBasis: 'legal_obligation' },
   registers: { defaultBasis: 'legal_obligation' },
+  // Mail about followed datasets and the newsletter: only to whoever asked and confirmed (double opt-in).
+  notifications: { defaultBasis: 'consent' },
 } as const satisfies Record<string, Purpose>;
 export type PurposeId = keyof typeof purposes;
 
@@ -129,6 +131,16 @@ export const retentionRules = {
   webhook_delivery: {
     // A delivery still being sent is never swept; the rest go a month after the event, delivered or not.
     trigger: 'webhook_deliveries.created_at',
+    period: 'P30D',
+  },
+  subscription: {
+    // An ended (or never confirmed) subscription: kept a month as the trace of the unsubscribe, then gone.
+    trigger: 'subscriptions.ended_at',
+    period: 'P30D',
+  },
+  notification: {
+    // A notification mailed (or withheld): kept as long as the mail itself (mail_outbox), so "was I told?" has an answer.
+    trigger: 'notifications.sent_at',
     period: 'P30D',
   },
 } as const satisfies Record<string, RetentionRule>;

@@ -4,6 +4,7 @@ import { grantsModule } from '../admin/personal-data.ts';
 import { contactPointModule } from '../catalog/personal-data.ts';
 import { eventsModule } from '../events/personal-data.ts';
 import { mailModule } from '../mail/personal-data.ts';
+import { followModule } from '../follow/personal-data.ts';
 import { privacyRightsModule } from './personal-data.ts';
 import { casesModule } from './cases/module.ts';
 import { registersModule } from './office/module.ts';
@@ -16,6 +17,7 @@ export const personalDataModules: PersonalDataModule[] = [
   eventsModule,
   mailModule,
   webhooksModule,
+  followModule,
   grantsModule,
   apiKeysModule,
   securityModule,

@@ -22,6 +22,8 @@ export interface PageContext {
   csrf: string | null;
   /** Set when the signed-in person has not yet seen the current privacy statement: the page shows a banner. */
   statementNotice?: { version: number; since: number | null } | null;
+  /** What the signed-in person follows, by dataset id (set on dataset pages; src/follow/routes.ts). */
+  following?: ReadonlyMap<string, 'pending' | 'confirmed' | 'ended'> | null;
   /** The page's status when it is not 200: a page that shows a filter it could not apply answers 400 (record-tabs.tsx). */
   status?: number;
   /** A portal path in the page's language. */

@@ -7,6 +7,7 @@ import { filterPairs, type RecordFilters } from './filters.ts';
 import type { Child, Html } from '../html/jsx-runtime.ts';
 import { Layout, type PageOptions } from './layout.tsx';
 import { nisFieldOf } from './map-data.ts';
+import { FollowButton } from './follow-button.tsx';
 
 export const datasetTabs = ['information', 'table', 'chart', 'map', 'export', 'api'] as const;
 export type DatasetTab = (typeof datasetTabs)[number];
@@ -57,6 +58,7 @@ export function DatasetFrame(props: {
         </ol>
       </nav>
       <h1>{title}</h1>
+      <FollowButton ctx={ctx} datasetId={dataset.id} title={title} />
       {can(ctx.viewer?.account ?? null, 'dataset.edit') && (
         <p class="edit-link">
           <a class="button secondary" href={ctx.link(`/-/admin/datasets/${dataset.id}`)} aria-label={ctx.t.dataset.editLabel(title)}>{ctx.t.dataset.edit}</a>

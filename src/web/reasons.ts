@@ -6,6 +6,7 @@ import type {
   AdminReason,
   ApiKeyReason,
   BackofficeReason,
+  FollowReason,
   ImportFailed,
   ImportWords,
   LegalHoldReason,
@@ -23,6 +24,7 @@ true satisfies KeysExactly<Messages['account']['errors'], AccountReason>;
 true satisfies KeysExactly<Messages['admin']['errors'], AdminReason>;
 true satisfies KeysExactly<Messages['apiKeys']['errors'], ApiKeyReason>;
 true satisfies KeysExactly<Messages['backoffice']['errors'], BackofficeReason>;
+true satisfies KeysExactly<Messages['follow']['errors'], FollowReason>;
 true satisfies KeysExactly<Messages['holds']['errors'], LegalHoldReason>;
 true satisfies KeysExactly<Messages['privacyRights']['errors'], PrivacyRightsReason>;
 true satisfies KeysExactly<Messages['privacy']['errors'], PrivacyOfficeReason>;

@@ -260,5 +260,6 @@ export function viewerContext(deps: Pick<WebDeps, 'config' | 'assets'>, request:
   const viewer = account && csrf ? { account, csrf } : null;
   const ctx = pageContext(deps.config, deps.assets, lang, path, search, viewer, csrf);
   ctx.statementNotice = viewer ? request.statementNotice : null;
+  ctx.following = viewer ? request.following : null;
   return ctx;
 }

@@ -26,6 +26,7 @@ const released: Record<string, string> = {
   '0015_breach_title': 'dacd55335e04d605e6e5a63e6bdd69acc9a43a5266f5b55b80ce34ba98c47d7d',
   '0016_jobs_outbox': 'd80bcf24edad310b30e50c17179f9fca5da6afe66f1f9b14fc52cd5884beb33c',
   '0017_version_changes': 'a737799a25cdc03c4974e4003f9949595bc087692aa390efbc6bb6cdd4ae1e72',
+  '0018_follow': 'e7bf3ae0c00af08d991d37511097c4ccd1d0a31957fd9533c5a8015b0ce44ada',
   '0019_webhooks': '271ea08e3d8d3d117e5423720b7d4fbff20693a4b53f4b56d35a3180727d9c56',
 };
 

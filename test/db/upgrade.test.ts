@@ -199,6 +199,16 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
     what: 'the legal hold is active',
     check: async (portal) => assert.deepEqual((await portal.holds.list()).map((h) => [h.objectId, h.state]), [[person.id, 'active']]),
   },
+  {
+    tables: ['subscriptions', 'follow_preferences', 'announcements'],
+    what: 'the follow is listed with its frequency, and the announcement is in the feed',
+    async check(portal) {
+      const { follows, preferences } = await portal.follow.followsOf(person.id, 'nl');
+      assert.deepEqual(follows.map((f) => [f.kind, f.datasetId, f.status]), [['dataset', publicDataset, 'confirmed']]);
+      assert.equal(preferences.frequency, 'daily');
+      assert.deepEqual((await portal.follow.announcements(publicDataset, 10)).map((a) => a.title), ['Nieuwe stallingen']);
+    },
+  },
 ];
 
 async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {

@@ -108,4 +108,14 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
     payload: JSON.stringify({ id: 'evt_upgrade', type: 'dataset.version_published' }), status: 'delivered', attempts: 1, next_attempt_at: at,
     claimed_by: null, claimed_at: null, last_status_code: 204, last_error: null, created_at: at, delivered_at: at,
   }]],
+  ['subscriptions', [{
+    id: 's_upgrade', user_id: person.id, kind: 'dataset', dataset_id: publicDataset, status: 'confirmed', confirm_digest: null, confirm_expires_at: null,
+    consent_id: null, created_at: at, confirmed_at: at, ended_at: null, end_reason: null,
+  }]],
+  ['follow_preferences', [{ user_id: person.id, frequency: 'daily', language: 'nl', updated_at: at }]],
+  ['announcements', [{ id: 'an_upgrade', dataset_id: publicDataset, title: 'Nieuwe stallingen', body: 'Er komen er drie bij.', author: editor.id, created_at: at }]],
+  ['notifications', [{
+    key: `sub:s_upgrade:v:${publicDataset}:1`, subscription_id: 's_upgrade', user_id: person.id, kind: 'version', dataset_id: publicDataset, version: 1,
+    announcement_id: null, frequency: 'daily', status: 'pending', digest_key: null, created_at: at, sent_at: null,
+  }]],
 ];

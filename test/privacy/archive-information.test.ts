@@ -41,7 +41,8 @@ test('each purpose has its own legal basis as configured, categories and retenti
   const security = info.purposes.find((p) => p.id === 'security')!;
   assert.equal(accounts.legalBasis.article, 'Art. 6(1)(e)');
   assert.equal(security.legalBasis.article, 'Art. 6(1)(c)');
-  assert.ok(info.purposes.every((p) => p.legalBasis.article !== 'Art. 6(1)(a)'), 'no purpose rests on consent');
+  // Consent only where the person can refuse without losing the portal: mail about what they follow (issue 16).
+  assert.deepEqual(info.purposes.filter((p) => p.legalBasis.article === 'Art. 6(1)(a)').map((p) => p.id), ['notifications'], 'only notifications rest on consent');
   assert.ok(accounts.categories.some((c) => c.en === 'email address'));
   assert.ok(accounts.retention.length > 0);
   assert.equal(info.rights.length, 6);

@@ -16,6 +16,7 @@ import * as consentsForeignKey from './0014_consents_fk.ts';
 import * as breachTitle from './0015_breach_title.ts';
 import * as jobsOutbox from './0016_jobs_outbox.ts';
 import * as versionChanges from './0017_version_changes.ts';
+import * as follow from './0018_follow.ts';
 import * as webhooks from './0019_webhooks.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0015_breach_title': breachTitle,
   '0016_jobs_outbox': jobsOutbox,
   '0017_version_changes': versionChanges,
+  '0018_follow': follow,
   '0019_webhooks': webhooks,
 };

@@ -6,7 +6,7 @@ export const account: typeof nl = {
   signOut: 'Sign out',
   myAccount: 'My account',
   register: 'Create an account',
-  registerIntro: 'With an account you can create API keys and, later, follow datasets. We ask only for what that needs.',
+  registerIntro: 'With an account you can create API keys and follow datasets: you then get an email saying what changed, at once or in a daily or weekly digest, only after you confirmed it. We ask only for what that needs.',
   firstName: 'First name',
   lastName: 'Last name',
   displayName: 'Name others see (empty: your initials)',

@@ -107,6 +107,7 @@ export const admin: typeof nl = {
     'dataset.created': 'created a dataset',
     'dataset.deleted': 'deleted a dataset',
     'dataset.metadata_updated': "updated a dataset's metadata",
+    'announcement.posted': 'sent a message to followers',
     'dataset.published': 'published a dataset',
     'dataset.unpublished': 'took a dataset offline',
     'dataset.version_discarded': 'discarded a staged version',

@@ -35,6 +35,10 @@ export const privacyTerms: typeof nl = {
       name: 'Keeping the registers the GDPR requires: recipients and processors, personal-data breaches',
       subjects: 'contact persons of processors; staff who record a breach',
     },
+    notifications: {
+      name: 'Email about datasets you follow and the newsletter, only after you confirmed',
+      subjects: 'registered users who follow something',
+    },
   },
   categories: {
     identity: 'name',
@@ -65,6 +69,8 @@ export const privacyTerms: typeof nl = {
     attempts: 'until the end of the window they count in (fifteen minutes to an hour); the daily sweep removes them after that',
     legal_hold: 'while the hold applies, then five years as accountability',
     webhook_delivery: '30 days after the event that was delivered',
+    subscription: 'while you follow something; deleted 30 days after you unsubscribed (or a confirmation link expired)',
+    notification: '30 days after the message was sent',
   },
   authorities: {
     vtc: {

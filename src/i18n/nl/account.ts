@@ -4,7 +4,7 @@ export const account = {
   signOut: 'Afmelden',
   myAccount: 'Mijn account',
   register: 'Account maken',
-  registerIntro: 'Met een account kunt u API-sleutels maken en, later, datasets volgen. We vragen alleen wat daarvoor nodig is.',
+  registerIntro: 'Met een account kunt u API-sleutels maken en datasets volgen: u krijgt dan een e-mail met wat er veranderde, meteen of in een overzicht per dag of week, pas nadat u dat bevestigde. We vragen alleen wat daarvoor nodig is.',
   firstName: 'Voornaam',
   lastName: 'Achternaam',
   displayName: 'Naam die anderen zien (leeg: uw initialen)',

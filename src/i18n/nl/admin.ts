@@ -107,6 +107,7 @@ export const admin = {
     'dataset.created': 'heeft een dataset aangemaakt',
     'dataset.deleted': 'heeft een dataset verwijderd',
     'dataset.metadata_updated': 'heeft de metadata van een dataset bijgewerkt',
+    'announcement.posted': 'heeft een bericht aan de volgers verstuurd',
     'dataset.published': 'heeft een dataset gepubliceerd',
     'dataset.unpublished': 'heeft een dataset offline gehaald',
     'dataset.version_discarded': 'heeft een voorbereide versie weggegooid',

@@ -27,7 +27,8 @@ import { privacyStatement } from './privacy-statement.ts';
 import { apiGuide } from './api-guide.ts';
 import { webhooks } from './webhooks.ts';
 import { versions } from './versions.ts';
+import { follow } from './follow.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow };
 
 export type Messages = typeof nl;

@@ -38,6 +38,10 @@ export const privacyTerms = {
       name: 'De registers die de AVG vraagt bijhouden: ontvangers en verwerkers, datalekken',
       subjects: 'contactpersonen van verwerkers; medewerkers die een datalek registreren',
     },
+    notifications: {
+      name: 'E-mail over datasets die u volgt en de nieuwsbrief, alleen na uw bevestiging',
+      subjects: 'geregistreerde gebruikers die iets volgen',
+    },
   },
   /** Kinds of personal data, as the statement and the register name them. */
   categories: {
@@ -70,6 +74,8 @@ export const privacyTerms = {
     attempts: 'tot het einde van het venster waarin ze tellen (een kwartier tot een uur); de dagelijkse opruiming verwijdert ze daarna',
     legal_hold: 'zolang de bewaarplicht loopt, daarna vijf jaar als verantwoording',
     webhook_delivery: '30 dagen na de gebeurtenis die werd afgeleverd',
+    subscription: 'zolang u iets volgt; 30 dagen nadat u zich uitschreef (of een bevestigingslink verliep) verwijderd',
+    notification: '30 dagen nadat het bericht verstuurd is',
   },
   /** The supervisory authorities by id: their name and postal address. */
   authorities: {

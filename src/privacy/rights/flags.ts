@@ -51,6 +51,13 @@ export async function mayMail(db: Kysely<Database>, userId: string): Promise<boo
   return !row;
 }
 
+/** The same check for many accounts at once: those of `userIds` that are not restricted. */
+export async function mailableAmong(db: Kysely<Database>, userIds: string[]): Promise<Set<string>> {
+  const restricted = userIds.length === 0 ? [] : await db.selectFrom('account_privacy_flags').select('user_id').where('user_id', 'in', userIds).where('kind', '=', 'restriction').execute();
+  const held = new Set(restricted.map((r) => r.user_id));
+  return new Set(userIds.filter((id) => !held.has(id)));
+}
+
 /** The same check by address, for the mailer, which knows only where a message goes. */
 export function mayMailAddress(db: Kysely<Database>, accounts: Pick<AccountStore, 'userByEmail'>) {
   return async (address: string): Promise<boolean> => {
