@@ -67,8 +67,8 @@ export function createFollowStore(db: Kysely<Database>) {
     },
 
     /**
-     * One notification per confirmed subscription of the target, in one statement; a key written before (another
-     * process, a re-run) is left alone. Returns how many rows are new.
+     * One notification per subscription of the target confirmed by the event's time, in one statement; a key written
+     * before (another process, a re-run) is left alone. Returns how many rows are new.
      */
     async fanOut(f: FanOut): Promise<number> {
       const select = db
@@ -77,6 +77,8 @@ export function createFollowStore(db: Kysely<Database>) {
         .where('s.kind', '=', f.kind)
         .where('s.dataset_id', '=', f.datasetId)
         .where('s.status', '=', 'confirmed')
+        // Who followed when it happened: a job run late (its server was down) tells no one who came after.
+        .where('s.confirmed_at', '<=', f.at)
         .select((eb) => [
           sql<string>`${sql.lit('sub:')} || ${eb.ref('s.id')} || ${':' + f.event}`.as('key'),
           's.id as subscription_id',
