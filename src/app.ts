@@ -155,12 +155,17 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     contextOf,
     sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), webhooksAccountSection(portal.webhooks), followsAccountSection(), publishingSection, privacyRightsSection(portal.rights)],
   });
+  const webhookDeps = { config: portal.config, webhooks: portal.webhooks, contextOf };
   await app.register(backofficeRoutes, {
     config: portal.config,
     catalog: portal.catalog,
     accounts: portal.accounts,
     blobs: portal.blobs,
     contextOf,
+    // Webhooks are registered through the same API, and described in its OpenAPI document.
+    alsoUnder: async (api) => {
+      await api.register(webhookApi, webhookDeps);
+    },
   });
   await app.register(twoFactorRoutes, { config: portal.config, accounts: portal.accounts, twoFactor: portal.twoFactor, contextOf });
   await app.register(apiKeyRoutes, apiKeyDeps);
@@ -183,8 +188,6 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   // The privacy office's legal holds (the office's other pages are registered by their own module).
   await app.register(holdRoutes, { config: portal.config, holds: portal.holds, contextOf });
 
-  const webhookDeps = { config: portal.config, webhooks: portal.webhooks, contextOf };
-  await app.register(webhookApi, { ...webhookDeps, prefix: '/api/opaal/v1' });
   await app.register(webhookPages, webhookDeps);
   await app.register(followRoutes, { config: portal.config, follow: portal.follow, contextOf });
 

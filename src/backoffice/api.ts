@@ -195,11 +195,14 @@ export async function publishingApi(plugin: FastifyInstance, deps: BackofficeDep
     });
   });
 
+  // Routes of other modules under this prefix (webhooks), registered here so the document lists them too.
+  if (deps.alsoUnder) await app.register(deps.alsoUnder);
+
   // Public, like the Explore API's: generated from the routes above, so it lists what they validate.
   const document = openApiDocument(routes, {
     title: 'Opaal publishing API',
     version: '1',
-    description: 'Create datasets, edit their metadata, upload and publish versions. See docs/publishing-api.md.',
+    description: 'Create datasets, edit their metadata, upload and publish versions; register webhooks. See docs/publishing-api.md and docs/webhooks.md.',
     server: publishingApiPrefix,
   });
   app.get('/openapi.json', async () => document);

@@ -1,5 +1,5 @@
 // What the back office's pages and publishing API are given: built once in index.ts.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { BlobStore } from '../blobs/index.ts';
 import type { CatalogService } from '../catalog/service.ts';
 import type { DatasetMetadata } from '../catalog/types.ts';
@@ -14,4 +14,6 @@ export interface BackofficeDeps {
   contextOf: (request: FastifyRequest) => PageContext;
   /** The publishing hygiene check of a dataset's contact point. */
   contactWarning: (metadata: Pick<DatasetMetadata, 'contactPoint'>) => Promise<ContactWarning | null>;
+  /** Other modules' routes served under the publishing API's prefix and described in its OpenAPI document (webhooks). */
+  alsoUnder?: (api: FastifyInstance) => Promise<void>;
 }

@@ -1,11 +1,12 @@
 // The publishing API's schemas: bad bodies and queries get a 400 naming the field and change nothing; the OpenAPI document is the routes' own schemas.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import Fastify, { type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { listEvents } from '../../src/events/store.ts';
 import { publishingApi, publishingApiPrefix } from '../../src/backoffice/api.ts';
 import { MetadataBody, NewDatasetBody, ReadingsBody, UploadQuery } from '../../src/backoffice/api-schemas.ts';
 import type { BackofficeDeps } from '../../src/backoffice/deps.ts';
+import { webhookApi } from '../../src/webhooks/routes.ts';
 import { json, startServer, type ServerHarness } from '../helpers/server.ts';
 import { signedIn, type StaffVisitor } from '../helpers/staff.ts';
 
@@ -94,7 +95,11 @@ test('the OpenAPI document lists every route of the publishing API with the sche
   const app = Fastify();
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => void routes.push(route));
-  await app.register(publishingApi, { config: s.portal.config, prefix: base } as unknown as BackofficeDeps);
+  // With the webhooks' routes, which the portal registers under the same prefix and document.
+  const alsoUnder = async (api: FastifyInstance) => {
+    await api.register(webhookApi, { config: s.portal.config, webhooks: s.portal.webhooks, contextOf: () => { throw new Error('no pages here'); } });
+  };
+  await app.register(publishingApi, { config: s.portal.config, prefix: base, alsoUnder } as unknown as BackofficeDeps);
   await app.ready();
   const own = await app.inject({ method: 'GET', url: `${base}/openapi.json` });
   assert.deepEqual(own.json(), document, 'the same document from the same routes');
@@ -125,6 +130,7 @@ test('the OpenAPI document lists every route of the publishing API with the sche
   }
 
   const op = (path: string, method: string) => document.paths[path][method];
+  assert.ok(op('/webhooks', 'post') && op('/webhooks/{id}', 'delete'), 'the webhooks are described with the rest');
   assert.deepEqual(op('/datasets', 'post').requestBody.content['application/json'].schema, JSON.parse(JSON.stringify(NewDatasetBody)));
   assert.deepEqual(op('/datasets/{id}/metadata', 'patch').requestBody.content['application/json'].schema, JSON.parse(JSON.stringify(MetadataBody)));
   assert.deepEqual(op('/datasets/{id}/versions/{number}/readings', 'post').requestBody.content['application/json'].schema, JSON.parse(JSON.stringify(ReadingsBody)));
