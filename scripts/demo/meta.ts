@@ -27,6 +27,8 @@ export interface DemoMetaInput {
   restricted?: boolean;
   /** Notes by the label exactly as it stands in the file's header, so a renamed column cannot drift from its note. */
   fields: Record<string, FieldNote>;
+  /** The header labels that identify a record across versions: a new version's mail says which records changed. */
+  key?: string[];
 }
 
 /**
@@ -69,5 +71,6 @@ export function demoMeta(input: DemoMetaInput): Record<string, unknown> {
     accessRights: input.restricted ? 'RESTRICTED' : 'PUBLIC',
     visibility: input.restricted ? 'restricted' : 'public',
     fields: fieldEntries(input.fields),
+    ...(input.key ? { key: input.key.map(normalizeFieldName) } : {}),
   };
 }

@@ -35,6 +35,12 @@ test('seeds an empty catalog with datasets covering every field type, once', asy
   const count = jobseekers.fields.find((f) => f.name === 'aantal_werkzoekenden')!;
   assert.deepEqual(count.annotations.aggregation, ['avg']);
   assert.deepEqual(count.label, { nl: 'Aantal werkzoekenden', en: 'Unemployed jobseekers' });
+  // Its records are named by month, municipality, gender and age group: a new version says which ones changed.
+  assert.deepEqual(jobseekers.metadata.key, ['referentiedatum', 'nis_code', 'geslacht', 'leeftijdsgroep']);
+  const keyed = await portal.engine.all(
+    `SELECT count(*) AS n, count(DISTINCT (referentiedatum, nis_code, geslacht, leeftijdsgroep)) AS keys FROM read_parquet('${portal.blobs.pathOf((await portal.catalog.currentVersion(jobseekers.id, staffAudience)).version!.blob)}')`,
+  );
+  assert.equal(Number(keyed[0].keys), Number(keyed[0].n), 'the key identifies one record each');
   const vacancies = datasets.find((d) => d.fields.some((f) => f.name === 'ontvangen_vacatures'))!;
   assert.deepEqual(vacancies.fields.find((f) => f.name === 'ontvangen_vacatures')!.annotations.aggregation, ['sum'], 'a flow adds up');
   assert.deepEqual(vacancies.fields.find((f) => f.name === 'openstaande_vacatures')!.annotations.aggregation, ['avg'], 'a stock does not');

@@ -83,6 +83,8 @@ export const werkzoekenden: DemoSource = {
     },
     temporal: { start: '2021-01-01', end: '2024-12-31' },
     accrualPeriodicity: 'MONTHLY',
+    // One record per month, municipality, gender and age group: what a new month's version changes is named by these.
+    key: ['Referentiedatum', 'NIS-code', 'Geslacht', 'Leeftijdsgroep'],
     fields: {
       Referentiedatum: { description: 'Laatste dag van de maand waarop de werkzoekenden geteld zijn', en: 'Reference date' },
       'NIS-code': { description: 'NIS-code van de gemeente (Statbel)', type: 'text', en: 'NIS code' },
