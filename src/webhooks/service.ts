@@ -223,7 +223,8 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     },
 
     /**
-     * One delivery per active webhook of the dataset (or of the catalog) whose owner may see it. Idempotent: the same
+     * One delivery per active webhook of the dataset (or of the catalog), registered by the event's time, whose owner
+     * may see it. Idempotent: the same
      * event again, from a re-run job or another process, inserts nothing.
      */
     async onDatasetEvent(event: DatasetEvent): Promise<void> {
@@ -235,6 +236,8 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       const body = eventBody(event, dataset, eventId);
       const now = clock().toISOString();
       for (const hook of hooks) {
+        // A webhook hears of what happened after it was registered: a job run late tells no hook that came after.
+        if (hook.created_at > event.at) continue;
         const owner = await ownerOf(hook.user_id);
         if (!owner || !mayRead(dataset, owner.audience)) continue;
         await store.insertDelivery({

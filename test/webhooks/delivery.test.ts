@@ -71,7 +71,7 @@ for (const dialect of dialects) {
       const account = toAccount((await a.store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow()));
       await a.webhooks.create(account, { url: receiver.url, datasetId: 'cities' });
       await b.webhooks.create(account, { url: receiver.url, datasetId: null });
-      const events: DatasetEvent[] = Array.from({ length: 25 }, (_, i) => ({ type: 'version_published', datasetId: 'cities', at: new Date(Date.UTC(2026, 2, 2, 10, i)).toISOString(), version: i + 2, previousVersion: i + 1 }));
+      const events: DatasetEvent[] = Array.from({ length: 25 }, (_, i) => ({ type: 'version_published', datasetId: 'cities', at: new Date(Date.now() + 60_000 * (i + 1)).toISOString(), version: i + 2, previousVersion: i + 1 }));
       // Each event reaches both processes (a re-run job, or both handling it), in the opposite order.
       await Promise.all([
         (async () => { for (const e of events) await a.webhooks.onDatasetEvent(e); })(),
