@@ -93,9 +93,9 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
         const result = await deps.follow.follow(account.id, goal, lang);
         return html(reply, messagePage(ctx, t.title, result === 'already' ? t.alreadyFollowing : t.sent, back));
       });
-    const dataset = (request: FastifyRequest): Target => ({ kind: 'dataset', datasetId: (request.params as { datasetId: string }).datasetId });
-    followForm('/datasets/:datasetId/follow', dataset, 'follow');
-    followForm('/datasets/:datasetId/unfollow', dataset, 'unfollow');
+    const dataset = (request: FastifyRequest): Target => ({ kind: 'dataset', datasetId: (request.params as { id: string }).id });
+    followForm('/datasets/:id/follow', dataset, 'follow');
+    followForm('/datasets/:id/unfollow', dataset, 'unfollow');
     for (const kind of ['catalog', 'newsletter'] as const) {
       followForm(`/-/account/follows/${kind}`, () => ({ kind }), 'follow');
       followForm(`/-/account/follows/${kind}/unfollow`, () => ({ kind }), 'unfollow');
@@ -179,14 +179,14 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
       app.get(`${p}${path}`, guarded('dataset.publish'), async (request, reply) => {
         const ctx = deps.contextOf(request);
         const datasetId = datasetOf(request);
-        return html(reply, announcePage(ctx, { action: ctx.link(path.replace(':datasetId', datasetId ?? '')), heading: await heading(ctx, datasetId, accountOf(request)!.id) }));
+        return html(reply, announcePage(ctx, { action: ctx.link(path.replace(':id', datasetId ?? '')), heading: await heading(ctx, datasetId, accountOf(request)!.id) }));
       });
       app.post(`${p}${path}`, { ...guarded('dataset.publish'), ...formSchema(AnnouncementForm) }, async (request, reply) => {
         const ctx = deps.contextOf(request);
         const datasetId = datasetOf(request);
         const actor = accountOf(request)!.id;
         const values = { title: field(request.body, 'title'), body: field(request.body, 'body') };
-        const action = ctx.link(path.replace(':datasetId', datasetId ?? ''));
+        const action = ctx.link(path.replace(':id', datasetId ?? ''));
         try {
           refuseForm(request);
           await deps.follow.announce(actor, datasetId, values);
@@ -197,7 +197,7 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
         return html(reply, announcePage(ctx, { action, heading: await heading(ctx, datasetId, actor), done: ctx.t.follow.announced }));
       });
     };
-    announceRoutes('/datasets/:datasetId/announce', (request) => (request.params as { datasetId: string }).datasetId);
+    announceRoutes('/datasets/:id/announce', (request) => (request.params as { id: string }).id);
     announceRoutes('/-/follow/announce', () => null);
   }
 }
