@@ -14,6 +14,7 @@ export const eventVerbs = [
   'privacy.consent_withdrawn', 'privacy.objection_lifted', 'privacy.objection_set', 'privacy.recipient_added', 'privacy.recipient_ended',
   'privacy.recipient_informed', 'privacy.restriction_lifted', 'privacy.restriction_set', 'privacy.statement_acknowledged',
   'retention.run',
+  'webhook.created', 'webhook.deleted', 'webhook.disabled', 'webhook.enabled',
 ] as const;
 export type EventVerb = (typeof eventVerbs)[number];
 

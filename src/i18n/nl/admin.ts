@@ -133,6 +133,10 @@ export const admin = {
     'privacy.restriction_set': 'heeft de verwerking laten beperken',
     'privacy.statement_acknowledged': 'heeft de gewijzigde privacyverklaring gelezen',
     'retention.run': 'heeft verlopen gegevens opgeruimd',
+    'webhook.created': 'heeft een webhook geregistreerd',
+    'webhook.deleted': 'heeft een webhook verwijderd',
+    'webhook.disabled': 'heeft een webhook uitgeschakeld na herhaalde mislukte bezorging',
+    'webhook.enabled': 'heeft een webhook weer ingeschakeld',
   },
   /** Who did it, by role: never an account number. */
   actors: { admin: 'Een beheerder', editor: 'Een redacteur', dpo: 'De DPO', user: 'Een gebruiker', system: 'Het systeem', cli: 'De opdrachtregel', gone: 'Een account dat niet meer bestaat' } as Record<string, string>,
