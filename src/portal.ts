@@ -111,6 +111,8 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
   });
   const blobs = createFileBlobStore(config.dataDir);
   const tempSweeps = await startTempSweeps(blobs, staleTempAfterMs(config.exportTimeoutMs));
+  // Background work logs through the server's logger once it has one (logTo); a command's own run logs nothing here.
+  const sink: { log: ((entry: object, message: string) => void) | null } = { log: null };
   let kickJobs: () => void = () => undefined;
   const catalog = createCatalogService({
     store: createCatalogStore(store.db),
@@ -121,6 +123,8 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     importLimits: importLimitsOf(config),
     // A change told its job: where this process runs jobs, it looks at once rather than at the next poll.
     changed: () => kickJobs(),
+    // A version's changes not computed at publication (they are when asked for): the error's kind, never its text.
+    log: (message, error) => sink.log?.({ error: (error as Error).name }, message),
   });
   const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
   const usage = createUsageService({ db: store.db, clock });
@@ -128,8 +132,6 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
   const apiKeyStore = createApiKeyStore(store.db);
   const adminStore = createAdminStore(store.db);
   const events = createEventStore(store.db);
-  // Background work logs through the server's logger once it has one (logTo); a command's own run logs nothing here.
-  const sink: { log: ((entry: object, message: string) => void) | null } = { log: null };
   const mailer = createMailer({
     log: (message) => sink.log?.({ mail: message }, 'mail not delivered'),
     db: store.db,

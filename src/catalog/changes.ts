@@ -6,7 +6,7 @@ import type { CatalogDeps } from './versions.ts';
 
 export function changesOperations(deps: CatalogDeps) {
   const { store, engine, blobs } = deps;
-  const log = deps.log ?? ((message: string, error: unknown) => console.error(message, error));
+  const log = deps.log ?? (() => undefined);
 
   /** The version compared to: the one recorded when it was made current, else the newest published before it. */
   async function previousOf(version: Version): Promise<Version | null> {

@@ -20,7 +20,7 @@ export interface CatalogDeps {
   clock: Clock;
   maxImportBytes?: number;
   importLimits?: ImportLimits;
-  /** Where a failure that must not fail the request is told (a version's changes not computed); stderr when left out. */
+  /** Where a failure that must not fail the request is told (a version's changes not computed); nowhere when left out. */
   log?: (message: string, error: unknown) => void;
   /** Told after a change that enqueued a dataset event committed (the job runner looks at once). */
   changed?: () => void;
