@@ -123,18 +123,15 @@ for (const dialect of dialects) {
       const path = portal.blobs.pathOf(one.blob);
       const kept = readFileSync(path);
       writeFileSync(path, 'geen parquet');
-      const errors = console.error;
-      const logged: unknown[] = [];
-      console.error = (...args: unknown[]) => logged.push(args);
-      let two;
-      try {
-        two = await portal.catalog.importDataset({ datasetId: 'werk', path: second, actor: 'cli' });
-      } finally {
-        console.error = errors;
-      }
+      // The server's logger, as `opaal serve` hands it over.
+      const logged: { entry: object; message: string }[] = [];
+      portal.logTo((entry, message) => logged.push({ entry, message }));
+      const two = await portal.catalog.importDataset({ datasetId: 'werk', path: second, actor: 'cli' });
       assert.equal(two.version.changes, null);
       assert.equal((await portal.catalog.getDataset('werk', staffAudience)).currentVersion, two.version.id, 'published all the same');
       assert.equal(logged.length, 1, 'the failure is logged');
+      assert.match(logged[0].message, /Could not compute the changes of werk version 2/);
+      assert.doesNotMatch(JSON.stringify(logged[0].entry), /geen parquet/, 'the error\'s kind, not its text');
       writeFileSync(path, kept);
       const later = await portal.catalog.changesOf('werk', 2);
       assert.deepEqual([later?.added, later?.removed, later?.changed, later?.comparedTo], [3, 2, 1, 1], 'computed when asked');
