@@ -172,6 +172,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     issuer: config.portalName,
   });
   const webhooks = createWebhookService({
+    log: (message) => sink.log?.({ webhook: message }, 'webhook not delivered'),
     store: createWebhookStore(store.db),
     box: createSecretBox(key),
     clock,
