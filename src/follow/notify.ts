@@ -7,7 +7,7 @@ import { newId } from '../accounts/secrets.ts';
 import type { Mail } from '../mail/outbox.ts';
 import { followMails, type Notice } from './mail.ts';
 import type { FollowContext } from './context.ts';
-import type { NotificationRow } from './store.ts';
+import { idsPerQuery, type NotificationRow } from './store.ts';
 import type { DigestFrequency, NotificationKind } from './types.ts';
 
 /** A sender that claimed a notification and died: after this long another sender may take it (the key stops a double). */
@@ -36,7 +36,7 @@ function isoWeek(monday: Date): string {
 /** Lists of ids go to the database in parts, within every dialect's limit on bound values. */
 async function inParts<T>(ids: string[], load: (part: string[]) => Promise<T[]>): Promise<T[]> {
   const found: T[] = [];
-  for (let i = 0; i < ids.length; i += 1000) found.push(...(await load(ids.slice(i, i + 1000))));
+  for (let i = 0; i < ids.length; i += idsPerQuery) found.push(...(await load(ids.slice(i, i + idsPerQuery))));
   return found;
 }
 const unique = <T>(values: T[]) => [...new Set(values)];
@@ -145,7 +145,8 @@ export function createNotifier(c: FollowContext) {
   async function sendInstant(): Promise<void> {
     const now = clock();
     const stale = new Date(now.getTime() - claimMinutes * 60_000).toISOString();
-    const rows = await store.claimInstant(newId('run'), now.toISOString(), stale);
+    const run = newId('run');
+    const rows = await store.claimInstant(run, now.toISOString(), stale);
     if (rows.length === 0) return;
     const memo = runMemo();
     const batch = await gather(rows);
@@ -171,10 +172,11 @@ export function createNotifier(c: FollowContext) {
       mails.push({ to: who.email, ...mail, headers: unsubscribeHeaders(notice.unsubscribeLink), idempotencyKey: key });
     }
     const results = await c.mailer.sendMany(mails);
-    const sent: number[] = [];
-    mails.forEach((mail, i) => (results[i] === 'withheld' ? withheld : sent).push(...told.get(mail.idempotencyKey!)!));
-    await store.finish(sent, 'sent', clock().toISOString());
-    await store.finish(withheld, 'withheld', clock().toISOString());
+    mails.forEach((mail, i) => {
+      if (results[i] === 'withheld') withheld.push(...told.get(mail.idempotencyKey!)!);
+    });
+    // What is not withheld went out in a mail (or had before, under the same key).
+    await store.finishRun(run, withheld, clock().toISOString());
   }
 
   async function fanOutDataset(event: DatasetEvent): Promise<void> {

@@ -35,8 +35,8 @@ export interface Mail {
 type SendResult = 'queued' | 'withheld' | 'duplicate';
 
 const maxAttempts = 5;
-/** Rows per multi-row insert of `sendMany`: 13 values each, well within every dialect's limit on bound values. */
-const insertChunk = 500;
+/** Rows per multi-row insert of `sendMany`: 13 values each, within SQLite's limit of 32,766 bound values. */
+const insertChunk = 2000;
 
 export type Mailer = ReturnType<typeof createMailer>;
 
@@ -220,7 +220,7 @@ export function createMailer(deps: MailerDeps) {
       let allowed: Set<string> | null = null;
       if (unsolicited.length > 0 && deps.mayMailMany) {
         allowed = new Set();
-        for (let i = 0; i < unsolicited.length; i += 1000) for (const address of await deps.mayMailMany(unsolicited.slice(i, i + 1000))) allowed.add(address.toLowerCase());
+        for (let i = 0; i < unsolicited.length; i += 5000) for (const address of await deps.mayMailMany(unsolicited.slice(i, i + 5000))) allowed.add(address.toLowerCase());
       } else if (unsolicited.length > 0 && deps.mayMail) {
         allowed = new Set();
         for (const address of unsolicited) if (await deps.mayMail(address)) allowed.add(address);
