@@ -46,7 +46,7 @@ import { createFollowStore } from './follow/store.ts';
 import { digestPeriod } from './follow/notify.ts';
 import type { DigestFrequency } from './follow/types.ts';
 import { localized } from './explore/present.ts';
-import { mailableAmong } from './privacy/rights/flags.ts';
+import { mailableAddresses, mailableAmong } from './privacy/rights/flags.ts';
 import { NotFound } from './errors.ts';
 
 export interface Portal {
@@ -141,6 +141,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     pollMs: config.mailPollMs,
     retryMs: config.mailRetryMs,
     mayMail: mayMailAddress(store.db, accountStore),
+    mayMailMany: mailableAddresses(store.db, accountStore),
   });
   const statements = createStatementService({ db: store.db, clock, config });
   const recipients = createRecipientService({ store: createRecipientStore(store.db), db: store.db, clock, config });
@@ -242,9 +243,10 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
   const schedules: Schedule[] = [
     ...digestFrequencies.map((frequency) => ({
       kind: `follow.digest.${frequency}`,
-      // The period that ended (yesterday, last week), mailed from 05:00 UTC on (early morning in Europe).
+      // The period that ended in the portal's time zone (yesterday, last week), mailed from five hours after its local
+      // midnight on (05:00, or 04:00 or 06:00 on the night the clocks change).
       period: (at: Date) => {
-        const { before, period } = digestPeriod(frequency, at);
+        const { before, period } = digestPeriod(frequency, at, config.timezone);
         return { key: period, runAfter: new Date(Date.parse(before) + 5 * 3_600_000) };
       },
     })),

@@ -72,6 +72,8 @@ export function createAccountStore(db: Kysely<Database>) {
       db.selectFrom('users').select(['id', 'email', 'first_name', 'last_active_at']).where('last_active_at', '<=', at).orderBy('id').execute(),
     listUsers: () => db.selectFrom('users').selectAll().orderBy('email').execute(),
     /** In the order of their addresses. */
+    /** The accounts of these addresses (lower-cased), id and address only: the mailer's bulk check. */
+    idsByEmails: async (emails: string[]) => (emails.length === 0 ? [] : db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails.map((e) => e.toLowerCase())).execute()),
     usersByIds: async (ids: string[]) => (ids.length === 0 ? [] : db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('email').execute()),
     async searchUsers(query: UserQuery) {
       const rows = await usersMatching(query).selectAll().orderBy('email').limit(query.limit).offset(query.offset).execute();

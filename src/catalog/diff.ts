@@ -61,7 +61,7 @@ export async function versionChanges(engine: Engine, before: DiffSide, after: Di
   const keyFields = key.length > 0 && key.every((name) => common.includes(name)) ? key : [];
   // The typed values, not the `_recordid`: that hashes the source's text, which gives one id to different values when a
   // notation is read otherwise (03/04 as 3 April or 4 March) and two ids to one value written otherwise (1.0, 1). As
-  // fast on the benchmark (bench/notify-diff.ts); a 64-bit hash, so two records of two million collide once in ~10^7 diffs.
+  // fast on the benchmark (bench/notify.ts); a 64-bit hash, so two records of two million collide once in ~10^7 diffs.
   const hash = common.length > 0 ? `hash(${common.map(value).join(', ')})` : '0::UBIGINT';
   const keys = keyFields.map((_, i) => `k${i}`);
   const keyColumns = keyFields.map((name, i) => `${value(name)} AS k${i}`);

@@ -15,8 +15,9 @@ export interface FollowDeps {
   accounts: Pick<AccountStore, 'userById' | 'usersByIds' | 'giveConsent' | 'consentOf' | 'consentsByIds' | 'withdrawConsent'>;
   events: EventStore;
   clock: Clock;
-  mailer: Pick<Mailer, 'send'>;
-  config: { baseUrl: string; portalName: string; defaultLanguage: Language };
+  mailer: Pick<Mailer, 'send' | 'sendMany'>;
+  /** `timezone`: digests close the portal's local day or week. */
+  config: { baseUrl: string; portalName: string; defaultLanguage: Language; timezone: string };
   /** The portal's key: unsubscribe links carry a keyed digest of what they end, so nothing about them is stored. */
   key: () => Buffer;
   /** The privacy statement shown when a person consents (the privacy office's; injected, follow does not import privacy). */

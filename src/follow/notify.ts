@@ -1,24 +1,29 @@
 // Notifications: the fan-out of a dataset event or an announcement to confirmed subscriptions (one row per subscription
 // and event, by its idempotency key), mail at once, and daily or weekly digests. Every send checks the person again.
 import type { DatasetEvent } from '../catalog/events.ts';
+import { zonedDay, zonedMidnight } from '../clock.ts';
 import { languageOr, type Language } from '../i18n/index.ts';
 import { newId } from '../accounts/secrets.ts';
+import type { Mail } from '../mail/outbox.ts';
 import { followMails, type Notice } from './mail.ts';
 import type { FollowContext } from './context.ts';
-import type { NotificationRow } from './store.ts';
+import { idsPerQuery, type NotificationRow } from './store.ts';
 import type { DigestFrequency, NotificationKind } from './types.ts';
 
 /** A sender that claimed a notification and died: after this long another sender may take it (the key stops a double). */
 const claimMinutes = 10;
 const day = 86_400_000;
 
-/** The period a digest run at `now` closes: notifications written before `before`, named `period` in the digest's key. */
-export function digestPeriod(frequency: DigestFrequency, now: Date): { before: string; period: string } {
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  if (frequency === 'daily') return { before: new Date(midnight).toISOString(), period: new Date(midnight - day).toISOString().slice(0, 10) };
-  // ISO weeks, Monday first; the period is the week that ended.
-  const monday = midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * day;
-  return { before: new Date(monday).toISOString(), period: isoWeek(new Date(monday - 7 * day)) };
+/**
+ * The period a digest run at `now` closes, in the portal's time zone: the local day (daily) or the ISO week, Monday
+ * first (weekly), that ended before `now`; notifications written before `before` (that period's end, local midnight),
+ * named `period` in the digest's key.
+ */
+export function digestPeriod(frequency: DigestFrequency, now: Date, timeZone: string): { before: string; period: string } {
+  const today = zonedDay(now, timeZone);
+  if (frequency === 'daily') return { before: zonedMidnight(today, timeZone).toISOString(), period: new Date(today.getTime() - day).toISOString().slice(0, 10) };
+  const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * day);
+  return { before: zonedMidnight(monday, timeZone).toISOString(), period: isoWeek(new Date(monday.getTime() - 7 * day)) };
 }
 
 function isoWeek(monday: Date): string {
@@ -31,10 +36,19 @@ function isoWeek(monday: Date): string {
 /** Lists of ids go to the database in parts, within every dialect's limit on bound values. */
 async function inParts<T>(ids: string[], load: (part: string[]) => Promise<T[]>): Promise<T[]> {
   const found: T[] = [];
-  for (let i = 0; i < ids.length; i += 1000) found.push(...(await load(ids.slice(i, i + 1000))));
+  for (let i = 0; i < ids.length; i += idsPerQuery) found.push(...(await load(ids.slice(i, i + idsPerQuery))));
   return found;
 }
 const unique = <T>(values: T[]) => [...new Set(values)];
+
+/** The event a notification tells of, whichever subscription brought it: its key after `sub:{subscription}:`. */
+const eventOf = (row: NotificationRow) => row.key.slice(`sub:${row.subscription_id}:`.length);
+
+/**
+ * The mail's idempotency key: the notification's own (subscription and event), but for a new dataset the person's, as
+ * two subscriptions (the catalog, the newsletter) bring it: mailed once, whichever run or process sends it.
+ */
+const mailKeyOf = (row: NotificationRow) => (row.kind === 'new_dataset' ? `user:${row.user_id}:${eventOf(row)}` : row.key);
 
 export function createNotifier(c: FollowContext) {
   const { store, clock } = c;
@@ -125,30 +139,44 @@ export function createNotifier(c: FollowContext) {
   /**
    * Mails the instant notifications waiting (this event's and any a crash left). One statement claims them for this
    * run, so two senders do not both mail one; a run that dies leaves them claimed until the claim goes stale, and the
-   * run that takes them over sends under the same idempotency keys.
+   * run that takes them over sends under the same idempotency keys. One person hears of one event once: a new dataset
+   * reaches a follower of both the catalog and the newsletter through one of the two.
    */
   async function sendInstant(): Promise<void> {
     const now = clock();
     const stale = new Date(now.getTime() - claimMinutes * 60_000).toISOString();
-    const rows = await store.claimInstant(newId('run'), now.toISOString(), stale);
+    const run = newId('run');
+    const rows = await store.claimInstant(run, now.toISOString(), stale);
     if (rows.length === 0) return;
     const memo = runMemo();
     const batch = await gather(rows);
-    const sent: number[] = [];
     const withheld: number[] = [];
+    /** Per mail, the rows it tells of: the first for its person and event, and any that say the same. */
+    const told = new Map<string, number[]>();
+    const mails: Mail[] = [];
     for (const row of rows) {
+      const key = mailKeyOf(row);
+      const covered = told.get(key);
+      if (covered) {
+        covered.push(Number(row.id));
+        continue;
+      }
       const who = batch.recipient(row.user_id);
       const notice = who ? await noticeOf(row, who.lang, memo, batch) : null;
       if (!who || !notice) {
         withheld.push(Number(row.id));
         continue;
       }
+      told.set(key, [Number(row.id)]);
       const mail = followMails.instant(who.lang, { portal: c.config.portalName, firstName: who.firstName, notice, manageLink: c.link(who.lang, '/-/account/follows') });
-      const result = await c.mailer.send({ to: who.email, ...mail, headers: unsubscribeHeaders(notice.unsubscribeLink), idempotencyKey: row.key });
-      (result === 'withheld' ? withheld : sent).push(Number(row.id));
+      mails.push({ to: who.email, ...mail, headers: unsubscribeHeaders(notice.unsubscribeLink), idempotencyKey: key });
     }
-    await store.finish(sent, 'sent', clock().toISOString());
-    await store.finish(withheld, 'withheld', clock().toISOString());
+    const results = await c.mailer.sendMany(mails);
+    mails.forEach((mail, i) => {
+      if (results[i] === 'withheld') withheld.push(...told.get(mail.idempotencyKey!)!);
+    });
+    // What is not withheld went out in a mail (or had before, under the same key).
+    await store.finishRun(run, withheld, clock().toISOString());
   }
 
   async function fanOutDataset(event: DatasetEvent): Promise<void> {
@@ -188,7 +216,7 @@ export function createNotifier(c: FollowContext) {
      * a second run in the same period finds nothing left, and a crashed run resends under the same key.
      */
     async sendDigests(frequency: DigestFrequency, now: Date): Promise<{ mailed: number }> {
-      const { before, period } = digestPeriod(frequency, now);
+      const { before, period } = digestPeriod(frequency, now, c.config.timezone);
       let mailed = 0;
       const memo = runMemo();
       for (const userId of await store.digestRecipients(frequency, before)) {
@@ -200,9 +228,16 @@ export function createNotifier(c: FollowContext) {
         const notices: Notice[] = [];
         const withheld: number[] = [];
         const included: number[] = [];
+        const events = new Set<string>();
         for (const row of rows) {
+          // One event once in a digest, as at once: a new dataset by the catalog and by the newsletter is one notice.
+          if (events.has(mailKeyOf(row))) {
+            included.push(Number(row.id));
+            continue;
+          }
           const notice = who ? await noticeOf(row, who.lang, memo, batch) : null;
           if (notice) {
+            events.add(mailKeyOf(row));
             notices.push(notice);
             included.push(Number(row.id));
           } else withheld.push(Number(row.id));

@@ -18,7 +18,14 @@ interface FanOut {
 
 export type FollowStore = ReturnType<typeof createFollowStore>;
 
+/** Ids bound in one statement: within SQLite's limit of 32,766 values and PostgreSQL's of 65,535. */
+export const idsPerQuery = 5000;
+
 export function createFollowStore(db: Kysely<Database>) {
+  async function finish(ids: number[], status: 'sent' | 'withheld', at: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += idsPerQuery) await db.updateTable('notifications').set({ status, sent_at: at }).where('id', 'in', ids.slice(i, i + idsPerQuery)).execute();
+  }
+
   return {
     insertSubscription: (row: SubscriptionRow) => db.insertInto('subscriptions').values(row).execute(),
     /** The person's one subscription to a target that has not ended. */
@@ -104,17 +111,21 @@ export function createFollowStore(db: Kysely<Database>) {
      * one statement, and returns them: another run's statement takes none of the same.
      */
     async claimInstant(run: string, at: string, staleBefore: string): Promise<NotificationRow[]> {
-      await db
+      const rows = await db
         .updateTable('notifications')
         .set({ status: 'sending', sent_at: at, digest_key: run })
         .where('frequency', '=', 'instant')
         .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('sent_at', '<=', staleBefore)])]))
+        .returningAll()
         .execute();
-      return db.selectFrom('notifications').selectAll().where('digest_key', '=', run).where('status', '=', 'sending').orderBy('id').execute();
+      return rows.sort((a, b) => Number(a.id) - Number(b.id));
     },
-    async finish(ids: number[], status: 'sent' | 'withheld', at: string): Promise<void> {
-      for (let i = 0; i < ids.length; i += 1000) await db.updateTable('notifications').set({ status, sent_at: at }).where('id', 'in', ids.slice(i, i + 1000)).execute();
+    /** Closes a run of instant notifications: those of `withheld` withheld, the rest of the run sent, in two statements. */
+    async finishRun(run: string, withheld: number[], at: string): Promise<void> {
+      await finish(withheld, 'withheld', at);
+      await db.updateTable('notifications').set({ status: 'sent', sent_at: at }).where('digest_key', '=', run).where('status', '=', 'sending').execute();
     },
+    finish,
     subscriptionsByIds: (ids: string[]) => (ids.length === 0 ? Promise.resolve([]) : db.selectFrom('subscriptions').selectAll().where('id', 'in', ids).execute()),
     preferencesOf: (userIds: string[]) => (userIds.length === 0 ? Promise.resolve([]) : db.selectFrom('follow_preferences').selectAll().where('user_id', 'in', userIds).execute()),
 

@@ -35,6 +35,8 @@ export interface Mail {
 type SendResult = 'queued' | 'withheld' | 'duplicate';
 
 const maxAttempts = 5;
+/** Rows per multi-row insert of `sendMany`: 13 values each, within SQLite's limit of 32,766 bound values. */
+const insertChunk = 2000;
 
 export type Mailer = ReturnType<typeof createMailer>;
 
@@ -46,6 +48,8 @@ interface MailerDeps {
   log?: (message: string) => void;
   /** Whether the portal may write to this address on its own initiative (see privacy/rights/flags.ts). */
   mayMail?: (address: string) => Promise<boolean>;
+  /** The same check for many addresses at once (`sendMany`): those of them the portal may write to. */
+  mayMailMany?: (addresses: string[]) => Promise<Set<string>>;
   /** How long a claim holds before another sender may take the message over (default 5 min). */
   claimMs?: number;
   /** How often a started mailer looks for due mail (default 15 s). */
@@ -59,6 +63,24 @@ function messageIdOf(id: number, key: string | null, from: string): string {
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'opaal.invalid';
   const tag = createHash('sha256').update(`${id}:${key ?? ''}`).digest('hex').slice(0, 24);
   return `<outbox-${id}-${tag}@${domain}>`;
+}
+
+/** The outbox row a mail is, pending from `now`. */
+function rowOf(mail: Mail, now: string) {
+  return {
+    to_address: mail.to.toLowerCase(),
+    template: mail.template,
+    subject: mail.subject,
+    text_body: mail.text,
+    html_body: mail.html ?? null,
+    headers: mail.headers ? JSON.stringify(mail.headers) : null,
+    idempotency_key: mail.idempotencyKey ?? null,
+    forget: mail.forget ? 1 : 0,
+    status: 'pending',
+    attempts: 0,
+    created_at: now,
+    next_attempt_at: now,
+  };
 }
 
 export function createMailer(deps: MailerDeps) {
@@ -180,25 +202,56 @@ export function createMailer(deps: MailerDeps) {
       const now = deps.clock().toISOString();
       const result = await deps.db
         .insertInto('mail_outbox')
-        .values({
-          to_address: mail.to.toLowerCase(),
-          template: mail.template,
-          subject: mail.subject,
-          text_body: mail.text,
-          html_body: mail.html ?? null,
-          headers: mail.headers ? JSON.stringify(mail.headers) : null,
-          idempotency_key: mail.idempotencyKey ?? null,
-          forget: mail.forget ? 1 : 0,
-          status: 'pending',
-          attempts: 0,
-          created_at: now,
-          next_attempt_at: now,
-        })
+        .values(rowOf(mail, now))
         .onConflict((oc) => oc.column('idempotency_key').doNothing())
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return 'duplicate';
       kick();
       return 'queued';
+    },
+    /**
+     * `send` for many mails (a fan-out), with the same results in the same order: the restriction checked for all
+     * addresses in a few queries, the rows written in one transaction by multi-row inserts, a key queued before (or
+     * twice in the list) a duplicate. Delivery starts once all are in.
+     */
+    async sendMany(mails: Mail[]): Promise<SendResult[]> {
+      const results: SendResult[] = mails.map(() => 'queued');
+      const unsolicited = [...new Set(mails.filter((m) => !m.reply).map((m) => m.to.toLowerCase()))];
+      let allowed: Set<string> | null = null;
+      if (unsolicited.length > 0 && deps.mayMailMany) {
+        allowed = new Set();
+        for (let i = 0; i < unsolicited.length; i += 5000) for (const address of await deps.mayMailMany(unsolicited.slice(i, i + 5000))) allowed.add(address.toLowerCase());
+      } else if (unsolicited.length > 0 && deps.mayMail) {
+        allowed = new Set();
+        for (const address of unsolicited) if (await deps.mayMail(address)) allowed.add(address);
+      }
+      const seen = new Set<string>();
+      const queued: number[] = [];
+      mails.forEach((mail, i) => {
+        if (!mail.reply && allowed && !allowed.has(mail.to.toLowerCase())) results[i] = 'withheld';
+        else if (mail.idempotencyKey !== undefined && seen.has(mail.idempotencyKey)) results[i] = 'duplicate';
+        else {
+          if (mail.idempotencyKey !== undefined) seen.add(mail.idempotencyKey);
+          queued.push(i);
+        }
+      });
+      const now = deps.clock().toISOString();
+      await deps.db.transaction().execute(async (trx) => {
+        for (let start = 0; start < queued.length; start += insertChunk) {
+          const part = queued.slice(start, start + insertChunk);
+          const written = await trx
+            .insertInto('mail_outbox')
+            .values(part.map((i) => rowOf(mails[i], now)))
+            .onConflict((oc) => oc.column('idempotency_key').doNothing())
+            .returning('idempotency_key')
+            .execute();
+          // A keyless row is always written; a keyed one is new only when its key came back.
+          const keys = new Set(written.map((r) => r.idempotency_key));
+          for (const i of part) if (mails[i].idempotencyKey !== undefined && !keys.has(mails[i].idempotencyKey!)) results[i] = 'duplicate';
+        }
+      });
+      if (results.includes('queued')) kick();
+      return results;
     },
     /** Delivers what is due (tests, and before a command exits). */
     async flush(): Promise<void> {

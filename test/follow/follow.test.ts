@@ -289,6 +289,50 @@ for (const dialect of dialects) {
       assert.deepEqual((await s.portal.follow.announcements(null, 5)).map((a) => a.title), ['Het portaal is vernieuwd']);
     });
 
+    test('a follower of both the catalog and the newsletter hears of a new dataset once, at once and in a digest', async () => {
+      const both = async (email: string) => {
+        await createAccount(s, email, 'user');
+        const v = await signedIn(s, email);
+        for (const target of ['catalog', 'newsletter']) {
+          await v.get('/-/account/follows');
+          assert.equal((await v.post(`/-/account/follows/${target}`, {})).status, 200);
+          await v.post(path(linkIn(await s.smtp.next(email))), {});
+        }
+        return v;
+      };
+      const email = 'alles@example.org';
+      await both(email);
+      const published: DatasetEvent = { type: 'dataset_published', datasetId: 'cities', at: s.clock.now.toISOString(), firstPublication: true };
+      await s.portal.follow.onDatasetEvent(published);
+      await s.portal.follow.onDatasetEvent({ ...published, type: 'version_published', version: 1 });
+      await s.portal.mailer.flush();
+      const news = mailsTo(email).filter((m) => m.template === 'follow.new_dataset');
+      assert.equal(news.length, 1, 'one mail, not one per subscription');
+      assert.equal(s.smtp.messages.filter((m) => m.to.includes(email) && /Nieuwe dataset/.test(m.subject)).length, 1);
+      const rows = await db().selectFrom('notifications').select(['status']).where('user_id', '=', await userId(email)).where('kind', '=', 'new_dataset').execute();
+      assert.deepEqual(rows.map((r) => r.status), ['sent', 'sent'], 'both notifications told, by the one mail');
+
+      // A daily reader of both gets the new dataset once in the digest.
+      const daily = 'dagelijks-alles@example.org';
+      const v = await both(daily);
+      await v.get('/-/account/follows');
+      assert.equal((await v.post('/-/account/follows/frequency', { frequency: 'daily' })).status, 303);
+      const saved = s.clock.now;
+      try {
+        const day = Date.UTC(2032, 4, 4);
+        s.clock.now = new Date(day + 9 * 3_600_000);
+        await s.portal.follow.onDatasetEvent({ ...published, at: s.clock.now.toISOString() });
+        s.clock.now = new Date(day + 30 * 3_600_000);
+        await s.portal.follow.sendDigests('daily', s.clock.now);
+        const digests = mailsTo(daily).filter((m) => m.template === 'follow.digest_daily');
+        assert.equal(digests.length, 1);
+        assert.match(digests[0].subject, /1 bericht/);
+        assert.equal(digests[0].text.match(/nieuwe dataset gepubliceerd/g)?.length, 1, 'the new dataset once');
+      } finally {
+        s.clock.now = saved;
+      }
+    });
+
     test('a consent withdrawn on the privacy page ends the subscription before the next mail', async () => {
       await follower('intrekker@example.org');
       const id = await userId('intrekker@example.org');

@@ -46,6 +46,11 @@ export async function startFollowServer(dialect: DialectName): Promise<FollowHar
     sent.push(mail);
     return send(mail);
   };
+  const sendMany = portal.mailer.sendMany;
+  portal.mailer.sendMany = async (mails) => {
+    sent.push(...mails);
+    return sendMany(mails);
+  };
   const app = await buildApp(portal, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -156,4 +156,61 @@ for (const dialect of dialects) {
       }
     });
   });
+
+  test(`${dialect}: sendMany queues many in one go with send's results: withheld, duplicates (queued before or twice in the list), keyless; two senders deliver each once`, async () => {
+    await withStores(dialect, async (a, b) => {
+      // Many messages: delivered to memory (SMTP delivery is the tests' above), what matters here is the queue.
+      const delivered: { to: string; subject: string }[] = [];
+      const transport: Transport = {
+        async send(m) {
+          delivered.push({ to: m.to, subject: m.subject });
+        },
+        close() {},
+      };
+      const clock = () => new Date('2026-12-07T10:00:00Z');
+      const asked: string[][] = [];
+      // Restricted: one address, checked in bulk (and never for a reply).
+      const mayMailMany = async (addresses: string[]) => {
+        asked.push(addresses);
+        return new Set(addresses.filter((x) => x !== 'beperkt@example.org'));
+      };
+      const one = createMailer({ db: a.db, clock, transport, from, mayMailMany });
+      const two = createMailer({ db: b.db, clock, transport, from, mayMailMany });
+      try {
+        assert.equal(await one.send({ to: 'eerder@example.org', template: 't', subject: 'eerder', text: 'x', idempotencyKey: 'k:eerder' }), 'queued');
+        const many = Array.from({ length: 1203 }, (_, i) => ({ to: `p${i}@Example.org`, template: 'follow.version', subject: `Bericht ${i}`, text: `Tekst ${i}`, html: `<p>${i}</p>`, headers: { 'List-Unsubscribe': `<https://portal.example/u/${i}>` }, idempotencyKey: `k:${i}` }));
+        const mails = [
+          ...many,
+          { to: 'beperkt@example.org', template: 't', subject: 'beperkt', text: 'x', idempotencyKey: 'k:beperkt' },
+          { to: 'beperkt@example.org', template: 't', subject: 'antwoord', text: 'x', reply: true },
+          { to: 'eerder@example.org', template: 't', subject: 'eerder opnieuw', text: 'x', idempotencyKey: 'k:eerder' },
+          { to: 'p1@example.org', template: 't', subject: 'twee keer in de lijst', text: 'x', idempotencyKey: 'k:1' },
+          { to: 'zonder@example.org', template: 't', subject: 'zonder sleutel', text: 'x' },
+          { to: 'zonder@example.org', template: 't', subject: 'zonder sleutel', text: 'x' },
+        ];
+        const results = await one.sendMany(mails);
+        assert.deepEqual(results.slice(0, 1203), Array(1203).fill('queued'));
+        assert.deepEqual(results.slice(1203), ['withheld', 'queued', 'duplicate', 'duplicate', 'queued', 'queued']);
+        assert.equal(asked.flat().includes('beperkt@example.org'), true);
+        assert.equal(asked.length <= 2, true, 'checked in bulk, not per mail');
+        assert.deepEqual(await two.sendMany(many.slice(0, 3)), ['duplicate', 'duplicate', 'duplicate'], 'another process queuing the same keys adds nothing');
+        assert.deepEqual(await two.sendMany([]), []);
+        const rows = await b.db.selectFrom('mail_outbox').selectAll().orderBy('id').execute();
+        assert.equal(rows.length, 1 + 1203 + 3);
+        const row = rows.find((r) => r.idempotency_key === 'k:7')!;
+        assert.deepEqual([row.to_address, row.subject, row.html_body, row.headers, row.status, row.next_attempt_at], ['p7@example.org', 'Bericht 7', '<p>7</p>', '{"List-Unsubscribe":"<https://portal.example/u/7>"}', 'pending', '2026-12-07T10:00:00.000Z']);
+        // Both processes send: each message exactly once.
+        await Promise.all([one.flush(), two.flush()]);
+        await Promise.all([one.flush(), two.flush()]);
+        assert.equal(delivered.length, rows.length);
+        assert.equal(new Set(delivered.map((m) => m.subject + m.to)).size, rows.length - 1, 'the two keyless mails are two messages');
+        assert.equal(delivered.filter((m) => m.subject === 'Bericht 1').length, 1);
+        assert.equal(delivered.filter((m) => m.to === 'beperkt@example.org').map((m) => m.subject).join(), 'antwoord');
+        assert.deepEqual([...new Set((await a.db.selectFrom('mail_outbox').select('status').execute()).map((r) => r.status))], ['sent']);
+      } finally {
+        await one.close();
+        await two.close();
+      }
+    });
+  });
 }

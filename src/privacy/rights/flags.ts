@@ -65,3 +65,14 @@ export function mayMailAddress(db: Kysely<Database>, accounts: Pick<AccountStore
     return !user || mayMail(db, user.id);
   };
 }
+
+/** The same check for many addresses at once (the mailer's `sendMany`): those of them not of a restricted account. */
+export function mailableAddresses(db: Kysely<Database>, accounts: Pick<AccountStore, 'idsByEmails'>) {
+  return async (addresses: string[]): Promise<Set<string>> => {
+    const lower = addresses.map((a) => a.toLowerCase());
+    const owners = await accounts.idsByEmails(lower);
+    const mailable = await mailableAmong(db, owners.map((o) => o.id));
+    const held = new Set(owners.filter((o) => !mailable.has(o.id)).map((o) => o.email));
+    return new Set(lower.filter((a) => !held.has(a)));
+  };
+}
