@@ -9,7 +9,7 @@ export function FollowButton(props: { ctx: PageContext; datasetId: string; title
   const { ctx, datasetId, title } = props;
   const t = ctx.t.follow;
   if (!ctx.viewer) {
-    return <p class="follow"><a class="button secondary" href={ctx.link('/-/account/login')}>{t.signInToFollow}</a></p>;
+    return <p class="follow"><a class="button secondary" href={`${ctx.link('/-/account/login')}?back=${encodeURIComponent(ctx.link(`/datasets/${datasetId}`))}`}>{t.signInToFollow}</a></p>;
   }
   const state = ctx.following?.get(datasetId);
   return (

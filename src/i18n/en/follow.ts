@@ -7,9 +7,9 @@ const sign = (portal: string) => `Kind regards,\n${portal}`;
 
 export const follow: typeof nl = {
   follow: 'Follow',
-  followLabel: (title: string) => `Follow ${title}: you get an email when the dataset changes`,
+  followLabel: (title: string) => `Follow: ${title}`,
   unfollow: 'Unfollow',
-  unfollowLabel: (title: string) => `Stop following ${title}`,
+  unfollowLabel: (title: string) => `Unfollow: ${title}`,
   following: 'You follow this dataset.',
   pending: 'Confirm with the link in your mailbox to start following.',
   signInToFollow: 'Sign in to follow this dataset',

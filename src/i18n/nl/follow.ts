@@ -6,9 +6,9 @@ const sign = (portal: string) => `Met vriendelijke groet,\n${portal}`;
 
 export const follow = {
   follow: 'Volgen',
-  followLabel: (title: string) => `Volg ${title}: u krijgt een e-mail als de dataset verandert`,
+  followLabel: (title: string) => `Volgen: ${title}`,
   unfollow: 'Niet meer volgen',
-  unfollowLabel: (title: string) => `Volg ${title} niet meer`,
+  unfollowLabel: (title: string) => `Niet meer volgen: ${title}`,
   following: 'U volgt deze dataset.',
   pending: 'Bevestig het volgen met de link in uw mailbox.',
   signInToFollow: 'Meld u aan om deze dataset te volgen',
