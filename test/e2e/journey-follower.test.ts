@@ -67,22 +67,24 @@ function linkTo(mail: ReceivedMail, pattern: RegExp): string {
 
 const words = {
   nl: {
-    signIn: 'Meld u aan om deze dataset te volgen', follow: 'Volgen', sent: /We stuurden u een e-mail met een link om te bevestigen/,
+    signIn: 'Meld u aan om deze dataset te volgen', follow: 'Volgen', sent: /We stuurden u een e-mail \(naar \S+\) met een link om te bevestigen/,
     confirmMail: /Bevestig dat u e-mail wilt/, confirm: 'Bevestigen', confirmed: /Bevestigd\. U krijgt voortaan e-mail over/, following: 'U volgt deze dataset.',
     versionMail: /Gemeenten: versie 2/, counts: ['3 records toegevoegd', '2 records verwijderd', '1 record gewijzigd', '1 veld toegevoegd: inwoners_2025'],
     version: 'Versie 2', examples: 'Voorbeelden', current: 'huidige versie', saved: 'Uw keuze is bewaard.', unfollowed: /U volgt dit niet meer/,
     digest: /bericht over wat u volgt/, unsubscribe: 'Uitschrijven', unsubscribed: /U bent uitgeschreven/, used: /al uitgeschreven/,
     announced: 'Het bericht is verstuurd naar wie dit volgt.', announcement: 'Nieuwe indeling vanaf volgend jaar', body: 'Vanaf volgend jaar krijgt elke gemeente ook een arrondissement.',
-    added: '3 records toegevoegd',
+    added: '3 records toegevoegd', hint: 'U krijgt een e-mail als deze dataset verandert.', seeChanges: 'Bekijk wat er veranderde', changedValue: 'gewijzigd',
+    catalogPending: 'Nieuwe datasets in de catalogus · wacht op uw bevestiging',
   },
   en: {
-    signIn: 'Sign in to follow this dataset', follow: 'Follow', sent: /We sent you an email with a link to confirm/,
+    signIn: 'Sign in to follow this dataset', follow: 'Follow', sent: /We sent you an email \(to \S+\) with a link to confirm/,
     confirmMail: /Confirm that you want email/, confirm: 'Confirm', confirmed: /Confirmed\. From now on you get email about/, following: 'You follow this dataset.',
     versionMail: /Municipalities: version 2/, counts: ['3 records added', '2 records removed', '1 record changed', '1 field added: inwoners_2025'],
     version: 'Version 2', examples: 'Examples', current: 'current version', saved: 'Your choice is saved.', unfollowed: /You no longer follow this/,
     digest: /message about what you follow/, unsubscribe: 'Unsubscribe', unsubscribed: /You are unsubscribed/, used: /already unsubscribed/,
     announced: 'The message was sent to those who follow this.', announcement: 'A new layout from next year', body: 'From next year every municipality also has a district.',
-    added: '3 records added',
+    added: '3 records added', hint: 'You get an email when this dataset changes.', seeChanges: 'See what changed', changedValue: 'changed',
+    catalogPending: 'New datasets in the catalog · waiting for your confirmation',
   },
 } as const;
 
@@ -124,10 +126,13 @@ for (const walk of walks) {
     const atom = await s.get(`${prefix}/datasets/${id}/feed.atom`);
     assert.equal(atom.status, 200);
     assert.match(atom.headers.get('content-type') ?? '', /atom\+xml/);
-    const signIn = page.locator('main .follow a');
+    const signIn = page.locator('main .follow a.button');
     assert.equal((await signIn.textContent())?.trim(), w.signIn);
     assert.ok(await signIn.isVisible(), 'the follow link is on screen');
     assert.ok((await signIn.boundingBox())!.y < viewport.height, 'the follow link is in the first screen');
+    // What following brings is said beside it, and those without an account find the feed on the page too.
+    assert.equal((await page.textContent('main .follow-hint'))?.includes(w.hint), true);
+    assert.equal(await page.locator('main a.feed-link').getAttribute('href'), `${prefix}/datasets/${id}/feed.atom`);
     await act(new RegExp(`${prefix}/-/account/login\\?`), () => signIn.click(), '02-sign-in');
     await page.fill('#email', email);
     await page.fill('#password', testPassword);
@@ -139,6 +144,7 @@ for (const walk of walks) {
     assert.ok(await followButton.isVisible(), 'the follow button is on screen');
     await act(at(`/datasets/${id}/follow`), () => followButton.click(), '04-follow-sent');
     assert.match(await main(), w.sent);
+    assert.ok((await main()).includes(email), 'the page names the address the mail went to');
     const confirmation = await mailTo(email, w.confirmMail);
     await go(s.url + linkTo(confirmation, /\/-\/follow\/confirm\//), '05-confirm');
     const confirmButton = page.locator('main form button[type=submit]');
@@ -147,12 +153,14 @@ for (const walk of walks) {
     assert.match(await main(), w.confirmed);
     await go(at(`/datasets/${id}`), '07-dataset-following');
     assert.equal((await page.textContent('main .follow [role=status]'))?.trim(), w.following);
+    assert.ok(await page.locator(`main .follow a[href="${prefix}/-/account/follows"]`).isVisible(), 'where to manage it is at hand');
 
     // 3. A publisher publishes version 2 (3 added, 2 removed, 1 changed, a new field); the job mails the follower.
     await importMunicipalities(s.portal, s.env.dataDir, 2, id);
     await s.portal.jobs.runDue();
     const versionMail = await mailTo(email, w.versionMail);
     for (const count of w.counts) assert.ok(readMail(versionMail).includes(count), `the mail says ${count}`);
+    assert.match(readMail(versionMail), new RegExp(`${w.seeChanges}: http://\\S+/datasets/${id}/versions/2\\n`), 'the link says where it leads');
     const versionPath = linkTo(versionMail, new RegExp(`/datasets/${id}/versions/2$`));
     await go(s.url + versionPath, '08-version');
     assert.match((await page.textContent('main h2')) ?? '', new RegExp(`${w.version}.*${w.current}`));
@@ -161,6 +169,9 @@ for (const walk of walks) {
     assert.match(changes.join(' '), /inwoners_2025/);
     assert.ok((await page.locator('main section[aria-labelledby="examples"] table').count()) >= 3, 'examples of added, removed and changed records');
     assert.match((await page.textContent('main section[aria-labelledby="examples"]')) ?? '', /Mechelen/);
+    // In the changed record, the values that changed stand out (Gent: 265000 → 266000, and the new field).
+    const marked = await page.locator('main table.examples td.changed').allTextContents();
+    assert.deepEqual(marked, ['265000', '', '266000', '267000'].map((value) => `${value} (${w.changedValue})`));
     for (const link of await page.locator('main ul.downloads a').all()) {
       const href = (await link.getAttribute('href'))!;
       const response = await s.get(href);
@@ -177,32 +188,33 @@ for (const walk of walks) {
     await act(at('/-/account/follows?done=frequency'), () => page.click(`main form[action="${prefix}/-/account/follows/frequency"] button`), '10-weekly');
     assert.match(await main(), new RegExp(w.saved));
     assert.equal(await page.isChecked('input[name=frequency][value=weekly]'), true);
-    await act(at('/-/account/follows/catalog'), () => page.click(`main form[action="${prefix}/-/account/follows/catalog"] button`), '11-catalog-sent');
+    await act(at('/-/account/follows?done=sent'), () => page.click(`main form[action="${prefix}/-/account/follows/catalog"] button`), '11-catalog-sent');
     assert.match(await main(), w.sent);
+    assert.match((await page.textContent('main ul.follows')) ?? '', new RegExp(w.catalogPending), 'the catalog is listed, waiting for the confirmation');
     await go(s.url + linkTo(await mailTo(email, w.confirmMail), /\/-\/follow\/confirm\//), '12-catalog-confirm');
     await act(page.url(), () => page.click('main form button[type=submit]'), '13-catalog-confirmed');
     assert.match(await main(), w.confirmed);
     await go(at('/-/account/follows'), '14-follows-two');
     assert.equal(await page.locator('main ul.follows > li').count(), 2);
-    await act(at(`/datasets/${id}/unfollow`), () => page.click(`main form[action="${prefix}/datasets/${id}/unfollow"] button`), '15-unfollowed');
+    // Unfollowing here stays here, and says so.
+    await act(at('/-/account/follows?done=unfollowed'), () => page.click(`main form[action="${prefix}/datasets/${id}/unfollow"] button`), '15-unfollowed');
     assert.match(await main(), w.unfollowed);
-    await go(at('/-/account/follows'), '16-follows-catalog');
     assert.equal(await page.locator('main ul.follows > li').count(), 1);
 
     // An old mail's unsubscribe link, for the dataset no longer followed: it says so, and nothing breaks.
-    await go(s.url + linkTo(versionMail, /\/-\/unsubscribe\//), '17-unsubscribe-used', 410);
+    await go(s.url + linkTo(versionMail, /\/-\/unsubscribe\//), '16-unsubscribe-used', 410);
     assert.match(await main(), w.used);
     // A new dataset: the weekly digest tells of it, and its unsubscribe link (GET: a button; the button: done) ends it.
     await importMunicipalities(s.portal, s.env.dataDir, 1, `nieuw-${lang}-${viewport.width}`);
     await s.portal.jobs.runDue();
     await s.portal.follow.sendDigests('weekly', new Date(Date.now() + 8 * 86_400_000));
     const digest = await mailTo(email, w.digest);
-    await go(s.url + linkTo(digest, /\/-\/unsubscribe\//), '18-unsubscribe');
+    await go(s.url + linkTo(digest, /\/-\/unsubscribe\//), '17-unsubscribe');
     const unsubscribe = page.locator('main form button[type=submit]');
     assert.equal((await unsubscribe.textContent())?.trim(), w.unsubscribe);
-    await act(page.url(), () => unsubscribe.click(), '19-unsubscribed');
+    await act(page.url(), () => unsubscribe.click(), '18-unsubscribed');
     assert.match(await main(), w.unsubscribed);
-    await go(at('/-/account/follows'), '20-follows-none');
+    await go(at('/-/account/follows'), '19-follows-none');
     assert.equal(await page.locator('main ul.follows > li').count(), 0);
 
     // 5. An editor writes to the followers from the dataset page; the remaining follower gets it, and so does the feed.
@@ -211,12 +223,19 @@ for (const walk of walks) {
     const editor = await signedIn(s, editorEmail);
     await b.context.clearCookies();
     await b.context.addCookies([{ name: 'opaal_session', value: editor.cookie!.split('=')[1], url: s.url }]);
-    await go(at(`/datasets/${id}`), '21-dataset-editor');
-    await act(at(`/datasets/${id}/announce`), () => page.click(`main a[href="${prefix}/datasets/${id}/announce"]`), '22-announce');
+    await go(at(`/datasets/${id}`), '20-dataset-editor');
+    if (viewport.width > 1000) {
+      // Follow, write to the followers and Edit: one row of buttons under the title.
+      const tops = await page.locator('main .dataset-actions :is(button, a.button)').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+      assert.equal(tops.length, 3);
+      assert.equal(new Set(tops).size, 1, `one row: ${tops.join(', ')}`);
+    }
+    await act(at(`/datasets/${id}/announce`), () => page.click(`main a[href="${prefix}/datasets/${id}/announce"]`), '21-announce');
     await page.fill('#title', w.announcement);
     await page.fill('#body', w.body);
-    await act(at(`/datasets/${id}/announce`), () => page.click('main form button[type=submit]'), '23-announced');
+    await act(at(`/datasets/${id}/announce`), () => page.click('main form button[type=submit]'), '22-announced');
     assert.match(await main(), new RegExp(w.announced));
+    assert.equal(await page.locator('main form').count(), 0, 'once sent, no empty form as if nothing happened');
     const announcement = await mailTo(stayer, new RegExp(w.announcement));
     assert.ok(readMail(announcement).includes(w.body), 'the mail carries the message');
     await s.portal.mailer.flush();
@@ -225,11 +244,11 @@ for (const walk of walks) {
     assert.ok(feedText.includes(w.announcement), 'the announcement is in the feed');
 
     // 6. The information tab lists the versions with their summaries; the version page's JSON twin answers.
-    await go(at(`/datasets/${id}`), '24-information');
+    await act(at(`/datasets/${id}`), () => page.click(`main a[href="${prefix}/datasets/${id}"]`), '23-information');
     const rows = page.locator('main section[aria-labelledby="versions"] tbody tr');
     assert.equal(await rows.count(), 2);
     assert.match((await rows.first().textContent()) ?? '', new RegExp(w.added));
-    await act(at(`/datasets/${id}/versions/1`), () => page.click(`main section[aria-labelledby="versions"] a[href="${prefix}/datasets/${id}/versions/1"]`), '25-version-1');
+    await act(at(`/datasets/${id}/versions/1`), () => page.click(`main section[aria-labelledby="versions"] a[href="${prefix}/datasets/${id}/versions/1"]`), '24-version-1');
     const twin = await page.locator('head link[rel="alternate"][type="application/json"]').getAttribute('href');
     assert.equal(twin, `${prefix}/datasets/${id}/versions/1.json`);
     const json = await (await s.get(`${prefix}/datasets/${id}/versions/2.json`)).json();

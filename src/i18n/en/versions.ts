@@ -31,6 +31,7 @@ export const versions: typeof nl = {
   examplesChanged: 'Changed',
   before: 'Before',
   after: 'After',
+  changedValue: 'changed',
   download: 'Download this version',
   downloadCsv: 'CSV',
   downloadParquet: 'Parquet',

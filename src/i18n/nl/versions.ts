@@ -31,6 +31,7 @@ export const versions = {
   examplesChanged: 'Gewijzigd',
   before: 'Voor',
   after: 'Na',
+  changedValue: 'gewijzigd',
   download: 'Download deze versie',
   downloadCsv: 'CSV',
   downloadParquet: 'Parquet',
