@@ -181,6 +181,7 @@ for (const walk of walks) {
       else assert.equal(body.subarray(0, 4).toString(), 'PAR1');
     }
     assert.equal(await page.locator('main ul.downloads a').count(), 2);
+    assert.ok(await page.locator(`main a[href="${prefix}/datasets/${id}#versions"]`).isVisible(), 'the way to the other versions');
 
     // 4. The follows page: weekly, the catalog followed (and confirmed), the dataset unfollowed.
     await go(at('/-/account/follows'), '09-follows');

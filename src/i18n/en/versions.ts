@@ -7,6 +7,7 @@ export const versions: typeof nl = {
   keyInvalid: 'Choose key fields among the dataset\'s fields, each once, separated by commas.',
   title: (n) => `Version ${n}`,
   versions: 'Versions',
+  allVersions: 'All versions of this dataset',
   published: 'Published',
   records: 'Records',
   source: 'Source file',

@@ -7,6 +7,7 @@ export const versions = {
   keyInvalid: 'Kies sleutelvelden uit de velden van de dataset, elk één keer, gescheiden door komma’s.',
   title: (n: number) => `Versie ${n}`,
   versions: 'Versies',
+  allVersions: 'Alle versies van deze dataset',
   published: 'Gepubliceerd',
   records: 'Records',
   source: 'Bronbestand',

@@ -92,6 +92,8 @@ export function datasetVersionPage(ctx: PageContext, data: { dataset: Dataset; v
         <Row term={t.source}>{version.sourceName}</Row>
         <Row term={t.comparedTo}>{changes?.comparedTo ? <a href={ctx.link(`/datasets/${dataset.id}/versions/${changes.comparedTo}`)}>{t.comparedToVersion(changes.comparedTo)}</a> : null}</Row>
       </dl>
+      {/* From a mail or an older version, the way to the others (the information tab's list). */}
+      <p><a href={`${ctx.link(`/datasets/${dataset.id}`)}#versions`}>{t.allVersions}</a></p>
       <section aria-labelledby="changes">
         <h2 id="changes">{t.changes}</h2>
         <ChangesSection ctx={ctx} dataset={dataset} changes={changes} t={t} />
