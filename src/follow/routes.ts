@@ -189,7 +189,8 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
       app.get(`${p}${path}`, guarded('dataset.publish'), async (request, reply) => {
         const ctx = deps.contextOf(request);
         const datasetId = datasetOf(request);
-        return html(reply, announcePage(ctx, { action: ctx.link(path.replace(':datasetId', datasetId ?? '')), heading: await heading(ctx, datasetId, accountOf(request)!.id), back: back(ctx, datasetId) }));
+        const done = field(request.query, 'done') === 'sent' ? ctx.t.follow.announced : null;
+        return html(reply, announcePage(ctx, { action: ctx.link(path.replace(':datasetId', datasetId ?? '')), heading: await heading(ctx, datasetId, accountOf(request)!.id), back: back(ctx, datasetId), done }));
       });
       app.post(`${p}${path}`, { ...guarded('dataset.publish'), ...formSchema(AnnouncementForm) }, async (request, reply) => {
         const ctx = deps.contextOf(request);
@@ -204,7 +205,8 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
           if (!(error instanceof DomainError) || !(error instanceof Invalid)) throw error;
           return html(reply, announcePage(ctx, { action, heading: await heading(ctx, datasetId, actor), back: back(ctx, datasetId), error: words(ctx, error), values }), error.status);
         }
-        return html(reply, announcePage(ctx, { action, heading: await heading(ctx, datasetId, actor), back: back(ctx, datasetId), done: ctx.t.follow.announced }));
+        // Post, then redirect: reloading the page that says it went out does not send the announcement again.
+        return reply.redirect(`${action}?done=sent`, 303);
       });
     };
     announceRoutes('/datasets/:datasetId/announce', (request) => (request.params as { datasetId: string }).datasetId);

@@ -234,9 +234,12 @@ for (const walk of walks) {
     await act(at(`/datasets/${id}/announce`), () => page.click(`main a[href="${prefix}/datasets/${id}/announce"]`), '21-announce');
     await page.fill('#title', w.announcement);
     await page.fill('#body', w.body);
-    await act(at(`/datasets/${id}/announce`), () => page.click('main form button[type=submit]'), '22-announced');
+    await act(at(`/datasets/${id}/announce?done=sent`), () => page.click('main form button[type=submit]'), '22-announced');
     assert.match(await main(), new RegExp(w.announced));
     assert.equal(await page.locator('main form').count(), 0, 'once sent, no empty form as if nothing happened');
+    // Reloading that page sends nothing again.
+    await follow(b, s.url, at(`/datasets/${id}/announce?done=sent`), () => page.reload(), step('22-announced-reloaded'));
+    assert.equal((await s.portal.follow.announcements(id, 10)).length, 1, 'one announcement, however often the page is reloaded');
     const announcement = await mailTo(stayer, new RegExp(w.announcement));
     assert.ok(readMail(announcement).includes(w.body), 'the mail carries the message');
     await s.portal.mailer.flush();
