@@ -134,6 +134,10 @@ for (const walk of walks) {
     assert.equal((await page.textContent('main .follow-hint'))?.includes(w.hint), true);
     assert.equal(await page.locator('main a.feed-link').getAttribute('href'), `${prefix}/datasets/${id}/feed.atom`);
     await act(new RegExp(`${prefix}/-/account/login\\?`), () => signIn.click(), '02-sign-in');
+    for (const elsewhere of ['//elders.example/', '/\\elders.example/', 'https://elders.example/']) {
+      const login = await (await s.get(`${prefix}/-/account/login?back=${encodeURIComponent(elsewhere)}`)).text();
+      assert.doesNotMatch(login, /name="back"/, `sign-in returns only to a page of the portal, not ${elsewhere}`);
+    }
     await page.fill('#email', email);
     await page.fill('#password', testPassword);
     await act(at(`/datasets/${id}`), () => page.click('main form button[type=submit]'), '03-back-at-dataset');
