@@ -43,6 +43,11 @@ const done: Record<string, (ctx: PageContext) => string> = {
   sessions: (ctx) => ctx.t.account.signedOutEverywhere,
 };
 
+/** A path on this portal to return to after signing in, or '' (never another host: `//host` and `/\\host` are refused). */
+function localBack(value: string): string {
+  return /^\/(?![/\\])[^\s]*$/.test(value) && value.length <= 2000 ? value : '';
+}
+
 export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDeps): Promise<void> {
   const secure = deps.config.baseUrl.startsWith('https:');
   useSchemaValidation(app);
@@ -97,19 +102,21 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountRoutesDep
       return html(reply, messagePage(ctx, ctx.t.account.verifyTitle, ctx.t.account.verified, { href: ctx.link('/-/account/login'), label: ctx.t.account.signIn }));
     });
 
-    app.get(`${p}/-/account/login`, async (request, reply) => html(reply, signInPage(deps.contextOf(request))));
+    // `back`: the page that sent the person to sign in (a dataset's follow link), where they land after it.
+    app.get(`${p}/-/account/login`, async (request, reply) => html(reply, signInPage(deps.contextOf(request), { values: { back: localBack(field(request.query, 'back')) } })));
     app.post(`${p}/-/account/login`, formSchema(SignInForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
       const email = field(request.body, 'email');
+      const back = localBack(field(request.body, 'back'));
       try {
         refuseForm(request);
         const result = await deps.accounts.signIn({ email, password: field(request.body, 'password'), address: request.ip });
         // A new token at every sign-in: a token planted before (session fixation) is worth nothing.
         if (request.sessionToken) await deps.accounts.signOut(request.sessionToken);
         setSessionCookie(reply, result.token, secure);
-        return reply.redirect(result.stage === 'complete' ? `${p}/-/account` : `${p}/-/account/two-factor`, 303);
+        return reply.redirect(result.stage === 'complete' ? back || `${p}/-/account` : `${p}/-/account/two-factor`, 303);
       } catch (error) {
-        return html(reply, signInPage(ctx, { error: errorText(ctx, error), values: { email } }), status(error));
+        return html(reply, signInPage(ctx, { error: errorText(ctx, error), values: { email, back } }), status(error));
       }
     });
 

@@ -62,10 +62,13 @@ function bodyOf(lang: Language, n: Notice): { lead: string; lines: string[]; par
   return { lead: n.announcement?.title ?? n.title, lines: [], paragraphs: (n.announcement?.body ?? '').split(/\r?\n\s*\r?\n/).filter((p) => p.trim() !== '') };
 }
 
+/** The notice's link says where it leads: a version's page tells what changed. */
+const openLabel = (lang: Language, n: Notice) => (n.kind === 'version' && n.version !== null ? words(lang).openVersion : words(lang).open);
+
 function noticeText(lang: Language, n: Notice, withUnsubscribe: boolean): string {
   const { lead, lines, paragraphs } = bodyOf(lang, n);
   const t = words(lang);
-  return [lead, ...lines.map((l) => `- ${l}`), ...paragraphs, `${t.open}: ${n.link}`, ...(withUnsubscribe ? [t.unsubscribe(n.unsubscribeLink)] : [])].join('\n');
+  return [lead, ...lines.map((l) => `- ${l}`), ...paragraphs, `${openLabel(lang, n)}: ${n.link}`, ...(withUnsubscribe ? [t.unsubscribe(n.unsubscribeLink)] : [])].join('\n');
 }
 
 function noticeHtml(lang: Language, n: Notice, withUnsubscribe: boolean): string {
@@ -75,7 +78,7 @@ function noticeHtml(lang: Language, n: Notice, withUnsubscribe: boolean): string
     `<p><strong>${escapeHtml(lead)}</strong></p>`,
     lines.length > 0 ? `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '',
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    `<p><a href="${escapeHtml(n.link)}">${escapeHtml(t.open)}</a>${withUnsubscribe ? ` · <a href="${escapeHtml(n.unsubscribeLink)}">${escapeHtml(t.unsubscribeLink)}</a>` : ''}</p>`,
+    `<p><a href="${escapeHtml(n.link)}">${escapeHtml(openLabel(lang, n))}</a>${withUnsubscribe ? ` · <a href="${escapeHtml(n.unsubscribeLink)}">${escapeHtml(t.unsubscribeLink)}</a>` : ''}</p>`,
   ].join('\n');
 }
 

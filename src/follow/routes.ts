@@ -76,7 +76,10 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
       if (!account) void reply.redirect(`${p}/-/account/login`, 303);
       return account;
     };
-    /** A follow or unfollow form: signed in, the CSRF check passed (auth.ts), then the page that says what happened. */
+    /**
+     * A follow or unfollow form: signed in, the CSRF check passed (auth.ts), then the page that says what happened; from
+     * the follows page (`from=follows`), back to that page with what happened on it.
+     */
     const followForm = (path: string, target: (request: FastifyRequest) => Target, act: 'follow' | 'unfollow') =>
       app.post(`${p}${path}`, formSchema(EmptyForm), async (request, reply) => {
         const account = requireAccount(request, reply);
@@ -86,12 +89,15 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
         const goal = target(request);
         const back = goal.kind === 'dataset' ? { href: ctx.link(`/datasets/${goal.datasetId}`), label: t.backToDataset } : { href: ctx.link('/-/account/follows'), label: t.manage };
         refuseForm(request);
+        const fromFollows = field(request.body, 'from') === 'follows';
         if (act === 'unfollow') {
           await deps.follow.unfollow(account.id, goal);
+          if (fromFollows) return reply.redirect(`${p}/-/account/follows?done=unfollowed`, 303);
           return html(reply, messagePage(ctx, t.title, t.unfollowed, back));
         }
         const result = await deps.follow.follow(account.id, goal, lang);
-        return html(reply, messagePage(ctx, t.title, result === 'already' ? t.alreadyFollowing : t.sent, back));
+        if (fromFollows) return reply.redirect(`${p}/-/account/follows?done=${result}`, 303);
+        return html(reply, messagePage(ctx, t.title, result === 'already' ? t.alreadyFollowing : t.sent(account.email), back));
       });
     const dataset = (request: FastifyRequest): Target => ({ kind: 'dataset', datasetId: (request.params as { id: string }).id });
     followForm('/datasets/:id/follow', dataset, 'follow');
@@ -105,7 +111,9 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
       const account = requireAccount(request, reply);
       if (!account) return reply;
       const ctx = deps.contextOf(request);
-      const done = field(request.query, 'done') === 'frequency' ? ctx.t.follow.frequencySaved : null;
+      const t = ctx.t.follow;
+      const said = new Map([['frequency', t.frequencySaved], ['sent', t.sent(account.email)], ['already', t.alreadyFollowing], ['unfollowed', t.unfollowed]]);
+      const done = said.get(field(request.query, 'done')) ?? null;
       return html(reply, followsPage(ctx, { ...(await deps.follow.followsOf(account.id, lang)), done }));
     });
     app.get(`${p}/-/account/follows.json`, async (request, reply) => {
@@ -176,10 +184,13 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
     const announceRoutes = (path: string, datasetOf: (request: FastifyRequest) => string | null) => {
       const heading = async (ctx: PageContext, datasetId: string | null, actor: string) =>
         datasetId === null ? ctx.t.follow.announcePortalTitle : ctx.t.follow.announceTitle((await deps.follow.titleFor(actor, datasetId, lang)) ?? datasetId);
+      const back = (ctx: PageContext, datasetId: string | null) =>
+        datasetId === null ? { href: ctx.link('/-/account/follows'), label: ctx.t.follow.manage } : { href: ctx.link(`/datasets/${datasetId}`), label: ctx.t.follow.backToDataset };
       app.get(`${p}${path}`, guarded('dataset.publish'), async (request, reply) => {
         const ctx = deps.contextOf(request);
         const datasetId = datasetOf(request);
-        return html(reply, announcePage(ctx, { action: ctx.link(path.replace(':id', datasetId ?? '')), heading: await heading(ctx, datasetId, accountOf(request)!.id) }));
+        const done = field(request.query, 'done') === 'sent' ? ctx.t.follow.announced : null;
+        return html(reply, announcePage(ctx, { action: ctx.link(path.replace(':id', datasetId ?? '')), heading: await heading(ctx, datasetId, accountOf(request)!.id), back: back(ctx, datasetId), done }));
       });
       app.post(`${p}${path}`, { ...guarded('dataset.publish'), ...formSchema(AnnouncementForm) }, async (request, reply) => {
         const ctx = deps.contextOf(request);
@@ -192,9 +203,10 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
           await deps.follow.announce(actor, datasetId, values);
         } catch (error) {
           if (!(error instanceof DomainError) || !(error instanceof Invalid)) throw error;
-          return html(reply, announcePage(ctx, { action, heading: await heading(ctx, datasetId, actor), error: words(ctx, error), values }), error.status);
+          return html(reply, announcePage(ctx, { action, heading: await heading(ctx, datasetId, actor), back: back(ctx, datasetId), error: words(ctx, error), values }), error.status);
         }
-        return html(reply, announcePage(ctx, { action, heading: await heading(ctx, datasetId, actor), done: ctx.t.follow.announced }));
+        // Post, then redirect: reloading the page that says it went out does not send the announcement again.
+        return reply.redirect(`${action}?done=sent`, 303);
       });
     };
     announceRoutes('/datasets/:id/announce', (request) => (request.params as { id: string }).id);

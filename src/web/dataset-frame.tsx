@@ -58,12 +58,15 @@ export function DatasetFrame(props: {
         </ol>
       </nav>
       <h1>{title}</h1>
-      <FollowButton ctx={ctx} datasetId={dataset.id} title={title} />
-      {can(ctx.viewer?.account ?? null, 'dataset.edit') && (
-        <p class="edit-link">
-          <a class="button secondary" href={ctx.link(`/-/admin/datasets/${dataset.id}`)} aria-label={ctx.t.dataset.editLabel(title)}>{ctx.t.dataset.edit}</a>
-        </p>
-      )}
+      {/* What a person can do with the dataset, on one row under its title: follow (or its state), and staff's tools. */}
+      <div class="dataset-actions">
+        <FollowButton ctx={ctx} datasetId={dataset.id} title={title} hint={tab === 'information'} />
+        {can(ctx.viewer?.account ?? null, 'dataset.edit') && (
+          <p class="edit-link">
+            <a class="button secondary" href={ctx.link(`/-/admin/datasets/${dataset.id}`)} aria-label={ctx.t.dataset.editLabel(title)}>{ctx.t.dataset.edit}</a>
+          </p>
+        )}
+      </div>
       <nav class="tabs" aria-label={ctx.t.dataset.tabsLabel}>
         <ul>
           {tabsOf(dataset).map((t) => (

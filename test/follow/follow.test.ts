@@ -246,7 +246,9 @@ for (const dialect of dialects) {
       assert.equal((await editor.get('/datasets/cities/announce')).status, 200);
       assert.equal((await editor.post('/datasets/cities/announce', { title: '', body: 'Leeg' })).status, 400);
       assert.match(editor.lastPage, /titel van 1 tot 200 tekens/);
-      assert.equal((await editor.post('/datasets/cities/announce', { title: 'Nieuwe bron', body: 'Vanaf nu komen de cijfers van Statbel.' })).status, 200);
+      const posted = await editor.post('/datasets/cities/announce', { title: 'Nieuwe bron', body: 'Vanaf nu komen de cijfers van Statbel.' });
+      assert.equal(posted.status, 303, 'post, then redirect: a reload does not send it again');
+      assert.equal(posted.headers.get('location'), '/datasets/cities/announce?done=sent');
       const mail = await s.smtp.next('fan@example.org');
       assert.equal(mail.subject, 'Nieuwe bron');
       assert.match(mail.text, /cijfers van Statbel/);
@@ -283,7 +285,7 @@ for (const dialect of dialects) {
       await editor.get('/-/account/follows');
       assert.match(editor.lastPage, /href="\/-\/follow\/announce"/);
       await editor.get('/-/follow/announce');
-      assert.equal((await editor.post('/-/follow/announce', { title: 'Het portaal is vernieuwd', body: 'Lees wat er nieuw is.' })).status, 200);
+      assert.equal((await editor.post('/-/follow/announce', { title: 'Het portaal is vernieuwd', body: 'Lees wat er nieuw is.' })).status, 303);
       assert.equal((await s.smtp.next('lezer@example.org')).subject, 'Het portaal is vernieuwd');
       assert.equal(mailsTo('fan@example.org').filter((m) => m.subject === 'Het portaal is vernieuwd').length, 0, 'dataset followers are not newsletter readers');
       assert.deepEqual((await s.portal.follow.announcements(null, 5)).map((a) => a.title), ['Het portaal is vernieuwd']);

@@ -17,14 +17,14 @@ type Row = Record<string, unknown>;
 const versions = JSON.parse(readFileSync(fixture('follow/versions.json'), 'utf8')) as { key: string[]; versions: Record<string, Row[]> };
 
 /**
- * Imports version `number` of the fixture's municipalities (keyed on nis_code) as the dataset `gemeenten`: from 1 to 2,
- * three are added, two removed, one changed and one field added; 3 keeps one of them.
+ * Imports version `number` of the fixture's municipalities (keyed on nis_code) as the dataset `gemeenten` (or another
+ * id): from 1 to 2, three are added, two removed, one changed and one field added; 3 keeps one of them.
  */
-export async function importMunicipalities(portal: Portal, dir: string, number: number) {
-  const path = join(dir, `gemeenten-${number}.jsonl`);
+export async function importMunicipalities(portal: Portal, dir: string, number: number, datasetId = 'gemeenten') {
+  const path = join(dir, `${datasetId}-${number}.jsonl`);
   writeFileSync(path, versions.versions[String(number)].map((r) => JSON.stringify(r)).join('\n') + '\n');
   const input = parseMetadataInput({ title: { nl: 'Gemeenten', en: 'Municipalities' }, key: versions.key });
-  return portal.catalog.importDataset({ datasetId: 'gemeenten', path, input, actor: 'cli' });
+  return portal.catalog.importDataset({ datasetId, path, input, actor: 'cli' });
 }
 
 export interface FollowHarness extends ServerHarness {

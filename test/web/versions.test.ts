@@ -71,7 +71,7 @@ for (const dialect of dialects) {
         assert.match(html, /1 record gewijzigd/);
         assert.match(html, /1 veld toegevoegd \(actief\)/);
         assert.match(html, /<table class="examples">/);
-        assert.match(html, /<td>999<\/td>/, 'the changed record after');
+        assert.match(html, /<td class="changed">999<span class="visually-hidden"> \(gewijzigd\)<\/span><\/td>/, 'the changed record after, its changed value marked');
         assert.match(html, /href="\/api\/explore\/v2.1\/catalog\/datasets\/werk\/exports\/csv\?version=2"/);
         assert.match(html, /<link rel="alternate" type="application\/atom\+xml" href="\/datasets\/werk\/feed.atom"/);
         assert.match(html, /<link rel="alternate" type="application\/json" href="\/datasets\/werk\/versions\/2.json"/);

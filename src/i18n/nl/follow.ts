@@ -6,13 +6,14 @@ const sign = (portal: string) => `Met vriendelijke groet,\n${portal}`;
 
 export const follow = {
   follow: 'Volgen',
-  followLabel: (title: string) => `Volgen: ${title}. U krijgt een e-mail als de dataset verandert`,
+  followLabel: (title: string) => `Volgen: ${title}`,
   unfollow: 'Niet meer volgen',
   unfollowLabel: (title: string) => `Niet meer volgen: ${title}`,
   following: 'U volgt deze dataset.',
   pending: 'Bevestig het volgen met de link in uw mailbox.',
   signInToFollow: 'Meld u aan om deze dataset te volgen',
-  sent: 'We stuurden u een e-mail met een link om te bevestigen. Pas daarna krijgt u berichten.',
+  followHint: 'U krijgt een e-mail als deze dataset verandert.',
+  sent: (email: string) => `We stuurden u een e-mail (naar ${email}) met een link om te bevestigen. Pas daarna krijgt u berichten.`,
   alreadyFollowing: 'U volgt dit al.',
   unfollowed: 'U volgt dit niet meer; u krijgt er geen berichten meer over.',
   backToDataset: 'Terug naar de dataset',
@@ -36,7 +37,8 @@ export const follow = {
   frequencySaved: 'Uw keuze is bewaard.',
   followCatalog: 'Volg nieuwe datasets',
   subscribeNewsletter: 'Schrijf u in op de nieuwsbrief',
-  consentNote: 'Met de bevestiging geeft u toestemming om u hierover e-mail te sturen (zie de privacyverklaring). U trekt die in met één klik.',
+  followMore: 'Meer volgen',
+  consentNote: 'Met de bevestiging geeft u toestemming om u hierover e-mail te sturen. U trekt die in met één klik.',
 
   // The confirmation link
   confirmTitle: 'Bevestig dat u e-mail wilt',
@@ -63,7 +65,7 @@ export const follow = {
   errors: {
     follow_link_invalid: 'Deze link werkt niet (meer): hij werd al gebruikt, verliep of is vervangen. Volg opnieuw om een nieuwe link te krijgen.',
     unsubscribe_invalid: 'Deze uitschrijflink is niet geldig. Beheer wat u volgt op uw accountpagina.',
-    unsubscribe_used: 'Met deze link bent u al uitgeschreven; er is niets meer te doen.',
+    unsubscribe_used: 'U bent hiervoor al uitgeschreven; er is niets meer te doen.',
     follow_frequency: 'Kies meteen, per dag of per week.',
     follow_unknown: 'U volgt dit niet (meer).',
     announcement_title: 'Geef het bericht een titel van 1 tot 200 tekens.',
@@ -107,6 +109,7 @@ export const follow = {
     },
     greeting: (firstName: string) => `Beste ${firstName},`,
     open: 'Bekijk de dataset',
+    openVersion: 'Bekijk wat er veranderde',
     unsubscribe: (link: string) => `Geen e-mail meer hierover? Schrijf u uit: ${link}`,
     unsubscribeLink: 'Uitschrijven',
     manage: (link: string) => `Alles wat u volgt beheren: ${link}`,

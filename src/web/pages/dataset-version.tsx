@@ -18,11 +18,15 @@ export function versionDownloads(datasetId: string, number: number): { csv: stri
 
 const cell = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
-/** A few records in a small table; `label` gives each row's heading (before, after) where there is one. */
-function Examples(props: { caption: string; rows: Example[]; labels?: string[] }): Html {
+/**
+ * A few records in a small table; `label` gives each row's heading (before, after) where there is one. With `changed`
+ * (the rows in before/after pairs), the values that differ within a pair stand out, and say so to a screen reader.
+ */
+function Examples(props: { caption: string; rows: Example[]; labels?: string[]; changed?: string }): Html {
   const columns = [...new Set(props.rows.flatMap((row) => Object.keys(row)))];
+  const differs = (i: number, c: string) => props.changed !== undefined && cell(props.rows[i - (i % 2)][c]) !== cell(props.rows[i - (i % 2) + 1]?.[c]);
   return (
-    <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption}>
+    <div class="table-scroll example-table" tabindex="0" role="region" aria-label={props.caption}>
       <table class="examples">
         <caption>{props.caption}</caption>
         <thead>
@@ -30,7 +34,10 @@ function Examples(props: { caption: string; rows: Example[]; labels?: string[] }
         </thead>
         <tbody>
           {props.rows.map((row, i) => (
-            <tr>{props.labels && <th scope="row">{props.labels[i]}</th>}{columns.map((c) => <td>{cell(row[c])}</td>)}</tr>
+            <tr>
+              {props.labels && <th scope="row">{props.labels[i]}</th>}
+              {columns.map((c) => (differs(i, c) ? <td class="changed">{cell(row[c])}<span class="visually-hidden"> ({props.changed})</span></td> : <td>{cell(row[c])}</td>))}
+            </tr>
           ))}
         </tbody>
       </table>
@@ -55,7 +62,7 @@ function ChangesSection(props: { ctx: PageContext; dataset: Dataset; changes: Ve
           {examples.added.length > 0 && <Examples caption={t.examplesAdded} rows={examples.added} />}
           {examples.removed.length > 0 && <Examples caption={t.examplesRemoved} rows={examples.removed} />}
           {examples.changed.length > 0 && (
-            <Examples caption={t.examplesChanged} rows={examples.changed.flatMap((c) => [c.before, c.after])} labels={examples.changed.flatMap(() => [t.before, t.after])} />
+            <Examples caption={t.examplesChanged} rows={examples.changed.flatMap((c) => [c.before, c.after])} labels={examples.changed.flatMap(() => [t.before, t.after])} changed={t.changedValue} />
           )}
         </section>
       )}
@@ -85,6 +92,8 @@ export function datasetVersionPage(ctx: PageContext, data: { dataset: Dataset; v
         <Row term={t.source}>{version.sourceName}</Row>
         <Row term={t.comparedTo}>{changes?.comparedTo ? <a href={ctx.link(`/datasets/${dataset.id}/versions/${changes.comparedTo}`)}>{t.comparedToVersion(changes.comparedTo)}</a> : null}</Row>
       </dl>
+      {/* From a mail or an older version, the way to the others (the information tab's list). */}
+      <p><a href={`${ctx.link(`/datasets/${dataset.id}`)}#versions`}>{t.allVersions}</a></p>
       <section aria-labelledby="changes">
         <h2 id="changes">{t.changes}</h2>
         <ChangesSection ctx={ctx} dataset={dataset} changes={changes} t={t} />

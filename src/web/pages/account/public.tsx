@@ -73,6 +73,7 @@ export function signInPage(ctx: PageContext, state: FormState = {}): Html {
       <Done message={state.done} />
       <ErrorSummary ctx={ctx} error={state.error} />
       <PostForm ctx={ctx} action={ctx.link('/-/account/login')}>
+        {state.values?.back && <input type="hidden" name="back" value={state.values.back} />}
         <Input name="email" label={t.email} type="email" value={state.values?.email} required autocomplete="username" />
         <Input name="password" label={t.password} type="password" required autocomplete="current-password" />
         <button type="submit">{t.signIn}</button>

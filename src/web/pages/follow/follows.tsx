@@ -26,6 +26,8 @@ function unfollowAction(ctx: PageContext, f: Follow): string {
 
 export function followsPage(ctx: PageContext, data: FollowsData & { done?: string | null; error?: string | null }): Html {
   const t = ctx.t.follow;
+  // The forms of this page come back to it, saying what they did.
+  const fromHere = { from: 'follows' };
   const has = (kind: string) => data.follows.some((f) => f.kind === kind);
   return (
     <Layout ctx={ctx} page={{ title: t.title, noindex: true, jsonTwin: ctx.link('/-/account/follows.json') }}>
@@ -49,15 +51,14 @@ export function followsPage(ctx: PageContext, data: FollowsData & { done?: strin
                 {f.kind === 'dataset' ? <a href={ctx.link(`/datasets/${f.datasetId}`)}>{nameOf(ctx, f)}</a> : nameOf(ctx, f)} · {t.states[f.status === 'confirmed' ? 'confirmed' : 'pending']} ·{' '}
                 {t.since(formatDate(ctx.lang, f.confirmedAt ?? f.createdAt, ctx.config.timezone))}
               </p>
-              <RowAction ctx={ctx} action={unfollowAction(ctx, f)} label={ctx.t.follow.unfollow} ariaLabel={t.unfollowLabel(nameOf(ctx, f))} />
+              <RowAction ctx={ctx} action={unfollowAction(ctx, f)} label={ctx.t.follow.unfollow} ariaLabel={t.unfollowLabel(nameOf(ctx, f))} fields={fromHere} />
             </li>
           ))}
         </ul>
       )}
-      <h2>{t.frequencyLabel}</h2>
+      <h2 id="frequency">{t.frequencyLabel}</h2>
       <PostForm ctx={ctx} action={ctx.link('/-/account/follows/frequency')}>
-        <fieldset>
-          <legend>{t.frequencyLabel}</legend>
+        <fieldset class="choices" aria-labelledby="frequency">
           {frequencies.map((f) => (
             <label class="check">
               <input type="radio" name="frequency" value={f} checked={data.preferences.frequency === f} />
@@ -67,16 +68,25 @@ export function followsPage(ctx: PageContext, data: FollowsData & { done?: strin
         </fieldset>
         <button type="submit">{t.saveFrequency}</button>
       </PostForm>
-      {(!has('catalog') || !has('newsletter')) && <p>{t.consentNote} (<a href={ctx.link('/-/privacy')}>{ctx.t.account.privacyStatement}</a>)</p>}
-      {!has('catalog') && (
-        <PostForm ctx={ctx} action={ctx.link('/-/account/follows/catalog')} class="inline">
-          <button type="submit" class="secondary">{t.followCatalog}</button>
-        </PostForm>
-      )}
-      {!has('newsletter') && (
-        <PostForm ctx={ctx} action={ctx.link('/-/account/follows/newsletter')} class="inline">
-          <button type="submit" class="secondary">{t.subscribeNewsletter}</button>
-        </PostForm>
+      {(!has('catalog') || !has('newsletter')) && (
+        <>
+          <h2>{t.followMore}</h2>
+          <p>{t.consentNote} (<a href={ctx.link('/-/privacy')}>{ctx.t.account.privacyStatement}</a>)</p>
+          <div class="follow-more">
+            {!has('catalog') && (
+              <PostForm ctx={ctx} action={ctx.link('/-/account/follows/catalog')} class="inline">
+                <input type="hidden" name="from" value="follows" />
+                <button type="submit" class="secondary">{t.followCatalog}</button>
+              </PostForm>
+            )}
+            {!has('newsletter') && (
+              <PostForm ctx={ctx} action={ctx.link('/-/account/follows/newsletter')} class="inline">
+                <input type="hidden" name="from" value="follows" />
+                <button type="submit" class="secondary">{t.subscribeNewsletter}</button>
+              </PostForm>
+            )}
+          </div>
+        </>
       )}
       {can(ctx.viewer?.account ?? null, 'dataset.publish') && <p><a href={ctx.link('/-/follow/announce')}>{t.announcePortalTitle}</a></p>}
     </Layout>
@@ -92,13 +102,26 @@ export function followsJson(data: FollowsData) {
 }
 
 /** A publisher's message to the followers of a dataset (or, with no dataset, to the newsletter's readers). */
-export function announcePage(ctx: PageContext, data: { action: string; heading: string; error?: string | null; done?: string | null; values?: { title?: string; body?: string } }): Html {
+export function announcePage(
+  ctx: PageContext,
+  data: { action: string; heading: string; back: { href: string; label: string }; error?: string | null; done?: string | null; values?: { title?: string; body?: string } },
+): Html {
   const t = ctx.t.follow;
+  const back = <p><a href={data.back.href}>{data.back.label}</a></p>;
+  // Once sent, the page says so and leads back, rather than offering an empty form as if nothing happened.
+  if (data.done) {
+    return (
+      <Layout ctx={ctx} page={{ title: data.heading, noindex: true }}>
+        <h1>{data.heading}</h1>
+        <Done message={data.done} />
+        {back}
+      </Layout>
+    );
+  }
   return (
     <Layout ctx={ctx} page={{ title: data.heading, noindex: true }}>
       <h1>{data.heading}</h1>
       <p>{t.announceIntro}</p>
-      <Done message={data.done} />
       <ErrorSummary ctx={ctx} error={data.error} />
       <PostForm ctx={ctx} action={data.action}>
         <div class="field">
@@ -111,6 +134,7 @@ export function announcePage(ctx: PageContext, data: { action: string; heading: 
         </div>
         <button type="submit">{t.announceButton}</button>
       </PostForm>
+      {back}
     </Layout>
   );
 }
