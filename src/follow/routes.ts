@@ -93,11 +93,11 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
         if (act === 'unfollow') {
           await deps.follow.unfollow(account.id, goal);
           if (fromFollows) return reply.redirect(`${p}/-/account/follows?done=unfollowed`, 303);
-          return html(reply, messagePage(ctx, t.title, t.unfollowed, back));
+          return html(reply, messagePage(ctx, t.unfollowedTitle, t.unfollowed, back));
         }
         const result = await deps.follow.follow(account.id, goal, lang);
         if (fromFollows) return reply.redirect(`${p}/-/account/follows?done=${result}`, 303);
-        return html(reply, messagePage(ctx, t.title, result === 'already' ? t.alreadyFollowing : t.sent(account.email), back));
+        return html(reply, messagePage(ctx, result === 'already' ? t.title : t.sentTitle, result === 'already' ? t.alreadyFollowing : t.sent(account.email), back));
       });
     const dataset = (request: FastifyRequest): Target => ({ kind: 'dataset', datasetId: (request.params as { id: string }).id });
     followForm('/datasets/:id/follow', dataset, 'follow');

@@ -21,6 +21,8 @@ export const follow: typeof nl = {
   announce: 'Message to followers',
 
   title: 'What you follow',
+  sentTitle: 'Confirm in your mailbox',
+  unfollowedTitle: 'No longer followed',
   intro: 'You get email about what you follow only after you confirmed it with the link in your mailbox. Every email has a link to unsubscribe at once.',
   none: 'You follow nothing yet. You can follow a dataset on its page.',
   manage: 'Manage what you follow',

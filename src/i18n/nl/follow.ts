@@ -21,6 +21,8 @@ export const follow = {
 
   // The account page
   title: 'Wat u volgt',
+  sentTitle: 'Bevestig in uw mailbox',
+  unfollowedTitle: 'Niet meer gevolgd',
   intro: 'U krijgt een e-mail over wat u volgt, pas nadat u dat met de link in uw mailbox bevestigde. Elke e-mail heeft een link om meteen uit te schrijven.',
   none: 'U volgt nog niets. Op de pagina van een dataset kunt u hem volgen.',
   manage: 'Beheer wat u volgt',
