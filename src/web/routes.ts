@@ -167,7 +167,9 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
         request.log.error({ err: error }, 'the changes of a version could not be computed');
         return null;
       }));
-      return { dataset, version, changes };
+      // An older version's page says which one is current now.
+      const current = dataset.currentVersion && dataset.currentVersion !== version.id ? (await deps.catalog.currentVersion(dataset.id, audience)).version?.number ?? null : null;
+      return { dataset, version, changes, current };
     },
     render: (request, data) => datasetVersionPage(contextOf(request), data),
     json: (request, { dataset, version, changes }) => ({

@@ -75,6 +75,9 @@ for (const dialect of dialects) {
         assert.match(html, /href="\/api\/explore\/v2.1\/catalog\/datasets\/werk\/exports\/csv\?version=2"/);
         assert.match(html, /<link rel="alternate" type="application\/atom\+xml" href="\/datasets\/werk\/feed.atom"/);
         assert.match(html, /<link rel="alternate" type="application\/json" href="\/datasets\/werk\/versions\/2.json"/);
+        assert.doesNotMatch(html, /De huidige versie is/, 'the current version needs no pointer to itself');
+        const older = await (await s.get('/datasets/werk/versions/1')).text();
+        assert.match(older, /De huidige versie is <a href="\/datasets\/werk\/versions\/2">versie 2<\/a>/, 'an older version says which one is current');
         const english = await (await s.get('/en/datasets/werk/versions/2')).text();
         assert.match(english, /3 records added/);
         assert.match(english, /1 record changed/);

@@ -37,6 +37,7 @@ export const versions: typeof nl = {
   downloadCsv: 'CSV',
   downloadParquet: 'Parquet',
   current: 'current version',
+  currentIs: 'The current version is',
   details: 'Details',
   feed: 'Atom feed of the versions',
   datasetFeedTitle: (title) => `${title}: new versions`,

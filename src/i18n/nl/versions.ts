@@ -37,6 +37,7 @@ export const versions = {
   downloadCsv: 'CSV',
   downloadParquet: 'Parquet',
   current: 'huidige versie',
+  currentIs: 'De huidige versie is',
   details: 'Details',
   feed: 'Atom-feed van de versies',
   datasetFeedTitle: (title: string) => `${title}: nieuwe versies`,

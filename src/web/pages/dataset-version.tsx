@@ -70,7 +70,7 @@ function ChangesSection(props: { ctx: PageContext; dataset: Dataset; changes: Ve
   );
 }
 
-export function datasetVersionPage(ctx: PageContext, data: { dataset: Dataset; version: Version; changes: VersionChanges | null }): Html {
+export function datasetVersionPage(ctx: PageContext, data: { dataset: Dataset; version: Version; changes: VersionChanges | null; current?: number | null }): Html {
   const { dataset, version, changes } = data;
   const t = ctx.t.versions;
   const title = localized(dataset.metadata.title, ctx.lang) ?? dataset.id;
@@ -86,6 +86,9 @@ export function datasetVersionPage(ctx: PageContext, data: { dataset: Dataset; v
       page={{ title: `${t.title(version.number)} · ${title}`, jsonTwin: ctx.link(`/datasets/${dataset.id}/versions/${version.number}.json`), canonicalQuery: false }}
     >
       <h2>{t.title(version.number)}{isCurrent && <> ({t.current})</>}</h2>
+      {!isCurrent && data.current != null && (
+        <p class="notice">{t.currentIs} <a href={ctx.link(`/datasets/${dataset.id}/versions/${data.current}`)}>{t.comparedToVersion(data.current)}</a>.</p>
+      )}
       <dl class="metadata">
         <Row term={t.published}>{date(version.publishedAt)}</Row>
         <Row term={t.records}>{formatNumber(ctx.lang, version.recordsCount)}</Row>
