@@ -150,8 +150,10 @@ export async function followRoutes(app: FastifyInstance, deps: FollowRoutesDeps)
       const ctx = deps.contextOf(request);
       const t = ctx.t.follow;
       try {
-        const what = await deps.follow.confirm(request.params.token, lang);
-        return html(reply, messagePage(ctx, t.confirmTitle, t.confirmed(what), { href: ctx.link('/-/account/follows'), label: t.manage }));
+        const { what, datasetId } = await deps.follow.confirm(request.params.token, lang);
+        // Back where the person came from: the dataset they now follow, or what they follow.
+        const back = datasetId ? { href: ctx.link(`/datasets/${datasetId}`), label: t.backToDataset } : { href: ctx.link('/-/account/follows'), label: t.manage };
+        return html(reply, messagePage(ctx, t.confirmTitle, t.confirmed(what), back));
       } catch (error) {
         return refused(reply, ctx, t.confirmTitle, error);
       }

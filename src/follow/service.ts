@@ -136,7 +136,8 @@ export function createFollowService(deps: FollowDeps) {
     },
 
     /** Confirms once: the consent is recorded with the statement in force, and mail may start. */
-    async confirm(token: string, lang: Language): Promise<string> {
+    /** Confirms the subscription the link names; says what it is, and the dataset it follows (null for the catalog or newsletter). */
+    async confirm(token: string, lang: Language): Promise<{ what: string; datasetId: string | null }> {
       const row = await pendingByToken(token);
       const at = now();
       if (!(await store.confirm(row.id, at, null))) throw new Invalid('This link does not work any more.', 'follow_link_invalid');
@@ -146,7 +147,7 @@ export function createFollowService(deps: FollowDeps) {
         method: `double_opt_in:${row.kind}`, language: lang, given_at: at,
       });
       await store.setConsent(row.id, consentId);
-      return what(row, lang);
+      return { what: await what(row, lang), datasetId: row.kind === 'dataset' ? row.dataset_id : null };
     },
 
     /** What an unsubscribe link ends, for the page a GET shows (it changes nothing). */

@@ -155,7 +155,9 @@ for (const walk of walks) {
     assert.equal((await confirmButton.textContent())?.trim(), w.confirm);
     await act(page.url(), () => confirmButton.click(), '06-confirmed');
     assert.match(await main(), w.confirmed);
-    await go(at(`/datasets/${id}`), '07-dataset-following');
+    // The way back is the dataset now followed.
+    const back = page.locator(`main a[href="${prefix}/datasets/${id}"]`).last();
+    await act(at(`/datasets/${id}`), () => back.click(), '07-dataset-following');
     assert.equal((await page.textContent('main .follow [role=status]'))?.trim(), w.following);
     assert.ok(await page.locator(`main .follow a[href="${prefix}/-/account/follows"]`).isVisible(), 'where to manage it is at hand');
 
