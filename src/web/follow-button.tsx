@@ -36,6 +36,11 @@ export function FollowButton(props: { ctx: PageContext; datasetId: string; title
       ) : (
         <>
           <p role="status">{state === 'confirmed' ? t.following : t.pending}</p>
+          {state !== 'confirmed' && (
+            <PostForm ctx={ctx} action={ctx.link(`/datasets/${datasetId}/follow`)} class="inline">
+              <button type="submit" class="secondary">{t.resend}</button>
+            </PostForm>
+          )}
           <PostForm ctx={ctx} action={ctx.link(`/datasets/${datasetId}/unfollow`)} class="inline">
             <button type="submit" class="secondary" aria-label={t.unfollowLabel(title)}>{t.unfollow}</button>
           </PostForm>

@@ -72,6 +72,10 @@ for (const dialect of dialects) {
       await s.portal.follow.onDatasetEvent({ ...version(1, s.clock.now.toISOString()), datasetId: 'gemeenten' });
       assert.equal(mailsTo(email).filter((m) => m.template !== 'follow.confirm').length, 0);
 
+      // Waiting for the confirmation, the dataset page says so and offers the link again.
+      await v.get('/datasets/gemeenten');
+      assert.match(v.lastPage, /Bevestig het volgen met de link in uw mailbox/);
+      assert.match(v.lastPage, /<form method="post" action="\/datasets\/gemeenten\/follow" class="inline">.*?Stuur de link opnieuw<\/button>/);
       assert.equal((await v.get(confirm)).status, 200, 'opening the link shows a button');
       assert.equal((await db().selectFrom('subscriptions').select('status').executeTakeFirstOrThrow()).status, 'pending');
       assert.equal((await v.post(confirm, {})).status, 200);

@@ -12,6 +12,7 @@ export const follow: typeof nl = {
   unfollowLabel: (title: string) => `Unfollow: ${title}`,
   following: 'You follow this dataset.',
   pending: 'Confirm with the link in your mailbox to start following.',
+  resend: 'Send the link again',
   signInToFollow: 'Sign in to follow this dataset',
   followHint: 'You get an email when this dataset changes.',
   sent: (email: string) => `We sent you an email (to ${email}) with a link to confirm. You get messages only after that.`,

@@ -11,6 +11,7 @@ export const follow = {
   unfollowLabel: (title: string) => `Niet meer volgen: ${title}`,
   following: 'U volgt deze dataset.',
   pending: 'Bevestig het volgen met de link in uw mailbox.',
+  resend: 'Stuur de link opnieuw',
   signInToFollow: 'Meld u aan om deze dataset te volgen',
   followHint: 'U krijgt een e-mail als deze dataset verandert.',
   sent: (email: string) => `We stuurden u een e-mail (naar ${email}) met een link om te bevestigen. Pas daarna krijgt u berichten.`,
