@@ -31,6 +31,7 @@ import { languagePrefix, type Language } from './i18n/index.ts';
 import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/routes.ts';
 import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
 import { reuseRoutes, reusesDatasetSection } from './exchanges/reuses/routes.ts';
+import { wishRoutes } from './exchanges/wishes/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -194,8 +195,9 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(webhookPages, webhookDeps);
   await app.register(followRoutes, { config: portal.config, follow: portal.follow, contextOf });
-  // Exchanges (issue 17): reuses.
+  // Exchanges (issue 17): reuses and data requests.
   await app.register(reuseRoutes, { config: portal.config, reuses: portal.reuses, blobs: portal.blobs, contextOf });
+  await app.register(wishRoutes, { config: portal.config, wishes: portal.wishes, contextOf });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

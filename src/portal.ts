@@ -50,6 +50,8 @@ import { mailableAddresses, mailableAmong } from './privacy/rights/flags.ts';
 import { NotFound } from './errors.ts';
 import { createReuseService, type ReuseService } from './exchanges/reuses/service.ts';
 import { createReuseStore } from './exchanges/reuses/store.ts';
+import { createWishService, type WishService } from './exchanges/wishes/service.ts';
+import { createWishStore } from './exchanges/wishes/store.ts';
 
 export interface Portal {
   config: Config;
@@ -84,6 +86,8 @@ export interface Portal {
   follow: FollowService;
   /** Reuses of datasets: submitted, moderated, shown (issue 17). */
   reuses: ReuseService;
+  /** Data requests: asked, supported, commented, given a status (issue 17). */
+  wishes: WishService;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
@@ -246,6 +250,16 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     clock,
     config,
   });
+  const wishes = createWishService({
+    store: createWishStore(store.db),
+    accounts: accountStore,
+    catalog,
+    audienceOf: (account) => accounts.audienceOf(account),
+    mailer,
+    attempts,
+    clock,
+    config,
+  });
   // What follows a change to a dataset: each part that hears of it is handed the event (idempotent, so a re-run is safe).
   const onDatasetEvent: JobHandler = async (payload) => {
     const event = payload as DatasetEvent;
@@ -308,6 +322,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     webhooks,
     follow,
     reuses,
+    wishes,
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {

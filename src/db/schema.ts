@@ -514,7 +514,7 @@ interface ReuseDatasetsTable {
 }
 
 /** A public request for data not yet published (src/exchanges/wishes). */
-interface WishesTable {
+export interface WishesTable {
   id: string;
   user_id: string;
   title: string;
