@@ -76,7 +76,8 @@ export async function reuseRoutes(app: FastifyInstance, deps: ReuseRoutesDeps): 
     json: (_request, reuse) => presentReuse(reuse, config.baseUrl),
   });
 
-  // The image as stored, with the type its bytes were checked to be: never sniffed, never run as a document.
+  // The image as stored, with the type its bytes were checked to be: never sniffed, never run as a document; revalidated
+  // on each use, so an image of a reuse withdrawn or erased is not served from a cache.
   app.get<{ Params: { id: string } }>('/reuses/:id/image', async (request, reply) => {
     const image = await deps.reuses.image(request.params.id, accountOf(request));
     return reply
@@ -84,7 +85,7 @@ export async function reuseRoutes(app: FastifyInstance, deps: ReuseRoutesDeps): 
       .header('X-Content-Type-Options', 'nosniff')
       .header('Content-Security-Policy', "default-src 'none'; sandbox")
       .header('Content-Disposition', 'inline')
-      .header('Cache-Control', 'public, max-age=3600')
+      .header('Cache-Control', 'no-cache')
       .send(createReadStream(image.path));
   });
 

@@ -39,6 +39,7 @@ export function reusesPage(ctx: PageContext, data: { reuses: Reuse[]; type: stri
     <Layout ctx={ctx} page={{ title: t.title, jsonTwin: `${ctx.config.baseUrl}${twin}` }}>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <p><a href={ctx.link('/-/reuses/new')}>{ctx.viewer ? t.submitTitle : t.signIn}</a></p>
       <nav aria-label={t.filter}>
         <ul class="inline-list">
           <li><a href={ctx.link('/reuses')} aria-current={data.type ? undefined : 'page'}>{t.allTypes}</a></li>
