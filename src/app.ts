@@ -30,6 +30,8 @@ import { privacyOfficeRoutes } from './privacy/office/routes.ts';
 import { languagePrefix, type Language } from './i18n/index.ts';
 import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/routes.ts';
 import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
+import { reuseRoutes, reusesDatasetSection } from './exchanges/reuses/routes.ts';
+import { wishRoutes } from './exchanges/wishes/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -137,7 +139,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   installFollowState(app, { follow: portal.follow, defaultLanguage: portal.config.defaultLanguage });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
-  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf });
+  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf, reuseCounts: portal.reuses.approvedCounts });
   // A dataset's feed carries its announcements; the catalog's, the portal's own (the newsletter's).
   const feedEntries = async (datasetId: string | null, lang: Language) =>
     (await portal.follow.announcements(datasetId, 20)).map((a) => ({
@@ -147,7 +149,10 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
       at: a.createdAt,
       url: `${languagePrefix(lang, portal.config.defaultLanguage)}${a.datasetId ? `/datasets/${a.datasetId}` : '/'}`,
     }));
-  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf, feedEntries });
+  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf, feedEntries,
+    datasetSections: reusesDatasetSection(portal.reuses),
+    reuseCounts: portal.reuses.approvedCounts,
+  });
   const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };
   await app.register(accountRoutes, {
     config: portal.config,
@@ -190,6 +195,9 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(webhookPages, webhookDeps);
   await app.register(followRoutes, { config: portal.config, follow: portal.follow, contextOf });
+  // Exchanges (issue 17): reuses and data requests.
+  await app.register(reuseRoutes, { config: portal.config, reuses: portal.reuses, blobs: portal.blobs, contextOf });
+  await app.register(wishRoutes, { config: portal.config, wishes: portal.wishes, contextOf });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

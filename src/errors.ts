@@ -26,6 +26,8 @@ export type Reason =
   | TwoFactorReason
   | WebhookReason
   | FollowReason
+  | ReuseReason
+  | WishReason
   | UnwordedReason;
 
 /** Worded on sign-in, registration, profile and password pages (`account.errors`). */
@@ -188,6 +190,31 @@ export type FollowReason =
   | 'follow_unknown'
   | 'announcement_title'
   | 'announcement_body';
+
+/** Worded on the reuse pages: the submit form and moderation (`reuses.errors`). */
+export type ReuseReason =
+  | 'reuse_title'
+  | 'reuse_description'
+  | 'reuse_url'
+  | 'reuse_type'
+  | 'reuse_datasets'
+  | 'reuse_too_long'
+  | 'reuse_too_many'
+  | 'reuse_reason'
+  | 'reuse_decided'
+  | 'reuse_unknown';
+
+/** Worded on the data request pages (`wishes.errors`). */
+export type WishReason =
+  | 'wish_title'
+  | 'wish_description'
+  | 'wish_comment'
+  | 'wish_too_long'
+  | 'wish_too_many'
+  | 'wish_status'
+  | 'wish_dataset'
+  | 'wish_reason'
+  | 'wish_unknown';
 
 /** Worded on the second-factor pages (`twoFactor.errors`). */
 export type TwoFactorReason =

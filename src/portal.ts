@@ -48,6 +48,10 @@ import type { DigestFrequency } from './follow/types.ts';
 import { localized } from './explore/present.ts';
 import { mailableAddresses, mailableAmong } from './privacy/rights/flags.ts';
 import { NotFound } from './errors.ts';
+import { createReuseService, type ReuseService } from './exchanges/reuses/service.ts';
+import { createReuseStore } from './exchanges/reuses/store.ts';
+import { createWishService, type WishService } from './exchanges/wishes/service.ts';
+import { createWishStore } from './exchanges/wishes/store.ts';
 
 export interface Portal {
   config: Config;
@@ -80,6 +84,10 @@ export interface Portal {
   webhooks: WebhookService;
   /** Following datasets, the catalog and the newsletter; notifications and digests (issue 16). */
   follow: FollowService;
+  /** Reuses of datasets: submitted, moderated, shown (issue 17). */
+  reuses: ReuseService;
+  /** Data requests: asked, supported, commented, given a status (issue 17). */
+  wishes: WishService;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
@@ -231,6 +239,27 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     },
     mayMail: (userIds) => mailableAmong(store.db, userIds),
   });
+  const reuses = createReuseService({
+    store: createReuseStore(store.db),
+    accounts: accountStore,
+    catalog,
+    audienceOf: (account) => accounts.audienceOf(account),
+    blobs,
+    mailer,
+    attempts,
+    clock,
+    config,
+  });
+  const wishes = createWishService({
+    store: createWishStore(store.db),
+    accounts: accountStore,
+    catalog,
+    audienceOf: (account) => accounts.audienceOf(account),
+    mailer,
+    attempts,
+    clock,
+    config,
+  });
   // What follows a change to a dataset: each part that hears of it is handed the event (idempotent, so a re-run is safe).
   const onDatasetEvent: JobHandler = async (payload) => {
     const event = payload as DatasetEvent;
@@ -292,6 +321,8 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     acknowledgements: createAcknowledgements({ db: store.db, clock, statements, accounts: accountStore }),
     webhooks,
     follow,
+    reuses,
+    wishes,
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {

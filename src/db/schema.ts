@@ -321,6 +321,11 @@ export interface Database {
   follow_preferences: FollowPreferencesTable;
   announcements: AnnouncementsTable;
   notifications: NotificationsTable;
+  reuses: ReusesTable;
+  reuse_datasets: ReuseDatasetsTable;
+  wishes: WishesTable;
+  wish_votes: WishVotesTable;
+  wish_comments: WishCommentsTable;
 }
 
 /** A person following a dataset, the catalog or the newsletter (src/follow): by account id, never by address. */
@@ -480,4 +485,62 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
   created_at: string;
   delivered_at: string | null;
+}
+
+/** A reuse of datasets a person submitted (src/exchanges/reuses): shown once staff approved it. */
+export interface ReusesTable {
+  id: string;
+  /** The submitter's account id, or a pseudonym once erased. */
+  user_id: string;
+  title: string;
+  description: string;
+  url: string;
+  /** application, visualisation, article or research. */
+  type: string;
+  image_key: string | null;
+  image_type: string | null;
+  /** pending, approved or rejected. */
+  status: string;
+  reject_reason: string | null;
+  language: string;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+interface ReuseDatasetsTable {
+  reuse_id: string;
+  dataset_id: string;
+}
+
+/** A public request for data not yet published (src/exchanges/wishes). */
+export interface WishesTable {
+  id: string;
+  user_id: string;
+  title: string;
+  description: string;
+  /** open, under_study, planned, published or refused. */
+  status: string;
+  dataset_id: string | null;
+  refuse_reason: string | null;
+  language: string;
+  support: Generated<number>;
+  created_at: string;
+  status_changed_at: string | null;
+}
+
+/** One person's support of a data request: one each. */
+interface WishVotesTable {
+  wish_id: string;
+  user_id: string;
+  language: string;
+  created_at: string;
+}
+
+interface WishCommentsTable {
+  id: string;
+  wish_id: string;
+  user_id: string;
+  body: string;
+  created_at: string;
 }

@@ -45,7 +45,8 @@ function presentField(field: Field, lang: Language) {
   };
 }
 
-export function presentDataset(dataset: Dataset, options: { lang: Language; baseUrl: string }) {
+/** `reuseCount`: approved reuses of the dataset (src/exchanges/reuses), as ODS's `metas.explore.reuse_count`. */
+export function presentDataset(dataset: Dataset, options: { lang: Language; baseUrl: string; reuseCount?: number }) {
   const m = dataset.metadata;
   const keywords = localizedList(m.keyword, options.lang);
   return {
@@ -108,6 +109,9 @@ export function presentDataset(dataset: Dataset, options: { lang: Language; base
         temporal_coverage_end: m.temporal?.end ?? null,
         accessRights: m.accessRights,
         relation: null,
+      },
+      explore: {
+        reuse_count: options.reuseCount ?? 0,
       },
     },
     fields: dataset.fields.map((field) => presentField(field, options.lang)),

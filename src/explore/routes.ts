@@ -55,6 +55,8 @@ export interface ExploreDeps {
   audienceForKey?: (apiKey: string) => Promise<Audience>;
   /** Who is asking, by any means (session or key); the app passes the accounts module's answer. */
   audienceOf?: (request: FastifyRequest) => Promise<Audience>;
+  /** Approved reuses per dataset (src/exchanges/reuses), for `metas.explore.reuse_count`; none when left out. */
+  reuseCounts?: (datasetIds: string[]) => Promise<Map<string, number>>;
 }
 
 export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Promise<void> {
@@ -102,8 +104,9 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const lang = language(query, deps.config.defaultLanguage);
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
     const withLinks = boolean(query, 'include_links', false);
+    const reuseCounts = deps.reuseCounts ? await deps.reuseCounts(datasets.map((d) => d.id)) : new Map<string, number>();
     const present = (d: (typeof datasets)[number]) => {
-      const object = presentDataset(d, { lang, baseUrl: deps.config.baseUrl });
+      const object = presentDataset(d, { lang, baseUrl: deps.config.baseUrl, reuseCount: reuseCounts.get(d.id) ?? 0 });
       return withLinks ? { ...object, _links: datasetLinks(deps.config.baseUrl, d.id) } : object;
     };
     const page = (total_count: number, results: unknown[]) =>
@@ -148,7 +151,8 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const query = request.query as Query;
     const lang = language(query, deps.config.defaultLanguage);
     const dataset = await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
-    return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl });
+    const reuseCount = deps.reuseCounts ? (await deps.reuseCounts([dataset.id])).get(dataset.id) ?? 0 : 0;
+    return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, reuseCount });
   });
 
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/records', async (request, reply) => {

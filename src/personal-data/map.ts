@@ -62,6 +62,16 @@ const register = (category: CategoryId, erasure: Erasure, reason: string, retent
 const accountRow = (columns: Record<string, Classification>): Record<string, Classification> =>
   Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.personal ? { ...c, retention: 'account' } : c]));
 
+/** What a person writes in the portal's exchanges (reuses, data requests): public once shown. */
+const exchange = (erasure: Erasure, retention: RetentionId, reason?: string, category: CategoryId = 'messages'): PersonalColumn => ({
+  personal: true,
+  category,
+  purpose: 'publishing',
+  retention,
+  erasure,
+  ...(reason ? { reason } : {}),
+});
+
 export const personalDataMap: Record<string, Record<string, Classification>> = {
   datasets: {
     id: no(),
@@ -409,6 +419,57 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     digest_key: following('identifier', 'notification'),
     created_at: following('account_metadata', 'notification'),
     sent_at: following('account_metadata', 'notification'),
+  },
+  // Reuses (src/exchanges/reuses): erasing the submitter deletes their pending and rejected reuses with their images;
+  // an approved one stays published (it is about datasets, and others link to it) with its author pseudonymised, shown
+  // as "former user".
+  reuses: {
+    id: no('A random identifier'),
+    user_id: { ...account('identifier', 'pseudonymise', 'published', 'publishing'), reason: 'An approved reuse stays published; who submitted it is replaced by a pseudonym (pending and rejected ones are deleted).' },
+    title: exchange('keep', 'published', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
+    description: exchange('keep', 'published', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
+    url: exchange('keep', 'published', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
+    type: no('application, visualisation, article or research'),
+    image_key: no('A random blob key'),
+    image_type: no('A media type'),
+    status: no(),
+    // Staff write it to the submitter: it can say something about them.
+    reject_reason: exchange('keep', 'published', 'Only rejected reuses have one, and those are deleted with the account.'),
+    language: no('The language the decision is mailed in'),
+    created_at: exchange('keep', 'published', 'When an approved reuse was submitted is part of it; pending and rejected ones are deleted with the account.'),
+    decided_at: no(),
+    decided_by: { ...account('identifier', 'pseudonymise', 'published', 'publishing'), reason: 'The decision stays; the staff member who took it is replaced by a pseudonym.' },
+  },
+  reuse_datasets: { reuse_id: no(), dataset_id: no() },
+  // Data requests (src/exchanges/wishes): a request is a public statement about data, which others supported; erasing its
+  // author pseudonymises it (shown as "former user") so the department keeps the demand and the supporters their
+  // support. Comments are deleted with the author: free text in a conversation, which can say anything about them.
+  // Votes are deleted (the count goes down with them).
+  wishes: {
+    id: no('A random identifier'),
+    user_id: { ...account('identifier', 'pseudonymise', 'account_data', 'publishing'), reason: 'The request stays public, with the support others gave it; who asked is replaced by a pseudonym.' },
+    title: exchange('keep', 'account_data', 'A request for data stays public with its support; it asks about data, and who asked is pseudonymised.'),
+    description: exchange('keep', 'account_data', 'A request for data stays public with its support; it asks about data, and who asked is pseudonymised.'),
+    status: no(),
+    dataset_id: no(),
+    refuse_reason: no('Staff\'s public answer about the data asked for'),
+    language: no('The language status changes are mailed in'),
+    support: no('A count of votes'),
+    created_at: no(),
+    status_changed_at: no(),
+  },
+  wish_votes: {
+    wish_id: exchange('delete', 'account_data'),
+    user_id: exchange('delete', 'account_data', undefined, 'identifier'),
+    language: exchange('delete', 'account_data', undefined, 'preferences'),
+    created_at: exchange('delete', 'account_data', undefined, 'account_metadata'),
+  },
+  wish_comments: {
+    id: no('A random identifier'),
+    wish_id: no(),
+    user_id: exchange('delete', 'account_data', undefined, 'identifier'),
+    body: exchange('delete', 'account_data'),
+    created_at: exchange('delete', 'account_data', undefined, 'account_metadata'),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

@@ -11,6 +11,8 @@ import { registersModule } from './office/module.ts';
 import { retentionModule } from './retention/module.ts';
 import type { PersonalDataModule } from '../personal-data/registry.ts';
 import { webhooksModule } from '../webhooks/personal-data.ts';
+import { reusesModule } from '../exchanges/reuses/personal-data.ts';
+import { wishesModule } from '../exchanges/wishes/personal-data.ts';
 
 export const personalDataModules: PersonalDataModule[] = [
   contactPointModule,
@@ -18,6 +20,8 @@ export const personalDataModules: PersonalDataModule[] = [
   mailModule,
   webhooksModule,
   followModule,
+  reusesModule,
+  wishesModule,
   grantsModule,
   apiKeysModule,
   securityModule,

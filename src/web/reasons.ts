@@ -14,6 +14,8 @@ import type {
   PrivacyOfficeReason,
   PrivacyRightsReason,
   Reason,
+  ReuseReason,
+  WishReason,
   TwoFactorReason,
   WebhookReason,
 } from '../errors.ts';
@@ -31,6 +33,8 @@ true satisfies KeysExactly<Messages['privacy']['errors'], PrivacyOfficeReason>;
 true satisfies KeysExactly<Messages['privacyCases']['errors'], PrivacyCaseReason>;
 true satisfies KeysExactly<Messages['twoFactor']['errors'], TwoFactorReason>;
 true satisfies KeysExactly<Messages['webhooks']['errors'], WebhookReason>;
+true satisfies KeysExactly<Messages['reuses']['errors'], ReuseReason>;
+true satisfies KeysExactly<Messages['wishes']['errors'], WishReason>;
 true satisfies KeysExactly<Messages['errors']['odsql'], OdsqlWords['code']>;
 /** Each ODSQL text takes the values its code carries. */
 type OdsqlTexts = { [C in OdsqlWords['code']]: (words: Extract<OdsqlWords, { code: C }>) => string };

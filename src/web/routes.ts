@@ -32,6 +32,7 @@ import { datasetChartTab } from './pages/dataset-chart.tsx';
 import { datasetMapPage } from './pages/dataset-map.tsx';
 import { pageRoute, type PageRouteSpec } from '../http/page-route.ts';
 import { many, one } from '../http/params.ts';
+import type { Html } from '../html/jsx-runtime.ts';
 
 /** The dataset tabs beyond information: each renders its page from the dataset, the filters and its own URL parameters. */
 const tabRenderers: Partial<Record<Exclude<DatasetTab, 'information'>, TabRenderer>> = {
@@ -53,6 +54,10 @@ interface WebDeps {
   audienceOf?: (request: FastifyRequest) => Promise<Audience>;
   /** Entries the feeds add beside the versions (the follow module's announcements): a dataset's, or the catalog's (null). */
   feedEntries?: (datasetId: string | null, lang: Language) => Promise<FeedEntry[]>;
+  /** Sections other modules add to a dataset's information tab (its reuses), after its own. */
+  datasetSections?: (ctx: PageContext, datasetId: string) => Promise<Html>;
+  /** Approved reuses per dataset, for the twin's `metas.explore.reuse_count`. */
+  reuseCounts?: (datasetIds: string[]) => Promise<Map<string, number>>;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -140,7 +145,9 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
     path: '/datasets/:id',
     load: async (request) => {
       const audience = await audienceOf(request);
-      return { audience, dataset: await deps.catalog.getDataset(request.params.id, audience) };
+      const dataset = await deps.catalog.getDataset(request.params.id, audience);
+      const reuseCount = deps.reuseCounts ? (await deps.reuseCounts([dataset.id])).get(dataset.id) ?? 0 : 0;
+      return { audience, dataset, reuseCount };
     },
     render: async (request, { audience, dataset }) => {
       const listed = await deps.catalog.listVersions(dataset.id, audience);
@@ -151,9 +158,11 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
         versions.push({ ...v, changes });
       }
       deps.usage.count(dataset.id, 'page_views');
-      return datasetInfoPage(contextOf(request), dataset, versions, readFilters(request.query as Query));
+      const ctx = contextOf(request);
+      const extra = deps.datasetSections ? await deps.datasetSections(ctx, dataset.id) : undefined;
+      return datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query), extra);
     },
-    json: (request, { dataset }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl }),
+    json: (request, { dataset, reuseCount }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, reuseCount }),
   });
 
   // A published version: what changed against the one before, examples and downloads. A staged one does not exist here.

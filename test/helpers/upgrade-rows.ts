@@ -118,4 +118,15 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
     key: `sub:s_upgrade:v:${publicDataset}:1`, subscription_id: 's_upgrade', user_id: person.id, kind: 'version', dataset_id: publicDataset, version: 1,
     announcement_id: null, frequency: 'daily', status: 'pending', digest_key: null, created_at: at, sent_at: null,
   }]],
+  ['reuses', [{
+    id: 'ru_upgrade', user_id: person.id, title: 'Fietskaart', description: 'Een **kaart** van de stallingen.', url: 'https://kaart.example.org/', type: 'application',
+    image_key: null, image_type: null, status: 'approved', reject_reason: null, language: 'nl', created_at: at, decided_at: at, decided_by: editor.id,
+  }]],
+  ['reuse_datasets', [{ reuse_id: 'ru_upgrade', dataset_id: publicDataset }]],
+  ['wishes', [{
+    id: 'wi_upgrade', user_id: person.id, title: 'Bomen in de stad', description: 'Waar staan ze?', status: 'open', dataset_id: null, refuse_reason: null,
+    language: 'nl', support: 1, created_at: at, status_changed_at: null,
+  }]],
+  ['wish_votes', [{ wish_id: 'wi_upgrade', user_id: editor.id, language: 'en', created_at: at }]],
+  ['wish_comments', [{ id: 'wc_upgrade', wish_id: 'wi_upgrade', user_id: editor.id, body: 'Goed idee.', created_at: at }]],
 ];

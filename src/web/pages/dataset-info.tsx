@@ -45,7 +45,8 @@ function linkOrText(url: string | null, text: string): Html {
   return url && /^https?:\/\//.test(url) ? <a href={url}>{text}</a> : <>{text}</>;
 }
 
-export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Version[], filters: RecordFilters): Html {
+/** `extra`: sections other modules add (the dataset's reuses), after the versions. */
+export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Version[], filters: RecordFilters, extra?: Html): Html {
   const t = ctx.t.dataset;
   const m = dataset.metadata;
   const date = (iso: string | null) => (iso ? <time datetime={iso}>{formatDate(ctx.lang, iso, ctx.config.timezone)}</time> : null);
@@ -140,6 +141,7 @@ export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Ve
         <h2 id="attachments">{t.attachments}</h2>
         <p>{t.noAttachments}</p>
       </section>
+      {extra}
     </DatasetFrame>
   );
 }

@@ -1,0 +1,142 @@
+// Data requests: a signed-in person asks for data, others support (one vote each, withdrawable) and comment; staff set
+// a status, and the requester and supporters are mailed it once per change and person, in their language.
+import type { Account } from '../../accounts/types.ts';
+import type { AccountStore } from '../../accounts/store.ts';
+import type { Attempts } from '../../accounts/attempts.ts';
+import { can } from '../../accounts/permissions.ts';
+import { newId } from '../../accounts/secrets.ts';
+import type { Audience, CatalogService } from '../../catalog/service.ts';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import { Forbidden, Invalid, NotFound, TooMany } from '../../errors.ts';
+import { languages, type Language } from '../../i18n/index.ts';
+import type { Mailer } from '../../mail/outbox.ts';
+import { publicName } from '../reuses/public-name.ts';
+import { statusMail } from './mail.ts';
+import type { WishRow, WishStore } from './store.ts';
+import { wishStatuses, type Wish, type WishComment, type WishStatus } from './types.ts';
+
+export type WishService = ReturnType<typeof createWishService>;
+
+const limits = { title: 200, text: 5000, reason: 2000 };
+const hour = 3_600_000;
+const rules = {
+  ask: { limit: 10, windowMs: hour },
+  comment: { limit: 30, windowMs: hour },
+  vote: { limit: 100, windowMs: hour },
+};
+
+interface WishDeps {
+  store: WishStore;
+  accounts: Pick<AccountStore, 'usersByIds'>;
+  catalog: Pick<CatalogService, 'getDataset'>;
+  audienceOf: (account: Account | null) => Promise<Audience>;
+  mailer: Pick<Mailer, 'sendMany'>;
+  attempts: Pick<Attempts, 'reserve'>;
+  clock: Clock;
+  config: Pick<Config, 'baseUrl' | 'defaultLanguage' | 'portalName'>;
+}
+
+export function createWishService(deps: WishDeps) {
+  const { store } = deps;
+  async function names(userIds: string[]): Promise<Map<string, string>> {
+    return new Map((await deps.accounts.usersByIds([...new Set(userIds)])).map((u) => [u.id, publicName(u)]));
+  }
+  async function present(rows: WishRow[]): Promise<Wish[]> {
+    const named = await names(rows.map((r) => r.user_id));
+    return rows.map((r) => ({
+      id: r.id, title: r.title, description: r.description, status: r.status as WishStatus, datasetId: r.dataset_id, refuseReason: r.refuse_reason,
+      support: Number(r.support), author: named.get(r.user_id) ?? null, createdAt: r.created_at, statusChangedAt: r.status_changed_at,
+    }));
+  }
+  async function limited(kind: keyof typeof rules, account: Account) {
+    const wait = await deps.attempts.reserve([{ scope: `wishes:${kind}`, value: account.id, rule: rules[kind] }]);
+    if (wait > 0) throw new TooMany(`Too many in a short time; try again in ${Math.ceil(wait / 60)} minutes.`, 'wish_too_many');
+  }
+  async function row(id: string): Promise<WishRow> {
+    const found = await store.byId(id);
+    if (!found) throw new NotFound(`There is no data request ${id}.`, 'wish_unknown');
+    return found;
+  }
+  const languageOf = (lang: string): Language => ((languages as readonly string[]).includes(lang) ? lang : deps.config.defaultLanguage) as Language;
+
+  return {
+    async ask(account: Account, input: { title: string; description: string }, lang: Language): Promise<Wish> {
+      const title = input.title.trim();
+      const description = input.description.trim();
+      if (!title) throw new Invalid('Say which data you are looking for.', 'wish_title');
+      if (!description) throw new Invalid('Say what you would use the data for.', 'wish_description');
+      if (title.length > limits.title || description.length > limits.text) throw new Invalid('The text is too long.', 'wish_too_long');
+      await limited('ask', account);
+      const wish: WishRow = {
+        id: newId('wi'), user_id: account.id, title, description, status: 'open', dataset_id: null, refuse_reason: null, language: lang, support: 0,
+        created_at: deps.clock().toISOString(), status_changed_at: null,
+      };
+      await store.insert(wish);
+      return (await present([wish]))[0];
+    },
+
+    async list(status: string | null): Promise<Wish[]> {
+      return present(await store.list(status && (wishStatuses as readonly string[]).includes(status) ? status : null));
+    },
+
+    async get(id: string, viewer: Account | null): Promise<{ wish: Wish; comments: WishComment[]; voted: boolean }> {
+      const [wish] = await present([await row(id)]);
+      const rows = await store.comments(id);
+      const named = await names(rows.map((c) => c.user_id));
+      const comments = rows.map((c) => ({ id: c.id, body: c.body, author: named.get(c.user_id) ?? null, createdAt: c.created_at }));
+      return { wish, comments, voted: viewer ? await store.hasVoted(id, viewer.id) : false };
+    },
+
+    async vote(account: Account, id: string, lang: Language): Promise<void> {
+      await row(id);
+      await limited('vote', account);
+      await store.vote({ wish_id: id, user_id: account.id, language: lang, created_at: deps.clock().toISOString() });
+    },
+
+    async unvote(account: Account, id: string): Promise<void> {
+      await row(id);
+      await limited('vote', account);
+      await store.unvote(id, account.id);
+    },
+
+    async comment(account: Account, id: string, body: string): Promise<void> {
+      await row(id);
+      const text = body.trim();
+      if (!text) throw new Invalid('Write a comment.', 'wish_comment');
+      if (text.length > limits.text) throw new Invalid('The comment is too long.', 'wish_too_long');
+      await limited('comment', account);
+      await store.addComment({ id: newId('wc'), wish_id: id, user_id: account.id, body: text, created_at: deps.clock().toISOString() });
+    },
+
+    /** Sets the status (published names its dataset, refused its reason) and mails the requester and supporters once. */
+    async setStatus(staff: Account, id: string, input: { status: string; datasetId: string; reason: string }): Promise<void> {
+      if (!can(staff, 'dataset.edit')) throw new Forbidden('Only editors and admins set the status of a data request.', 'permission');
+      const wish = await row(id);
+      if (!(wishStatuses as readonly string[]).includes(input.status) || input.status === 'open') throw new Invalid('Choose a status.', 'wish_status');
+      const status = input.status as WishStatus;
+      let datasetId: string | null = null;
+      if (status === 'published') {
+        datasetId = input.datasetId.trim();
+        const found = datasetId ? await deps.catalog.getDataset(datasetId, await deps.audienceOf(null)).catch(() => null) : null;
+        if (!found) throw new Invalid('Give the id of a public dataset that answers the request.', 'wish_dataset');
+      }
+      const reason = status === 'refused' ? input.reason.trim() : '';
+      if (status === 'refused' && !reason) throw new Invalid('Say why the request is refused.', 'wish_reason');
+      if (reason.length > limits.reason) throw new Invalid('The reason is too long.', 'wish_too_long');
+      const at = deps.clock().toISOString();
+      await store.setStatus(id, { status, dataset_id: datasetId, refuse_reason: reason || null, status_changed_at: at });
+      // The requester and every supporter, once each, in the language they used; the key makes a re-run mail nobody twice.
+      const people = new Map<string, string>([[wish.user_id, wish.language]]);
+      for (const v of await store.voters(id)) if (!people.has(v.user_id)) people.set(v.user_id, v.language);
+      const users = await deps.accounts.usersByIds([...people.keys()]);
+      await deps.mailer.sendMany(
+        users.map((u) => {
+          const lang = languageOf(people.get(u.id)!);
+          const mail = statusMail(lang, { config: deps.config, wishId: id, title: wish.title, status, datasetId, reason: reason || null });
+          return { to: u.email, ...mail, idempotencyKey: `wish:${id}:${status}:${at}:${u.id}` };
+        }),
+      );
+    },
+  };
+}
