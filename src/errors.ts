@@ -26,6 +26,7 @@ export type Reason =
   | TwoFactorReason
   | WebhookReason
   | FollowReason
+  | RequestReason
   | UnwordedReason;
 
 /** Worded on sign-in, registration, profile and password pages (`account.errors`). */
@@ -188,6 +189,22 @@ export type FollowReason =
   | 'follow_unknown'
   | 'announcement_title'
   | 'announcement_body';
+
+/** Worded on the information request pages and the inbox (`requests.errors`). */
+export type RequestReason =
+  | 'request_subject'
+  | 'request_message'
+  | 'request_too_long'
+  | 'request_name'
+  | 'request_email'
+  | 'request_link_invalid'
+  | 'request_not_found'
+  | 'request_status'
+  | 'request_assignee'
+  | 'request_closed'
+  | 'request_spam'
+  | 'request_too_many'
+  | 'canned_title';
 
 /** Worded on the second-factor pages (`twoFactor.errors`). */
 export type TwoFactorReason =

@@ -14,6 +14,7 @@ import type {
   PrivacyOfficeReason,
   PrivacyRightsReason,
   Reason,
+  RequestReason,
   TwoFactorReason,
   WebhookReason,
 } from '../errors.ts';
@@ -30,6 +31,7 @@ true satisfies KeysExactly<Messages['privacyRights']['errors'], PrivacyRightsRea
 true satisfies KeysExactly<Messages['privacy']['errors'], PrivacyOfficeReason>;
 true satisfies KeysExactly<Messages['privacyCases']['errors'], PrivacyCaseReason>;
 true satisfies KeysExactly<Messages['twoFactor']['errors'], TwoFactorReason>;
+true satisfies KeysExactly<Messages['requests']['errors'], RequestReason>;
 true satisfies KeysExactly<Messages['webhooks']['errors'], WebhookReason>;
 true satisfies KeysExactly<Messages['errors']['odsql'], OdsqlWords['code']>;
 /** Each ODSQL text takes the values its code carries. */

@@ -118,4 +118,14 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
     key: `sub:s_upgrade:v:${publicDataset}:1`, subscription_id: 's_upgrade', user_id: person.id, kind: 'version', dataset_id: publicDataset, version: 1,
     announcement_id: null, frequency: 'daily', status: 'pending', digest_key: null, created_at: at, sent_at: null,
   }]],
+  ['information_requests', [{
+    id: 'req_upgrade', reference: 'VRG-2026-UPGR23', status: 'answered', user_id: person.id, name: null, email: null, language: 'nl', dataset_id: publicDataset,
+    subject: 'Hoe vaak wordt dit bijgewerkt?', confirm_digest: null, access_digest: null, assignee: editor.id, created_at: at, registered_at: at,
+    due_at: '2026-02-02', updated_at: at, closed_at: null,
+  }]],
+  ['request_messages', [
+    { request_id: 'req_upgrade', kind: 'requester', author: person.id, body: 'Hoe vaak wordt dit bijgewerkt?', created_at: at },
+    { request_id: 'req_upgrade', kind: 'staff', author: editor.id, body: 'Elke maand.', created_at: at },
+  ]],
+  ['canned_answers', [{ id: 'ca_upgrade', title: 'Bijwerking', body: 'De dataset wordt elke maand bijgewerkt.', created_by: editor.id, created_at: at }]],
 ];
