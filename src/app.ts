@@ -30,6 +30,7 @@ import { privacyOfficeRoutes } from './privacy/office/routes.ts';
 import { languagePrefix, type Language } from './i18n/index.ts';
 import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/routes.ts';
 import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
+import { requestRoutes, requestsAccountSection } from './exchanges/requests/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -153,7 +154,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), webhooksAccountSection(portal.webhooks), followsAccountSection(), publishingSection, privacyRightsSection(portal.rights)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), webhooksAccountSection(portal.webhooks), followsAccountSection(), requestsAccountSection(), publishingSection, privacyRightsSection(portal.rights)],
   });
   const webhookDeps = { config: portal.config, webhooks: portal.webhooks, contextOf };
   await app.register(backofficeRoutes, {
@@ -166,6 +167,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     alsoUnder: async (api) => {
       await api.register(webhookApi, webhookDeps);
     },
+    requestCounts: () => portal.requests.counts(),
   });
   await app.register(twoFactorRoutes, { config: portal.config, accounts: portal.accounts, twoFactor: portal.twoFactor, contextOf });
   await app.register(apiKeyRoutes, apiKeyDeps);
@@ -190,6 +192,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(webhookPages, webhookDeps);
   await app.register(followRoutes, { config: portal.config, follow: portal.follow, contextOf });
+  // Information requests: the contact form, the requester's thread and the staff inbox (issue 17).
+  await app.register(requestRoutes, { config: portal.config, requests: portal.requests, contextOf });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

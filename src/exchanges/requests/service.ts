@@ -154,6 +154,8 @@ export function createRequestService(deps: RequestDeps) {
 
   return {
     today,
+    /** The title of a dataset anyone may see, for the form; null when there is none. */
+    datasetTitle: async (datasetId: string, l: Language) => (await deps.dataset(datasetId, l))?.title ?? null,
     /**
      * A request from the form. Signed in, it is registered at once; a visitor's waits for its confirmation link.
      * The honeypot is checked by the route; `client` counts the mails the form sends.
