@@ -11,6 +11,7 @@ import { dialects } from '../helpers/stores.ts';
 import { visitor } from '../helpers/visitor.ts';
 import { liveMarkup, xssPayloads } from '../helpers/xss.ts';
 import { requestsModule } from '../../src/exchanges/requests/personal-data.ts';
+import { addWorkingDays } from '../../src/exchanges/requests/service.ts';
 
 const path = (link: string) => {
   const url = new URL(link);
@@ -206,25 +207,36 @@ for (const dialect of dialects) {
       const staff = await signedIn(s, 'redactie@example.org');
       const json = async (query: string) => ((await (await staff.get(`/-/inbox.json${query}`)).json()) as { results: { id: string; reference: string; overdue: boolean }[] }).results;
       const [visitorRequest] = await s.portal.requests.inbox({ search: 'an@example.org' });
-      assert.deepEqual((await json(`?q=${visitorRequest.reference!.toLowerCase()}`)).map((r) => r.id), [visitorRequest.id]);
+      assert.deepEqual((await json(`?q=${visitorRequest.reference!.toLowerCase()}`)).map((r) => r.id), [visitorRequest.id], 'by reference');
       assert.deepEqual((await json('?q=per%20kwartaal')).map((r) => r.id), [visitorRequest.id], 'found by the words of a message');
-      assert.deepEqual((await json('?dataset=cities')).map((r) => r.id), [visitorRequest.id]);
-      assert.ok((await json('?status=answered')).some((r) => r.id === visitorRequest.id));
+      assert.deepEqual((await json('?dataset=cities')).map((r) => r.id), [visitorRequest.id], 'by dataset');
+      const statuses = (await json('?status=in_progress')).map((r) => r.id);
+      assert.ok(statuses.includes(visitorRequest.id), `by status: ${statuses}`);
       assert.deepEqual((await json('?q=100%25')).length, 0, 'a % is searched for as itself');
       await staff.get(`/-/inbox/${visitorRequest.id}`);
       assert.equal((await staff.post(`/-/inbox/${visitorRequest.id}/assign`, { assignee: staffId })).status, 303);
-      assert.deepEqual((await json(`?assignee=${staffId}`)).map((r) => r.id), [visitorRequest.id]);
+      // Answering assigns too: both questions the editor answered are theirs; none is left to no one.
+      assert.ok((await json(`?assignee=${staffId}`)).some((r) => r.id === visitorRequest.id));
+      assert.ok(!(await json('?assignee=-')).some((r) => r.id === visitorRequest.id));
       await staff.get(`/-/inbox/${visitorRequest.id}`);
       await staff.post(`/-/inbox/${visitorRequest.id}/status`, { status: 'in_progress' });
       assert.deepEqual(await json('?overdue=1'), []);
-      const due = visitorRequest.due_at!;
-      s.clock.now = new Date(`${due}T12:00:00Z`);
+      // 20 working days from registration (a week-end is not counted).
+      assert.equal(visitorRequest.due_at, addWorkingDays(visitorRequest.registered_at!.slice(0, 10), 20));
+      assert.equal(addWorkingDays('2026-12-07', 20), '2027-01-04');
+      assert.equal(addWorkingDays('2026-12-11', 1), '2026-12-14', 'Friday + 1 is Monday');
+      // Time passes (the session would not survive a jump of weeks): the due day is moved instead.
+      const today = s.portal.requests.today();
+      await db().updateTable('information_requests').set({ due_at: today }).where('id', '=', visitorRequest.id).execute();
       assert.deepEqual(await json('?overdue=1'), [], 'due today is not overdue');
-      s.clock.now = new Date(Date.parse(`${due}T12:00:00Z`) + 86_400_000);
-      assert.ok((await json('?overdue=1')).some((r) => r.id === visitorRequest.id && r.overdue));
+      const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      await db().updateTable('information_requests').set({ due_at: yesterday }).where('id', '=', visitorRequest.id).execute();
+      assert.deepEqual((await json('?overdue=1')).map((r) => [r.id, r.overdue]), [[visitorRequest.id, true]]);
       await staff.get('/-/inbox');
       assert.match(staff.lastPage, /te laat/);
-      s.clock.now = new Date();
+      await staff.get(`/-/inbox/${visitorRequest.id}`);
+      await staff.post(`/-/inbox/${visitorRequest.id}/status`, { status: 'answered' });
+      assert.deepEqual(await json('?overdue=1'), [], 'an answered question is not overdue');
       // Saved answers: stored, offered, inserted.
       await staff.get(`/-/inbox/${visitorRequest.id}`);
       assert.equal((await staff.post('/-/inbox/canned', { title: 'Frequentie', body: 'Wij werken de data elke maand bij.', request: visitorRequest.id })).status, 303);
