@@ -6,7 +6,7 @@ import type { MailLimits } from '../../accounts/mail-limits.ts';
 import { digest, newId, newToken } from '../../accounts/secrets.ts';
 import type { Clock } from '../../clock.ts';
 import { Conflict, Invalid, NotFound, TooMany } from '../../errors.ts';
-import { languagePrefix, type Language } from '../../i18n/index.ts';
+import { languageOr, languagePrefix, type Language } from '../../i18n/index.ts';
 import type { Mail } from '../../mail/outbox.ts';
 import { addDays, localDay } from '../../privacy/cases/deadlines.ts';
 import { requestMails } from './mail.ts';
@@ -21,7 +21,7 @@ export interface Person {
   displayName: string | null;
 }
 
-export interface RequestDeps {
+interface RequestDeps {
   store: RequestStore;
   clock: Clock;
   mailer: { send(mail: Mail): Promise<unknown> };
@@ -36,7 +36,7 @@ export interface RequestDeps {
   dataset: (datasetId: string, lang: Language) => Promise<{ title: string; contactEmail: string | null } | null>;
 }
 
-export interface Submission {
+interface Submission {
   subject: string;
   message: string;
   name: string;
@@ -50,7 +50,7 @@ const referenceAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const unconfirmedPerHour = 3;
 
 /** The public name rule (until the discussions part's publicName is merged): display name, or first name + initial. */
-export const publicName = (p: Pick<Person, 'firstName' | 'lastName' | 'displayName'>) =>
+const publicName = (p: Pick<Person, 'firstName' | 'lastName' | 'displayName'>) =>
   p.displayName?.trim() || [p.firstName.trim(), p.lastName.trim() ? `${p.lastName.trim()[0]}.` : ''].filter(Boolean).join(' ');
 
 /** `days` working days (Monday to Friday) after `day`. */
@@ -73,7 +73,7 @@ export function createRequestService(deps: RequestDeps) {
   const base = deps.config.baseUrl.replace(/\/$/, '');
   const link = (lang: Language, path: string) => `${base}${languagePrefix(lang, deps.config.defaultLanguage)}${path}`;
   const accessToken = (r: Pick<RequestRow, 'id' | 'created_at'>) => createHmac('sha256', deps.key()).update(`request-thread\u0000${r.id}\u0000${r.created_at}`).digest('base64url');
-  const lang = (r: RequestRow) => (r.language === 'en' ? 'en' : 'nl') as Language;
+  const lang = (r: RequestRow) => languageOr(r.language, deps.config.defaultLanguage);
 
   function text(value: string, reason: 'request_subject' | 'request_message', max: number, what: string): string {
     const v = value.replace(/\r\n/g, '\n').trim();

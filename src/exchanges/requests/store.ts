@@ -3,8 +3,8 @@ import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { CannedAnswersTable, Database, InformationRequestsTable, RequestMessagesTable } from '../../db/schema.ts';
 
 export type RequestRow = Selectable<InformationRequestsTable>;
-export type MessageRow = Selectable<RequestMessagesTable>;
 export type CannedRow = Selectable<CannedAnswersTable>;
+type MessageRow = Selectable<RequestMessagesTable>;
 
 /** What the inbox is filtered by; every part optional. */
 export interface InboxFilter {
@@ -64,7 +64,7 @@ export function createRequestStore(db: Kysely<Database>) {
     },
 
     addMessage: (row: { request_id: string; kind: string; author: string | null; body: string; created_at: string }) => db.insertInto('request_messages').values(row).execute(),
-    messages: (requestId: string) => db.selectFrom('request_messages').selectAll().where('request_id', '=', requestId).orderBy('id').execute(),
+    messages: (requestId: string): Promise<MessageRow[]> => db.selectFrom('request_messages').selectAll().where('request_id', '=', requestId).orderBy('id').execute(),
 
     cannedAnswers: () => db.selectFrom('canned_answers').selectAll().orderBy('title').execute(),
     cannedAnswer: (id: string) => db.selectFrom('canned_answers').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -11,7 +11,7 @@ import { Layout } from '../../layout.tsx';
 import { StatusLine, Thread } from './requests.tsx';
 
 export interface InboxQuery { q: string; status: string; assignee: string; dataset: string; overdue: boolean }
-export interface InboxData { list: RequestRow[]; counts: Record<string, number>; staff: Person[]; today: string; query: InboxQuery }
+interface InboxData { list: RequestRow[]; counts: Record<string, number>; staff: Person[]; today: string; query: InboxQuery }
 
 export const isOverdue = (r: RequestRow, today: string) => r.due_at !== null && r.due_at < today && r.status !== 'answered' && r.status !== 'closed';
 
@@ -67,7 +67,7 @@ export function inboxPage(ctx: PageContext, data: InboxData): Html {
   );
 }
 
-export interface InboxRequestData { request: RequestRow; messages: RequestMessage[]; staff: Person[]; canned: CannedRow[]; today: string; answer?: string; done?: string | null; error?: string | null }
+interface InboxRequestData { request: RequestRow; messages: RequestMessage[]; staff: Person[]; canned: CannedRow[]; today: string; answer?: string; done?: string | null; error?: string | null }
 
 export function inboxRequestPage(ctx: PageContext, data: InboxRequestData): Html {
   const t = ctx.t.requests;
