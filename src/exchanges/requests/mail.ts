@@ -27,8 +27,11 @@ export const requestMails = {
       html: `${paragraphs(w.intro(p))}\n<blockquote>${paragraphs(p.body)}</blockquote>\n${paragraphs(w.outro(p)).replace(escapeHtml(p.link), `<a href="${escapeHtml(p.link)}">${escapeHtml(p.link)}</a>`)}`,
     };
   },
-  /** To staff or a contact point: the reference, subject and a link to the inbox; never the requester's address. */
-  staff: (lang: Language, to: string, kind: StaffKind, p: { portal: string; reference: string; subject: string; link: string; dataset?: string }): Mail => ({
+  /**
+   * To staff or a contact point: the reference and a link to the inbox, nothing the requester wrote and never their
+   * address, so erasing the requester leaves nothing of theirs in staff's mail.
+   */
+  staff: (lang: Language, to: string, kind: StaffKind, p: { portal: string; reference: string; link: string; dataset?: string }): Mail => ({
     to, template: `requests.${kind}`, subject: words(lang).staff.subject({ ...p, kind }), text: words(lang).staff.text({ ...p, kind }),
   }),
 };

@@ -110,11 +110,11 @@ export function createRequestService(deps: RequestDeps) {
     const assignee = r.assignee ? staff.find((s) => s.id === r.assignee) : undefined;
     const to = assignee ? [assignee.email] : staff.map((s) => s.email);
     const l = deps.config.defaultLanguage;
-    for (const address of new Set(to)) await deps.mailer.send(requestMails.staff(l, address, kind, { portal: deps.config.portalName, reference: r.reference ?? '', subject: r.subject, link: inboxLink(r) }));
+    for (const address of new Set(to)) await deps.mailer.send(requestMails.staff(l, address, kind, { portal: deps.config.portalName, reference: r.reference ?? '', link: inboxLink(r) }));
     if (kind === 'arrived' && r.dataset_id) {
       const dataset = await deps.dataset(r.dataset_id, l);
       if (dataset?.contactEmail && !to.includes(dataset.contactEmail)) {
-        await deps.mailer.send(requestMails.staff(l, dataset.contactEmail, 'contact_point', { portal: deps.config.portalName, reference: r.reference ?? '', subject: r.subject, link: inboxLink(r), dataset: dataset.title }));
+        await deps.mailer.send(requestMails.staff(l, dataset.contactEmail, 'contact_point', { portal: deps.config.portalName, reference: r.reference ?? '', link: inboxLink(r), dataset: dataset.title }));
       }
     }
   }

@@ -108,7 +108,7 @@ export const requests: typeof nl = {
     staff: {
       subject: (p) => (p.kind === 'replied' ? `Reply to question ${p.reference}` : `New question ${p.reference}`),
       text: (p) =>
-        `${p.kind === 'replied' ? 'The requester replied to' : 'There is a new question:'} ${p.reference} ("${p.subject}").${p.kind === 'contact_point' ? `\n\nYou get this e-mail as the contact point of the dataset ${p.dataset ?? ''}.` : ''}\n\n${p.link}\n\n${p.portal}`,
+        `${p.kind === 'replied' ? 'The requester replied to' : 'There is a new question:'} ${p.reference}.${p.kind === 'contact_point' ? `\n\nYou get this e-mail as the contact point of the dataset ${p.dataset ?? ''}.` : ''}\n\n${p.link}\n\n${p.portal}`,
     },
   },
 };

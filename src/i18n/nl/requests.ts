@@ -111,8 +111,8 @@ export const requests = {
     staff: {
       subject: (p: { reference: string; kind: 'arrived' | 'replied' | 'contact_point' }) =>
         p.kind === 'replied' ? `Reactie op vraag ${p.reference}` : `Nieuwe vraag ${p.reference}`,
-      text: (p: { portal: string; reference: string; subject: string; link: string; kind: 'arrived' | 'replied' | 'contact_point'; dataset?: string }) =>
-        `${p.kind === 'replied' ? 'De vrager reageerde op' : 'Er is een nieuwe vraag:'} ${p.reference} ("${p.subject}").${p.kind === 'contact_point' ? `\n\nU krijgt deze e-mail als contactpunt van de dataset ${p.dataset ?? ''}.` : ''}\n\n${p.link}\n\n${p.portal}`,
+      text: (p: { portal: string; reference: string; link: string; kind: 'arrived' | 'replied' | 'contact_point'; dataset?: string }) =>
+        `${p.kind === 'replied' ? 'De vrager reageerde op' : 'Er is een nieuwe vraag:'} ${p.reference}.${p.kind === 'contact_point' ? `\n\nU krijgt deze e-mail als contactpunt van de dataset ${p.dataset ?? ''}.` : ''}\n\n${p.link}\n\n${p.portal}`,
     },
   },
 };
