@@ -116,6 +116,19 @@ for (const dialect of dialects) {
       assert.ok(!v.lastPage.includes('Geheime notitie'));
       assert.equal((await v.get('/-/contact/thread/' + 'x'.repeat(43))).status, 404, 'a guessed link leads nowhere');
 
+      await staff.get('/-/inbox');
+      assert.deepEqual(liveMarkup(/<table class="inbox">[\s\S]*?<\/table>/.exec(staff.lastPage)?.[0] ?? 'missing'), [], 'the inbox list shows the subject inert');
+      assert.ok(staff.lastPage.includes('&lt;script&gt;'), 'the subject is shown as text');
+      // Saved answers with payloads: inert in the list and when inserted.
+      await staff.get(`/-/inbox/${registered.id}`);
+      assert.equal((await staff.post('/-/inbox/canned', { title: `Titel ${xssPayloads[1]}`, body: payload, request: registered.id })).status, 303);
+      const [saved] = await s.portal.requests.cannedAnswers();
+      await staff.get(`/-/inbox/${registered.id}?canned=${saved.id}`);
+      const inserted = /<textarea id="answer" name="message"[^>]*>([\s\S]*?)<\/textarea>/.exec(staff.lastPage)?.[1] ?? 'missing';
+      assert.ok(inserted.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the saved answer is inserted as text');
+      const listed = /<h3>Opgeslagen antwoorden<\/h3>[\s\S]*?<\/ul>/.exec(staff.lastPage)?.[0] ?? 'missing';
+      assert.deepEqual([liveMarkup(inserted), liveMarkup(listed)], [[], []]);
+      await db().deleteFrom('canned_answers').execute();
       // Every mail is inert.
       for (const m of s.sent) assert.deepEqual(m.html ? liveMarkup(m.html) : [], [], `mail ${m.template}`);
     });
@@ -183,6 +196,23 @@ for (const dialect of dialects) {
         status = (await v.post('/-/contact', { subject: `Vraag ${i}`, message: 'Nog een', name: 'Veel', email: 'veel@example.org', website: '' })).status;
       }
       assert.equal(status, 429, 'unconfirmed questions to one address are limited');
+    });
+
+    test('nothing is lost when mail cannot be sent: the question is registered and its mail goes out once the server is back', async () => {
+      s.smtp.failAfter(0);
+      await createAccount(s, 'geduld@example.org', 'user');
+      const u = await signedIn(s, 'geduld@example.org');
+      await u.get('/-/contact');
+      assert.equal((await u.post('/-/contact', { subject: 'Terwijl de mailserver plat ligt', message: 'Komt dit aan?', website: '' })).status, 303);
+      const [r] = await s.portal.requests.inbox({ search: 'mailserver plat' });
+      assert.ok(r?.reference, 'the question is registered');
+      const queued = await db().selectFrom('mail_outbox').select(['status']).where('to_address', '=', 'geduld@example.org').where('template', '=', 'requests.registered').executeTakeFirstOrThrow();
+      assert.notEqual(queued.status, 'sent');
+      s.smtp.recover();
+      s.clock.now = new Date(s.clock.now.getTime() + 10 * 60_000);
+      await s.portal.mailer.flush();
+      const mail = await mailTo('geduld@example.org', /is geregistreerd/);
+      assert.ok(mail.text.includes(r.reference!));
     });
 
     test('an unconfirmed request is deleted after 24 hours with its message; a registered one stays', async () => {
