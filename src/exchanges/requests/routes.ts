@@ -164,7 +164,7 @@ export async function requestRoutes(app: FastifyInstance, deps: RequestRoutesDep
     app.get<{ Params: { token: string } }>(`${p}/-/contact/thread/:token`, async (request, reply) => {
       const ctx = deps.contextOf(request);
       const { request: r, messages } = await requests.threadByToken(request.params.token);
-      return html(reply.header('Referrer-Policy', 'no-referrer'), threadPage(ctx, { request: r, messages, action: ctx.link(`/-/contact/thread/${request.params.token}`), done: doneText(ctx, request, r) }));
+      return html(reply.header('Referrer-Policy', 'same-origin'), threadPage(ctx, { request: r, messages, action: ctx.link(`/-/contact/thread/${request.params.token}`), done: doneText(ctx, request, r) }));
     });
     app.post<{ Params: { token: string } }>(`${p}/-/contact/thread/:token`, formSchema(MessageForm), async (request, reply) => {
       const ctx = deps.contextOf(request);
