@@ -57,7 +57,7 @@ export function inboxPage(ctx: PageContext, data: InboxData): Html {
                 <td>{t.statuses[r.status as RequestStatus] ?? r.status}</td>
                 <td>{name(r.assignee)}</td>
                 <td>{formatDate(ctx.lang, r.registered_at, ctx.config.timezone)}</td>
-                <td>{r.due_at ?? ''}{isOverdue(r, data.today) && <strong class="badge overdue"> {t.overdue}</strong>}</td>
+                <td>{r.due_at ? formatDate(ctx.lang, `${r.due_at}T12:00:00Z`, ctx.config.timezone) : ''}{isOverdue(r, data.today) && <strong class="badge overdue"> {t.overdue}</strong>}</td>
               </tr>
             ))}
           </tbody>
