@@ -241,6 +241,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     clock,
     mailer,
     mailLimits,
+    events,
     config,
     key,
     person: async (id) => {

@@ -97,6 +97,9 @@ for (const dialect of dialects) {
       await staff.get(`/-/inbox/${registered.id}`);
       assert.equal((await staff.post(`/-/inbox/${registered.id}/answer`, { message: `Elke maand. ${xssPayloads[3]}`, status: 'answered' })).status, 303);
 
+      const events = await db().selectFrom('events').select(['actor', 'verb', 'data']).where('subject_id', '=', registered.id).orderBy('id').execute();
+      assert.deepEqual(events.map((e) => [e.actor, e.verb]), [['requester', 'request.registered'], [staffId, 'request.noted'], [staffId, 'request.answered']]);
+      assert.ok(!JSON.stringify(events).includes('Geheime') && !JSON.stringify(events).includes('an@example.org'), 'the log holds no words of the request');
       const answer = (s.sent.filter((m) => m.to === 'an@example.org' && m.template === 'requests.answer'))[0];
       assert.ok(answer?.reply, 'an answer goes out as a reply to the person');
       assert.ok(answer.html && liveMarkup(answer.html).length === 0, 'the answer mail\'s HTML holds no live markup');

@@ -237,8 +237,8 @@ export async function requestRoutes(app: FastifyInstance, deps: RequestRoutesDep
       });
     staffForm('answer', MessageForm, (r, actor) => requests.answer(r.params.id, field(r.body, 'message'), actor, field(r.body, 'status') || 'answered'), 'answered');
     staffForm('note', MessageForm, (r, actor) => requests.note(r.params.id, field(r.body, 'message'), actor), 'noted');
-    staffForm('status', StatusForm, (r) => requests.setStatus(r.params.id, field(r.body, 'status')), 'status');
-    staffForm('assign', AssignForm, (r) => requests.assign(r.params.id, field(r.body, 'assignee')), 'assigned');
+    staffForm('status', StatusForm, (r, actor) => requests.setStatus(r.params.id, field(r.body, 'status'), actor), 'status');
+    staffForm('assign', AssignForm, (r, actor) => requests.assign(r.params.id, field(r.body, 'assignee'), actor), 'assigned');
     app.post(`${p}/-/inbox/canned`, { ...formSchema(CannedForm), ...guarded }, async (request, reply) => {
       const back = field(request.body, 'request');
       refuseForm(request);

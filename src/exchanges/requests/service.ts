@@ -5,6 +5,7 @@ import { createHmac, randomInt } from 'node:crypto';
 import type { MailLimits } from '../../accounts/mail-limits.ts';
 import { digest, newId, newToken } from '../../accounts/secrets.ts';
 import type { Clock } from '../../clock.ts';
+import type { EventStore } from '../../events/store.ts';
 import { Conflict, Invalid, NotFound, TooMany } from '../../errors.ts';
 import { languageOr, languagePrefix, type Language } from '../../i18n/index.ts';
 import type { Mail } from '../../mail/outbox.ts';
@@ -26,6 +27,8 @@ interface RequestDeps {
   clock: Clock;
   mailer: { send(mail: Mail): Promise<unknown> };
   mailLimits: MailLimits;
+  /** The event log: who registered, answered, noted, assigned or changed a request (no words of it). */
+  events: Pick<EventStore, 'record'>;
   config: { baseUrl: string; portalName: string; defaultLanguage: Language; timezone: string };
   /** The portal's key: a visitor's thread link is derived from it, and only its digest is stored. */
   key: () => Buffer;
@@ -121,6 +124,7 @@ export function createRequestService(deps: RequestDeps) {
 
   /** Gives the request its reference and due day, and tells the requester and staff. */
   async function registered(r: RequestRow): Promise<RequestRow> {
+    await logged(r.user_id ?? 'requester', 'registered', r.id, { dataset: r.dataset_id });
     const who = await requester(r);
     if (who) await deps.mailer.send(requestMails.registered(lang(r), who.email, { portal: deps.config.portalName, name: who.name, reference: r.reference ?? '', subject: r.subject, due: r.due_at ?? '', link: threadLink(r) }));
     await tellStaff(r, 'arrived');
@@ -130,6 +134,10 @@ export function createRequestService(deps: RequestDeps) {
     const day = today();
     return { reference: `VRG-${day.slice(0, 4)}-${Array.from({ length: 6 }, () => referenceAlphabet[randomInt(referenceAlphabet.length)]).join('')}`, registered_at: now(), due_at: addWorkingDays(day, dueWorkingDays) };
   };
+
+  /** One event per change that matters: actor, verb and the request, never what anyone wrote. */
+  const logged = (actor: string, verb: string, id: string, data: Record<string, unknown> = {}) =>
+    deps.events.record(clock(), { actor, verb: `request.${verb}`, subjectType: 'information_request', subjectId: id, data });
 
   async function messagesOf(r: RequestRow, forStaff: boolean): Promise<RequestMessage[]> {
     const rows = (await store.messages(r.id)).filter((m) => forStaff || m.kind !== 'note');
@@ -253,6 +261,7 @@ export function createRequestService(deps: RequestDeps) {
       if (!(requestStatuses as readonly string[]).includes(status)) throw new Invalid('Choose an existing status.', 'request_status');
       await store.addMessage({ request_id: r.id, kind: 'staff', author: actor, body: message, created_at: now() });
       await store.update(r.id, { status, updated_at: now(), closed_at: status === 'closed' ? now() : null, assignee: r.assignee ?? actor });
+      await logged(actor, 'answered', r.id, { status });
       const who = await requester(r);
       if (who) await deps.mailer.send(requestMails.answer(lang(r), who.email, { portal: deps.config.portalName, name: who.name, reference: r.reference ?? '', subject: r.subject, body: message, link: threadLink(r) }));
     },
@@ -261,16 +270,19 @@ export function createRequestService(deps: RequestDeps) {
       const r = await load(id);
       await store.addMessage({ request_id: r.id, kind: 'note', author: actor, body: text(body, 'request_message', maxMessage, 'the note'), created_at: now() });
       await store.update(r.id, { updated_at: now() });
+      await logged(actor, 'noted', r.id);
     },
-    async setStatus(id: string, status: string): Promise<void> {
+    async setStatus(id: string, status: string, actor: string): Promise<void> {
       const r = await load(id);
       if (!(requestStatuses as readonly string[]).includes(status)) throw new Invalid('Choose an existing status.', 'request_status');
       await store.update(r.id, { status, updated_at: now(), closed_at: status === 'closed' ? now() : null });
+      await logged(actor, 'status_changed', r.id, { status });
     },
-    async assign(id: string, assignee: string): Promise<void> {
+    async assign(id: string, assignee: string, actor: string): Promise<void> {
       const r = await load(id);
       if (assignee && !(await deps.staff()).some((s) => s.id === assignee)) throw new Invalid('Choose a staff member.', 'request_assignee');
       await store.update(r.id, { assignee: assignee || null, updated_at: now(), status: r.status === 'new' && assignee ? 'in_progress' : r.status });
+      await logged(actor, 'assigned', r.id, { assignee: assignee || null });
     },
     cannedAnswers: () => store.cannedAnswers(),
     async addCanned(title: string, body: string, actor: string): Promise<void> {
