@@ -32,6 +32,7 @@ import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/rou
 import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
 import { reuseRoutes, reusesDatasetSection } from './exchanges/reuses/routes.ts';
 import { wishRoutes } from './exchanges/wishes/routes.ts';
+import { requestRoutes, requestsAccountSection } from './exchanges/requests/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -158,7 +159,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     config: portal.config,
     accounts: portal.accounts,
     contextOf,
-    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), webhooksAccountSection(portal.webhooks), followsAccountSection(), publishingSection, privacyRightsSection(portal.rights)],
+    sections: [twoFactorSection(portal.twoFactor), apiKeysAccountSection(apiKeyDeps), webhooksAccountSection(portal.webhooks), followsAccountSection(), requestsAccountSection(), publishingSection, privacyRightsSection(portal.rights)],
   });
   const webhookDeps = { config: portal.config, webhooks: portal.webhooks, contextOf };
   await app.register(backofficeRoutes, {
@@ -171,6 +172,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     alsoUnder: async (api) => {
       await api.register(webhookApi, webhookDeps);
     },
+    requestCounts: () => portal.requests.counts(),
   });
   await app.register(twoFactorRoutes, { config: portal.config, accounts: portal.accounts, twoFactor: portal.twoFactor, contextOf });
   await app.register(apiKeyRoutes, apiKeyDeps);
@@ -198,6 +200,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   // Exchanges (issue 17): reuses and data requests.
   await app.register(reuseRoutes, { config: portal.config, reuses: portal.reuses, blobs: portal.blobs, contextOf });
   await app.register(wishRoutes, { config: portal.config, wishes: portal.wishes, contextOf });
+  // Information requests: the contact form, the requester's thread and the staff inbox (issue 17).
+  await app.register(requestRoutes, { config: portal.config, requests: portal.requests, contextOf });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

@@ -28,6 +28,7 @@ export type Reason =
   | FollowReason
   | ReuseReason
   | WishReason
+  | RequestReason
   | UnwordedReason;
 
 /** Worded on sign-in, registration, profile and password pages (`account.errors`). */
@@ -215,6 +216,21 @@ export type WishReason =
   | 'wish_dataset'
   | 'wish_reason'
   | 'wish_unknown';
+/** Worded on the information request pages and the inbox (`requests.errors`). */
+export type RequestReason =
+  | 'request_subject'
+  | 'request_message'
+  | 'request_too_long'
+  | 'request_name'
+  | 'request_email'
+  | 'request_link_invalid'
+  | 'request_not_found'
+  | 'request_status'
+  | 'request_assignee'
+  | 'request_closed'
+  | 'request_spam'
+  | 'request_too_many'
+  | 'canned_title';
 
 /** Worded on the second-factor pages (`twoFactor.errors`). */
 export type TwoFactorReason =

@@ -1,6 +1,6 @@
 // Wires the stores and services from the configuration: what every command and the server share.
 import { createFileBlobStore, staleTempAfterMs, startTempSweeps, type BlobStore } from './blobs/index.ts';
-import { createCatalogService, type CatalogService } from './catalog/service.ts';
+import { createCatalogService, publicAudience, type CatalogService } from './catalog/service.ts';
 import { createCatalogStore } from './catalog/store.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -43,6 +43,8 @@ import { datasetEventKinds, type DatasetEvent } from './catalog/events.ts';
 import { createWebhookStore } from './webhooks/store.ts';
 import { createFollowService, type FollowService } from './follow/service.ts';
 import { createFollowStore } from './follow/store.ts';
+import { createRequestService, type RequestService } from './exchanges/requests/service.ts';
+import { createRequestStore } from './exchanges/requests/store.ts';
 import { digestPeriod } from './follow/notify.ts';
 import type { DigestFrequency } from './follow/types.ts';
 import { localized } from './explore/present.ts';
@@ -88,6 +90,8 @@ export interface Portal {
   reuses: ReuseService;
   /** Data requests: asked, supported, commented, given a status (issue 17). */
   wishes: WishService;
+  /** Information requests: questions to the department and the staff inbox (issue 17). */
+  requests: RequestService;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
@@ -260,6 +264,30 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     clock,
     config,
   });
+  const asPerson = (u: { id: string; email: string; first_name: string; last_name: string; display_name: string | null }) => ({ id: u.id, email: u.email, firstName: u.first_name, lastName: u.last_name, displayName: u.display_name });
+  const requests = createRequestService({
+    store: createRequestStore(store.db),
+    clock,
+    mailer,
+    mailLimits,
+    events,
+    config,
+    key,
+    person: async (id) => {
+      const user = await accountStore.userById(id);
+      return user ? asPerson(user) : null;
+    },
+    staff: async () => (await accountStore.listUsers()).filter((u) => (u.role === 'editor' || u.role === 'admin') && u.disabled_at === null && u.email_verified_at !== null).map(asPerson),
+    dataset: async (datasetId, lang) => {
+      try {
+        const dataset = await catalog.getDataset(datasetId, publicAudience);
+        return { title: localized(dataset.metadata.title, lang) ?? dataset.id, contactEmail: dataset.metadata.contactPoint?.email ?? null };
+      } catch (error) {
+        if (error instanceof NotFound) return null;
+        throw error;
+      }
+    },
+  });
   // What follows a change to a dataset: each part that hears of it is handed the event (idempotent, so a re-run is safe).
   const onDatasetEvent: JobHandler = async (payload) => {
     const event = payload as DatasetEvent;
@@ -323,6 +351,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     follow,
     reuses,
     wishes,
+    requests,
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {

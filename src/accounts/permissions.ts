@@ -17,6 +17,8 @@ const permissions = {
   'audit.read': ['admin', 'dpo'],
   'delivery.manage': ['admin'],
   'privacy.manage': ['dpo', 'admin'],
+  // Information requests: the staff inbox (answer, note, assign, saved answers).
+  'requests.handle': ['editor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -16,4 +16,6 @@ export interface BackofficeDeps {
   contactWarning: (metadata: Pick<DatasetMetadata, 'contactPoint'>) => Promise<ContactWarning | null>;
   /** Other modules' routes served under the publishing API's prefix and described in its OpenAPI document (webhooks). */
   alsoUnder?: (api: FastifyInstance) => Promise<void>;
+  /** Information requests per status, shown on the back office's home (staff land there); absent, none is shown. */
+  requestCounts?: () => Promise<Record<string, number>>;
 }

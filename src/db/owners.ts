@@ -42,5 +42,8 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   wishes: 'exchanges',
   wish_votes: 'exchanges',
   wish_comments: 'exchanges',
+  information_requests: 'exchanges',
+  request_messages: 'exchanges',
+  canned_answers: 'exchanges',
 };
 

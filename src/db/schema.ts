@@ -326,6 +326,9 @@ export interface Database {
   wishes: WishesTable;
   wish_votes: WishVotesTable;
   wish_comments: WishCommentsTable;
+  information_requests: InformationRequestsTable;
+  request_messages: RequestMessagesTable;
+  canned_answers: CannedAnswersTable;
 }
 
 /** A person following a dataset, the catalog or the newsletter (src/follow): by account id, never by address. */
@@ -542,5 +545,51 @@ interface WishCommentsTable {
   wish_id: string;
   user_id: string;
   body: string;
+  created_at: string;
+}
+
+/** A question to the department (src/exchanges/requests): a signed-in person's, or a visitor's once confirmed. */
+export interface InformationRequestsTable {
+  id: string;
+  /** VRG-2026-XXXXXX; null until registered. */
+  reference: string | null;
+  /** unconfirmed | new | in_progress | waiting | answered | closed */
+  status: string;
+  user_id: string | null;
+  name: string | null;
+  email: string | null;
+  language: string;
+  dataset_id: string | null;
+  subject: string;
+  /** SHA-256 of the confirmation link's token. */
+  confirm_digest: string | null;
+  /** SHA-256 of the thread link's token (a visitor's capability). */
+  access_digest: string | null;
+  assignee: string | null;
+  created_at: string;
+  registered_at: string | null;
+  due_at: string | null;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+/** One message of a request's thread; `note` is staff's internal note. */
+export interface RequestMessagesTable {
+  id: Generated<number>;
+  request_id: string;
+  /** requester | staff | note */
+  kind: string;
+  author: string | null;
+  /** null once erased. */
+  body: string | null;
+  created_at: string;
+}
+
+/** A saved answer staff can insert in a reply. */
+export interface CannedAnswersTable {
+  id: string;
+  title: string;
+  body: string;
+  created_by: string;
   created_at: string;
 }

@@ -43,6 +43,11 @@ const security = (category: CategoryId, retention: RetentionId = 'account_data')
 /** What a person follows and what they were told about it: given with consent, deleted with the account. */
 const following = (category: CategoryId, retention: RetentionId): PersonalColumn => ({ personal: true, category, purpose: 'notifications', retention, erasure: 'delete' });
 
+/** A question to the department and its thread: kept two years after closing, deleted with the requester's erasure. */
+const question = (category: CategoryId, erasure: Erasure = 'delete', retention: RetentionId = 'information_request'): PersonalColumn => ({
+  personal: true, category, purpose: 'information_requests', retention, erasure,
+});
+
 /** Mail waiting to be sent or recently sent. */
 const mail = (category: CategoryId): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention: 'mail', erasure: 'delete' });
 
@@ -470,6 +475,42 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     user_id: exchange('delete', 'account_data', undefined, 'identifier'),
     body: exchange('delete', 'account_data'),
     created_at: exchange('delete', 'account_data', undefined, 'account_metadata'),
+  },
+  // Information requests (src/exchanges/requests): a question and its thread, deleted two years after closing (an
+  // unconfirmed one after 24 hours); erasing the requester deletes their requests with every message and note.
+  information_requests: {
+    id: no('A random id'),
+    reference: no('A random reference'),
+    status: no(),
+    user_id: question('identifier'),
+    name: question('identity'),
+    email: question('contact'),
+    language: question('preferences'),
+    dataset_id: no(),
+    subject: question('messages'),
+    confirm_digest: question('credentials'),
+    access_digest: question('credentials'),
+    assignee: { ...question('identifier', 'pseudonymise'), reason: 'The staff member who handled a question; erasing them keeps the question with a pseudonym.' },
+    created_at: question('account_metadata'),
+    registered_at: no(),
+    due_at: no(),
+    updated_at: no(),
+    closed_at: no(),
+  },
+  request_messages: {
+    id: no(),
+    request_id: no(),
+    kind: no(),
+    author: { ...question('identifier', 'pseudonymise', 'request_message'), reason: 'A staff answer stays in the requester\'s thread; who wrote it is replaced by a pseudonym. A requester\'s own messages go with their request.' },
+    body: question('messages', 'delete', 'request_message'),
+    created_at: no(),
+  },
+  canned_answers: {
+    id: no(),
+    title: no('A saved answer staff wrote for many requesters'),
+    body: no('A saved answer staff wrote for many requesters'),
+    created_by: { ...account('identifier', 'pseudonymise', 'account_data', 'information_requests'), reason: pseudonymised },
+    created_at: no(),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

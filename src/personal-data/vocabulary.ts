@@ -27,6 +27,8 @@ export const purposes = {
   registers: { defaultBasis: 'legal_obligation' },
   // Mail about followed datasets and the newsletter: only to whoever asked and confirmed (double opt-in).
   notifications: { defaultBasis: 'consent' },
+  // Answering questions about the data and the department (information requests, src/exchanges/requests).
+  information_requests: { defaultBasis: 'public_task' },
 } as const satisfies Record<string, Purpose>;
 export type PurposeId = keyof typeof purposes;
 
@@ -142,6 +144,22 @@ export const retentionRules = {
     // A notification mailed (or withheld): kept as long as the mail itself (mail_outbox), so "was I told?" has an answer.
     trigger: 'notifications.sent_at',
     period: 'P30D',
+  },
+  information_request: {
+    // A question and its thread: kept two years after it was closed, then deleted with its messages.
+    trigger: 'information_requests.closed_at',
+    period: 'P2Y',
+  },
+  unconfirmed_request: {
+    // A visitor's question whose address was never confirmed: nothing of it is kept after 24 hours.
+    trigger: 'information_requests.created_at',
+    period: 'PT24H',
+  },
+  request_message: {
+    // The messages of a question (staff notes included) go with it.
+    trigger: null,
+    period: null,
+    livesWith: 'information_requests',
   },
 } as const satisfies Record<string, RetentionRule>;
 export type RetentionId = keyof typeof retentionRules;

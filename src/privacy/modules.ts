@@ -5,6 +5,7 @@ import { contactPointModule } from '../catalog/personal-data.ts';
 import { eventsModule } from '../events/personal-data.ts';
 import { mailModule } from '../mail/personal-data.ts';
 import { followModule } from '../follow/personal-data.ts';
+import { requestsModule } from '../exchanges/requests/personal-data.ts';
 import { privacyRightsModule } from './personal-data.ts';
 import { casesModule } from './cases/module.ts';
 import { registersModule } from './office/module.ts';
@@ -22,6 +23,7 @@ export const personalDataModules: PersonalDataModule[] = [
   followModule,
   reusesModule,
   wishesModule,
+  requestsModule,
   grantsModule,
   apiKeysModule,
   securityModule,

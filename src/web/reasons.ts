@@ -16,6 +16,7 @@ import type {
   Reason,
   ReuseReason,
   WishReason,
+  RequestReason,
   TwoFactorReason,
   WebhookReason,
 } from '../errors.ts';
@@ -32,6 +33,7 @@ true satisfies KeysExactly<Messages['privacyRights']['errors'], PrivacyRightsRea
 true satisfies KeysExactly<Messages['privacy']['errors'], PrivacyOfficeReason>;
 true satisfies KeysExactly<Messages['privacyCases']['errors'], PrivacyCaseReason>;
 true satisfies KeysExactly<Messages['twoFactor']['errors'], TwoFactorReason>;
+true satisfies KeysExactly<Messages['requests']['errors'], RequestReason>;
 true satisfies KeysExactly<Messages['webhooks']['errors'], WebhookReason>;
 true satisfies KeysExactly<Messages['reuses']['errors'], ReuseReason>;
 true satisfies KeysExactly<Messages['wishes']['errors'], WishReason>;

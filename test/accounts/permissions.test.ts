@@ -6,9 +6,9 @@ import { roles, type Role } from '../../src/accounts/types.ts';
 
 const expected: Record<Role, Action[]> = {
   user: [],
-  editor: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete'],
+  editor: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'requests.handle'],
   dpo: ['audit.read', 'privacy.manage'],
-  admin: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'users.manage', 'grants.manage', 'audit.read', 'delivery.manage', 'privacy.manage'],
+  admin: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'users.manage', 'grants.manage', 'audit.read', 'delivery.manage', 'privacy.manage', 'requests.handle'],
 };
 
 test('each role may take exactly the actions the table gives it', () => {

@@ -28,6 +28,7 @@ const released: Record<string, string> = {
   '0017_version_changes': 'a737799a25cdc03c4974e4003f9949595bc087692aa390efbc6bb6cdd4ae1e72',
   '0018_follow': 'e7bf3ae0c00af08d991d37511097c4ccd1d0a31957fd9533c5a8015b0ce44ada',
   '0019_webhooks': '271ea08e3d8d3d117e5423720b7d4fbff20693a4b53f4b56d35a3180727d9c56',
+  '0020_requests': '34b4b77a65c651a40561c53c37a35a2cf885f97c481baa9bdf2637a01a6bab5b',
   '0022_reuses': '6d30dc64737423a88725d222f5bc695bcfca32089f1e07501b4c6e4f352b2cd0',
 };
 

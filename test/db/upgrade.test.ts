@@ -209,6 +209,16 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       assert.deepEqual((await portal.follow.announcements(publicDataset, 10)).map((a) => a.title), ['Nieuwe stallingen']);
     },
   },
+  {
+    tables: ['information_requests', 'request_messages', 'canned_answers'],
+    what: 'the question is in the person\'s list with its thread, in the inbox, and the saved answer is offered',
+    async check(portal) {
+      const [mine] = await portal.requests.requestsOf(person.id);
+      assert.deepEqual([mine?.request.reference, mine?.messages.map((m) => m.kind)], ['VRG-2026-UPGR23', ['requester', 'staff']]);
+      assert.deepEqual((await portal.requests.inbox({ search: 'upgr23' })).map((r) => r.id), ['req_upgrade']);
+      assert.deepEqual((await portal.requests.cannedAnswers()).map((c) => c.title), ['Bijwerking']);
+    },
+  },
 ];
 
 async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {

@@ -129,4 +129,14 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
   }]],
   ['wish_votes', [{ wish_id: 'wi_upgrade', user_id: editor.id, language: 'en', created_at: at }]],
   ['wish_comments', [{ id: 'wc_upgrade', wish_id: 'wi_upgrade', user_id: editor.id, body: 'Goed idee.', created_at: at }]],
+  ['information_requests', [{
+    id: 'req_upgrade', reference: 'VRG-2026-UPGR23', status: 'answered', user_id: person.id, name: null, email: null, language: 'nl', dataset_id: publicDataset,
+    subject: 'Hoe vaak wordt dit bijgewerkt?', confirm_digest: null, access_digest: null, assignee: editor.id, created_at: at, registered_at: at,
+    due_at: '2026-02-02', updated_at: at, closed_at: null,
+  }]],
+  ['request_messages', [
+    { request_id: 'req_upgrade', kind: 'requester', author: person.id, body: 'Hoe vaak wordt dit bijgewerkt?', created_at: at },
+    { request_id: 'req_upgrade', kind: 'staff', author: editor.id, body: 'Elke maand.', created_at: at },
+  ]],
+  ['canned_answers', [{ id: 'ca_upgrade', title: 'Bijwerking', body: 'De dataset wordt elke maand bijgewerkt.', created_by: editor.id, created_at: at }]],
 ];

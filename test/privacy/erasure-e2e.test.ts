@@ -108,12 +108,19 @@ for (const dialect of dialects) {
       // A request to the privacy office, signed in: a case with its steps and an acknowledgement mail.
       await v.get('/-/privacy/request');
       assert.equal((await v.post('/-/privacy/request', { type: 'access', message: `Wat weet u over ${canary.lastName}?`, email: canary.email })).status, 200);
+      // A question to the department, signed in (issue 17).
+      await v.get('/-/contact');
+      assert.equal((await v.post('/-/contact', { subject: `Vraag van ${canary.lastName}`, message: `Ik ben ${canary.firstName}.`, website: '' })).status, 303);
 
       // An administrator grants access to a restricted dataset and revokes one of the keys: audit entries about the canary.
       const admin = await staffSignedIn(s, 'admin', { firstName: `Beheer${mark}`, lastName: 'Der', email: `beheer.${mark}@example.org` });
       await s.portal.admin.grant(admin.accountId, 'geheime-steden', canary.email);
       const secondKey = await db.selectFrom('api_keys').select('id').where('prefix', '=', keys[1].slice(0, 10)).executeTakeFirstOrThrow();
       await s.portal.apiKeys.revokeByAdmin(admin.accountId, secondKey.id);
+      // Staff note about the canary and answer them.
+      const [question] = await s.portal.requests.inbox({ search: `Vraag van ${canary.lastName}` });
+      await s.portal.requests.note(question.id, `Notitie over ${canary.lastName}`, admin.accountId);
+      await s.portal.requests.answer(question.id, `Antwoord aan ${canary.firstName}`, admin.accountId);
       await s.portal.mailer.flush();
 
       // Access: the archive holds every piece, and no secret.
@@ -137,7 +144,11 @@ for (const dialect of dialects) {
       const verbs = items.events.map((e: { verb: string }) => e.verb);
       for (const verb of ['account.registered', 'account.verified', 'api_key.created', 'account.two_factor_enabled', 'dataset_grant.added', 'privacy.objection_set']) assert.ok(verbs.includes(verb), verb);
       assert.ok(items.events.filter((e: { verb: string }) => e.verb === 'dataset_grant.added').every((e: { actor: string }) => e.actor === 'a staff member'));
-      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'privacy.acknowledgement']);
+      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'privacy.acknowledgement', 'requests.answer', 'requests.registered']);
+      // The question with its thread, and the staff note about the canary (part of their archive).
+      assert.deepEqual(items.informationRequests.map((r: { subject: string; messages: { kind: string; body: string }[] }) => [r.subject, r.messages.map((m) => [m.kind, m.body])]), [
+        [`Vraag van ${canary.lastName}`, [['requester', `Ik ben ${canary.firstName}.`], ['note', `Notitie over ${canary.lastName}`], ['staff', `Antwoord aan ${canary.firstName}`]]],
+      ]);
       assert.deepEqual(items.privacy_cases.map((c: { type: string; message: string }) => [c.type, c.message]), [['access', `Wat weet u over ${canary.lastName}?`]]);
       assert.ok(items.privacy_case_steps.length >= 1);
       assert.deepEqual(items.objections.map((o: { purpose: string }) => o.purpose), ['publishing']);

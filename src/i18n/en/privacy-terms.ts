@@ -39,6 +39,10 @@ export const privacyTerms: typeof nl = {
       name: 'Email about datasets you follow and the newsletter, only after you confirmed',
       subjects: 'registered users who follow something',
     },
+    information_requests: {
+      name: 'Answering questions about the data and the department, with the conversation about them',
+      subjects: 'requesters, with or without an account; staff who answer',
+    },
   },
   categories: {
     identity: 'name',
@@ -71,6 +75,9 @@ export const privacyTerms: typeof nl = {
     webhook_delivery: '30 days after the event that was delivered',
     subscription: 'while you follow something; deleted 30 days after you unsubscribed (or a confirmation link expired)',
     notification: '30 days after the message was sent',
+    information_request: 'two years after the question was closed; then deleted with the whole conversation',
+    unconfirmed_request: '24 hours if you do not confirm your e-mail address; then deleted',
+    request_message: 'together with the question they belong to',
   },
   authorities: {
     vtc: {

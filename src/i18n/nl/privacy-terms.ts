@@ -42,6 +42,10 @@ export const privacyTerms = {
       name: 'E-mail over datasets die u volgt en de nieuwsbrief, alleen na uw bevestiging',
       subjects: 'geregistreerde gebruikers die iets volgen',
     },
+    information_requests: {
+      name: 'Vragen over de data en de afdeling beantwoorden, met het gesprek erover',
+      subjects: 'vragers, met of zonder account; medewerkers die antwoorden',
+    },
   },
   /** Kinds of personal data, as the statement and the register name them. */
   categories: {
@@ -76,6 +80,9 @@ export const privacyTerms = {
     webhook_delivery: '30 dagen na de gebeurtenis die werd afgeleverd',
     subscription: 'zolang u iets volgt; 30 dagen nadat u zich uitschreef (of een bevestigingslink verliep) verwijderd',
     notification: '30 dagen nadat het bericht verstuurd is',
+    information_request: 'twee jaar nadat de vraag afgesloten is; dan verwijderd met het hele gesprek',
+    unconfirmed_request: '24 uur als u uw e-mailadres niet bevestigt; dan verwijderd',
+    request_message: 'samen met de vraag waartoe ze horen',
   },
   /** The supervisory authorities by id: their name and postal address. */
   authorities: {

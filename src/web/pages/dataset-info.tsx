@@ -82,6 +82,7 @@ export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Ve
                 {m.contactPoint.url && <> {linkOrText(m.contactPoint.url, m.contactPoint.url)}</>}
               </>
             )}
+            <p class="ask"><a href={`${ctx.link('/-/contact')}?dataset=${encodeURIComponent(dataset.id)}`}>{ctx.t.requests.askDataset}</a></p>
           </Row>
           <Row term={t.license}>{m.license ? linkOrText(m.license.url, m.license.title) : null}</Row>
           <Row term={t.languages}>{m.language.join(', ')}</Row>

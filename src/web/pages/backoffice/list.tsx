@@ -5,6 +5,7 @@ import { Input, PostForm } from '../../forms.tsx';
 import { formatDate, formatNumber, plural } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
+import { RequestCounts } from '../requests/inbox.tsx';
 
 interface ListedDataset {
   dataset: Dataset;
@@ -14,13 +15,14 @@ interface ListedDataset {
   waiting: number;
 }
 
-export function datasetListPage(ctx: PageContext, rows: ListedDataset[], data: { done?: string | null; values?: Record<string, string>; error?: string | null } = {}): Html {
+export function datasetListPage(ctx: PageContext, rows: ListedDataset[], data: { done?: string | null; values?: Record<string, string>; error?: string | null; requestCounts?: Record<string, number> | null } = {}): Html {
   const t = ctx.t.backoffice;
   return (
     <BackofficeLayout ctx={ctx} title={t.title} jsonTwin="/api/opaal/v1/datasets">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <Notes ctx={ctx} done={data.done} />
+      {data.requestCounts && <RequestCounts ctx={ctx} counts={data.requestCounts} />}
       <p><a class="button" href="#new">{t.newDataset}</a></p>
       {rows.length === 0 ? (
         <p>{t.noDatasets}</p>
