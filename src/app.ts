@@ -30,6 +30,7 @@ import { privacyOfficeRoutes } from './privacy/office/routes.ts';
 import { languagePrefix, type Language } from './i18n/index.ts';
 import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/routes.ts';
 import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
+import { discussionRoutes } from './exchanges/discussions/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -190,6 +191,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
 
   await app.register(webhookPages, webhookDeps);
   await app.register(followRoutes, { config: portal.config, follow: portal.follow, contextOf });
+  await app.register(discussionRoutes, { config: portal.config, discussions: portal.discussions, contextOf });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

@@ -26,6 +26,7 @@ export type Reason =
   | TwoFactorReason
   | WebhookReason
   | FollowReason
+  | DiscussionReason
   | UnwordedReason;
 
 /** Worded on sign-in, registration, profile and password pages (`account.errors`). */
@@ -188,6 +189,16 @@ export type FollowReason =
   | 'follow_unknown'
   | 'announcement_title'
   | 'announcement_body';
+
+/** Worded on the discussion pages (`discussions.errors`). */
+export type DiscussionReason =
+  | 'discussion_title'
+  | 'discussion_body'
+  | 'discussion_too_long'
+  | 'discussion_locked'
+  | 'discussion_too_many'
+  | 'discussion_reason'
+  | 'discussion_unknown';
 
 /** Worded on the second-factor pages (`twoFactor.errors`). */
 export type TwoFactorReason =

@@ -2,7 +2,7 @@
 import type { Database } from './schema.ts';
 
 /** The top-level module folders under src/ that own tables. */
-type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'follow' | 'jobs' | 'mail' | 'privacy' | 'stats' | 'webhooks';
+type TableOwner = 'accounts' | 'admin' | 'catalog' | 'events' | 'exchanges' | 'follow' | 'jobs' | 'mail' | 'privacy' | 'stats' | 'webhooks';
 
 /** Keyed by the schema's tables, so a table added to `Database` without an owner does not compile. */
 export const tableOwners: Record<keyof Database, TableOwner> = {
@@ -37,5 +37,8 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   follow_preferences: 'follow',
   announcements: 'follow',
   notifications: 'follow',
+  discussion_threads: 'exchanges',
+  discussion_posts: 'exchanges',
+  discussion_reports: 'exchanges',
 };
 

@@ -43,6 +43,11 @@ const security = (category: CategoryId, retention: RetentionId = 'account_data')
 /** What a person follows and what they were told about it: given with consent, deleted with the account. */
 const following = (category: CategoryId, retention: RetentionId): PersonalColumn => ({ personal: true, category, purpose: 'notifications', retention, erasure: 'delete' });
 
+/** What a person wrote in a discussion, in public, under their public name. */
+const exchange = (category: CategoryId, erasure: Erasure, retention: RetentionId = 'published'): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention, erasure });
+const keptText =
+  'A discussion others answered stays readable: the text stays, published as it was, while its author is pseudonymised (shown as "former user"); a moderator hides a post whose text names the person.';
+
 /** Mail waiting to be sent or recently sent. */
 const mail = (category: CategoryId): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention: 'mail', erasure: 'delete' });
 
@@ -409,6 +414,38 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     digest_key: following('identifier', 'notification'),
     created_at: following('account_metadata', 'notification'),
     sent_at: following('account_metadata', 'notification'),
+  },
+  // Discussions (src/exchanges/discussions): by account id only; the page shows the public name, never an address.
+  discussion_threads: {
+    id: no(),
+    dataset_id: no(),
+    // A title is what a person wrote in public: kept with the thread when they are erased (see discussion_posts.body).
+    title: { ...exchange('messages', 'keep'), reason: keptText },
+    author_id: { ...exchange('identifier', 'pseudonymise'), reason: 'The thread stays readable; its author is shown as "former user".' },
+    locked_at: no(),
+    locked_by: { ...exchange('identifier', 'pseudonymise'), reason: pseudonymised },
+    created_at: no(),
+    last_post_at: no(),
+  },
+  discussion_posts: {
+    id: no(),
+    thread_id: no(),
+    author_id: { ...exchange('identifier', 'pseudonymise'), reason: 'The post stays readable; its author is shown as "former user".' },
+    body: { ...exchange('messages', 'keep'), reason: keptText },
+    publisher: no(),
+    status: no(),
+    language: no('The language of the page, not a trait of the person'),
+    moderated_by: { ...exchange('identifier', 'pseudonymise'), reason: pseudonymised },
+    moderated_at: no(),
+    created_at: no(),
+  },
+  discussion_reports: {
+    id: no(),
+    post_id: exchange('identifier', 'delete', 'account_data'),
+    reporter_id: exchange('identifier', 'delete', 'account_data'),
+    reason: exchange('messages', 'delete', 'account_data'),
+    created_at: exchange('account_metadata', 'delete', 'account_data'),
+    resolved_at: no(),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

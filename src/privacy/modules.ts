@@ -5,6 +5,7 @@ import { contactPointModule } from '../catalog/personal-data.ts';
 import { eventsModule } from '../events/personal-data.ts';
 import { mailModule } from '../mail/personal-data.ts';
 import { followModule } from '../follow/personal-data.ts';
+import { discussionsModule } from '../exchanges/discussions/personal-data.ts';
 import { privacyRightsModule } from './personal-data.ts';
 import { casesModule } from './cases/module.ts';
 import { registersModule } from './office/module.ts';
@@ -18,6 +19,7 @@ export const personalDataModules: PersonalDataModule[] = [
   mailModule,
   webhooksModule,
   followModule,
+  discussionsModule,
   grantsModule,
   apiKeysModule,
   securityModule,

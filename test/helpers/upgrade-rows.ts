@@ -118,4 +118,10 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
     key: `sub:s_upgrade:v:${publicDataset}:1`, subscription_id: 's_upgrade', user_id: person.id, kind: 'version', dataset_id: publicDataset, version: 1,
     announcement_id: null, frequency: 'daily', status: 'pending', digest_key: null, created_at: at, sent_at: null,
   }]],
+  ['discussion_threads', [{ id: 'd_upgrade', dataset_id: publicDataset, title: 'Waar staat stalling 3?', author_id: person.id, locked_at: null, locked_by: null, created_at: at, last_post_at: at }]],
+  ['discussion_posts', [
+    { id: 'p_upgrade1', thread_id: 'd_upgrade', author_id: person.id, body: 'Ik vind stalling 3 niet op de kaart.', publisher: 0, status: 'visible', language: 'nl', moderated_by: null, moderated_at: null, created_at: at },
+    { id: 'p_upgrade2', thread_id: 'd_upgrade', author_id: editor.id, body: 'Die komt er in maart bij.', publisher: 1, status: 'visible', language: 'nl', moderated_by: null, moderated_at: null, created_at: at },
+  ]],
+  ['discussion_reports', [{ post_id: 'p_upgrade2', reporter_id: person.id, reason: 'Klopt niet', created_at: at, resolved_at: null }]],
 ];

@@ -18,6 +18,7 @@ import * as jobsOutbox from './0016_jobs_outbox.ts';
 import * as versionChanges from './0017_version_changes.ts';
 import * as follow from './0018_follow.ts';
 import * as webhooks from './0019_webhooks.ts';
+import * as discussions from './0021_discussions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0017_version_changes': versionChanges,
   '0018_follow': follow,
   '0019_webhooks': webhooks,
+  '0021_discussions': discussions,
 };

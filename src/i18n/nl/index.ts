@@ -28,7 +28,8 @@ import { apiGuide } from './api-guide.ts';
 import { webhooks } from './webhooks.ts';
 import { versions } from './versions.ts';
 import { follow } from './follow.ts';
+import { discussions } from './discussions.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, discussions };
 
 export type Messages = typeof nl;
