@@ -514,7 +514,7 @@ export interface DiscussionPostsTable {
   created_at: string;
 }
 
-export interface DiscussionReportsTable {
+interface DiscussionReportsTable {
   id: Generated<number>;
   post_id: string;
   reporter_id: string;

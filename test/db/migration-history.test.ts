@@ -28,6 +28,7 @@ const released: Record<string, string> = {
   '0017_version_changes': 'a737799a25cdc03c4974e4003f9949595bc087692aa390efbc6bb6cdd4ae1e72',
   '0018_follow': 'e7bf3ae0c00af08d991d37511097c4ccd1d0a31957fd9533c5a8015b0ce44ada',
   '0019_webhooks': '271ea08e3d8d3d117e5423720b7d4fbff20693a4b53f4b56d35a3180727d9c56',
+  '0021_discussions': '58217346a305bee837e387c14053f6a3479243e2a5e23b0e9c84cda90dfce38b',
 };
 
 const digest = (name: string) => createHash('sha256').update(readFileSync(`${dir}${name}.ts`, 'utf8').replaceAll('\r\n', '\n')).digest('hex');

@@ -14,11 +14,11 @@ import type { Mailer } from '../../mail/outbox.ts';
 import { publicName } from '../public-name.ts';
 import type { DiscussionStore, PostRow, ThreadRow } from './store.ts';
 
-export const limits = { title: 200, body: 10_000, reason: 1000, postsPerHour: 20 } as const;
+const limits = { title: 200, body: 10_000, reason: 1000, postsPerHour: 20 } as const;
 
 type Viewer = Pick<Account, 'id' | 'role' | 'disabledAt'> | null;
 
-export interface DiscussionDeps {
+interface DiscussionDeps {
   store: DiscussionStore;
   accounts: Pick<AccountStore, 'usersByIds'>;
   events: EventStore;

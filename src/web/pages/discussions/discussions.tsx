@@ -177,7 +177,7 @@ export function threadPage(ctx: PageContext, data: ThreadData, form: FormState =
   );
 }
 
-export interface QueueItem {
+interface QueueItem {
   id: string;
   threadId: string;
   datasetId: string;
