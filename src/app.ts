@@ -148,7 +148,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
       at: a.createdAt,
       url: `${languagePrefix(lang, portal.config.defaultLanguage)}${a.datasetId ? `/datasets/${a.datasetId}` : '/'}`,
     }));
-  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf, feedEntries });
+  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf, feedEntries, discussionCount: (id) => portal.discussions.count(id) });
   const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };
   await app.register(accountRoutes, {
     config: portal.config,

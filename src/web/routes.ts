@@ -53,6 +53,8 @@ interface WebDeps {
   audienceOf?: (request: FastifyRequest) => Promise<Audience>;
   /** Entries the feeds add beside the versions (the follow module's announcements): a dataset's, or the catalog's (null). */
   feedEntries?: (datasetId: string | null, lang: Language) => Promise<FeedEntry[]>;
+  /** How many discussions anyone may read about a dataset (the discussions module's), for the information tab's link. */
+  discussionCount?: (datasetId: string) => Promise<number>;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -151,7 +153,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
         versions.push({ ...v, changes });
       }
       deps.usage.count(dataset.id, 'page_views');
-      return datasetInfoPage(contextOf(request), dataset, versions, readFilters(request.query as Query));
+      const discussions = deps.discussionCount ? await deps.discussionCount(dataset.id) : null;
+      return datasetInfoPage(contextOf(request), dataset, versions, readFilters(request.query as Query), discussions);
     },
     json: (request, { dataset }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl }),
   });

@@ -86,6 +86,8 @@ for (const dialect of dialects) {
       const listJson = await twin(`${list}.json`);
       assert.deepEqual(listJson.threads.map((t: { title: string; posts: number }) => [t.title, t.posts]), [['Welke bron?', 3]]);
       assert.doesNotMatch(JSON.stringify(json) + JSON.stringify(listJson), emailPattern);
+      const info = await (await s.get('/datasets/cities')).text();
+      assert.match(info, /<a href="\/datasets\/cities\/discussions">Discussies over deze dataset<\/a> \(1 discussie\)/);
       const english = await (await s.get(`/en${list}`)).text();
       assert.match(english, /Discussions about/);
       assert.match(english, /1 post|3 posts/);
@@ -189,6 +191,35 @@ for (const dialect of dialects) {
       assert.equal((await anna.post(list, { title: 't'.repeat(201), body: 'Vraag' })).status, 400);
       assert.match(anna.lastPage, /titel van 3 tot 200 tekens/);
       assert.equal(await count(), n);
+    });
+
+    test('posting is limited per account: past 20 posts an hour the form says so (429) and writes nothing', async () => {
+      await createAccount(s, 'druk@example.org', 'user');
+      let busy = await signedIn(s, 'druk@example.org');
+      for (let i = 0; i < 20; i++) {
+        await busy.get(thread);
+        assert.equal((await busy.post(thread, { body: `Bericht ${i}` })).status, 303);
+      }
+      await busy.get(thread);
+      assert.equal((await busy.post(thread, { body: 'Nog eentje' })).status, 429);
+      assert.match(busy.lastPage, /U hebt het afgelopen uur veel berichten geplaatst/);
+      assert.equal((await db().selectFrom('discussion_posts').select('id').where('body', '=', 'Nog eentje').execute()).length, 0);
+      // An hour later the account may post again.
+      s.clock.now = new Date(s.clock.now.getTime() + 3_600_000 + 1000);
+      // Sessions idle for an hour end: the others sign in again.
+      anna = await signedIn(s, 'anna@example.org');
+      bert = await signedIn(s, 'bert@example.org');
+      editor = await signedIn(s, 'redactie@example.org');
+      busy = await signedIn(s, 'druk@example.org');
+      await busy.get(thread);
+      assert.equal((await busy.post(thread, { body: 'Nog eentje' })).status, 303);
+    });
+
+    test('a honeypot filled in writes nothing', async () => {
+      await anna.get(list);
+      const n = (await db().selectFrom('discussion_threads').select('id').execute()).length;
+      assert.equal((await anna.post(list, { title: 'Robot', body: 'Robot', website: 'https://spam.example' })).status, 303);
+      assert.equal((await db().selectFrom('discussion_threads').select('id').execute()).length, n);
     });
 
     test('XSS payloads in title and body stay inert in the pages, the twins and the mails', async () => {
