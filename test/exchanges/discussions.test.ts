@@ -108,6 +108,21 @@ for (const dialect of dialects) {
       assert.doesNotMatch(mail.text, /anna@example\.org|redactie@example\.org/);
     });
 
+    test('a restricted account is not mailed about replies (Art. 18); lifted, it is again', async () => {
+      await db().insertInto('account_privacy_flags').values({ user_id: ids.bert, kind: 'restriction', purpose: '', set_at: s.clock.now.toISOString(), set_by: 'self' }).execute();
+      const queued = async () => (await db().selectFrom('mail_outbox').select('status').where('idempotency_key', 'like', `discussion:%:${ids.bert}`).execute()).length;
+      const before = await queued();
+      tick();
+      await anna.get(thread);
+      assert.equal((await anna.post(thread, { body: 'Iemand anders nog?' })).status, 303);
+      assert.equal(await queued(), before, 'nothing queued for a restricted account');
+      await db().deleteFrom('account_privacy_flags').where('user_id', '=', ids.bert).execute();
+      tick();
+      await anna.get(thread);
+      assert.equal((await anna.post(thread, { body: 'Nog iemand?' })).status, 303);
+      assert.equal(await queued(), before + 1);
+    });
+
     test('report → moderation list → hide → others see the placeholder, the author their text → restore; each action audited', async () => {
       await anna.get(thread);
       assert.match(anna.lastPage, /Melden/);
