@@ -25,7 +25,8 @@ interface DiscussionDeps {
   clock: Clock;
   mailer: Pick<Mailer, 'send'>;
   attempts: Pick<Attempts, 'reserve'>;
-  config: { baseUrl: string; defaultLanguage: Language };
+  /** `publisherName`: a publisher's answer is mailed as the department's, not under the staff member's name. */
+  config: { baseUrl: string; defaultLanguage: Language; publisherName: string };
   /** A dataset's title when this person (null: anyone) may see it; null when they may not. */
   datasetTitle: (userId: string | null, datasetId: string, lang: Language) => Promise<string | null>;
   /** Markdown as safe HTML (src/web/markdown.ts, injected: a domain does not import pages). */
@@ -139,7 +140,7 @@ export function createDiscussionService(deps: DiscussionDeps) {
       const lang = languageOr(languageOf.get(person.id), deps.config.defaultLanguage);
       const t = messages(lang).discussions.mail;
       const link = `${base}${languagePrefix(lang, deps.config.defaultLanguage)}/datasets/${thread.dataset_id}/discussions/${thread.id}#${post.id}`;
-      const who = author ?? messages(lang).discussions.formerUser;
+      const who = post.publisher === 1 ? deps.config.publisherName : (author ?? messages(lang).discussions.formerUser);
       await deps.mailer.send({
         to: person.email,
         template: 'discussions.reply',
