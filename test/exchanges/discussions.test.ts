@@ -193,6 +193,12 @@ for (const dialect of dialects) {
       assert.equal((await editor.post(`${thread}/posts/${post.id}/release`, {})).status, 303);
       assert.match(await (await s.get(thread)).text(), /horloges/);
       assert.equal(mailsTo('anna@example.org').filter((m) => m.idempotencyKey?.includes(post.id)).length, 1, 'released, it is news once');
+      // Someone who posted before is held too when a post carries many links; one link is fine.
+      tick();
+      await bert.get(thread);
+      assert.match((await bert.post(thread, { body: 'Zie https://a.example, https://b.example en https://c.example' })).headers.get('location') ?? '', /done=held/);
+      await bert.get(thread);
+      assert.match((await bert.post(thread, { body: 'De bron: https://bron.example' })).headers.get('location') ?? '', /done=posted/);
     });
 
     test('an oversized post and a title too long are refused with a clear message; nothing is written', async () => {
