@@ -33,6 +33,7 @@ import { followRoutes, followsAccountSection, installFollowState } from './follo
 import { reuseRoutes, reusesDatasetSection } from './exchanges/reuses/routes.ts';
 import { wishRoutes } from './exchanges/wishes/routes.ts';
 import { requestRoutes, requestsAccountSection } from './exchanges/requests/routes.ts';
+import { discussionRoutes } from './exchanges/discussions/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -153,6 +154,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf, feedEntries,
     datasetSections: reusesDatasetSection(portal.reuses),
     reuseCounts: portal.reuses.approvedCounts,
+    discussionCount: (id) => portal.discussions.count(id),
   });
   const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };
   await app.register(accountRoutes, {
@@ -202,6 +204,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   await app.register(wishRoutes, { config: portal.config, wishes: portal.wishes, contextOf });
   // Information requests: the contact form, the requester's thread and the staff inbox (issue 17).
   await app.register(requestRoutes, { config: portal.config, requests: portal.requests, contextOf });
+  await app.register(discussionRoutes, { config: portal.config, discussions: portal.discussions, contextOf });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

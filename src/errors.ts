@@ -29,6 +29,7 @@ export type Reason =
   | ReuseReason
   | WishReason
   | RequestReason
+  | DiscussionReason
   | UnwordedReason;
 
 /** Worded on sign-in, registration, profile and password pages (`account.errors`). */
@@ -231,6 +232,15 @@ export type RequestReason =
   | 'request_spam'
   | 'request_too_many'
   | 'canned_title';
+/** Worded on the discussion pages (`discussions.errors`). */
+export type DiscussionReason =
+  | 'discussion_title'
+  | 'discussion_body'
+  | 'discussion_too_long'
+  | 'discussion_locked'
+  | 'discussion_too_many'
+  | 'discussion_reason'
+  | 'discussion_unknown';
 
 /** Worded on the second-factor pages (`twoFactor.errors`). */
 export type TwoFactorReason =

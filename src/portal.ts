@@ -45,6 +45,10 @@ import { createFollowService, type FollowService } from './follow/service.ts';
 import { createFollowStore } from './follow/store.ts';
 import { createRequestService, type RequestService } from './exchanges/requests/service.ts';
 import { createRequestStore } from './exchanges/requests/store.ts';
+import { createDiscussionService, type DiscussionService } from './exchanges/discussions/service.ts';
+import { createDiscussionStore } from './exchanges/discussions/store.ts';
+import { markdownHtml } from './web/markdown.ts';
+import type { Language } from './i18n/index.ts';
 import { digestPeriod } from './follow/notify.ts';
 import type { DigestFrequency } from './follow/types.ts';
 import { localized } from './explore/present.ts';
@@ -92,6 +96,7 @@ export interface Portal {
   wishes: WishService;
   /** Information requests: questions to the department and the staff inbox (issue 17). */
   requests: RequestService;
+  discussions: DiscussionService;
   clock: Clock;
   /** Removes temp files that killed imports and exports left (run at start and hourly; docs/limits.md). */
   sweepTemp(): Promise<{ files: number; bytes: number }>;
@@ -218,6 +223,18 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     },
     modules: personalDataModules,
   });
+  /** A dataset's title in a language when this person (null: anyone) may see it; null when they may not, or it is gone. */
+  const datasetTitle = async (userId: string | null, datasetId: string, lang: Language): Promise<string | null> => {
+    const account = userId ? await accounts.getAccount(userId).catch((error: unknown) => (error instanceof NotFound ? null : Promise.reject(error))) : null;
+    try {
+      const dataset = await catalog.getDataset(datasetId, await accounts.audienceOf(account));
+      return localized(dataset.metadata.title, lang) ?? dataset.id;
+    } catch (error) {
+      if (error instanceof NotFound) return null;
+      throw error;
+    }
+  };
+
   const follow = createFollowService({
     store: createFollowStore(store.db),
     accounts: accountStore,
@@ -231,16 +248,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
       return { version, digest };
     },
     changesOf: (datasetId, number) => catalog.changesOf(datasetId, number),
-    datasetTitle: async (userId, datasetId, lang) => {
-      const account = userId ? await accounts.getAccount(userId).catch((error: unknown) => (error instanceof NotFound ? null : Promise.reject(error))) : null;
-      try {
-        const dataset = await catalog.getDataset(datasetId, await accounts.audienceOf(account));
-        return localized(dataset.metadata.title, lang) ?? dataset.id;
-      } catch (error) {
-        if (error instanceof NotFound) return null;
-        throw error;
-      }
-    },
+    datasetTitle,
     mayMail: (userIds) => mailableAmong(store.db, userIds),
   });
   const reuses = createReuseService({
@@ -287,6 +295,18 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
         throw error;
       }
     },
+  });
+  // Discussions on datasets (issue 17): posts counted per account against the shared attempt counters.
+  const discussions = createDiscussionService({
+    store: createDiscussionStore(store.db),
+    accounts: accountStore,
+    events,
+    clock,
+    mailer,
+    attempts,
+    config,
+    datasetTitle,
+    markdown: markdownHtml,
   });
   // What follows a change to a dataset: each part that hears of it is handed the event (idempotent, so a re-run is safe).
   const onDatasetEvent: JobHandler = async (payload) => {
@@ -352,6 +372,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     reuses,
     wishes,
     requests,
+    discussions,
     clock,
     sweepTemp: tempSweeps.sweep,
     async close() {

@@ -45,5 +45,8 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   information_requests: 'exchanges',
   request_messages: 'exchanges',
   canned_answers: 'exchanges',
+  discussion_threads: 'exchanges',
+  discussion_posts: 'exchanges',
+  discussion_reports: 'exchanges',
 };
 

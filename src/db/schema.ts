@@ -329,6 +329,9 @@ export interface Database {
   information_requests: InformationRequestsTable;
   request_messages: RequestMessagesTable;
   canned_answers: CannedAnswersTable;
+  discussion_threads: DiscussionThreadsTable;
+  discussion_posts: DiscussionPostsTable;
+  discussion_reports: DiscussionReportsTable;
 }
 
 /** A person following a dataset, the catalog or the newsletter (src/follow): by account id, never by address. */
@@ -592,4 +595,42 @@ export interface CannedAnswersTable {
   body: string;
   created_by: string;
   created_at: string;
+}
+
+/** A discussion on a dataset (src/exchanges/discussions): its author by account id (a pseudonym once erased). */
+export interface DiscussionThreadsTable {
+  id: string;
+  dataset_id: string;
+  title: string;
+  author_id: string;
+  locked_at: string | null;
+  locked_by: string | null;
+  created_at: string;
+  last_post_at: string;
+}
+
+export interface DiscussionPostsTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  /** Markdown, rendered through the allow-list sanitizer (src/web/markdown.ts). */
+  body: string;
+  /** 1: the publisher's answer (staff who may publish the dataset). */
+  publisher: number;
+  /** visible | held (likely spam) | hidden (by a moderator) */
+  status: string;
+  /** The language of the page it was written on, for the author's mails. */
+  language: string;
+  moderated_by: string | null;
+  moderated_at: string | null;
+  created_at: string;
+}
+
+interface DiscussionReportsTable {
+  id: Generated<number>;
+  post_id: string;
+  reporter_id: string;
+  reason: string;
+  created_at: string;
+  resolved_at: string | null;
 }

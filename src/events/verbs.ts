@@ -9,6 +9,7 @@ export const eventVerbs = [
   'dataset.created', 'dataset.deleted', 'dataset.metadata_updated', 'dataset.published', 'dataset.unpublished',
   'dataset.version_discarded', 'dataset.version_published', 'dataset.version_reread', 'dataset.version_staged',
   'dataset_grant.added', 'dataset_grant.removed',
+  'discussion.post_hidden', 'discussion.post_released', 'discussion.post_restored', 'discussion.thread_locked', 'discussion.thread_unlocked',
   'legal_hold.ended', 'legal_hold.set',
   'privacy.archive_downloaded', 'privacy.archive_prepared', 'privacy.breach_closed', 'privacy.breach_opened', 'privacy.breach_updated',
   'privacy.consent_withdrawn', 'privacy.objection_lifted', 'privacy.objection_set', 'privacy.recipient_added', 'privacy.recipient_ended',

@@ -47,6 +47,10 @@ const following = (category: CategoryId, retention: RetentionId): PersonalColumn
 const question = (category: CategoryId, erasure: Erasure = 'delete', retention: RetentionId = 'information_request'): PersonalColumn => ({
   personal: true, category, purpose: 'information_requests', retention, erasure,
 });
+/** What a person wrote in a discussion, in public, under their public name. */
+const posted = (category: CategoryId, erasure: Erasure, retention: RetentionId = 'published'): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention, erasure });
+const keptText =
+  'A discussion others answered stays readable: the text stays, published as it was, while its author is pseudonymised (shown as "former user"); a moderator hides a post whose text names the person.';
 
 /** Mail waiting to be sent or recently sent. */
 const mail = (category: CategoryId): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention: 'mail', erasure: 'delete' });
@@ -511,6 +515,38 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     body: no('A saved answer staff wrote for many requesters'),
     created_by: { ...account('identifier', 'pseudonymise', 'account_data', 'information_requests'), reason: pseudonymised },
     created_at: no(),
+  },
+  // Discussions (src/exchanges/discussions): by account id only; the page shows the public name, never an address.
+  discussion_threads: {
+    id: no(),
+    dataset_id: no(),
+    // A title is what a person wrote in public: kept with the thread when they are erased (see discussion_posts.body).
+    title: { ...posted('messages', 'keep'), reason: keptText },
+    author_id: { ...posted('identifier', 'pseudonymise'), reason: 'The thread stays readable; its author is shown as "former user".' },
+    locked_at: no(),
+    locked_by: { ...posted('identifier', 'pseudonymise'), reason: pseudonymised },
+    created_at: no(),
+    last_post_at: no(),
+  },
+  discussion_posts: {
+    id: no(),
+    thread_id: no(),
+    author_id: { ...posted('identifier', 'pseudonymise'), reason: 'The post stays readable; its author is shown as "former user".' },
+    body: { ...posted('messages', 'keep'), reason: keptText },
+    publisher: no(),
+    status: no(),
+    language: no('The language of the page, not a trait of the person'),
+    moderated_by: { ...posted('identifier', 'pseudonymise'), reason: pseudonymised },
+    moderated_at: no(),
+    created_at: no(),
+  },
+  discussion_reports: {
+    id: no(),
+    post_id: posted('identifier', 'delete', 'account_data'),
+    reporter_id: posted('identifier', 'delete', 'account_data'),
+    reason: posted('messages', 'delete', 'account_data'),
+    created_at: posted('account_metadata', 'delete', 'account_data'),
+    resolved_at: no(),
   },
   kysely_migration: { name: no(), timestamp: no() },
   kysely_migration_lock: { id: no(), is_locked: no() },

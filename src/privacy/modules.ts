@@ -6,6 +6,7 @@ import { eventsModule } from '../events/personal-data.ts';
 import { mailModule } from '../mail/personal-data.ts';
 import { followModule } from '../follow/personal-data.ts';
 import { requestsModule } from '../exchanges/requests/personal-data.ts';
+import { discussionsModule } from '../exchanges/discussions/personal-data.ts';
 import { privacyRightsModule } from './personal-data.ts';
 import { casesModule } from './cases/module.ts';
 import { registersModule } from './office/module.ts';
@@ -24,6 +25,7 @@ export const personalDataModules: PersonalDataModule[] = [
   reusesModule,
   wishesModule,
   requestsModule,
+  discussionsModule,
   grantsModule,
   apiKeysModule,
   securityModule,

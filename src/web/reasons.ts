@@ -6,6 +6,7 @@ import type {
   AdminReason,
   ApiKeyReason,
   BackofficeReason,
+  DiscussionReason,
   FollowReason,
   ImportFailed,
   ImportWords,
@@ -28,6 +29,7 @@ true satisfies KeysExactly<Messages['admin']['errors'], AdminReason>;
 true satisfies KeysExactly<Messages['apiKeys']['errors'], ApiKeyReason>;
 true satisfies KeysExactly<Messages['backoffice']['errors'], BackofficeReason>;
 true satisfies KeysExactly<Messages['follow']['errors'], FollowReason>;
+true satisfies KeysExactly<Messages['discussions']['errors'], DiscussionReason>;
 true satisfies KeysExactly<Messages['holds']['errors'], LegalHoldReason>;
 true satisfies KeysExactly<Messages['privacyRights']['errors'], PrivacyRightsReason>;
 true satisfies KeysExactly<Messages['privacy']['errors'], PrivacyOfficeReason>;

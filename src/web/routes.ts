@@ -58,6 +58,8 @@ interface WebDeps {
   datasetSections?: (ctx: PageContext, datasetId: string) => Promise<Html>;
   /** Approved reuses per dataset, for the twin's `metas.explore.reuse_count`. */
   reuseCounts?: (datasetIds: string[]) => Promise<Map<string, number>>;
+  /** How many discussions anyone may read about a dataset (the discussions module's), for the information tab's link. */
+  discussionCount?: (datasetId: string) => Promise<number>;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -160,7 +162,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       deps.usage.count(dataset.id, 'page_views');
       const ctx = contextOf(request);
       const extra = deps.datasetSections ? await deps.datasetSections(ctx, dataset.id) : undefined;
-      return datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query), extra);
+      const discussions = deps.discussionCount ? await deps.discussionCount(dataset.id) : null;
+      return datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query), extra, discussions);
     },
     json: (request, { dataset, reuseCount }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, reuseCount }),
   });

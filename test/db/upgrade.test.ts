@@ -219,6 +219,15 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       assert.deepEqual((await portal.requests.cannedAnswers()).map((c) => c.title), ['Bijwerking']);
     },
   },
+  {
+    tables: ['users', 'discussion_threads', 'discussion_posts', 'discussion_reports'],
+    what: 'the discussion is shown with its publisher\'s answer, and the report waits for a moderator',
+    async check(portal) {
+      const { threads } = await portal.discussions.threads(publicDataset, null, 'nl');
+      assert.deepEqual(threads.map((t) => [t.title, t.posts.map((p) => p.publisher)]), [['Waar staat stalling 3?', [false, true]]]);
+      assert.deepEqual((await portal.discussions.moderationQueue()).map((q) => [q.id, q.reports.map((r) => r.reason)]), [['p_upgrade2', ['Klopt niet']]]);
+    },
+  },
 ];
 
 async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {

@@ -139,4 +139,10 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
     { request_id: 'req_upgrade', kind: 'staff', author: editor.id, body: 'Elke maand.', created_at: at },
   ]],
   ['canned_answers', [{ id: 'ca_upgrade', title: 'Bijwerking', body: 'De dataset wordt elke maand bijgewerkt.', created_by: editor.id, created_at: at }]],
+  ['discussion_threads', [{ id: 'd_upgrade', dataset_id: publicDataset, title: 'Waar staat stalling 3?', author_id: person.id, locked_at: null, locked_by: null, created_at: at, last_post_at: at }]],
+  ['discussion_posts', [
+    { id: 'p_upgrade1', thread_id: 'd_upgrade', author_id: person.id, body: 'Ik vind stalling 3 niet op de kaart.', publisher: 0, status: 'visible', language: 'nl', moderated_by: null, moderated_at: null, created_at: at },
+    { id: 'p_upgrade2', thread_id: 'd_upgrade', author_id: editor.id, body: 'Die komt er in maart bij.', publisher: 1, status: 'visible', language: 'nl', moderated_by: null, moderated_at: null, created_at: at },
+  ]],
+  ['discussion_reports', [{ post_id: 'p_upgrade2', reporter_id: person.id, reason: 'Klopt niet', created_at: at, resolved_at: null }]],
 ];

@@ -121,6 +121,11 @@ for (const dialect of dialects) {
       const [question] = await s.portal.requests.inbox({ search: `Vraag van ${canary.lastName}` });
       await s.portal.requests.note(question.id, `Notitie over ${canary.lastName}`, admin.accountId);
       await s.portal.requests.answer(question.id, `Antwoord aan ${canary.firstName}`, admin.accountId);
+      // A discussion on the granted dataset: the canary asks, the administrator answers (a mail to the canary), the
+      // canary reports the answer. (What a person writes in public stays, author pseudonymised: see the map's reason.)
+      const { threadId } = await s.portal.discussions.start({ id: userId, role: 'user', disabledAt: null }, 'geheime-steden', { title: "Vraag over de bron", body: 'Waar komen de cijfers vandaan?' }, 'nl');
+      const answer = await s.portal.discussions.reply({ id: admin.accountId, role: 'admin', disabledAt: null }, 'geheime-steden', threadId, { body: 'Uit het register.' }, 'nl');
+      assert.equal(await s.portal.discussions.report({ id: userId, role: 'user', disabledAt: null }, answer.postId, `Onvolledig volgens ${canary.lastName}`), true);
       await s.portal.mailer.flush();
 
       // Access: the archive holds every piece, and no secret.
@@ -144,11 +149,13 @@ for (const dialect of dialects) {
       const verbs = items.events.map((e: { verb: string }) => e.verb);
       for (const verb of ['account.registered', 'account.verified', 'api_key.created', 'account.two_factor_enabled', 'dataset_grant.added', 'privacy.objection_set']) assert.ok(verbs.includes(verb), verb);
       assert.ok(items.events.filter((e: { verb: string }) => e.verb === 'dataset_grant.added').every((e: { actor: string }) => e.actor === 'a staff member'));
-      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'privacy.acknowledgement', 'requests.answer', 'requests.registered']);
+      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'discussions.reply', 'privacy.acknowledgement', 'requests.answer', 'requests.registered']);
       // The question with its thread, and the staff note about the canary (part of their archive).
       assert.deepEqual(items.informationRequests.map((r: { subject: string; messages: { kind: string; body: string }[] }) => [r.subject, r.messages.map((m) => [m.kind, m.body])]), [
         [`Vraag van ${canary.lastName}`, [['requester', `Ik ben ${canary.firstName}.`], ['note', `Notitie over ${canary.lastName}`], ['staff', `Antwoord aan ${canary.firstName}`]]],
       ]);
+      assert.deepEqual(items.discussionPosts.map((p: { body: string }) => p.body), ['Waar komen de cijfers vandaan?']);
+      assert.deepEqual(items.discussionReports.map((r: { reason: string }) => r.reason), [`Onvolledig volgens ${canary.lastName}`]);
       assert.deepEqual(items.privacy_cases.map((c: { type: string; message: string }) => [c.type, c.message]), [['access', `Wat weet u over ${canary.lastName}?`]]);
       assert.ok(items.privacy_case_steps.length >= 1);
       assert.deepEqual(items.objections.map((o: { purpose: string }) => o.purpose), ['publishing']);
@@ -189,6 +196,9 @@ for (const dialect of dialects) {
       const kept = await db.selectFrom('events').select(['actor', 'subject_id', 'verb']).where((eb) => eb.or([eb('actor', '=', pseudonym), eb('subject_id', '=', pseudonym)])).execute();
       for (const verb of ['account.registered', 'api_key.created', 'dataset_grant.added', 'account.erased']) assert.ok(kept.some((e) => e.verb === verb), `${verb} kept under the pseudonym`);
       assert.equal((await db.selectFrom('erasure_ledger').selectAll().execute()).length, 1);
+      // The discussion stays readable, its author pseudonymised; the report is gone.
+      assert.deepEqual((await db.selectFrom('discussion_posts').select('author_id').where('body', '=', 'Waar komen de cijfers vandaan?').execute()).map((p) => p.author_id), [pseudonym]);
+      assert.equal((await db.selectFrom('discussion_reports').selectAll().execute()).length, 0);
       // The case stays as proof of having handled the request, naming the pseudonym; its message is gone.
       const cases = await db.selectFrom('privacy_cases').select(['requester_email', 'user_id', 'message']).execute();
       assert.deepEqual(cases, [{ requester_email: `${pseudonym}@erased.invalid`, user_id: pseudonym, message: null }]);

@@ -19,6 +19,7 @@ import * as versionChanges from './0017_version_changes.ts';
 import * as follow from './0018_follow.ts';
 import * as webhooks from './0019_webhooks.ts';
 import * as requests from './0020_requests.ts';
+import * as discussions from './0021_discussions.ts';
 import * as reuses from './0022_reuses.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '0018_follow': follow,
   '0019_webhooks': webhooks,
   '0020_requests': requests,
+  '0021_discussions': discussions,
   '0022_reuses': reuses,
 };

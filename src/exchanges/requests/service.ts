@@ -13,6 +13,7 @@ import { addDays, localDay } from '../../privacy/cases/deadlines.ts';
 import { requestMails } from './mail.ts';
 import type { InboxFilter, RequestRow, RequestStore } from './store.ts';
 import { confirmHours, dueWorkingDays, maxMessage, requestStatuses, type MessageKind, type RequestMessage } from './types.ts';
+import { publicName as publicNameOf } from '../public-name.ts';
 
 export interface Person {
   id: string;
@@ -52,9 +53,8 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const referenceAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const unconfirmedPerHour = 3;
 
-/** The public name rule (until the discussions part's publicName is merged): display name, or first name + initial. */
-const publicName = (p: Pick<Person, 'firstName' | 'lastName' | 'displayName'>) =>
-  p.displayName?.trim() || [p.firstName.trim(), p.lastName.trim() ? `${p.lastName.trim()[0]}.` : ''].filter(Boolean).join(' ');
+/** The public name rule of src/exchanges/public-name.ts, for a person as the requests see them. */
+const publicName = (p: Pick<Person, 'firstName' | 'lastName' | 'displayName'>) => publicNameOf({ display_name: p.displayName, first_name: p.firstName, last_name: p.lastName });
 
 /** `days` working days (Monday to Friday) after `day`. */
 export function addWorkingDays(day: string, days: number): string {

@@ -14,7 +14,7 @@ import { languages, type Language } from '../../i18n/index.ts';
 import type { Mailer } from '../../mail/outbox.ts';
 import { imageTypeOf } from './image.ts';
 import { decisionMail } from './mail.ts';
-import { publicName } from './public-name.ts';
+import { publicName } from '../public-name.ts';
 import type { ReuseRow, ReuseStore } from './store.ts';
 import { reuseTypes, type OwnedReuse, type Reuse, type ReuseInput, type ReuseType } from './types.ts';
 

@@ -11,7 +11,7 @@ import type { Config } from '../../config.ts';
 import { Forbidden, Invalid, NotFound, TooMany } from '../../errors.ts';
 import { languages, type Language } from '../../i18n/index.ts';
 import type { Mailer } from '../../mail/outbox.ts';
-import { publicName } from '../reuses/public-name.ts';
+import { publicName } from '../public-name.ts';
 import { statusMail } from './mail.ts';
 import type { WishRow, WishStore } from './store.ts';
 import { wishStatuses, type Wish, type WishComment, type WishStatus } from './types.ts';

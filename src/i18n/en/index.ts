@@ -31,6 +31,7 @@ import { follow } from './follow.ts';
 import { reuses } from './reuses.ts';
 import { wishes } from './wishes.ts';
 import { requests } from './requests.ts';
+import { discussions } from './discussions.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions };

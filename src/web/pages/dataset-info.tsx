@@ -1,4 +1,5 @@
 // The dataset's information tab: all DCAT-AP metadata, the field schema, versions, licence, contact, attachments.
+import { plural } from '../../i18n/plural.ts';
 import type { Dataset, Version } from '../../catalog/types.ts';
 import { fieldLabel, fieldText, localized, localizedList } from '../../explore/present.ts';
 import { Row } from '../components.tsx';
@@ -45,8 +46,11 @@ function linkOrText(url: string | null, text: string): Html {
   return url && /^https?:\/\//.test(url) ? <a href={url}>{text}</a> : <>{text}</>;
 }
 
-/** `extra`: sections other modules add (the dataset's reuses), after the versions. */
-export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Version[], filters: RecordFilters, extra?: Html): Html {
+/**
+ * `extra`: sections other modules add (the dataset's reuses), after the versions; `discussions`: how many discussions
+ * anyone may read about the dataset (null: the page has no discussions link).
+ */
+export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Version[], filters: RecordFilters, extra?: Html, discussions: number | null = null): Html {
   const t = ctx.t.dataset;
   const m = dataset.metadata;
   const date = (iso: string | null) => (iso ? <time datetime={iso}>{formatDate(ctx.lang, iso, ctx.config.timezone)}</time> : null);
@@ -64,6 +68,14 @@ export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Ve
         <h2 id="description">{t.description}</h2>
         {(description ?? '').split(/\n{2,}/).map((para) => <p class="prose">{para}</p>)}
       </section>
+      {discussions !== null && (
+        <section aria-labelledby="discussions">
+          <h2 id="discussions">{ctx.t.discussions.title}</h2>
+          <p>
+            <a href={ctx.link(`/datasets/${dataset.id}/discussions`)}>{ctx.t.discussions.link}</a> ({plural(ctx.lang, discussions, ctx.t.discussions.count)})
+          </p>
+        </section>
+      )}
       <section aria-labelledby="metadata">
         <h2 id="metadata">{t.metadata}</h2>
         <dl class="metadata">
