@@ -69,6 +69,8 @@ function samples(route: string): string[] {
       route.includes('/users/') ? [userId] : /\/(cases|request)\//.test(route) ? [caseId] : route.includes('/breaches/') ? [breachId] : [datasetIds[0], 'provincies-vlaanderen'],
     ':kind': () => ['reply'],
     ':n': () => ['1'],
+    // A thread that does not exist: its page is the ordinary "not found", a page like any other.
+    ':thread': () => ['d_0000000000'],
     // The user's own archive: a page for its owner, a 404 for anyone else.
     ':file': () => [archiveFile],
   };
