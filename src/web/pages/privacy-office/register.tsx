@@ -25,7 +25,7 @@ export function registerPage(ctx: PageContext, activities: RegisterActivity[]): 
             <dt>{c.basis}</dt><dd>{a.legalBasis.text}{a.legalBasis.law ? ` — ${a.legalBasis.law}` : ''}</dd>
             <dt>{c.subjects}</dt><dd>{a.dataSubjects}</dd>
             <dt>{c.categories}</dt>
-            <dd>{a.categories.length === 0 ? t.none : <ul>{a.categories.map((cat) => <li>{cat.name}: {cat.columns.map((col) => <code>{col} </code>)}</li>)}</ul>}</dd>
+            <dd>{a.categories.length === 0 ? t.none : <ul>{a.categories.map((cat) => <li>{cat.name}: {cat.columns.map((col) => <code class="column">{col} </code>)}</li>)}</ul>}</dd>
             <dt>{c.recipients}</dt><dd>{a.recipients.length === 0 ? t.none : a.recipients.map((r) => `${r.name} (${t.roles[r.role]}${r.contractRef ? `, ${r.contractRef}` : ''})`).join('; ')}</dd>
             <dt>{c.transfers}</dt><dd>{a.transfers.join('; ')}</dd>
             <dt>{c.retention}</dt><dd>{a.retention.join('; ') || t.none}</dd>
