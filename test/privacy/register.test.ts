@@ -54,7 +54,7 @@ test('the DPO reads the register as a page, CSV and JSON; others find nothing th
     for (const path of ['/-/privacy-office/register', '/-/privacy-office/breaches', '/-/privacy-office/recipients', '/-/privacy-office/cases', '/-/privacy/versions']) assert.match(home, new RegExp(`href="${path}"`));
     const page = await (await dpo.get('/en/-/privacy-office/register')).text();
     assert.match(page, /<h2>Portal accounts: sign-in, API keys and messages about your account<\/h2>/);
-    assert.match(page, /<code>users\.email <\/code>/);
+    assert.match(page, /<code class="column">users\.email <\/code>/);
     const csv = await dpo.get('/-/privacy-office/register.csv');
     assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
     assert.match(await csv.text(), /dpo@portal\.example/);
