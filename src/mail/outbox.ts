@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
+import { serialPasses } from '../jobs/passes.ts';
 import { claimantId } from '../jobs/runner.ts';
 import type { Transport } from './transport.ts';
 
@@ -88,8 +89,6 @@ export function createMailer(deps: MailerDeps) {
   /** The wait after the n-th failed attempt: 1 min, 2, 4, 8 by default. */
   const retryDelayMs = (attempts: number) => (deps.retryMs ?? 60_000) * 2 ** (attempts - 1);
   const by = claimantId();
-  let running: Promise<void> | null = null;
-  let again = false;
   let poll: NodeJS.Timeout | null = null;
   let wake: NodeJS.Timeout | null = null;
 
@@ -175,22 +174,8 @@ export function createMailer(deps: MailerDeps) {
     }
   }
 
-  function kick(): void {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await deliverDue();
-      } while (again);
-    })()
-      .catch((error: Error) => deps.log?.(`outbox: ${error.name}`))
-      .finally(() => {
-        running = null;
-      });
-  }
+  const passes = serialPasses(deliverDue, (error) => deps.log?.(`outbox: ${error.name}`));
+  const kick = passes.kick;
 
   return {
     /**
@@ -255,9 +240,9 @@ export function createMailer(deps: MailerDeps) {
     },
     /** Delivers what is due (tests, and before a command exits). */
     async flush(): Promise<void> {
-      while (running) await running;
+      await passes.settled();
       kick();
-      while (running) await running;
+      await passes.settled();
     },
     /** Looks for due mail now and every `pollMs`: mail left by a crash or another process goes out without waiting for new mail. */
     start(): void {
@@ -292,7 +277,7 @@ export function createMailer(deps: MailerDeps) {
       if (poll) clearInterval(poll);
       if (wake) clearTimeout(wake);
       poll = null;
-      while (running) await running;
+      await passes.settled();
       deps.transport.close();
     },
   };

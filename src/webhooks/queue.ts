@@ -3,6 +3,7 @@
 import type { Clock } from '../clock.ts';
 import type { SecretBox } from '../accounts/secret-box.ts';
 import type { Sender } from './deliver.ts';
+import { serialPasses } from '../jobs/passes.ts';
 import { signatureHeader } from './sign.ts';
 import type { WebhookRow, WebhookStore } from './store.ts';
 
@@ -33,8 +34,6 @@ interface QueueDeps {
 
 export function createDeliveryQueue(deps: QueueDeps) {
   const { store, clock } = deps;
-  let running: Promise<void> | null = null;
-  let again = false;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
@@ -104,22 +103,9 @@ export function createDeliveryQueue(deps: QueueDeps) {
     }
   }
 
+  const passes = serialPasses(deliverDue, (error) => deps.log?.(`webhook deliveries: ${error.name}`));
   function kick(): void {
-    if (closed) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await deliverDue();
-      } while (again);
-    })()
-      .catch((error: Error) => deps.log?.(`webhook deliveries: ${error.name}`))
-      .finally(() => {
-        running = null;
-      });
+    if (!closed) passes.kick();
   }
 
   return {
@@ -127,7 +113,7 @@ export function createDeliveryQueue(deps: QueueDeps) {
     /** Runs a pass now and waits until no pass is running (tests, and the CLI before it exits). */
     async flush(): Promise<void> {
       kick();
-      while (running) await running;
+      await passes.settled();
     },
     start(): void {
       if (timer || closed) return;
@@ -140,7 +126,7 @@ export function createDeliveryQueue(deps: QueueDeps) {
       closed = true;
       if (timer) clearInterval(timer);
       timer = null;
-      while (running) await running;
+      await passes.settled();
     },
   };
 }
