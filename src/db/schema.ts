@@ -56,13 +56,68 @@ interface EventsTable {
   data: string;
 }
 
-interface DatasetUsageTable {
+/** Raw statistics events (src/stats): kept at most seven days; never an address, user agent, account or key. */
+interface StatsEventsTable {
+  id: Generated<number>;
+  at: string;
+  /** view | api | export | search */
+  kind: string;
+  /** The page type (view), the endpoint (api), the format (export); '' for a search. */
+  page: string;
+  /** '' when the event is about no dataset. */
   dataset_id: string;
-  /** YYYY-MM-DD in UTC. */
+  /** 'key' | 'anonymous' for api and export; '' otherwise. */
+  caller: string;
+  term: string | null;
+  results: number | null;
+  /** The referring site's host. */
+  referrer: string | null;
+}
+
+/** Counts per UTC hour (`YYYY-MM-DDTHH`): views, API calls, exports. */
+interface StatsHourlyTable {
+  hour: string;
+  kind: string;
+  page: string;
+  dataset_id: string;
+  caller: string;
+  count: number | string;
+}
+
+/** Counts per day in the portal's time zone (`YYYY-MM-DD`), kept as long as the portal. */
+interface StatsDailyTable {
   day: string;
-  page_views: number | string;
-  api_calls: number | string;
-  downloads: number | string;
+  kind: string;
+  page: string;
+  dataset_id: string;
+  caller: string;
+  count: number | string;
+}
+
+interface StatsDailyVisitorsTable {
+  day: string;
+  visitors: number | string;
+}
+
+/** '' is every term fewer than 5 distinct visitors used that day ("other"). */
+interface StatsDailyTermsTable {
+  day: string;
+  term: string;
+  searches: number | string;
+  empty: number | string;
+}
+
+interface StatsDailyReferrersTable {
+  day: string;
+  host: string;
+  count: number | string;
+}
+
+/** The day's random key for visitor hashes, deleted within 48 hours. */
+interface StatsDayKeysTable {
+  day: string;
+  secret: string;
+  created_at: string;
 }
 
 export interface UsersTable {
@@ -294,7 +349,13 @@ export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
   events: EventsTable;
-  dataset_usage: DatasetUsageTable;
+  stats_events: StatsEventsTable;
+  stats_hourly: StatsHourlyTable;
+  stats_daily: StatsDailyTable;
+  stats_daily_visitors: StatsDailyVisitorsTable;
+  stats_daily_terms: StatsDailyTermsTable;
+  stats_daily_referrers: StatsDailyReferrersTable;
+  stats_day_keys: StatsDayKeysTable;
   users: UsersTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;

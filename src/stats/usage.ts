@@ -11,24 +11,24 @@ export function createUsageService(deps: { db: Kysely<Database>; clock: Clock; f
   const pending = new Map<string, Record<UsageKind, number>>();
   let timer: NodeJS.Timeout | null = null;
 
+  // Until the collector (src/stats) counts every event: views, API calls and downloads per dataset and UTC day.
+  const shape: Record<UsageKind, { kind: string; page: string; caller: string }> = {
+    page_views: { kind: 'view', page: 'dataset', caller: '' },
+    api_calls: { kind: 'api', page: 'records', caller: 'anonymous' },
+    downloads: { kind: 'export', page: 'csv', caller: 'anonymous' },
+  };
   async function flush(): Promise<void> {
     if (pending.size === 0) return;
-    const rows = [...pending].map(([key, counts]) => {
+    const rows = [...pending].flatMap(([key, counts]) => {
       const [dataset_id, day] = key.split('\u0000');
-      return { dataset_id, day, ...counts };
+      return (Object.keys(counts) as UsageKind[]).filter((k) => counts[k] > 0).map((k) => ({ day, dataset_id, ...shape[k], count: counts[k] }));
     });
     pending.clear();
     for (const row of rows) {
       await deps.db
-        .insertInto('dataset_usage')
+        .insertInto('stats_daily')
         .values(row)
-        .onConflict((oc) =>
-          oc.columns(['dataset_id', 'day']).doUpdateSet({
-            page_views: sql`dataset_usage.page_views + ${row.page_views}`,
-            api_calls: sql`dataset_usage.api_calls + ${row.api_calls}`,
-            downloads: sql`dataset_usage.downloads + ${row.downloads}`,
-          }),
-        )
+        .onConflict((oc) => oc.columns(['day', 'kind', 'page', 'dataset_id', 'caller']).doUpdateSet({ count: sql`stats_daily.count + ${row.count}` }))
         .execute();
     }
   }
@@ -56,8 +56,9 @@ export function createUsageService(deps: { db: Kysely<Database>; clock: Clock; f
       await flush();
       const since = new Date(deps.clock().getTime() - days * 86_400_000).toISOString().slice(0, 10);
       const rows = await deps.db
-        .selectFrom('dataset_usage')
-        .select(['dataset_id', sql<string>`sum(page_views + api_calls + downloads)`.as('uses')])
+        .selectFrom('stats_daily')
+        .select(['dataset_id', sql<string>`sum(count)`.as('uses')])
+        .where('dataset_id', '<>', '')
         .where('day', '>=', since)
         .groupBy('dataset_id')
         .execute();

@@ -20,6 +20,7 @@ import { schemaDifferences } from '../helpers/schema.ts';
 import { dialects, testEnvironment, type DialectName } from '../helpers/stores.ts';
 import {
   caseId, editor, person, publicDataset, readAt, restrictedDataset, secrets, statementText, upgradeRows, writtenAt, type Row,
+  retiredTables,
 } from '../helpers/upgrade-rows.ts';
 
 // Rows are written and compared table by table, whatever the table; the typed schema is today's, not the point's.
@@ -61,7 +62,10 @@ async function writeRows(db: AnyDb, point: string): Promise<Map<string, Row[]>> 
 async function missingRows(db: AnyDb, written: Map<string, Row[]>): Promise<string[]> {
   const same = (a: unknown, b: unknown) => (a === null || b === null ? a === b : String(a) === String(b));
   const missing: string[] = [];
+  const present = new Set((await db.introspection.getTables()).map((t) => t.name));
   for (const [table, rows] of written) {
+    // A retired table's rows are checked where its migration moved them (readBack).
+    if (Object.hasOwn(retiredTables, table) && !present.has(table)) continue;
     const now: Row[] = await db.selectFrom(table).selectAll().execute();
     for (const [index, row] of rows.entries()) {
       const differences = now.map((r) => Object.entries(row).filter(([column, value]) => !same(r[column], value)));
@@ -226,6 +230,14 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       const { threads } = await portal.discussions.threads(publicDataset, null, 'nl');
       assert.deepEqual(threads.map((t) => [t.title, t.posts.map((p) => p.publisher)]), [['Waar staat stalling 3?', [false, true]]]);
       assert.deepEqual((await portal.discussions.moderationQueue()).map((q) => [q.id, q.reports.map((r) => r.reason)]), [['p_upgrade2', ['Klopt niet']]]);
+    },
+  },
+  {
+    tables: ['dataset_usage'],
+    what: 'the per-dataset counts of 0002 are daily views, API calls and downloads',
+    async check(portal) {
+      const rows = await portal.store.db.selectFrom('stats_daily').select(['kind', 'page', 'caller', 'count']).where('day', '=', '2026-01-04').where('dataset_id', '=', publicDataset).orderBy('kind').execute();
+      assert.deepEqual(rows.map((r) => [r.kind, r.page, r.caller, Number(r.count)]), [['api', 'records', 'anonymous', 3], ['export', 'csv', 'anonymous', 1], ['view', 'dataset', '', 7]]);
     },
   },
 ];
