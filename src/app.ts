@@ -141,7 +141,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   installFollowState(app, { follow: portal.follow, defaultLanguage: portal.config.defaultLanguage });
   const audienceOf = (request: FastifyRequest): Promise<Audience> => portal.accounts.audienceOf(accountOf(request));
 
-  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf, reuseCounts: portal.reuses.approvedCounts });
+  await app.register(exploreRoutes, { prefix: '/api/explore/v2.1', catalog: portal.catalog, records: portal.records, config: portal.config, audienceOf, exploreMetas: portal.exploreMetas });
   // A dataset's feed carries its announcements; the catalog's, the portal's own (the newsletter's).
   const feedEntries = async (datasetId: string | null, lang: Language) =>
     (await portal.follow.announcements(datasetId, 20)).map((a) => ({
@@ -153,7 +153,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     }));
   await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf, feedEntries,
     datasetSections: reusesDatasetSection(portal.reuses),
-    reuseCounts: portal.reuses.approvedCounts,
+    exploreMetas: portal.exploreMetas,
+    figures: portal.figures,
     discussionCount: (id) => portal.discussions.count(id),
   });
   const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };

@@ -8,6 +8,8 @@ import { migrate, openStore, reach, type Store } from './db/index.ts';
 import { createEngine, type Engine } from './engine/duckdb.ts';
 import { createRecordsService, type RecordsService } from './explore/records.ts';
 import { createUsageService, type UsageService } from './stats/usage.ts';
+import { createFigures, type Figures } from './stats/figures.ts';
+import type { ExploreMetas } from './explore/present.ts';
 import { createAccountService, type AccountService } from './accounts/service.ts';
 import { createAccountStore } from './accounts/store.ts';
 import { createApiKeyService, type ApiKeyService } from './accounts/api-keys/service.ts';
@@ -67,6 +69,10 @@ export interface Portal {
   catalog: CatalogService;
   records: RecordsService;
   usage: UsageService;
+  /** The public figures of use per dataset (downloads, API calls, popularity), from the statistics. */
+  figures: Figures;
+  /** `metas.explore` of these datasets: approved reuses and figures of use. */
+  exploreMetas(datasetIds: string[]): Promise<Map<string, ExploreMetas>>;
   mailer: Mailer;
   /** The durable job queue: what follows a change (notifications, webhooks), run once across processes. */
   jobs: JobRunner;
@@ -145,6 +151,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
   });
   const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
   const usage = createUsageService({ db: store.db, clock });
+  const figures = createFigures({ db: store.db, clock, timezone: config.timezone });
   const accountStore = createAccountStore(store.db);
   const apiKeyStore = createApiKeyStore(store.db);
   const adminStore = createAdminStore(store.db);
@@ -354,6 +361,16 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     catalog,
     records,
     usage,
+    figures,
+    async exploreMetas(datasetIds) {
+      const [reuseCounts, used] = await Promise.all([reuses.approvedCounts(datasetIds), figures.all()]);
+      return new Map(
+        datasetIds.map((id) => {
+          const f = used.get(id);
+          return [id, { reuse_count: reuseCounts.get(id) ?? 0, download_count: f?.downloads ?? 0, api_call_count: f?.apiCalls ?? 0, popularity_score: f?.popularity ?? 0 }];
+        }),
+      );
+    },
     mailer,
     accounts,
     twoFactor,

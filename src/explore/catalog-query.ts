@@ -2,14 +2,14 @@
 import type { Dataset, Field } from '../catalog/types.ts';
 import type { Language } from '../i18n/index.ts';
 import { literal } from '../engine/sql.ts';
-import { features, localized, localizedList } from './present.ts';
+import { exploreNames, features, localized, localizedList, noExploreMetas, type ExploreMetas } from './present.ts';
 
-const field = (name: string, type: Field['type'], multivalued = false): Field => ({
+const field = (name: string, type: Field['type'], multivalued = false, alias: string[] = []): Field => ({
   name,
   label: name,
   type,
   description: null,
-  annotations: multivalued ? { multivalued: [','] } : {},
+  annotations: { ...(multivalued ? { multivalued: [','] } : {}), ...(alias.length ? { alias } : {}) },
 });
 
 /** The catalog fields ODSQL can name, as ODS documents them for /catalog/datasets. */
@@ -29,9 +29,11 @@ export const catalogFields: Field[] = [
   field('features', 'text', true),
   field('has_records', 'boolean'),
   field('visibility', 'text'),
+  // The `explore` template's figures, named bare or as `explore.…` / `metas.explore.…`.
+  ...exploreNames.map((name) => field(name, name === 'popularity_score' ? 'double' : 'int', false, [`explore.${name}`, `metas.explore.${name}`])),
 ];
 
-function row(d: Dataset, lang: Language) {
+function row(d: Dataset, lang: Language, explore: ExploreMetas) {
   const m = d.metadata;
   return {
     dataset_id: d.id,
@@ -49,6 +51,7 @@ function row(d: Dataset, lang: Language) {
     features: features(d.fields),
     has_records: d.recordsCount > 0,
     visibility: d.visibility === 'public' ? 'domain' : 'restricted',
+    ...explore,
   };
 }
 
@@ -68,14 +71,15 @@ const structure: Record<string, string> = {
   features: 'VARCHAR[]',
   has_records: 'BOOLEAN',
   visibility: 'VARCHAR',
+  ...Object.fromEntries(exploreNames.map((name) => [name, name === 'popularity_score' ? 'DOUBLE' : 'BIGINT'])),
 };
 
 /**
  * The datasets as a FROM item. The metadata travels as one quoted JSON literal: catalogs are small, and no
  * text of a publisher's ever becomes SQL outside the quotes.
  */
-export function catalogRelation(datasets: Dataset[], lang: Language): string {
-  const json = JSON.stringify(datasets.map((d) => row(d, lang)));
+export function catalogRelation(datasets: Dataset[], lang: Language, metas: ReadonlyMap<string, ExploreMetas> = new Map()): string {
+  const json = JSON.stringify(datasets.map((d) => row(d, lang, metas.get(d.id) ?? noExploreMetas)));
   const shape = `[{${Object.entries(structure).map(([k, v]) => `"${k}": "${v}"`).join(', ')}}]`;
   return `(SELECT unnest(from_json(${literal(json)}, ${literal(shape)}), recursive := true), NULL AS _recordid)`;
 }

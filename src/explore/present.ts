@@ -45,8 +45,18 @@ function presentField(field: Field, lang: Language) {
   };
 }
 
-/** `reuseCount`: approved reuses of the dataset (src/exchanges/reuses), as ODS's `metas.explore.reuse_count`. */
-export function presentDataset(dataset: Dataset, options: { lang: Language; baseUrl: string; reuseCount?: number }) {
+/** `metas.explore` of a dataset: its approved reuses (src/exchanges/reuses) and its use (src/stats/figures.ts). */
+export interface ExploreMetas {
+  reuse_count: number;
+  download_count: number;
+  api_call_count: number;
+  popularity_score: number;
+}
+export const exploreNames = ['reuse_count', 'download_count', 'api_call_count', 'popularity_score'] as const;
+export const noExploreMetas: ExploreMetas = { reuse_count: 0, download_count: 0, api_call_count: 0, popularity_score: 0 };
+
+/** `explore`: the dataset's approved reuses and use (src/explore/catalog-query.ts), as ODS's `metas.explore`. */
+export function presentDataset(dataset: Dataset, options: { lang: Language; baseUrl: string; explore?: ExploreMetas }) {
   const m = dataset.metadata;
   const keywords = localizedList(m.keyword, options.lang);
   return {
@@ -110,9 +120,7 @@ export function presentDataset(dataset: Dataset, options: { lang: Language; base
         accessRights: m.accessRights,
         relation: null,
       },
-      explore: {
-        reuse_count: options.reuseCount ?? 0,
-      },
+      explore: { ...(options.explore ?? noExploreMetas) },
     },
     fields: dataset.fields.map((field) => presentField(field, options.lang)),
   };

@@ -11,7 +11,7 @@ import { ClientGone, QueryTimeout, engineValueError } from './errors.ts';
 import { buildRecordsQuery } from '../odsql/query.ts';
 import { facetQueries, shapeFacet, type FacetRequest, type FacetValue } from './facets.ts';
 import { presentRow } from './values.ts';
-import { fieldLabel } from './present.ts';
+import { fieldLabel, type ExploreMetas } from './present.ts';
 import { csvHeader, csvRowsSql, exportFormats, geoJsonFeatureSql, jsonObjectSql, type CsvOptions, type ExportFormat } from './exports.ts';
 import { gzipped, streamExport, streamSegments } from './export-stream.ts';
 import { parquetExport, xlsxExport } from './export-files.ts';
@@ -300,8 +300,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     },
 
     /** ODSQL over the metadata of the datasets the caller may see; rows keyed as the select asks. */
-    async catalog(datasets: Dataset[], lang: Language, params: RecordsParams) {
-      const relation = catalogRelation(datasets, lang);
+    async catalog(datasets: Dataset[], lang: Language, params: RecordsParams, metas?: ReadonlyMap<string, ExploreMetas>) {
+      const relation = catalogRelation(datasets, lang, metas);
       return queryPage(catalogFields, { from: relation, orderFree: relation }, { ...params, select: params.select ?? 'dataset_id' });
     },
 
@@ -314,8 +314,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     },
 
     /** The catalog's metadata as a file: one row per dataset the caller may see. */
-    async exportCatalog(datasets: Dataset[], lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun) {
-      return exportQuery('catalog', catalogFields, lang, catalogRelation(datasets, lang), format, { ...params, select: params.select ?? '*' }, run);
+    async exportCatalog(datasets: Dataset[], lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun, metas?: ReadonlyMap<string, ExploreMetas>) {
+      return exportQuery('catalog', catalogFields, lang, catalogRelation(datasets, lang, metas), format, { ...params, select: params.select ?? '*' }, run);
     },
   };
 }

@@ -14,7 +14,7 @@ import { dcatDocument } from './catalog-dcat.ts';
 import { engineValueError, InvalidRestParameter } from './errors.ts';
 import { boolean, exportParams, language, list, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
-import { presentDataset } from './present.ts';
+import { presentDataset, type ExploreMetas } from './present.ts';
 import type { RecordsService } from './records.ts';
 import { isValidTimeZone } from './values.ts';
 import { parseFacetParam } from './facets.ts';
@@ -55,8 +55,8 @@ export interface ExploreDeps {
   audienceForKey?: (apiKey: string) => Promise<Audience>;
   /** Who is asking, by any means (session or key); the app passes the accounts module's answer. */
   audienceOf?: (request: FastifyRequest) => Promise<Audience>;
-  /** Approved reuses per dataset (src/exchanges/reuses), for `metas.explore.reuse_count`; none when left out. */
-  reuseCounts?: (datasetIds: string[]) => Promise<Map<string, number>>;
+  /** `metas.explore` per dataset (approved reuses, figures of use); zeros when left out. */
+  exploreMetas?: (datasetIds: string[]) => Promise<Map<string, ExploreMetas>>;
 }
 
 export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Promise<void> {
@@ -66,6 +66,8 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       const key = apiKeyOf(request);
       return key && deps.audienceForKey ? deps.audienceForKey(key) : publicAudience;
     });
+
+  const exploreMetasOf = async (ids: string[]) => (deps.exploreMetas ? deps.exploreMetas(ids) : new Map<string, ExploreMetas>());
 
   // Public data for any web page: browsers may call the API from anywhere, with an API key header.
   app.addHook('onSend', async (_request, reply) => {
@@ -104,9 +106,9 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const lang = language(query, deps.config.defaultLanguage);
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
     const withLinks = boolean(query, 'include_links', false);
-    const reuseCounts = deps.reuseCounts ? await deps.reuseCounts(datasets.map((d) => d.id)) : new Map<string, number>();
+    const metas = await exploreMetasOf(datasets.map((d) => d.id));
     const present = (d: (typeof datasets)[number]) => {
-      const object = presentDataset(d, { lang, baseUrl: deps.config.baseUrl, reuseCount: reuseCounts.get(d.id) ?? 0 });
+      const object = presentDataset(d, { lang, baseUrl: deps.config.baseUrl, explore: metas.get(d.id) });
       return withLinks ? { ...object, _links: datasetLinks(deps.config.baseUrl, d.id) } : object;
     };
     const page = (total_count: number, results: unknown[]) =>
@@ -126,7 +128,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       offset,
       lang,
       timezone: timezone(query, isValidTimeZone),
-    });
+    }, metas);
     // Without a select of its own, each hit is the whole dataset object, as without ODSQL.
     if ((!select || select.trim() === '*') && !groupBy) {
       const byId = new Map(datasets.map((d) => [d.id, d]));
@@ -151,8 +153,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const query = request.query as Query;
     const lang = language(query, deps.config.defaultLanguage);
     const dataset = await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
-    const reuseCount = deps.reuseCounts ? (await deps.reuseCounts([dataset.id])).get(dataset.id) ?? 0 : 0;
-    return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, reuseCount });
+    return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, explore: (await exploreMetasOf([dataset.id])).get(dataset.id) });
   });
 
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/records', async (request, reply) => {

@@ -48,6 +48,11 @@ export interface Schema {
   fields: Field[];
 }
 
+/** The field a query names: by its name, or by another name its `alias` annotation gives (the catalog's `explore.…`). */
+export function fieldNamed(schema: Schema, name: string): Field | undefined {
+  return schema.fields.find((f) => f.name === name) ?? schema.fields.find((f) => f.annotations.alias?.includes(name));
+}
+
 export function isNumeric(type: ValueType): boolean {
   return type === 'int' || type === 'double' || type === 'number';
 }

@@ -6,9 +6,10 @@ import { themes, type Dataset } from '../catalog/types.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../clock.ts';
 import { NotFound } from '../errors.ts';
-import { presentDataset } from '../explore/present.ts';
+import { presentDataset, type ExploreMetas } from '../explore/present.ts';
 import type { RecordsService } from '../explore/records.ts';
 import type { UsageService } from '../stats/usage.ts';
+import { recentDays, type DatasetFigures, type Figures } from '../stats/figures.ts';
 import type { Assets } from './assets.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { datasetTabs, tabsOf, type DatasetTab } from './dataset-frame.tsx';
@@ -56,8 +57,10 @@ interface WebDeps {
   feedEntries?: (datasetId: string | null, lang: Language) => Promise<FeedEntry[]>;
   /** Sections other modules add to a dataset's information tab (its reuses), after its own. */
   datasetSections?: (ctx: PageContext, datasetId: string) => Promise<Html>;
-  /** Approved reuses per dataset, for the twin's `metas.explore.reuse_count`. */
-  reuseCounts?: (datasetIds: string[]) => Promise<Map<string, number>>;
+  /** `metas.explore` per dataset (approved reuses, figures of use), for the information tab's twin. */
+  exploreMetas?: (datasetIds: string[]) => Promise<Map<string, ExploreMetas>>;
+  /** The public figures of use per dataset (src/stats/figures.ts). */
+  figures: Figures;
   /** How many discussions anyone may read about a dataset (the discussions module's), for the information tab's link. */
   discussionCount?: (datasetId: string) => Promise<number>;
 }
@@ -81,13 +84,16 @@ function readCatalogQuery(query: Query): CatalogQuery {
   };
 }
 
+/** The catalog's popularity sort: each dataset's score (src/stats/figures.ts). */
+const popularityOf = (figures: Map<string, DatasetFigures>) => new Map([...figures].map(([id, f]) => [id, f.popularity]));
+
 export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
   const audienceOf = deps.audienceOf ?? (async () => publicAudience);
   const contextOf = (request: FastifyRequest): PageContext => viewerContext(deps, request);
   async function catalogData(request: FastifyRequest, ctx: PageContext) {
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
     const query = readCatalogQuery(request.query as Query);
-    const result = searchCatalog(datasets, query, { lang: ctx.lang, now: deps.clock(), popularity: await deps.usage.popularity() });
+    const result = searchCatalog(datasets, query, { lang: ctx.lang, now: deps.clock(), popularity: popularityOf(await deps.figures.all()) });
     return { datasets, query, result };
   }
 
@@ -110,14 +116,24 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
 
   const homeData = async (request: FastifyRequest) => {
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
-    const popularity = await deps.usage.popularity();
+    const used = await deps.figures.all();
+    const uses = (id: string) => {
+      const f = used.get(id);
+      return f ? f.views30 + f.apiCalls30 + f.downloads30 : 0;
+    };
     const counts = new Map<string, number>();
     for (const d of datasets) for (const th of d.metadata.theme) counts.set(th, (counts.get(th) ?? 0) + 1);
     return {
       total: datasets.length,
       themes: themes.filter((th) => counts.has(th)).map((theme) => ({ theme, count: counts.get(theme) ?? 0 })),
       newest: [...datasets].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5),
-      mostUsed: [...datasets].sort((a, b) => (popularity.get(b.id) ?? 0) - (popularity.get(a.id) ?? 0) || b.modifiedAt.localeCompare(a.modifiedAt)).slice(0, 5),
+      // Only what was used: a dataset nobody used in the period is not "most used", however new.
+      mostUsed: datasets
+        .filter((d) => uses(d.id) > 0)
+        .sort((a, b) => uses(b.id) - uses(a.id) || a.id.localeCompare(b.id))
+        .slice(0, 5)
+        .map((dataset) => ({ dataset, uses: uses(dataset.id) })),
+      mostUsedDays: recentDays,
     };
   };
 
@@ -131,7 +147,13 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
     json: (request, data) => {
       const ctx = contextOf(request);
       const brief = (d: Dataset) => ({ dataset_id: d.id, url: ctx.link(`/datasets/${d.id}`), api: `/api/explore/v2.1/catalog/datasets/${d.id}` });
-      return { total_count: data.total, themes: data.themes, newest: data.newest.map(brief), most_used: data.mostUsed.map(brief) };
+      return {
+        total_count: data.total,
+        themes: data.themes,
+        newest: data.newest.map(brief),
+        most_used: data.mostUsed.map((m) => ({ ...brief(m.dataset), uses: m.uses })),
+        most_used_days: data.mostUsedDays,
+      };
     },
   });
 
@@ -148,8 +170,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
     load: async (request) => {
       const audience = await audienceOf(request);
       const dataset = await deps.catalog.getDataset(request.params.id, audience);
-      const reuseCount = deps.reuseCounts ? (await deps.reuseCounts([dataset.id])).get(dataset.id) ?? 0 : 0;
-      return { audience, dataset, reuseCount };
+      const explore = deps.exploreMetas ? (await deps.exploreMetas([dataset.id])).get(dataset.id) : undefined;
+      return { audience, dataset, explore };
     },
     render: async (request, { audience, dataset }) => {
       const listed = await deps.catalog.listVersions(dataset.id, audience);
@@ -163,9 +185,10 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       const ctx = contextOf(request);
       const extra = deps.datasetSections ? await deps.datasetSections(ctx, dataset.id) : undefined;
       const discussions = deps.discussionCount ? await deps.discussionCount(dataset.id) : null;
-      return datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query), extra, discussions);
+      const figures = await deps.figures.of(dataset.id);
+      return datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query), extra, discussions, figures);
     },
-    json: (request, { dataset, reuseCount }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, reuseCount }),
+    json: (request, { dataset, explore }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, explore }),
   });
 
   // A published version: what changed against the one before, examples and downloads. A staged one does not exist here.

@@ -139,6 +139,7 @@ test('page views, API calls and downloads count towards popularity, with nothing
   await s.get('/api/explore/v2.1/catalog/datasets/werkloosheid/records');
   await s.get('/api/explore/v2.1/catalog/datasets/werkloosheid/exports/csv').then((r) => r.text());
   const popularity = await s.portal.usage.popularity();
+  s.portal.figures.forget();
   assert.ok((popularity.get('werkloosheid') ?? 0) >= 3);
   const rows = await s.portal.store.db.selectFrom('stats_daily').selectAll().where('dataset_id', '=', 'werkloosheid').execute();
   assert.deepEqual(rows.map((r) => r.kind).sort(), ['api', 'export', 'view']);

@@ -1,7 +1,7 @@
 // Compiles a checked ODSQL expression to DuckDB SQL with bound parameters, typing it as it goes.
 import type { Expression, NumberLiteral } from '../ast.ts';
 import { parseDateLiteral, timestampText } from '../dates.ts';
-import { fieldType, isNumeric, isTemporal, isTextual, quoteIdentifier, type Compiled, type ValueType } from '../types.ts';
+import { fieldNamed, fieldType, isNumeric, isTemporal, isTextual, quoteIdentifier, type Compiled, type ValueType } from '../types.ts';
 import { checkSql } from '../limits.ts';
 import { fail, type CompileContext } from './context.ts';
 import { compileCall } from './functions.ts';
@@ -87,7 +87,7 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
     case 'field': {
       const alias = ctx.aliases.get(e.name);
       if (alias && ctx.clause === 'order_by') return alias;
-      const field = ctx.schema.fields.find((f) => f.name === e.name);
+      const field = fieldNamed(ctx.schema, e.name);
       if (!field) {
         const known = ctx.schema.fields.map((f) => f.name).join(', ');
         fail(ctx, e.position, `Unknown field "${e.name}"; the fields are: ${known}.`, { code: 'unknown_field', name: e.name, fields: known });

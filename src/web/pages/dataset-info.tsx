@@ -9,6 +9,7 @@ import type { RecordFilters } from '../filters.ts';
 import { formatBytes, formatDate, formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { changePhrases } from '../version-changes.ts';
+import { noFigures, recentDays, type DatasetFigures } from '../../stats/figures.ts';
 
 /** schema.org Dataset, as search engines read it. */
 function datasetJsonLd(ctx: PageContext, dataset: Dataset): unknown {
@@ -50,7 +51,15 @@ function linkOrText(url: string | null, text: string): Html {
  * `extra`: sections other modules add (the dataset's reuses), after the versions; `discussions`: how many discussions
  * anyone may read about the dataset (null: the page has no discussions link).
  */
-export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Version[], filters: RecordFilters, extra?: Html, discussions: number | null = null): Html {
+export function datasetInfoPage(
+  ctx: PageContext,
+  dataset: Dataset,
+  versions: Version[],
+  filters: RecordFilters,
+  extra?: Html,
+  discussions: number | null = null,
+  figures: DatasetFigures = noFigures,
+): Html {
   const t = ctx.t.dataset;
   const m = dataset.metadata;
   const date = (iso: string | null) => (iso ? <time datetime={iso}>{formatDate(ctx.lang, iso, ctx.config.timezone)}</time> : null);
@@ -108,6 +117,15 @@ export function datasetInfoPage(ctx: PageContext, dataset: Dataset, versions: Ve
           <Row term={t.modified}>{date(dataset.modifiedAt)}</Row>
           <Row term={t.dataModified}>{date(dataset.dataModifiedAt)}</Row>
         </dl>
+      </section>
+      <section aria-labelledby="use">
+        <h2 id="use">{ctx.t.figures.use}</h2>
+        <dl class="metadata">
+          <Row term={ctx.t.figures.downloads}>{ctx.t.figures.recentAndTotal(formatNumber(ctx.lang, figures.downloads30), formatNumber(ctx.lang, figures.downloads), recentDays)}</Row>
+          <Row term={ctx.t.figures.apiCalls}>{ctx.t.figures.recentAndTotal(formatNumber(ctx.lang, figures.apiCalls30), formatNumber(ctx.lang, figures.apiCalls), recentDays)}</Row>
+          <Row term={ctx.t.figures.popularity}>{ctx.t.figures.score(formatNumber(ctx.lang, figures.popularity))}</Row>
+        </dl>
+        <p class="muted">{ctx.t.figures.countedHow}</p>
       </section>
       <section aria-labelledby="schema">
         <h2 id="schema">{t.schema}</h2>

@@ -11,7 +11,9 @@ interface HomeData {
   total: number;
   themes: { theme: Theme; count: number }[];
   newest: Dataset[];
-  mostUsed: Dataset[];
+  /** The datasets used most over the last `mostUsedDays` days, with their uses (views, API calls, downloads). */
+  mostUsed: { dataset: Dataset; uses: number }[];
+  mostUsedDays: number;
 }
 
 export function homePage(ctx: PageContext, data: HomeData): Html {
@@ -45,7 +47,14 @@ export function homePage(ctx: PageContext, data: HomeData): Html {
         </section>
         <section aria-labelledby="most-used">
           <h2 id="most-used">{t.mostUsed}</h2>
-          {data.mostUsed.map((d) => <DatasetCard ctx={ctx} dataset={d} />)}
+          <p class="muted">{ctx.t.figures.mostUsedPeriod(data.mostUsedDays)}</p>
+          {data.mostUsed.length === 0 && <p>{ctx.t.figures.noUseYet(data.mostUsedDays)}</p>}
+          {data.mostUsed.map((d) => (
+            <>
+              <DatasetCard ctx={ctx} dataset={d.dataset} />
+              <p class="muted uses">{ctx.t.figures.uses(formatNumber(ctx.lang, d.uses))}</p>
+            </>
+          ))}
         </section>
       </div>
       <section aria-labelledby="about" class="about">
