@@ -32,6 +32,7 @@ import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/rou
 import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
 import { reuseRoutes, reusesDatasetSection } from './exchanges/reuses/routes.ts';
 import { wishRoutes } from './exchanges/wishes/routes.ts';
+import { statsRoutes } from './stats/routes.ts';
 import { requestRoutes, requestsAccountSection } from './exchanges/requests/routes.ts';
 import { discussionRoutes } from './exchanges/discussions/routes.ts';
 
@@ -203,6 +204,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   // Exchanges (issue 17): reuses and data requests.
   await app.register(reuseRoutes, { config: portal.config, reuses: portal.reuses, blobs: portal.blobs, contextOf });
   await app.register(wishRoutes, { config: portal.config, wishes: portal.wishes, contextOf });
+  await app.register(statsRoutes, { config: portal.config, reports: portal.statsReports, catalog: portal.catalog, audienceOf, contextOf });
   // Information requests: the contact form, the requester's thread and the staff inbox (issue 17).
   await app.register(requestRoutes, { config: portal.config, requests: portal.requests, contextOf });
   await app.register(discussionRoutes, { config: portal.config, discussions: portal.discussions, contextOf });

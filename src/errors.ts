@@ -28,6 +28,7 @@ export type Reason =
   | FollowReason
   | ReuseReason
   | WishReason
+  | StatsReason
   | RequestReason
   | DiscussionReason
   | UnwordedReason;
@@ -217,6 +218,8 @@ export type WishReason =
   | 'wish_dataset'
   | 'wish_reason'
   | 'wish_unknown';
+/** Worded on the statistics dashboards (`stats.errors`). */
+export type StatsReason = 'stats_day' | 'stats_range' | 'stats_dataset';
 /** Worded on the information request pages and the inbox (`requests.errors`). */
 export type RequestReason =
   | 'request_subject'

@@ -9,6 +9,7 @@ import { createEngine, type Engine } from './engine/duckdb.ts';
 import { createRecordsService, type RecordsService } from './explore/records.ts';
 import { createUsageService, type UsageService } from './stats/usage.ts';
 import { createFigures, type Figures } from './stats/figures.ts';
+import { createStatsReports, type StatsReports } from './stats/report.ts';
 import type { ExploreMetas } from './explore/present.ts';
 import { createAccountService, type AccountService } from './accounts/service.ts';
 import { createAccountStore } from './accounts/store.ts';
@@ -71,6 +72,8 @@ export interface Portal {
   usage: UsageService;
   /** The public figures of use per dataset (downloads, API calls, popularity), from the statistics. */
   figures: Figures;
+  /** The statistics dashboards' reports (src/stats/report.ts). */
+  statsReports: StatsReports;
   /** `metas.explore` of these datasets: approved reuses and figures of use. */
   exploreMetas(datasetIds: string[]): Promise<Map<string, ExploreMetas>>;
   mailer: Mailer;
@@ -362,6 +365,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     records,
     usage,
     figures,
+    statsReports: createStatsReports({ db: store.db, clock, timezone: config.timezone }),
     async exploreMetas(datasetIds) {
       const [reuseCounts, used] = await Promise.all([reuses.approvedCounts(datasetIds), figures.all()]);
       return new Map(

@@ -19,6 +19,8 @@ const permissions = {
   'privacy.manage': ['dpo', 'admin'],
   // Information requests: the staff inbox (answer, note, assign, saved answers).
   'requests.handle': ['editor', 'admin'],
+  // The statistics dashboards (/-/stats): counts only, nothing about a person.
+  'stats.read': ['editor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

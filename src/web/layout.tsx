@@ -12,6 +12,7 @@ const staffTools: { path: string; title: (ctx: PageContext) => string; actions: 
   { path: '/-/admin/datasets', title: (ctx) => ctx.t.backoffice.title, actions: ['dataset.edit'] },
   { path: '/-/privacy-office', title: (ctx) => ctx.t.privacy.office, actions: ['privacy.manage'] },
   { path: '/-/admin', title: (ctx) => ctx.t.admin.navigation, actions: ['users.manage', 'grants.manage', 'audit.read'] },
+  { path: '/-/stats', title: (ctx) => ctx.t.stats.title, actions: ['stats.read'] },
 ];
 
 /** The viewer's tools, the one the page belongs to marked (the longest path that holds it: the back office is not the administration). */

@@ -17,6 +17,7 @@ import type {
   Reason,
   ReuseReason,
   WishReason,
+  StatsReason,
   RequestReason,
   TwoFactorReason,
   WebhookReason,
@@ -39,6 +40,7 @@ true satisfies KeysExactly<Messages['requests']['errors'], RequestReason>;
 true satisfies KeysExactly<Messages['webhooks']['errors'], WebhookReason>;
 true satisfies KeysExactly<Messages['reuses']['errors'], ReuseReason>;
 true satisfies KeysExactly<Messages['wishes']['errors'], WishReason>;
+true satisfies KeysExactly<Messages['stats']['errors'], StatsReason>;
 true satisfies KeysExactly<Messages['errors']['odsql'], OdsqlWords['code']>;
 /** Each ODSQL text takes the values its code carries. */
 type OdsqlTexts = { [C in OdsqlWords['code']]: (words: Extract<OdsqlWords, { code: C }>) => string };

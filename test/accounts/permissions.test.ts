@@ -6,9 +6,9 @@ import { roles, type Role } from '../../src/accounts/types.ts';
 
 const expected: Record<Role, Action[]> = {
   user: [],
-  editor: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'requests.handle'],
+  editor: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'requests.handle', 'stats.read'],
   dpo: ['audit.read', 'privacy.manage'],
-  admin: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'users.manage', 'grants.manage', 'audit.read', 'delivery.manage', 'privacy.manage', 'requests.handle'],
+  admin: ['dataset.create', 'dataset.edit', 'dataset.publish', 'dataset.delete', 'users.manage', 'grants.manage', 'audit.read', 'delivery.manage', 'privacy.manage', 'requests.handle', 'stats.read'],
 };
 
 test('each role may take exactly the actions the table gives it', () => {

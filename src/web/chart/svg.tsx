@@ -14,6 +14,8 @@ export interface ChartModel {
   xTitle: string;
   yTitle: string;
   numbers: NumberFormats;
+  /** What the svg's title and description are named by: `chart` unless a page shows more than one chart. */
+  id?: string;
 }
 
 /** The drawing's width: wide for a screen, narrow for a phone, where the wide one's text would shrink to 8 px. */
@@ -30,10 +32,11 @@ function truncate(text: string, max: number): string {
 
 /** The svg element with its accessible name and description; shapes inside are decoration for assistive technology. */
 export function ChartSvg(props: { model: ChartModel; width: number; height: number; looks: number; children?: Child }): Html {
+  const id = props.model.id ?? 'chart';
   return (
-    <svg class={props.width < chartWidths.wide ? 'chart-svg chart-narrow' : 'chart-svg'} role="img" aria-labelledby="chart-title chart-desc" viewBox={`0 0 ${props.width} ${props.height}`} width={props.width} height={props.height} xmlns="http://www.w3.org/2000/svg">
-      <title id="chart-title">{props.model.title}</title>
-      <desc id="chart-desc">{props.model.desc}</desc>
+    <svg class={props.width < chartWidths.wide ? 'chart-svg chart-narrow' : 'chart-svg'} role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${props.width} ${props.height}`} width={props.width} height={props.height} xmlns="http://www.w3.org/2000/svg">
+      <title id={`${id}-title`}>{props.model.title}</title>
+      <desc id={`${id}-desc`}>{props.model.desc}</desc>
       <Fills count={props.looks} />
       {props.children}
     </svg>
