@@ -358,6 +358,43 @@ describe('XSS payloads in every exchange form', () => {
     assert.equal(s.smtp.messages.length, before, 'nothing was mailed');
   });
 
+  test('a thread or data-request title with CR/LF never makes a header of the mails that name it', async () => {
+    const injected = 'Titel\r\nX-Injected: 1\r\nBcc: evil@example.org';
+    const carla = await person('carla@example.org', 'Carla\r\nX-Injected: 1');
+    const dirk = await person('dirk@example.org', 'Dirk');
+    const list = '/datasets/cities/discussions';
+    await carla.get(list);
+    const started = await carla.post(list, { title: injected, body: 'Een vraag zonder links.', website: '' });
+    const before = s.smtp.messages.length;
+    if (started.status === 303) {
+      const thread = started.headers.get('location')!.split('?')[0];
+      await dirk.get(thread);
+      assert.equal((await dirk.post(thread, { body: 'Een antwoord.' })).status, 303);
+    } else {
+      assert.equal(started.status, 400, 'refused, or kept on one line');
+    }
+    await carla.get('/data-requests');
+    const wished = await carla.post('/data-requests', { title: injected, description: 'Graag.', website: '' });
+    if (wished.status === 303) {
+      const wish = wished.headers.get('location')!;
+      await staff.get(wish);
+      assert.equal((await staff.post(`${wish}/status`, { status: 'planned', dataset_id: '', reason: '' })).status, 303);
+    } else {
+      assert.equal(wished.status, 400, 'refused, or kept on one line');
+    }
+    await s.portal.mailer.flush();
+    const mails = s.sent.filter((m) => m.to === 'carla@example.org');
+    assert.ok(started.status !== 303 || mails.some((m) => m.template === 'discussions.reply'), 'the reply was mailed');
+    for (const mail of mails) assert.doesNotMatch(mail.subject, /[\r\n]/, mail.template);
+    for (const message of s.smtp.messages.slice(before)) {
+      const head = message.raw.split(/\r?\n\r?\n/)[0];
+      assert.doesNotMatch(head, /^(X-Injected|Bcc):/im, head);
+      for (const line of head.split(/\r?\n/)) assert.match(line, /^([A-Za-z][A-Za-z0-9-]*: |[ \t])/, `header line ${line}`);
+    }
+    // Pages show such a title on one line of text, never as markup.
+    for (const path of ['/data-requests', list]) assert.deepEqual(liveIn(await read('public', path)), [], path);
+  });
+
   test('the Atom feeds (dataset, catalog, in both languages) hold nothing live', async () => {
     for (const path of ['/datasets/cities/feed.atom', '/catalog/feed.atom', '/en/datasets/cities/feed.atom', '/en/catalog/feed.atom']) {
       const response = await s.get(path);
