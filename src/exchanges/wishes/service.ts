@@ -62,7 +62,8 @@ export function createWishService(deps: WishDeps) {
 
   return {
     async ask(account: Account, input: { title: string; description: string }, lang: Language): Promise<Wish> {
-      const title = input.title.trim();
+      // A title is one line: it names the request in mail subjects, where a line break would start a header.
+      const title = input.title.replace(/\s+/g, ' ').trim();
       const description = input.description.trim();
       if (!title) throw new Invalid('Say which data you are looking for.', 'wish_title');
       if (!description) throw new Invalid('Say what you would use the data for.', 'wish_description');
