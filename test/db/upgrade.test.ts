@@ -228,6 +228,15 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       assert.deepEqual((await portal.discussions.moderationQueue()).map((q) => [q.id, q.reports.map((r) => r.reason)]), [['p_upgrade2', ['Klopt niet']]]);
     },
   },
+  {
+    tables: ['wishes', 'wish_comments', 'wish_comment_reports'],
+    what: 'the held comment is its author\'s only, and the reported and held comments wait for a moderator',
+    async check(portal) {
+      const { comments } = await portal.wishes.get('wi_upgrade', null);
+      assert.deepEqual(comments.map((c) => [c.id, c.status]), [['wc_upgrade', 'visible']]);
+      assert.deepEqual((await portal.wishes.moderationQueue()).map((q) => [q.id, q.status, q.reports.map((r) => r.reason)]), [['wc_upgrade', 'visible', ['Niet ter zake']], ['wc_upgrade2', 'held', []]]);
+    },
+  },
 ];
 
 async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {

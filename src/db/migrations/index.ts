@@ -21,6 +21,7 @@ import * as webhooks from './0019_webhooks.ts';
 import * as requests from './0020_requests.ts';
 import * as discussions from './0021_discussions.ts';
 import * as reuses from './0022_reuses.ts';
+import * as wishModeration from './0023_wish_moderation.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0020_requests': requests,
   '0021_discussions': discussions,
   '0022_reuses': reuses,
+  '0023_wish_moderation': wishModeration,
 };
