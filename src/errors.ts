@@ -216,7 +216,9 @@ export type WishReason =
   | 'wish_status'
   | 'wish_dataset'
   | 'wish_reason'
-  | 'wish_unknown';
+  | 'wish_unknown'
+  | 'wish_comment_unknown'
+  | 'wish_report_reason';
 /** Worded on the information request pages and the inbox (`requests.errors`). */
 export type RequestReason =
   | 'request_subject'
