@@ -296,7 +296,10 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
       const user = await accountStore.userById(id);
       return user ? asPerson(user) : null;
     },
-    staff: async () => (await accountStore.listUsers()).filter((u) => (u.role === 'editor' || u.role === 'admin') && u.disabled_at === null && u.email_verified_at !== null).map(asPerson),
+    staff: async () => {
+      const languageOf = new Map((await staffAllowed('requests.handle')).map((m) => [m.id, m.language]));
+      return (await accountStore.listUsers()).filter((u) => languageOf.has(u.id)).map((u) => ({ ...asPerson(u), language: languageOf.get(u.id) }));
+    },
     dataset: async (datasetId, lang) => {
       try {
         const dataset = await catalog.getDataset(datasetId, publicAudience);

@@ -39,6 +39,17 @@ export const moderation: typeof nl = {
     wishSubject: (title: string) => `New data request: "${title}"`,
     wishText: (title: string) => `A new data request was made: "${title}". You may set its status.`,
     staffWhy: 'You receive this mail because you manage reuses and data requests on the portal.',
+    requestStatusSubject: (p: { reference: string; status: string }) => `New status of your question ${p.reference}: ${p.status}`,
+    requestStatusText: (p: { name: string; subject: string; reference: string; status: string; link: string; portal: string }) =>
+      `Dear ${p.name},
+
+Your question "${p.subject}" (${p.reference}) has a new status: ${p.status}.
+
+Read the conversation and reply here:
+${p.link}
+
+Kind regards,
+${p.portal}`,
     sign: (portal: string) => `Kind regards,\n${portal}`,
   },
 };

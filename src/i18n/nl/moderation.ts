@@ -38,6 +38,17 @@ export const moderation = {
     wishSubject: (title: string) => `Nieuw dataverzoek: "${title}"`,
     wishText: (title: string) => `Er is een nieuw dataverzoek ingediend: "${title}". U kunt er een status aan geven.`,
     staffWhy: 'U krijgt deze e-mail omdat u op het portaal hergebruiken en dataverzoeken beheert.',
+    requestStatusSubject: (p: { reference: string; status: string }) => `Nieuwe status van uw vraag ${p.reference}: ${p.status}`,
+    requestStatusText: (p: { name: string; subject: string; reference: string; status: string; link: string; portal: string }) =>
+      `Beste ${p.name},
+
+Uw vraag "${p.subject}" (${p.reference}) heeft een nieuwe status: ${p.status}.
+
+Lees het gesprek en antwoord hier:
+${p.link}
+
+Met vriendelijke groet,
+${p.portal}`,
     sign: (portal: string) => `Met vriendelijke groet,\n${portal}`,
   },
 };
