@@ -98,7 +98,11 @@ export async function startSmtp(): Promise<SmtpHarness> {
 
 /** The first portal link in a mail. */
 export function linkIn(mail: ReceivedMail): string {
-  const match = /https?:\/\/\S+/.exec(mail.text);
+  // A multipart mail (text and HTML) keeps its parts' quoted-printable encoding in `text`: undo it to read the link whole.
+  const text = /^Content-Type: multipart\//im.test(mail.raw) && /Content-Transfer-Encoding: quoted-printable/i.test(mail.text)
+    ? Buffer.from(mail.text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+    : mail.text;
+  const match = /https?:\/\/[^\s<>"]+/.exec(text);
   if (!match) throw new Error(`no link in mail "${mail.subject}"`);
   return match[0];
 }
