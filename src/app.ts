@@ -177,6 +177,10 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
       await api.register(webhookApi, webhookDeps);
     },
     requestCounts: () => portal.requests.counts(),
+    exchangeCounts: async () => ({
+      pendingReuses: await portal.reuses.pendingCount(),
+      moderation: (await portal.discussions.moderationQueue()).length + (await portal.wishes.moderationQueue()).length,
+    }),
   });
   await app.register(twoFactorRoutes, { config: portal.config, accounts: portal.accounts, twoFactor: portal.twoFactor, contextOf });
   await app.register(apiKeyRoutes, apiKeyDeps);
@@ -207,7 +211,11 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   await app.register(statsRoutes, { config: portal.config, reports: portal.statsReports, catalog: portal.catalog, audienceOf, contextOf });
   // Information requests: the contact form, the requester's thread and the staff inbox (issue 17).
   await app.register(requestRoutes, { config: portal.config, requests: portal.requests, contextOf });
-  await app.register(discussionRoutes, { config: portal.config, discussions: portal.discussions, contextOf });
+  // The moderation list holds data-request comments and the count of reuses to decide on beside the discussion posts.
+  await app.register(discussionRoutes, {
+    config: portal.config, discussions: portal.discussions, contextOf,
+    alsoModerated: async () => ({ comments: await portal.wishes.moderationQueue(), pendingReuses: await portal.reuses.pendingCount() }),
+  });
 
   await app.register(privacyRightsRoutes, { config: portal.config, rights: portal.rights, accounts: portal.accounts, contextOf });
 

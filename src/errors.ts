@@ -217,7 +217,9 @@ export type WishReason =
   | 'wish_status'
   | 'wish_dataset'
   | 'wish_reason'
-  | 'wish_unknown';
+  | 'wish_unknown'
+  | 'wish_comment_unknown'
+  | 'wish_report_reason';
 /** Worded on the statistics dashboards (`stats.errors`). */
 export type StatsReason = 'stats_day' | 'stats_range' | 'stats_dataset';
 /** Worded on the information request pages and the inbox (`requests.errors`). */

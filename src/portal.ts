@@ -51,7 +51,10 @@ import { createRequestStore } from './exchanges/requests/store.ts';
 import { createDiscussionService, type DiscussionService } from './exchanges/discussions/service.ts';
 import { createDiscussionStore } from './exchanges/discussions/store.ts';
 import { markdownHtml } from './web/markdown.ts';
-import type { Language } from './i18n/index.ts';
+import { languageOr, type Language } from './i18n/index.ts';
+import { can, type Action } from './accounts/permissions.ts';
+import type { Role } from './accounts/types.ts';
+import type { StaffMember } from './exchanges/staff-notice.ts';
 import { digestPeriod } from './follow/notify.ts';
 import type { DigestFrequency } from './follow/types.ts';
 import { localized } from './explore/present.ts';
@@ -261,6 +264,11 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     datasetTitle,
     mayMail: (userIds) => mailableAmong(store.db, userIds),
   });
+  /** Staff allowed an action, each with the language of their mail (their latest consent's, else the portal's). */
+  const staffAllowed = async (action: Action): Promise<StaffMember[]> => {
+    const users = (await accountStore.listUsers()).filter((u) => u.email_verified_at !== null && can({ role: u.role as Role, disabledAt: u.disabled_at }, action));
+    return Promise.all(users.map(async (u) => ({ id: u.id, email: u.email, language: languageOr(await accountStore.consentLanguage(u.id), config.defaultLanguage) })));
+  };
   const reuses = createReuseService({
     store: createReuseStore(store.db),
     accounts: accountStore,
@@ -271,6 +279,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     attempts,
     clock,
     config,
+    staff: () => staffAllowed('dataset.edit'),
   });
   const wishes = createWishService({
     store: createWishStore(store.db),
@@ -281,6 +290,8 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     attempts,
     clock,
     config,
+    events,
+    staff: () => staffAllowed('dataset.edit'),
   });
   const asPerson = (u: { id: string; email: string; first_name: string; last_name: string; display_name: string | null }) => ({ id: u.id, email: u.email, firstName: u.first_name, lastName: u.last_name, displayName: u.display_name });
   const requests = createRequestService({
@@ -295,7 +306,10 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
       const user = await accountStore.userById(id);
       return user ? asPerson(user) : null;
     },
-    staff: async () => (await accountStore.listUsers()).filter((u) => (u.role === 'editor' || u.role === 'admin') && u.disabled_at === null && u.email_verified_at !== null).map(asPerson),
+    staff: async () => {
+      const languageOf = new Map((await staffAllowed('requests.handle')).map((m) => [m.id, m.language]));
+      return (await accountStore.listUsers()).filter((u) => languageOf.has(u.id)).map((u) => ({ ...asPerson(u), language: languageOf.get(u.id) }));
+    },
     dataset: async (datasetId, lang) => {
       try {
         const dataset = await catalog.getDataset(datasetId, publicAudience);

@@ -18,4 +18,6 @@ export interface BackofficeDeps {
   alsoUnder?: (api: FastifyInstance) => Promise<void>;
   /** Information requests per status, shown on the back office's home (staff land there); absent, none is shown. */
   requestCounts?: () => Promise<Record<string, number>>;
+  /** Reuses waiting for a decision and posts or comments waiting for a moderator, beside the request counts. */
+  exchangeCounts?: () => Promise<{ pendingReuses: number; moderation: number }>;
 }

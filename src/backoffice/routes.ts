@@ -104,7 +104,7 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       );
 
     app.get(path(''), guard('dataset.edit'), async (request, reply) =>
-      html(reply, datasetListPage(deps.contextOf(request), await listRows(), { done: done(request), requestCounts: deps.requestCounts ? await deps.requestCounts() : null })),
+      html(reply, datasetListPage(deps.contextOf(request), await listRows(), { done: done(request), requestCounts: deps.requestCounts ? await deps.requestCounts() : null, exchangeCounts: deps.exchangeCounts ? await deps.exchangeCounts() : null })),
     );
 
     app.post(path(''), form(CreateForm, 'dataset.create'), async (request, reply) => {

@@ -48,6 +48,7 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   wishes: 'exchanges',
   wish_votes: 'exchanges',
   wish_comments: 'exchanges',
+  wish_comment_reports: 'exchanges',
   information_requests: 'exchanges',
   request_messages: 'exchanges',
   canned_answers: 'exchanges',

@@ -387,6 +387,7 @@ export interface Database {
   wishes: WishesTable;
   wish_votes: WishVotesTable;
   wish_comments: WishCommentsTable;
+  wish_comment_reports: WishCommentReportsTable;
   information_requests: InformationRequestsTable;
   request_messages: RequestMessagesTable;
   canned_answers: CannedAnswersTable;
@@ -610,6 +611,20 @@ interface WishCommentsTable {
   user_id: string;
   body: string;
   created_at: string;
+  /** visible | held (likely spam, until a moderator releases it) | hidden (by a moderator) */
+  status: string;
+  moderated_by: string | null;
+  moderated_at: string | null;
+}
+
+/** A signed-in person's report of a data-request comment, until a moderator deals with it. */
+interface WishCommentReportsTable {
+  id: Generated<number>;
+  comment_id: string;
+  reporter_id: string;
+  reason: string;
+  created_at: string;
+  resolved_at: string | null;
 }
 
 /** A question to the department (src/exchanges/requests): a signed-in person's, or a visitor's once confirmed. */

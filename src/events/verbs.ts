@@ -16,6 +16,7 @@ export const eventVerbs = [
   'privacy.recipient_informed', 'privacy.restriction_lifted', 'privacy.restriction_set', 'privacy.statement_acknowledged',
   'retention.run',
   'webhook.created', 'webhook.deleted', 'webhook.disabled', 'webhook.enabled',
+  'wish.comment_hidden', 'wish.comment_released', 'wish.comment_restored',
 ] as const;
 export type EventVerb = (typeof eventVerbs)[number];
 

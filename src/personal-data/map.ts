@@ -490,6 +490,19 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     user_id: exchange('delete', 'account_data', undefined, 'identifier'),
     body: exchange('delete', 'account_data'),
     created_at: exchange('delete', 'account_data', undefined, 'account_metadata'),
+     status: no('visible, held or hidden'),
+    // The moderator who held back or showed the comment: staff acting, pseudonymised when they are erased.
+    moderated_by: exchange('pseudonymise', 'account_data', pseudonymised, 'identifier'),
+    moderated_at: no(),
+  },
+  // Reports of data-request comments: who reported what and why, deleted with the reporter (and with the comment).
+  wish_comment_reports: {
+    id: no(),
+    comment_id: exchange('delete', 'account_data', undefined, 'identifier'),
+    reporter_id: exchange('delete', 'account_data', undefined, 'identifier'),
+    reason: exchange('delete', 'account_data'),
+    created_at: exchange('delete', 'account_data', undefined, 'account_metadata'),
+    resolved_at: no(),
   },
   // Information requests (src/exchanges/requests): a question and its thread, deleted two years after closing (an
   // unconfirmed one after 24 hours); erasing the requester deletes their requests with every message and note.

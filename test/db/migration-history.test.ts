@@ -31,6 +31,7 @@ const released: Record<string, string> = {
   '0020_requests': '34b4b77a65c651a40561c53c37a35a2cf885f97c481baa9bdf2637a01a6bab5b',
   '0021_discussions': '58217346a305bee837e387c14053f6a3479243e2a5e23b0e9c84cda90dfce38b',
   '0022_reuses': '6d30dc64737423a88725d222f5bc695bcfca32089f1e07501b4c6e4f352b2cd0',
+  '0023_wish_moderation': '842c36b3dbe40f66ad494119f2cd6e55fd674ad43c1486cbae8cf6162bf5b138',
   '0025_stats': 'fd90f77673cd2cbdc346c61d2ff614d50b80826e0e51f1b12bff3319d6598039',
 };
 

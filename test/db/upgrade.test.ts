@@ -240,6 +240,15 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       assert.deepEqual(rows.map((r) => [r.kind, r.page, r.caller, Number(r.count)]), [['api', 'records', 'anonymous', 3], ['export', 'csv', 'anonymous', 1], ['view', 'dataset', '', 7]]);
     },
   },
+  {
+    tables: ['wishes', 'wish_comments', 'wish_comment_reports'],
+    what: 'the held comment is its author\'s only, and the reported and held comments wait for a moderator',
+    async check(portal) {
+      const { comments } = await portal.wishes.get('wi_upgrade', null);
+      assert.deepEqual(comments.map((c) => [c.id, c.status]), [['wc_upgrade', 'visible']]);
+      assert.deepEqual((await portal.wishes.moderationQueue()).map((q) => [q.id, q.status, q.reports.map((r) => r.reason)]), [['wc_upgrade', 'visible', ['Niet ter zake']], ['wc_upgrade2', 'held', []]]);
+    },
+  },
 ];
 
 async function upgradeFrom(dialect: DialectName, point: string): Promise<void> {

@@ -96,9 +96,21 @@ export async function startSmtp(): Promise<SmtpHarness> {
   };
 }
 
+/** The text/plain part of a multipart mail with its quoted-printable encoding undone; the text itself otherwise. */
+function plainText(mail: ReceivedMail): string {
+  if (!/^Content-Type: multipart\//im.test(mail.raw)) return mail.text;
+  const part = /Content-Type: text\/plain[^\n]*\r?\n((?:[^\r\n]+\r?\n)*)\r?\n([\s\S]*?)(?:\r?\n--|$)/i.exec(mail.text);
+  if (!part) return mail.text;
+  const [, headers, body] = part;
+  if (!/Content-Transfer-Encoding: quoted-printable/i.test(headers)) return body;
+  return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+}
+
 /** The first portal link in a mail. */
 export function linkIn(mail: ReceivedMail): string {
-  const match = /https?:\/\/\S+/.exec(mail.text);
+  // A multipart mail (text and HTML) keeps its parts' encoding in `text`: the link is read whole from the text part.
+  const text = plainText(mail);
+  const match = /https?:\/\/[^\s<>"]+/.exec(text);
   if (!match) throw new Error(`no link in mail "${mail.subject}"`);
   return match[0];
 }

@@ -139,7 +139,11 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
     language: 'nl', support: 1, created_at: at, status_changed_at: null,
   }]],
   ['wish_votes', [{ wish_id: 'wi_upgrade', user_id: editor.id, language: 'en', created_at: at }]],
-  ['wish_comments', [{ id: 'wc_upgrade', wish_id: 'wi_upgrade', user_id: editor.id, body: 'Goed idee.', created_at: at }]],
+  ['wish_comments', [
+    { id: 'wc_upgrade', wish_id: 'wi_upgrade', user_id: editor.id, body: 'Goed idee.', created_at: at, status: 'visible', moderated_by: null, moderated_at: null },
+    { id: 'wc_upgrade2', wish_id: 'wi_upgrade', user_id: person.id, body: 'Zie https://a.example.org https://b.example.org https://c.example.org', created_at: at, status: 'held', moderated_by: null, moderated_at: null },
+  ]],
+  ['wish_comment_reports', [{ comment_id: 'wc_upgrade', reporter_id: person.id, reason: 'Niet ter zake', created_at: at, resolved_at: null }]],
   ['information_requests', [{
     id: 'req_upgrade', reference: 'VRG-2026-UPGR23', status: 'answered', user_id: person.id, name: null, email: null, language: 'nl', dataset_id: publicDataset,
     subject: 'Hoe vaak wordt dit bijgewerkt?', confirm_digest: null, access_digest: null, assignee: editor.id, created_at: at, registered_at: at,

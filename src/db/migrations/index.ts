@@ -21,6 +21,7 @@ import * as webhooks from './0019_webhooks.ts';
 import * as requests from './0020_requests.ts';
 import * as discussions from './0021_discussions.ts';
 import * as reuses from './0022_reuses.ts';
+import * as wishModeration from './0023_wish_moderation.ts';
 import * as stats from './0025_stats.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0020_requests': requests,
   '0021_discussions': discussions,
   '0022_reuses': reuses,
+  '0023_wish_moderation': wishModeration,
   '0025_stats': stats,
 };

@@ -24,6 +24,8 @@ interface DiscussionRoutesDeps {
   config: Config;
   discussions: DiscussionService;
   contextOf: (request: FastifyRequest) => PageContext;
+  /** What else waits on the moderation list: data-request comments, and how many reuses wait for a decision. */
+  alsoModerated?: () => Promise<Parameters<typeof moderationPage>[3] & object>;
 }
 
 // The schema lets an oversized post through to the service, which refuses it with its own words; past twice the limit
@@ -76,12 +78,16 @@ export async function discussionRoutes(app: FastifyInstance, deps: DiscussionRou
   pageRoute(app, deps.config.defaultLanguage, {
     path: '/-/moderation',
     guard: ['dataset.publish'],
-    load: () => discussions.moderationQueue(),
-    render: (request, items) => {
+    load: async () => ({ posts: await discussions.moderationQueue(), more: deps.alsoModerated ? await deps.alsoModerated() : { comments: [], pendingReuses: 0 } }),
+    render: (request, data) => {
       const ctx = deps.contextOf(request);
-      return moderationPage(ctx, items, field(request.query, 'done') === 'moderated' ? ctx.t.discussions.moderated : null);
+      return moderationPage(ctx, data.posts, field(request.query, 'done') === 'moderated' ? ctx.t.discussions.moderated : null, data.more);
     },
-    json: (_request, items) => ({ posts: items.map((i) => ({ ...i, bodyHtml: markdownHtml(i.body) })) }),
+    json: (_request, data) => ({
+      posts: data.posts.map((i) => ({ ...i, bodyHtml: markdownHtml(i.body) })),
+      dataRequestComments: data.more.comments.map((i) => ({ ...i, bodyHtml: markdownHtml(i.body) })),
+      pendingReuses: data.more.pendingReuses,
+    }),
   });
 
   for (const lang of languages) {

@@ -12,6 +12,7 @@ import { escapeHtml } from '../../html/jsx-runtime.ts';
 import { languageOr, languagePrefix, messages, type Language } from '../../i18n/index.ts';
 import type { Mailer } from '../../mail/outbox.ts';
 import { publicName } from '../public-name.ts';
+import { likelySpam } from '../spam.ts';
 import type { DiscussionStore, PostRow, ThreadRow } from './store.ts';
 
 const limits = { title: 200, body: 10_000, reason: 1000, postsPerHour: 20 } as const;
@@ -58,8 +59,6 @@ export interface ThreadView {
 }
 
 export type DiscussionService = ReturnType<typeof createDiscussionService>;
-
-const linkPattern = /(https?:\/\/|www\.)/gi;
 
 export function createDiscussionService(deps: DiscussionDeps) {
   const { store } = deps;
@@ -116,9 +115,7 @@ export function createDiscussionService(deps: DiscussionDeps) {
   /** Likely spam: many links, or links in a person's first post. Staff are never held. */
   async function held(author: Viewer & object, body: string): Promise<boolean> {
     if (moderates(author)) return false;
-    const links = body.match(linkPattern)?.length ?? 0;
-    if (links >= 3) return true;
-    return links > 0 && (await store.postsBy(author.id)) === 0;
+    return likelySpam(body, () => store.postsBy(author.id));
   }
 
   function newPost(thread: string, author: Viewer & object, body: string, status: string, lang: Language): PostRow {

@@ -10,15 +10,23 @@ type StaffKind = 'arrived' | 'replied' | 'contact_point';
 const words = (lang: Language) => messages(lang).requests.mail;
 /** Plain text as HTML: every character escaped, paragraphs and line breaks kept, links as the text they are. */
 const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
+/** A mail's text as its HTML part: paragraphs, the link made a link. */
+const htmlOf = (text: string, link: string) => paragraphs(text).replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`);
 
 export const requestMails = {
   // Mails to a requester answer their own question: `reply`, so a restriction does not withhold them.
   confirm: (lang: Language, to: string, p: { portal: string; name: string; subject: string; link: string; hours: number }): Mail => ({
-    to, reply: true, template: 'requests.confirm', subject: words(lang).confirm.subject(p), text: words(lang).confirm.text(p),
+    to, reply: true, template: 'requests.confirm', subject: words(lang).confirm.subject(p), text: words(lang).confirm.text(p), html: htmlOf(words(lang).confirm.text(p), p.link),
   }),
   registered: (lang: Language, to: string, p: Facts & { due: string }): Mail => ({
-    to, reply: true, template: 'requests.registered', subject: words(lang).registered.subject(p), text: words(lang).registered.text(p),
+    to, reply: true, template: 'requests.registered', subject: words(lang).registered.subject(p), text: words(lang).registered.text(p), html: htmlOf(words(lang).registered.text(p), p.link),
   }),
+  /** The request's new status: about their own question, so an answer (`reply`). */
+  status: (lang: Language, to: string, p: Facts & { status: string }): Mail => {
+    const w = messages(lang).moderation.mail;
+    const text = w.requestStatusText(p);
+    return { to, reply: true, template: 'requests.status', subject: w.requestStatusSubject(p), text, html: htmlOf(text, p.link) };
+  },
   answer: (lang: Language, to: string, p: Facts & { body: string }): Mail => {
     const w = words(lang).answer;
     return {
@@ -32,6 +40,6 @@ export const requestMails = {
    * address, so erasing the requester leaves nothing of theirs in staff's mail.
    */
   staff: (lang: Language, to: string, kind: StaffKind, p: { portal: string; reference: string; link: string; dataset?: string }): Mail => ({
-    to, template: `requests.${kind}`, subject: words(lang).staff.subject({ ...p, kind }), text: words(lang).staff.text({ ...p, kind }),
+    to, template: `requests.${kind}`, subject: words(lang).staff.subject({ ...p, kind }), text: words(lang).staff.text({ ...p, kind }), html: htmlOf(words(lang).staff.text({ ...p, kind }), p.link),
   }),
 };

@@ -7,12 +7,12 @@ import { digest, newId, newToken } from '../../accounts/secrets.ts';
 import type { Clock } from '../../clock.ts';
 import type { EventStore } from '../../events/store.ts';
 import { Conflict, Invalid, NotFound, TooMany } from '../../errors.ts';
-import { languageOr, languagePrefix, type Language } from '../../i18n/index.ts';
+import { languageOr, languagePrefix, messages as catalogOf, type Language } from '../../i18n/index.ts';
 import type { Mail } from '../../mail/outbox.ts';
 import { addDays, localDay } from '../../privacy/cases/deadlines.ts';
 import { requestMails } from './mail.ts';
 import type { InboxFilter, RequestRow, RequestStore } from './store.ts';
-import { confirmHours, dueWorkingDays, maxMessage, requestStatuses, type MessageKind, type RequestMessage } from './types.ts';
+import { confirmHours, dueWorkingDays, maxMessage, requestStatuses, type MessageKind, type RequestStatus, type RequestMessage } from './types.ts';
 import { publicName as publicNameOf } from '../public-name.ts';
 
 export interface Person {
@@ -21,6 +21,8 @@ export interface Person {
   firstName: string;
   lastName: string;
   displayName: string | null;
+  /** The language of their mail (staff: their latest consent's); the portal's when absent. */
+  language?: Language;
 }
 
 interface RequestDeps {
@@ -111,12 +113,18 @@ export function createRequestService(deps: RequestDeps) {
   async function tellStaff(r: RequestRow, kind: 'arrived' | 'replied'): Promise<void> {
     const staff = await deps.staff();
     const assignee = r.assignee ? staff.find((s) => s.id === r.assignee) : undefined;
-    const to = assignee ? [assignee.email] : staff.map((s) => s.email);
+    const to = assignee ? [assignee] : staff;
     const l = deps.config.defaultLanguage;
-    for (const address of new Set(to)) await deps.mailer.send(requestMails.staff(l, address, kind, { portal: deps.config.portalName, reference: r.reference ?? '', link: inboxLink(r) }));
+    const told = new Set<string>();
+    // Each in their language; a notice on the portal's initiative (not `reply`), so a restricted account is not mailed.
+    for (const member of to) {
+      if (told.has(member.email)) continue;
+      told.add(member.email);
+      await deps.mailer.send(requestMails.staff(member.language ?? l, member.email, kind, { portal: deps.config.portalName, reference: r.reference ?? '', link: inboxLink(r) }));
+    }
     if (kind === 'arrived' && r.dataset_id) {
       const dataset = await deps.dataset(r.dataset_id, l);
-      if (dataset?.contactEmail && !to.includes(dataset.contactEmail)) {
+      if (dataset?.contactEmail && !told.has(dataset.contactEmail)) {
         await deps.mailer.send(requestMails.staff(l, dataset.contactEmail, 'contact_point', { portal: deps.config.portalName, reference: r.reference ?? '', link: inboxLink(r), dataset: dataset.title }));
       }
     }
@@ -277,6 +285,11 @@ export function createRequestService(deps: RequestDeps) {
       if (!(requestStatuses as readonly string[]).includes(status)) throw new Invalid('Choose an existing status.', 'request_status');
       await store.update(r.id, { status, updated_at: now(), closed_at: status === 'closed' ? now() : null });
       await logged(actor, 'status_changed', r.id, { status });
+      if (status === r.status) return;
+      // The requester hears of their question's new status, in their language.
+      const who = await requester(r);
+      const l = lang(r);
+      if (who) await deps.mailer.send(requestMails.status(l, who.email, { portal: deps.config.portalName, name: who.name, reference: r.reference ?? '', subject: r.subject, link: threadLink(r), status: catalogOf(l).requests.statuses[status as RequestStatus] }));
     },
     async assign(id: string, assignee: string, actor: string): Promise<void> {
       const r = await load(id);

@@ -15,6 +15,7 @@ import type { Mailer } from '../../mail/outbox.ts';
 import { imageTypeOf } from './image.ts';
 import { decisionMail } from './mail.ts';
 import { publicName } from '../public-name.ts';
+import { staffNotices, type StaffMember } from '../staff-notice.ts';
 import type { ReuseRow, ReuseStore } from './store.ts';
 import { reuseTypes, type OwnedReuse, type Reuse, type ReuseInput, type ReuseType } from './types.ts';
 
@@ -30,10 +31,12 @@ interface ReuseDeps {
   catalog: Pick<CatalogService, 'getDataset'>;
   audienceOf: (account: Account | null) => Promise<Audience>;
   blobs: BlobStore;
-  mailer: Pick<Mailer, 'send'>;
+  mailer: Pick<Mailer, 'send' | 'sendMany'>;
   attempts: Pick<Attempts, 'reserve'>;
   clock: Clock;
   config: Pick<Config, 'baseUrl' | 'defaultLanguage' | 'portalName'>;
+  /** The staff who may decide on a reuse, each with their language (told of a new one). */
+  staff: () => Promise<StaffMember[]>;
 }
 
 export function createReuseService(deps: ReuseDeps) {
@@ -110,6 +113,8 @@ export function createReuseService(deps: ReuseDeps) {
           if (imageKey) await deps.blobs.remove(imageKey).catch(() => undefined);
           throw error;
         }
+        // Staff who may decide hear of it once each, in their language, with the link to the moderation list.
+        await deps.mailer.sendMany(staffNotices((await deps.staff()).filter((m) => m.id !== account.id), { config: deps.config, kind: 'reuse', id, title: valid.title, path: '/-/reuses/moderation' }));
         return (await present([row]))[0];
       } finally {
         if (image) await deps.blobs.discard(image.path);
@@ -161,6 +166,9 @@ export function createReuseService(deps: ReuseDeps) {
       // An answer to what they submitted: it reaches them while restricted too; once per reuse.
       await deps.mailer.send({ to: user.email, ...mail, reply: true, idempotencyKey: `reuse:${id}:decision` });
     },
+
+    /** How many reuses wait for a decision (the moderation page and staff's home). */
+    pendingCount: async () => (await store.list({ status: 'pending' })).length,
 
     /** Approved reuses per dataset (the catalog API's `metas.explore.reuse_count`). */
     approvedCounts: (datasetIds: string[]) => store.approvedCounts(datasetIds),

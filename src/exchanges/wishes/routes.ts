@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accountOf } from '../../accounts/auth.ts';
 import { can } from '../../accounts/permissions.ts';
+import type { Account } from '../../accounts/types.ts';
 import type { Config } from '../../config.ts';
 import { DomainError } from '../../errors.ts';
 import { formBody, formSchema, refuseForm } from '../../http/forms.ts';
@@ -34,7 +35,9 @@ const presentWish = (w: Wish) => ({
   id: w.id, title: w.title, description: w.description, status: w.status, dataset_id: w.datasetId, refuse_reason: w.refuseReason,
   support: w.support, author: w.author, created_at: w.createdAt, status_changed_at: w.statusChangedAt,
 });
-const presentComment = (c: WishComment) => ({ id: c.id, body: c.body, author: c.author, created_at: c.createdAt });
+const presentComment = (c: WishComment) => ({ id: c.id, body: c.body, author: c.author, status: c.status, mine: c.mine, created_at: c.createdAt });
+const ReportForm = formBody({ reason: 2000 });
+const ActionForm = formBody({ from: 40 });
 
 export async function wishRoutes(app: FastifyInstance, deps: WishRoutesDeps): Promise<void> {
   const { config } = deps;
@@ -60,7 +63,9 @@ export async function wishRoutes(app: FastifyInstance, deps: WishRoutesDeps): Pr
     render: (request, data) => {
       const ctx = deps.contextOf(request);
       const done = field(request.query as Body, 'done');
-      const message = done === 'status' ? ctx.t.wishes.statusSaved : done === 'comment' ? ctx.t.wishes.commented : done === 'vote' ? ctx.t.wishes.voted : null;
+      const m = ctx.t.moderation;
+      const said = new Map([['status', ctx.t.wishes.statusSaved], ['comment', ctx.t.wishes.commented], ['vote', ctx.t.wishes.voted], ['held', m.commentHeld], ['reported', m.reported], ['again', m.reportedBefore], ['moderated', m.moderated]]);
+      const message = said.get(done) ?? null;
       return wishPage(ctx, { ...data, done: message });
     },
     json: (_request, data) => ({ ...presentWish(data.wish), comments: data.comments.map(presentComment) }),
@@ -121,9 +126,35 @@ export async function wishRoutes(app: FastifyInstance, deps: WishRoutesDeps): Pr
     onWish('comment', CommentForm, async (request, id) => {
       const body = request.body as Body;
       if (field(body, 'website')) return 'comment';
-      await deps.wishes.comment(accountOf(request)!, id, field(body, 'body'));
-      return 'comment';
+      const { held } = await deps.wishes.comment(accountOf(request)!, id, field(body, 'body'));
+      return held ? 'held' : 'comment';
     });
+    app.post<{ Params: { id: string; comment: string } }>(`${p}/data-requests/:id/comments/:comment/report`, formSchema(ReportForm), async (request, reply) => {
+      const account = signedIn(request, reply);
+      if (!account) return reply;
+      const id = request.params.id;
+      try {
+        refuseForm(request);
+        const first = await deps.wishes.report(account, request.params.comment, field(request.body as Body, 'reason'));
+        return reply.redirect(`${p}/data-requests/${id}?done=${first ? 'reported' : 'again'}`, 303);
+      } catch (error) {
+        const ctx = deps.contextOf(request);
+        const status = (error as DomainError).status ?? 500;
+        if (status === 404) throw error;
+        return html(reply, wishPage(ctx, { ...(await detail(request, id)), error: say(ctx, error) }), status);
+      }
+    });
+    // Moderators (the permission discussions' moderators have): from the request's page or from /-/moderation.
+    const moderation = (action: string, act: (actor: Account, commentId: string) => Promise<unknown>) =>
+      app.post<{ Params: { id: string; comment: string } }>(`${p}/data-requests/:id/comments/:comment/${action}`, { preHandler: guard('dataset.publish'), ...formSchema(ActionForm) }, async (request, reply) => {
+        refuseForm(request);
+        await act(accountOf(request)!, request.params.comment);
+        if (field(request.body as Body, 'from') === 'moderation') return reply.redirect(`${p}/-/moderation?done=moderated`, 303);
+        return reply.redirect(`${p}/data-requests/${request.params.id}?done=moderated#${request.params.comment}`, 303);
+      });
+    moderation('hide', (actor, id) => deps.wishes.hideComment(actor, id));
+    moderation('restore', (actor, id) => deps.wishes.restoreComment(actor, id));
+    moderation('release', (actor, id) => deps.wishes.releaseComment(actor, id));
     onWish('status', StatusForm, async (request, id) => {
       const body = request.body as Body;
       await deps.wishes.setStatus(accountOf(request)!, id, { status: field(body, 'status'), datasetId: field(body, 'dataset_id'), reason: field(body, 'reason') });

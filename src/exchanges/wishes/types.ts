@@ -20,7 +20,11 @@ export interface Wish {
 
 export interface WishComment {
   id: string;
-  body: string;
+  /** Null where the viewer may not read it (hidden by a moderator): a placeholder shows instead. */
+  body: string | null;
   author: string | null;
+  /** visible | held (seen by its author and moderators only) | hidden */
+  status: string;
+  mine: boolean;
   createdAt: string;
 }

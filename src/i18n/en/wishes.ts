@@ -45,6 +45,8 @@ export const wishes: typeof nl = {
     wish_dataset: 'Give the id of an existing dataset that answers the request.',
     wish_reason: 'Give the reason for refusing; the requester reads it.',
     wish_unknown: 'This request does not exist (any more).',
+    wish_comment_unknown: 'This comment does not exist (any more).',
+    wish_report_reason: 'Say why you report this comment.',
   },
   mail: {
     greeting: 'Hello,',

@@ -30,11 +30,12 @@ import { versions } from './versions.ts';
 import { follow } from './follow.ts';
 import { reuses } from './reuses.ts';
 import { wishes } from './wishes.ts';
+import { moderation } from './moderation.ts';
 import { requests } from './requests.ts';
 import { discussions } from './discussions.ts';
 import { figures } from './figures.ts';
 import { stats } from './stats.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions, figures, stats };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions, moderation, figures, stats };
 
 export type Messages = typeof nl;

@@ -44,6 +44,8 @@ export const wishes = {
     wish_dataset: 'Geef de id van een bestaande dataset die het verzoek beantwoordt.',
     wish_reason: 'Geef de reden van de weigering; de vrager leest ze.',
     wish_unknown: 'Dit verzoek bestaat niet (meer).',
+    wish_comment_unknown: 'Deze reactie bestaat niet (meer).',
+    wish_report_reason: 'Zeg waarom u deze reactie meldt.',
   },
   mail: {
     greeting: 'Beste,',

@@ -6,6 +6,7 @@ import { formatDate, formatNumber, plural } from '../../../i18n/index.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 import { RequestCounts } from '../requests/inbox.tsx';
+import { ExchangeCounts, type ExchangeCountsData } from '../discussions/discussions.tsx';
 
 interface ListedDataset {
   dataset: Dataset;
@@ -15,7 +16,7 @@ interface ListedDataset {
   waiting: number;
 }
 
-export function datasetListPage(ctx: PageContext, rows: ListedDataset[], data: { done?: string | null; values?: Record<string, string>; error?: string | null; requestCounts?: Record<string, number> | null } = {}): Html {
+export function datasetListPage(ctx: PageContext, rows: ListedDataset[], data: { done?: string | null; values?: Record<string, string>; error?: string | null; requestCounts?: Record<string, number> | null; exchangeCounts?: ExchangeCountsData | null } = {}): Html {
   const t = ctx.t.backoffice;
   return (
     <BackofficeLayout ctx={ctx} title={t.title} jsonTwin="/api/opaal/v1/datasets">
@@ -23,6 +24,7 @@ export function datasetListPage(ctx: PageContext, rows: ListedDataset[], data: {
       <p>{t.intro}</p>
       <Notes ctx={ctx} done={data.done} />
       {data.requestCounts && <RequestCounts ctx={ctx} counts={data.requestCounts} />}
+      {data.exchangeCounts && <ExchangeCounts ctx={ctx} counts={data.exchangeCounts} />}
       <p><a class="button" href="#new">{t.newDataset}</a></p>
       {rows.length === 0 ? (
         <p>{t.noDatasets}</p>

@@ -189,41 +189,98 @@ interface QueueItem {
   reports: { reason: string; createdAt: string }[];
 }
 
-export function moderationPage(ctx: PageContext, items: QueueItem[], done: string | null): Html {
+/** A data-request comment waiting for a moderator. */
+interface CommentItem {
+  id: string;
+  wishId: string;
+  wishTitle: string;
+  author: string | null;
+  status: string;
+  body: string;
+  createdAt: string;
+  reports: { reason: string; createdAt: string }[];
+}
+
+export interface ExchangeCountsData {
+  pendingReuses: number;
+  moderation: number;
+}
+
+/** On staff's home: reuses to decide on and posts or comments to moderate, each a link to its list. */
+export function ExchangeCounts(props: { ctx: PageContext; counts: ExchangeCountsData }): Html {
+  const m = props.ctx.t.moderation;
+  return (
+    <section class="request-counts exchange-counts" aria-label={m.staffCounts}>
+      <h2>{m.staffCounts}</h2>
+      <ul>
+        <li><a href={props.ctx.link('/-/reuses/moderation')}>{m.pendingReuses}</a>: <span data-count="reuses">{String(props.counts.pendingReuses)}</span></li>
+        <li><a href={props.ctx.link('/-/moderation')}>{m.waitingPosts}</a>: <span data-count="moderation">{String(props.counts.moderation)}</span></li>
+      </ul>
+    </section>
+  );
+}
+
+function Reports(props: { ctx: PageContext; title: string; reports: { reason: string; createdAt: string }[] }): Html {
+  return props.reports.length === 0 ? <></> : (
+    <>
+      <p>{props.title}</p>
+      <ul>{props.reports.map((r) => <li>{r.reason} · {when(props.ctx, r.createdAt)}</li>)}</ul>
+    </>
+  );
+}
+
+export function moderationPage(ctx: PageContext, items: QueueItem[], done: string | null, more: { comments: CommentItem[]; pendingReuses: number } = { comments: [], pendingReuses: 0 }): Html {
   const t = ctx.t.discussions;
+  const m = ctx.t.moderation;
   return (
     <Layout ctx={ctx} page={{ title: t.moderation, noindex: true, jsonTwin: ctx.link('/-/moderation.json') }}>
       <h1>{t.moderation}</h1>
       <p>{t.moderationIntro}</p>
       <Done message={done} />
-      {items.length === 0 ? (
-        <p>{t.moderationNone}</p>
-      ) : (
-        items.map((item) => {
-          const base = `/datasets/${item.datasetId}/discussions/${item.threadId}`;
-          return (
-            <article class="post" id={item.id}>
-              <p class="meta">
-                <a href={ctx.link(`${base}#${item.id}`)}>{item.threadTitle}</a> · <strong>{name(ctx, item.author)}</strong> · {when(ctx, item.createdAt)}
-                {item.status === 'held' && <> · <span class="badge">{t.held}</span></>}
-                {item.status === 'hidden' && <> · <span class="badge">{t.hidden}</span></>}
-              </p>
-              <Markdown text={item.body} />
-              {item.reports.length > 0 && (
-                <>
-                  <p>{t.reports}</p>
-                  <ul>{item.reports.map((r) => <li>{r.reason} · {when(ctx, r.createdAt)}</li>)}</ul>
-                </>
-              )}
-              <div class="actions">
-                {item.status === 'visible' && <RowAction ctx={ctx} action={ctx.link(`${base}/posts/${item.id}/hide`)} label={t.hide} fields={{ from: 'moderation' }} />}
-                {item.status === 'hidden' && <RowAction ctx={ctx} action={ctx.link(`${base}/posts/${item.id}/restore`)} label={t.restore} fields={{ from: 'moderation' }} />}
-                {item.status === 'held' && <RowAction ctx={ctx} action={ctx.link(`${base}/posts/${item.id}/release`)} label={t.release} fields={{ from: 'moderation' }} />}
-              </div>
-            </article>
-          );
-        })
-      )}
+      <p class="pending-reuses">
+        {more.pendingReuses > 0 ? plural(ctx.lang, more.pendingReuses, m.reusesWaiting) : m.reusesNone} <a href={ctx.link('/-/reuses/moderation')}>{m.reusesLink}</a>
+      </p>
+      {items.length === 0 && more.comments.length === 0 && <p>{t.moderationNone}</p>}
+      {items.length > 0 && <h2>{m.posts}</h2>}
+      {items.map((item) => {
+        const base = `/datasets/${item.datasetId}/discussions/${item.threadId}`;
+        return (
+          <article class="post" id={item.id}>
+            <p class="meta">
+              <a href={ctx.link(`${base}#${item.id}`)}>{item.threadTitle}</a> · <strong>{name(ctx, item.author)}</strong> · {when(ctx, item.createdAt)}
+              {item.status === 'held' && <> · <span class="badge">{t.held}</span></>}
+              {item.status === 'hidden' && <> · <span class="badge">{t.hidden}</span></>}
+            </p>
+            <Markdown text={item.body} />
+            <Reports ctx={ctx} title={t.reports} reports={item.reports} />
+            <div class="actions">
+              {item.status === 'visible' && <RowAction ctx={ctx} action={ctx.link(`${base}/posts/${item.id}/hide`)} label={t.hide} fields={{ from: 'moderation' }} />}
+              {item.status === 'hidden' && <RowAction ctx={ctx} action={ctx.link(`${base}/posts/${item.id}/restore`)} label={t.restore} fields={{ from: 'moderation' }} />}
+              {item.status === 'held' && <RowAction ctx={ctx} action={ctx.link(`${base}/posts/${item.id}/release`)} label={t.release} fields={{ from: 'moderation' }} />}
+            </div>
+          </article>
+        );
+      })}
+      {more.comments.length > 0 && <h2>{m.comments}</h2>}
+      {more.comments.map((item) => {
+        const base = `/data-requests/${item.wishId}`;
+        return (
+          <article class="post comment" id={item.id}>
+            <p class="meta">
+              <a href={ctx.link(`${base}#${item.id}`)}>{item.wishTitle}</a> · <strong>{name(ctx, item.author)}</strong> · {when(ctx, item.createdAt)}
+              {item.status === 'held' && <> · <span class="badge">{m.held}</span></>}
+              {item.status === 'hidden' && <> · <span class="badge">{m.hidden}</span></>}
+            </p>
+            <Markdown text={item.body} />
+            <Reports ctx={ctx} title={m.reports} reports={item.reports} />
+            <div class="actions">
+              {item.status === 'visible' && <RowAction ctx={ctx} action={ctx.link(`${base}/comments/${item.id}/hide`)} label={m.hide} fields={{ from: 'moderation' }} />}
+              {item.status === 'hidden' && <RowAction ctx={ctx} action={ctx.link(`${base}/comments/${item.id}/restore`)} label={m.restore} fields={{ from: 'moderation' }} />}
+              {item.status === 'held' && <RowAction ctx={ctx} action={ctx.link(`${base}/comments/${item.id}/release`)} label={m.release} fields={{ from: 'moderation' }} />}
+            </div>
+          </article>
+        );
+      })}
     </Layout>
   );
 }

@@ -5,7 +5,7 @@ import { wishStatuses } from '../../../exchanges/wishes/types.ts';
 import type { Html } from '../../../html/jsx-runtime.ts';
 import { formatDate, plural } from '../../../i18n/index.ts';
 import type { PageContext } from '../../context.ts';
-import { Choice, Done, ErrorSummary, Input, PostForm } from '../../forms.tsx';
+import { Choice, Done, ErrorSummary, Input, PostForm, RowAction } from '../../forms.tsx';
 import { Layout } from '../../layout.tsx';
 import { Markdown } from '../../markdown.ts';
 
@@ -68,8 +68,46 @@ export function wishesPage(ctx: PageContext, data: { wishes: Wish[]; status: str
   );
 }
 
+/** A comment: a placeholder where a moderator hid it, its author told of a hold, the report form, moderators' actions. */
+function Comment(props: { ctx: PageContext; base: string; comment: WishComment; moderator: boolean }): Html {
+  const { ctx, comment: c, moderator } = props;
+  const m = ctx.t.moderation;
+  const path = `${props.base}/comments/${c.id}`;
+  return (
+    <article class="comment" id={c.id}>
+      <p class="meta">
+        {author(ctx, c)} · <time datetime={c.createdAt}>{formatDate(ctx.lang, c.createdAt, ctx.config.timezone)}</time>
+        {moderator && c.status === 'held' && <> · <span class="badge">{m.held}</span></>}
+        {moderator && c.status === 'hidden' && <> · <span class="badge">{m.hidden}</span></>}
+      </p>
+      {c.body === null ? <p class="placeholder">{m.hiddenByModerator}</p> : <Markdown text={c.body} />}
+      {c.mine && c.status === 'hidden' && <p class="hint">{m.hiddenYours}</p>}
+      {c.mine && c.status === 'held' && <p class="hint">{m.heldYours}</p>}
+      {ctx.viewer && !c.mine && c.status === 'visible' && (
+        <details>
+          <summary>{m.report}</summary>
+          <PostForm ctx={ctx} action={ctx.link(`${path}/report`)}>
+            <div class="field">
+              <label for={`reason-${c.id}`}>{m.reportLabel}</label>
+              <textarea id={`reason-${c.id}`} name="reason" rows={2} required maxlength={1000}></textarea>
+            </div>
+            <button type="submit" class="secondary">{m.report}</button>
+          </PostForm>
+        </details>
+      )}
+      {moderator && (
+        <div class="actions">
+          {c.status === 'visible' && <RowAction ctx={ctx} action={ctx.link(`${path}/hide`)} label={m.hide} />}
+          {c.status === 'hidden' && <RowAction ctx={ctx} action={ctx.link(`${path}/restore`)} label={m.restore} />}
+          {c.status === 'held' && <RowAction ctx={ctx} action={ctx.link(`${path}/release`)} label={m.release} />}
+        </div>
+      )}
+    </article>
+  );
+}
+
 /** /data-requests/{id}: the request, its support (vote or withdraw), comments, and the status form for staff. */
-export function wishPage(ctx: PageContext, data: { wish: Wish; comments: WishComment[]; voted: boolean; staff: boolean; done?: string | null; error?: string | null }): Html {
+export function wishPage(ctx: PageContext, data: { wish: Wish; comments: WishComment[]; voted: boolean; staff: boolean; moderator: boolean; done?: string | null; error?: string | null }): Html {
   const t = ctx.t.wishes;
   const w = data.wish;
   const base = `/data-requests/${w.id}`;
@@ -88,12 +126,7 @@ export function wishPage(ctx: PageContext, data: { wish: Wish; comments: WishCom
         </PostForm>
       ) : <p><a href={ctx.link('/-/account/login')}>{t.signIn}</a></p>}
       <h2>{plural(ctx.lang, data.comments.length, t.comments)}</h2>
-      {data.comments.map((c) => (
-        <article class="comment">
-          <p class="meta">{author(ctx, c)} · <time datetime={c.createdAt}>{formatDate(ctx.lang, c.createdAt, ctx.config.timezone)}</time></p>
-          <Markdown text={c.body} />
-        </article>
-      ))}
+      {data.comments.map((c) => <Comment ctx={ctx} base={base} comment={c} moderator={data.moderator} />)}
       {ctx.viewer && (
         <PostForm ctx={ctx} action={ctx.link(`${base}/comment`)}>
           <TextArea name="body" label={t.commentLabel} hint={t.descriptionHint} maxlength={5000} rows="3" />
