@@ -47,8 +47,8 @@ const following = (category: CategoryId, retention: RetentionId): PersonalColumn
 const question = (category: CategoryId, erasure: Erasure = 'delete', retention: RetentionId = 'information_request'): PersonalColumn => ({
   personal: true, category, purpose: 'information_requests', retention, erasure,
 });
-/** What a person wrote in a discussion, in public, under their public name. */
-const posted = (category: CategoryId, erasure: Erasure, retention: RetentionId = 'published'): PersonalColumn => ({ personal: true, category, purpose: 'accounts', retention, erasure });
+/** What a person wrote in a discussion, in public, under their public name: an exchange with the portal's other users. */
+const posted = (category: CategoryId, erasure: Erasure, retention: RetentionId = 'discussion'): PersonalColumn => ({ personal: true, category, purpose: 'exchanges', retention, erasure });
 const keptText =
   'A discussion others answered stays readable: the text stays, published as it was, while its author is pseudonymised (shown as "former user"); a moderator hides a post whose text names the person.';
 
@@ -71,11 +71,11 @@ const register = (category: CategoryId, erasure: Erasure, reason: string, retent
 const accountRow = (columns: Record<string, Classification>): Record<string, Classification> =>
   Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.personal ? { ...c, retention: 'account' } : c]));
 
-/** What a person writes in the portal's exchanges (reuses, data requests): public once shown. */
+/** What a person writes in the portal's exchanges with other users (reuses, data requests): public once shown. */
 const exchange = (erasure: Erasure, retention: RetentionId, reason?: string, category: CategoryId = 'messages'): PersonalColumn => ({
   personal: true,
   category,
-  purpose: 'publishing',
+  purpose: 'exchanges',
   retention,
   erasure,
   ...(reason ? { reason } : {}),
@@ -445,20 +445,20 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   // as "former user".
   reuses: {
     id: no('A random identifier'),
-    user_id: { ...account('identifier', 'pseudonymise', 'published', 'publishing'), reason: 'An approved reuse stays published; who submitted it is replaced by a pseudonym (pending and rejected ones are deleted).' },
-    title: exchange('keep', 'published', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
-    description: exchange('keep', 'published', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
-    url: exchange('keep', 'published', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
+    user_id: exchange('pseudonymise', 'reuse', 'An approved reuse stays published; who submitted it is replaced by a pseudonym (pending and rejected ones are deleted).', 'identifier'),
+    title: exchange('keep', 'reuse', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
+    description: exchange('keep', 'reuse', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
+    url: exchange('keep', 'reuse', 'An approved reuse stays published as submitted; pending and rejected ones are deleted with the account.'),
     type: no('application, visualisation, article or research'),
     image_key: no('A random blob key'),
     image_type: no('A media type'),
     status: no(),
     // Staff write it to the submitter: it can say something about them.
-    reject_reason: exchange('keep', 'published', 'Only rejected reuses have one, and those are deleted with the account.'),
+    reject_reason: exchange('keep', 'reuse', 'Only rejected reuses have one, and those are deleted with the account.'),
     language: no('The language the decision is mailed in'),
-    created_at: exchange('keep', 'published', 'When an approved reuse was submitted is part of it; pending and rejected ones are deleted with the account.'),
+    created_at: exchange('keep', 'reuse', 'When an approved reuse was submitted is part of it; pending and rejected ones are deleted with the account.'),
     decided_at: no(),
-    decided_by: { ...account('identifier', 'pseudonymise', 'published', 'publishing'), reason: 'The decision stays; the staff member who took it is replaced by a pseudonym.' },
+    decided_by: exchange('pseudonymise', 'reuse', 'The decision stays; the staff member who took it is replaced by a pseudonym.', 'identifier'),
   },
   reuse_datasets: { reuse_id: no(), dataset_id: no() },
   // Data requests (src/exchanges/wishes): a request is a public statement about data, which others supported; erasing its
@@ -467,9 +467,9 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   // Votes are deleted (the count goes down with them).
   wishes: {
     id: no('A random identifier'),
-    user_id: { ...account('identifier', 'pseudonymise', 'account_data', 'publishing'), reason: 'The request stays public, with the support others gave it; who asked is replaced by a pseudonym.' },
-    title: exchange('keep', 'account_data', 'A request for data stays public with its support; it asks about data, and who asked is pseudonymised.'),
-    description: exchange('keep', 'account_data', 'A request for data stays public with its support; it asks about data, and who asked is pseudonymised.'),
+    user_id: exchange('pseudonymise', 'data_request', 'The request stays public, with the support others gave it; who asked is replaced by a pseudonym.', 'identifier'),
+    title: exchange('keep', 'data_request', 'A request for data stays public with its support; it asks about data, and who asked is pseudonymised.'),
+    description: exchange('keep', 'data_request', 'A request for data stays public with its support; it asks about data, and who asked is pseudonymised.'),
     status: no(),
     dataset_id: no(),
     refuse_reason: no('Staff\'s public answer about the data asked for'),

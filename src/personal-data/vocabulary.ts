@@ -29,6 +29,9 @@ export const purposes = {
   notifications: { defaultBasis: 'consent' },
   // Answering questions about the data and the department (information requests, src/exchanges/requests).
   information_requests: { defaultBasis: 'public_task' },
+  // What people write to and for each other in the portal: discussions on datasets, reuses, data requests with their
+  // support and comments (src/exchanges/{discussions,reuses,wishes}), and the moderation of it.
+  exchanges: { defaultBasis: 'public_task' },
 } as const satisfies Record<string, Purpose>;
 export type PurposeId = keyof typeof purposes;
 
@@ -160,6 +163,25 @@ export const retentionRules = {
     trigger: null,
     period: null,
     livesWith: 'information_requests',
+  },
+  discussion: {
+    // A discussion has no deadline of its own: it stays with the dataset's page. What ties it to a person goes with the
+    // account (erasure, by request or after five years unused): the author is pseudonymised, the text others answered stays.
+    trigger: null,
+    period: null,
+    livesWith: 'discussion_threads',
+  },
+  reuse: {
+    // An approved reuse stays published; a pending or rejected one is deleted with its submitter's account.
+    trigger: null,
+    period: null,
+    livesWith: 'reuses',
+  },
+  data_request: {
+    // A data request stays public with the support others gave it; who asked is pseudonymised with their account.
+    trigger: null,
+    period: null,
+    livesWith: 'wishes',
   },
 } as const satisfies Record<string, RetentionRule>;
 export type RetentionId = keyof typeof retentionRules;

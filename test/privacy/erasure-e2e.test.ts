@@ -1,12 +1,16 @@
 // The end-to-end proof of the right of access and of erasure, on SQLite and PostgreSQL: a canary account with
 // everything that exists (profile, two API keys, two-step verification with recovery codes, sessions, a consent,
-// an access grant by an administrator, mails, an objection, a request to the privacy office) asks for its data, gets every piece, deletes itself;
-// then neither the database (SQLite file and WAL as raw bytes, PostgreSQL rows) nor any file of the data directory
-// holds its address, names, id, keys or session tokens, except the erasure confirmation mail the map keeps.
+// an access grant by an administrator, mails, an objection, a request to the privacy office, and the exchanges of
+// issue 17: a question to the department with its thread and a staff note about them, a discussion and a report, an
+// approved and a pending reuse with an image each, a data request, a vote and a comment) asks for its data, gets every
+// piece, deletes itself; then neither the database (SQLite file and WAL as raw bytes, PostgreSQL rows) nor any file of
+// the data directory (blobs, mail files) holds its address, names, id, keys, session tokens or the texts the map deletes,
+// except the erasure confirmation mail the map keeps; what the map keeps (public posts, the approved reuse, the data
+// request) stays as written, under the pseudonym.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readFileSync as read } from 'node:fs';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
@@ -126,6 +130,34 @@ for (const dialect of dialects) {
       const { threadId } = await s.portal.discussions.start({ id: userId, role: 'user', disabledAt: null }, 'geheime-steden', { title: "Vraag over de bron", body: 'Waar komen de cijfers vandaan?' }, 'nl');
       const answer = await s.portal.discussions.reply({ id: admin.accountId, role: 'admin', disabledAt: null }, 'geheime-steden', threadId, { body: 'Uit het register.' }, 'nl');
       assert.equal(await s.portal.discussions.report({ id: userId, role: 'user', disabledAt: null }, answer.postId, `Onvolledig volgens ${canary.lastName}`), true);
+      // The canary replies in their question's thread: its whole history is theirs.
+      await v.get(`/-/account/requests/${question.id}`);
+      assert.equal((await v.post(`/-/account/requests/${question.id}`, { message: `Dank u, wederwoord-${mark}` })).status, 303);
+      // Two reuses with an image each: one approved (it stays published, under "former user"), one pending (deleted).
+      const image = (words: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`0000000dIHDR${words}`, 'latin1'), Buffer.alloc(32)]);
+      const submitReuse = async (title: string, description: string, bytes: Buffer) => {
+        await v.get('/-/reuses/new');
+        const form = new FormData();
+        form.append('_csrf', /name="_csrf" value="([^"]+)"/.exec(v.lastPage)![1]);
+        for (const [k, value] of Object.entries({ title, description, url: 'https://kaart.example.org/', type: 'visualisation', datasets: 'geheime-steden' })) form.append(k, value);
+        form.append('image', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'beeld.png');
+        const response = await fetch(`${s.url}/-/reuses/new`, { method: 'POST', body: form, headers: { cookie: v.cookie!, origin: s.url }, redirect: 'manual' });
+        assert.equal(response.status, 200, title);
+        return db.selectFrom('reuses').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
+      };
+      const approved = await submitReuse(`Kaart ${mark}`, `kaartuitleg-${mark}`, image(`beeld-blijft-${mark}`));
+      const pending = await submitReuse(`Schets ${mark}`, `schetsuitleg-weg-${mark}`, image(`beeld-weg-${mark}`));
+      const adminAccount = await s.portal.accounts.getAccount(admin.accountId);
+      await s.portal.reuses.decide(adminAccount!, approved.id, { approve: true });
+      // A data request of their own (public, kept under "former user"), and support and a comment on someone else's.
+      await v.get('/data-requests');
+      assert.equal((await v.post('/data-requests', { title: `Fietstellingen ${mark}`, description: `wensuitleg-${mark}`, website: '' })).status, 303);
+      const theirs = await s.portal.wishes.ask(adminAccount!, { title: 'Bomen in de stad', description: 'Voor een studie.' }, 'nl');
+      await v.get(`/data-requests/${theirs.id}`);
+      assert.equal((await v.post(`/data-requests/${theirs.id}/vote`, {})).status, 303);
+      await v.get(`/data-requests/${theirs.id}`);
+      assert.equal((await v.post(`/data-requests/${theirs.id}/comment`, { body: `reactie-${mark} van ${canary.firstName}`, website: '' })).status, 303);
+      assert.equal((await db.selectFrom('wishes').select('support').where('id', '=', theirs.id).executeTakeFirstOrThrow()).support, 1);
       await s.portal.mailer.flush();
 
       // Access: the archive holds every piece, and no secret.
@@ -149,12 +181,21 @@ for (const dialect of dialects) {
       const verbs = items.events.map((e: { verb: string }) => e.verb);
       for (const verb of ['account.registered', 'account.verified', 'api_key.created', 'account.two_factor_enabled', 'dataset_grant.added', 'privacy.objection_set']) assert.ok(verbs.includes(verb), verb);
       assert.ok(items.events.filter((e: { verb: string }) => e.verb === 'dataset_grant.added').every((e: { actor: string }) => e.actor === 'a staff member'));
-      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'discussions.reply', 'privacy.acknowledgement', 'requests.answer', 'requests.registered']);
+      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'discussions.reply', 'privacy.acknowledgement', 'requests.answer', 'requests.registered', 'reuses.approved']);
       // The question with its thread, and the staff note about the canary (part of their archive).
       assert.deepEqual(items.informationRequests.map((r: { subject: string; messages: { kind: string; body: string }[] }) => [r.subject, r.messages.map((m) => [m.kind, m.body])]), [
-        [`Vraag van ${canary.lastName}`, [['requester', `Ik ben ${canary.firstName}.`], ['note', `Notitie over ${canary.lastName}`], ['staff', `Antwoord aan ${canary.firstName}`]]],
+        [`Vraag van ${canary.lastName}`, [['requester', `Ik ben ${canary.firstName}.`], ['note', `Notitie over ${canary.lastName}`], ['staff', `Antwoord aan ${canary.firstName}`], ['requester', `Dank u, wederwoord-${mark}`]]],
       ]);
+      assert.deepEqual(items.discussionThreads.map((t: { title: string }) => t.title), ['Vraag over de bron']);
       assert.deepEqual(items.discussionPosts.map((p: { body: string }) => p.body), ['Waar komen de cijfers vandaan?']);
+      // (Both were submitted at the same instant of the test's clock: in the order of their titles.)
+      assert.deepEqual(items.reuses.map((r: { title: string; description: string; status: string; hasImage: boolean; datasets: string[] }) => [r.title, r.description, r.status, r.hasImage, r.datasets]).sort(), [
+        [`Kaart ${mark}`, `kaartuitleg-${mark}`, 'approved', true, ['geheime-steden']],
+        [`Schets ${mark}`, `schetsuitleg-weg-${mark}`, 'pending', true, ['geheime-steden']],
+      ]);
+      assert.deepEqual(items.dataRequests.map((w: { title: string; description: string }) => [w.title, w.description]), [[`Fietstellingen ${mark}`, `wensuitleg-${mark}`]]);
+      assert.deepEqual(items.dataRequestVotes.map((vote: { request: string }) => vote.request), [theirs.id]);
+      assert.deepEqual(items.dataRequestComments.map((c: { request: string; body: string }) => [c.request, c.body]), [[theirs.id, `reactie-${mark} van ${canary.firstName}`]]);
       assert.deepEqual(items.discussionReports.map((r: { reason: string }) => r.reason), [`Onvolledig volgens ${canary.lastName}`]);
       assert.deepEqual(items.privacy_cases.map((c: { type: string; message: string }) => [c.type, c.message]), [['access', `Wat weet u over ${canary.lastName}?`]]);
       assert.ok(items.privacy_case_steps.length >= 1);
@@ -173,6 +214,11 @@ for (const dialect of dialects) {
         assert.ok(!reportText.includes(value), `the report holds no ${name}`);
       }
 
+      // Before the erasure, what it must delete is there to find: in rows, and the pending image as a file.
+      const written = { requestReply: `wederwoord-${mark}`, pendingReuse: `schetsuitleg-weg-${mark}`, comment: `reactie-${mark}`, note: `Notitie over ${canary.lastName}` };
+      assert.deepEqual([...new Set((await rowsHolding(s, written)).flatMap((h) => h.needles))].sort(), Object.keys(written).sort());
+      assert.ok(Object.keys(filesHolding(s.env.dataDir, { pendingImage: `beeld-weg-${mark}` })).some((f) => f.startsWith('blobs')), 'the pending image is a file');
+
       // Erasure, confirmed with the password.
       await v.get('/-/account/privacy');
       assert.equal((await v.post('/-/account/privacy/delete', { password })).status, 200);
@@ -183,6 +229,9 @@ for (const dialect of dialects) {
         email: canary.email, firstName: canary.firstName, lastName: canary.lastName, userId,
         key0: keys[0], key1: keys[1], keyDigest0: secrets.keyDigest0, keyDigest1: secrets.keyDigest1,
         cookie0: secrets.cookie0, cookie1: secrets.cookie1, sessionId0: secrets.sessionId0, sessionId1: secrets.sessionId1,
+        // What the map deletes of what they wrote: their question's thread (the staff note about them with it), the
+        // pending reuse and its image, their comment and their report.
+        requestReply: `wederwoord-${mark}`, pendingReuse: `schetsuitleg-weg-${mark}`, pendingImage: `beeld-weg-${mark}`, comment: `reactie-${mark}`,
       };
       // The database: no row holds any of it; the confirmation mail, once delivered, kept nothing of the address.
       const rows = await rowsHolding(s, needles);
@@ -199,6 +248,25 @@ for (const dialect of dialects) {
       // The discussion stays readable, its author pseudonymised; the report is gone.
       assert.deepEqual((await db.selectFrom('discussion_posts').select('author_id').where('body', '=', 'Waar komen de cijfers vandaan?').execute()).map((p) => p.author_id), [pseudonym]);
       assert.equal((await db.selectFrom('discussion_reports').selectAll().execute()).length, 0);
+      assert.deepEqual(await db.selectFrom('discussion_threads').select(['title', 'author_id']).execute(), [{ title: 'Vraag over de bron', author_id: pseudonym }]);
+      // The question is gone with its whole thread, the staff note and answer included.
+      assert.deepEqual(await db.selectFrom('information_requests').select('id').execute(), []);
+      assert.deepEqual(await db.selectFrom('request_messages').select('id').execute(), []);
+      // The approved reuse stays published as submitted, with its image, under the pseudonym; the pending one is gone.
+      assert.deepEqual(await db.selectFrom('reuses').select(['id', 'title', 'description', 'user_id', 'image_key']).execute(), [
+        { id: approved.id, title: `Kaart ${mark}`, description: `kaartuitleg-${mark}`, user_id: pseudonym, image_key: approved.image_key },
+      ]);
+      assert.ok(readFileSync(join(s.env.dataDir, 'blobs', approved.image_key!)).includes(Buffer.from(`beeld-blijft-${mark}`)), 'the approved image stays');
+      assert.equal((await s.get(`/reuses/${approved.id}/image`)).status, 200);
+      assert.equal(existsSync(join(s.env.dataDir, 'blobs', pending.image_key!)), false, 'the pending image is gone');
+      // Their data request stays public under the pseudonym; their vote and comment are gone, and the count with them.
+      assert.deepEqual(await db.selectFrom('wishes').select(['title', 'description', 'user_id', 'support']).orderBy('title').execute(), [
+        { title: 'Bomen in de stad', description: 'Voor een studie.', user_id: admin.accountId, support: 0 },
+        { title: `Fietstellingen ${mark}`, description: `wensuitleg-${mark}`, user_id: pseudonym, support: 0 },
+      ]);
+      assert.deepEqual(await db.selectFrom('wish_votes').selectAll().execute(), []);
+      assert.deepEqual(await db.selectFrom('wish_comments').selectAll().execute(), []);
+      assert.doesNotMatch(await (await s.get(`/data-requests`)).text(), new RegExp(canary.firstName));
       // The case stays as proof of having handled the request, naming the pseudonym; its message is gone.
       const cases = await db.selectFrom('privacy_cases').select(['requester_email', 'user_id', 'message']).execute();
       assert.deepEqual(cases, [{ requester_email: `${pseudonym}@erased.invalid`, user_id: pseudonym, message: null }]);

@@ -115,3 +115,29 @@ test('a recipient with bad input is refused with its reason and nothing is writt
     await s.close();
   }
 });
+
+test('the exchanges with other users (discussions, reuses, data requests) are one activity of their own, with their own retention words', () => {
+  const config = loadConfig({ PUBLISHER_NAME: 'Departement WSE', PRIVACY_DPO_EMAIL: 'dpo@wse.example' });
+  for (const lang of languages) {
+    const register = processingRegister(lang, config, []);
+    const exchanges = register.find((a) => a.purpose === 'exchanges')!;
+    const t = messages(lang).privacyTerms;
+    assert.equal(exchanges.name, t.purposes.exchanges.name);
+    assert.equal(exchanges.dataSubjects, t.purposes.exchanges.subjects);
+    assert.match(exchanges.legalBasis.text, /Art\. 6\(1\)\(e\)/, 'public task by default');
+    const columns = exchanges.categories.flatMap((c) => c.columns);
+    for (const column of ['discussion_threads.title', 'discussion_posts.body', 'discussion_posts.author_id', 'discussion_reports.reason', 'reuses.user_id', 'reuses.description', 'reuses.decided_by', 'wishes.user_id', 'wishes.title', 'wish_votes.user_id', 'wish_comments.body']) {
+      assert.ok(columns.includes(column), `${lang}: ${column} is held for the exchanges`);
+    }
+    // Nothing of the exchanges is filed under the accounts or publishing any more.
+    for (const other of ['accounts', 'publishing'] as const) {
+      const theirs = register.find((a) => a.purpose === other)!.categories.flatMap((c) => c.columns);
+      assert.deepEqual(theirs.filter((c) => /^(discussion_|reuse|wish)/.test(c)), [], `${lang}: ${other}`);
+    }
+    // How long: the discussion, reuse and data-request rules, and the account's for votes, comments and reports.
+    assert.deepEqual(exchanges.retention, [t.retention.account_data, t.retention.discussion, t.retention.reuse, t.retention.data_request]);
+    assert.deepEqual(exchanges.categories.map((c) => c.id), ['account_metadata', 'identifier', 'preferences', 'messages']);
+  }
+  const csv = registerCsv(processingRegister('nl', config, []));
+  assert.match(csv, /\r\nexchanges,"Uitwisselingen met andere gebruikers van het portaal:/);
+});

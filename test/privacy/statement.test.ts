@@ -77,6 +77,24 @@ test('the statement holds every Art. 13 item, in Dutch and in English (notice li
   assert.match(en, /five years/);
 });
 
+test('the statement names the exchanges with other users as a purpose of their own and says how long what people wrote there is kept', () => {
+  const config = loadConfig({ PRIVACY_BASIS_EXCHANGES: 'consent' });
+  const nl = plainText(statementText('nl', { config, recipients: [] }));
+  const en = plainText(statementText('en', { config, recipients: [] }));
+  const t = { nl: messages('nl').privacyTerms, en: messages('en').privacyTerms };
+  assert.ok(en.includes(`${t.en.purposes.exchanges.name} — legal basis: consent (Art. 6(1)(a) GDPR). Data: `), 'the configured basis');
+  assert.ok(en.includes(`About: ${t.en.purposes.exchanges.subjects}.`));
+  assert.ok(nl.includes(`${t.nl.purposes.exchanges.name} — rechtsgrond: toestemming`));
+  for (const rule of ['discussion', 'reuse', 'data_request'] as const) {
+    assert.ok(nl.includes(t.nl.retention[rule]), `nl: ${rule}`);
+    assert.ok(en.includes(t.en.retention[rule]), `en: ${rule}`);
+  }
+  assert.match(en, /under “former user”/);
+  assert.match(nl, /onder “voormalige gebruiker”/);
+  // The default basis is the public task.
+  assert.ok(plainText(statementText('en', { config: loadConfig({}), recipients: [] })).includes(`${t.en.purposes.exchanges.name} — legal basis: public task (Art. 6(1)(e) GDPR)`));
+});
+
 test('the configured authority and legal bases are what the statement says', () => {
   const config = loadConfig({ PRIVACY_AUTHORITY: 'gba', PRIVACY_BASIS_ACCOUNTS: 'contract' });
   const en = plainText(statementText('en', { config, recipients: [] }));

@@ -1,11 +1,11 @@
 // Information requests' personal data for the registry: the access archive gets the person's questions with their
 // whole thread and the staff notes about them; erasure deletes their questions (messages and notes with them) and
 // pseudonymises what they wrote or handled as staff; retention deletes closed questions after two years and
-// unconfirmed ones after 24 hours.
+// unconfirmed ones after 24 hours, except those of an account a legal hold names.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ErasureLine, PersonalDataModule, Subject } from '../../personal-data/registry.ts';
-import { sweepTable, type StepResult } from '../../personal-data/retention.ts';
+import { sweepTable, type Step, type StepResult } from '../../personal-data/retention.ts';
 
 const ref = sql.ref;
 
@@ -19,10 +19,15 @@ async function requestsOf(db: Kysely<Database>, subject: Pick<Subject, 'userId' 
     .execute();
 }
 
-/** Deletes the requests `due` selects with their messages first (they live with their request). */
-async function sweepRequests(db: Kysely<Database>, due: RawBuilder<SqlBool>, dryRun: boolean): Promise<StepResult> {
-  await sweepTable(db, 'request_messages', sql<SqlBool>`${ref('request_id')} in (select ${ref('id')} from ${sql.table('information_requests')} where ${due})`, null, dryRun);
-  return sweepTable(db, 'information_requests', due, null, dryRun);
+/**
+ * Deletes the requests `due` selects with their messages first (they live with their request), except the requests of
+ * an account a legal hold names: those stay whole, messages and staff notes included, as the other modules' rows do.
+ */
+async function sweepRequests(db: Kysely<Database>, due: RawBuilder<SqlBool>, held: Parameters<Step>[0]['held'], dryRun: boolean): Promise<StepResult> {
+  const kept = held('user', 'information_requests.user_id');
+  const free = sql<SqlBool>`(${due}) and not (${kept})`;
+  await sweepTable(db, 'request_messages', sql<SqlBool>`${ref('request_id')} in (select ${ref('id')} from ${sql.table('information_requests')} where ${free})`, null, dryRun);
+  return sweepTable(db, 'information_requests', due, kept, dryRun);
 }
 
 export const requestsModule: PersonalDataModule = {
@@ -65,7 +70,7 @@ export const requestsModule: PersonalDataModule = {
     ];
   },
   retentionSteps: () => ({
-    information_request: ({ db, cutoff, dryRun }) => sweepRequests(db, sql<SqlBool>`${ref('closed_at')} <= ${cutoff}`, dryRun),
-    unconfirmed_request: ({ db, cutoff, dryRun }) => sweepRequests(db, sql<SqlBool>`${ref('status')} = 'unconfirmed' and ${ref('created_at')} <= ${cutoff}`, dryRun),
+    information_request: ({ db, cutoff, dryRun, held }) => sweepRequests(db, sql<SqlBool>`${ref('closed_at')} <= ${cutoff}`, held, dryRun),
+    unconfirmed_request: ({ db, cutoff, dryRun, held }) => sweepRequests(db, sql<SqlBool>`${ref('status')} = 'unconfirmed' and ${ref('created_at')} <= ${cutoff}`, held, dryRun),
   }),
 };

@@ -43,6 +43,10 @@ export const privacyTerms: typeof nl = {
       name: 'Answering questions about the data and the department, with the conversation about them',
       subjects: 'requesters, with or without an account; staff who answer',
     },
+    exchanges: {
+      name: 'Exchanges with other users of the portal: discussions on datasets, reuses and data requests (with support and comments), and their moderation',
+      subjects: 'registered users who write, report, support or comment; staff who moderate or decide',
+    },
   },
   categories: {
     identity: 'name',
@@ -78,6 +82,9 @@ export const privacyTerms: typeof nl = {
     information_request: 'two years after the question was closed; then deleted with the whole conversation',
     unconfirmed_request: '24 hours if you do not confirm your e-mail address; then deleted',
     request_message: 'together with the question they belong to',
+    discussion: 'as long as the discussion is on the dataset\'s page, under your public name; when your account is erased (at your request or after five years unused), the text stays readable under “former user”, without your name',
+    reuse: 'an approved reuse as long as it is published, under “former user” once your account is erased; a reuse not (yet) approved is deleted with your account, image included',
+    data_request: 'as long as the data request is on the portal; when your account is erased it stays, with the support others gave it, under “former user” (your support and comments are deleted)',
   },
   authorities: {
     vtc: {

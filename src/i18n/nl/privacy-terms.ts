@@ -46,6 +46,10 @@ export const privacyTerms = {
       name: 'Vragen over de data en de afdeling beantwoorden, met het gesprek erover',
       subjects: 'vragers, met of zonder account; medewerkers die antwoorden',
     },
+    exchanges: {
+      name: 'Uitwisselingen met andere gebruikers van het portaal: discussies over datasets, hergebruik en dataverzoeken (met steun en reacties), en het modereren ervan',
+      subjects: 'geregistreerde gebruikers die schrijven, melden, steunen of reageren; medewerkers die modereren of beslissen',
+    },
   },
   /** Kinds of personal data, as the statement and the register name them. */
   categories: {
@@ -83,6 +87,9 @@ export const privacyTerms = {
     information_request: 'twee jaar nadat de vraag afgesloten is; dan verwijderd met het hele gesprek',
     unconfirmed_request: '24 uur als u uw e-mailadres niet bevestigt; dan verwijderd',
     request_message: 'samen met de vraag waartoe ze horen',
+    discussion: 'zolang de discussie bij de dataset staat, onder uw publieke naam; wordt uw account gewist (op uw verzoek of na vijf jaar zonder gebruik), dan blijft de tekst leesbaar onder “voormalige gebruiker”, zonder uw naam',
+    reuse: 'een goedgekeurd hergebruik zolang het gepubliceerd is, na het wissen van uw account onder “voormalige gebruiker”; een hergebruik dat (nog) niet goedgekeurd is, wordt met uw account verwijderd, samen met de afbeelding',
+    data_request: 'zolang het dataverzoek op het portaal staat; wordt uw account gewist, dan blijft het met de steun van anderen staan onder “voormalige gebruiker” (uw steun en reacties worden verwijderd)',
   },
   /** The supervisory authorities by id: their name and postal address. */
   authorities: {
