@@ -490,7 +490,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     user_id: exchange('delete', 'account_data', undefined, 'identifier'),
     body: exchange('delete', 'account_data'),
     created_at: exchange('delete', 'account_data', undefined, 'account_metadata'),
-     status: no('visible, held or hidden'),
+    status: no('visible, held or hidden'),
     // The moderator who held back or showed the comment: staff acting, pseudonymised when they are erased.
     moderated_by: exchange('pseudonymise', 'account_data', pseudonymised, 'identifier'),
     moderated_at: no(),
