@@ -97,7 +97,7 @@ export async function startSmtp(): Promise<SmtpHarness> {
 }
 
 /** The text/plain part of a multipart mail with its quoted-printable encoding undone; the text itself otherwise. */
-function plainText(mail: ReceivedMail): string {
+export function plainText(mail: ReceivedMail): string {
   if (!/^Content-Type: multipart\//im.test(mail.raw)) return mail.text;
   const part = /Content-Type: text\/plain[^\n]*\r?\n((?:[^\r\n]+\r?\n)*)\r?\n([\s\S]*?)(?:\r?\n--|$)/i.exec(mail.text);
   if (!part) return mail.text;
