@@ -35,6 +35,14 @@ export const mailModule: PersonalDataModule = {
       lines.push(await eraseColumn(ctx, { table: 'mail_outbox', column: 'text_body', matchColumn: 'to_address', value: address, owns: true, pseudonym }));
       for (const { id } of ids) rmSync(emlPath(ctx.dataDir, Number(id)), { force: true });
     }
+    // A delivered mail marked `forget` keeps no address, only its idempotency key, which names the accounts it is to or
+    // quotes (`discussion:{post}:{recipient}:by:{author}`): those rows go too, with their files.
+    const named = await ctx.db.selectFrom('mail_outbox').select('id').where('idempotency_key', 'like', `%${userId}%`).execute();
+    if (named.length > 0) {
+      await ctx.db.deleteFrom('mail_outbox').where('id', 'in', named.map((r) => r.id)).execute();
+      for (const { id } of named) rmSync(emlPath(ctx.dataDir, Number(id)), { force: true });
+      lines.push({ table: 'mail_outbox', column: 'idempotency_key', action: 'delete' as const, rows: named.length });
+    }
     return lines.length > 0 ? lines : [{ table: 'mail_outbox', column: 'text_body', action: 'delete', rows: 0 }];
   },
   retentionSteps: () => ({

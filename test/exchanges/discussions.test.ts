@@ -110,7 +110,7 @@ for (const dialect of dialects) {
 
     test('a restricted account is not mailed about replies (Art. 18); lifted, it is again', async () => {
       await db().insertInto('account_privacy_flags').values({ user_id: ids.bert, kind: 'restriction', purpose: '', set_at: s.clock.now.toISOString(), set_by: 'self' }).execute();
-      const queued = async () => (await db().selectFrom('mail_outbox').select('status').where('idempotency_key', 'like', `discussion:%:${ids.bert}`).execute()).length;
+      const queued = async () => (await db().selectFrom('mail_outbox').select('status').where('idempotency_key', 'like', `discussion:%:${ids.bert}:by:%`).execute()).length;
       const before = await queued();
       tick();
       await anna.get(thread);

@@ -181,7 +181,8 @@ for (const dialect of dialects) {
       const verbs = items.events.map((e: { verb: string }) => e.verb);
       for (const verb of ['account.registered', 'account.verified', 'api_key.created', 'account.two_factor_enabled', 'dataset_grant.added', 'privacy.objection_set']) assert.ok(verbs.includes(verb), verb);
       assert.ok(items.events.filter((e: { verb: string }) => e.verb === 'dataset_grant.added').every((e: { actor: string }) => e.actor === 'a staff member'));
-      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'discussions.reply', 'privacy.acknowledgement', 'requests.answer', 'requests.registered', 'reuses.approved']);
+      // A discussion reply quotes someone else: once delivered, the outbox keeps nothing of it (not even for the archive).
+      assert.deepEqual(items.mail.map((m: { template: string }) => m.template).sort(), ['accounts.reset', 'accounts.verify', 'privacy.acknowledgement', 'requests.answer', 'requests.registered', 'reuses.approved']);
       // The question with its thread, and the staff note about the canary (part of their archive).
       assert.deepEqual(items.informationRequests.map((r: { subject: string; messages: { kind: string; body: string }[] }) => [r.subject, r.messages.map((m) => [m.kind, m.body])]), [
         [`Vraag van ${canary.lastName}`, [['requester', `Ik ben ${canary.firstName}.`], ['note', `Notitie over ${canary.lastName}`], ['staff', `Antwoord aan ${canary.firstName}`], ['requester', `Dank u, wederwoord-${mark}`]]],

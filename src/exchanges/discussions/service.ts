@@ -149,7 +149,10 @@ export function createDiscussionService(deps: DiscussionDeps) {
           `<p><a href="${escapeHtml(link)}">${escapeHtml(t.open)}</a></p>`,
           `<p>${escapeHtml(t.why)}</p>`,
         ].join('\n'),
-        idempotencyKey: `discussion:${post.id}:${person.id}`,
+        // It quotes the author (name and words): once delivered, the outbox keeps neither text nor address, and the key
+        // names the author's account, so erasing them removes the row and its file (src/mail/personal-data.ts).
+        idempotencyKey: `discussion:${post.id}:${person.id}:by:${post.author_id}`,
+        forget: true,
       });
     }
   }

@@ -86,7 +86,10 @@ export function createWishService(deps: WishDeps) {
       subject: t.commentSubject(wish.title),
       ...mailOfLines([t.greeting, '', t.commentIntro(who, wish.title), '', comment.body, '', t.open, link, '', t.commentWhy, '', t.sign(deps.config.portalName)]),
       // A notice of what someone else wrote, on the portal's initiative: not an answer, so a restriction withholds it.
-      idempotencyKey: `wish-comment:${comment.id}`,
+      // It quotes the commenter (name and words): once delivered, the outbox keeps neither text nor address, and the key
+      // names the commenter's account, so erasing them removes the row and its file (src/mail/personal-data.ts).
+      idempotencyKey: `wish-comment:${comment.id}:by:${comment.user_id}`,
+      forget: true,
     }]);
   }
 
