@@ -32,6 +32,7 @@ import { reuses } from './reuses.ts';
 import { wishes } from './wishes.ts';
 import { requests } from './requests.ts';
 import { discussions } from './discussions.ts';
+import { navigation } from './navigation.ts';
 import type { Messages } from '../nl/index.ts';
 
-export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions };
+export const en: Messages = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions, navigation };

@@ -32,7 +32,8 @@ import { reuses } from './reuses.ts';
 import { wishes } from './wishes.ts';
 import { requests } from './requests.ts';
 import { discussions } from './discussions.ts';
+import { navigation } from './navigation.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions, navigation };
 
 export type Messages = typeof nl;
