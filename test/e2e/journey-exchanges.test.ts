@@ -8,6 +8,7 @@
 // the list is sorted by support. Every page gets the duplicate-id and axe checks, and the walk's language and width.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { createAccount, signedIn } from '../helpers/accounts.ts';
 import { importCities, startServer, type ServerHarness } from '../helpers/server.ts';
 import { startSmtp, type ReceivedMail, type SmtpHarness } from '../helpers/smtp.ts';
@@ -102,7 +103,8 @@ test('(a) information request, en, 390×844: ask from the dataset, confirm by ma
   const messages = await page.locator('main ol.thread > li').allTextContents();
   assert.equal(messages.length, 3, messages.join(' | '));
   assert.ok(messages[0].includes('Where do the population') && messages[1].includes('national register') && messages[2].includes('Thanks, that helps.'), messages.join(' | '));
-  await mailTo('desk@example.org', /Reply to question/);
+  // Staff are mailed in their own language (the account's, Dutch here).
+  await mailTo('desk@example.org', new RegExp(`Reactie op vraag ${reference}`));
 });
 
 const reuseWalks = [
@@ -197,7 +199,7 @@ test('(c) data requests, nl at 1366×900: ask, another supports and comments, st
   await follow(b, s.url, at('/data-requests'), () => clickHeaderLink(page, 'Dataverzoeken'), step('05-list'));
   await follow(b, s.url, wishUrl, () => page.locator('main').getByRole('link', { name: 'Fietspaden per gemeente' }).click(), step('06-wish'));
   await follow(b, s.url, `${wishUrl}?done=vote`, () => page.getByRole('button', { name: 'Steun dit verzoek' }).click(), step('07-supported'));
-  await page.fill('#body', 'Ook nuttig voor onze **fietsersbond**.');
+  await page.fill('#body', 'Ook nuttig: **fietsersbond**.');
   await follow(b, s.url, `${wishUrl}?done=comment`, () => page.locator('main form:has(#body) button[type=submit]').click(), step('08-commented'));
   await readable(page, walk, step('08-commented'));
   assert.match(await main(), /fietsersbond/);
@@ -216,8 +218,70 @@ test('(c) data requests, nl at 1366×900: ask, another supports and comments, st
   await page.fill('#dataset_id', 'cities');
   await follow(b, s.url, `${wishUrl}?done=status`, () => page.getByRole('button', { name: 'Status bewaren' }).click(), step('13-published'));
   await readable(page, walk, step('13-published'));
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  console.log(smtp.messages.map((m) => `${m.to} ${m.subject}`));
   for (const to of ['asker@example.org', 'supporter@example.org']) await mailTo(to, /Nieuwe status van het dataverzoek "Fietspaden per gemeente"/);
   await follow(b, s.url, at('/datasets/cities'), () => page.locator('main a[href="/datasets/cities"]').click(), step('14-dataset'));
+});
+
+/**
+ * Every exchange page as a person sees it, at 1366×900 and 390×844, in Dutch and English, for a person to look at:
+ * screenshots in bench/.data/shots/ (git-ignored). Each page also gets axe, its language and no sideways scroll. The
+ * walks above left a request, reuses and data requests; here a signed-in user asks a question and starts a
+ * discussion, and another reports a post, so the account's list, the discussions and the moderation list hold something.
+ */
+test('(d) the exchange pages at 1366×900 and 390×844, nl and en: screenshots in bench/.data/shots/', async () => {
+  const page = b.page;
+  const shots = new URL('../../bench/.data/shots/', import.meta.url).pathname;
+  mkdirSync(shots, { recursive: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  // What people write here is English, so the English pages' check for Dutch words looks at the portal's words only.
+  await signInAs('maker-nl@example.org');
+  await visit(b, s.url, '/-/contact', 'exchanges-d-contact-user');
+  await page.fill('#subject', 'Other cities?');
+  await page.fill('#message', 'Will cities in Wallonia be added?');
+  await follow(b, s.url, /\/-\/(contact|account\/requests)/, () => page.click('main form button[type=submit]'), 'exchanges-d-asked');
+  await visit(b, s.url, '/datasets/cities/discussions', 'exchanges-d-discussions');
+  await page.getByLabel('Titel').fill('Source of the figures?');
+  await page.getByLabel('Bericht', { exact: true }).fill('Where do the **figures** come from?');
+  await follow(b, s.url, /\/datasets\/cities\/discussions\/d_[^?]+\?done=posted$/, () => page.getByRole('button', { name: 'Discussie beginnen' }).click(), 'exchanges-d-thread');
+  const thread = new URL(page.url()).pathname;
+  await signInAs('maker-en@example.org');
+  await visit(b, s.url, thread, 'exchanges-d-thread-other');
+  const post = page.locator('article.post').first();
+  await post.locator('summary').click();
+  await post.getByLabel('Waarom meldt u dit bericht?').fill('Dubbel');
+  await follow(b, s.url, /done=reported/, () => post.getByRole('button', { name: 'Melden' }).click(), 'exchanges-d-reported');
+
+  const request = (await s.portal.requests.inbox({}))[0];
+  const reuse = (await s.portal.reuses.listApproved())[0];
+  const wish = (await s.portal.wishes.list(null))[0];
+  const pages: { name: string; path: string; as: string | null }[] = [
+    { name: 'contact', path: '/-/contact', as: null },
+    { name: 'contact-dataset', path: '/-/contact?dataset=cities', as: null },
+    { name: 'account-requests', path: '/-/account/requests', as: 'maker-nl@example.org' },
+    { name: 'inbox', path: '/-/inbox', as: 'desk@example.org' },
+    { name: 'inbox-request', path: `/-/inbox/${request.id}`, as: 'desk@example.org' },
+    { name: 'discussions', path: '/datasets/cities/discussions', as: 'maker-en@example.org' },
+    { name: 'discussion', path: thread, as: 'maker-en@example.org' },
+    { name: 'moderation', path: '/-/moderation', as: 'desk@example.org' },
+    { name: 'reuses', path: '/reuses', as: null },
+    { name: 'reuse', path: `/reuses/${reuse.id}`, as: null },
+    { name: 'reuse-submit', path: '/-/reuses/new?dataset=cities', as: 'maker-en@example.org' },
+    { name: 'reuse-moderation', path: '/-/reuses/moderation', as: 'desk@example.org' },
+    { name: 'data-requests', path: '/data-requests', as: 'maker-en@example.org' },
+    { name: 'data-request', path: `/data-requests/${wish.id}`, as: 'desk@example.org' },
+    { name: 'dataset', path: '/datasets/cities', as: null },
+  ];
+  for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    for (const lang of ['nl', 'en'] as const) {
+      for (const p of pages) {
+        const name = `${p.name}-${lang}-${viewport.width}`;
+        if (p.as) await signInAs(p.as);
+        else await b.context.clearCookies();
+        await visit(b, s.url, `${lang === 'en' ? '/en' : ''}${p.path}`, `exchanges-d-${name}`);
+        await readable(page, { lang, width: viewport.width }, name);
+        await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
+      }
+    }
+  }
 });
