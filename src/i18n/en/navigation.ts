@@ -9,5 +9,6 @@ export const navigation: typeof nl = {
   reuseModeration: 'Review reuses',
   contact: 'Contact',
   menu: 'Menu',
+  requesterAccount: (name: string) => `${name} (signed in with an account)`,
   staffExchanges: 'Contact with users',
 };

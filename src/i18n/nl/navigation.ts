@@ -7,5 +7,6 @@ export const navigation = {
   reuseModeration: 'Hergebruik beoordelen',
   contact: 'Contact',
   menu: 'Menu',
+  requesterAccount: (name: string) => `${name} (aangemeld met een account)`,
   staffExchanges: 'Contact met gebruikers',
 };

@@ -55,7 +55,7 @@ export function inboxPage(ctx: PageContext, data: InboxData): Html {
                 <td><a href={ctx.link(`/-/inbox/${r.id}`)}>{r.reference ?? ''}</a></td>
                 <td>{r.subject}{r.dataset_id ? ` (${r.dataset_id})` : ''}</td>
                 <td data-label={t.status}>{t.statuses[r.status as RequestStatus] ?? r.status}</td>
-                <td data-label={t.assignee}>{name(r.assignee)}</td>
+                <td data-label={t.assignee}>{name(r.assignee) || t.unassigned}</td>
                 <td data-label={t.received}>{formatDate(ctx.lang, r.registered_at, ctx.config.timezone)}</td>
                 <td data-label={t.due}>{r.due_at ? formatDate(ctx.lang, `${r.due_at}T12:00:00Z`, ctx.config.timezone) : ''}{isOverdue(r, data.today) && <strong class="badge overdue"> {t.overdue}</strong>}</td>
               </tr>
@@ -80,7 +80,7 @@ export function inboxRequestPage(ctx: PageContext, data: InboxRequestData): Html
       <p class="lead">{r.subject}</p>
       <StatusLine ctx={ctx} request={r} />
       {isOverdue(r, data.today) && <p class="badge overdue">{t.overdue}</p>}
-      <p>{t.requester}: {r.user_id ? r.user_id : `${r.name ?? ''} <${r.email ?? ''}>`}</p>
+      <p>{t.requester}: {r.user_id ? ctx.t.navigation.requesterAccount(data.messages.find((m) => m.kind === 'requester')?.author ?? '') : `${r.name ?? ''} <${r.email ?? ''}>`}</p>
       <Done message={data.done} />
       <ErrorSummary ctx={ctx} error={data.error} />
       <Thread ctx={ctx} messages={data.messages} />
