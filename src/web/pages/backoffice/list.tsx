@@ -71,7 +71,8 @@ function ExchangeLinks(props: { ctx: PageContext }): Html {
   const shown = links.filter((l) => can(account, l.action));
   if (shown.length === 0) return <></>;
   return (
-    <nav class="exchange-links" aria-label={t.staffExchanges}>
+    <nav class="exchange-links" aria-labelledby="exchanges">
+      <h2 id="exchanges">{t.staffExchanges}</h2>
       <ul>{shown.map((l) => <li><a href={ctx.link(l.path)}>{l.label}</a></li>)}</ul>
     </nav>
   );
