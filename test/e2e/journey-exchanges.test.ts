@@ -65,6 +65,10 @@ test('(a) information request, en, 390×844: ask from the dataset, confirm by ma
 
   await visit(b, s.url, '/en/', step('01-home'));
   await readable(page, walk, step('01-home'));
+  // On a phone the header is one line: its links wait behind "Menu", so the page's own content starts at the top.
+  const header = (await page.locator('header.site-header').boundingBox())!;
+  assert.ok(header.height <= 64, `the phone's header is one line (${header.height} px)`);
+  assert.equal(await page.locator('header.site-header').getByRole('link', { name: 'Data requests', exact: true }).count(), 0, 'the menu starts shut');
   await follow(b, s.url, at('/datasets'), () => clickHeaderLink(page, 'Datasets'), step('02-catalog'));
   await follow(b, s.url, at('/datasets/cities'), () => page.locator('main a[href="/en/datasets/cities"]').first().click(), step('03-dataset'));
   await follow(b, s.url, at('/-/contact?dataset=cities'), () => page.locator('main').getByRole('link', { name: 'Ask a question about this dataset' }).click(), step('04-form'));
