@@ -10,6 +10,8 @@ import { raw, type Child, type Html } from '../html/jsx-runtime.ts';
  */
 const staffTools: { path: string; title: (ctx: PageContext) => string; actions: readonly Action[] }[] = [
   { path: '/-/admin/datasets', title: (ctx) => ctx.t.backoffice.title, actions: ['dataset.edit'] },
+  { path: '/-/inbox', title: (ctx) => ctx.t.navigation.inbox, actions: ['requests.handle'] },
+  { path: '/-/moderation', title: (ctx) => ctx.t.navigation.moderation, actions: ['dataset.publish'] },
   { path: '/-/privacy-office', title: (ctx) => ctx.t.privacy.office, actions: ['privacy.manage'] },
   { path: '/-/admin', title: (ctx) => ctx.t.admin.navigation, actions: ['users.manage', 'grants.manage', 'audit.read'] },
   { path: '/-/stats', title: (ctx) => ctx.t.stats.title, actions: ['stats.read'] },
@@ -117,30 +119,36 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
             <div class="wrap header-row">
               <a class="brand" href={ctx.link('/')}>{ctx.config.portalName}</a>
               <nav aria-label={t.mainNavigation}>
-                <ul class="nav">
-                  <li><a href={ctx.link('/datasets')} aria-current={ctx.path.startsWith('/datasets') ? 'page' : undefined}>{t.datasets}</a></li>
-                  <li><a href={ctx.link('/-/api')} aria-current={ctx.path === '/-/api' ? 'page' : undefined}>{t.api}</a></li>
-                  {ctx.viewer ? (
-                    <>
-                      <StaffLinks ctx={ctx} />
-                      <li><a href={ctx.link('/-/account')} aria-current={ctx.path.startsWith('/-/account') ? 'page' : undefined}>{ctx.t.account.myAccount}</a></li>
-                      <li>
-                        <form method="post" action={ctx.link('/-/account/logout')}>
-                          <input type="hidden" name="_csrf" value={ctx.viewer.csrf} />
-                          <button type="submit" class="link-button">{ctx.t.account.signOut}</button>
-                        </form>
-                      </li>
-                    </>
-                  ) : (
-                    <li><a href={ctx.link('/-/account/login')} aria-current={ctx.path.startsWith('/-/account') ? 'page' : undefined}>{ctx.t.account.signIn}</a></li>
-                  )}
-                  <li>
-                    <a href={ctx.linkIn(other, ctx.path) + ctx.search} hreflang={other}>
-                      <span lang={other}>{t.otherLanguage}</span>
-                      <span class="visually-hidden"> ({t.otherLanguageLabel})</span>
-                    </a>
-                  </li>
-                </ul>
+                {/* On a phone the links wait behind "Menu" (a disclosure, no script), so the data starts on the first screen; wider, they all show. */}
+                <details class="site-menu">
+                  <summary>{ctx.t.navigation.menu}</summary>
+                  <ul class="nav">
+                    <li><a href={ctx.link('/datasets')} aria-current={ctx.path.startsWith('/datasets') ? 'page' : undefined}>{t.datasets}</a></li>
+                    <li><a href={ctx.link('/reuses')} aria-current={ctx.path.startsWith('/reuses') ? 'page' : undefined}>{ctx.t.navigation.reuses}</a></li>
+                    <li><a href={ctx.link('/data-requests')} aria-current={ctx.path.startsWith('/data-requests') ? 'page' : undefined}>{ctx.t.navigation.dataRequests}</a></li>
+                    <li><a href={ctx.link('/-/api')} aria-current={ctx.path === '/-/api' ? 'page' : undefined}>{t.api}</a></li>
+                    {ctx.viewer ? (
+                      <>
+                        <StaffLinks ctx={ctx} />
+                        <li><a href={ctx.link('/-/account')} aria-current={ctx.path.startsWith('/-/account') ? 'page' : undefined}>{ctx.t.account.myAccount}</a></li>
+                        <li>
+                          <form method="post" action={ctx.link('/-/account/logout')}>
+                            <input type="hidden" name="_csrf" value={ctx.viewer.csrf} />
+                            <button type="submit" class="link-button">{ctx.t.account.signOut}</button>
+                          </form>
+                        </li>
+                      </>
+                    ) : (
+                      <li><a href={ctx.link('/-/account/login')} aria-current={ctx.path.startsWith('/-/account') ? 'page' : undefined}>{ctx.t.account.signIn}</a></li>
+                    )}
+                    <li>
+                      <a href={ctx.linkIn(other, ctx.path) + ctx.search} hreflang={other}>
+                        <span lang={other}>{t.otherLanguage}</span>
+                        <span class="visually-hidden"> ({t.otherLanguageLabel})</span>
+                      </a>
+                    </li>
+                  </ul>
+                </details>
               </nav>
             </div>
           </header>
@@ -152,6 +160,7 @@ export function Layout(props: { ctx: PageContext; page: PageOptions; children?: 
             <div class="wrap">
               <p>{t.footerAbout(ctx.config.publisherName)}</p>
               <ul class="footer-links">
+                <li><a href={ctx.link('/-/contact')}>{ctx.t.navigation.contact}</a></li>
                 <li><a href={ctx.link('/-/api')}>{t.footerApi}</a></li>
                 <li><a href="/api/explore/v2.1/catalog/exports/dcat_ap_vl">{t.footerCatalog}</a></li>
                 <li><a href={ctx.link('/-/privacy')}>{t.footerPrivacy}</a></li>

@@ -238,3 +238,17 @@ export async function readable(page: Page, walk: { lang: 'nl' | 'en'; width: num
   await noSidewaysScroll(page, walk.width, name);
   await sameFieldStyles(page, name);
 }
+
+/** On a phone the header's links wait behind "Menu" (a disclosure): open it, as a person would, when it is shut. */
+export async function openMenu(page: Page): Promise<void> {
+  const menu = page.locator('header.site-header details.site-menu');
+  if ((await menu.count()) === 0 || (await menu.getAttribute('open')) !== null) return;
+  const summary = menu.locator('> summary');
+  if (await summary.isVisible()) await summary.click();
+}
+
+/** Follows a link of the header by its name, opening the phone's menu first when it is shut. */
+export async function clickHeaderLink(page: Page, name: string): Promise<void> {
+  await openMenu(page);
+  await page.locator('header.site-header').getByRole('link', { name, exact: true }).click();
+}

@@ -9,7 +9,7 @@ import { authorityContact } from '../../src/privacy/authorities.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { linkIn, startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { importMunicipalities } from '../web/municipalities-fixture.ts';
-import { follow, openBrowser, openFilters, readable, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, openBrowser, openFilters, readable, viewports, visit, type BrowserHarness, clickHeaderLink } from './browser.ts';
 
 let s: ServerHarness;
 let smtp: SmtpHarness;
@@ -64,7 +64,7 @@ for (const lang of ['nl', 'en'] as const) {
       const icon = await s.get('/favicon.ico');
       assert.equal(icon.status, 200, 'the browser finds /favicon.ico (point 3)');
       assert.match(icon.headers.get('content-type') ?? '', /^image\//);
-      await follow(b, s.url, at('/datasets'), () => page.locator('header.site-header').getByRole('link', { name: w.catalog, exact: true }).click(), step('02-catalog'));
+      await follow(b, s.url, at('/datasets'), () => clickHeaderLink(page, w.catalog), step('02-catalog'));
       await ours('catalog');
       await page.fill('#q', w.search);
       await follow(b, s.url, /\/datasets\?q=/, () => page.press('#q', 'Enter'), step('03-search'));
@@ -87,7 +87,7 @@ for (const lang of ['nl', 'en'] as const) {
       await ours('table');
 
       // "API" in the header: a page for people, with the console, keys and both OpenAPI files (point 3).
-      await follow(b, s.url, at('/-/api'), () => page.locator('header.site-header').getByRole('link', { name: 'API', exact: true }).click(), step('09-api'));
+      await follow(b, s.url, at('/-/api'), () => clickHeaderLink(page, 'API'), step('09-api'));
       assert.equal(await page.textContent('h1'), w.api);
       for (const href of ['/api/explore/v2.1/swagger.json', '/api/opaal/v1/openapi.json', `${w.prefix}/-/account#api-keys`]) {
         assert.ok(await page.locator(`main a[href="${href}"]`).first().isVisible(), `the API page links ${href}`);
@@ -115,7 +115,7 @@ for (const lang of ['nl', 'en'] as const) {
       // An account: register from the header's sign-in page, confirm by mail, sign in.
       const email = `burger.${lang}.${viewport.width}@example.org`;
       const fresh = `nieuw.${lang}.${viewport.width}@example.org`;
-      await follow(b, s.url, at('/-/account/login'), () => page.locator('header.site-header').getByRole('link', { name: w.signIn, exact: true }).click(), step('12-sign-in'));
+      await follow(b, s.url, at('/-/account/login'), () => clickHeaderLink(page, w.signIn), step('12-sign-in'));
       await ours('sign in');
       await follow(b, s.url, at('/-/account/register'), () => page.click(`main a[href="${w.prefix}/-/account/register"]`), step('13-register'));
       await page.fill('#first_name', 'Bea');

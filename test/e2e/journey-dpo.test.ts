@@ -14,7 +14,7 @@ import { lastCode } from '../helpers/privacy-cases.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { linkIn, startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { signedIn } from '../helpers/staff.ts';
-import { follow, looksDestructive, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, looksDestructive, openBrowser, readable, viewports, visit, type BrowserHarness, clickHeaderLink } from './browser.ts';
 
 let s: ServerHarness;
 let smtp: SmtpHarness;
@@ -78,7 +78,7 @@ for (const { lang, prefix, viewport } of walks) {
 
     // The office from the header, then each of its parts by its tabs (point 1).
     await visit(b, s.url, at('/datasets'), step('01-catalog'));
-    await follow(b, s.url, at('/-/privacy-office'), () => page.locator('header.site-header').getByRole('link', { name: w.office, exact: true }).click(), step('02-office'));
+    await follow(b, s.url, at('/-/privacy-office'), () => clickHeaderLink(page, w.office), step('02-office'));
     await ours('office');
     for (const part of w.parts) assert.equal(await page.locator(`main > ul a[href="${prefix}/-/privacy-office/${part}"]`).count(), 1, `the office links ${part}`);
     for (const part of w.parts) {

@@ -8,7 +8,7 @@ import { staffAudience } from '../../src/catalog/service.ts';
 import { fixture } from '../helpers/engine.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { signedIn } from '../helpers/staff.ts';
-import { follow, looksDestructive, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, looksDestructive, openBrowser, readable, viewports, visit, type BrowserHarness, clickHeaderLink, openMenu } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -53,7 +53,8 @@ for (const { lang, prefix, viewport } of walks) {
 
     // "Datasets beheren" in the header opens the back office, which lists the dataset (point 1).
     await visit(b, s.url, at('/'), step('01-home'));
-    await follow(b, s.url, at('/-/admin/datasets'), () => page.locator('header.site-header').getByRole('link', { name: w.backoffice, exact: true }).click(), step('02-backoffice'));
+    await follow(b, s.url, at('/-/admin/datasets'), () => clickHeaderLink(page, w.backoffice), step('02-backoffice'));
+    await openMenu(page);
     assert.equal(await page.locator('header.site-header').getByRole('link', { name: w.backoffice, exact: true }).getAttribute('aria-current'), 'page');
     assert.equal(await page.locator(`main a[href="${prefix}/-/admin/datasets/${id}"]`).count(), 1);
     await ours('back office');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createAccount, testPassword } from '../helpers/accounts.ts';
 import type { ServerHarness } from '../helpers/server.ts';
 import { startPortal } from '../web/helpers.ts';
-import { follow, openBrowser, openFilters, readable, viewports, visit, type BrowserHarness } from './browser.ts';
+import { follow, openBrowser, openFilters, readable, viewports, visit, type BrowserHarness, clickHeaderLink } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -104,7 +104,7 @@ for (const { lang, prefix, viewport } of walks) {
 
     // Signed in, a key for a script; the Explore API takes it, and refuses a wrong one.
     const email = `onderzoeker.${lang}@example.org`;
-    await follow(b, s.url, /\/-\/account\/login/, () => page.locator('header.site-header').getByRole('link', { name: w.signIn, exact: true }).click(), step('08-sign-in'));
+    await follow(b, s.url, /\/-\/account\/login/, () => clickHeaderLink(page, w.signIn), step('08-sign-in'));
     await page.fill('#email', email);
     await page.fill('#password', testPassword);
     await follow(b, s.url, at('/-/account'), () => page.click('main form button[type=submit]'), step('09-account'));

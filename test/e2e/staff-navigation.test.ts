@@ -7,7 +7,7 @@ import { seedDemo } from '../../src/demo/seed.ts';
 import type { Role } from '../../src/accounts/types.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 import { signedIn } from '../helpers/staff.ts';
-import { checkPage, openBrowser, type BrowserHarness } from './browser.ts';
+import { checkPage, clickHeaderLink, openBrowser, openMenu, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -49,6 +49,7 @@ const headerLink = (name: string) => header().getByRole('link', { name, exact: t
 
 /** The link is on screen, inside the viewport's width, and the page does not scroll sideways. */
 async function reachable(name: string, width: number): Promise<void> {
+  await openMenu(b.page);
   const link = headerLink(name);
   assert.ok(await link.isVisible(), `${name} is visible at ${width} px`);
   const box = (await link.boundingBox())!;
@@ -67,6 +68,7 @@ for (const person of people) {
       for (const l of languages) {
         const name = `nav-${person.role}-${l.lang}-${viewport.width}`;
         await page.goto(`${s.url}${l.prefix}/datasets`);
+        await openMenu(page);
         for (const tool of Object.keys(toolPaths) as Tool[]) {
           assert.equal(await headerLink(l.tools[tool]).count(), person.tools.includes(tool) ? 1 : 0, `${name}: ${tool}`);
         }
@@ -75,7 +77,8 @@ for (const person of people) {
         await checkPage(b, s.url, name);
         for (const tool of person.tools) {
           await page.goto(`${s.url}${l.prefix}/datasets`);
-          await Promise.all([page.waitForURL(`${s.url}${l.prefix}${toolPaths[tool]}`), headerLink(l.tools[tool]).click()]);
+          await Promise.all([page.waitForURL(`${s.url}${l.prefix}${toolPaths[tool]}`), clickHeaderLink(page, l.tools[tool])]);
+          await openMenu(page);
           assert.equal(await headerLink(l.tools[tool]).getAttribute('aria-current'), 'page', `${name}: ${tool} is marked as the current page`);
           await checkPage(b, s.url, `${name}-${tool}`, { screenshot: viewport.width < 1000 });
         }
@@ -95,6 +98,7 @@ test('the DPO reaches every part of the privacy office from its home page, on a 
       await Promise.all([page.waitForURL(`${s.url}${l.prefix}/-/privacy-office/${part}`), link.click()]);
       // Each part keeps the office's tabs, its own marked, and the header still marks the office.
       assert.equal(await page.locator(`nav.tabs a[href="${l.prefix}/-/privacy-office/${part}"]`).getAttribute('aria-current'), 'page');
+      await openMenu(page);
       assert.equal(await headerLink(l.tools.office).getAttribute('aria-current'), 'page');
       await checkPage(b, s.url, `office-${l.lang}-390-${part}`);
     }
@@ -127,7 +131,7 @@ test('"API" in the header opens the page for people in both languages, on a desk
     await page.setViewportSize(viewport);
     for (const l of languages) {
       await page.goto(`${s.url}${l.prefix}/datasets/${dataset}`);
-      await Promise.all([page.waitForURL(`${s.url}${l.prefix}/-/api`), headerLink('API').click()]);
+      await Promise.all([page.waitForURL(`${s.url}${l.prefix}/-/api`), clickHeaderLink(page, 'API')]);
       assert.equal(await page.textContent('h1'), l.api);
       assert.equal(await page.getAttribute('html', 'lang'), l.lang);
       assert.ok(await page.locator('a[href="/api/explore/v2.1/swagger.json"]').isVisible());

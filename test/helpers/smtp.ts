@@ -24,7 +24,8 @@ function decode(raw: string): { subject: string; text: string } {
   let body = rest.join('\n\n');
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const subjectLine = /^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '';
-  const subject = subjectLine.replace(/=\?utf-8\?([QB])\?(.*?)\?=/gi, (_, kind: string, text: string) =>
+  // Whitespace between two encoded words is folding, not text (RFC 2047, 6.2): a long subject split in two keeps its words whole.
+  const subject = subjectLine.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?(.*?)\?=/gi, (_, kind: string, text: string) =>
     kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
   ).replace(/\s+/g, ' ');
   if (/Content-Transfer-Encoding: quoted-printable/i.test(unfolded)) {

@@ -7,6 +7,7 @@ import type { Html } from '../../../html/jsx-runtime.ts';
 import { adminPath, BackofficeLayout, Notes, titleOf } from './common.tsx';
 import { RequestCounts } from '../requests/inbox.tsx';
 import { ExchangeCounts, type ExchangeCountsData } from '../discussions/discussions.tsx';
+import { can } from '../../../accounts/permissions.ts';
 
 interface ListedDataset {
   dataset: Dataset;
@@ -23,6 +24,7 @@ export function datasetListPage(ctx: PageContext, rows: ListedDataset[], data: {
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <Notes ctx={ctx} done={data.done} />
+      <ExchangeLinks ctx={ctx} />
       {data.requestCounts && <RequestCounts ctx={ctx} counts={data.requestCounts} />}
       {data.exchangeCounts && <ExchangeCounts ctx={ctx} counts={data.exchangeCounts} />}
       <p><a class="button" href="#new">{t.newDataset}</a></p>
@@ -55,6 +57,26 @@ export function datasetListPage(ctx: PageContext, rows: ListedDataset[], data: {
       )}
       <CreateForm ctx={ctx} values={data.values ?? {}} error={data.error} />
     </BackofficeLayout>
+  );
+}
+
+/** The staff's side of the exchanges with users (issue 17): the inbox, discussion moderation and reuse review, each as the viewer may open it. */
+function ExchangeLinks(props: { ctx: PageContext }): Html {
+  const { ctx } = props;
+  const t = ctx.t.navigation;
+  const account = ctx.viewer?.account ?? null;
+  const links = [
+    { path: '/-/inbox', label: ctx.t.requests.inboxTitle, action: 'requests.handle' },
+    { path: '/-/moderation', label: ctx.t.discussions.moderation, action: 'dataset.publish' },
+    { path: '/-/reuses/moderation', label: t.reuseModeration, action: 'dataset.edit' },
+  ] as const;
+  const shown = links.filter((l) => can(account, l.action));
+  if (shown.length === 0) return <></>;
+  return (
+    <nav class="exchange-links" aria-labelledby="exchanges">
+      <h2 id="exchanges">{t.staffExchanges}</h2>
+      <ul>{shown.map((l) => <li><a href={ctx.link(l.path)}>{l.label}</a></li>)}</ul>
+    </nav>
   );
 }
 

@@ -25,7 +25,7 @@ function ReuseCard(props: { ctx: PageContext; reuse: Reuse }): Html {
   return (
     <article class="card reuse">
       <h2><a href={ctx.link(`/reuses/${r.id}`)}>{r.title}</a></h2>
-      {r.hasImage && <img src={`/reuses/${r.id}/image`} alt={t.imageAlt(r.title)} loading="lazy" width="320" />}
+      {r.hasImage && <img class="reuse-image" src={`/reuses/${r.id}/image`} alt={t.imageAlt(r.title)} loading="lazy" width="320" />}
       <p class="meta">{t.types[r.type]} · {author(ctx, r)}</p>
     </article>
   );
@@ -60,7 +60,7 @@ export function reusePage(ctx: PageContext, r: Reuse): Html {
       <h1>{r.title}</h1>
       {r.status !== 'approved' && <p class="notice">{t.statuses[r.status]}{r.rejectReason ? ` · ${t.rejectedBecause(r.rejectReason)}` : ''}</p>}
       <p class="meta">{t.types[r.type]} · {author(ctx, r)} · <time datetime={r.createdAt}>{formatDate(ctx.lang, r.createdAt, ctx.config.timezone)}</time></p>
-      {r.hasImage && <img src={`/reuses/${r.id}/image`} alt={t.imageAlt(r.title)} width="640" />}
+      {r.hasImage && <img class="reuse-image" src={`/reuses/${r.id}/image`} alt={t.imageAlt(r.title)} width="640" />}
       <Markdown text={r.description} />
       <p><a href={r.url} rel="nofollow ugc noopener">{t.visit}</a></p>
       <h2>{t.datasets}</h2>

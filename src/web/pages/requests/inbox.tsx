@@ -48,16 +48,16 @@ export function inboxPage(ctx: PageContext, data: InboxData): Html {
       <p>{plural(ctx.lang, data.list.length, t.found)}</p>
       {data.list.length === 0 ? <p>{t.none}</p> : (
         <table class="inbox">
-          <thead><tr><th>{t.reference}</th><th>{t.subject}</th><th>{t.status}</th><th>{t.assignee}</th><th>{t.received}</th><th>{t.due}</th></tr></thead>
+          <thead><tr><th scope="col">{t.reference}</th><th scope="col">{t.subject}</th><th scope="col">{t.status}</th><th scope="col">{t.assignee}</th><th scope="col">{t.received}</th><th scope="col">{t.due}</th></tr></thead>
           <tbody>
             {data.list.map((r) => (
               <tr class={isOverdue(r, data.today) ? 'overdue' : undefined}>
                 <td><a href={ctx.link(`/-/inbox/${r.id}`)}>{r.reference ?? ''}</a></td>
                 <td>{r.subject}{r.dataset_id ? ` (${r.dataset_id})` : ''}</td>
-                <td>{t.statuses[r.status as RequestStatus] ?? r.status}</td>
-                <td>{name(r.assignee)}</td>
-                <td>{formatDate(ctx.lang, r.registered_at, ctx.config.timezone)}</td>
-                <td>{r.due_at ? formatDate(ctx.lang, `${r.due_at}T12:00:00Z`, ctx.config.timezone) : ''}{isOverdue(r, data.today) && <strong class="badge overdue"> {t.overdue}</strong>}</td>
+                <td data-label={t.status}>{t.statuses[r.status as RequestStatus] ?? r.status}</td>
+                <td data-label={t.assignee}>{name(r.assignee) || t.unassigned}</td>
+                <td data-label={t.received}>{formatDate(ctx.lang, r.registered_at, ctx.config.timezone)}</td>
+                <td data-label={t.due}>{r.due_at ? formatDate(ctx.lang, `${r.due_at}T12:00:00Z`, ctx.config.timezone) : ''}{isOverdue(r, data.today) && <strong class="badge overdue"> {t.overdue}</strong>}</td>
               </tr>
             ))}
           </tbody>
@@ -80,7 +80,7 @@ export function inboxRequestPage(ctx: PageContext, data: InboxRequestData): Html
       <p class="lead">{r.subject}</p>
       <StatusLine ctx={ctx} request={r} />
       {isOverdue(r, data.today) && <p class="badge overdue">{t.overdue}</p>}
-      <p>{t.requester}: {r.user_id ? r.user_id : `${r.name ?? ''} <${r.email ?? ''}>`}</p>
+      <p>{t.requester}: {r.user_id ? ctx.t.navigation.requesterAccount(data.messages.find((m) => m.kind === 'requester')?.author ?? '') : `${r.name ?? ''} <${r.email ?? ''}>`}</p>
       <Done message={data.done} />
       <ErrorSummary ctx={ctx} error={data.error} />
       <Thread ctx={ctx} messages={data.messages} />

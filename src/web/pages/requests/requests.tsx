@@ -21,7 +21,7 @@ export function contactPage(ctx: PageContext, data: { dataset: { id: string; tit
       <p>{t.contactIntro}</p>
       {data.dataset && <p>{t.aboutDataset(data.dataset.title)}</p>}
       <ErrorSummary ctx={ctx} error={data.error} />
-      <PostForm ctx={ctx} action={ctx.link('/-/contact')} class="contact-form">
+      <PostForm ctx={ctx} action={ctx.link('/-/contact')} class="stack contact-form">
         {data.dataset && <input type="hidden" name="dataset" value={data.dataset.id} />}
         {!data.signedIn && (
           <>
