@@ -34,7 +34,7 @@ function judged(html: string): string {
     });
     const kinds = liveMarkup(skeleton);
     const own =
-      /^<(form|input|select|textarea|link|meta|details)\b/i.test(skeleton) || /^<img src=""/.test(skeleton) || /^<svg\b[^>]*\b(viewBox|xmlns)=/i.test(skeleton) ||
+      /^<(form|input|select|textarea|link|meta|details)\b/i.test(skeleton) || /^<img\b/.test(skeleton) || /^<svg\b[^>]*\b(viewBox|xmlns)=/i.test(skeleton) ||
       /^<script type="" (id=""|src="")>$|^<script type="">$/.test(skeleton);
     return kinds.length === 1 && ['embedding tag', 'script'].includes(kinds[0]) && own ? '' : skeleton;
   });
