@@ -29,6 +29,8 @@ export const purposes = {
   notifications: { defaultBasis: 'consent' },
   // Answering questions about the data and the department (information requests, src/exchanges/requests).
   information_requests: { defaultBasis: 'public_task' },
+  // Counting how the portal is used, to improve it (src/stats): a day's keyed hash of address and browser, nothing else.
+  statistics: { defaultBasis: 'public_task' },
 } as const satisfies Record<string, Purpose>;
 export type PurposeId = keyof typeof purposes;
 
@@ -44,6 +46,7 @@ export const categories = [
   'contact_point',
   'attempt_digest',
   'endpoint',
+  'visitor_digest',
 ] as const;
 export type CategoryId = (typeof categories)[number];
 
@@ -160,6 +163,11 @@ export const retentionRules = {
     trigger: null,
     period: null,
     livesWith: 'information_requests',
+  },
+  statistics_visitor: {
+    // The day's visitor hash is cleared when its day is rolled up (shortly after midnight), two days after at the latest.
+    trigger: 'stats_events.at',
+    period: 'P2D',
   },
 } as const satisfies Record<string, RetentionRule>;
 export type RetentionId = keyof typeof retentionRules;

@@ -22,6 +22,7 @@ import * as requests from './0020_requests.ts';
 import * as discussions from './0021_discussions.ts';
 import * as reuses from './0022_reuses.ts';
 import * as stats from './0025_stats.ts';
+import * as statsVisitor from './0026_stats_visitor.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0021_discussions': discussions,
   '0022_reuses': reuses,
   '0025_stats': stats,
+  '0026_stats_visitor': statsVisitor,
 };

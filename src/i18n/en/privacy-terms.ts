@@ -43,6 +43,10 @@ export const privacyTerms: typeof nl = {
       name: 'Answering questions about the data and the department, with the conversation about them',
       subjects: 'requesters, with or without an account; staff who answer',
     },
+    statistics: {
+      name: 'Statistics to improve the portal and its services: how many visits, downloads, API calls and searches, without cookies and without following anyone',
+      subjects: 'visitors of the portal',
+    },
   },
   categories: {
     identity: 'name',
@@ -55,6 +59,7 @@ export const privacyTerms: typeof nl = {
     contact_point: 'name and email address of a dataset contact point',
     attempt_digest: 'counters of attempts (sign-in, codes, messages) per keyed digest of your email address, account or IP address',
     endpoint: 'addresses (URLs) your webhooks send messages to',
+    visitor_digest: 'a keyed digest of your IP address and browser under a random key that changes every day, to count the unique visitors of one day (your IP address and browser themselves are not kept)',
   },
   retention: {
     account: 'until you delete the account; an account unused for five years is deleted (you are told 30 days before)',
@@ -78,6 +83,7 @@ export const privacyTerms: typeof nl = {
     information_request: 'two years after the question was closed; then deleted with the whole conversation',
     unconfirmed_request: '24 hours if you do not confirm your e-mail address; then deleted',
     request_message: 'together with the question they belong to',
+    statistics_visitor: 'until the day is over and counted: the digest is cleared shortly after midnight and that day\'s key destroyed, within 48 hours at the latest',
   },
   authorities: {
     vtc: {
@@ -115,6 +121,7 @@ export const privacyTerms: typeof nl = {
     transfers: (to) => `Transfer outside the European Economic Area to: ${to}.`,
     notes: {
       contactPoints: 'Dataset contact points are not linked to an account; if you are named as the contact of a dataset, ask the data protection officer.',
+      statistics: 'The portal\'s statistics hold nothing about you: they count visits, downloads and searches without keeping an account, IP address or browser, and the digest by which one day\'s visitors are counted can no longer be traced with any key.',
       registers: 'The register of recipients names organisations, not users of the portal. As a staff member you appear in the breach register at the breaches you recorded.',
     },
   },

@@ -46,6 +46,10 @@ export const privacyTerms = {
       name: 'Vragen over de data en de afdeling beantwoorden, met het gesprek erover',
       subjects: 'vragers, met of zonder account; medewerkers die antwoorden',
     },
+    statistics: {
+      name: 'Statistieken om het portaal en zijn diensten te verbeteren: hoeveel bezoeken, downloads, API-oproepen en zoekopdrachten, zonder cookies en zonder iemand te volgen',
+      subjects: 'bezoekers van het portaal',
+    },
   },
   /** Kinds of personal data, as the statement and the register name them. */
   categories: {
@@ -59,6 +63,7 @@ export const privacyTerms = {
     contact_point: 'naam en e-mailadres van een contactpunt van een dataset',
     attempt_digest: 'tellers van pogingen (aanmelden, codes, berichten) per sleutel-hash van uw e-mailadres, account of IP-adres',
     endpoint: 'adressen (URL\'s) waar uw webhooks berichten naartoe sturen',
+    visitor_digest: 'een sleutel-hash van uw IP-adres en browser onder een willekeurige sleutel die elke dag verandert, om unieke bezoekers van één dag te tellen (uw IP-adres en browser zelf worden niet bewaard)',
   },
   /** How long each retention rule keeps data, as the statement and the register say it. */
   retention: {
@@ -83,6 +88,7 @@ export const privacyTerms = {
     information_request: 'twee jaar nadat de vraag afgesloten is; dan verwijderd met het hele gesprek',
     unconfirmed_request: '24 uur als u uw e-mailadres niet bevestigt; dan verwijderd',
     request_message: 'samen met de vraag waartoe ze horen',
+    statistics_visitor: 'tot de dag voorbij en geteld is: de hash wordt kort na middernacht gewist en de sleutel van die dag vernietigd, uiterlijk na 48 uur',
   },
   /** The supervisory authorities by id: their name and postal address. */
   authorities: {
@@ -123,6 +129,7 @@ export const privacyTerms = {
     transfers: (to: string) => `Doorgifte buiten de Europese Economische Ruimte aan: ${to}.`,
     notes: {
       contactPoints: 'Contactpunten van datasets zijn niet aan een account gekoppeld; staat u als contactpersoon bij een dataset, vraag het dan aan de functionaris voor gegevensbescherming.',
+      statistics: 'De statistieken van het portaal bevatten niets over u: ze tellen bezoeken, downloads en zoekopdrachten zonder account, IP-adres of browser te bewaren, en de hash waarmee bezoekers van één dag geteld worden, is met geen sleutel meer te herleiden.',
       registers: 'Het register van ontvangers noemt organisaties, geen gebruikers van het portaal. Als medewerker staat u in het register van datalekken bij de lekken die u noteerde.',
     },
   },
