@@ -34,6 +34,7 @@ import { reuseRoutes, reusesDatasetSection } from './exchanges/reuses/routes.ts'
 import { wishRoutes } from './exchanges/wishes/routes.ts';
 import { requestRoutes, requestsAccountSection } from './exchanges/requests/routes.ts';
 import { discussionRoutes } from './exchanges/discussions/routes.ts';
+import { installStats } from './stats/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -68,6 +69,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // Only the proxies the operator names may say who the client is (X-Forwarded-For); without them the header is ignored.
+    trustProxy: portal.config.trustedProxies ?? false,
   });
 
   await app.register(helmet, {
@@ -118,14 +121,9 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
 
-  // Popularity: a successful records query counts as an API call, an export as a download; nothing about the caller is kept.
-  app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? '';
-    const datasetId = (request.params as { datasetId?: string } | undefined)?.datasetId;
-    if (!datasetId || reply.statusCode !== 200 || !route.startsWith('/api/explore/')) return;
-    if (route.includes('/exports')) portal.usage.count(datasetId, 'downloads');
-    else if (route.includes('/records') || route.includes('/facets')) portal.usage.count(datasetId, 'api_calls');
-  });
+  // Statistics (src/stats): each successful page, API call, export and catalog search is counted, without the address,
+  // user agent, account, key or query.
+  const statsHook = installStats(app, { stats: portal.stats, baseUrl: portal.config.baseUrl, defaultLanguage: portal.config.defaultLanguage });
 
   await installAuth(app, { accounts: portal.accounts, baseUrl: portal.config.baseUrl });
   // Counters live in this process's memory: one server process counts for the portal.
@@ -155,6 +153,7 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     datasetSections: reusesDatasetSection(portal.reuses),
     reuseCounts: portal.reuses.approvedCounts,
     discussionCount: (id) => portal.discussions.count(id),
+    searched: statsHook.searched,
   });
   const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };
   await app.register(accountRoutes, {

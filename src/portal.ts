@@ -8,6 +8,7 @@ import { migrate, openStore, reach, type Store } from './db/index.ts';
 import { createEngine, type Engine } from './engine/duckdb.ts';
 import { createRecordsService, type RecordsService } from './explore/records.ts';
 import { createUsageService, type UsageService } from './stats/usage.ts';
+import { createStatsService, type StatsService } from './stats/collect.ts';
 import { createAccountService, type AccountService } from './accounts/service.ts';
 import { createAccountStore } from './accounts/store.ts';
 import { createApiKeyService, type ApiKeyService } from './accounts/api-keys/service.ts';
@@ -67,6 +68,8 @@ export interface Portal {
   catalog: CatalogService;
   records: RecordsService;
   usage: UsageService;
+  /** Usage statistics (issue 18): `record` in memory, `flush` in batches, `rollup` into hourly and daily counts. */
+  stats: StatsService;
   mailer: Mailer;
   /** The durable job queue: what follows a change (notifications, webhooks), run once across processes. */
   jobs: JobRunner;
@@ -145,6 +148,14 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
   });
   const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
   const usage = createUsageService({ db: store.db, clock });
+  const stats = createStatsService({
+    db: store.db,
+    clock,
+    timeZone: config.timezone,
+    flushMs: config.statsFlushMs,
+    enabled: config.stats === 'on',
+    log: (entry, message) => sink.log?.(entry, message),
+  });
   const accountStore = createAccountStore(store.db);
   const apiKeyStore = createApiKeyStore(store.db);
   const adminStore = createAdminStore(store.db);
@@ -328,6 +339,21 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
       },
     })),
   ];
+  if (stats.enabled) {
+    // The statistics' rollup, once per ten-minute slot across processes (idempotent: recomputing a period writes the same rows).
+    const slotMs = 10 * 60_000;
+    schedules.push({
+      kind: 'stats.rollup',
+      period: (at: Date) => {
+        const start = new Date(Math.floor(at.getTime() / slotMs) * slotMs);
+        return { key: start.toISOString().slice(0, 16), runAfter: start };
+      },
+    });
+    handlers['stats.rollup'] = async () => {
+      await stats.flush();
+      await stats.rollup(clock());
+    };
+  }
   for (const frequency of digestFrequencies) {
     handlers[`follow.digest.${frequency}`] = async () => {
       await follow.sendDigests(frequency, clock());
@@ -354,6 +380,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     catalog,
     records,
     usage,
+    stats,
     mailer,
     accounts,
     twoFactor,
@@ -379,6 +406,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
       tempSweeps.stop();
       await webhooks.close();
       await usage.close();
+      await stats.close();
       await jobs.stop();
       await mailer.close();
       await engine.close();
