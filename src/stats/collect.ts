@@ -61,10 +61,24 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
   let today: { day: string; from: number; to: number; key: Buffer } | null = null;
   let warming: Promise<void> | null = null;
 
-  const dayOf = (at: Date) => zonedDay(at, timeZone).toISOString().slice(0, 10);
+  // The zone's days and their instants, remembered (Intl takes a millisecond or more per question).
+  const spans = new Map<string, { from: Date; to: Date }>();
   const bounds = (day: string) => {
-    const start = new Date(`${day}T00:00:00.000Z`);
-    return { from: zonedMidnight(start, timeZone), to: zonedMidnight(new Date(start.getTime() + dayMs), timeZone) };
+    let span = spans.get(day);
+    if (!span) {
+      const start = new Date(`${day}T00:00:00.000Z`);
+      span = { from: zonedMidnight(start, timeZone), to: zonedMidnight(new Date(start.getTime() + dayMs), timeZone) };
+      if (spans.size > 64) spans.clear();
+      spans.set(day, span);
+    }
+    return span;
+  };
+  const dayOf = (at: Date) => {
+    const t = at.getTime();
+    for (const [day, span] of spans) if (span.from.getTime() <= t && t < span.to.getTime()) return day;
+    const day = zonedDay(at, timeZone).toISOString().slice(0, 10);
+    bounds(day);
+    return day;
   };
   const hmac = (key: Buffer, identity: string) => createHmac('sha256', key).update(identity).digest('hex');
 
