@@ -41,7 +41,7 @@ for (const dialect of dialects) {
       for (const [i, { address, agent }] of clients.entries()) {
         // The proxy appends the client it saw; what the client claimed before it is not believed.
         const headers = { 'x-forwarded-for': address, 'user-agent': agent, referer: `https://verwijzer-${i}.example.net/pad?adres=${address}` };
-        const withKey = i === 0 ? { authorization: `Apikey ${key}` } : {};
+        const withKey: Record<string, string> = i === 0 ? { authorization: `Apikey ${key}` } : {};
         for (const path of ['/', '/datasets?q=steden', '/datasets?q=nergens', '/datasets/cities', '/datasets/cities/table', `/en/datasets/cities/chart?q=${encodeURIComponent(agent)}`]) {
           assert.equal(await send(s.url, path, headers), 200, path);
         }
