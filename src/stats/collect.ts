@@ -35,9 +35,12 @@ const dayMs = 24 * hourMs;
 const hashWindowMs = 5 * 60_000;
 /** A day is finished this long after its end: its hashes are counted a last time, cleared, and its key deleted. */
 const finishMs = 10 * 60_000;
-/** Raw events are kept this long; rollups recompute only periods that began within `recomputeMs`, which are whole. */
+/**
+ * Raw events are kept this long; rollups recompute only periods that began within `recomputeMs` (all of whose events
+ * are still there): events arrive within seconds of their instant, and the rollup runs every ten minutes.
+ */
 const keepRawMs = 7 * dayMs;
-const recomputeMs = 6 * dayMs;
+const recomputeMs = 2 * dayMs;
 /** A day's key is deleted this long after it was made, whatever happened to the rollups. */
 const keyLifeMs = 47 * hourMs;
 /** A search term is shown only when this many distinct visitors used it that day. */
@@ -110,11 +113,11 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
   }
 
   async function writePending(): Promise<void> {
+    const now = clock();
+    forgetKeys(now);
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const now = clock();
-    forgetKeys(now);
     try {
       for (const e of batch) {
         if (e.identity === null) continue;
@@ -208,8 +211,7 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
     flush,
 
     /**
-     * Recomputes, from the raw events, the hours and days that have them (within the six days all of their events are
-     * still kept): absolute values, so running it twice, or in two processes, writes the same rows. Days that ended are
+     * Recomputes, from the raw events, the hours and days that have them (those that began within the last two days): absolute values, so running it twice, or in two processes, writes the same rows. Days that ended are
      * finished: their visitors and terms counted a last time, their hashes cleared, their key deleted. Raw events older
      * than seven days are deleted.
      */

@@ -26,7 +26,7 @@ export function installStats(app: FastifyInstance, deps: { stats: StatsService; 
       // Sec-GPC or DNT: counted in the totals only, with no hash, no origin and no search term.
       const untracked = asksNoTracking(request.headers);
       const identity = untracked ? null : `${request.ip}\n${request.headers['user-agent'] ?? ''}`;
-      const referrer = untracked ? null : referrerHost(request.headers.referer, [portalHost, request.hostname.toLowerCase()]);
+      const referrer = untracked ? null : referrerHost(request.headers.referer, [portalHost, (request.hostname ?? '').toLowerCase()]);
       const caller = event.kind === 'view' ? '' : request.keyAccount ? 'key' : 'anonymous';
       deps.stats.record({ ...event, caller, referrer, identity });
       const search = searches.get(request);
