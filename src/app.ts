@@ -32,9 +32,10 @@ import { webhookApi, webhookPages, webhooksAccountSection } from './webhooks/rou
 import { followRoutes, followsAccountSection, installFollowState } from './follow/routes.ts';
 import { reuseRoutes, reusesDatasetSection } from './exchanges/reuses/routes.ts';
 import { wishRoutes } from './exchanges/wishes/routes.ts';
-import { statsRoutes } from './stats/routes.ts';
+import { statsRoutes } from './stats/dashboard-routes.ts';
 import { requestRoutes, requestsAccountSection } from './exchanges/requests/routes.ts';
 import { discussionRoutes } from './exchanges/discussions/routes.ts';
+import { installStats } from './stats/routes.ts';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -69,6 +70,8 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // Only the proxies the operator names may say who the client is (X-Forwarded-For); without them the header is ignored.
+    trustProxy: portal.config.trustedProxies ?? false,
   });
 
   await app.register(helmet, {
@@ -119,14 +122,9 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
 
-  // Popularity: a successful records query counts as an API call, an export as a download; nothing about the caller is kept.
-  app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? '';
-    const datasetId = (request.params as { datasetId?: string } | undefined)?.datasetId;
-    if (!datasetId || reply.statusCode !== 200 || !route.startsWith('/api/explore/')) return;
-    if (route.includes('/exports')) portal.usage.count(datasetId, 'downloads');
-    else if (route.includes('/records') || route.includes('/facets')) portal.usage.count(datasetId, 'api_calls');
-  });
+  // Statistics (src/stats): each successful page, API call, export and catalog search is counted, without the address,
+  // user agent, account, key or query.
+  const statsHook = installStats(app, { stats: portal.stats, baseUrl: portal.config.baseUrl, defaultLanguage: portal.config.defaultLanguage });
 
   await installAuth(app, { accounts: portal.accounts, baseUrl: portal.config.baseUrl });
   // Counters live in this process's memory: one server process counts for the portal.
@@ -152,11 +150,12 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
       at: a.createdAt,
       url: `${languagePrefix(lang, portal.config.defaultLanguage)}${a.datasetId ? `/datasets/${a.datasetId}` : '/'}`,
     }));
-  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, usage: portal.usage, clock: portal.clock, assets, audienceOf, feedEntries,
+  await app.register(webRoutes, { config: portal.config, catalog: portal.catalog, records: portal.records, clock: portal.clock, assets, audienceOf, feedEntries,
     datasetSections: reusesDatasetSection(portal.reuses),
     exploreMetas: portal.exploreMetas,
     figures: portal.figures,
     discussionCount: (id) => portal.discussions.count(id),
+    searched: statsHook.searched,
   });
   const apiKeyDeps = { config: portal.config, apiKeys: portal.apiKeys, contextOf };
   await app.register(accountRoutes, {
@@ -208,7 +207,18 @@ export async function buildApp(portal: Portal, options: { logger?: FastifyServer
   // Exchanges (issue 17): reuses and data requests.
   await app.register(reuseRoutes, { config: portal.config, reuses: portal.reuses, blobs: portal.blobs, contextOf });
   await app.register(wishRoutes, { config: portal.config, wishes: portal.wishes, contextOf });
-  await app.register(statsRoutes, { config: portal.config, reports: portal.statsReports, catalog: portal.catalog, audienceOf, contextOf });
+  await app.register(statsRoutes, {
+    config: portal.config,
+    reports: portal.statsReports,
+    catalog: portal.catalog,
+    audienceOf,
+    contextOf,
+    // What this process counted is written and today rolled up before a dashboard reads (the job does it every 10 minutes).
+    refresh: async () => {
+      await portal.stats.flush();
+      await portal.stats.rollup();
+    },
+  });
   // Information requests: the contact form, the requester's thread and the staff inbox (issue 17).
   await app.register(requestRoutes, { config: portal.config, requests: portal.requests, contextOf });
   // The moderation list holds data-request comments and the count of reuses to decide on beside the discussion posts.

@@ -1,6 +1,7 @@
 // Environment and flags → one typed, validated configuration object, read once at start-up.
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { isIP } from 'node:net';
 import { ConfigError } from './errors.ts';
 import { languages, messages, type Language } from './i18n/index.ts';
 import { sizeBytes } from './size.ts';
@@ -81,9 +82,15 @@ export interface Config {
   privacyBases: Record<PurposeId, LegalBasis>;
   /** The decree or law the public task rests on, shown beside Art. 6(1)(e). */
   privacyPublicTaskLaw: string | null;
+  /** Reverse proxies (addresses, CIDRs) whose X-Forwarded-For is believed; null: none, the header is ignored. */
+  trustedProxies: string[] | null;
+  /** Whether the statistics count (src/stats); `off` counts nothing (the benchmark's baseline). */
+  stats: 'on' | 'off';
+  /** How often counted events are written to the database, in milliseconds. */
+  statsFlushMs: number;
 }
 
-type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email' | 'tiles' | 'key' | 'basis';
+type Kind = 'int' | 'string' | 'url' | 'enum' | 'size' | 'email' | 'tiles' | 'key' | 'basis' | 'proxies';
 
 interface Setting<K extends keyof Config> {
   key: K;
@@ -165,6 +172,9 @@ const settings = [
   ...(Object.keys(purposes) as PurposeId[]).map((purpose) =>
     setting({ key: 'privacyBases', member: purpose, env: `PRIVACY_BASIS_${purpose.toUpperCase()}`, flag: null, kind: 'basis', values: Object.keys(legalBases), default: purposes[purpose].defaultBasis, defaultText: purposes[purpose].defaultBasis, help: `Legal basis (GDPR Art. 6(1)) for the purpose "${messages('en').privacyTerms.purposes[purpose].name}": ${Object.keys(legalBases).join(', ')}.` }),
   ),
+  setting({ key: 'trustedProxies', env: 'TRUSTED_PROXIES', flag: null, kind: 'proxies', default: null, defaultText: '(none: X-Forwarded-For is ignored)', help: 'Comma-separated addresses or CIDR ranges of the reverse proxies in front of the portal (e.g. `127.0.0.1,10.0.0.0/8`): their X-Forwarded-For header then gives the client address that limits and statistics use. Without it the header is ignored.' }),
+  setting({ key: 'stats', env: 'STATS', flag: null, kind: 'enum', values: ['on', 'off'], default: 'on', defaultText: 'on', help: 'Usage statistics (page views, downloads, API calls, searches, unique visitors per day; no address, user agent or key is kept): `off` counts nothing.' }),
+  setting({ key: 'statsFlushMs', env: 'STATS_FLUSH_MS', flag: null, kind: 'int', min: 100, max: 60_000, default: '5000', defaultText: '5000', help: 'How often a server writes the statistics it counted in memory to the database, in milliseconds (and when it stops).' }),
   setting({ key: 'privacyPublicTaskLaw', env: 'PRIVACY_PUBLIC_TASK_LAW', flag: null, kind: 'string', default: null, defaultText: '(none)', help: 'The decree or law the public task rests on (GDPR Art. 6(3)), shown in the statement beside each purpose with that basis.' }),
 ] as const;
 
@@ -226,6 +236,18 @@ function parseValue(s: Setting<keyof Config>, raw: string, source: string): unkn
         throw new ConfigError(`Invalid ${source}: consent cannot be the basis of "${s.member}", which the law requires; withdrawing consent could not stop it. Use legal_obligation or public_task.`);
       }
       return raw;
+    }
+    case 'proxies': {
+      const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+      const valid = (entry: string) => {
+        const [address, prefix, ...rest] = entry.split('/');
+        const family = isIP(address);
+        if (family === 0 || rest.length > 0) return false;
+        if (prefix === undefined) return true;
+        return /^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+      };
+      if (entries.length === 0 || !entries.every(valid)) fail('a comma-separated list of IP addresses or CIDR ranges such as 127.0.0.1,10.0.0.0/8');
+      return entries;
     }
     case 'key':
       // The value is a secret: the message names the setting but never repeats it.

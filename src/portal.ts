@@ -7,10 +7,10 @@ import type { Config } from './config.ts';
 import { migrate, openStore, reach, type Store } from './db/index.ts';
 import { createEngine, type Engine } from './engine/duckdb.ts';
 import { createRecordsService, type RecordsService } from './explore/records.ts';
-import { createUsageService, type UsageService } from './stats/usage.ts';
 import { createFigures, type Figures } from './stats/figures.ts';
 import { createStatsReports, type StatsReports } from './stats/report.ts';
 import type { ExploreMetas } from './explore/present.ts';
+import { createStatsService, type StatsService } from './stats/collect.ts';
 import { createAccountService, type AccountService } from './accounts/service.ts';
 import { createAccountStore } from './accounts/store.ts';
 import { createApiKeyService, type ApiKeyService } from './accounts/api-keys/service.ts';
@@ -72,13 +72,14 @@ export interface Portal {
   blobs: BlobStore;
   catalog: CatalogService;
   records: RecordsService;
-  usage: UsageService;
   /** The public figures of use per dataset (downloads, API calls, popularity), from the statistics. */
   figures: Figures;
   /** The statistics dashboards' reports (src/stats/report.ts). */
   statsReports: StatsReports;
   /** `metas.explore` of these datasets: approved reuses and figures of use. */
   exploreMetas(datasetIds: string[]): Promise<Map<string, ExploreMetas>>;
+  /** Usage statistics (issue 18): `record` in memory, `flush` in batches, `rollup` into hourly and daily counts. */
+  stats: StatsService;
   mailer: Mailer;
   /** The durable job queue: what follows a change (notifications, webhooks), run once across processes. */
   jobs: JobRunner;
@@ -156,8 +157,15 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     log: (message, error) => sink.log?.({ error: (error as Error).name }, message),
   });
   const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
-  const usage = createUsageService({ db: store.db, clock });
   const figures = createFigures({ db: store.db, clock, timezone: config.timezone });
+  const stats = createStatsService({
+    db: store.db,
+    clock,
+    timeZone: config.timezone,
+    flushMs: config.statsFlushMs,
+    enabled: config.stats === 'on',
+    log: (entry, message) => sink.log?.(entry, message),
+  });
   const accountStore = createAccountStore(store.db);
   const apiKeyStore = createApiKeyStore(store.db);
   const adminStore = createAdminStore(store.db);
@@ -352,6 +360,21 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
       },
     })),
   ];
+  if (stats.enabled) {
+    // The statistics' rollup, once per ten-minute slot across processes (idempotent: recomputing a period writes the same rows).
+    const slotMs = 10 * 60_000;
+    schedules.push({
+      kind: 'stats.rollup',
+      period: (at: Date) => {
+        const start = new Date(Math.floor(at.getTime() / slotMs) * slotMs);
+        return { key: start.toISOString().slice(0, 16), runAfter: start };
+      },
+    });
+    handlers['stats.rollup'] = async () => {
+      await stats.flush();
+      await stats.rollup(clock());
+    };
+  }
   for (const frequency of digestFrequencies) {
     handlers[`follow.digest.${frequency}`] = async () => {
       await follow.sendDigests(frequency, clock());
@@ -377,7 +400,6 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     blobs,
     catalog,
     records,
-    usage,
     figures,
     statsReports: createStatsReports({ db: store.db, clock, timezone: config.timezone }),
     async exploreMetas(datasetIds) {
@@ -389,6 +411,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
         }),
       );
     },
+    stats,
     mailer,
     accounts,
     twoFactor,
@@ -413,7 +436,7 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     async close() {
       tempSweeps.stop();
       await webhooks.close();
-      await usage.close();
+      await stats.close();
       await jobs.stop();
       await mailer.close();
       await engine.close();

@@ -72,6 +72,8 @@ interface StatsEventsTable {
   results: number | null;
   /** The referring site's host. */
   referrer: string | null;
+  /** The day's keyed hash of address and user agent (0026); null once the day is rolled up, or for Sec-GPC / DNT. */
+  visitor: string | null;
 }
 
 /** Counts per UTC hour (`YYYY-MM-DDTHH`): views, API calls, exports. */

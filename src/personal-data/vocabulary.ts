@@ -32,6 +32,8 @@ export const purposes = {
   // What people write to and for each other in the portal: discussions on datasets, reuses, data requests with their
   // support and comments (src/exchanges/{discussions,reuses,wishes}), and the moderation of it.
   exchanges: { defaultBasis: 'public_task' },
+  // Counting how the portal is used, to improve it (src/stats): a day's keyed hash of address and browser, nothing else.
+  statistics: { defaultBasis: 'public_task' },
 } as const satisfies Record<string, Purpose>;
 export type PurposeId = keyof typeof purposes;
 
@@ -47,6 +49,7 @@ export const categories = [
   'contact_point',
   'attempt_digest',
   'endpoint',
+  'visitor_digest',
 ] as const;
 export type CategoryId = (typeof categories)[number];
 
@@ -182,6 +185,11 @@ export const retentionRules = {
     trigger: null,
     period: null,
     livesWith: 'wishes',
+  },
+  statistics_visitor: {
+    // The day's visitor hash is cleared when its day is rolled up (shortly after midnight), two days after at the latest.
+    trigger: 'stats_events.at',
+    period: 'P2D',
   },
 } as const satisfies Record<string, RetentionRule>;
 export type RetentionId = keyof typeof retentionRules;

@@ -15,6 +15,7 @@ import type { PersonalDataModule } from '../personal-data/registry.ts';
 import { webhooksModule } from '../webhooks/personal-data.ts';
 import { reusesModule } from '../exchanges/reuses/personal-data.ts';
 import { wishesModule } from '../exchanges/wishes/personal-data.ts';
+import { statsModule } from '../stats/personal-data.ts';
 
 export const personalDataModules: PersonalDataModule[] = [
   contactPointModule,
@@ -26,6 +27,7 @@ export const personalDataModules: PersonalDataModule[] = [
   wishesModule,
   requestsModule,
   discussionsModule,
+  statsModule,
   grantsModule,
   apiKeysModule,
   securityModule,

@@ -8,7 +8,6 @@ import type { Clock } from '../clock.ts';
 import { NotFound } from '../errors.ts';
 import { presentDataset, type ExploreMetas } from '../explore/present.ts';
 import type { RecordsService } from '../explore/records.ts';
-import type { UsageService } from '../stats/usage.ts';
 import { recentDays, type DatasetFigures, type Figures } from '../stats/figures.ts';
 import type { Assets } from './assets.ts';
 import { pageContext, type PageContext } from './context.ts';
@@ -48,7 +47,6 @@ interface WebDeps {
   config: Config;
   catalog: CatalogService;
   records: RecordsService;
-  usage: UsageService;
   clock: Clock;
   assets: Assets;
   /** Who is asking; the accounts module fills this in. */
@@ -63,6 +61,8 @@ interface WebDeps {
   figures: Figures;
   /** How many discussions anyone may read about a dataset (the discussions module's), for the information tab's link. */
   discussionCount?: (datasetId: string) => Promise<number>;
+  /** The catalog page's search (its first page): the statistics count the term and how many datasets it found. */
+  searched?: (request: FastifyRequest, q: string, results: number) => void;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -160,7 +160,10 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
   page({
     path: '/datasets',
     load: (request) => catalogData(request, contextOf(request)),
-    render: (request, data) => catalogPage(contextOf(request), data.query, data.result),
+    render: (request, data) => {
+      if (data.query.q && data.query.page === 1) deps.searched?.(request, data.query.q, data.result.total);
+      return catalogPage(contextOf(request), data.query, data.result);
+    },
     json: (request, data) => catalogJson(contextOf(request), data),
   });
 
@@ -181,7 +184,6 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
         const changes = v.changes ?? (i < 3 ? await deps.catalog.changesOf(dataset.id, v.number).catch(() => null) : null);
         versions.push({ ...v, changes });
       }
-      deps.usage.count(dataset.id, 'page_views');
       const ctx = contextOf(request);
       const extra = deps.datasetSections ? await deps.datasetSections(ctx, dataset.id) : undefined;
       const discussions = deps.discussionCount ? await deps.discussionCount(dataset.id) : null;
@@ -257,7 +259,6 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       const tab = request.params.tab as DatasetTab;
       const render = tab !== 'information' && (datasetTabs as readonly string[]).includes(tab) && tabsOf(dataset).includes(tab) ? tabRenderers[tab] : undefined;
       if (!render) throw new NotFound(ctx.t.errors.notFoundText);
-      deps.usage.count(dataset.id, 'page_views');
       const html = await render({ ctx, dataset, filters: readFilters(request.query as Query), query: request.query as Query, records: deps.records, catalog: deps.catalog, audience });
       return { value: html.value, status: ctx.status };
     },

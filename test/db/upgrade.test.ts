@@ -233,6 +233,17 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
     },
   },
   {
+    tables: ['stats_events'],
+    what: "the raw search is rolled up into the day's terms, as \"other\" (fewer than five visitors)",
+    async check(portal) {
+      await portal.stats.rollup(readAt);
+      const terms = await portal.store.db.selectFrom('stats_daily_terms').select(['term', 'searches', 'empty']).where('day', '=', '2026-01-05').execute();
+      assert.deepEqual(terms.map((t) => [t.term, Number(t.searches), Number(t.empty)]), [['', 1, 0]]);
+      const [event] = await portal.store.db.selectFrom('stats_events').select(['term', 'results']).execute();
+      assert.deepEqual([event.term, event.results], ['fiets', 2]);
+    },
+  },
+  {
     tables: ['dataset_usage'],
     what: 'the per-dataset counts of 0002 are daily views, API calls and downloads',
     async check(portal) {

@@ -23,6 +23,7 @@ import * as discussions from './0021_discussions.ts';
 import * as reuses from './0022_reuses.ts';
 import * as wishModeration from './0023_wish_moderation.ts';
 import * as stats from './0025_stats.ts';
+import * as statsVisitor from './0026_stats_visitor.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0022_reuses': reuses,
   '0023_wish_moderation': wishModeration,
   '0025_stats': stats,
+  '0026_stats_visitor': statsVisitor,
 };

@@ -25,7 +25,8 @@ export const privacyStatement: typeof nl = {
   cookiesText: [
     'The portal sets one cookie: the session cookie (opaal_session) once you sign in. It is strictly necessary, so it needs no consent. There are no other cookies, no advertising and no trackers.',
     'No page loads anything from another website, so nothing about your visit goes to third parties.',
-    'Statistics count visits and downloads per dataset and per day, without IP address and without anything that identifies you.',
+    'Statistics count page views, downloads by format, API calls (with or without an API key, never which one), catalog searches and the website you came from (its domain only), without cookies and without keeping your IP address, browser, account or API key. The raw counts are deleted after 7 days; only totals per hour and per day stay. A search term is shown only when at least 5 distinct visitors used it that day.',
+    'To count the unique visitors of one day, the portal keeps a keyed digest of your IP address and browser under a random key that changes every day. The digest is cleared shortly after midnight and that day\'s key destroyed, within 48 hours at the latest, so no one can link two days. When your browser sends Global Privacy Control (Sec-GPC) or Do Not Track, your visit counts in the totals only, with no digest, search term or origin.',
   ],
   rights: 'Your rights',
   rightsIntro: 'You have the right to:',

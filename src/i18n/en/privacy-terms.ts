@@ -47,6 +47,10 @@ export const privacyTerms: typeof nl = {
       name: 'Exchanges with other users of the portal: discussions on datasets, reuses and data requests (with support and comments), and their moderation',
       subjects: 'registered users who write, report, support or comment; staff who moderate or decide',
     },
+    statistics: {
+      name: 'Statistics to improve the portal and its services: how many visits, downloads, API calls and searches, without cookies and without following anyone',
+      subjects: 'visitors of the portal',
+    },
   },
   categories: {
     identity: 'name',
@@ -59,6 +63,7 @@ export const privacyTerms: typeof nl = {
     contact_point: 'name and email address of a dataset contact point',
     attempt_digest: 'counters of attempts (sign-in, codes, messages) per keyed digest of your email address, account or IP address',
     endpoint: 'addresses (URLs) your webhooks send messages to',
+    visitor_digest: 'a keyed digest of your IP address and browser under a random key that changes every day, to count the unique visitors of one day (your IP address and browser themselves are not kept)',
   },
   retention: {
     account: 'until you delete the account; an account unused for five years is deleted (you are told 30 days before)',
@@ -85,6 +90,7 @@ export const privacyTerms: typeof nl = {
     discussion: 'as long as the discussion is on the dataset\'s page, under your public name; when your account is erased (at your request or after five years unused), the text stays readable under “former user”, without your name',
     reuse: 'an approved reuse as long as it is published, under “former user” once your account is erased; a reuse not (yet) approved is deleted with your account, image included',
     data_request: 'as long as the data request is on the portal; when your account is erased it stays, with the support others gave it, under “former user” (your support and comments are deleted)',
+    statistics_visitor: 'until the day is over and counted: the digest is cleared shortly after midnight and that day\'s key destroyed, within 48 hours at the latest',
   },
   authorities: {
     vtc: {
@@ -122,6 +128,7 @@ export const privacyTerms: typeof nl = {
     transfers: (to) => `Transfer outside the European Economic Area to: ${to}.`,
     notes: {
       contactPoints: 'Dataset contact points are not linked to an account; if you are named as the contact of a dataset, ask the data protection officer.',
+      statistics: 'The portal\'s statistics hold nothing about you: they count visits, downloads and searches without keeping an account, IP address or browser, and the digest by which one day\'s visitors are counted can no longer be traced with any key.',
       registers: 'The register of recipients names organisations, not users of the portal. As a staff member you appear in the breach register at the breaches you recorded.',
     },
   },

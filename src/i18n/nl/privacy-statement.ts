@@ -24,7 +24,8 @@ export const privacyStatement = {
   cookiesText: [
     'Het portaal zet één cookie: de sessiecookie (opaal_session) nadat u zich aanmeldt. Ze is strikt noodzakelijk en vraagt dus geen toestemming. Er zijn geen andere cookies, geen advertenties en geen trackers.',
     'Geen enkele pagina laadt iets van een andere website; er gaat dus niets over uw bezoek naar derden.',
-    'Statistieken tellen bezoeken en downloads per dataset en per dag, zonder IP-adres en zonder iets dat u identificeert.',
+    'Statistieken tellen paginabezoeken, downloads per formaat, API-oproepen (met of zonder API-sleutel, nooit welke), zoekopdrachten in de catalogus en de website waarvan u komt (alleen de domeinnaam), zonder cookies en zonder uw IP-adres, browser, account of API-sleutel te bewaren. De ruwe tellingen worden na 7 dagen gewist; daarna blijven alleen totalen per uur en per dag. Een zoekterm wordt pas getoond als minstens 5 verschillende bezoekers hem die dag gebruikten.',
+    'Om unieke bezoekers van één dag te tellen, bewaart het portaal een sleutel-hash van uw IP-adres en browser onder een willekeurige sleutel die elke dag verandert. De hash wordt kort na middernacht gewist en de sleutel van die dag vernietigd, uiterlijk na 48 uur, zodat niemand twee dagen aan elkaar kan koppelen. Stuurt uw browser Global Privacy Control (Sec-GPC) of Do Not Track, dan telt uw bezoek alleen mee in de totalen, zonder hash, zoekterm of herkomst.',
   ],
   rights: 'Uw rechten',
   rightsIntro: 'U hebt het recht om:',

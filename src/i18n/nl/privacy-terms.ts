@@ -50,6 +50,10 @@ export const privacyTerms = {
       name: 'Uitwisselingen met andere gebruikers van het portaal: discussies over datasets, hergebruik en dataverzoeken (met steun en reacties), en het modereren ervan',
       subjects: 'geregistreerde gebruikers die schrijven, melden, steunen of reageren; medewerkers die modereren of beslissen',
     },
+    statistics: {
+      name: 'Statistieken om het portaal en zijn diensten te verbeteren: hoeveel bezoeken, downloads, API-oproepen en zoekopdrachten, zonder cookies en zonder iemand te volgen',
+      subjects: 'bezoekers van het portaal',
+    },
   },
   /** Kinds of personal data, as the statement and the register name them. */
   categories: {
@@ -63,6 +67,7 @@ export const privacyTerms = {
     contact_point: 'naam en e-mailadres van een contactpunt van een dataset',
     attempt_digest: 'tellers van pogingen (aanmelden, codes, berichten) per sleutel-hash van uw e-mailadres, account of IP-adres',
     endpoint: 'adressen (URL\'s) waar uw webhooks berichten naartoe sturen',
+    visitor_digest: 'een sleutel-hash van uw IP-adres en browser onder een willekeurige sleutel die elke dag verandert, om unieke bezoekers van één dag te tellen (uw IP-adres en browser zelf worden niet bewaard)',
   },
   /** How long each retention rule keeps data, as the statement and the register say it. */
   retention: {
@@ -90,6 +95,7 @@ export const privacyTerms = {
     discussion: 'zolang de discussie bij de dataset staat, onder uw publieke naam; wordt uw account gewist (op uw verzoek of na vijf jaar zonder gebruik), dan blijft de tekst leesbaar onder “voormalige gebruiker”, zonder uw naam',
     reuse: 'een goedgekeurd hergebruik zolang het gepubliceerd is, na het wissen van uw account onder “voormalige gebruiker”; een hergebruik dat (nog) niet goedgekeurd is, wordt met uw account verwijderd, samen met de afbeelding',
     data_request: 'zolang het dataverzoek op het portaal staat; wordt uw account gewist, dan blijft het met de steun van anderen staan onder “voormalige gebruiker” (uw steun en reacties worden verwijderd)',
+    statistics_visitor: 'tot de dag voorbij en geteld is: de hash wordt kort na middernacht gewist en de sleutel van die dag vernietigd, uiterlijk na 48 uur',
   },
   /** The supervisory authorities by id: their name and postal address. */
   authorities: {
@@ -130,6 +136,7 @@ export const privacyTerms = {
     transfers: (to: string) => `Doorgifte buiten de Europese Economische Ruimte aan: ${to}.`,
     notes: {
       contactPoints: 'Contactpunten van datasets zijn niet aan een account gekoppeld; staat u als contactpersoon bij een dataset, vraag het dan aan de functionaris voor gegevensbescherming.',
+      statistics: 'De statistieken van het portaal bevatten niets over u: ze tellen bezoeken, downloads en zoekopdrachten zonder account, IP-adres of browser te bewaren, en de hash waarmee bezoekers van één dag geteld worden, is met geen sleutel meer te herleiden.',
       registers: 'Het register van ontvangers noemt organisaties, geen gebruikers van het portaal. Als medewerker staat u in het register van datalekken bij de lekken die u noteerde.',
     },
   },

@@ -1,0 +1,109 @@
+// What a served request was, for the statistics: a page type, an API endpoint or an export format, read from the route
+// pattern that served it (never the URL with its query), and the referring site's host. Pure: no I/O.
+import { languagePrefix, languages, type Language } from '../i18n/index.ts';
+
+type Classified =
+  | { kind: 'view'; page: string; datasetId: string }
+  | { kind: 'api'; page: string; datasetId: string }
+  | { kind: 'export'; page: string; datasetId: string };
+
+const explore = '/api/explore/v2.1';
+const tabs: Record<string, string> = { table: 'dataset.table', map: 'dataset.map', chart: 'dataset.chart', export: 'dataset.export', api: 'dataset.api', console: 'dataset.console' };
+
+/** The route pattern without its language prefix (`/en/datasets/:id` → `/datasets/:id`). */
+function withoutLanguage(route: string, defaultLanguage: Language): string {
+  for (const lang of languages) {
+    const prefix = languagePrefix(lang, defaultLanguage);
+    if (prefix && (route === prefix || route.startsWith(`${prefix}/`))) return route.slice(prefix.length) || '/';
+  }
+  return route || '/';
+}
+
+function pageOf(route: string, params: Record<string, string | undefined>): { page: string; datasetId: string } {
+  const id = params.id ?? '';
+  switch (route) {
+    case '/':
+      return { page: 'home', datasetId: '' };
+    case '/datasets':
+      return { page: 'catalog', datasetId: '' };
+    case '/datasets/:id':
+      return { page: 'dataset.info', datasetId: id };
+    case '/datasets/:id/:tab':
+      return { page: tabs[params.tab ?? ''] ?? 'other', datasetId: id };
+    case '/datasets/:id/records/:recordId':
+    case '/datasets/:id/record/:recordId':
+      return { page: 'record', datasetId: id };
+    case '/datasets/:id/discussions':
+    case '/datasets/:id/discussions/:thread':
+      return { page: 'discussions', datasetId: id };
+    case '/reuses':
+    case '/reuses/:id':
+      return { page: 'reuses', datasetId: '' };
+    case '/data-requests':
+    case '/data-requests/:id':
+      return { page: 'data_requests', datasetId: '' };
+    case '/-/api':
+      return { page: 'api_guide', datasetId: '' };
+    default:
+      // Another page about a dataset (a version's page) still names it.
+      return { page: 'other', datasetId: route.startsWith('/datasets/:id/') ? id : '' };
+  }
+}
+
+const endpoints: [RegExp, string][] = [
+  [/^\/catalog\/datasets\/:datasetId$/, 'dataset'],
+  [/^\/catalog\/datasets\/:datasetId\/records$/, 'records'],
+  [/^\/catalog\/datasets\/:datasetId\/records\/:recordId$/, 'record'],
+  [/^\/catalog\/datasets\/:datasetId\/facets$/, 'facets'],
+  [/^\/catalog\/datasets\/:datasetId\/attachments$/, 'attachments'],
+  [/^\/catalog\/datasets\/:datasetId\/versions/, 'versions'],
+  [/^(\/|\/catalog(\/datasets|\/facets|\/exports.*)?)?$/, 'catalog'],
+];
+
+/**
+ * The event a successful GET was, or null when it counts as none (assets, staff APIs, a JSON twin, a failure). An HTML
+ * page is a view; the Explore API is an API call, or an export when it is a dataset's export (not also a call).
+ */
+export function classify(input: { method: string; status: number; route: string; params: Record<string, string | undefined>; contentType: string; defaultLanguage: Language }): Classified | null {
+  if (input.method !== 'GET' || input.status < 200 || input.status >= 300) return null;
+  const { route, params } = input;
+  if (route.startsWith(explore)) {
+    const rest = route.slice(explore.length);
+    const datasetId = params.datasetId ?? '';
+    if (rest === '/catalog/datasets/:datasetId/exports/:format') {
+      const format = (params.format ?? '').toLowerCase();
+      return { kind: 'export', page: /^[a-z0-9_-]{1,20}$/.test(format) ? format : 'other', datasetId };
+    }
+    const endpoint = endpoints.find(([pattern]) => pattern.test(rest))?.[1] ?? 'other';
+    return { kind: 'api', page: endpoint, datasetId };
+  }
+  if (route.startsWith('/api/') || route.startsWith('/-/static/')) return null;
+  if (!input.contentType.startsWith('text/html')) return null;
+  const { page, datasetId } = pageOf(withoutLanguage(route, input.defaultLanguage), params);
+  return { kind: 'view', page, datasetId };
+}
+
+/** The referring site's host, only when it is another site than the portal (`ownHosts`), and only for http(s). */
+export function referrerHost(referer: string | undefined, ownHosts: readonly string[]): string | null {
+  if (!referer) return null;
+  let url: URL;
+  try {
+    url = new URL(referer);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname.toLowerCase().slice(0, 255);
+  if (!host || ownHosts.includes(host)) return null;
+  return host;
+}
+
+/** A catalog search as the statistics keep it: lower case, trimmed, spaces collapsed, at most 100 characters. */
+export function normaliseTerm(q: string): string {
+  return q.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 100).trim();
+}
+
+/** Whether the request asks not to be tracked (Global Privacy Control, Do Not Track). */
+export function asksNoTracking(headers: Record<string, string | string[] | undefined>): boolean {
+  return headers['sec-gpc'] === '1' || headers.dnt === '1';
+}
