@@ -100,8 +100,15 @@ export function referrerHost(referer: string | undefined, ownHosts: readonly str
 
 /** A catalog search as the statistics keep it: lower case, trimmed, spaces collapsed, at most 100 characters. */
 export function normaliseTerm(q: string): string {
-  return q.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 100).trim();
+  const term = q.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 100).trim();
+  // What can only name or reach a person is never kept, not even for the week raw events live: an e-mail address, an
+  // IP address, a run of digits as in a phone or national register number. Such a search counts under "other".
+  return looksPersonal(term) ? '' : term;
 }
+
+const personalPatterns = [/[^\s@]+@[^\s@]+\.[^\s@]+/, /\b\d{1,3}(?:\.\d{1,3}){3}\b/, /\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b/, /(?:\d[\s./-]?){8,}/];
+// Years (1900–2099) standing alone are not a number that names anyone: "werkloosheid 2019-2023" is kept.
+const looksPersonal = (term: string) => personalPatterns.some((p) => p.test(term.replace(/\b(?:19|20)\d{2}\b/g, ' ')));
 
 /** Whether the request asks not to be tracked (Global Privacy Control, Do Not Track). */
 export function asksNoTracking(headers: Record<string, string | string[] | undefined>): boolean {
