@@ -18,7 +18,7 @@ const ownMarkupOut = (html: string) =>
   (/<main[\s\S]*<\/main>/.exec(html)?.[0] ?? html)
     .replace(/<form method="post" action="\/[^"]*"( class="[^"]*")?( enctype="[^"]*")?>/g, '')
     .replace(/<input type="hidden" name="_csrf" value="[^"]*">/g, '')
-    .replace(/<img src="\/reuses\/ru_[\w-]+\/image" alt="[^"<>]*"( loading="lazy")? width="\d+">/g, '');
+    .replace(/<img( class="reuse-image")? src="\/reuses\/ru_[\w-]+\/image" alt="[^"<>]*"( loading="lazy")? width="\d+">/g, '');
 const fields = (title: string, extra: Record<string, string> = {}) => ({
   title, description: 'Een **kaart** van alle steden.', url: 'https://kaart.example.org/steden', type: 'application', datasets: 'cities', ...extra,
 });
