@@ -40,6 +40,7 @@ export const stats: typeof nl = {
   otherTerms: 'Other search terms',
   notFound: 'What people look for and do not find',
   notFoundNote: 'Search terms that found nothing: a hint of data to publish or keywords to add.',
+  noneNotFound: 'No search term that five or more visitors used went without a result.',
   referrers: 'Referring sites',
   host: 'Site',
   nothing: 'Nothing counted in this period yet.',

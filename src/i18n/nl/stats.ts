@@ -38,6 +38,7 @@ export const stats = {
   otherTerms: 'Andere zoektermen',
   notFound: 'Wat mensen zoeken en niet vinden',
   notFoundNote: 'Zoektermen die niets opleverden: een aanwijzing voor data om te publiceren of trefwoorden om toe te voegen.',
+  noneNotFound: 'Geen zoekterm die vijf of meer bezoekers gebruikten, bleef zonder resultaat.',
   referrers: 'Verwijzende websites',
   host: 'Website',
   nothing: 'Nog niets geteld in deze periode.',

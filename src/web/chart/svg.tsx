@@ -37,7 +37,8 @@ export function ChartSvg(props: { model: ChartModel; width: number; height: numb
     <svg class={props.width < chartWidths.wide ? 'chart-svg chart-narrow' : 'chart-svg'} role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${props.width} ${props.height}`} width={props.width} height={props.height} xmlns="http://www.w3.org/2000/svg">
       <title id={`${id}-title`}>{props.model.title}</title>
       <desc id={`${id}-desc`}>{props.model.desc}</desc>
-      <Fills count={props.looks} />
+      {/* Lines fill nothing: their patterns would only repeat ids when a page draws two charts. */}
+      <Fills count={props.model.type === 'line' ? 0 : props.looks} />
       {props.children}
     </svg>
   );

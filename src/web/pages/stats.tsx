@@ -84,26 +84,23 @@ export function statsPage(ctx: PageContext, data: StatsPageData): Html {
       <h1>{title}</h1>
       <p>{t.intro}</p>
       <ErrorSummary ctx={ctx} error={data.error} />
-      <form method="get" action={ctx.link('/-/stats')} class="stats-range">
-        <fieldset>
-          <legend>{t.range}</legend>
-          <p>
-            <label for="stats-from">{t.from}</label>
-            <input id="stats-from" name="from" type="date" value={data.asked.from} />
-          </p>
-          <p>
-            <label for="stats-to">{t.to}</label>
-            <input id="stats-to" name="to" type="date" value={data.asked.to} />
-          </p>
-          <p>
-            <label for="stats-dataset">{t.dataset}</label>
-            <select id="stats-dataset" name="dataset">
-              <option value="">{t.allDatasets}</option>
-              {data.datasets.map((d) => <option value={d.id} selected={d.id === data.asked.dataset}>{localized(d.metadata.title, ctx.lang) ?? d.id}</option>)}
-            </select>
-          </p>
-          <p><button type="submit">{t.show}</button></p>
-        </fieldset>
+      <form method="get" action={ctx.link('/-/stats')} class="filter-grid" aria-label={t.range}>
+        <div class="field">
+          <label for="stats-from">{t.from}</label>
+          <input id="stats-from" name="from" type="date" value={data.asked.from} />
+        </div>
+        <div class="field">
+          <label for="stats-to">{t.to}</label>
+          <input id="stats-to" name="to" type="date" value={data.asked.to} />
+        </div>
+        <div class="field">
+          <label for="stats-dataset">{t.dataset}</label>
+          <select id="stats-dataset" name="dataset">
+            <option value="">{t.allDatasets}</option>
+            {data.datasets.map((d) => <option value={d.id} selected={d.id === data.asked.dataset}>{localized(d.metadata.title, ctx.lang) ?? d.id}</option>)}
+          </select>
+        </div>
+        <button type="submit">{t.show}</button>
       </form>
       {report && (
         <>
@@ -123,8 +120,11 @@ export function statsPage(ctx: PageContext, data: StatsPageData): Html {
             <h2 id="stats-per-day">{t.overTime}</h2>
             <div class="chart-frame">
               <Legend label={t.overTime} items={perDay!.series.map((s) => ({ text: s.label }))} kind="line" />
-              <div class="chart-scroll" tabindex="0" role="region" aria-labelledby="stats-per-day">
+              <div class="chart-for-screen">
                 <VerticalChart model={perDay!} width={chartWidths.wide} />
+              </div>
+              <div class="chart-for-phone">
+                <VerticalChart model={{ ...perDay!, id: 'per-day-phone' }} width={chartWidths.narrow} />
               </div>
             </div>
             <details>
@@ -140,7 +140,7 @@ export function statsPage(ctx: PageContext, data: StatsPageData): Html {
           {formats && (
             <section aria-labelledby="stats-formats">
               <h2 id="stats-formats">{t.byFormat}</h2>
-              <div class="chart-scroll" tabindex="0" role="region" aria-labelledby="stats-formats">
+              <div class="chart-small">
                 <HorizontalChart model={formats} width={chartWidths.narrow} />
               </div>
               <Table caption={t.byFormat} head={[t.format, t.downloads]} numeric={[false, true]} rows={report.downloadsByFormat.map((f) => [f.format, n(f.count)])} />
@@ -192,7 +192,7 @@ export function statsPage(ctx: PageContext, data: StatsPageData): Html {
               <section aria-labelledby="stats-not-found">
                 <h2 id="stats-not-found">{t.notFound}</h2>
                 <p class="muted">{t.notFoundNote}</p>
-                <Table caption={t.notFound} head={[t.term, t.emptySearches]} numeric={[false, true]} rows={report.notFound.map((x) => [x.term, n(x.count)])} />
+                {report.notFound.length === 0 ? <p>{t.noneNotFound}</p> : <Table caption={t.notFound} head={[t.term, t.emptySearches]} numeric={[false, true]} rows={report.notFound.map((x) => [x.term, n(x.count)])} />}
               </section>
               {report.referrers.length > 0 && (
                 <section aria-labelledby="stats-referrers">
