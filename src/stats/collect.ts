@@ -45,6 +45,8 @@ const recomputeMs = 2 * dayMs;
 const keyLifeMs = 47 * hourMs;
 /** A search term is shown only when this many distinct visitors used it that day. */
 const termMinVisitors = 5;
+/** Events written per insert: small enough that a flush never holds the event loop for long. */
+const flushChunk = 100;
 /** Events kept in memory at most while the database does not take them. */
 const maxPending = 100_000;
 
@@ -132,9 +134,11 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
       throw error;
     }
     const rows: EventRow[] = batch.map(({ identity: _i, day: _d, ...row }) => row);
-    for (let i = 0; i < rows.length; i += 500) {
+    for (let i = 0; i < rows.length; i += flushChunk) {
+      // SQLite writes in this process's event loop: requests waiting are served between two chunks.
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
       try {
-        await store.insertEvents(rows.slice(i, i + 500));
+        await store.insertEvents(rows.slice(i, i + flushChunk));
       } catch (error) {
         // What was not written waits for the next flush (hashed already: nothing of the person stays in memory).
         const rest = batch.slice(i);
