@@ -1,11 +1,11 @@
 // What the public sees of the statistics, as Opendatasoft shows it: per dataset its downloads and API calls over the
-// last 30 days and in all, and a popularity score, all from the daily counts (src/stats/figures-store.ts). The figures
+// last 30 days and in all, and a popularity score, all from the daily counts (src/stats/report-store.ts). The figures
 // of every dataset are read in one query and kept a minute, so a catalog page or call does not recount them.
 import type { Kysely } from 'kysely';
 import { zonedDay } from '../clock.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
-import { usePerDataset } from './figures-store.ts';
+import { createReportStore } from './report-store.ts';
 
 /** The period the recent figures cover, in days (today included). */
 export const recentDays = 30;
@@ -30,6 +30,7 @@ export const noFigures: DatasetFigures = { downloads: 0, apiCalls: 0, downloads3
 export type Figures = ReturnType<typeof createFigures>;
 
 export function createFigures(deps: { db: Kysely<Database>; clock: Clock; timezone: string; cacheMs?: number }) {
+  const store = createReportStore(deps.db);
   let cached: { at: number; figures: Map<string, DatasetFigures> } | null = null;
   let loading: Promise<Map<string, DatasetFigures>> | null = null;
 
@@ -37,7 +38,7 @@ export function createFigures(deps: { db: Kysely<Database>; clock: Clock; timezo
     const today = zonedDay(deps.clock(), deps.timezone);
     const since = new Date(today.getTime() - (recentDays - 1) * 86_400_000).toISOString().slice(0, 10);
     const figures = new Map<string, DatasetFigures>();
-    for (const row of await usePerDataset(deps.db, since)) {
+    for (const row of await store.usePerDataset(since)) {
       const f = figures.get(row.dataset_id) ?? { ...noFigures };
       const total = Number(row.total);
       const recent = Number(row.recent);

@@ -1,5 +1,6 @@
-// The dashboards' reads of the rollups (stats_daily and its companions): sums over a range of days, for the portal or
-// one dataset. Nothing here reads the raw events: what the dashboards show has been through the rollup's k-anonymity.
+// What is shown of the rollups (stats_daily and its companions): the dashboards' sums over a range of days, for the
+// portal or one dataset, and the public figures per dataset. Nothing here reads the raw events: what is shown has been
+// through the rollup's k-anonymity.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
@@ -21,6 +22,16 @@ function daily(db: Kysely<Database>, range: Range) {
 
 export function createReportStore(db: Kysely<Database>) {
   return {
+    /** The public figures: views, API calls and exports per dataset, in all and on `since` (YYYY-MM-DD) or later. */
+    usePerDataset: (since: string) =>
+      db
+        .selectFrom('stats_daily')
+        .select(['dataset_id', 'kind', count.as('total'), sql<string>`sum(case when day >= ${since} then count else 0 end)`.as('recent')])
+        .where('dataset_id', '<>', '')
+        .where('kind', 'in', ['view', 'api', 'export'])
+        .groupBy(['dataset_id', 'kind'])
+        .execute(),
+
     /** Per day and kind (view, api, export). */
     perDay: (range: Range) => daily(db, range).select(['day', 'kind', count.as('n')]).where('kind', 'in', ['view', 'api', 'export']).groupBy(['day', 'kind']).execute(),
 

@@ -1,19 +1,10 @@
-// The statistics tables' one store: raw events in multi-row inserts, the day's key, and the rollups' reads and
-// idempotent upserts of absolute values.
-import { sql, type Kysely } from 'kysely';
+// The collector's store: raw events in multi-row inserts, the day's key, and the rollups' reads and idempotent
+// upserts of absolute values. What the dashboards and the public figures read of the rollups is in report-store.ts.
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-export interface EventRow {
-  at: string;
-  kind: string;
-  page: string;
-  dataset_id: string;
-  caller: string;
-  term: string | null;
-  results: number | null;
-  referrer: string | null;
-  visitor: string | null;
-}
+/** A raw event as written: the table's columns but the id the database numbers. */
+export type EventRow = Omit<Selectable<Database['stats_events']>, 'id'>;
 
 interface CountRow {
   kind: string;
