@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createAccount, signedIn } from '../helpers/accounts.ts';
 import { importCities, startServer, type ServerHarness } from '../helpers/server.ts';
-import { startSmtp, type ReceivedMail, type SmtpHarness } from '../helpers/smtp.ts';
+import { linkMatching, mailMatching, startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { clickHeaderLink, follow, openBrowser, readable, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
@@ -33,20 +33,7 @@ after(async () => {
   }
 });
 
-async function mailTo(to: string, subject: RegExp): Promise<ReceivedMail> {
-  for (let i = 0; i < 200; i++) {
-    const found = smtp.messages.find((m) => m.to.includes(to) && subject.test(m.subject));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no mail to ${to} about ${subject}`);
-}
-const linkTo = (mail: ReceivedMail, pattern: RegExp) => {
-  const link = mail.text.replace(/=\r?\n/g, '').replace(/=3D/g, '=').match(/https?:\/\/[^\s<>"]+/g)?.find((l) => pattern.test(l));
-  assert.ok(link, `a link to ${pattern} in "${mail.subject}"`);
-  const url = new URL(link);
-  return url.pathname + url.search;
-};
+const mailTo = (to: string, subject: RegExp) => mailMatching(smtp, to, subject);
 async function signInAs(email: string): Promise<void> {
   await b.context.clearCookies();
   const v = await signedIn(s, email);
@@ -80,7 +67,7 @@ test('(a) information request, en, 390×844: ask from the dataset, confirm by ma
   await follow(b, s.url, at('/-/contact'), () => page.click('main form button[type=submit]'), step('05-check-mail'));
   assert.match(await main(), /We sent an e-mail to sam@example\.org/);
 
-  await visit(b, s.url, linkTo(await mailTo('sam@example.org', /Confirm your question/), /\/-\/contact\/confirm\//), step('06-confirm'));
+  await visit(b, s.url, linkMatching(await mailTo('sam@example.org', /Confirm your question/), /\/-\/contact\/confirm\//), step('06-confirm'));
   await readable(page, walk, step('06-confirm'));
   await follow(b, s.url, /\/en\/-\/contact\/thread\/[A-Za-z0-9_-]{43}\?done=registered$/, () => page.getByRole('button', { name: 'Confirm' }).click(), step('07-registered'));
   const reference = /[A-Z]{3}-\d{4}-[2-9A-Z]{6}/.exec(await main())?.[0];
@@ -100,7 +87,7 @@ test('(a) information request, en, 390×844: ask from the dataset, confirm by ma
   await b.context.clearCookies();
   const answer = await mailTo('sam@example.org', /Answer to your question/);
   assert.ok(answer.text.includes('national register'));
-  await visit(b, s.url, linkTo(answer, /\/-\/contact\/thread\//), step('12-thread'));
+  await visit(b, s.url, linkMatching(answer, /\/-\/contact\/thread\//), step('12-thread'));
   await readable(page, walk, step('12-thread'));
   await page.fill('#message', 'Thanks, that helps.');
   await follow(b, s.url, /\?done=replied$/, () => page.getByRole('button', { name: 'Reply', exact: true }).click(), step('13-replied'));

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAccount, signedIn } from '../helpers/accounts.ts';
 import { importCities, startServer, type ServerHarness } from '../helpers/server.ts';
-import { startSmtp, type ReceivedMail, type SmtpHarness } from '../helpers/smtp.ts';
+import { linkMatching, mailMatching, startSmtp, type SmtpHarness } from '../helpers/smtp.ts';
 import { follow, openBrowser, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
@@ -29,20 +29,7 @@ after(async () => {
   }
 });
 
-async function mailTo(to: string, subject: RegExp): Promise<ReceivedMail> {
-  for (let i = 0; i < 100; i++) {
-    const found = smtp.messages.find((m) => m.to.includes(to) && subject.test(m.subject));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no mail to ${to} about ${subject}`);
-}
-const linkTo = (mail: ReceivedMail, pattern: RegExp) => {
-  const link = mail.text.replace(/=\r?\n/g, '').replace(/=3D/g, '=').match(/https?:\/\/[^\s<>"]+/g)?.find((l) => pattern.test(l));
-  assert.ok(link, `a link to ${pattern} in "${mail.subject}"`);
-  const url = new URL(link);
-  return url.pathname + url.search;
-};
+const mailTo = (to: string, subject: RegExp) => mailMatching(smtp, to, subject, 5_000);
 
 test('requester, nl, 1366×900: ask about a dataset, confirm by mail, staff answer in the inbox, reply; the thread shows both in order', async () => {
   const page = b.page;
@@ -65,7 +52,7 @@ test('requester, nl, 1366×900: ask about a dataset, confirm by mail, staff answ
   await shot('03-check-mail');
   assert.match(await main(), /We stuurden een e-mail naar an@example\.org/);
 
-  await visit(b, s.url, linkTo(await mailTo('an@example.org', /Bevestig uw vraag/), /\/-\/contact\/confirm\//), 'requester-04-confirm');
+  await visit(b, s.url, linkMatching(await mailTo('an@example.org', /Bevestig uw vraag/), /\/-\/contact\/confirm\//), 'requester-04-confirm');
   await shot('04-confirm');
   await follow(b, s.url, /\/-\/contact\/thread\/[A-Za-z0-9_-]{43}\?done=registered$/, () => page.click('main form button[type=submit]'), 'requester-05-registered');
   await shot('05-registered');
@@ -89,7 +76,7 @@ test('requester, nl, 1366×900: ask about a dataset, confirm by mail, staff answ
   await b.context.clearCookies();
   const answer = await mailTo('an@example.org', /Antwoord op uw vraag/);
   assert.ok(answer.text.includes('Elk kwartaal'));
-  await visit(b, s.url, linkTo(answer, /\/-\/contact\/thread\//), 'requester-10-thread');
+  await visit(b, s.url, linkMatching(answer, /\/-\/contact\/thread\//), 'requester-10-thread');
   assert.doesNotMatch(await main(), /Intern/);
   await page.fill('#message', 'Dank u, dat volstaat.');
   await follow(b, s.url, /\?done=replied$/, () => page.click('main form button[type=submit]'), 'requester-11-replied');

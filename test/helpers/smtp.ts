@@ -115,3 +115,21 @@ export function linkIn(mail: ReceivedMail): string {
   if (!match) throw new Error(`no link in mail "${mail.subject}"`);
   return match[0];
 }
+
+/** The first mail to `to` whose subject matches, waiting up to `withinMs` for it to arrive. */
+export async function mailMatching(smtp: Pick<SmtpHarness, 'messages'>, to: string, subject: RegExp, withinMs = 10_000): Promise<ReceivedMail> {
+  for (let waited = 0; ; waited += 50) {
+    const found = smtp.messages.find((m) => m.to.includes(to) && subject.test(m.subject));
+    if (found) return found;
+    if (waited >= withinMs) throw new Error(`no mail to ${to} about ${subject}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The path and query of the mail's first link that matches `pattern`, read from its text part. */
+export function linkMatching(mail: ReceivedMail, pattern: RegExp): string {
+  const link = plainText(mail).match(/https?:\/\/[^\s<>"]+/g)?.find((l) => pattern.test(l));
+  if (!link) throw new Error(`no link to ${pattern} in "${mail.subject}"`);
+  const url = new URL(link);
+  return url.pathname + url.search;
+}
