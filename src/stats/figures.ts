@@ -25,6 +25,9 @@ export interface DatasetFigures {
   popularity: number;
 }
 
+/** Everything a dataset was used for over the recent period: views, API calls and downloads (what "most used" ranks by). */
+export const recentUses = (f: DatasetFigures): number => f.views30 + f.apiCalls30 + f.downloads30;
+
 export const noFigures: DatasetFigures = { downloads: 0, apiCalls: 0, downloads30: 0, apiCalls30: 0, views30: 0, popularity: 0 };
 
 export type Figures = ReturnType<typeof createFigures>;
@@ -47,9 +50,8 @@ export function createFigures(deps: { db: Kysely<Database>; clock: Clock; timezo
       else f.views30 = recent;
       figures.set(row.dataset_id, f);
     }
-    const uses = (f: DatasetFigures) => f.views30 + f.apiCalls30 + f.downloads30;
-    const most = Math.max(0, ...[...figures.values()].map(uses));
-    for (const f of figures.values()) f.popularity = most > 0 ? Math.round((100 * Math.log1p(uses(f))) / Math.log1p(most)) / 10 : 0;
+    const most = Math.max(0, ...[...figures.values()].map(recentUses));
+    for (const f of figures.values()) f.popularity = most > 0 ? Math.round((100 * Math.log1p(recentUses(f))) / Math.log1p(most)) / 10 : 0;
     return figures;
   }
 

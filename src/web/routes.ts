@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import { NotFound } from '../errors.ts';
 import { presentDataset, type ExploreMetas } from '../explore/present.ts';
 import type { RecordsService } from '../explore/records.ts';
-import { recentDays, type DatasetFigures, type Figures } from '../stats/figures.ts';
+import { noFigures, recentDays, recentUses, type DatasetFigures, type Figures } from '../stats/figures.ts';
 import type { Assets } from './assets.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { datasetTabs, tabsOf, type DatasetTab } from './dataset-frame.tsx';
@@ -117,10 +117,7 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
   const homeData = async (request: FastifyRequest) => {
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
     const used = await deps.figures.all();
-    const uses = (id: string) => {
-      const f = used.get(id);
-      return f ? f.views30 + f.apiCalls30 + f.downloads30 : 0;
-    };
+    const uses = (id: string) => recentUses(used.get(id) ?? noFigures);
     const counts = new Map<string, number>();
     for (const d of datasets) for (const th of d.metadata.theme) counts.set(th, (counts.get(th) ?? 0) + 1);
     return {
