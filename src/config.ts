@@ -39,6 +39,7 @@ export interface Config {
   maxImportSharedStrings: number;
   maxImportSharedStringChars: number;
   queryTimeoutMs: number;
+  answerCacheMb: number;
   exportTimeoutMs: number;
   exportMaxPerClient: number;
   exportMaxConcurrent: number;
@@ -140,6 +141,7 @@ const settings = [
   setting({ key: 'maxImportSharedStrings', env: 'MAX_IMPORT_SHARED_STRINGS', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: '1000000', defaultText: '1000000', help: "Most strings in an XLSX file's shared-string table, which is held in memory while the sheet is read." }),
   setting({ key: 'maxImportSharedStringChars', env: 'MAX_IMPORT_SHARED_STRING_CHARS', flag: null, kind: 'int', min: 1, max: Number.MAX_SAFE_INTEGER, default: '32000000', defaultText: '32000000', help: "Most characters in all of an XLSX file's shared strings together." }),
   setting({ key: 'queryTimeoutMs', env: 'QUERY_TIMEOUT_MS', flag: null, kind: 'int', min: 100, max: 3_600_000, default: '10000', defaultText: '10000', help: 'Longest an API query may run before it is stopped, in milliseconds.' }),
+  setting({ key: 'answerCacheMb', env: 'ANSWER_CACHE_MB', flag: null, kind: 'int', min: 0, max: 65_536, default: '64', defaultText: '64', help: 'Memory for answers of the Explore API kept by version (records, facets, counts), in MB; 0 keeps none.' }),
   setting({ key: 'exportTimeoutMs', env: 'EXPORT_TIMEOUT_MS', flag: null, kind: 'int', min: 100, max: 86_400_000, default: '600000', defaultText: '600000 (10 minutes)', help: 'Longest an export may take from its request to its last byte, in milliseconds; a client that takes nothing for a minute is cut off sooner (docs/limits.md).' }),
   setting({ key: 'exportMaxPerClient', env: 'EXPORT_MAX_PER_CLIENT', flag: null, kind: 'int', min: 1, max: 1000, default: '2', defaultText: '2', help: 'Exports one client (an account, or an address without one) may run at once; more wait `EXPORT_QUEUE_MS`, then get 429.' }),
   setting({ key: 'exportMaxConcurrent', env: 'EXPORT_MAX_CONCURRENT', flag: null, kind: 'int', min: 1, max: 10_000, default: '8', defaultText: '8', help: 'Exports the server runs at once; more wait `EXPORT_QUEUE_MS`, then get 503.' }),

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { migrate, openStore, reach, type Store } from './db/index.ts';
 import { createEngine, type Engine } from './engine/duckdb.ts';
 import { createRecordsService, type RecordsService } from './explore/records.ts';
+import { createAnswerCache, type AnswerCache } from './explore/answer-cache.ts';
 import { createFigures, type Figures } from './stats/figures.ts';
 import { createStatsReports, type StatsReports } from './stats/report.ts';
 import type { ExploreMetas } from './explore/present.ts';
@@ -72,6 +73,7 @@ export interface Portal {
   blobs: BlobStore;
   catalog: CatalogService;
   records: RecordsService;
+  answers: AnswerCache;
   /** The public figures of use per dataset (downloads, API calls, popularity), from the statistics. */
   figures: Figures;
   /** The statistics dashboards' reports (src/stats/report.ts). */
@@ -156,7 +158,8 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     // A version's changes not computed at publication (they are when asked for): the error's kind, never its text.
     log: (message, error) => sink.log?.({ error: (error as Error).name }, message),
   });
-  const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl });
+  const answers = createAnswerCache(config.answerCacheMb * 1024 * 1024);
+  const records = createRecordsService({ catalog, engine, blobs, clock, queryTimeoutMs: config.queryTimeoutMs, baseUrl: config.baseUrl, answers });
   const figures = createFigures({ db: store.db, clock, timezone: config.timezone });
   const stats = createStatsService({
     db: store.db,
@@ -400,6 +403,8 @@ export async function openPortal(config: Config, options: PortalOptions = {}): P
     blobs,
     catalog,
     records,
+    /** The Explore API's answers kept by version (hit rate for the metrics). */
+    answers,
     figures,
     statsReports: createStatsReports({ db: store.db, clock, timezone: config.timezone }),
     async exploreMetas(datasetIds) {

@@ -21,6 +21,7 @@ import { flatGeobufExport, geoJsonFrame, requireGeometry, requireWgs84 } from '.
 import { shapefileExport } from './shapefile-export.ts';
 import { jsonLdHead, rdfXmlHead, rdfXmlRecord, turtleHead, turtleRecord } from './rdf-formats.ts';
 import type { BlobStore } from '../blobs/index.ts';
+import { readsClock, versionStamp, type AnswerCache, type VersionAt } from './answer-cache.ts';
 
 export interface RecordsParams {
   select?: string;
@@ -66,7 +67,7 @@ type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & {
 
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
-export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; blobs: BlobStore; clock: Clock; queryTimeoutMs: number; baseUrl: string }) {
+export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; blobs: BlobStore; clock: Clock; queryTimeoutMs: number; baseUrl: string; answers: AnswerCache }) {
   const timeout = () => new QueryTimeout(`The query took longer than ${deps.queryTimeoutMs / 1000} s and was stopped; narrow it with where or refine.`);
 
   /**
@@ -235,63 +236,89 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     return { stream, filename, contentType };
   }
 
-  /** One page of an ODSQL query with its total count; nothing to read gives an empty page. */
-  async function queryPage(fields: Field[], from: RecordsSource | null, params: RecordsParams, signal?: AbortSignal) {
+  /**
+   * One page of an ODSQL query with its total count; nothing to read gives an empty page. A version's file never
+   * changes: the count of a filter over it is computed once (`stamp` names the version) and shared by all its pages.
+   */
+  async function queryPage(fields: Field[], from: RecordsSource | null, params: RecordsParams, signal?: AbortSignal, stamp?: string) {
     const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, now: deps.clock() }));
     if (!from) return { total_count: 0, rows: [] };
     return run(params.timezone, { lane: query.heavy ? 'heavy' : 'light', spentMs, signal }, async (all) => {
-      const [count] = await all(query.countSql, query.countParams);
+      const countKey = stamp === undefined ? null : `count\n${stamp}\n${params.timezone}\n${query.countSql}\n${JSON.stringify(query.countParams)}`;
+      const [count] = countKey === null ? await all(query.countSql, query.countParams) : await deps.answers.get(countKey, () => all(query.countSql, query.countParams));
       const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
       return { total_count: Number(count.n), rows: rows.map((row) => presentRow(row, query.columns, params.timezone)) };
     });
   }
 
-  /** Queries read the version's DuckDB twin (engine/tables.ts). */
-  async function source(datasetId: string, audience: Audience, version?: number) {
-    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience, version);
-    return { dataset, from: path ? await deps.engine.recordsFrom(path) : null };
+  /** One record by its id (the `_recordid` column); not found when the version has none such. */
+  async function oneRecord(dataset: Dataset, from: RecordsSource | null, recordId: string, params: { select?: string; lang: string; timezone: string }) {
+    const missing = new NotFound(`The requested record ${recordId} does not exist.`);
+    if (!from || !/^[0-9a-f]{40}$/.test(recordId)) throw missing;
+    const { query, spentMs } = compiled(() => buildRecordsQuery({
+      fields: dataset.fields,
+      from: `(SELECT * FROM ${from.from} WHERE _recordid = ${literal(recordId)})`,
+      select: params.select,
+      limit: 1,
+      offset: 0,
+      lang: params.lang,
+      now: deps.clock(),
+    }));
+    // One record by its id: light, whatever its select computes.
+    return run(params.timezone, { lane: 'light', spentMs }, async (all) => {
+      const [row] = await all(query.sql, query.params);
+      if (!row) throw missing;
+      return presentRow(row, query.columns, params.timezone);
+    });
+  }
+
+  /** The version a query of the audience reads, with the stamp its answers are cached and tagged under. */
+  async function versionAt(datasetId: string, audience: Audience, number?: number): Promise<VersionAt> {
+    const { dataset, version, path } = await deps.catalog.currentVersion(datasetId, audience, number);
+    return { dataset, path, stamp: versionStamp(version?.id ?? null, dataset) };
+  }
+
+  /** Queries read the version's DuckDB twin (engine/tables.ts); a version already looked up is not looked up again. */
+  async function source(target: string | VersionAt, audience: Audience, version?: number) {
+    const at = typeof target === 'string' ? await versionAt(target, audience, version) : target;
+    return { dataset: at.dataset, stamp: at.stamp, from: at.path ? await deps.engine.recordsFrom(at.path) : null };
+  }
+
+  /** An answer computed once per version and query, unless the query reads the clock. */
+  function cached<T>(kind: string, stamp: string, params: object, compute: () => Promise<T>): Promise<T> {
+    if (readsClock(params as Record<string, unknown>)) return compute();
+    return deps.answers.get(`${kind}\n${stamp}\n${JSON.stringify(params)}`, compute);
   }
 
   /** Exports read the version's Parquet file in one pass, and leave no blocks cached. */
-  async function scanSource(datasetId: string, audience: Audience, version?: number) {
-    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience, version);
-    return { dataset, path: path ?? null, from: path ? `read_parquet(${literal(path)})` : null };
+  async function scanSource(target: string | VersionAt, audience: Audience, version?: number) {
+    const { dataset, path } = typeof target === 'string' ? await versionAt(target, audience, version) : target;
+    return { dataset, path, from: path ? `read_parquet(${literal(path)})` : null };
   }
 
   return {
-    async records(datasetId: string, audience: Audience, params: RecordsParams, signal?: AbortSignal) {
-      const { dataset, from } = await source(datasetId, audience, params.version);
-      const page = await queryPage(dataset.fields, from, params, signal);
-      return { total_count: page.total_count, results: page.rows };
-    },
+    versionAt,
 
-    async record(datasetId: string, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string; version?: number }) {
-      const { dataset, from } = await source(datasetId, audience, params.version);
-      const missing = new NotFound(`The requested record ${recordId} does not exist.`);
-      if (!from || !/^[0-9a-f]{40}$/.test(recordId)) throw missing;
-      const { query, spentMs } = compiled(() => buildRecordsQuery({
-        fields: dataset.fields,
-        from: `(SELECT * FROM ${from.from} WHERE _recordid = ${literal(recordId)})`,
-        select: params.select,
-        limit: 1,
-        offset: 0,
-        lang: params.lang,
-        now: deps.clock(),
-      }));
-      // One record by its id: light, whatever its select computes.
-      return run(params.timezone, { lane: 'light', spentMs }, async (all) => {
-        const [row] = await all(query.sql, query.params);
-        if (!row) throw missing;
-        return presentRow(row, query.columns, params.timezone);
+    /** A page of records; `target` is a dataset id, or the version `versionAt` found. Cached by version. */
+    async records(target: string | VersionAt, audience: Audience, params: RecordsParams, signal?: AbortSignal) {
+      const { dataset, from, stamp } = await source(target, audience, params.version);
+      return cached('records', stamp, params, async () => {
+        const page = await queryPage(dataset.fields, from, params, signal, stamp);
+        return { total_count: page.total_count, results: page.rows };
       });
     },
 
-    /** Counts per value of the facet fields (those annotated `facet` unless named). */
-    async facets(datasetId: string, audience: Audience, params: FacetParams) {
-      const { dataset, from } = await source(datasetId, audience, params.version);
+    async record(target: string | VersionAt, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string; version?: number }) {
+      const { dataset, from, stamp } = await source(target, audience, params.version);
+      return cached(`record\n${recordId}`, stamp, params, () => oneRecord(dataset, from, recordId, params));
+    },
+
+    /** Counts per value of the facet fields (those annotated `facet` unless named). Cached by version. */
+    async facets(target: string | VersionAt, audience: Audience, params: FacetParams) {
+      const { dataset, from, stamp } = await source(target, audience, params.version);
       const defaults = dataset.fields.filter((f) => f.annotations.facet).map((f) => f.name);
       // Counting does not depend on the rows' order: the clustered copy serves where there is one.
-      return countFacets(dataset.fields, from?.orderFree ?? null, defaults, params);
+      return cached('facets', stamp, params, () => countFacets(dataset.fields, from?.orderFree ?? null, defaults, params));
     },
 
     /** Facets over the catalog's metadata: theme, keyword, publisher, license, language, features. */
@@ -306,8 +333,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     },
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
-    async exportRecords(datasetId: string, audience: Audience, lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun) {
-      const { dataset, from, path } = await scanSource(datasetId, audience, params.version);
+    async exportRecords(target: string | VersionAt, audience: Audience, lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun) {
+      const { dataset, from, path } = await scanSource(target, audience, params.version);
       // An earlier version's file is named after it, so that two downloads do not take the same name.
       const name = params.version === undefined ? dataset.id : `${dataset.id}-v${params.version}`;
       return exportQuery(name, dataset.fields, lang, from, format, params, run, path);

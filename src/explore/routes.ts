@@ -18,6 +18,7 @@ import { presentDataset, type ExploreMetas } from './present.ts';
 import type { RecordsService } from './records.ts';
 import { isValidTimeZone } from './values.ts';
 import { parseFacetParam } from './facets.ts';
+import { answerTag, clientHas, type VersionAt } from './answer-cache.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -156,11 +157,38 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, explore: (await exploreMetasOf([dataset.id])).get(dataset.id) });
   });
 
+  /**
+   * An answer about one version of a dataset: tagged with a strong ETag (answer-cache.ts) and answered 304 Not Modified,
+   * without touching the engine, when the client has it. A public dataset's answer may be kept by shared caches, which
+   * ask again each time (`no-cache`) since the current version can change; a version named by number never changes.
+   */
+  function tagOf(request: FastifyRequest<{ Params: { datasetId: string } }>, at: VersionAt, number: number | undefined) {
+    const tag = answerTag(request.routeOptions.url ?? request.url, at.stamp, { ...(request.query as Query), ...request.params });
+    if (tag === null) return null;
+    const cacheControl = at.dataset.visibility === 'public' ? (number === undefined ? 'public, no-cache' : 'public, max-age=86400') : 'private, no-cache';
+    return { tag, cacheControl };
+  }
+
+  async function versioned(request: FastifyRequest<{ Params: { datasetId: string } }>, reply: FastifyReply, answer: (at: VersionAt, audience: Audience) => Promise<unknown>) {
+    const query = request.query as Query;
+    const number = versionParam(query).version;
+    const audience = await audienceOf(request);
+    const at = await deps.records.versionAt(request.params.datasetId, audience, number);
+    const tagged = tagOf(request, at, number);
+    if (tagged === null) return answer(at, audience);
+    const { tag, cacheControl } = tagged;
+    if (clientHas(request.headers['if-none-match'], tag)) return reply.code(304).header('ETag', tag).header('Cache-Control', cacheControl).send();
+    const body = await answer(at, audience);
+    // Headers only on an answer: an error carries no tag.
+    reply.header('ETag', tag).header('Cache-Control', cacheControl);
+    return body;
+  }
+
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/records', async (request, reply) => {
     const query = request.query as Query;
     const groupBy = text(query, 'group_by');
     const page = groupBy ? paging(query, { maxLimit: 20_000, maxWindow: 20_000 }) : paging(query);
-    return deps.records.records(request.params.datasetId, await audienceOf(request), {
+    const params = {
       select: text(query, 'select'),
       where: list(query, 'where'),
       groupBy,
@@ -171,21 +199,24 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       lang: text(query, 'lang') ?? 'fr',
       timezone: timezone(query, isValidTimeZone),
       ...versionParam(query),
-    }, clientGone(reply));
+    };
+    return versioned(request, reply, (at, audience) => deps.records.records(at, audience, params, clientGone(reply)));
   });
 
-  app.get<{ Params: { datasetId: string; recordId: string } }>('/catalog/datasets/:datasetId/records/:recordId', async (request) => {
+  app.get<{ Params: { datasetId: string; recordId: string } }>('/catalog/datasets/:datasetId/records/:recordId', async (request, reply) => {
     const query = request.query as Query;
-    return deps.records.record(request.params.datasetId, request.params.recordId, await audienceOf(request), {
+    const params = {
       select: text(query, 'select'),
       lang: text(query, 'lang') ?? 'fr',
       timezone: timezone(query, isValidTimeZone),
       ...versionParam(query),
-    });
+    };
+    return versioned(request, reply, (at, audience) => deps.records.record(at, request.params.recordId, audience, params));
   });
 
-  app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/facets', async (request) => {
-    return deps.records.facets(request.params.datasetId, await audienceOf(request), facetParams(request.query as Query));
+  app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/facets', async (request, reply) => {
+    const params = facetParams(request.query as Query);
+    return versioned(request, reply, (at, audience) => deps.records.facets(at, audience, params));
   });
 
   // Attachments come with the publishing back office; until then a dataset has none.
@@ -213,7 +244,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
    * Runs an export under the limits: a slot for the client (per account, else per address), the time limit, and
    * a status for a failure before the first byte. The slot is held until the body has ended and the engine is done.
    */
-  async function limitedExport(request: FastifyRequest, reply: FastifyReply, make: (run: ExportRun) => Promise<Exported>) {
+  async function limitedExport(request: FastifyRequest, reply: FastifyReply, make: (run: ExportRun) => Promise<Exported>, tagged: { tag: string; cacheControl: string } | null = null) {
     const client = exportLimiter.clientKey({ accountId: accountOf(request)?.id ?? null, address: request.ip });
     const { run, finish, watch } = await exportLimiter.start(client, reply.raw, (error) => request.log.error({ err: error }, 'export failed after it started'));
     let exported: Exported;
@@ -228,6 +259,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     await started.catch((error: unknown) => {
       throw engineValueError(error) ?? error;
     });
+    if (tagged) reply.header('ETag', tagged.tag).header('Cache-Control', tagged.cacheControl);
     return sendExport(reply, { ...exported, stream });
   }
 
@@ -237,7 +269,11 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const params = { ...exportParams(query), ...versionParam(query) };
     const lang = language(query, deps.config.defaultLanguage);
     const audience = await audienceOf(request);
-    return limitedExport(request, reply, (run) => deps.records.exportRecords(request.params.datasetId, audience, lang, format, params, run));
+    const at = await deps.records.versionAt(request.params.datasetId, audience, params.version);
+    // An export is as much a function of its version as a page: tagged alike, and not written again for a client that has it.
+    const tagged = tagOf(request, at, params.version);
+    if (tagged && clientHas(request.headers['if-none-match'], tagged.tag)) return reply.code(304).header('ETag', tagged.tag).header('Cache-Control', tagged.cacheControl).send();
+    return limitedExport(request, reply, (run) => deps.records.exportRecords(at, audience, lang, format, params, run), tagged);
   });
 
   app.get('/catalog/exports/rss', async (request, reply) => {

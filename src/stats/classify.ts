@@ -61,12 +61,15 @@ const endpoints: [RegExp, string][] = [
 ];
 
 /**
- * The event a successful GET was, or null when it counts as none (assets, staff APIs, a JSON twin, a failure). An HTML
+ * The event a successful GET was (for the Explore API also one answered 304 Not Modified), or null when it counts as none (assets, staff APIs, a JSON twin, a failure). An HTML
  * page is a view; the Explore API is an API call, or an export when it is a dataset's export (not also a call).
  */
 export function classify(input: { method: string; status: number; route: string; params: Record<string, string | undefined>; contentType: string; defaultLanguage: Language }): Classified | null {
-  if (input.method !== 'GET' || input.status < 200 || input.status >= 300) return null;
+  if (input.method !== 'GET') return null;
   const { route, params } = input;
+  // 304: a client that had the answer already (its ETag) asked again; an API call or an export all the same.
+  const answered = (input.status >= 200 && input.status < 300) || (input.status === 304 && route.startsWith(explore));
+  if (!answered) return null;
   if (route.startsWith(explore)) {
     const rest = route.slice(explore.length);
     const datasetId = params.datasetId ?? '';

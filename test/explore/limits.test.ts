@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publicAudience } from '../../src/catalog/service.ts';
 import { ClientGone, QueryTimeout } from '../../src/explore/errors.ts';
+import { createAnswerCache } from '../../src/explore/answer-cache.ts';
 import { createRecordsService } from '../../src/explore/records.ts';
 import { startServer, type ServerHarness } from '../helpers/server.ts';
 
@@ -33,7 +34,7 @@ const heavy = {
 };
 
 test('stops a query that runs past the time limit, saying so', async () => {
-  const records = createRecordsService({ catalog: s.portal.catalog, engine: s.portal.engine, blobs: s.portal.blobs, clock: () => new Date(), queryTimeoutMs: 1, baseUrl: s.portal.config.baseUrl });
+  const records = createRecordsService({ catalog: s.portal.catalog, engine: s.portal.engine, blobs: s.portal.blobs, clock: () => new Date(), queryTimeoutMs: 1, baseUrl: s.portal.config.baseUrl, answers: createAnswerCache(0) });
   await assert.rejects(records.records('groot', publicAudience, heavy), (error: unknown) => {
     assert.ok(error instanceof QueryTimeout, String(error));
     assert.match(error.message, /took longer than 0.001 s and was stopped/);
@@ -53,7 +54,7 @@ test('stops a query whose client went away', async () => {
 
 test('the time limit answers 400 QueryTimeoutError over HTTP', async () => {
   const { buildApp } = await import('../../src/app.ts');
-  const app = await buildApp({ ...s.portal, records: createRecordsService({ catalog: s.portal.catalog, engine: s.portal.engine, blobs: s.portal.blobs, clock: () => new Date(), queryTimeoutMs: 1, baseUrl: s.portal.config.baseUrl }) }, { logger: false });
+  const app = await buildApp({ ...s.portal, records: createRecordsService({ catalog: s.portal.catalog, engine: s.portal.engine, blobs: s.portal.blobs, clock: () => new Date(), queryTimeoutMs: 1, baseUrl: s.portal.config.baseUrl, answers: createAnswerCache(0) }) }, { logger: false });
   const response = await app.inject({ method: 'GET', url: `/api/explore/v2.1/catalog/datasets/groot/records?${new URLSearchParams({ select: heavy.select, where: heavy.where[0], group_by: heavy.groupBy })}` });
   await app.close();
   assert.equal(response.statusCode, 400);
