@@ -55,7 +55,9 @@ if (process.argv[2] === 'serve') {
   const percentile = (values: number[], q: number) => values[Math.max(0, Math.ceil(q * values.length) - 1)];
 
   async function startServer(stats: 'on' | 'off', dataDir: string): Promise<{ child: ChildProcess; port: number; output: string[] }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', self, 'serve', dataDir], { env: { ...process.env, STATS: stats }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // STATS_BENCH_PROFILE=DIR: each server writes a CPU profile there (open it in Chrome's DevTools).
+    const profile = process.env.STATS_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.STATS_BENCH_PROFILE, `counting-${stats}`)}`] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', self, 'serve', dataDir], { env: { ...process.env, STATS: stats }, stdio: ['ignore', 'pipe', 'inherit'] });
     const output: string[] = [];
     const port = await new Promise<number>((resolve, reject) => {
       child.stdout!.setEncoding('utf8');

@@ -60,8 +60,38 @@ export function openStore(options: { databaseUrl: string | null; dataDir: string
   sqlite.pragma('synchronous = NORMAL');
   // Deleted rows are overwritten with zeros, not left in free pages: an erased person must not linger in the file.
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
   return { db, dialect: 'sqlite', describe: `sqlite:${file}`, close: () => db.destroy() };
+}
+
+/** Statements kept prepared per SQLite file: preparing costs more than running most of the portal's queries. */
+const keptStatements = 500;
+
+/**
+ * The SQLite database as Kysely sees it, with its statements prepared once per SQL text (least recently used out
+ * first) instead of at every query. A statement still being iterated (a streamed select) is busy: another is prepared.
+ */
+function preparedOnce(sqlite: SqliteDatabase.Database): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(text: string) {
+      const kept = statements.get(text);
+      if (kept && !kept.busy) {
+        statements.delete(text);
+        statements.set(text, kept);
+        return kept;
+      }
+      const statement = sqlite.prepare(text);
+      statements.delete(text);
+      statements.set(text, statement);
+      if (statements.size > keptStatements) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+    close() {
+      statements.clear();
+      sqlite.close();
+    },
+  };
 }
 
 /**

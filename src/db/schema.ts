@@ -74,6 +74,8 @@ interface StatsEventsTable {
   referrer: string | null;
   /** The day's keyed hash of address and user agent (0026); null once the day is rolled up, or for Sec-GPC / DNT. */
   visitor: string | null;
+  /** How many events alike in every other column this row stands for (0030): a collector writes a second's alike events as one row. */
+  n: number;
 }
 
 /** Counts per UTC hour (`YYYY-MM-DDTHH`): views, API calls, exports. */

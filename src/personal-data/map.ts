@@ -141,6 +141,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     term: no('What was searched for in the catalog, without any trace of who searched'),
     results: no(),
     referrer: no('The referring site\'s host only, never its path or query'),
+    n: no('How many events alike in every other column the row stands for'),
     visitor: {
       personal: true,
       category: 'visitor_digest',

@@ -29,6 +29,9 @@ interface Pending extends EventRow {
   day: string | null;
 }
 
+/** Events alike in every column (same second, same visitor) are one row with their number `n`. */
+const keyOf = (e: Pending) => [e.at, e.kind, e.page, e.dataset_id, e.caller, e.term ?? '\u0001', e.results ?? '\u0001', e.referrer ?? '\u0001', e.visitor ?? '\u0001', e.identity ?? '\u0001'].join('\u0000');
+
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
 /** Events of a day are hashed until this long after its end (a flush then may still carry some). */
@@ -47,7 +50,7 @@ const keyLifeMs = 47 * hourMs;
 const termMinVisitors = 5;
 /** Events written per insert: small enough that a flush never holds the event loop for long. */
 const flushChunk = 100;
-/** Events kept in memory at most while the database does not take them. */
+/** Distinct events kept in memory at most while the database does not take them. */
 const maxPending = 100_000;
 
 const secondsIso = (at: Date) => `${at.toISOString().slice(0, 19)}Z`;
@@ -57,13 +60,25 @@ export type StatsService = ReturnType<typeof createStatsService>;
 export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; timeZone: string; flushMs: number; enabled: boolean; log?: (entry: object, message: string) => void }) {
   const store = createStatsStore(deps.db);
   const { clock, timeZone } = deps;
-  let pending: Pending[] = [];
+  let pending = new Map<string, Pending>();
+  /** Adds events to those waiting, alike ones counted together; past `maxPending` distinct ones the rest is dropped. */
+  const add = (events: Iterable<Pending>) => {
+    for (const e of events) {
+      const key = keyOf(e);
+      const held = pending.get(key);
+      if (held) held.n += e.n;
+      else if (pending.size < maxPending) pending.set(key, e);
+    }
+  };
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
   /** The keys this process holds, by day: only for days still being hashed. */
   const keys = new Map<string, Buffer>();
-  /** Today's key, with the instants its day spans, for hashing at once. */
-  let today: { day: string; from: number; to: number; key: Buffer } | null = null;
+  /**
+   * Today's key, with the instants its day spans, for hashing at once; `hashes` remembers each identity's hash until the
+   * next flush (a visitor's requests come in bursts), in memory only.
+   */
+  let today: { day: string; from: number; to: number; key: Buffer; hashes: Map<string, string> } | null = null;
   let warming: Promise<void> | null = null;
 
   // The zone's days and their instants, remembered (Intl takes a millisecond or more per question).
@@ -94,7 +109,7 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
     const key = Buffer.from(secret, 'hex');
     keys.set(day, key);
     const { from, to } = bounds(day);
-    if (from.getTime() <= now.getTime() && now.getTime() < to.getTime()) today = { day, from: from.getTime(), to: to.getTime(), key };
+    if (from.getTime() <= now.getTime() && now.getTime() < to.getTime()) today = { day, from: from.getTime(), to: to.getTime(), key, hashes: new Map() };
     return key;
   }
 
@@ -117,9 +132,10 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
   async function writePending(): Promise<void> {
     const now = clock();
     forgetKeys(now);
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
+    today?.hashes.clear();
+    if (pending.size === 0) return;
+    const batch = [...pending.values()];
+    pending = new Map();
     try {
       for (const e of batch) {
         if (e.identity === null) continue;
@@ -130,7 +146,7 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
       }
     } catch (error) {
       // The key could not be read: the batch waits for the next flush, its identities still unhashed.
-      pending = batch.concat(pending).slice(0, maxPending);
+      requeue(batch);
       throw error;
     }
     const rows: EventRow[] = batch.map(({ identity: _i, day: _d, ...row }) => row);
@@ -141,11 +157,18 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
         await store.insertEvents(rows.slice(i, i + flushChunk));
       } catch (error) {
         // What was not written waits for the next flush (hashed already: nothing of the person stays in memory).
-        const rest = batch.slice(i);
-        pending = rest.concat(pending).slice(0, maxPending);
+        requeue(batch.slice(i));
         throw error;
       }
     }
+  }
+
+  /** Events not written go back before those counted since, merged with them where alike. */
+  function requeue(events: Pending[]): void {
+    const since = pending;
+    pending = new Map();
+    add(events);
+    add(since.values());
   }
 
   function flush(): Promise<void> {
@@ -177,10 +200,9 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
   return {
     enabled: deps.enabled,
 
-    /** Counts one event; in memory only, written at the next flush. Never waits. */
+    /** Counts one event; in memory only (alike events of a second as one with their number), written at the next flush. Never waits. */
     record(event: StatsEvent): void {
       if (!deps.enabled) return;
-      if (pending.length >= maxPending) return;
       const now = clock();
       const t = now.getTime();
       let visitor: string | null = null;
@@ -188,14 +210,18 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
       let day: string | null = null;
       if (identity !== null) {
         if (today && today.from <= t && t < today.to) {
-          visitor = hmac(today.key, identity);
+          visitor = today.hashes.get(identity) ?? null;
+          if (visitor === null) {
+            visitor = hmac(today.key, identity);
+            today.hashes.set(identity, visitor);
+          }
           identity = null;
         } else {
           day = dayOf(now);
           warm(now);
         }
       }
-      pending.push({
+      add([{
         at: secondsIso(now),
         kind: event.kind,
         page: event.page,
@@ -205,9 +231,10 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
         results: event.results ?? null,
         referrer: event.referrer ?? null,
         visitor,
+        n: 1,
         identity,
         day,
-      });
+      }]);
       schedule();
     },
 

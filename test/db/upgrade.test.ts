@@ -239,8 +239,8 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       await portal.stats.rollup(readAt);
       const terms = await portal.store.db.selectFrom('stats_daily_terms').select(['term', 'searches', 'empty']).where('day', '=', '2026-01-05').execute();
       assert.deepEqual(terms.map((t) => [t.term, Number(t.searches), Number(t.empty)]), [['', 1, 0]]);
-      const [event] = await portal.store.db.selectFrom('stats_events').select(['term', 'results']).execute();
-      assert.deepEqual([event.term, event.results], ['fiets', 2]);
+      const [event] = await portal.store.db.selectFrom('stats_events').select(['term', 'results', 'n']).execute();
+      assert.deepEqual([event.term, event.results, event.n], ['fiets', 2, 1], 'a row written before 0030 stands for one event');
     },
   },
   {

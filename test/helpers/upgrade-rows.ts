@@ -102,7 +102,7 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
   ['attempt_counters', [{ key: sha('teller'), attempts: 2, expires_at: '2026-01-05T10:15:00.000Z' }]],
   // Retired by 0025_stats: its counts move into stats_daily (a check in test/db/upgrade.test.ts reads them there).
   ['dataset_usage', [{ dataset_id: publicDataset, day: '2026-01-04', page_views: 7, api_calls: 3, downloads: 1 }]],
-  ['stats_events', [{ at, kind: 'search', page: '', dataset_id: '', caller: '', term: 'fiets', results: 2, referrer: 'www.vlaanderen.be', visitor: 'c'.repeat(64) }]],
+  ['stats_events', [{ at, kind: 'search', page: '', dataset_id: '', caller: '', term: 'fiets', results: 2, referrer: 'www.vlaanderen.be', visitor: 'c'.repeat(64), n: 1 }]],
   ['stats_hourly', [{ hour: '2026-01-05T08', kind: 'view', page: 'dataset', dataset_id: publicDataset, caller: '', count: 4 }]],
   ['stats_daily', [{ day: '2026-01-05', kind: 'api', page: 'records', dataset_id: publicDataset, caller: 'key', count: 5 }]],
   ['stats_daily_visitors', [{ day: '2026-01-04', visitors: 12 }]],
