@@ -30,7 +30,7 @@ interface Pending extends EventRow {
 }
 
 /** Events alike in every column (same second, same visitor) are one row with their number `n`. */
-const keyOf = (e: Pending) => [e.at, e.kind, e.page, e.dataset_id, e.caller, e.term ?? '\u0001', e.results ?? '\u0001', e.referrer ?? '\u0001', e.visitor ?? '\u0001', e.identity ?? '\u0001'].join('\u0000');
+const keyOf = (e: Pending) => `${e.at}\u0000${e.kind}\u0000${e.page}\u0000${e.dataset_id}\u0000${e.caller}\u0000${e.term ?? '\u0001'}\u0000${e.results ?? '\u0001'}\u0000${e.referrer ?? '\u0001'}\u0000${e.visitor ?? '\u0001'}\u0000${e.identity ?? '\u0001'}`;
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -62,13 +62,14 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
   const { clock, timeZone } = deps;
   let pending = new Map<string, Pending>();
   /** Adds events to those waiting, alike ones counted together; past `maxPending` distinct ones the rest is dropped. */
+  const addOne = (e: Pending) => {
+    const key = keyOf(e);
+    const held = pending.get(key);
+    if (held) held.n += e.n;
+    else if (pending.size < maxPending) pending.set(key, e);
+  };
   const add = (events: Iterable<Pending>) => {
-    for (const e of events) {
-      const key = keyOf(e);
-      const held = pending.get(key);
-      if (held) held.n += e.n;
-      else if (pending.size < maxPending) pending.set(key, e);
-    }
+    for (const e of events) addOne(e);
   };
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
@@ -80,6 +81,8 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
    */
   let today: { day: string; from: number; to: number; key: Buffer; hashes: Map<string, string> } | null = null;
   let warming: Promise<void> | null = null;
+  let lastSecond = Number.NaN;
+  let lastSecondIso = '';
 
   // The zone's days and their instants, remembered (Intl takes a millisecond or more per question).
   const spans = new Map<string, { from: Date; to: Date }>();
@@ -221,8 +224,14 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
           warm(now);
         }
       }
-      add([{
-        at: secondsIso(now),
+      // The second's text is made once per second, not per event.
+      const second = t - (t % 1000);
+      if (second !== lastSecond) {
+        lastSecond = second;
+        lastSecondIso = secondsIso(now);
+      }
+      addOne({
+        at: lastSecondIso,
         kind: event.kind,
         page: event.page,
         dataset_id: event.datasetId ?? '',
@@ -234,7 +243,7 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
         n: 1,
         identity,
         day,
-      }]);
+      });
       schedule();
     },
 

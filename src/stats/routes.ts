@@ -2,7 +2,7 @@
 // tells its searches through `searched`. Only the route pattern, the dataset id, whether an API key was used, the
 // normalised search term, the referring host and the day's visitor hash are kept; never the address, the user agent,
 // the account, the key or the URL's query.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onResponseHookHandler } from 'fastify';
 import type { Language } from '../i18n/index.ts';
 import { asksNoTracking, classify, normaliseTerm, referrerHost } from './classify.ts';
 import type { StatsService } from './collect.ts';
@@ -11,29 +11,45 @@ export function installStats(app: FastifyInstance, deps: { stats: StatsService; 
   const searches = new WeakMap<FastifyRequest, { q: string; results: number }>();
   const portalHost = new URL(deps.baseUrl).hostname.toLowerCase();
   if (deps.stats.enabled) {
-    app.addHook('onResponse', async (request, reply) => {
-      const route = request.routeOptions.url;
-      if (!route) return;
-      const event = classify({
-        method: request.method,
-        status: reply.statusCode,
-        route,
-        params: (request.params ?? {}) as Record<string, string | undefined>,
-        contentType: String(reply.getHeader('content-type') ?? ''),
-        defaultLanguage: deps.defaultLanguage,
-      });
-      if (!event) return;
-      // Sec-GPC or DNT: counted in the totals only, with no hash, no origin and no search term.
-      const untracked = asksNoTracking(request.headers);
-      const identity = untracked ? null : `${request.ip}\n${request.headers['user-agent'] ?? ''}`;
-      const referrer = untracked ? null : referrerHost(request.headers.referer, [portalHost, (request.hostname ?? '').toLowerCase()]);
-      const caller = event.kind === 'view' ? '' : request.keyAccount ? 'key' : 'anonymous';
-      deps.stats.record({ ...event, caller, referrer, identity });
-      const search = searches.get(request);
-      if (search && event.kind === 'view') {
-        deps.stats.record({ kind: 'search', page: '', term: untracked ? null : normaliseTerm(search.q), results: search.results, identity });
-      }
+    // Each GET route gets its own response hook, which knows the route's pattern (reading it from the request costs
+    // more than all the counting); a callback, not an async function: no promise per response for what never waits.
+    app.addHook('onRoute', (route) => {
+      if (![route.method].flat().includes('GET')) return;
+      const pattern = route.url;
+      const hook: onResponseHookHandler = (request, reply, done) => {
+        try {
+          count(pattern, request, reply.statusCode, String(reply.getHeader('content-type') ?? ''));
+        } catch (error) {
+          // Counting never fails a response: it is answered already.
+          request.log.warn({ error: (error as Error).name }, 'statistics: a response not counted');
+        }
+        done();
+      };
+      route.onResponse = [...[route.onResponse ?? []].flat(), hook];
     });
+  }
+  /** What a response was, recorded in memory (never waiting on anything). */
+  function count(route: string, request: FastifyRequest, status: number, contentType: string): void {
+    const event = classify({
+      method: request.method,
+      status,
+      route,
+      params: (request.params ?? {}) as Record<string, string | undefined>,
+      contentType,
+      defaultLanguage: deps.defaultLanguage,
+    });
+    if (!event) return;
+    // Sec-GPC or DNT: counted in the totals only, with no hash, no origin and no search term.
+    const untracked = asksNoTracking(request.headers);
+    const identity = untracked ? null : `${request.ip}\n${request.headers['user-agent'] ?? ''}`;
+    const referer = untracked ? undefined : request.headers.referer;
+    const referrer = referer ? referrerHost(referer, [portalHost, (request.hostname ?? '').toLowerCase()]) : null;
+    const caller = event.kind === 'view' ? '' : request.keyAccount ? 'key' : 'anonymous';
+    deps.stats.record({ ...event, caller, referrer, identity });
+    const search = searches.get(request);
+    if (search && event.kind === 'view') {
+      deps.stats.record({ kind: 'search', page: '', term: untracked ? null : normaliseTerm(search.q), results: search.results, identity });
+    }
   }
   return {
     searched(request, q, results) {
