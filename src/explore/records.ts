@@ -35,6 +35,8 @@ export interface RecordsParams {
   timezone: string;
   /** An earlier published version to read (an Opaal extension); the current one when left out. */
   version?: number;
+  /** Each record also carries its id as `_id` (include_links); grouped rows have none. */
+  withIds?: boolean;
 }
 
 
@@ -237,19 +239,23 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
   /** One page of an ODSQL query with its total count; nothing to read gives an empty page. */
   async function queryPage(fields: Field[], from: RecordsSource | null, params: RecordsParams, signal?: AbortSignal) {
-    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, now: deps.clock() }));
+    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, withRecordId: params.withIds, now: deps.clock() }));
     if (!from) return { total_count: 0, rows: [] };
     return run(params.timezone, { lane: query.heavy ? 'heavy' : 'light', spentMs, signal }, async (all) => {
       const [count] = await all(query.countSql, query.countParams);
       const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
-      return { total_count: Number(count.n), rows: rows.map((row) => presentRow(row, query.columns, params.timezone)) };
+      const present = (row: Record<string, unknown>) => {
+        const record = presentRow(row, query.columns, params.timezone);
+        return typeof row._recordid === 'string' ? { _id: row._recordid, ...record } : record;
+      };
+      return { total_count: Number(count.n), rows: rows.map(present) };
     });
   }
 
   /** Queries read the version's DuckDB twin (engine/tables.ts). */
   async function source(datasetId: string, audience: Audience, version?: number) {
-    const { dataset, path } = await deps.catalog.currentVersion(datasetId, audience, version);
-    return { dataset, from: path ? await deps.engine.recordsFrom(path) : null };
+    const { dataset, version: read, path } = await deps.catalog.currentVersion(datasetId, audience, version);
+    return { dataset, version: read, from: path ? await deps.engine.recordsFrom(path) : null };
   }
 
   /** Exports read the version's Parquet file in one pass, and leave no blocks cached. */
@@ -260,9 +266,11 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
   return {
     async records(datasetId: string, audience: Audience, params: RecordsParams, signal?: AbortSignal) {
-      const { dataset, from } = await source(datasetId, audience, params.version);
+      const { dataset, version, from } = await source(datasetId, audience, params.version);
       const page = await queryPage(dataset.fields, from, params, signal);
-      return { total_count: page.total_count, results: page.rows };
+      // With ids, when the version read was made current: ODS's `_timestamp` of its records.
+      const timestamp = params.withIds ? (version?.publishedAt ?? null) : null;
+      return { total_count: page.total_count, results: page.rows, ...(timestamp ? { timestamp } : {}) };
     },
 
     async record(datasetId: string, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string; version?: number }) {

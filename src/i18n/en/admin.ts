@@ -116,6 +116,8 @@ export const admin: typeof nl = {
     'wish.comment_released': 'released a comment on a data request held as spam',
     'wish.comment_restored': 'restored a comment on a data request',
     'announcement.posted': 'sent a message to followers',
+    'dataset.attachment_added': 'added an attachment to a dataset',
+    'dataset.attachment_removed': 'removed an attachment from a dataset',
     'dataset.published': 'published a dataset',
     'dataset.unpublished': 'took a dataset offline',
     'dataset.version_discarded': 'discarded a staged version',

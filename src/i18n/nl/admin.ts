@@ -116,6 +116,8 @@ export const admin = {
     'wish.comment_released': 'heeft een als spam vastgehouden reactie op een dataverzoek vrijgegeven',
     'wish.comment_restored': 'heeft een reactie op een dataverzoek hersteld',
     'announcement.posted': 'heeft een bericht aan de volgers verstuurd',
+    'dataset.attachment_added': 'heeft een bijlage aan een dataset toegevoegd',
+    'dataset.attachment_removed': 'heeft een bijlage van een dataset verwijderd',
     'dataset.published': 'heeft een dataset gepubliceerd',
     'dataset.unpublished': 'heeft een dataset offline gehaald',
     'dataset.version_discarded': 'heeft een voorbereide versie weggegooid',
