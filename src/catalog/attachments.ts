@@ -7,22 +7,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { Invalid, NotFound, TooLarge } from '../errors.ts';
 import { recordEvent } from '../events/store.ts';
-import type { Audience } from './service.ts';
-import type { Dataset } from './types.ts';
+import type { Attachment, Dataset } from './types.ts';
 import type { CatalogDeps } from './versions.ts';
-
-export interface Attachment {
-  datasetId: string;
-  /** Unique within the dataset, made from the file name: the download address ends with it. */
-  id: string;
-  title: string;
-  /** The uploaded file's name, made safe: what a download is saved as. */
-  fileName: string;
-  mimeType: string;
-  bytes: number;
-  blob: string;
-  createdAt: string;
-}
 
 /** The largest attachment kept: documentation, not data (data goes into a version). */
 export const attachmentMaxBytes = 20_000_000;
@@ -88,7 +74,7 @@ async function headOf(path: string): Promise<Buffer> {
  * The name a download is saved as: no folders; control characters and those systems refuse in a file name (quotes,
  * `<>|*?:`) become spaces; at most 150 characters, the extension kept.
  */
-export function safeFileName(name: string): string {
+function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop()!.normalize('NFC').replace(/[\u0000-\u001f\u007f"<>|*?:]/g, ' ').replace(/\s+/g, ' ').trim();
   const dot = base.lastIndexOf('.');
   if (base.length <= 150) return base;
@@ -113,8 +99,8 @@ function idFromName(name: string): string {
   return id || 'attachment';
 }
 
-/** `visible`: the dataset as the audience may see it (the catalog service's rule), or NotFound. */
-export function attachmentOperations(deps: CatalogDeps, visible: (id: string, audience: Audience) => Promise<Dataset>) {
+/** `visible`: the dataset as the audience may see it (the catalog service's rule, service.ts), or NotFound. */
+export function attachmentOperations<Audience>(deps: CatalogDeps, visible: (id: string, audience: Audience) => Promise<Dataset>) {
   const { store, blobs, clock } = deps;
 
   async function staffDataset(id: string, trx?: Kysely<Database>): Promise<Dataset> {

@@ -1,8 +1,7 @@
 // Reads and writes datasets and versions in the relational store.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, DatasetAttachmentsTable, DatasetVersionsTable, DatasetsTable } from '../db/schema.ts';
-import type { Attachment } from './attachments.ts';
-import type { Dataset, Version, VersionChanges } from './types.ts';
+import type { Attachment, Dataset, Version, VersionChanges } from './types.ts';
 
 function toDataset(row: Selectable<DatasetsTable>): Dataset {
   return {

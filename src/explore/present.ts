@@ -1,6 +1,5 @@
 // Shapes catalog objects as the Opendatasoft Explore API v2.1 serialises them.
-import type { Dataset, Field, FieldText } from '../catalog/types.ts';
-import type { Attachment } from '../catalog/attachments.ts';
+import type { Attachment, Dataset, Field, FieldText } from '../catalog/types.ts';
 import { languages, type Language } from '../i18n/index.ts';
 
 /** ODS writes date-times as `2021-06-23T14:59:57+00:00`. */
@@ -57,7 +56,7 @@ export const exploreNames = ['reuse_count', 'download_count', 'api_call_count', 
 export const noExploreMetas: ExploreMetas = { reuse_count: 0, download_count: 0, api_call_count: 0, popularity_score: 0 };
 
 /** The stable address of an attachment's file. */
-export const attachmentHref = (baseUrl: string, a: Pick<Attachment, 'datasetId' | 'id'>) =>
+const attachmentHref = (baseUrl: string, a: Pick<Attachment, 'datasetId' | 'id'>) =>
   `${baseUrl}/api/explore/v2.1/catalog/datasets/${encodeURIComponent(a.datasetId)}/attachments/${encodeURIComponent(a.id)}`;
 
 /** The media type without its parameters (`text/csv`, not `text/csv; charset=utf-8`), as ODS's metas give it. */

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, CatalogService } from '../catalog/service.ts';
 import { mayRead, publicAudience } from '../catalog/service.ts';
-import type { Attachment } from '../catalog/attachments.ts';
+import type { Attachment } from '../catalog/types.ts';
 import { createReadStream } from 'node:fs';
 import type { Config } from '../config.ts';
 import { accountOf } from '../accounts/auth.ts';

@@ -10,7 +10,8 @@ import { formatBytes, formatDate, formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { changePhrases } from '../version-changes.ts';
 import { noFigures, recentDays, type DatasetFigures } from '../../stats/figures.ts';
-import { extensionOf, type Attachment } from '../../catalog/attachments.ts';
+import { extensionOf } from '../../catalog/attachments.ts';
+import type { Attachment } from '../../catalog/types.ts';
 
 /** schema.org Dataset, as search engines read it. */
 function datasetJsonLd(ctx: PageContext, dataset: Dataset): unknown {

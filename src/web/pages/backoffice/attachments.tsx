@@ -1,5 +1,6 @@
 // A dataset's attachments in the back office: the list with a remove button each, and the form to add one.
-import { attachmentTypes, type Attachment } from '../../../catalog/attachments.ts';
+import { attachmentTypes } from '../../../catalog/attachments.ts';
+import type { Attachment } from '../../../catalog/types.ts';
 import type { Dataset } from '../../../catalog/types.ts';
 import type { PageContext } from '../../context.ts';
 import { PostForm } from '../../forms.tsx';
