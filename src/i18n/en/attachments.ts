@@ -14,10 +14,6 @@ export const attachments: typeof nl = {
   upload: 'Add attachment',
   remove: 'Remove',
   removeLabel: (title: string) => `Remove attachment ${title}`,
-  colTitle: 'Title',
-  colFile: 'File',
-  colSize: 'Size',
-  colAdded: 'Added',
   download: (format: string, size: string) => `${format}, ${size}`,
   done: {
     added: 'The attachment was added and is shown on the dataset’s information page.',

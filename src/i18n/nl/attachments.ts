@@ -12,10 +12,6 @@ export const attachments = {
   upload: 'Bijlage toevoegen',
   remove: 'Verwijderen',
   removeLabel: (title: string) => `Bijlage ${title} verwijderen`,
-  colTitle: 'Titel',
-  colFile: 'Bestand',
-  colSize: 'Grootte',
-  colAdded: 'Toegevoegd',
   download: (format: string, size: string) => `${format}, ${size}`,
   done: {
     added: 'De bijlage is toegevoegd en staat op de informatiepagina van de dataset.',

@@ -180,7 +180,7 @@ export function datasetInfoPage(
             {attachments.map((a) => (
               <li>
                 <a href={`/api/explore/v2.1/catalog/datasets/${dataset.id}/attachments/${a.id}`} download={a.fileName}>{a.title}</a>{' '}
-                <span class="muted">({ctx.t.attachments.download(extensionOf(a.fileName).toUpperCase(), formatBytes(ctx.lang, a.bytes))})</span>
+                <span class="muted attachment-meta">({ctx.t.attachments.download(extensionOf(a.fileName).toUpperCase(), formatBytes(ctx.lang, a.bytes))})</span>
               </li>
             ))}
           </ul>

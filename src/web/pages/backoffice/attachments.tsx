@@ -36,28 +36,24 @@ export function attachmentsAdminPage(
         {data.attachments.length === 0 ? (
           <p>{t.none}</p>
         ) : (
-          <div class="table-scroll">
-            <table class="attachments">
-              <thead>
-                <tr><th scope="col">{t.colTitle}</th><th scope="col">{t.colFile}</th><th scope="col">{t.colSize}</th><th scope="col">{t.colAdded}</th><th scope="col"><span class="visually-hidden">{t.remove}</span></th></tr>
-              </thead>
-              <tbody>
-                {data.attachments.map((a) => (
-                  <tr>
-                    <th scope="row">{a.title}</th>
-                    <td><a href={`/api/explore/v2.1/catalog/datasets/${dataset.id}/attachments/${a.id}`}>{a.fileName}</a></td>
-                    <td>{formatBytes(ctx.lang, a.bytes)}</td>
-                    <td><time datetime={a.createdAt}>{formatDate(ctx.lang, a.createdAt, ctx.config.timezone)}</time></td>
-                    <td>
-                      <PostForm ctx={ctx} action={ctx.link(adminPath(dataset.id, 'attachments', a.id, 'remove'))} class="inline">
-                        <button type="submit" class="secondary danger" aria-label={t.removeLabel(a.title)}>{t.remove}</button>
-                      </PostForm>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          // A list, not a table: on a phone every attachment keeps its file, size, date and button in view.
+          <ul class="attachment-list">
+            {data.attachments.map((a) => (
+              <li>
+                <div>
+                  <p class="attachment-title">{a.title}</p>
+                  <p class="muted">
+                    <a href={`/api/explore/v2.1/catalog/datasets/${dataset.id}/attachments/${a.id}`}>{a.fileName}</a>
+                    {' · '}{formatBytes(ctx.lang, a.bytes)}{' · '}
+                    <time datetime={a.createdAt}>{formatDate(ctx.lang, a.createdAt, ctx.config.timezone)}</time>
+                  </p>
+                </div>
+                <PostForm ctx={ctx} action={ctx.link(adminPath(dataset.id, 'attachments', a.id, 'remove'))} class="inline">
+                  <button type="submit" class="secondary danger" aria-label={t.removeLabel(a.title)}>{t.remove}</button>
+                </PostForm>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="add">
