@@ -40,23 +40,23 @@ export const attachmentTypes: Record<string, { mimeType: string; sniff: Sniff }>
 
 const startsWith = (head: Buffer, bytes: number[]) => bytes.every((b, i) => head[i] === b);
 
-/** Whether the file's first bytes are what its extension says; text is UTF-8 without NUL bytes. */
-function looksLike(head: Buffer, sniff: Sniff): boolean {
+/**
+ * Whether the file's first bytes are what its extension says; text is UTF-8 without NUL bytes. `whole`: the head is
+ * the whole file, so a character cut off at its end is an error, not the head's edge.
+ */
+function looksLike(head: Buffer, sniff: Sniff, whole: boolean): boolean {
   if (sniff === 'pdf') return head.subarray(0, 5).toString('latin1') === '%PDF-';
   if (sniff === 'zip') return startsWith(head, [0x50, 0x4b, 0x03, 0x04]);
   if (sniff === 'png') return startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (sniff === 'jpeg') return startsWith(head, [0xff, 0xd8, 0xff]);
   if (head.includes(0)) return false;
-  // The head may end inside a character: up to three bytes of it are left out of the check.
-  for (let cut = 0; cut <= 3 && cut < head.length; cut++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, head.length - cut));
-      return true;
-    } catch {
-      // Try a shorter head.
-    }
+  try {
+    // Streaming: a character the head cuts in two waits for bytes that never come, unless the head is the file.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !whole });
+    return true;
+  } catch {
+    return false;
   }
-  return head.length === 0;
 }
 
 async function headOf(path: string): Promise<Buffer> {
@@ -118,7 +118,8 @@ export function attachmentOperations<Audience>(deps: CatalogDeps, visible: (id: 
     }
     if (bytes > attachmentMaxBytes) throw new TooLarge(`The file is larger than ${attachmentMaxBytes} bytes, the largest attachment this portal keeps; nothing was stored.`);
     if (bytes === 0) throw new Invalid('The file is empty; nothing was stored.', 'attachment_empty');
-    if (!looksLike(await headOf(path), type.sniff)) {
+    const head = await headOf(path);
+    if (!looksLike(head, type.sniff, head.length >= bytes)) {
       throw new Invalid(`The file's content is not ${extension.toUpperCase()} as its name says; nothing was stored.`, 'attachment_content');
     }
     return { mimeType: type.mimeType, extension };

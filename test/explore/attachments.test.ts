@@ -139,6 +139,10 @@ test('a bad file is refused with its reason, and nothing is stored', async () =>
     // The page keeps the title that was typed.
     assert.match(html, /value="Iets"/, name);
   }
+  // A request whose length says it is past the limit is refused before a byte of it is read.
+  const huge = await upload('huge.pdf', Buffer.concat([pdf, Buffer.alloc(attachmentMaxBytes + 200_000, 0x20)]));
+  assert.equal(huge.status, 413);
+  assert.match(await huge.text(), /groter dan 20 MB, de grootste bijlage/);
   const longTitle = await upload('ok.pdf', pdf, { title: 'x'.repeat(201) });
   assert.equal(longTitle.status, 400);
   assert.match(await longTitle.text(), /Een titel heeft hoogstens 200 tekens/);

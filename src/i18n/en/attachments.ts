@@ -25,7 +25,7 @@ export const attachments: typeof nl = {
   errors: {
     attachment_type: 'This kind of file cannot be an attachment. Add a PDF, text, Markdown, CSV, JSON, Word, Excel, PowerPoint, OpenDocument, ZIP, PNG or JPEG file. Nothing was stored.',
     attachment_empty: 'The file is empty. Nothing was stored.',
-    attachment_content: 'The file’s content does not match the extension of its name. Nothing was stored.',
+    attachment_content: 'The file’s content does not match the extension of its name (a text file must be UTF-8). Nothing was stored.',
     attachment_title: 'A title has at most 200 characters.',
   },
 };

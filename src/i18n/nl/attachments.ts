@@ -23,7 +23,7 @@ export const attachments = {
   errors: {
     attachment_type: 'Dit soort bestand kan geen bijlage zijn. Voeg een PDF, tekst-, Markdown-, CSV-, JSON-, Word-, Excel-, PowerPoint-, OpenDocument-, ZIP-, PNG- of JPEG-bestand toe. Er is niets bewaard.',
     attachment_empty: 'Het bestand is leeg. Er is niets bewaard.',
-    attachment_content: 'De inhoud van het bestand past niet bij de extensie van de naam. Er is niets bewaard.',
+    attachment_content: 'De inhoud van het bestand past niet bij de extensie van de naam (een tekstbestand moet in UTF-8 zijn). Er is niets bewaard.',
     attachment_title: 'Een titel heeft hoogstens 200 tekens.',
   },
 };
