@@ -97,7 +97,7 @@ for (const dialect of dialects) {
       assert.deepEqual((await portal.catalog.listAttachments('open', staffAudience)).map((a) => a.id), ['jaarverslag_2024_pdf_2', 'data_xlsx']);
       await assert.rejects(portal.catalog.removeAttachment({ datasetId: 'open', attachmentId: 'jaarverslag_2024_pdf', actor: 'u_editor' }), NotFound);
       const verbs = await portal.store.db.selectFrom('events').select('verb').where('verb', 'like', 'dataset.attachment_%').execute();
-      assert.deepEqual(verbs.map((v) => v.verb).sort(), [...Array(4).fill('dataset.attachment_added'), 'dataset.attachment_removed']);
+      assert.deepEqual(verbs.map((v) => v.verb).sort(), [...Array(5).fill('dataset.attachment_added'), 'dataset.attachment_removed']);
     });
   });
 }
