@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMetadataInput } from '../../src/catalog/metadata.ts';
 import { attachmentMaxBytes } from '../../src/catalog/attachments.ts';
+import { classify } from '../../src/stats/classify.ts';
 import { fixture } from '../helpers/engine.ts';
 import { importCities, json, startServer, type ServerHarness } from '../helpers/server.ts';
 import { signedIn, type StaffVisitor } from '../helpers/staff.ts';
@@ -217,4 +218,11 @@ test('deleting a dataset deletes its attachments and their files', async () => {
   assert.equal(existsSync(s.portal.blobs.pathOf(attachment.blob)), false);
   const rows = await s.portal.store.db.selectFrom('dataset_attachments').select('id').where('dataset_id', '=', 'intern').execute();
   assert.deepEqual(rows, []);
+});
+
+test("a file's download counts as an API call on the attachments endpoint, as the list does", () => {
+  const at = (route: string, params: Record<string, string>) =>
+    classify({ method: 'GET', status: 200, route: `/api/explore/v2.1${route}`, params, contentType: 'application/pdf', defaultLanguage: 'nl' });
+  assert.deepEqual(at('/catalog/datasets/:datasetId/attachments/:attachmentId', { datasetId: 'cities', attachmentId: 'a_pdf' }), { kind: 'api', page: 'attachments', datasetId: 'cities' });
+  assert.deepEqual(at('/catalog/datasets/:datasetId/attachments', { datasetId: 'cities' }), { kind: 'api', page: 'attachments', datasetId: 'cities' });
 });
