@@ -97,6 +97,8 @@ test('an editor adds a PDF with a title; the API lists it as ODS does and serves
   assert.equal(file.status, 200);
   assert.equal(file.headers.get('content-type'), 'application/pdf');
   assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
+  // Opened in a browser tab, the file runs nothing: a sandbox with no sources.
+  assert.match(file.headers.get('content-security-policy') ?? '', /^sandbox; default-src 'none'$/);
   assert.equal(file.headers.get('content-disposition'), `attachment; filename="Methodologie 2024.pdf"; filename*=UTF-8''Methodologie%202024.pdf`);
   assert.equal(file.headers.get('cache-control'), 'public, max-age=300');
   assert.deepEqual(Buffer.from(await file.arrayBuffer()), pdf);
