@@ -41,6 +41,8 @@ const ReadingsForm = formBody({}, 200);
 /** The metadata form, with its `field_<i>_…` fields per column. */
 const MetadataForm = formBody({});
 const DeleteForm = formBody({ confirm: idRoom });
+/** An attachment's new title: past 200 characters the catalog refuses it with its reason. */
+const TitleForm = formBody({ title: 1000 });
 
 export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps): Promise<void> {
   const { catalog, blobs, config } = deps;
@@ -277,6 +279,17 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
         return showAttachments(request, reply, dataset, refusal(error), title);
       }
       return reply.redirect(`${back(dataset.id, 'attachments')}?done=added`, 303);
+    });
+
+    app.post<{ Params: Params }>(path('/:id/attachments/:attachment/title'), form(TitleForm, 'dataset.edit'), async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      try {
+        refuseForm(request);
+        await catalog.retitleAttachment({ datasetId: dataset.id, attachmentId: request.params.attachment, title: one(values(request), 'title'), actor: actor(request) });
+      } catch (error) {
+        return showAttachments(request, reply, dataset, refusal(error));
+      }
+      return reply.redirect(`${back(dataset.id, 'attachments')}?done=retitled`, 303);
     });
 
     app.post<{ Params: Params }>(path('/:id/attachments/:attachment/remove'), guard('dataset.edit'), async (request, reply) => {

@@ -88,6 +88,13 @@ export function extensionOf(name: string): string {
 }
 
 /** An id as Opendatasoft makes them (`methodologie_2024_pdf`): lowercase letters, digits and `_`. */
+/** The title as given, spaces tidied; none given, the file's name. */
+function titleOr(given: string | undefined, fileName: string): string {
+  const title = (given ?? '').replace(/\s+/g, ' ').trim() || fileName;
+  if (title.length > titleMax) throw new Invalid(`A title has at most ${titleMax} characters.`, 'attachment_title');
+  return title;
+}
+
 function idFromName(name: string): string {
   const id = name
     .normalize('NFKD')
@@ -147,8 +154,7 @@ export function attachmentOperations<Audience>(deps: CatalogDeps, visible: (id: 
     async addAttachment(request: { datasetId: string; path: string; fileName: string; bytes: number; title?: string; actor: string }): Promise<Attachment> {
       await staffDataset(request.datasetId);
       const fileName = safeFileName(request.fileName);
-      const title = (request.title ?? '').replace(/\s+/g, ' ').trim() || fileName;
-      if (title.length > titleMax) throw new Invalid(`A title has at most ${titleMax} characters.`, 'attachment_title');
+      const title = titleOr(request.title, fileName);
       const { mimeType, extension } = await checkFile(request.path, fileName, request.bytes);
       const blob = `attachments/${request.datasetId}/${randomBytes(12).toString('hex')}.${extension}`;
       const bytes = await blobs.commit(request.path, blob);
@@ -168,6 +174,20 @@ export function attachmentOperations<Audience>(deps: CatalogDeps, visible: (id: 
         await blobs.remove(blob);
         throw error;
       }
+    },
+
+    /** Gives an attachment another title (empty: its file's name); its id and address stay. */
+    async retitleAttachment(request: { datasetId: string; attachmentId: string; title: string; actor: string }): Promise<Attachment> {
+      return store.transaction(async (trx) => {
+        await staffDataset(request.datasetId, trx);
+        const attachment = await store.getAttachment(request.datasetId, request.attachmentId, trx);
+        if (!attachment) throw new NotFound(`Dataset ${request.datasetId} has no attachment ${request.attachmentId}.`);
+        const title = titleOr(request.title, attachment.fileName);
+        if (title === attachment.title) return attachment;
+        await store.retitleAttachment(trx, request.datasetId, request.attachmentId, title);
+        await recordEvent(trx, clock(), { actor: request.actor, verb: 'dataset.attachment_retitled', subjectType: 'dataset', subjectId: request.datasetId, data: { attachment: attachment.id } });
+        return { ...attachment, title };
+      });
     },
 
     /** Removes an attachment: the row in one transaction with its event, then the file. */

@@ -237,6 +237,10 @@ export function createCatalogStore(db: Kysely<Database>) {
         .execute();
     },
 
+    async retitleAttachment(trx: Kysely<Database>, datasetId: string, id: string, title: string): Promise<void> {
+      await trx.updateTable('dataset_attachments').set({ title }).where('dataset_id', '=', datasetId).where('id', '=', id).execute();
+    },
+
     async deleteAttachment(trx: Kysely<Database>, datasetId: string, id: string): Promise<void> {
       await trx.deleteFrom('dataset_attachments').where('dataset_id', '=', datasetId).where('id', '=', id).execute();
     },

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importCities, startServer, type ServerHarness } from '../helpers/server.ts';
 import { signedIn, type StaffVisitor } from '../helpers/staff.ts';
-import { follow, looksDestructive, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
+import { checkPage, follow, looksDestructive, openBrowser, readable, viewports, visit, type BrowserHarness } from './browser.ts';
 
 let s: ServerHarness;
 let b: BrowserHarness;
@@ -84,7 +84,7 @@ async function sectionBox(section: ReturnType<BrowserHarness['page']['locator']>
   return box;
 }
 
-test('the editor removes an attachment, and the visitor no longer sees it', async () => {
+test('the editor removes an attachment and retitles another, and the visitor sees that', async () => {
   await b.page.setViewportSize(viewports[0]);
   await signInAsEditor();
   await visit(b, s.url, '/-/admin/datasets/cities/attachments', 'attachments-before-remove');
@@ -92,9 +92,17 @@ test('the editor removes an attachment, and the visitor no longer sees it', asyn
   await follow(b, s.url, /\/attachments\?done=removed$/, () => row.getByRole('button', { name: 'Bijlage Counting method verwijderen' }).click(), 'attachments-removed');
   assert.match(await b.page.getByRole('status').innerText(), /De bijlage is verwijderd/);
   assert.equal(await b.page.locator('.attachment-list > li').filter({ hasText: 'Counting method' }).count(), 0);
+  // And gives another one a new title, behind "Titel wijzigen".
+  const notes = b.page.locator('.attachment-list > li').filter({ hasText: 'Field notes' });
+  await notes.locator('summary').click();
+  await notes.getByLabel('Titel').fill('Notes on the fields');
+  await checkPage(b, s.url, 'attachments-retitle-open');
+  await follow(b, s.url, /\/attachments\?done=retitled$/, () => notes.getByRole('button', { name: 'Titel bewaren' }).click(), 'attachments-retitled');
+  assert.match(await b.page.getByRole('status').innerText(), /De titel van de bijlage is gewijzigd/);
   await b.context.clearCookies();
   await visit(b, s.url, '/en/datasets/cities', 'attachments-info-after-remove');
   const section = b.page.locator('section[aria-labelledby="attachments"]');
   assert.equal(await section.getByRole('link', { name: 'Counting method' }).count(), 0);
+  assert.equal(await section.getByRole('link', { name: 'Notes on the fields' }).count(), 1);
   assert.equal(await section.getByRole('link').count(), 3);
 });

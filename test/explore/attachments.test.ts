@@ -109,6 +109,34 @@ test('an editor adds a PDF with a title; the API lists it as ODS does and serves
   assert.deepEqual([added.actor, added.subject_id, added.data.attachment, added.data.bytes], [editor.accountId, 'cities', 'methodologie_2024_pdf', pdf.length]);
 });
 
+function retitle(attachment: string, title: string) {
+  return fetch(`${s.url}/-/admin/datasets/cities/attachments/${attachment}/title`, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: editor.csrf, title }),
+    headers: { cookie: editor.cookie!, origin: s.url, 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
+}
+
+const titles = async () => (await json(s.get(api('cities/attachments')))).attachments.map((a: { metas: { title: string } }) => a.metas.title);
+
+test('an editor changes the title: the id and address stay; an empty title is the file name; too long is refused', async () => {
+  const response = await retitle('methodologie_2024_pdf', 'Methodologie (herzien)');
+  assert.equal(response.status, 303);
+  assert.match(response.headers.get('location')!, /\/attachments\?done=retitled$/);
+  assert.deepEqual(await titles(), ['Methodologie (herzien)']);
+  assert.equal((await s.get(api('cities/attachments/methodologie_2024_pdf'))).status, 200);
+  const [changed] = await events('dataset.attachment_retitled');
+  assert.deepEqual([changed.actor, changed.data.attachment], [editor.accountId, 'methodologie_2024_pdf']);
+  const tooLong = await retitle('methodologie_2024_pdf', 'x'.repeat(201));
+  assert.equal(tooLong.status, 400);
+  assert.match(await tooLong.text(), /Een titel heeft hoogstens 200 tekens/);
+  assert.equal((await retitle('methodologie_2024_pdf', '   ')).status, 303);
+  assert.deepEqual(await titles(), ['Methodologie 2024.pdf']);
+  assert.equal((await retitle('bestaat_niet_pdf', 'Iets')).status, 404);
+  assert.equal((await retitle('methodologie_2024_pdf', 'Methodologie van de telling')).status, 303);
+});
+
 test('the same file name again gets its own id; a name with folders and characters no system takes is made safe', async () => {
   assert.equal((await upload('Methodologie 2024.pdf', pdf)).status, 303);
   assert.equal((await upload('..\\..\\etc/Ünïcode: notes.md', '# Notities\n\nMet é en ü.\n')).status, 303);

@@ -118,6 +118,7 @@ export const admin: typeof nl = {
     'announcement.posted': 'sent a message to followers',
     'dataset.attachment_added': 'added an attachment to a dataset',
     'dataset.attachment_removed': 'removed an attachment from a dataset',
+    'dataset.attachment_retitled': "changed the title of a dataset's attachment",
     'dataset.published': 'published a dataset',
     'dataset.unpublished': 'took a dataset offline',
     'dataset.version_discarded': 'discarded a staged version',

@@ -118,6 +118,7 @@ export const admin = {
     'announcement.posted': 'heeft een bericht aan de volgers verstuurd',
     'dataset.attachment_added': 'heeft een bijlage aan een dataset toegevoegd',
     'dataset.attachment_removed': 'heeft een bijlage van een dataset verwijderd',
+    'dataset.attachment_retitled': 'heeft de titel van een bijlage van een dataset gewijzigd',
     'dataset.published': 'heeft een dataset gepubliceerd',
     'dataset.unpublished': 'heeft een dataset offline gehaald',
     'dataset.version_discarded': 'heeft een voorbereide versie weggegooid',

@@ -51,6 +51,16 @@ export function attachmentsAdminPage(
                 <PostForm ctx={ctx} action={ctx.link(adminPath(dataset.id, 'attachments', a.id, 'remove'))} class="inline">
                   <button type="submit" class="secondary danger" aria-label={t.removeLabel(a.title)}>{t.remove}</button>
                 </PostForm>
+                <details class="attachment-retitle">
+                  <summary>{t.retitle}<span class="visually-hidden"> {a.title}</span></summary>
+                  <PostForm ctx={ctx} action={ctx.link(adminPath(dataset.id, 'attachments', a.id, 'title'))}>
+                    <div class="field">
+                      <label for={`title-${a.id}`}>{t.titleLabel}</label>
+                      <input id={`title-${a.id}`} name="title" type="text" maxlength="200" value={a.title} />
+                    </div>
+                    <button type="submit" class="secondary">{t.save}</button>
+                  </PostForm>
+                </details>
               </li>
             ))}
           </ul>
