@@ -66,7 +66,7 @@ export function openApiDocument(baseUrl: string) {
       '/catalog/exports/rss': op('The catalog as an RSS 2.0 feed, newest first', [shared.lang], { 200: { description: 'RSS' } }),
       '/catalog/exports/data.json': op('The catalog as Project Open Data data.json (DCAT-US 1.1)', [shared.lang]),
       '/catalog/exports/{format}': op('The catalog as a file', [formatParam, ...exportParams], { 200: { description: 'The file' } }),
-      '/catalog/datasets/{dataset_id}': op('One dataset', [datasetId, shared.lang]),
+      '/catalog/datasets/{dataset_id}': op('One dataset', [datasetId, shared.lang, shared.include_links]),
       '/catalog/datasets/{dataset_id}/records': op('Records, queried with ODSQL', [datasetId, shared.select, shared.where, shared.group_by, shared.order_by, shared.limit, shared.offset, shared.refine, shared.exclude, shared.lang, shared.timezone, shared.version, shared.include_links]),
       '/catalog/datasets/{dataset_id}/records/{record_id}': op('One record', [datasetId, { name: 'record_id', in: 'path', required: true, schema: { type: 'string' } }, shared.select, shared.lang, shared.timezone, shared.version]),
       '/catalog/datasets/{dataset_id}/facets': op('Facets of the records', [datasetId, shared.facet, shared.where, shared.refine, shared.exclude, shared.lang, shared.timezone, shared.version]),

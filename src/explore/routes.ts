@@ -157,7 +157,8 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const lang = language(query, deps.config.defaultLanguage);
     const dataset = await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
     const attachments = (await deps.catalog.attachmentsOf([dataset])).get(dataset.id);
-    return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, explore: (await exploreMetasOf([dataset.id])).get(dataset.id), attachments });
+    const object = presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, explore: (await exploreMetasOf([dataset.id])).get(dataset.id), attachments });
+    return boolean(query, 'include_links', false) ? { ...object, _links: datasetLinks(deps.config.baseUrl, dataset.id) } : object;
   });
 
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/records', async (request, reply) => {

@@ -84,3 +84,13 @@ test('include_links with a filter and an earlier version still gives usable ids'
   const bad = await s.get('/api/explore/v2.1/catalog/datasets/cities/records?include_links=maybe');
   assert.equal(bad.status, 400);
 });
+
+test('include_links on one dataset gives its links, as in the catalog; without it there are none', async () => {
+  const plain = await json(s.get('/api/explore/v2.1/catalog/datasets/cities'));
+  assert.equal(plain._links, undefined);
+  const linked = await json(s.get('/api/explore/v2.1/catalog/datasets/cities?include_links=true'));
+  const listed = await json(s.get('/api/explore/v2.1/catalog/datasets?include_links=true'));
+  assert.deepEqual(linked._links, listed.results.find((d: { dataset_id: string }) => d.dataset_id === 'cities')._links);
+  const records = linked._links.find((l: { rel: string }) => l.rel === 'records');
+  assert.equal((await follow(records.href)).status, 200);
+});
