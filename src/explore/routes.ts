@@ -339,7 +339,9 @@ function sendAttachment(request: FastifyRequest, reply: FastifyReply, attachment
     .header('Content-Security-Policy', "sandbox; default-src 'none'")
     .header('Cache-Control', isPublic ? 'public, max-age=300' : 'private, no-cache')
     .header('ETag', etag);
-  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+  // If-None-Match may list several tags, weak or strong: any that names this file will do (RFC 9110, 13.1.2).
+  const known = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (known.includes(etag) || known.includes('*')) return reply.status(304).send();
   return reply.header('Content-Length', attachment.bytes).send(createReadStream(path));
 }
 

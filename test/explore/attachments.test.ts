@@ -104,6 +104,9 @@ test('an editor adds a PDF with a title; the API lists it as ODS does and serves
   assert.deepEqual(Buffer.from(await file.arrayBuffer()), pdf);
   const again = await s.get(path(attachment.href), { headers: { 'if-none-match': file.headers.get('etag')! } });
   assert.equal(again.status, 304);
+  const listed = await s.get(path(attachment.href), { headers: { 'if-none-match': `"other", W/${file.headers.get('etag')}` } });
+  assert.equal(listed.status, 304);
+  assert.equal((await s.get(path(attachment.href), { headers: { 'if-none-match': '"other"' } })).status, 200);
 
   const [added] = await events('dataset.attachment_added');
   assert.deepEqual([added.actor, added.subject_id, added.data.attachment, added.data.bytes], [editor.accountId, 'cities', 'methodologie_2024_pdf', pdf.length]);
