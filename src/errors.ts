@@ -31,6 +31,7 @@ export type Reason =
   | StatsReason
   | RequestReason
   | DiscussionReason
+  | AttachmentReason
   | UnwordedReason;
 
 /** Worded on sign-in, registration, profile and password pages (`account.errors`). */
@@ -96,6 +97,9 @@ export type BackofficeReason =
   | 'version_changed'
   | 'confirm_required'
   | 'csrf';
+
+/** Worded on the dataset's attachments in the back office (`attachments.errors`). */
+export type AttachmentReason = 'attachment_type' | 'attachment_empty' | 'attachment_content' | 'attachment_title';
 
 /** Worded on the legal-hold pages (`holds.errors`). */
 export type LegalHoldReason =

@@ -19,6 +19,8 @@ import { deletePage } from '../web/pages/backoffice/delete.tsx';
 import { datasetListPage } from '../web/pages/backoffice/list.tsx';
 import { metadataPage } from '../web/pages/backoffice/metadata.tsx';
 import { versionPage } from '../web/pages/backoffice/version.tsx';
+import { attachmentsAdminPage } from '../web/pages/backoffice/attachments.tsx';
+import { attachmentMaxBytes } from '../catalog/attachments.ts';
 import { notFoundPage } from '../web/pages/errors.tsx';
 import { one } from '../http/params.ts';
 import { fieldReadings, formValuesOf, readMetadataForm, readReadingsForm, type FormValues } from './form.ts';
@@ -27,7 +29,7 @@ import { drainUnread, readFieldsBeforeFile, receiveFormFile } from './uploads.ts
 import type { BackofficeDeps } from './deps.ts';
 import { importErrorText, reasonText } from '../web/reasons.ts';
 
-type Params = { id: string; number: string };
+type Params = { id: string; number: string; attachment: string };
 
 // The forms' schemas: each field a string (or a list) of bounded length; what a value means stays with form.ts and the catalog.
 /** Room for a dataset id the catalog then judges (1 to 100 characters): past this it is no id at all. */
@@ -39,6 +41,8 @@ const ReadingsForm = formBody({}, 200);
 /** The metadata form, with its `field_<i>_…` fields per column. */
 const MetadataForm = formBody({});
 const DeleteForm = formBody({ confirm: idRoom });
+/** An attachment's new title: past 200 characters the catalog refuses it with its reason. */
+const TitleForm = formBody({ title: 1000 });
 
 export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps): Promise<void> {
   const { catalog, blobs, config } = deps;
@@ -69,7 +73,10 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
     page: (request, error) => {
       const ctx = deps.contextOf(request);
       if (error instanceof NotFound) return notFoundPage(ctx).value;
-      return failedPage(ctx, explain(ctx, error).message, { href: ctx.link(adminPath()), label: ctx.t.backoffice.backToList }).value;
+      // An attachment past its limit, refused before it was read, is measured against the attachments' limit.
+      const attachment = /\/attachments(?:$|[/?])/.test(request.url) && error.reason === 'too_large';
+      const message = attachment ? ctx.t.attachments.tooLarge(formatBytes(ctx.lang, attachmentMaxBytes)) : explain(ctx, error).message;
+      return failedPage(ctx, message, { href: ctx.link(adminPath()), label: ctx.t.backoffice.backToList }).value;
     },
   });
 
@@ -238,6 +245,56 @@ export async function backofficePages(app: FastifyInstance, deps: BackofficeDeps
       }
       if (reread !== null) return reply.redirect(`${back(dataset.id, 'versions', reread)}?done=reread`, 303);
       return reply.redirect(`${back(dataset.id, 'metadata')}?done=saved`, 303);
+    });
+
+    /** The attachments page, with a note after an action or the reason one was refused (and the title given, to keep). */
+    const showAttachments = async (request: FastifyRequest, reply: FastifyReply, dataset: Dataset, problem?: DomainError, title?: string) => {
+      const ctx = deps.contextOf(request);
+      const attachments = await catalog.listAttachments(dataset.id, staffAudience);
+      const error = problem ? attachmentProblem(ctx, problem) : null;
+      return html(reply, attachmentsAdminPage(ctx, { dataset, attachments, maxBytes: attachmentMaxBytes, done: done(request), error, title }), problem ? problem.status : 200);
+    };
+    const attachmentProblem = (ctx: PageContext, problem: DomainError) => {
+      const t = ctx.t.attachments;
+      if (problem.reason === 'too_large') return t.tooLarge(formatBytes(ctx.lang, attachmentMaxBytes));
+      if (problem.reason === 'no_file') return t.noFile;
+      return reasonText(t.errors, problem.reason) ?? explain(ctx, problem).message;
+    };
+
+    app.get<{ Params: Params }>(path('/:id/attachments'), guard('dataset.edit'), async (request, reply) =>
+      showAttachments(request, reply, await catalog.datasetForStaff(request.params.id)),
+    );
+
+    app.post<{ Params: Params }>(path('/:id/attachments'), { preValidation: readFieldsBeforeFile(attachmentMaxBytes), ...guard('dataset.edit') }, async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      const title = one(values(request), 'title');
+      try {
+        const file = await receiveFormFile(request, blobs, attachmentMaxBytes);
+        try {
+          await catalog.addAttachment({ datasetId: dataset.id, path: file.path, fileName: file.name, bytes: file.bytes, title, actor: actor(request) });
+        } finally {
+          await blobs.discard(file.path);
+        }
+      } catch (error) {
+        return showAttachments(request, reply, dataset, refusal(error), title);
+      }
+      return reply.redirect(`${back(dataset.id, 'attachments')}?done=added`, 303);
+    });
+
+    app.post<{ Params: Params }>(path('/:id/attachments/:attachment/title'), form(TitleForm, 'dataset.edit'), async (request, reply) => {
+      const dataset = await catalog.datasetForStaff(request.params.id);
+      try {
+        refuseForm(request);
+        await catalog.retitleAttachment({ datasetId: dataset.id, attachmentId: request.params.attachment, title: one(values(request), 'title'), actor: actor(request) });
+      } catch (error) {
+        return showAttachments(request, reply, dataset, refusal(error));
+      }
+      return reply.redirect(`${back(dataset.id, 'attachments')}?done=retitled`, 303);
+    });
+
+    app.post<{ Params: Params }>(path('/:id/attachments/:attachment/remove'), guard('dataset.edit'), async (request, reply) => {
+      await catalog.removeAttachment({ datasetId: request.params.id, attachmentId: request.params.attachment, actor: actor(request) });
+      return reply.redirect(`${back(request.params.id, 'attachments')}?done=removed`, 303);
     });
 
     app.get<{ Params: Params }>(path('/:id/delete'), guard('dataset.delete'), async (request, reply) => {

@@ -1,4 +1,4 @@
-// The blob store: immutable files (dataset versions, later attachments) under the data directory.
+// The blob store: immutable files (dataset versions, their sources, attachments) under the data directory.
 import { mkdirSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';

@@ -6,6 +6,7 @@ import { checkKey, defaultMetadata, readingsOf, type MetadataInput } from './met
 import { refuseUnchecked } from './checks.ts';
 import { tellDatasetEvent } from './events.ts';
 import { publishingOperations } from './publishing.ts';
+import { attachmentOperations } from './attachments.ts';
 import type { Dataset, Field, LocalizedText, Version } from './types.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
 
@@ -227,17 +228,21 @@ export function createCatalogService(deps: CatalogDeps) {
 
     async deleteDataset(id: string, actor: string): Promise<void> {
       checkDatasetId(id);
-      const versions = await store.transaction(async (trx) => {
+      const removed = await store.transaction(async (trx) => {
         const existing = await store.getDataset(id, trx);
         if (!existing) throw new NotFound(`The requested dataset ${id} does not exist.`);
-        const removed = await store.deleteDataset(trx, id);
+        const blobsOf = await store.deleteDataset(trx, id);
         await recordEvent(trx, clock(), { actor, verb: 'dataset.deleted', subjectType: 'dataset', subjectId: id });
-        return removed;
+        return blobsOf;
       });
       // Files go after the rows: a crash in between leaves an orphan file, never a row without its file.
-      await Promise.all(versions.flatMap(versionKeys).map((key) => blobs.remove(key)));
+      await Promise.all([...removed.versions.flatMap(versionKeys), ...removed.attachments].map((key) => blobs.remove(key)));
     },
 
+    /** The attachments of these datasets, by dataset: only call with datasets the caller may see (listDatasets). */
+    attachmentsOf: (datasets: Dataset[]) => store.attachmentsOf(datasets.map((d) => d.id)),
+
     ...publishing,
+    ...attachmentOperations(deps, visible),
   };
 }

@@ -1,7 +1,7 @@
 // Reads and writes datasets and versions in the relational store.
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, DatasetVersionsTable, DatasetsTable } from '../db/schema.ts';
-import type { Dataset, Version, VersionChanges } from './types.ts';
+import type { Database, DatasetAttachmentsTable, DatasetVersionsTable, DatasetsTable } from '../db/schema.ts';
+import type { Attachment, Dataset, Version, VersionChanges } from './types.ts';
 
 function toDataset(row: Selectable<DatasetsTable>): Dataset {
   return {
@@ -77,6 +77,19 @@ function datasetRow(d: Dataset): DatasetsTable {
     data_modified_at: d.dataModifiedAt,
     metadata_modified_at: d.metadataModifiedAt,
     published_at: d.publishedAt,
+  };
+}
+
+function toAttachment(row: Selectable<DatasetAttachmentsTable>): Attachment {
+  return {
+    datasetId: row.dataset_id,
+    id: row.id,
+    title: row.title,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    bytes: Number(row.bytes),
+    blob: row.blob,
+    createdAt: row.created_at,
   };
 }
 
@@ -197,12 +210,49 @@ export function createCatalogStore(db: Kysely<Database>) {
         .execute();
     },
 
-    /** Deletes the dataset and its versions; returns the blob keys (Parquet files, sources) that no row points to any more. */
-    async deleteDataset(trx: Kysely<Database>, id: string): Promise<{ blob: string; sourceBlob: string | null }[]> {
+    /** A dataset's attachments, oldest first. */
+    async listAttachments(datasetId: string, trx: Kysely<Database> = db): Promise<Attachment[]> {
+      const rows = await trx.selectFrom('dataset_attachments').selectAll().where('dataset_id', '=', datasetId).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toAttachment);
+    },
+
+    /** The attachments of these datasets, by dataset (the catalog's listing). */
+    async attachmentsOf(datasetIds: string[]): Promise<Map<string, Attachment[]>> {
+      const byDataset = new Map<string, Attachment[]>();
+      if (datasetIds.length === 0) return byDataset;
+      const rows = await db.selectFrom('dataset_attachments').selectAll().where('dataset_id', 'in', datasetIds).orderBy('created_at').orderBy('id').execute();
+      for (const row of rows) byDataset.set(row.dataset_id, [...(byDataset.get(row.dataset_id) ?? []), toAttachment(row)]);
+      return byDataset;
+    },
+
+    async getAttachment(datasetId: string, id: string, trx: Kysely<Database> = db): Promise<Attachment | null> {
+      const row = await trx.selectFrom('dataset_attachments').selectAll().where('dataset_id', '=', datasetId).where('id', '=', id).executeTakeFirst();
+      return row ? toAttachment(row) : null;
+    },
+
+    async insertAttachment(trx: Kysely<Database>, a: Attachment): Promise<void> {
+      await trx
+        .insertInto('dataset_attachments')
+        .values({ dataset_id: a.datasetId, id: a.id, title: a.title, file_name: a.fileName, mime_type: a.mimeType, bytes: a.bytes, blob: a.blob, created_at: a.createdAt })
+        .execute();
+    },
+
+    async retitleAttachment(trx: Kysely<Database>, datasetId: string, id: string, title: string): Promise<void> {
+      await trx.updateTable('dataset_attachments').set({ title }).where('dataset_id', '=', datasetId).where('id', '=', id).execute();
+    },
+
+    async deleteAttachment(trx: Kysely<Database>, datasetId: string, id: string): Promise<void> {
+      await trx.deleteFrom('dataset_attachments').where('dataset_id', '=', datasetId).where('id', '=', id).execute();
+    },
+
+    /** Deletes the dataset, its versions and attachments; returns the blob keys (Parquet files, sources, attachments) that no row points to any more. */
+    async deleteDataset(trx: Kysely<Database>, id: string): Promise<{ versions: { blob: string; sourceBlob: string | null }[]; attachments: string[] }> {
       const blobs = await trx.selectFrom('dataset_versions').select(['blob', 'source_blob']).where('dataset_id', '=', id).execute();
+      const attachments = await trx.selectFrom('dataset_attachments').select('blob').where('dataset_id', '=', id).execute();
+      await trx.deleteFrom('dataset_attachments').where('dataset_id', '=', id).execute();
       await trx.deleteFrom('dataset_versions').where('dataset_id', '=', id).execute();
       await trx.deleteFrom('datasets').where('id', '=', id).execute();
-      return blobs.map((b) => ({ blob: b.blob, sourceBlob: b.source_blob }));
+      return { versions: blobs.map((b) => ({ blob: b.blob, sourceBlob: b.source_blob })), attachments: attachments.map((a) => a.blob) };
     },
   };
 }

@@ -155,3 +155,17 @@ export type VersionChanges = {
 };
 
 export const datasetIdPattern = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+
+/** A file an editor attached to a dataset (src/catalog/attachments.ts). */
+export interface Attachment {
+  datasetId: string;
+  /** Unique within the dataset, made from the file name: the download address ends with it. */
+  id: string;
+  title: string;
+  /** The uploaded file's name, made safe: what a download is saved as. */
+  fileName: string;
+  mimeType: string;
+  bytes: number;
+  blob: string;
+  createdAt: string;
+}

@@ -44,6 +44,21 @@ export interface DatasetVersionsTable {
   compared_to: number | null;
 }
 
+/** A file an editor attached to a dataset (documentation, methodology); the file is the blob `blob`. */
+export interface DatasetAttachmentsTable {
+  dataset_id: string;
+  /** Unique within the dataset; the download address ends with it. */
+  id: string;
+  title: string;
+  /** The uploaded file's name, made safe: the name a download is saved under. */
+  file_name: string;
+  /** From the allow-list by the file's extension, confirmed by its first bytes; never the uploader's word. */
+  mime_type: string;
+  bytes: number | string;
+  blob: string;
+  created_at: string;
+}
+
 interface EventsTable {
   id: Generated<number>;
   at: string;
@@ -352,6 +367,7 @@ interface ErasureLedgerTable {
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
+  dataset_attachments: DatasetAttachmentsTable;
   events: EventsTable;
   stats_events: StatsEventsTable;
   stats_hourly: StatsHourlyTable;

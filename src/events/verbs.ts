@@ -6,7 +6,7 @@ export const eventVerbs = [
   'account.two_factor_disabled', 'account.two_factor_enabled', 'account.verified',
   'announcement.posted',
   'api_key.created', 'api_key.revoked', 'api_key.revoked_by_admin',
-  'dataset.created', 'dataset.deleted', 'dataset.metadata_updated', 'dataset.published', 'dataset.unpublished',
+  'dataset.attachment_added', 'dataset.attachment_removed', 'dataset.attachment_retitled', 'dataset.created', 'dataset.deleted', 'dataset.metadata_updated', 'dataset.published', 'dataset.unpublished',
   'dataset.version_discarded', 'dataset.version_published', 'dataset.version_reread', 'dataset.version_staged',
   'dataset_grant.added', 'dataset_grant.removed',
   'discussion.post_hidden', 'discussion.post_released', 'discussion.post_restored', 'discussion.thread_locked', 'discussion.thread_unlocked',

@@ -11,6 +11,8 @@ export interface VersionAt {
   dataset: Dataset;
   /** The version's Parquet file; null for a dataset without data. */
   path: string | null;
+  /** When the version was made current (null for none, or one staged). */
+  publishedAt: string | null;
   /** A digest of the version's id and the dataset's description: changes whenever an answer may. */
   stamp: string;
 }

@@ -1,5 +1,5 @@
 // Shapes catalog objects as the Opendatasoft Explore API v2.1 serialises them.
-import type { Dataset, Field, FieldText } from '../catalog/types.ts';
+import type { Attachment, Dataset, Field, FieldText } from '../catalog/types.ts';
 import { languages, type Language } from '../i18n/index.ts';
 
 /** ODS writes date-times as `2021-06-23T14:59:57+00:00`. */
@@ -55,14 +55,41 @@ export interface ExploreMetas {
 export const exploreNames = ['reuse_count', 'download_count', 'api_call_count', 'popularity_score'] as const;
 export const noExploreMetas: ExploreMetas = { reuse_count: 0, download_count: 0, api_call_count: 0, popularity_score: 0 };
 
-/** `explore`: the dataset's approved reuses and use (src/explore/catalog-query.ts), as ODS's `metas.explore`. */
-export function presentDataset(dataset: Dataset, options: { lang: Language; baseUrl: string; explore?: ExploreMetas }) {
+/** The stable address of an attachment's file. */
+const attachmentHref = (baseUrl: string, a: Pick<Attachment, 'datasetId' | 'id'>) =>
+  `${baseUrl}/api/explore/v2.1/catalog/datasets/${encodeURIComponent(a.datasetId)}/attachments/${encodeURIComponent(a.id)}`;
+
+/** The media type without its parameters (`text/csv`, not `text/csv; charset=utf-8`), as ODS's metas give it. */
+const bareType = (mimeType: string) => mimeType.split(';')[0].trim();
+
+/**
+ * An attachment in the dataset object, as ODS lists them: `url` is ODS's `odsfile://<name>`, the file's name on the
+ * platform; the file itself is at the attachments endpoint's `href`.
+ */
+function datasetAttachment(a: Attachment) {
+  return { id: a.id, mimetype: bareType(a.mimeType), title: a.title, url: `odsfile://${a.fileName}` };
+}
+
+/**
+ * One element of `catalog/datasets/{id}/attachments`, as ODS answers it: the download address and the metas. ODS's
+ * example spells the type `mime-type`, its dataset object `mimetype`: both are given, so a client of either reads it.
+ */
+export function presentAttachment(a: Attachment, baseUrl: string) {
+  const { id, mimetype, title, url } = datasetAttachment(a);
+  return { href: attachmentHref(baseUrl, a), metas: { 'mime-type': mimetype, mimetype, title, url, id } };
+}
+
+/**
+ * `explore`: the dataset's approved reuses and use (src/explore/catalog-query.ts), as ODS's `metas.explore`;
+ * `attachments`: the dataset's attachments (none when left out).
+ */
+export function presentDataset(dataset: Dataset, options: { lang: Language; baseUrl: string; explore?: ExploreMetas; attachments?: Attachment[] }) {
   const m = dataset.metadata;
   const keywords = localizedList(m.keyword, options.lang);
   return {
     dataset_id: dataset.id,
     dataset_uid: dataset.uid,
-    attachments: [],
+    attachments: (options.attachments ?? []).map(datasetAttachment),
     has_records: dataset.recordsCount > 0,
     data_visible: true,
     features: features(dataset.fields),

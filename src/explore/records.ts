@@ -36,6 +36,8 @@ export interface RecordsParams {
   timezone: string;
   /** An earlier published version to read (an Opaal extension); the current one when left out. */
   version?: number;
+  /** Each record also carries its id as `_id` (include_links); grouped rows have none. */
+  withIds?: boolean;
 }
 
 
@@ -241,13 +243,17 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
    * changes: the count of a filter over it is computed once (`stamp` names the version) and shared by all its pages.
    */
   async function queryPage(fields: Field[], from: RecordsSource | null, params: RecordsParams, signal?: AbortSignal, stamp?: string) {
-    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, now: deps.clock() }));
+    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, withRecordId: params.withIds, now: deps.clock() }));
     if (!from) return { total_count: 0, rows: [] };
     return run(params.timezone, { lane: query.heavy ? 'heavy' : 'light', spentMs, signal }, async (all) => {
       const countKey = stamp === undefined ? null : `count\n${stamp}\n${params.timezone}\n${query.countSql}\n${JSON.stringify(query.countParams)}`;
       const [count] = countKey === null ? await all(query.countSql, query.countParams) : await deps.answers.get(countKey, () => all(query.countSql, query.countParams));
       const rows = params.limit === 0 ? [] : await all(query.sql, query.params);
-      return { total_count: Number(count.n), rows: rows.map((row) => presentRow(row, query.columns, params.timezone)) };
+      const present = (row: Record<string, unknown>) => {
+        const record = presentRow(row, query.columns, params.timezone);
+        return typeof row._recordid === 'string' ? { _id: row._recordid, ...record } : record;
+      };
+      return { total_count: Number(count.n), rows: rows.map(present) };
     });
   }
 
@@ -275,13 +281,13 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   /** The version a query of the audience reads, with the stamp its answers are cached and tagged under. */
   async function versionAt(datasetId: string, audience: Audience, number?: number): Promise<VersionAt> {
     const { dataset, version, path } = await deps.catalog.currentVersion(datasetId, audience, number);
-    return { dataset, path, stamp: versionStamp(version?.id ?? null, dataset) };
+    return { dataset, path, publishedAt: version?.publishedAt ?? null, stamp: versionStamp(version?.id ?? null, dataset) };
   }
 
   /** Queries read the version's DuckDB twin (engine/tables.ts); a version already looked up is not looked up again. */
   async function source(target: string | VersionAt, audience: Audience, version?: number) {
     const at = typeof target === 'string' ? await versionAt(target, audience, version) : target;
-    return { dataset: at.dataset, stamp: at.stamp, from: at.path ? await deps.engine.recordsFrom(at.path) : null };
+    return { dataset: at.dataset, stamp: at.stamp, publishedAt: at.publishedAt, from: at.path ? await deps.engine.recordsFrom(at.path) : null };
   }
 
   /** An answer computed once per version and query, unless the query reads the clock. */
@@ -301,10 +307,12 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
     /** A page of records; `target` is a dataset id, or the version `versionAt` found. Cached by version. */
     async records(target: string | VersionAt, audience: Audience, params: RecordsParams, signal?: AbortSignal) {
-      const { dataset, from, stamp } = await source(target, audience, params.version);
+      const { dataset, from, stamp, publishedAt } = await source(target, audience, params.version);
       return cached('records', stamp, params, async () => {
         const page = await queryPage(dataset.fields, from, params, signal, stamp);
-        return { total_count: page.total_count, results: page.rows };
+        // With ids, when the version read was made current: ODS's `_timestamp` of its records.
+        const timestamp = params.withIds ? publishedAt : null;
+        return { total_count: page.total_count, results: page.rows, ...(timestamp ? { timestamp } : {}) };
       });
     },
 

@@ -2,7 +2,9 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, CatalogService } from '../catalog/service.ts';
-import { publicAudience } from '../catalog/service.ts';
+import { mayRead, publicAudience } from '../catalog/service.ts';
+import type { Attachment } from '../catalog/types.ts';
+import { createReadStream } from 'node:fs';
 import type { Config } from '../config.ts';
 import { accountOf } from '../accounts/auth.ts';
 import { messages } from '../i18n/index.ts';
@@ -14,7 +16,7 @@ import { dcatDocument } from './catalog-dcat.ts';
 import { engineValueError, InvalidRestParameter } from './errors.ts';
 import { boolean, exportParams, language, list, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
-import { presentDataset, type ExploreMetas } from './present.ts';
+import { presentAttachment, presentDataset, type ExploreMetas } from './present.ts';
 import type { RecordsService } from './records.ts';
 import { isValidTimeZone } from './values.ts';
 import { parseFacetParam } from './facets.ts';
@@ -108,8 +110,9 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const datasets = await deps.catalog.listDatasets(await audienceOf(request));
     const withLinks = boolean(query, 'include_links', false);
     const metas = await exploreMetasOf(datasets.map((d) => d.id));
+    const attachments = await deps.catalog.attachmentsOf(datasets);
     const present = (d: (typeof datasets)[number]) => {
-      const object = presentDataset(d, { lang, baseUrl: deps.config.baseUrl, explore: metas.get(d.id) });
+      const object = presentDataset(d, { lang, baseUrl: deps.config.baseUrl, explore: metas.get(d.id), attachments: attachments.get(d.id) });
       return withLinks ? { ...object, _links: datasetLinks(deps.config.baseUrl, d.id) } : object;
     };
     const page = (total_count: number, results: unknown[]) =>
@@ -154,7 +157,9 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const query = request.query as Query;
     const lang = language(query, deps.config.defaultLanguage);
     const dataset = await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
-    return presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, explore: (await exploreMetasOf([dataset.id])).get(dataset.id) });
+    const attachments = (await deps.catalog.attachmentsOf([dataset])).get(dataset.id);
+    const object = presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, explore: (await exploreMetasOf([dataset.id])).get(dataset.id), attachments });
+    return boolean(query, 'include_links', false) ? { ...object, _links: datasetLinks(deps.config.baseUrl, dataset.id) } : object;
   });
 
   /**
@@ -188,6 +193,7 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const query = request.query as Query;
     const groupBy = text(query, 'group_by');
     const page = groupBy ? paging(query, { maxLimit: 20_000, maxWindow: 20_000 }) : paging(query);
+    const withLinks = boolean(query, 'include_links', false);
     const params = {
       select: text(query, 'select'),
       where: list(query, 'where'),
@@ -199,8 +205,18 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       lang: text(query, 'lang') ?? 'fr',
       timezone: timezone(query, isValidTimeZone),
       ...versionParam(query),
+      withIds: withLinks,
     };
-    return versioned(request, reply, (at, audience) => deps.records.records(at, audience, params, clientGone(reply)));
+    return versioned(request, reply, async (at, audience) => {
+      const answer = await deps.records.records(at, audience, params, clientGone(reply));
+      if (!withLinks) return answer;
+      const dataset = datasetLinks(deps.config.baseUrl, request.params.datasetId)[0].href;
+      return {
+        total_count: answer.total_count,
+        _links: pageLinks(request.url, deps.config.baseUrl, answer.total_count, page.limit, page.offset),
+        results: answer.results.map((record) => withRecordLinks(record, dataset, answer.timestamp ?? null)),
+      };
+    });
   });
 
   app.get<{ Params: { datasetId: string; recordId: string } }>('/catalog/datasets/:datasetId/records/:recordId', async (request, reply) => {
@@ -219,10 +235,17 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     return versioned(request, reply, (at, audience) => deps.records.facets(at, audience, params));
   });
 
-  // Attachments come with the publishing back office; until then a dataset has none.
+  // A dataset's attachments (src/catalog/attachments.ts), for whoever may see the dataset.
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/attachments', async (request) => {
-    await deps.catalog.getDataset(request.params.datasetId, await audienceOf(request));
-    return { _links: [], attachments: [] };
+    const attachments = await deps.catalog.listAttachments(request.params.datasetId, await audienceOf(request));
+    return { _links: [], attachments: attachments.map((a) => presentAttachment(a, deps.config.baseUrl)) };
+  });
+
+  app.get<{ Params: { datasetId: string; attachmentId: string } }>('/catalog/datasets/:datasetId/attachments/:attachmentId', async (request, reply) => {
+    const audience = await audienceOf(request);
+    const dataset = await deps.catalog.getDataset(request.params.datasetId, audience);
+    const { attachment, path } = await deps.catalog.attachmentFile(dataset.id, request.params.attachmentId, audience);
+    return sendAttachment(request, reply, attachment, path, mayRead(dataset, publicAudience));
   });
 
   app.get<{ Params: { datasetId: string } }>('/catalog/datasets/:datasetId/exports', async (request) => {
@@ -320,6 +343,50 @@ function pageLinks(url: string, baseUrl: string, total: number, limit: number, o
     { rel: 'last', href: at(last) },
     ...(limit > 0 && offset + limit < total ? [{ rel: 'next', href: at(offset + limit) }] : []),
   ];
+}
+
+/**
+ * include_links=true on records: ODS's technical fields first — the record id (`_id`, what `records/{record_id}`
+ * takes), when its version was made current (`_timestamp`) and its links — then its values. A grouped row is no
+ * record: it stays as it is.
+ */
+function withRecordLinks(record: Record<string, unknown>, datasetHref: string, timestamp: string | null) {
+  if (typeof record._id !== 'string') return record;
+  const { _id, ...values } = record;
+  const links = [
+    { rel: 'self', href: `${datasetHref}/records/${_id}` },
+    { rel: 'dataset', href: datasetHref },
+  ];
+  return { _id, ...(timestamp ? { _timestamp: odsTimestamp(timestamp) } : {}), _links: links, ...values };
+}
+
+/** ODS writes technical times as `2021-06-23T14:59:57.123000+00:00`. */
+const odsTimestamp = (iso: string) => new Date(iso).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
+
+/**
+ * An attachment's file: its own type (from the allow-list, never sniffed by the browser), saved under its name, in a
+ * sandbox should a browser open it; cached by anyone for a public dataset, by the caller alone otherwise. The blob is
+ * never rewritten (a new upload is a new blob), so its key is a strong validator.
+ */
+function sendAttachment(request: FastifyRequest, reply: FastifyReply, attachment: Attachment, path: string, isPublic: boolean) {
+  const etag = `"${attachment.blob.replace(/^.*\//, '').replace(/\..*$/, '')}"`;
+  reply
+    .header('Content-Type', attachment.mimeType)
+    .header('Content-Disposition', contentDisposition(attachment.fileName))
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "sandbox; default-src 'none'")
+    .header('Cache-Control', isPublic ? 'public, max-age=300' : 'private, no-cache')
+    .header('ETag', etag);
+  // If-None-Match may list several tags, weak or strong: any that names this file will do (RFC 9110, 13.1.2).
+  const known = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (known.includes(etag) || known.includes('*')) return reply.status(304).send();
+  return reply.header('Content-Length', attachment.bytes).send(createReadStream(path));
+}
+
+/** `attachment` with an ASCII name for old clients and the UTF-8 name (RFC 6266) for the others. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'attachment';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 function datasetLinks(baseUrl: string, id: string) {

@@ -1,5 +1,5 @@
 // Builds the records query from the ODSQL clauses: parse, check against the schema, compile to DuckDB SQL.
-import type { Field } from './fields.ts';
+import { recordIdColumn, type Field } from './fields.ts';
 import type { Expression, SelectItem } from './ast.ts';
 import { fail, newContext, type CompileContext } from './compile/context.ts';
 import { compileBoolean, compileExpression } from './compile/expression.ts';
@@ -29,6 +29,8 @@ interface RecordsRequest {
   offset: number;
   /** Leave values in their engine types, for writers that format them in SQL (exports). */
   raw?: boolean;
+  /** Each row also carries its record id as `_recordid` (include_links); never on grouped or aggregated rows. */
+  withRecordId?: boolean;
   lang?: string;
   now?: Date;
 }
@@ -176,7 +178,9 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   const groupSql = groups.map((g) => g.compiled.sql);
   const order = orderSql(ctx, request.orderBy, grouped, groupSql);
   const columns = outputs.map((o, i): OutputColumn => ({ key: o.key, type: o.compiled.type, alias: `o${i}` }));
-  const selectList = outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ');
+  const selectList =
+    outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ') +
+    (request.withRecordId && !aggregated ? `, ${quoteIdentifier(recordIdColumn)} AS ${quoteIdentifier(recordIdColumn)}` : '');
   const groupClause = grouped ? ` GROUP BY ${groupSql.map(keySql).join(', ')}` : '';
   // No OFFSET 0: DuckDB stops a plain LIMIT as soon as it has its rows, but an OFFSET, even 0, reads on.
   const page =

@@ -121,6 +121,17 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
     changes: no('Counts and example records of the dataset\'s own values, as published'),
     compared_to: no(),
   },
+  // Who uploaded an attachment is not kept here: the event log names the actor (pseudonymised on erasure).
+  dataset_attachments: {
+    dataset_id: no(),
+    id: no('Made from the file name'),
+    title: no('A title the editor gives the document, as published'),
+    file_name: no('Name of the uploaded file, as published'),
+    mime_type: no(),
+    bytes: no(),
+    blob: no(),
+    created_at: no(),
+  },
   events: {
     id: no(),
     at: no(),

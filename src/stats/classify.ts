@@ -55,7 +55,8 @@ const endpoints: [RegExp, string][] = [
   [/^\/catalog\/datasets\/:datasetId\/records$/, 'records'],
   [/^\/catalog\/datasets\/:datasetId\/records\/:recordId$/, 'record'],
   [/^\/catalog\/datasets\/:datasetId\/facets$/, 'facets'],
-  [/^\/catalog\/datasets\/:datasetId\/attachments$/, 'attachments'],
+  // The list and a file of it alike.
+  [/^\/catalog\/datasets\/:datasetId\/attachments(\/:attachmentId)?$/, 'attachments'],
   [/^\/catalog\/datasets\/:datasetId\/versions/, 'versions'],
   [/^(\/|\/catalog(\/datasets|\/facets|\/exports.*)?)?$/, 'catalog'],
 ];

@@ -5,6 +5,7 @@ import type {
   AccountReason,
   AdminReason,
   ApiKeyReason,
+  AttachmentReason,
   BackofficeReason,
   DiscussionReason,
   FollowReason,
@@ -29,6 +30,7 @@ true satisfies KeysExactly<Messages['account']['errors'], AccountReason>;
 true satisfies KeysExactly<Messages['admin']['errors'], AdminReason>;
 true satisfies KeysExactly<Messages['apiKeys']['errors'], ApiKeyReason>;
 true satisfies KeysExactly<Messages['backoffice']['errors'], BackofficeReason>;
+true satisfies KeysExactly<Messages['attachments']['errors'], AttachmentReason>;
 true satisfies KeysExactly<Messages['follow']['errors'], FollowReason>;
 true satisfies KeysExactly<Messages['discussions']['errors'], DiscussionReason>;
 true satisfies KeysExactly<Messages['holds']['errors'], LegalHoldReason>;

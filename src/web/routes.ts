@@ -185,7 +185,8 @@ export async function webRoutes(app: FastifyInstance, deps: WebDeps): Promise<vo
       const extra = deps.datasetSections ? await deps.datasetSections(ctx, dataset.id) : undefined;
       const discussions = deps.discussionCount ? await deps.discussionCount(dataset.id) : null;
       const figures = await deps.figures.of(dataset.id);
-      return datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query), extra, discussions, figures);
+      const attachments = await deps.catalog.listAttachments(dataset.id, audience);
+      return datasetInfoPage(ctx, dataset, versions, readFilters(request.query as Query), extra, discussions, figures, attachments);
     },
     json: (request, { dataset, explore }, lang) => presentDataset(dataset, { lang, baseUrl: deps.config.baseUrl, explore }),
   });

@@ -34,6 +34,7 @@ const released: Record<string, string> = {
   '0023_wish_moderation': '842c36b3dbe40f66ad494119f2cd6e55fd674ad43c1486cbae8cf6162bf5b138',
   '0025_stats': 'fd90f77673cd2cbdc346c61d2ff614d50b80826e0e51f1b12bff3319d6598039',
   '0026_stats_visitor': '55548609d1c9558b3f8f0636cec2327a1fa460d63c6530551ca13724964ef2d4',
+  '0027_dataset_attachments': '0e503cef01be96712847b8c02fd06b91ae463a6b687d3d1c27008279316c8fe0',
   '0030_stats_event_count': '65b311ae9590dac8f5f438deea0d0d4c25d830293e79d0155031611b33033ffc',
 };
 

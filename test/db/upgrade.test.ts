@@ -10,7 +10,7 @@ import { migrate, migrateTo, openStore } from '../../src/db/index.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
 import { createAccountStore } from '../../src/accounts/store.ts';
-import { publicAudience } from '../../src/catalog/service.ts';
+import { publicAudience, staffAudience } from '../../src/catalog/service.ts';
 import { fieldLabel } from '../../src/explore/present.ts';
 import { languages } from '../../src/i18n/index.ts';
 import { listEvents } from '../../src/events/store.ts';
@@ -230,6 +230,16 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       const { threads } = await portal.discussions.threads(publicDataset, null, 'nl');
       assert.deepEqual(threads.map((t) => [t.title, t.posts.map((p) => p.publisher)]), [['Waar staat stalling 3?', [false, true]]]);
       assert.deepEqual((await portal.discussions.moderationQueue()).map((q) => [q.id, q.reports.map((r) => r.reason)]), [['p_upgrade2', ['Klopt niet']]]);
+    },
+  },
+  {
+    tables: ['datasets', 'dataset_attachments'],
+    what: "the public dataset's attachment is listed with its title, and the restricted dataset's is not public",
+    async check(portal) {
+      const attachments = await portal.catalog.listAttachments(publicDataset, publicAudience);
+      assert.deepEqual(attachments.map((a) => [a.id, a.title, a.mimeType, a.bytes]), [['methodologie_pdf', 'Methodologie van de telling', 'application/pdf', 48213]]);
+      await assert.rejects(portal.catalog.listAttachments(restrictedDataset, publicAudience), /does not exist/);
+      assert.deepEqual((await portal.catalog.listAttachments(restrictedDataset, staffAudience)).map((a) => a.fileName), ['nota.md']);
     },
   },
   {

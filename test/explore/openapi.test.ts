@@ -25,7 +25,7 @@ test('documents exactly the registered routes, in OpenAPI 3', async () => {
     const path = stack.join('');
     if (path.startsWith('/api/explore/v2.1') && line.includes('GET')) registered.add(path.slice('/api/explore/v2.1'.length) || '/');
   }
-  const documented = new Set(Object.keys(document.paths).map((p) => p.replace(/\{(\w+)\}/g, (_, n) => `:${n === 'dataset_id' ? 'datasetId' : n === 'record_id' ? 'recordId' : n}`)));
+  const documented = new Set(Object.keys(document.paths).map((p) => p.replace(/\{(\w+)\}/g, (_, n) => `:${n === 'dataset_id' ? 'datasetId' : n === 'record_id' ? 'recordId' : n === 'attachment_id' ? 'attachmentId' : n}`)));
   assert.ok(registered.size >= 10, `routes read from the server: ${[...registered].join(', ')}`);
   assert.deepEqual([...registered].filter((p) => !documented.has(p)).sort(), [], 'routes missing from swagger.json');
   assert.deepEqual([...documented].filter((p) => !registered.has(p)).sort(), [], 'documented routes that do not exist');

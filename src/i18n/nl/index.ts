@@ -36,7 +36,8 @@ import { discussions } from './discussions.ts';
 import { navigation } from './navigation.ts';
 import { figures } from './figures.ts';
 import { stats } from './stats.ts';
+import { attachments } from './attachments.ts';
 
-export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions, moderation, figures, stats, navigation };
+export const nl = { common, themes, errors, home, catalog, dataset, table, chart, map, exports, console, account, twoFactor, apiKeys, backoffice, admin, privacyCases, privacy, holds, privacyRights, importReport, mail, letters, privacyTerms, privacyStatement, apiGuide, webhooks, versions, follow, reuses, wishes, requests, discussions, moderation, figures, stats, attachments, navigation };
 
 export type Messages = typeof nl;

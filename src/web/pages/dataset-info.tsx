@@ -10,6 +10,8 @@ import { formatBytes, formatDate, formatNumber } from '../../i18n/index.ts';
 import type { Html } from '../../html/jsx-runtime.ts';
 import { changePhrases } from '../version-changes.ts';
 import { noFigures, recentDays, type DatasetFigures } from '../../stats/figures.ts';
+import { extensionOf } from '../../catalog/attachments.ts';
+import type { Attachment } from '../../catalog/types.ts';
 
 /** schema.org Dataset, as search engines read it. */
 function datasetJsonLd(ctx: PageContext, dataset: Dataset): unknown {
@@ -59,6 +61,7 @@ export function datasetInfoPage(
   extra?: Html,
   discussions: number | null = null,
   figures: DatasetFigures = noFigures,
+  attachments: Attachment[] = [],
 ): Html {
   const t = ctx.t.dataset;
   const m = dataset.metadata;
@@ -170,7 +173,18 @@ export function datasetInfoPage(
       </section>
       <section aria-labelledby="attachments">
         <h2 id="attachments">{t.attachments}</h2>
-        <p>{t.noAttachments}</p>
+        {attachments.length === 0 ? (
+          <p>{t.noAttachments}</p>
+        ) : (
+          <ul class="attachments">
+            {attachments.map((a) => (
+              <li>
+                <a href={`/api/explore/v2.1/catalog/datasets/${dataset.id}/attachments/${a.id}`} download={a.fileName}>{a.title}</a>{' '}
+                <span class="muted attachment-meta">({ctx.t.attachments.download(extensionOf(a.fileName).toUpperCase(), formatBytes(ctx.lang, a.bytes))})</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       {extra}
     </DatasetFrame>

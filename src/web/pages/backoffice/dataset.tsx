@@ -52,6 +52,7 @@ export function datasetAdminPage(
       <Notes ctx={ctx} done={data.done} error={data.error} details={data.details} />
       <ul class="actions">
         <li><a href={ctx.link(adminPath(dataset.id, 'metadata'))}>{t.editMetadata}</a></li>
+        <li><a href={ctx.link(adminPath(dataset.id, 'attachments'))}>{ctx.t.attachments.manage}</a></li>
         <li><a href={ctx.link(`/datasets/${dataset.id}`)}>{t.publicPage}</a></li>
         <li><a href={ctx.link(adminPath(dataset.id, 'delete'))}>{t.deleteDataset}</a></li>
       </ul>
