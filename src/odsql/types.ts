@@ -10,6 +10,17 @@ export interface Compiled {
   type: ValueType;
   /** True when the expression contains an aggregate function. */
   aggregate: boolean;
+  /** A constant instant (a date literal, now()), which a date field is compared with as a DATE (compile/sargable.ts). */
+  instant?: Instant;
+  /** year(x): x, so that `year(x) = 2024` compares x with a range of its own type (compile/sargable.ts). */
+  yearOf?: Compiled;
+}
+
+export interface Instant {
+  /** The TIMESTAMPTZ constant, read in the session's time zone. */
+  sql: string;
+  /** `YYYY-MM-DD` when the instant is that day's local midnight in every time zone. */
+  day: string | null;
 }
 
 /**

@@ -1,9 +1,9 @@
 // range() in group_by: static buckets (`range(f, *, 10, 50, *)`) and equal widths (`range(f, 5)`, `range(d, 1 day)`).
 import type { Call, Expression } from '../ast.ts';
-import { parseDateLiteral, timestampText } from '../dates.ts';
 import { isNumeric, isTemporal, type Compiled } from '../types.ts';
 import { fail, type CompileContext } from './context.ts';
 import type { ExpressionCompiler } from './function-definition.ts';
+import { dateAgainstInstant, instantOf } from './sargable.ts';
 
 const units: Record<string, string> = {
   ms: 'millisecond', millisecond: 'millisecond', milliseconds: 'millisecond',
@@ -69,17 +69,19 @@ export function compileRange(ctx: CompileContext, call: Call, expression: Expres
     }
     if (temporal) {
       const label = b.kind === 'date' ? b.value : '';
-      const parts = parseDateLiteral(label);
-      if (!parts) fail(ctx, b.position, "Date range bounds are date literals such as date'2021-01-01'.", { code: 'arguments', name: 'range' });
-      return { sql: `CAST(${ctx.params.add(timestampText(parts))} AS TIMESTAMPTZ)`, label };
+      const instant = instantOf(ctx, label);
+      if (!instant) fail(ctx, b.position, "Date range bounds are date literals such as date'2021-01-01'.", { code: 'arguments', name: 'range' });
+      // A date field is compared as a DATE, not cast row by row (sargable.ts).
+      return { compare: (op: '>=' | '<') => (value.type === 'date' ? dateAgainstInstant(value.sql, op, instant) : `${value.sql} ${op} ${instant.sql}`), label };
     }
     const n = numberOf(ctx, b);
-    return { sql: ctx.params.add(n), label: String(n) };
+    const sql = ctx.params.add(n);
+    return { compare: (op: '>=' | '<') => `${value.sql} ${op} ${sql}`, label: String(n) };
   });
   const whens: string[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [low, high] = [bounds[i], bounds[i + 1]];
-    const conditions = [low ? `${value.sql} >= ${low.sql}` : null, high ? `${value.sql} < ${high.sql}` : null].filter(Boolean);
+    const conditions = [low ? low.compare('>=') : null, high ? high.compare('<') : null].filter(Boolean);
     const label = `[${low?.label ?? '*'}, ${high?.label ?? '*'}[`;
     whens.push(`WHEN ${conditions.join(' AND ') || 'TRUE'} THEN ${ctx.params.add(label)}`);
   }
