@@ -14,6 +14,11 @@ export interface Compiled {
   instant?: Instant;
   /** year(x): x, so that `year(x) = 2024` compares x with a range of its own type (compile/sargable.ts). */
   yearOf?: Compiled;
+  /**
+   * A group_by key cheaper to group on than `sql`, which is a function of it alone, one value for one key (range()'s
+   * bucket labels): the query groups on this and computes `sql` once per group, not once per row.
+   */
+  groupKey?: string;
 }
 
 export interface Instant {

@@ -72,9 +72,15 @@ test('in lists of days are DATE lists; refine by year, month or day is a range o
   assert.match(whereOf({ refine: ['d:2021/02/30'] }), /date_part\('day', "d"\)/);
 });
 
-test('range() buckets compare a date field as a DATE; startswith and an integer against a fraction need no cast', () => {
+test('range() buckets compare a date field as a DATE and group on a number or a start, not a label; startswith and an integer against a fraction need no cast', () => {
   const q = compile({ select: 'count(*) as n', groupBy: "range(d, *, date'2021-01-01', *) as r" });
-  assert.match(q.sql, /CASE WHEN \("d" < DATE '2021-01-01'\) THEN \$\d+ WHEN \("d" >= DATE '2021-01-01'\) THEN/);
+  const bucket = `CASE WHEN ("d" < DATE '2021-01-01') THEN 0 WHEN ("d" >= DATE '2021-01-01') THEN 1 END`;
+  // Grouped on the bucket's number; its label is written once per group.
+  assert.ok(q.sql.includes(` GROUP BY ${bucket} ORDER BY `), q.sql);
+  assert.ok(q.sql.startsWith(`SELECT CASE ${bucket} WHEN 0 THEN $1 WHEN 1 THEN $2 END AS o0`), q.sql);
+  assert.deepEqual(q.params, ['[*, 2021-01-01[', '[2021-01-01, *[']);
+  const days = compile({ select: 'count(*) as n', groupBy: 'range(t, 1 day) as r' });
+  assert.match(days.sql, / GROUP BY date_trunc\('day', "t"\) ORDER BY /);
   assert.equal(whereOf({ where: ['startswith(s, "ab")'] }), 'starts_with("s", $1)');
   const fraction = compile({ where: ['n > 2.5 and n <= -1.5'] });
   assert.equal(/ WHERE (.*)$/.exec(fraction.countSql)![1], '(("n" > CAST($1 AS BIGINT)) AND ("n" <= CAST($2 AS BIGINT)))');
@@ -277,6 +283,26 @@ test('refine and exclude by period, and range() buckets of a date field, keep th
       const labels = ['[*, 2018-11-04[', '[2018-11-04, 2018-11-04T12:00[', '[2018-11-04T12:00, 2018-12-31T23:00:00Z[', '[2018-12-31T23:00:00Z, *['];
       const want = expected.map((r) => `${r[0] === null ? null : labels[Number(r[0]) - 1]}=${Number(r[1])}`);
       assert.deepEqual([...got].sort(), [...want].sort(), `range() buckets in ${zone}`);
+    }, zone);
+  }
+});
+
+test("range() grouped on its key gives the groups, labels and order that grouping on each row's label gave", async () => {
+  const file = `read_parquet('${parquet}')`;
+  const ranges = [
+    'range(t, 1 day)', 'range(t, 6 h)', 'range(t, 1 month)', 'range(d, 1 month)', 'range(d, 10 day)', 'range(n, 5)', 'range(n, 2.5)',
+    'range(n, *, 0, 10, *)', 'range(n, 10, 0, 10, 20)', "range(d, *, date'2018-11-04', date'2018-11-04T12:00', *)", "range(t, date'2018-11-01', date'2018-12-31T23:00:00Z', *)",
+  ];
+  for (const zone of ['Europe/Brussels', 'America/Sao_Paulo', 'Asia/Kolkata']) {
+    await h.engine.withConnection(async (c) => {
+      for (const range of ranges) {
+        const q = compile({ select: 'count(*) as n', groupBy: `${range} as r` }, file);
+        const label = q.sql.slice('SELECT '.length, q.sql.indexOf(' AS o0, '));
+        const rows = async (sql: string) => JSON.stringify((await c.runAndReadAll(sql, q.params as never)).getRows());
+        const perRow = await rows(`SELECT o0, CAST(count(*) AS DOUBLE) FROM (SELECT ${label} AS o0 FROM ${file}) GROUP BY o0 ORDER BY o0 ASC NULLS LAST`);
+        assert.equal(await rows(q.sql), perRow, `${range} in ${zone}`);
+        assert.ok(JSON.parse(perRow).length > 1, `${range} makes groups`);
+      }
     }, zone);
   }
 });

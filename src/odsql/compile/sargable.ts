@@ -111,9 +111,16 @@ function operandInstant(ctx: CompileContext, o: Operand): Instant | null {
   return o.expression.kind === 'string' ? instantOf(ctx, o.expression.value) : null;
 }
 
+/**
+ * A date column itself (SQL that is one quoted name): only it is surely a DATE in the engine. ifnull(d, date'…') is typed
+ * a date but is a TIMESTAMPTZ there, which the day bounds would misplace.
+ */
+export const isDateColumn = (c: Compiled) => c.type === 'date' && /^"(?:[^"]|"")*"$/.test(c.sql);
+const isDateField = (o: Operand) => isDateColumn(o.compiled);
+
 /** `left op right` with the column on the left. */
 function oneWay(ctx: CompileContext, op: ComparisonOperator, left: Operand, right: Operand): string | null {
-  if (left.compiled.type === 'date') {
+  if (isDateField(left)) {
     const instant = operandInstant(ctx, right);
     if (instant) return dateAgainstInstant(left.compiled.sql, op, instant);
   }
@@ -140,7 +147,7 @@ export function sargableComparison(ctx: CompileContext, op: ComparisonOperator, 
  * OR of the rewritten equalities (null when x is, as IN is). Null when one value has no such form.
  */
 export function sargableMembership(ctx: CompileContext, operand: Operand, values: Operand[]): string | null {
-  if (operand.compiled.type === 'date') {
+  if (isDateField(operand)) {
     const instants = values.map((v) => operandInstant(ctx, v));
     if (instants.every((i) => i?.day)) return `(${operand.compiled.sql} IN (${instants.map((i) => dateLiteral(i!.day!)).join(', ')}))`;
   }
