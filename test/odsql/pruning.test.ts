@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Field } from '../../src/catalog/types.ts';
 import { nowWith, parseDateLiteral, timestampText } from '../../src/odsql/dates.ts';
 import { buildRecordsQuery } from '../../src/odsql/query.ts';
+import { facetQueries, type FacetRequest } from '../../src/explore/facets.ts';
 import { engineHarness, type EngineHarness } from '../helpers/engine.ts';
 
 const field = (name: string, type: Field['type']): Field => ({ name, label: name, type, description: null, annotations: {} });
@@ -305,4 +306,33 @@ test("range() grouped on its key gives the groups, labels and order that groupin
       }
     }, zone);
   }
+});
+
+test('a date facet counted per day first gives the values, counts and order that formatting each row gave', async () => {
+  const file = `read_parquet('${parquet}')`;
+  const formats = ['%Y', '%Y/%m', '%Y/%m/%d'];
+  const requests: { refine: string[]; where: string[]; facet: Omit<FacetRequest, 'name'> }[] = [
+    { refine: ['d:2018/11'], where: [], facet: { disjunctive: false, sort: '-count', limit: 100 } },
+    { refine: ['d:2018'], where: ['n > 3'], facet: { disjunctive: false, sort: 'alphanum', limit: 5, withTotal: true } },
+    { refine: [], where: [], facet: { disjunctive: false, sort: 'count', limit: 100, contains: '2018' } },
+  ];
+  await h.engine.withConnection(async (c) => {
+    for (const request of requests) {
+      const [facet] = facetQueries({ fields, from: file, exclude: [], now: clock, lang: 'en', ...request, facets: [{ name: 'd', ...request.facet }] });
+      // A refined date opens the next level down, to days at most.
+      assert.equal(facet.levels.length, request.refine[0] ? Math.min(3, request.refine[0].split('/').length + 1) : 1);
+      for (const level of facet.levels) {
+        // The per-row form the facet query had before.
+        const where = [...request.where.map((w) => `(${w})`), ...request.refine.map((r) => `strftime(d, '${formats[r.split('/').length - 1]}') = '${r.slice(2)}'`)];
+        const contains = level.level === 0 && request.facet.contains ? ` AND contains(strip_accents(lower(v)), '${request.facet.contains}')` : '';
+        const order = { '-count': 'n DESC, v ASC', alphanum: 'v ASC', count: 'n ASC, v ASC' }[request.facet.sort as '-count' | 'alphanum' | 'count'];
+        const total = request.facet.withTotal ? ', count(*) OVER () AS total' : '';
+        const old = `SELECT v, count(*) AS n${total} FROM (SELECT strftime(d, '${formats[level.level]}') AS v FROM ${file}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}) WHERE v IS NOT NULL${contains} GROUP BY v ORDER BY ${order} LIMIT ${request.facet.limit}`;
+        const rows = async (sql: string, params: unknown[]) => JSON.stringify((await c.runAndReadAll(sql, params as never)).getRowsJson());
+        const expected = await rows(old, []);
+        assert.ok(JSON.parse(expected).length > 0, `${JSON.stringify(request)} level ${level.level} has values`);
+        assert.equal(await rows(level.sql, level.params), expected, `${JSON.stringify(request)} level ${level.level}`);
+      }
+    }
+  }, 'America/Sao_Paulo');
 });
