@@ -124,13 +124,10 @@ function oneWay(ctx: CompileContext, op: ComparisonOperator, left: Operand, righ
     const instant = operandInstant(ctx, right);
     if (instant) return dateAgainstInstant(left.compiled.sql, op, instant);
   }
-  const year = numberValue(right.expression);
-  if (left.compiled.yearOf && year !== null && Number.isInteger(year) && year >= firstYear && year <= lastYear) {
-    return yearAgainst(left.compiled.yearOf, op, year);
-  }
-  if (left.compiled.type === 'int' && year !== null && Number.isFinite(year) && !Number.isInteger(year)) {
-    return integerAgainstFraction(ctx, left.compiled.sql, op, year);
-  }
+  const n = numberValue(right.expression);
+  if (n === null) return null;
+  if (left.compiled.yearOf && Number.isInteger(n) && n >= firstYear && n <= lastYear) return yearAgainst(left.compiled.yearOf, op, n);
+  if (left.compiled.type === 'int' && Number.isFinite(n) && !Number.isInteger(n)) return integerAgainstFraction(ctx, left.compiled.sql, op, n);
   return null;
 }
 
@@ -148,8 +145,8 @@ export function sargableComparison(ctx: CompileContext, op: ComparisonOperator, 
  */
 export function sargableMembership(ctx: CompileContext, operand: Operand, values: Operand[]): string | null {
   if (isDateField(operand)) {
-    const instants = values.map((v) => operandInstant(ctx, v));
-    if (instants.every((i) => i?.day)) return `(${operand.compiled.sql} IN (${instants.map((i) => dateLiteral(i!.day!)).join(', ')}))`;
+    const days = values.map((v) => operandInstant(ctx, v)?.day ?? null);
+    if (days.every((day): day is string => day !== null)) return `(${operand.compiled.sql} IN (${days.map(dateLiteral).join(', ')}))`;
   }
   const each = values.map((v) => oneWay(ctx, '=', operand, v));
   if (values.length === 0 || each.some((s) => s === null)) return null;
