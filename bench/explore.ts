@@ -62,20 +62,31 @@ interface Timing {
 }
 type Outcome = Timing | { error: string };
 
-async function time(run: () => Promise<string>): Promise<Outcome> {
-  let check = '';
-  try {
-    for (let i = 0; i < warmups; i++) check = await run();
-  } catch (error) {
-    return { error: (error as Error).message };
+type Runner = () => Promise<string>;
+
+/**
+ * Times one question on each system, interleaved: each round runs every system once, in an order that turns round from
+ * one round to the next, so that the machine's other load falls on all of them alike (the benchmark shares its cores).
+ */
+async function timeInterleaved(runners: Runner[]): Promise<Outcome[]> {
+  const checks: string[] = runners.map(() => '');
+  const errors: (string | null)[] = runners.map(() => null);
+  const samples: number[][] = runners.map(() => []);
+  for (let round = 0; round < warmups + runs; round++) {
+    for (let k = 0; k < runners.length; k++) {
+      const i = (round + k) % runners.length;
+      if (errors[i] !== null) continue;
+      const started = performance.now();
+      try {
+        checks[i] = await runners[i]();
+      } catch (error) {
+        errors[i] = (error as Error).message;
+        continue;
+      }
+      if (round >= warmups) samples[i].push(performance.now() - started);
+    }
   }
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    check = await run();
-    samples.push(performance.now() - started);
-  }
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), check };
+  return runners.map((_, i) => (errors[i] !== null ? { error: errors[i]! } : { p50: percentile(samples[i], 0.5), p95: percentile(samples[i], 0.95), check: checks[i] }));
 }
 
 interface ExportRun {
@@ -178,32 +189,27 @@ const exportErrors: Record<System, string | null> = { opaal: null, duckdb: null,
 let serverPeakQueriesMb: number | null = null;
 let hwmResettable = false;
 
-async function measureQueries(system: System, run: (q: (typeof benchQueries)[number]) => Promise<string>) {
-  for (const query of benchQueries) {
-    const q = performance.now();
-    const o = await time(() => run(query));
-    outcomes[system].set(query.name, o);
-    log(`${systemNames[system]} ${query.name}: ${'error' in o ? `ERROR ${o.error}` : `p50 ${o.p50.toFixed(1)} ms, p95 ${o.p95.toFixed(1)} ms (${o.check})`} [${seconds(q)} s]`);
+async function exportRun(system: System, run: () => Promise<ExportRun>) {
+  if (exportErrors[system] !== null) return;
+  try {
+    const t = performance.now();
+    const result = await run();
+    exportRunsOf[system].push(result);
+    log(`${systemNames[system]} export ${exportRunsOf[system].length}: ${result.rows.toLocaleString('en')} rows, ${result.megabytes.toFixed(0)} MB in ${seconds(t)} s, ${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s${result.peakRssMb !== null ? `, peak RSS ${result.peakRssMb.toFixed(0)} MB` : ''}`);
+  } catch (error) {
+    exportErrors[system] = (error as Error).message;
+    log(`${systemNames[system]} export: ERROR ${exportErrors[system]}`);
   }
 }
 
-async function measureExports(system: System, run: () => Promise<ExportRun>) {
-  for (let i = 0; i < exportRuns; i++) {
-    try {
-      const t = performance.now();
-      const result = await run();
-      exportRunsOf[system].push(result);
-      log(`${systemNames[system]} export ${i + 1}: ${result.rows.toLocaleString('en')} rows, ${result.megabytes.toFixed(0)} MB in ${seconds(t)} s, ${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s${result.peakRssMb !== null ? `, peak RSS ${result.peakRssMb.toFixed(0)} MB` : ''}`);
-    } catch (error) {
-      exportErrors[system] = (error as Error).message;
-      log(`${systemNames[system]} export: ERROR ${exportErrors[system]}`);
-      break;
-    }
-  }
-}
+const systems = ['opaal', 'duckdb', 'pg'] as const;
 
 try {
-  // ---- 2. Opaal, over a live server in a child process -------------------------------------------
+  // ---- 2. the three systems, side by side ------------------------------------------------------------
+  // Opaal over a live server in a child process; DuckDB in this process on the version's Parquet file, with as many
+  // threads as the portal's engine (DUCKDB_THREADS defaults to the cores) and its time zone; PostgreSQL loaded and
+  // indexed as CKAN's DataStore would be. All three are up before the first query, so each question is timed on
+  // all three in the same minutes.
   const started = performance.now();
   const { url, pid } = await startServer();
   log(`opaal server pid ${pid} on ${url} (started in ${seconds(started)} s)`);
@@ -214,58 +220,60 @@ try {
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${body.slice(0, 300)}`);
     return body;
   };
-  await measureQueries('opaal', (query) => query.opaal(get));
-  serverPeakQueriesMb = vmHwmMb(pid);
-  await measureExports('opaal', async () => {
-    hwmResettable = resetHwm(pid);
-    const t = performance.now();
-    const response = await fetch(`${base}/exports/csv`);
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    const { bytes, lines } = await drain(response);
-    const s = (performance.now() - t) / 1000;
-    return { rows: lines - 1, rowsPerSecond: (lines - 1) / s, megabytes: bytes / 1024 / 1024, peakRssMb: vmHwmMb(pid) };
-  });
-  stopServer();
-
-  // ---- 3. raw DuckDB: the same questions in SQL on the same Parquet file, in this process --------------
-  // As many threads as the portal's engine (DUCKDB_THREADS defaults to the cores) and its time zone.
   const parquet = versionParquet();
   const duck = await DuckDBInstance.create(':memory:', { threads: String(Number(process.env.DUCKDB_THREADS ?? availableParallelism())), memory_limit: '512MB' });
   const c = await duck.connect();
-  try {
-    await c.run(`SET TimeZone = 'Europe/Brussels'`);
-    const from = `read_parquet('${parquet.replaceAll("'", "''")}')`;
-    log(`duckdb ${(await c.runAndReadAll('SELECT version()')).getRows()[0][0]} on ${parquet}`);
-    await measureQueries('duckdb', (query) => query.duckdb(c, from));
-    const out = join(cacheDir, 'duckdb-export.csv');
-    await measureExports('duckdb', async () => {
-      const t = performance.now();
-      const result = await c.runAndReadAll(`COPY (SELECT ${columns} FROM ${from}) TO '${out}' (FORMAT csv, HEADER true)`);
-      const s = (performance.now() - t) / 1000;
-      const written = Number(result.getRows()[0]?.[0] ?? 0);
-      const megabytes = statSync(out).size / 1024 / 1024;
-      rmSync(out, { force: true });
-      return { rows: written, rowsPerSecond: written / s, megabytes, peakRssMb: null };
-    });
-  } finally {
-    c.closeSync();
-    duck.closeSync();
-  }
-
-  // ---- 4. PostgreSQL baseline ------------------------------------------------------------------------
+  await c.run(`SET TimeZone = 'Europe/Brussels'`);
+  const from = `read_parquet('${parquet.replaceAll("'", "''")}')`;
+  log(`duckdb ${(await c.runAndReadAll('SELECT version()')).getRows()[0][0]} on ${parquet}`);
   pgCreated = true;
   const loadStarted = performance.now();
   pgBaseline = await openPgBaseline(pgUrl, csv, log);
   log(`postgres: database ${pgDatabase} ready in ${seconds(loadStarted)} s`);
   const client = pgBaseline.client;
   const baseline = pgBaseline;
-  await measureQueries('pg', (query) => query.pg(client));
-  await measureExports('pg', async () => {
-    const t = performance.now();
-    const { bytes, lines } = await baseline.psql(`COPY (SELECT ${columns} FROM bench) TO STDOUT WITH (FORMAT csv, HEADER true)`);
-    const s = (performance.now() - t) / 1000;
-    return { rows: lines - 1, rowsPerSecond: (lines - 1) / s, megabytes: bytes / 1024 / 1024, peakRssMb: null };
-  });
+
+  try {
+    for (const query of benchQueries) {
+      const q = performance.now();
+      const results = await timeInterleaved([() => query.opaal(get), () => query.duckdb(c, from), () => query.pg(client)]);
+      systems.forEach((system, i) => outcomes[system].set(query.name, results[i]));
+      const line = results.map((o, i) => `${systemNames[systems[i]]} ${'error' in o ? `ERROR ${o.error}` : `p50 ${o.p50.toFixed(1)} ms (${o.check})`}`).join(' | ');
+      log(`${query.name}: ${line} [${seconds(q)} s]`);
+    }
+    serverPeakQueriesMb = vmHwmMb(pid);
+
+    const duckOut = join(cacheDir, 'duckdb-export.csv');
+    for (let i = 0; i < exportRuns; i++) {
+      await exportRun('opaal', async () => {
+        hwmResettable = resetHwm(pid);
+        const t = performance.now();
+        const response = await fetch(`${base}/exports/csv`);
+        if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        const { bytes, lines } = await drain(response);
+        const s = (performance.now() - t) / 1000;
+        return { rows: lines - 1, rowsPerSecond: (lines - 1) / s, megabytes: bytes / 1024 / 1024, peakRssMb: vmHwmMb(pid) };
+      });
+      await exportRun('duckdb', async () => {
+        const t = performance.now();
+        const result = await c.runAndReadAll(`COPY (SELECT ${columns} FROM ${from}) TO '${duckOut}' (FORMAT csv, HEADER true)`);
+        const s = (performance.now() - t) / 1000;
+        const written = Number(result.getRows()[0]?.[0] ?? 0);
+        const megabytes = statSync(duckOut).size / 1024 / 1024;
+        rmSync(duckOut, { force: true });
+        return { rows: written, rowsPerSecond: written / s, megabytes, peakRssMb: null };
+      });
+      await exportRun('pg', async () => {
+        const t = performance.now();
+        const { bytes, lines } = await baseline.psql(`COPY (SELECT ${columns} FROM bench) TO STDOUT WITH (FORMAT csv, HEADER true)`);
+        const s = (performance.now() - t) / 1000;
+        return { rows: lines - 1, rowsPerSecond: (lines - 1) / s, megabytes: bytes / 1024 / 1024, peakRssMb: null };
+      });
+    }
+  } finally {
+    c.closeSync();
+    duck.closeSync();
+  }
 } catch (error) {
   console.error(`benchmark stopped: ${(error as Error).stack ?? error}`);
   process.exitCode = 1;
@@ -273,7 +281,7 @@ try {
   await cleanup();
 }
 
-// ---- 5. the table ------------------------------------------------------------------------------------
+// ---- 3. the table ------------------------------------------------------------------------------------
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const ratio = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)}×`;
 const verdict = (v: boolean | null) => (v === null ? '' : v ? 'met' : 'MISSED');
@@ -314,7 +322,7 @@ table.push([
 ]);
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
 console.log('');
-console.log(`explore benchmark: ${rows.toLocaleString('en')} rows, ${runs} measured runs after ${warmups} warm-ups (sequential; Opaal over HTTP on loopback, DuckDB in process, PostgreSQL over its socket); export median of ${exportRuns}`);
+console.log(`explore benchmark: ${rows.toLocaleString('en')} rows, ${runs} measured runs after ${warmups} warm-ups (interleaved round by round; Opaal over HTTP on loopback, DuckDB in process, PostgreSQL over its socket); export median of ${exportRuns}`);
 for (const [i, row] of table.entries()) {
   console.log(row.map((text, c) => (c === 0 || c >= 7 ? text.padEnd(widths[c]) : text.padStart(widths[c]))).join('  ').trimEnd());
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
