@@ -11,7 +11,7 @@ import { facetQueries, type FacetRequest } from '../../src/explore/facets.ts';
 import { engineHarness, type EngineHarness } from '../helpers/engine.ts';
 
 const field = (name: string, type: Field['type']): Field => ({ name, label: name, type, description: null, annotations: {} });
-const fields: Field[] = [field('id', 'int'), field('d', 'date'), field('t', 'datetime'), field('n', 'int'), field('s', 'text')];
+const fields: Field[] = [field('id', 'int'), field('d', 'date'), field('t', 'datetime'), field('n', 'int'), field('s', 'text'), field('u', 'text')];
 const clock = new Date('2018-11-04T02:30:00Z');
 
 const compile = (request: { where?: string[]; refine?: string[]; exclude?: string[]; groupBy?: string; select?: string }, from = 't') =>
@@ -82,7 +82,11 @@ test('range() buckets compare a date field as a DATE and group on a number or a 
   assert.deepEqual(q.params, ['[*, 2021-01-01[', '[2021-01-01, *[']);
   const days = compile({ select: 'count(*) as n', groupBy: 'range(t, 1 day) as r' });
   assert.match(days.sql, / GROUP BY date_trunc\('day', "t"\) ORDER BY /);
-  assert.equal(whereOf({ where: ['startswith(s, "ab")'] }), 'starts_with("s", $1)');
+  const prefix = compile({ where: ['startswith(s, "ab")'] });
+  assert.equal(/ WHERE (.*)$/.exec(prefix.countSql)![1], '("s" >= $1 AND "s" < $2 AND starts_with("s", $1))');
+  assert.deepEqual(prefix.countParams, ['ab', 'ac']);
+  assert.deepEqual(compile({ where: ['startswith(s, "a\uD7FF")'] }).countParams, ['a\uD7FF', 'a\uE000']);
+  assert.equal(whereOf({ where: ['startswith(s, "")'] }), 'starts_with("s", $1)');
   const fraction = compile({ where: ['n > 2.5 and n <= -1.5'] });
   assert.equal(/ WHERE (.*)$/.exec(fraction.countSql)![1], '(("n" > CAST($1 AS BIGINT)) AND ("n" <= CAST($2 AS BIGINT)))');
   assert.deepEqual(fraction.countParams, [2, -2]);
@@ -106,7 +110,8 @@ before(async () => {
              WHEN i < 1500 THEN TIMESTAMPTZ '2018-10-26 00:00:00+00' + to_minutes(i * 20)
              ELSE TIMESTAMPTZ '2018-12-30 12:00:00+00' + to_minutes((i - 1500) * 5) END AS t,
         CASE WHEN i % 31 = 0 THEN NULL ELSE i % 26 - 5 END AS n,
-        'k' || (i % 50) AS s
+        'k' || (i % 50) AS s,
+        CASE WHEN i % 7 = 0 THEN NULL ELSE ['école', 'ecole', 'ec', '𝄞 clef', 'z', 'e', 'éa', 'x', '퟿y'][i % 9 + 1] END AS u
       FROM range(3000) r(i) ORDER BY i) TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 256)`),
   );
   // The same rows in DuckDB's own storage, as a version's twin holds them (engine/tables.ts).
@@ -151,7 +156,7 @@ test('EXPLAIN: each family is a filter of the scan, in the column type, on the P
     [{ where: ["t >= date'2018-11-01'"] }, [/t>='2018-10-31 23:00:00\+00'::TIMESTAMP WITH TIME ZONE/]],
     [{ refine: ['d:2018/06'] }, [/d>='2018-06-01'::DATE/, /d<'2018-07-01'::DATE/]],
     [{ where: ['n > 2.5'] }, [/n>2\b/]],
-    [{ where: ['startswith(s, "k1")'] }, [/starts_with\(s, 'k1'\)/]],
+    [{ where: ['startswith(s, "k1")'] }, [/s>='k1' AND s<'k2'/, /starts_with\(s, 'k1'\)/]],
     [{ where: [`d in (date'2018-06-01', date'2018-06-03')`] }, [/d IN \('2018-06-01'::DATE, '2018-06-03'::DATE\)/]],
   ];
   for (const from of [`read_parquet('${parquet}')`, twin]) {
@@ -209,6 +214,7 @@ function comparisonCases(): [string, string][] {
     }
     for (const v of [2.5, -1.5, 0.25, 19.75]) cases.push([`n ${op} ${v}`, `(CAST(n AS DOUBLE) ${op} ${v})`]);
   }
+
   cases.push(
     [`d in (date'2018-11-04', "2018-12-31")`, `(CAST(d AS TIMESTAMPTZ) IN (${oldInstant("date'2018-11-04'")}, ${oldInstant('"2018-12-31"')}))`],
     [`d in (date'2018-11-04T13:00', date'2018-11-05', date'2018-11-04T00:00:00Z')`, `(CAST(d AS TIMESTAMPTZ) IN (${oldInstant("date'2018-11-04T13:00'")}, ${oldInstant("date'2018-11-05'")}, ${oldInstant("date'2018-11-04T00:00:00Z'")}))`],
@@ -248,7 +254,7 @@ test('every rewritten comparison gives, row for row and nulls included, what the
   }
 });
 
-test('refine and exclude by period, and range() buckets of a date field, keep the same rows in every zone', async () => {
+test('refine and exclude by period, range() buckets of a date field and startswith() keep the same rows in every zone', async () => {
   const file = `read_parquet('${parquet}')`;
   const periods: [string, string][] = [
     ['d:2018', `date_part('year', d) = 2018`],
@@ -270,6 +276,16 @@ test('refine and exclude by period, and range() buckets of a date field, keep th
           const expected = await ids(c, `SELECT id FROM ${file} WHERE ${oldWhere} ORDER BY id`);
           assert.ok(clause === 'exclude' || expected.length > 0, `${refine} in ${zone} matches some rows`);
           assert.deepEqual(await ids(c, `SELECT o0 FROM (${q.sql}) ORDER BY o0`, q.params), expected, `${clause} ${refine} in ${zone}`);
+        }
+      }
+      // startswith() is a where condition only: the same rows, and the same rows for its negation (nulls in neither).
+      for (const prefix of ['é', 'e', 'ec', 'éc', '𝄞', 'z', '', 'k1', '\uD7FF', '\uE000']) {
+        for (const f of ['s', 'u']) {
+          for (const [odsql, old] of [[`startswith(${f}, "${prefix}")`, `starts_with(${f}, '${prefix}')`], [`not startswith(${f}, "${prefix}")`, `NOT starts_with(${f}, '${prefix}')`]]) {
+            const q = compile({ select: 'id', where: [odsql] }, file);
+            const expected = await ids(c, `SELECT id FROM ${file} WHERE ${old} ORDER BY id`);
+            assert.deepEqual(await ids(c, `SELECT o0 FROM (${q.sql}) ORDER BY o0`, q.params), expected, `${odsql} in ${zone}`);
+          }
         }
       }
       const bounds = ["date'2018-11-04'", "date'2018-11-04T12:00'", "date'2018-12-31T23:00:00Z'"];

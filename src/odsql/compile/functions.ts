@@ -8,7 +8,7 @@ import { dateFormatSql } from './date-format.ts';
 import { fullTextSearch } from './search.ts';
 import { geoFunctions } from './geo.ts';
 import { compileRange } from './range.ts';
-import { nowInstant } from './sargable.ts';
+import { nowInstant, startsWithSql } from './sargable.ts';
 
 const everywhere: Clause[] = ['select', 'where', 'order_by', 'group_by'];
 const notGroup: Clause[] = ['select', 'where', 'order_by'];
@@ -160,7 +160,7 @@ const functions: Record<string, FunctionDefinition> = {
       const t = argument(expression, ctx, call, 0, isTextual, 'a text field');
       const prefix = call.args[1];
       if (prefix.kind !== 'string') fail(ctx, prefix.position, 'startswith() takes the beginning to look for, in quotes.', { code: 'arguments', name: 'startswith' });
-      return { sql: `starts_with(${t.sql}, ${ctx.params.add(prefix.value)})`, type: 'boolean', aggregate: false };
+      return { sql: startsWithSql(ctx, t.sql, prefix.value), type: 'boolean', aggregate: false };
     },
   },
   count: {
