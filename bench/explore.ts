@@ -1,10 +1,14 @@
-// Benchmark: Explore API queries on a 10M-row dataset over a live server, beside the same queries in PostgreSQL (CKAN DataStore style).
+// Benchmark: Explore API queries on a 10M-row dataset over a live server, beside the same SQL in DuckDB straight on the
+// version's Parquet file (in this process) and the same queries in PostgreSQL (CKAN DataStore style), in one table.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { generateExploreCsv, searchWord } from './explore-data.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { columns, generateExploreCsv } from './explore-data.ts';
 import { openPgBaseline, dropPgBaseline, pgDatabase, type PgBaseline } from './explore-pg.ts';
+import { benchQueries } from './explore-queries.ts';
 
 const rows = Number(process.env.BENCH_ROWS ?? 10_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 30);
@@ -58,20 +62,31 @@ interface Timing {
 }
 type Outcome = Timing | { error: string };
 
-async function time(run: () => Promise<string>): Promise<Outcome> {
-  let check = '';
-  try {
-    for (let i = 0; i < warmups; i++) check = await run();
-  } catch (error) {
-    return { error: (error as Error).message };
+type Runner = () => Promise<string>;
+
+/**
+ * Times one question on each system, interleaved: each round runs every system once, in an order that turns round from
+ * one round to the next, so that the machine's other load falls on all of them alike (the benchmark shares its cores).
+ */
+async function timeInterleaved(runners: Runner[]): Promise<Outcome[]> {
+  const checks: string[] = runners.map(() => '');
+  const errors: (string | null)[] = runners.map(() => null);
+  const samples: number[][] = runners.map(() => []);
+  for (let round = 0; round < warmups + runs; round++) {
+    for (let k = 0; k < runners.length; k++) {
+      const i = (round + k) % runners.length;
+      if (errors[i] !== null) continue;
+      const started = performance.now();
+      try {
+        checks[i] = await runners[i]();
+      } catch (error) {
+        errors[i] = (error as Error).message;
+        continue;
+      }
+      if (round >= warmups) samples[i].push(performance.now() - started);
+    }
   }
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    check = await run();
-    samples.push(performance.now() - started);
-  }
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), check };
+  return runners.map((_, i) => (errors[i] !== null ? { error: errors[i]! } : { p50: percentile(samples[i], 0.5), p95: percentile(samples[i], 0.95), check: checks[i] }));
 }
 
 interface ExportRun {
@@ -158,20 +173,43 @@ async function drain(response: Response): Promise<{ bytes: number; lines: number
   return { bytes, lines };
 }
 
-// `page` filters on gemeente, the field the import clusters this dataset on (CLUSTER_MIN_ROWS); `page, sector` is the same
-// page filtered on another field, which the clustered copy does not help.
-const queryNames = ['page', 'page, sector', 'group_by', 'facet', 'full-text'] as const;
-type QueryName = (typeof queryNames)[number];
-const opaal: Partial<Record<QueryName, Outcome>> = {};
-const opaalExports: ExportRun[] = [];
-let opaalExportError: string | null = null;
+/** The version's Parquet file in the imported data dir (the newest, should there be several). */
+function versionParquet(): string {
+  const dir = join(dataDir, 'blobs', 'datasets', 'bench');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.parquet')).map((f) => join(dir, f));
+  if (files.length === 0) throw new Error(`no Parquet file under ${dir}`);
+  return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+}
+
+type System = 'opaal' | 'duckdb' | 'pg';
+const systemNames: Record<System, string> = { opaal: 'opaal', duckdb: 'duckdb', pg: 'postgres' };
+const outcomes: Record<System, Map<string, Outcome>> = { opaal: new Map(), duckdb: new Map(), pg: new Map() };
+const exportRunsOf: Record<System, ExportRun[]> = { opaal: [], duckdb: [], pg: [] };
+const exportErrors: Record<System, string | null> = { opaal: null, duckdb: null, pg: null };
 let serverPeakQueriesMb: number | null = null;
 let hwmResettable = false;
-const pg: Partial<Record<QueryName, Outcome>> = {};
-const pgExports: ExportRun[] = [];
-let pgExportError: string | null = null;
+
+async function exportRun(system: System, run: () => Promise<ExportRun>) {
+  if (exportErrors[system] !== null) return;
+  try {
+    const t = performance.now();
+    const result = await run();
+    exportRunsOf[system].push(result);
+    log(`${systemNames[system]} export ${exportRunsOf[system].length}: ${result.rows.toLocaleString('en')} rows, ${result.megabytes.toFixed(0)} MB in ${seconds(t)} s, ${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s${result.peakRssMb !== null ? `, peak RSS ${result.peakRssMb.toFixed(0)} MB` : ''}`);
+  } catch (error) {
+    exportErrors[system] = (error as Error).message;
+    log(`${systemNames[system]} export: ERROR ${exportErrors[system]}`);
+  }
+}
+
+const systems = ['opaal', 'duckdb', 'pg'] as const;
 
 try {
+  // ---- 2. the three systems, side by side ------------------------------------------------------------
+  // Opaal over a live server in a child process; DuckDB in this process on the version's Parquet file, with as many
+  // threads as the portal's engine (DUCKDB_THREADS defaults to the cores) and its time zone; PostgreSQL loaded and
+  // indexed as CKAN's DataStore would be. All three are up before the first query, so each question is timed on
+  // all three in the same minutes.
   const started = performance.now();
   const { url, pid } = await startServer();
   log(`opaal server pid ${pid} on ${url} (started in ${seconds(started)} s)`);
@@ -182,108 +220,59 @@ try {
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${body.slice(0, 300)}`);
     return body;
   };
-  // group_by pages like /records (default limit 10): limit=100 asks for every sector's group, as the SQL does.
-  // A facet returns its top 100 values by count, so the SQL has the same ORDER BY … LIMIT 100.
-  // Each run returns a short summary of its answer, printed once so the two systems can be compared.
-  const totalCount = (body: string) => `total_count ${JSON.parse(body).total_count}`;
-  const opaalQueries: Record<QueryName, () => Promise<string>> = {
-    page: async () => totalCount(await get('/records', { where: 'gemeente="Gent" and aantal > 100', order_by: 'bedrag desc', limit: '20' })),
-    'page, sector': async () => totalCount(await get('/records', { where: 'sector="Bouw" and aantal > 100', order_by: 'bedrag desc', limit: '20' })),
-    group_by: async () => {
-      const body = JSON.parse(await get('/records', { select: 'sector, count(*) as n, avg(bedrag) as avg', group_by: 'sector', limit: '100' }));
-      const results = body.results as { n: number }[];
-      return `${results.length} groups, Σn ${results.reduce((s, r) => s + Number(r.n), 0)}`;
-    },
-    facet: async () => {
-      const body = JSON.parse(await get('/facets', { facet: 'gemeente' }));
-      const values = (body.facets?.[0]?.facets ?? []) as { count: number }[];
-      return `${values.length} values, top count ${values[0]?.count}`;
-    },
-    'full-text': async () => totalCount(await get('/records', { where: `"${searchWord}"`, limit: '10' })),
-  };
-  for (const name of queryNames) {
-    const q = performance.now();
-    opaal[name] = await time(opaalQueries[name]);
-    const o = opaal[name]!;
-    log(`opaal ${name}: ${'error' in o ? `ERROR ${o.error}` : `p50 ${o.p50.toFixed(1)} ms, p95 ${o.p95.toFixed(1)} ms (${o.check})`} [${seconds(q)} s]`);
-  }
-  serverPeakQueriesMb = vmHwmMb(pid);
-
-  for (let i = 0; i < exportRuns; i++) {
-    hwmResettable = resetHwm(pid);
-    const t = performance.now();
-    const response = await fetch(`${base}/exports/csv`);
-    if (response.status !== 200) {
-      opaalExportError = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
-      log(`opaal export: ERROR ${opaalExportError}`);
-      break;
-    }
-    const { bytes, lines } = await drain(response);
-    const s = (performance.now() - t) / 1000;
-    const run = { rows: lines - 1, rowsPerSecond: (lines - 1) / s, megabytes: bytes / 1024 / 1024, peakRssMb: vmHwmMb(pid) };
-    opaalExports.push(run);
-    log(`opaal export ${i + 1}: ${run.rows.toLocaleString('en')} rows, ${run.megabytes.toFixed(0)} MB in ${s.toFixed(2)} s, ${Math.round(run.rowsPerSecond).toLocaleString('en')} rows/s, server peak RSS ${run.peakRssMb?.toFixed(0)} MB`);
-  }
-  stopServer();
-
-  // ---- 3. PostgreSQL baseline ------------------------------------------------------------------------
+  const parquet = versionParquet();
+  const duck = await DuckDBInstance.create(':memory:', { threads: String(Number(process.env.DUCKDB_THREADS ?? availableParallelism())), memory_limit: '512MB' });
+  const c = await duck.connect();
+  await c.run(`SET TimeZone = 'Europe/Brussels'`);
+  const from = `read_parquet('${parquet.replaceAll("'", "''")}')`;
+  log(`duckdb ${(await c.runAndReadAll('SELECT version()')).getRows()[0][0]} on ${parquet}`);
   pgCreated = true;
   const loadStarted = performance.now();
   pgBaseline = await openPgBaseline(pgUrl, csv, log);
   log(`postgres: database ${pgDatabase} ready in ${seconds(loadStarted)} s`);
   const client = pgBaseline.client;
-  const fts = `to_tsvector('simple', omschrijving) @@ plainto_tsquery('simple', '${searchWord}')`;
-  // A DataStore search returns the page and the total: both statements go in one round trip.
-  const lastCount = (result: unknown) => {
-    const list = result as { rows: { count: string }[] }[];
-    return `total_count ${list[list.length - 1].rows[0].count}`;
-  };
-  const pgQueries: Record<QueryName, () => Promise<string>> = {
-    page: async () =>
-      lastCount(
-        await client.query(
-          `SELECT * FROM bench WHERE gemeente = 'Gent' AND aantal > 100 ORDER BY bedrag DESC LIMIT 20;
-           SELECT count(*) FROM bench WHERE gemeente = 'Gent' AND aantal > 100`,
-        ),
-      ),
-    'page, sector': async () =>
-      lastCount(
-        await client.query(
-          `SELECT * FROM bench WHERE sector = 'Bouw' AND aantal > 100 ORDER BY bedrag DESC LIMIT 20;
-           SELECT count(*) FROM bench WHERE sector = 'Bouw' AND aantal > 100`,
-        ),
-      ),
-    group_by: async () => {
-      const { rows: result } = await client.query<{ n: string }>('SELECT sector, count(*) AS n, avg(bedrag) AS avg FROM bench GROUP BY sector');
-      return `${result.length} groups, Σn ${result.reduce((s, r) => s + Number(r.n), 0)}`;
-    },
-    facet: async () => {
-      const { rows: result } = await client.query<{ count: string }>('SELECT gemeente, count(*) AS count FROM bench WHERE gemeente IS NOT NULL GROUP BY gemeente ORDER BY count DESC LIMIT 100');
-      return `${result.length} values, top count ${result[0]?.count}`;
-    },
-    'full-text': async () => lastCount(await client.query(`SELECT * FROM bench WHERE ${fts} LIMIT 10; SELECT count(*) FROM bench WHERE ${fts}`)),
-  };
-  for (const name of queryNames) {
-    const q = performance.now();
-    pg[name] = await time(pgQueries[name]);
-    const o = pg[name]!;
-    log(`postgres ${name}: ${'error' in o ? `ERROR ${o.error}` : `p50 ${o.p50.toFixed(1)} ms, p95 ${o.p95.toFixed(1)} ms (${o.check})`} [${seconds(q)} s]`);
-  }
-  for (let i = 0; i < exportRuns; i++) {
-    const t = performance.now();
-    try {
-      const { bytes, lines } = await pgBaseline.psql(
-        'COPY (SELECT id, gemeente, sector, maand, geslacht, aantal, bedrag, omschrijving FROM bench) TO STDOUT WITH (FORMAT csv, HEADER true)',
-      );
-      const s = (performance.now() - t) / 1000;
-      const run = { rows: lines - 1, rowsPerSecond: (lines - 1) / s, megabytes: bytes / 1024 / 1024, peakRssMb: null };
-      pgExports.push(run);
-      log(`postgres export ${i + 1}: ${run.rows.toLocaleString('en')} rows, ${run.megabytes.toFixed(0)} MB in ${s.toFixed(2)} s, ${Math.round(run.rowsPerSecond).toLocaleString('en')} rows/s`);
-    } catch (error) {
-      pgExportError = (error as Error).message;
-      log(`postgres export: ERROR ${pgExportError}`);
-      break;
+  const baseline = pgBaseline;
+
+  try {
+    for (const query of benchQueries) {
+      const q = performance.now();
+      const results = await timeInterleaved([() => query.opaal(get), () => query.duckdb(c, from), () => query.pg(client)]);
+      systems.forEach((system, i) => outcomes[system].set(query.name, results[i]));
+      const line = results.map((o, i) => `${systemNames[systems[i]]} ${'error' in o ? `ERROR ${o.error}` : `p50 ${o.p50.toFixed(1)} ms (${o.check})`}`).join(' | ');
+      log(`${query.name}: ${line} [${seconds(q)} s]`);
     }
+    serverPeakQueriesMb = vmHwmMb(pid);
+
+    const duckOut = join(cacheDir, 'duckdb-export.csv');
+    for (let i = 0; i < exportRuns; i++) {
+      await exportRun('opaal', async () => {
+        hwmResettable = resetHwm(pid);
+        const t = performance.now();
+        const response = await fetch(`${base}/exports/csv`);
+        if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        const { bytes, lines } = await drain(response);
+        const s = (performance.now() - t) / 1000;
+        return { rows: lines - 1, rowsPerSecond: (lines - 1) / s, megabytes: bytes / 1024 / 1024, peakRssMb: vmHwmMb(pid) };
+      });
+      await exportRun('duckdb', async () => {
+        const t = performance.now();
+        const result = await c.runAndReadAll(`COPY (SELECT ${columns} FROM ${from}) TO '${duckOut}' (FORMAT csv, HEADER true)`);
+        const s = (performance.now() - t) / 1000;
+        const written = Number(result.getRows()[0]?.[0] ?? 0);
+        const megabytes = statSync(duckOut).size / 1024 / 1024;
+        rmSync(duckOut, { force: true });
+        return { rows: written, rowsPerSecond: written / s, megabytes, peakRssMb: null };
+      });
+      await exportRun('pg', async () => {
+        const t = performance.now();
+        const { bytes, lines } = await baseline.psql(`COPY (SELECT ${columns} FROM bench) TO STDOUT WITH (FORMAT csv, HEADER true)`);
+        const s = (performance.now() - t) / 1000;
+        return { rows: lines - 1, rowsPerSecond: (lines - 1) / s, megabytes: bytes / 1024 / 1024, peakRssMb: null };
+      });
+    }
+  } finally {
+    c.closeSync();
+    duck.closeSync();
   }
 } catch (error) {
   console.error(`benchmark stopped: ${(error as Error).stack ?? error}`);
@@ -292,65 +281,62 @@ try {
   await cleanup();
 }
 
-// ---- 4. the table ------------------------------------------------------------------------------------
+// ---- 3. the table ------------------------------------------------------------------------------------
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
-const targets: Record<QueryName, { text: string; met: (o: Timing, p: Timing | null) => boolean | null }> = {
-  page: { text: 'p50 ≤ 30 ms', met: (o) => o.p50 <= 30 },
-  'page, sector': { text: '(p50 ≤ 30 ms off the clustered field)', met: (o) => o.p50 <= 30 },
-  group_by: { text: 'p50 ≤ 300 ms; ≥ 5× PG', met: (o, p) => o.p50 <= 300 && (p ? p.p50 / o.p50 >= 5 : false) },
-  facet: { text: '≥ 5× PG', met: (o, p) => (p ? p.p50 / o.p50 >= 5 : null) },
-  'full-text': { text: '(none)', met: () => null },
-};
+const ratio = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)}×`;
 const verdict = (v: boolean | null) => (v === null ? '' : v ? 'met' : 'MISSED');
-const table: string[][] = [['query', 'Opaal p50', 'Opaal p95', 'PG p50', 'PG p95', 'PG/Opaal', 'target', '']];
-for (const name of queryNames) {
-  const o = opaal[name];
-  const p = pg[name];
-  const oOk = o && !('error' in o) ? o : null;
-  const pOk = p && !('error' in p) ? p : null;
+const ok = (o: Outcome | undefined): Timing | null => (o && !('error' in o) ? o : null);
+const cell = (o: Outcome | undefined) => (ok(o) ? ms(ok(o)!.p50) : o ? 'error' : 'not run');
+const table: string[][] = [['query', 'Opaal p50', 'Opaal p95', 'DuckDB p50', 'PG p50', 'Opaal/DuckDB', 'PG/Opaal', 'target', '']];
+for (const query of benchQueries) {
+  const [o, d, p] = (['opaal', 'duckdb', 'pg'] as const).map((s) => ok(outcomes[s].get(query.name)));
+  const versusDuck = o && d ? o.p50 / d.p50 : null;
+  const versusPg = o && p ? p.p50 / o.p50 : null;
+  const met = versusDuck === null ? null : versusDuck <= 1.5 && (!query.aggregate || (versusPg !== null && versusPg >= 5));
   table.push([
-    name,
-    oOk ? ms(oOk.p50) : o ? 'error' : 'not run',
-    oOk ? ms(oOk.p95) : '',
-    pOk ? ms(pOk.p50) : p ? 'error' : 'not run',
-    pOk ? ms(pOk.p95) : '',
-    oOk && pOk ? `${(pOk.p50 / oOk.p50).toFixed(1)}×` : '',
-    targets[name].text,
-    oOk ? verdict(targets[name].met(oOk, pOk)) : '',
+    query.name,
+    cell(outcomes.opaal.get(query.name)),
+    o ? ms(o.p95) : '',
+    cell(outcomes.duckdb.get(query.name)),
+    cell(outcomes.pg.get(query.name)),
+    versusDuck !== null ? ratio(versusDuck) : '',
+    versusPg !== null ? ratio(versusPg) : '',
+    query.aggregate ? '≤ 1.5× DuckDB, ≥ 5× PG' : '≤ 1.5× DuckDB',
+    verdict(met),
   ]);
 }
-const oExport = opaalExports.length ? median(opaalExports.map((r) => r.rowsPerSecond)) : null;
-const pExport = pgExports.length ? median(pgExports.map((r) => r.rowsPerSecond)) : null;
-const exportPeak = opaalExports.length && opaalExports.every((r) => r.peakRssMb !== null) ? Math.max(...opaalExports.map((r) => r.peakRssMb!)) : null;
-const rate = (n: number) => `${(n / 1e6).toFixed(2)} M rows/s`;
+const exportRate = (s: System) => (exportRunsOf[s].length ? median(exportRunsOf[s].map((r) => r.rowsPerSecond)) : null);
+const [oExport, dExport, pExport] = (['opaal', 'duckdb', 'pg'] as const).map(exportRate);
+const exportPeak = exportRunsOf.opaal.length && exportRunsOf.opaal.every((r) => r.peakRssMb !== null) ? Math.max(...exportRunsOf.opaal.map((r) => r.peakRssMb!)) : null;
+const rate = (n: number | null, s: System) => (n !== null ? `${(n / 1e6).toFixed(2)} M rows/s` : exportErrors[s] ? 'error' : 'not run');
 table.push([
   'csv export',
-  oExport !== null ? rate(oExport) : opaalExportError ? 'error' : 'not run',
+  rate(oExport, 'opaal'),
   exportPeak !== null ? `RSS ${exportPeak.toFixed(0)} MB` : '',
-  pExport !== null ? rate(pExport) : pgExportError ? 'error' : 'not run',
-  '',
-  oExport !== null && pExport !== null ? `${(oExport / pExport).toFixed(1)}×` : '',
-  '≥ 1 M rows/s, RSS < 500 MB',
-  oExport !== null ? verdict(oExport >= 1_000_000 && exportPeak !== null && exportPeak < 500) : '',
+  rate(dExport, 'duckdb'),
+  rate(pExport, 'pg'),
+  oExport !== null && dExport !== null ? ratio(dExport / oExport) : '',
+  oExport !== null && pExport !== null ? ratio(oExport / pExport) : '',
+  '≤ 1.5× DuckDB, RSS < 500 MB',
+  oExport !== null && dExport !== null ? verdict(dExport / oExport <= 1.5 && exportPeak !== null && exportPeak < 500) : '',
 ]);
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
 console.log('');
-console.log(`explore benchmark: ${rows.toLocaleString('en')} rows, ${runs} measured runs after ${warmups} warm-ups (sequential, client round trip); export median of ${exportRuns}`);
+console.log(`explore benchmark: ${rows.toLocaleString('en')} rows, ${runs} measured runs after ${warmups} warm-ups (interleaved round by round; Opaal over HTTP on loopback, DuckDB in process, PostgreSQL over its socket); export median of ${exportRuns}`);
 for (const [i, row] of table.entries()) {
-  console.log(row.map((cell, c) => (c === 0 || c >= 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+  console.log(row.map((text, c) => (c === 0 || c >= 7 ? text.padEnd(widths[c]) : text.padStart(widths[c]))).join('  ').trimEnd());
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
-for (const name of queryNames) {
-  const o = opaal[name];
-  const p = pg[name];
-  if (o && 'error' in o) console.log(`opaal ${name} error: ${o.error}`);
-  if (p && 'error' in p) console.log(`postgres ${name} error: ${p.error}`);
-  if (o && p && !('error' in o) && !('error' in p) && o.check !== p.check) console.log(`note: ${name} answers differ — opaal: ${o.check}; postgres: ${p.check}`);
+for (const query of benchQueries) {
+  const answers = (['opaal', 'duckdb', 'pg'] as const).map((s) => [s, outcomes[s].get(query.name)] as const);
+  for (const [s, o] of answers) if (o && 'error' in o) console.log(`${systemNames[s]} ${query.name} error: ${o.error}`);
+  const checks = answers.flatMap(([s, o]) => (o && !('error' in o) ? [`${systemNames[s]}: ${o.check}`] : []));
+  if (new Set(checks.map((c) => c.slice(c.indexOf(':') + 2))).size > 1) console.log(`note: ${query.name} answers differ — ${checks.join('; ')}`);
 }
-if (opaalExportError) console.log(`opaal export error: ${opaalExportError}`);
-if (pgExportError) console.log(`postgres export error: ${pgExportError}`);
+for (const s of ['opaal', 'duckdb', 'pg'] as const) if (exportErrors[s]) console.log(`${systemNames[s]} export error: ${exportErrors[s]}`);
 console.log(
   `server peak RSS (VmHWM): ${serverPeakQueriesMb?.toFixed(0) ?? '?'} MB through start-up and the queries; ` +
     (hwmResettable ? 'export peaks measured from a reset high-water mark (clear_refs)' : 'export peaks include the queries (could not reset the high-water mark)'),
 );
-console.log(`PG/Opaal = PostgreSQL p50 ÷ Opaal p50 (for the export, Opaal rows/s ÷ PostgreSQL rows/s): above 1× Opaal is faster.`);
+console.log('Opaal/DuckDB = Opaal p50 ÷ DuckDB p50 (below 1.5× meets the target); PG/Opaal = PostgreSQL p50 ÷ Opaal p50 (above 1× Opaal is faster).');
+console.log('For the export, the ratios compare rows/s the same way round: DuckDB rows/s ÷ Opaal rows/s, and Opaal rows/s ÷ PostgreSQL rows/s.');

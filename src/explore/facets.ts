@@ -130,9 +130,15 @@ export function facetQueries(options: {
       level === 0 && facet.contains ? ` AND contains(strip_accents(lower(v)), strip_accents(lower(${params.add(facet.contains)})))` : '';
     // The window counts the groups before LIMIT: how many values there are in all, in the same pass.
     const total = facet.withTotal ? ', count(*) OVER () AS total' : '';
+    // A date field is counted per day first and each day's text written once, not once per row (a day has one text).
+    // Date-times keep the per-row form: their distinct values can be as many as the rows.
+    const counted = (level: number) =>
+      field.type === 'date'
+        ? `SELECT v, CAST(sum(c) AS BIGINT) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v, count(*) AS c FROM ${options.from}${where}${where ? ' AND' : ' WHERE'} ${quoteIdentifier(field.name)} IS NOT NULL GROUP BY ${quoteIdentifier(field.name)}) WHERE TRUE${contains(level)} GROUP BY v`
+        : `SELECT v, count(*) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v FROM ${options.from}${where}) WHERE v IS NOT NULL${contains(level)} GROUP BY v`;
     const levels = Array.from({ length: depth + 1 }, (_, level) => ({
       level,
-      ...params.bind(`SELECT v, count(*) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v FROM ${options.from}${where}) WHERE v IS NOT NULL${contains(level)} GROUP BY v ORDER BY ${order} LIMIT ${facet.limit}`),
+      ...params.bind(`${counted(level)} ORDER BY ${order} LIMIT ${facet.limit}`),
     }));
     return { facet, field, levels: levels.map((l) => ({ level: l.level, sql: l.sql, params: l.values })) };
   });

@@ -181,7 +181,8 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   const selectList =
     outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ') +
     (request.withRecordId && !aggregated ? `, ${quoteIdentifier(recordIdColumn)} AS ${quoteIdentifier(recordIdColumn)}` : '');
-  const groupClause = grouped ? ` GROUP BY ${groupSql.map(keySql).join(', ')}` : '';
+  // Grouped on each key's cheaper form where it has one (range() buckets): its label is then a function of a group.
+  const groupClause = grouped ? ` GROUP BY ${groups.map((g) => keySql(g.compiled.groupKey ?? g.compiled.sql)).join(', ')}` : '';
   // No OFFSET 0: DuckDB stops a plain LIMIT as soon as it has its rows, but an OFFSET, even 0, reads on.
   const page =
     (aggregated && !grouped) || request.limit === null ? '' : ` LIMIT ${request.limit}${request.offset > 0 ? ` OFFSET ${request.offset}` : ''}`;

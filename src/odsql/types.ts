@@ -10,6 +10,22 @@ export interface Compiled {
   type: ValueType;
   /** True when the expression contains an aggregate function. */
   aggregate: boolean;
+  /** A constant instant (a date literal, now()), which a date field is compared with as a DATE (compile/sargable.ts). */
+  instant?: Instant;
+  /** year(x): x, so that `year(x) = 2024` compares x with a range of its own type (compile/sargable.ts). */
+  yearOf?: Compiled;
+  /**
+   * A group_by key cheaper to group on than `sql`, which is a function of it alone, one value for one key (range()'s
+   * bucket labels): the query groups on this and computes `sql` once per group, not once per row.
+   */
+  groupKey?: string;
+}
+
+export interface Instant {
+  /** The TIMESTAMPTZ constant, read in the session's time zone. */
+  sql: string;
+  /** `YYYY-MM-DD` when the instant is that day's local midnight in every time zone. */
+  day: string | null;
 }
 
 /**

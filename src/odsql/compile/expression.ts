@@ -1,11 +1,11 @@
 // Compiles a checked ODSQL expression to DuckDB SQL with bound parameters, typing it as it goes.
-import type { Expression, NumberLiteral } from '../ast.ts';
-import { parseDateLiteral, timestampText } from '../dates.ts';
+import type { ComparisonOperator, Expression, NumberLiteral } from '../ast.ts';
 import { fieldNamed, fieldType, isNumeric, isTemporal, isTextual, quoteIdentifier, type Compiled, type ValueType } from '../types.ts';
 import { checkSql } from '../limits.ts';
 import { fail, type CompileContext } from './context.ts';
 import { compileCall } from './functions.ts';
 import { fullTextSearch } from './search.ts';
+import { instantOf, sargableComparison, sargableMembership } from './sargable.ts';
 
 const plain = (sql: string, type: ValueType, aggregate = false): Compiled => ({ sql, type, aggregate });
 
@@ -14,11 +14,12 @@ function describe(type: ValueType): string {
 }
 
 /** A literal compared with a date field is read as a date in the query's time zone. */
-function asTimestamp(ctx: CompileContext, e: Expression, text: string): string {
-  const parts = parseDateLiteral(text);
-  if (!parts) fail(ctx, e.position, `"${text}" is not a date; write it as date'2024-03-05' or date'2024-03-05T08:30'.`, { code: 'not_a_date', text });
-  return `CAST(${ctx.params.add(timestampText(parts))} AS TIMESTAMPTZ)`;
+function asInstant(ctx: CompileContext, e: Expression, text: string) {
+  const instant = instantOf(ctx, text);
+  if (!instant) fail(ctx, e.position, `"${text}" is not a date; write it as date'2024-03-05' or date'2024-03-05T08:30'.`, { code: 'not_a_date', text });
+  return instant;
 }
+const asTimestamp = (ctx: CompileContext, e: Expression, text: string) => asInstant(ctx, e, text).sql;
 
 /** Brings two compiled operands to comparable SQL, or explains why they cannot be compared. */
 function comparable(ctx: CompileContext, position: number, left: Compiled, right: Compiled, operands: [Expression, Expression]): [string, string] {
@@ -102,8 +103,10 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
       return plain(e.value ? 'TRUE' : 'FALSE', 'boolean');
     case 'null':
       return plain('NULL', 'null');
-    case 'date':
-      return plain(asTimestamp(ctx, e, e.value), 'datetime');
+    case 'date': {
+      const instant = asInstant(ctx, e, e.value);
+      return { ...plain(instant.sql, 'datetime'), instant };
+    }
     case 'geometry':
       return plain(ctx.params.add(e.value), 'geometry');
     case 'star':
@@ -141,6 +144,10 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
       }
       const membership = listMembership(ctx, e.position, e.operator, left, right);
       if (membership) return plain(membership, 'boolean', aggregate);
+      // What is left after and/or and arithmetic is a comparison.
+      const operator = e.operator as ComparisonOperator;
+      const sargable = sargableComparison(ctx, operator, { compiled: left, expression: e.left }, { compiled: right, expression: e.right });
+      if (sargable) return plain(sargable, 'boolean', aggregate);
       const [l, r] = comparable(ctx, e.position, left, right, [e.left, e.right]);
       return plain(`(${l} ${e.operator} ${r})`, 'boolean', aggregate);
     }
@@ -155,17 +162,21 @@ function compileNode(ctx: CompileContext, e: Expression): Compiled {
         const values = e.values.map((v) => compileExpression(ctx, v).sql);
         return plain(`list_has_any(${operand.sql}, [${values.join(', ')}])`, 'boolean', false);
       }
-      const values = e.values.map((v) => {
-        const compiled = compileExpression(ctx, v);
-        return comparable(ctx, v.position, operand, compiled, [e.operand, v])[1];
-      });
+      const compiledValues = e.values.map((v) => ({ compiled: compileExpression(ctx, v), expression: v }));
+      const sargable = sargableMembership(ctx, { compiled: operand, expression: e.operand }, compiledValues);
+      if (sargable) return plain(sargable, 'boolean', operand.aggregate);
+      const values = compiledValues.map((v) => comparable(ctx, v.expression.position, operand, v.compiled, [e.operand, v.expression])[1]);
       return plain(`(${operand.sql} IN (${values.join(', ')}))`, 'boolean', operand.aggregate);
     }
     case 'in_range': {
       const operand = compileExpression(ctx, e.operand);
-      const bound = (b: Expression) => comparable(ctx, b.position, operand, compileExpression(ctx, b), [e.operand, b])[1];
-      const low = `${operand.sql} ${e.lowInclusive ? '>=' : '>'} ${bound(e.low)}`;
-      const high = `${operand.sql} ${e.highInclusive ? '<=' : '<'} ${bound(e.high)}`;
+      const bound = (b: Expression, op: ComparisonOperator) => {
+        const compiled = compileExpression(ctx, b);
+        const sargable = sargableComparison(ctx, op, { compiled: operand, expression: e.operand }, { compiled, expression: b });
+        return sargable ?? `${operand.sql} ${op} ${comparable(ctx, b.position, operand, compiled, [e.operand, b])[1]}`;
+      };
+      const low = bound(e.low, e.lowInclusive ? '>=' : '>');
+      const high = bound(e.high, e.highInclusive ? '<=' : '<');
       return plain(`(${low} AND ${high})`, 'boolean', operand.aggregate);
     }
     case 'is_null': {

@@ -8,6 +8,7 @@ import { dateFormatSql } from './date-format.ts';
 import { fullTextSearch } from './search.ts';
 import { geoFunctions } from './geo.ts';
 import { compileRange } from './range.ts';
+import { nowInstant, startsWithSql } from './sargable.ts';
 
 const everywhere: Clause[] = ['select', 'where', 'order_by', 'group_by'];
 const notGroup: Clause[] = ['select', 'where', 'order_by'];
@@ -34,7 +35,9 @@ function datePart(part: string): FunctionDefinition {
     compile(ctx, call, expression) {
       arity(ctx, call, 1);
       const d = argument(expression, ctx, call, 0, isTemporal, 'a date or date-time field');
-      return { sql: `CAST(date_part('${part}', ${d.sql}) AS BIGINT)`, type: 'int', aggregate: d.aggregate };
+      // year(d) = 2024 can become a range of d, which the engine prunes on; other parts repeat every year.
+      const yearOf = part === 'year' && isTemporal(d.type) ? d : undefined;
+      return { sql: `CAST(date_part('${part}', ${d.sql}) AS BIGINT)`, type: 'int', aggregate: d.aggregate, yearOf };
     },
   };
 }
@@ -133,7 +136,9 @@ const functions: Record<string, FunctionDefinition> = {
         if (error instanceof RangeError) fail(ctx, call.position, `${error.message}; move it by less.`, { code: 'arguments', name: 'now' });
         fail(ctx, call.position, `${(error as Error).message}; use year(s), month(s), day(s), hour(s), minute(s), second(s), microsecond(s), weekday or mondays … sundays.`, { code: 'arguments', name: 'now' });
       }
-      return { sql: `CAST(${ctx.params.add(moment.toISOString())} AS TIMESTAMPTZ)`, type: 'datetime', aggregate: false };
+      // A constant: the engine folds it once per query, and a date field compares with it as a DATE (sargable.ts).
+      const instant = nowInstant(ctx, moment);
+      return { sql: instant.sql, type: 'datetime', aggregate: false, instant };
     },
   },
   date_format: {
@@ -155,7 +160,7 @@ const functions: Record<string, FunctionDefinition> = {
       const t = argument(expression, ctx, call, 0, isTextual, 'a text field');
       const prefix = call.args[1];
       if (prefix.kind !== 'string') fail(ctx, prefix.position, 'startswith() takes the beginning to look for, in quotes.', { code: 'arguments', name: 'startswith' });
-      return { sql: `starts_with(${t.sql}, ${ctx.params.add(prefix.value)})`, type: 'boolean', aggregate: false };
+      return { sql: startsWithSql(ctx, t.sql, prefix.value), type: 'boolean', aggregate: false };
     },
   },
   count: {

@@ -1,9 +1,9 @@
 // range() in group_by: static buckets (`range(f, *, 10, 50, *)`) and equal widths (`range(f, 5)`, `range(d, 1 day)`).
 import type { Call, Expression } from '../ast.ts';
-import { parseDateLiteral, timestampText } from '../dates.ts';
 import { isNumeric, isTemporal, type Compiled } from '../types.ts';
 import { fail, type CompileContext } from './context.ts';
 import type { ExpressionCompiler } from './function-definition.ts';
+import { dateAgainstInstant, instantOf, isDateColumn } from './sargable.ts';
 
 const units: Record<string, string> = {
   ms: 'millisecond', millisecond: 'millisecond', milliseconds: 'millisecond',
@@ -25,6 +25,14 @@ function numberOf(ctx: CompileContext, e: Expression): number {
   if (e.kind === 'number') return e.value;
   if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'number') return -e.operand.value;
   fail(ctx, e.position, 'range() bounds are numbers, dates or *.', { code: 'arguments', name: 'range' });
+}
+
+/**
+ * A bucket's label as a function of a cheaper key: the query groups on the key, so the label's text is built once per
+ * group instead of once per row (Compiled.groupKey).
+ */
+function labelled(key: string, label: (key: string) => string): Compiled {
+  return { sql: label(key), type: 'text', aggregate: false, groupKey: key };
 }
 
 /** Bucket keys as ODS writes them: `[10, 50[`, `[*, 10[`, `[2020-01-01T00:00:00+00:00, …[`. */
@@ -49,7 +57,7 @@ export function compileRange(ctx: CompileContext, call: Call, expression: Expres
       }
       const interval = `INTERVAL '${width.value} ${unit}'`;
       const start = width.value === 1 ? `date_trunc('${unit}', ${value.sql})` : `time_bucket(${interval}, CAST(${value.sql} AS TIMESTAMPTZ))`;
-      return { sql: `CASE WHEN ${value.sql} IS NULL THEN NULL ELSE '[' || ${text(start)} || ', ' || ${text(`${start} + ${interval}`)} || '[' END`, type: 'text', aggregate: false };
+      return labelled(start, (key) => `CASE WHEN ${key} IS NULL THEN NULL ELSE '[' || ${text(key)} || ', ' || ${text(`${key} + ${interval}`)} || '[' END`);
     }
     const size = numberOf(ctx, width);
     if (!(size > 0)) fail(ctx, width.position, 'A range width must be above 0.', { code: 'arguments', name: 'range' });
@@ -57,7 +65,7 @@ export function compileRange(ctx: CompileContext, call: Call, expression: Expres
     if (size < minWidth || size > maxWidth) fail(ctx, width.position, `A range width lies between ${minWidth} and ${maxWidth}.`, { code: 'arguments', name: 'range' });
     const p = ctx.params.add(size);
     const low = `floor(${value.sql} / ${p}) * ${p}`;
-    return { sql: `CASE WHEN ${value.sql} IS NULL THEN NULL ELSE '[' || ${text(low)} || ', ' || ${text(`${low} + ${p}`)} || '[' END`, type: 'text', aggregate: false };
+    return labelled(low, (key) => `CASE WHEN ${key} IS NULL THEN NULL ELSE '[' || ${text(key)} || ', ' || ${text(`${key} + ${p}`)} || '[' END`);
   }
 
   // Static bounds: each bucket holds its lower bound and not its upper one; * is unbounded. Each is a term of the query.
@@ -69,19 +77,24 @@ export function compileRange(ctx: CompileContext, call: Call, expression: Expres
     }
     if (temporal) {
       const label = b.kind === 'date' ? b.value : '';
-      const parts = parseDateLiteral(label);
-      if (!parts) fail(ctx, b.position, "Date range bounds are date literals such as date'2021-01-01'.", { code: 'arguments', name: 'range' });
-      return { sql: `CAST(${ctx.params.add(timestampText(parts))} AS TIMESTAMPTZ)`, label };
+      const instant = instantOf(ctx, label);
+      if (!instant) fail(ctx, b.position, "Date range bounds are date literals such as date'2021-01-01'.", { code: 'arguments', name: 'range' });
+      // A date field is compared as a DATE, not cast row by row (sargable.ts).
+      return { compare: (op: '>=' | '<') => (isDateColumn(value) ? dateAgainstInstant(value.sql, op, instant) : `${value.sql} ${op} ${instant.sql}`), label };
     }
     const n = numberOf(ctx, b);
-    return { sql: ctx.params.add(n), label: String(n) };
+    const sql = ctx.params.add(n);
+    return { compare: (op: '>=' | '<') => `${value.sql} ${op} ${sql}`, label: String(n) };
   });
+  // Rows fall in the first bucket that holds them, numbered; the label goes on each group. A later bucket with the
+  // same label as an earlier one has the same bounds, so no row reaches it: one label, one number.
   const whens: string[] = [];
+  const labels: string[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [low, high] = [bounds[i], bounds[i + 1]];
-    const conditions = [low ? `${value.sql} >= ${low.sql}` : null, high ? `${value.sql} < ${high.sql}` : null].filter(Boolean);
-    const label = `[${low?.label ?? '*'}, ${high?.label ?? '*'}[`;
-    whens.push(`WHEN ${conditions.join(' AND ') || 'TRUE'} THEN ${ctx.params.add(label)}`);
+    const conditions = [low ? low.compare('>=') : null, high ? high.compare('<') : null].filter(Boolean);
+    whens.push(`WHEN ${conditions.join(' AND ') || 'TRUE'} THEN ${i}`);
+    labels.push(`WHEN ${i} THEN ${ctx.params.add(`[${low?.label ?? '*'}, ${high?.label ?? '*'}[`)}`);
   }
-  return { sql: `CASE ${whens.join(' ')} END`, type: 'text', aggregate: false };
+  return labelled(`CASE ${whens.join(' ')} END`, (key) => `CASE ${key} ${labels.join(' ')} END`);
 }
