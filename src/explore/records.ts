@@ -237,7 +237,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
   /** One page of an ODSQL query with its total count; nothing to read gives an empty page. */
   async function queryPage(fields: Field[], from: RecordsSource | null, params: RecordsParams, signal?: AbortSignal) {
-    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, now: deps.clock() }));
+    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, textIndex: from?.textIndex, now: deps.clock() }));
     if (!from) return { total_count: 0, rows: [] };
     return run(params.timezone, { lane: query.heavy ? 'heavy' : 'light', spentMs, signal }, async (all) => {
       const [count] = await all(query.countSql, query.countParams);

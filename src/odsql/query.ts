@@ -1,7 +1,7 @@
 // Builds the records query from the ODSQL clauses: parse, check against the schema, compile to DuckDB SQL.
 import type { Field } from './fields.ts';
 import type { Expression, SelectItem } from './ast.ts';
-import { fail, newContext, type CompileContext } from './compile/context.ts';
+import { fail, newContext, type CompileContext, type TextIndex } from './compile/context.ts';
 import { compileBoolean, compileExpression } from './compile/expression.ts';
 import { OdsqlError } from './errors.ts';
 import { checkFilterCounts } from './limits.ts';
@@ -18,6 +18,8 @@ interface RecordsRequest {
    * the count, aggregates, groups and explicit orderings. A page without an order_by reads `from`, in file order.
    */
   orderFreeFrom?: string;
+  /** The version's text index, which full-text searches read instead of every text value (compile/search.ts). */
+  textIndex?: Omit<TextIndex, 'used'> | null;
   select?: string;
   where?: string[];
   groupBy?: string;
@@ -119,7 +121,7 @@ function randomOrder(ctx: CompileContext, e: Expression, grouped: boolean): Comp
 
 export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   checkFilterCounts(request);
-  const ctx = newContext({ fields: request.fields }, { lang: request.lang, now: request.now });
+  const ctx = newContext({ fields: request.fields }, { lang: request.lang, now: request.now, textIndex: request.textIndex });
   const where = whereSql(ctx, request);
 
   const groups: Output[] = [];
@@ -174,14 +176,17 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   if (outputs.length === 0) throw new OdsqlError('The select leaves no field to return.', 'select', 0, { code: 'empty' });
 
   const groupSql = groups.map((g) => g.compiled.sql);
-  const order = orderSql(ctx, request.orderBy, grouped, groupSql);
+  // A page without an order_by is in file order; rows the text index picks come in the join's order, so they are put back.
+  const fileOrder = ctx.textIndex?.used && !aggregated ? ' ORDER BY rowid' : '';
+  const order = orderSql(ctx, request.orderBy, grouped, groupSql) || fileOrder;
   const columns = outputs.map((o, i): OutputColumn => ({ key: o.key, type: o.compiled.type, alias: `o${i}` }));
   const selectList = outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ');
   const groupClause = grouped ? ` GROUP BY ${groupSql.map(keySql).join(', ')}` : '';
   // No OFFSET 0: DuckDB stops a plain LIMIT as soon as it has its rows, but an OFFSET, even 0, reads on.
   const page =
     (aggregated && !grouped) || request.limit === null ? '' : ` LIMIT ${request.limit}${request.offset > 0 ? ` OFFSET ${request.offset}` : ''}`;
-  const orderFree = request.orderFreeFrom ?? request.from;
+  // The text index names rows of `from` by row id: a statement that reads it reads `from` throughout.
+  const orderFree = ctx.textIndex?.used ? request.from : (request.orderFreeFrom ?? request.from);
   const sqlText = `SELECT ${selectList} FROM ${aggregated || order !== '' ? orderFree : request.from}${where}${groupClause}${order}${page}`;
   const countText = grouped
     ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${orderFree}${where}${groupClause})`

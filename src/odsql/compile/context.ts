@@ -17,13 +17,29 @@ export interface CompileContext {
   now: Date;
   /** The query's terms so far and whether it is heavy, shared by every clause (limits.ts). */
   cost: QueryCost;
+  /** The version's text index (engine/text-index.ts) where it has one; search.ts sets `used` when it reads it. */
+  textIndex: TextIndex | null;
+}
+
+/** The tables of a version's text index, as FROM items. */
+export interface TextIndex {
+  /** (word, row): every word of every record, sorted by word; row is the record table's row id. */
+  words: string;
+  /** Each word once, for fuzzy matching. */
+  vocabulary: string;
+  /** The columns whose words it holds, as searchedColumns() writes them. */
+  columns: string[];
+  used: boolean;
 }
 
 export function fail(ctx: CompileContext, position: number, message: string, words: OdsqlWords): never {
   throw new OdsqlError(message, ctx.clause, position, words);
 }
 
-export function newContext(schema: Schema, options: { lang?: string; now?: Date; params?: Params } = {}): CompileContext {
+export function newContext(
+  schema: Schema,
+  options: { lang?: string; now?: Date; params?: Params; textIndex?: Omit<TextIndex, 'used'> | null } = {},
+): CompileContext {
   return {
     schema,
     params: options.params ?? new Params(),
@@ -33,5 +49,6 @@ export function newContext(schema: Schema, options: { lang?: string; now?: Date;
     lang: options.lang ?? 'fr',
     now: options.now ?? new Date(),
     cost: new QueryCost(),
+    textIndex: options.textIndex ? { ...options.textIndex, used: false } : null,
   };
 }
