@@ -27,7 +27,7 @@ export interface RecordsSource {
   /** The same rows in any order, for statements whose answer does not depend on it: the clustered copy where there is one. */
   orderFree: string;
   /** The version's text index (engine/text-index.ts): none for a Parquet file alone or a twin written before it. */
-  textIndex?: { words: string; vocabulary: string; columns: string[] } | null;
+  textIndex?: { words: string; vocabulary: string; columns: string[]; rowId: string } | null;
 }
 
 interface Tables {
@@ -38,7 +38,7 @@ interface Tables {
 export function createTables(run: (work: (connection: DuckDBConnection) => Promise<unknown>) => Promise<unknown>): Tables {
   const attached = new Map<string, { alias: string; ready: Promise<Attached | null>; usedAt: number }>();
   let next = 0;
-  type Attached = { clustered: boolean; textIndex: RecordsSource['textIndex'] };
+  type Attached = { clustered: boolean; textIndex: Awaited<ReturnType<typeof findTextIndex>> };
 
   async function attach(twin: string, alias: string): Promise<Attached | null> {
     // A version imported before twins existed has none; its Parquet file serves, as it always did.
@@ -87,7 +87,7 @@ export function createTables(run: (work: (connection: DuckDBConnection) => Promi
       return {
         from,
         orderFree: twinTables.clustered ? `${identifier(entry.alias)}.${identifier(clusteredTable)}` : from,
-        textIndex: twinTables.textIndex,
+        textIndex: twinTables.textIndex && { ...twinTables.textIndex, rowId: `${from}.rowid` },
       };
     },
   };

@@ -14,16 +14,17 @@ import { literal } from './sql.ts';
 export const textIndexTables = { words: 'text_words', vocabulary: 'text_vocabulary', columns: 'text_columns' } as const;
 
 /**
- * Writes the index of `database`.records. The words are folded and split by the very SQL of the search predicate
- * (recordWordsSql), which is what makes the index's answer the scan's. `text_columns` records which columns it holds:
- * a schema that searches other columns does not use it.
+ * Writes the index of the table `records` into `database`: the twin that holds the table (the benchmark writes it
+ * apart). The words are folded and split by the very SQL of the search predicate (recordWordsSql), which is what
+ * makes the index's answer the scan's. `text_columns` records which columns it holds: a schema that searches other
+ * columns does not use it.
  */
-export async function buildTextIndex(connection: DuckDBConnection, database: string, fields: Field[]): Promise<void> {
+export async function buildTextIndex(connection: DuckDBConnection, records: string, database: string, fields: Field[]): Promise<void> {
   const columns = searchedColumns({ fields });
   const { words, vocabulary, columns: columnsTable } = textIndexTables;
   await connection.run(`CREATE TABLE ${database}.${columnsTable} (sql VARCHAR)`);
   if (columns.length > 0) await connection.run(`INSERT INTO ${database}.${columnsTable} VALUES ${columns.map((c) => `(${literal(c)})`).join(', ')}`);
-  const unnested = `SELECT unnest(${columns.length > 0 ? recordWordsSql(columns) : '[]::VARCHAR[]'}) AS word, rowid AS row FROM ${database}.records`;
+  const unnested = `SELECT unnest(${columns.length > 0 ? recordWordsSql(columns) : '[]::VARCHAR[]'}) AS word, rowid AS row FROM ${records}`;
   await connection.run(`CREATE TABLE ${database}.${words} AS SELECT word, row FROM (${unnested}) ORDER BY word, row`);
   await connection.run(`CREATE TABLE ${database}.${vocabulary} AS SELECT DISTINCT word FROM ${database}.${words} ORDER BY word`);
 }

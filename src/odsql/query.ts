@@ -74,11 +74,14 @@ function selectedFields(fields: Field[], items: SelectItem[]): Field[] {
   );
 }
 
-function whereSql(ctx: CompileContext, request: RecordsRequest): string {
+function whereSql(ctx: CompileContext, request: RecordsRequest): { sql: string; searchOnly: string | null } {
   ctx.clause = 'where';
   const conditions = (request.where ?? []).filter((w) => w.trim() !== '').map((w) => compileBoolean(ctx, parseWhere(w)).sql);
   conditions.push(...facetFilters(request.fields, request.refine ?? [], request.exclude ?? [], ctx.params));
-  return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  // A search the text index answers alone: its row ids are the rows, counted and paged without reading the records.
+  const last = ctx.textIndex?.last;
+  const searchOnly = last && conditions.length === 1 && conditions[0] === last.condition ? last.rows : null;
+  return { sql: conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '', searchOnly };
 }
 
 /**
@@ -122,7 +125,7 @@ function randomOrder(ctx: CompileContext, e: Expression, grouped: boolean): Comp
 export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   checkFilterCounts(request);
   const ctx = newContext({ fields: request.fields }, { lang: request.lang, now: request.now, textIndex: request.textIndex });
-  const where = whereSql(ctx, request);
+  const { sql: where, searchOnly } = whereSql(ctx, request);
 
   const groups: Output[] = [];
   if (request.groupBy && request.groupBy.trim() !== '') {
@@ -177,7 +180,7 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
 
   const groupSql = groups.map((g) => g.compiled.sql);
   // A page without an order_by is in file order; rows the text index picks come in the join's order, so they are put back.
-  const fileOrder = ctx.textIndex?.used && !aggregated ? ' ORDER BY rowid' : '';
+  const fileOrder = ctx.textIndex?.used && !aggregated ? ` ORDER BY ${ctx.textIndex.rowId}` : '';
   const order = orderSql(ctx, request.orderBy, grouped, groupSql) || fileOrder;
   const columns = outputs.map((o, i): OutputColumn => ({ key: o.key, type: o.compiled.type, alias: `o${i}` }));
   const selectList = outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ');
@@ -187,10 +190,17 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
     (aggregated && !grouped) || request.limit === null ? '' : ` LIMIT ${request.limit}${request.offset > 0 ? ` OFFSET ${request.offset}` : ''}`;
   // The text index names rows of `from` by row id: a statement that reads it reads `from` throughout.
   const orderFree = ctx.textIndex?.used ? request.from : (request.orderFreeFrom ?? request.from);
-  const sqlText = `SELECT ${selectList} FROM ${aggregated || order !== '' ? orderFree : request.from}${where}${groupClause}${order}${page}`;
+  // The page of a search alone: the first row ids of the index, then only those records (their row groups) are read.
+  const firstRows =
+    searchOnly && fileOrder && order === fileOrder && request.limit !== null
+      ? ` WHERE ${ctx.textIndex!.rowId} IN (SELECT DISTINCT row FROM (${searchOnly}) ORDER BY row LIMIT ${request.limit + request.offset})`
+      : null;
+  const sqlText = `SELECT ${selectList} FROM ${aggregated || order !== '' ? orderFree : request.from}${firstRows ?? where}${groupClause}${order}${page}`;
   const countText = grouped
     ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${orderFree}${where}${groupClause})`
-    : `SELECT count(*) AS n FROM ${orderFree}${where}`;
+    : searchOnly
+      ? `SELECT count(*) AS n FROM (SELECT DISTINCT row FROM (${searchOnly}))`
+      : `SELECT count(*) AS n FROM ${orderFree}${where}`;
   const main = ctx.params.bind(sqlText);
   const count = ctx.params.bind(countText);
   const heavy = ctx.cost.heavy || aggregated || order !== '';

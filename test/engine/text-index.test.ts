@@ -61,20 +61,20 @@ after(() => s.close());
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
 
 /** Count and first rows of a query, with or without the text index; `indexed` says whether its SQL read it. */
-async function answer(request: { where?: string[]; refine?: string[]; orderBy?: string }, withIndex: boolean) {
+async function answer(request: { where?: string[]; refine?: string[]; orderBy?: string; offset?: number; select?: string }, withIndex: boolean) {
   const query = buildRecordsQuery({
     fields,
     from: source.from,
     orderFreeFrom: source.orderFree,
     textIndex: withIndex ? source.textIndex : null,
     limit: 25,
-    offset: 0,
     select: 'id',
     ...request,
+    offset: request.offset ?? 0,
   });
   const [count] = await s.portal.engine.all(query.countSql, query.countParams);
   const page = await s.portal.engine.all(query.sql, query.params);
-  return { count: Number(count.n), ids: plain(page).map((r: { o0: number }) => r.o0), indexed: query.sql.includes('text_words') };
+  return { count: Number(count.n), ids: plain(page).map((r: { o0: number }) => r.o0), rows: plain(page), indexed: query.sql.includes('text_words') };
 }
 
 test('the index is written at import, in the twin, and holds the folded words of every text field', async () => {
@@ -100,10 +100,11 @@ test('random searches give the scan\'s counts and pages: words and prefixes from
   for (let i = 0; i < 160; i++) {
     const text = Array.from({ length: 1 + Math.floor(next() * 3) }, typed).join(' ');
     const form = pick([`"${text}"`, `search("${text}")`, `search(*, "${text}")`, `suggest("${text}")`, `search(titel, "${text}")`]);
-    const request: { where: string[]; refine?: string[]; orderBy?: string } = { where: [form] };
+    const request: { where: string[]; refine?: string[]; orderBy?: string; offset?: number } = { where: [form] };
     if (next() < 0.3) request.where.push(`aantal > ${Math.floor(next() * 900)}`);
     if (next() < 0.3) request.refine = [`sector:${pick(sectors)}`];
     if (next() < 0.3) request.orderBy = 'aantal desc, id';
+    if (next() < 0.3) request.offset = Math.floor(next() * 40);
     const [scan, index] = [await answer(request, false), await answer(request, true)];
     assert.equal(scan.indexed, false);
     assert.deepEqual(index.ids, scan.ids, `${JSON.stringify(request)}: the same page`);
@@ -133,6 +134,10 @@ test('the API searches with the index and gives the scan\'s records and total', 
   assert.equal(api.total_count, scan.count);
   assert.deepEqual(api.results.map((r: { id: number }) => r.id), scan.ids.slice(0, 10));
   assert.ok(scan.count > 100);
+  // A select alias named rowid stands for nothing the index reads or orders by.
+  const aliased = await answer({ where: ['"warm"'], select: 'aantal as rowid, id' }, true);
+  assert.equal(aliased.indexed, true);
+  assert.deepEqual(aliased.rows, (await answer({ where: ['"warm"'], select: 'aantal as rowid, id' }, false)).rows);
 });
 
 test('a version imported before the index (a twin without it) still answers, by the scan', async () => {

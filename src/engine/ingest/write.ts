@@ -93,7 +93,7 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
         await connection.run(`CREATE TABLE ${alias}.${clusteredTable} AS SELECT * FROM ${alias}.records ORDER BY ${identifier(key)} NULLS LAST`);
       }
     }
-    await buildTextIndex(connection, alias, fieldsOf(plan));
+    await buildTextIndex(connection, `${alias}.records`, alias, fieldsOf(plan));
     // Records too wide for the export instance are copied here, on the instance with more memory, before detaching.
     if (columns * copyBytesPerColumn > twin.scanMemoryBytes / 2) {
       return await copyToParquet(connection, `${alias}.records`, columns, destination, twin.queryMemoryBytes);

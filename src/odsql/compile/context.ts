@@ -29,7 +29,11 @@ export interface TextIndex {
   vocabulary: string;
   /** The columns whose words it holds, as searchedColumns() writes them. */
   columns: string[];
+  /** The record table's row id, qualified by the table so that no select alias can stand for it. */
+  rowId: string;
   used: boolean;
+  /** The last search read from it: its condition and the row ids it stands for (a set query of `row`). */
+  last?: { condition: string; rows: string };
 }
 
 export function fail(ctx: CompileContext, position: number, message: string, words: OdsqlWords): never {

@@ -108,5 +108,8 @@ function indexedSearch(ctx: CompileContext, words: string[], edits: number[]): s
       `AND levenshtein(word, ${from}) <= ${edits[i]}`;
     return `SELECT row FROM (${prefix} UNION ALL SELECT row FROM ${index.words} WHERE word IN (${near}))`;
   });
-  return `(rowid IN (${sets.join(' INTERSECT ')}))`;
+  const rows = sets.join(' INTERSECT ');
+  const condition = `(${index.rowId} IN (${rows}))`;
+  index.last = { condition, rows };
+  return condition;
 }
