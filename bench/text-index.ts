@@ -124,5 +124,6 @@ try {
   log(`\nall queries: scan ${f(all.scan)}; index ${f(all.index)} (target: index p50 ≤ 100 ms at 10,000,000 records)`);
 } finally {
   await portal.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  // BENCH_KEEP=1 leaves the imported version for a closer look.
+  if (!process.env.BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
 }

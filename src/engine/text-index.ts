@@ -11,7 +11,7 @@ import { literal } from './sql.ts';
  * It lives in the twin: it is written with it, attached with it and removed with it (the version's blobs), so an
  * index of personal data never outlives its version. A twin without it (imported before) is searched by the scan.
  */
-export const textIndexTables = { words: 'text_words', vocabulary: 'text_vocabulary', columns: 'text_columns' } as const;
+const textIndexTables = { words: 'text_words', vocabulary: 'text_vocabulary', columns: 'text_columns' } as const;
 
 /**
  * Writes the index of the table `records` into `database`: the twin that holds the table (the benchmark writes it

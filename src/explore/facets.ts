@@ -1,6 +1,6 @@
 // Facets of a dataset's records: counts per value with refine/exclude states, dates as a year → month → day tree.
 import type { Field } from '../catalog/types.ts';
-import { newContext } from '../odsql/compile/context.ts';
+import { newContext, type TextIndex } from '../odsql/compile/context.ts';
 import { compileBoolean } from '../odsql/compile/expression.ts';
 import { OdsqlError } from '../odsql/errors.ts';
 import { parseWhere } from '../odsql/parser.ts';
@@ -95,12 +95,15 @@ export function facetQueries(options: {
   facets: FacetRequest[];
   now: Date;
   lang: string;
+  /** The version's records in file order and its text index: a search that reads the index reads those (compile/search.ts). */
+  indexed?: { from: string; textIndex?: Omit<TextIndex, 'used'> | null };
 }) {
   checkFilterCounts(options);
   checkCount('facet', options.facets.length, queryLimits.facets, 'Ask for fewer facets at a time.');
   const params = new Params();
-  const ctx = newContext({ fields: options.fields }, { params, now: options.now, lang: options.lang });
+  const ctx = newContext({ fields: options.fields }, { params, now: options.now, lang: options.lang, textIndex: options.indexed?.textIndex });
   const base = options.where.map((w) => compileBoolean(ctx, parseWhere(w)).sql);
+  const from = ctx.textIndex?.used && options.indexed ? options.indexed.from : options.from;
   const fieldOf = (spec: string) => spec.slice(0, spec.indexOf(':'));
   return options.facets.map((facet) => {
     const field = options.fields.find((f) => f.name === facet.name);
@@ -132,7 +135,7 @@ export function facetQueries(options: {
     const total = facet.withTotal ? ', count(*) OVER () AS total' : '';
     const levels = Array.from({ length: depth + 1 }, (_, level) => ({
       level,
-      ...params.bind(`SELECT v, count(*) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v FROM ${options.from}${where}) WHERE v IS NOT NULL${contains(level)} GROUP BY v ORDER BY ${order} LIMIT ${facet.limit}`),
+      ...params.bind(`SELECT v, count(*) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v FROM ${from}${where}) WHERE v IS NOT NULL${contains(level)} GROUP BY v ORDER BY ${order} LIMIT ${facet.limit}`),
     }));
     return { facet, field, levels: levels.map((l) => ({ level: l.level, sql: l.sql, params: l.values })) };
   });

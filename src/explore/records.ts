@@ -128,7 +128,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     return { query, spentMs: performance.now() - started };
   }
 
-  async function countFacets(fields: Field[], from: string | null, defaults: string[], params: FacetParams) {
+  async function countFacets(fields: Field[], from: string | null, defaults: string[], params: FacetParams, indexed?: RecordsSource) {
     const requested: FacetRequest[] = params.facets.length > 0 ? params.facets : defaults.map((name) => ({ name, disjunctive: false, sort: '-count' as const, limit: 100 }));
     const { query: queries, spentMs } = compiled(() => facetQueries({
       fields,
@@ -139,6 +139,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       facets: requested,
       now: deps.clock(),
       lang: params.lang,
+      indexed,
     }));
     if (!from) return { facets: requested.map((f) => ({ name: f.name, facets: [] as FacetValue[], ...(f.withTotal ? { total: 0 } : {}) })) };
     // Counting values groups every matching row: a heavy query.
@@ -291,7 +292,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       const { dataset, from } = await source(datasetId, audience, params.version);
       const defaults = dataset.fields.filter((f) => f.annotations.facet).map((f) => f.name);
       // Counting does not depend on the rows' order: the clustered copy serves where there is one.
-      return countFacets(dataset.fields, from?.orderFree ?? null, defaults, params);
+      return countFacets(dataset.fields, from?.orderFree ?? null, defaults, params, from ?? undefined);
     },
 
     /** Facets over the catalog's metadata: theme, keyword, publisher, license, language, features. */

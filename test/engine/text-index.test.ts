@@ -8,6 +8,7 @@ import { twinOf } from '../../src/engine/tables.ts';
 import type { RecordsSource } from '../../src/engine/duckdb.ts';
 import type { Field } from '../../src/catalog/types.ts';
 import { buildRecordsQuery } from '../../src/odsql/query.ts';
+import { facetQueries } from '../../src/explore/facets.ts';
 import { identifier, literal } from '../../src/engine/sql.ts';
 import { startServer, json, type ServerHarness } from '../helpers/server.ts';
 
@@ -138,6 +139,31 @@ test('the API searches with the index and gives the scan\'s records and total', 
   const aliased = await answer({ where: ['"warm"'], select: 'aantal as rowid, id' }, true);
   assert.equal(aliased.indexed, true);
   assert.deepEqual(aliased.rows, (await answer({ where: ['"warm"'], select: 'aantal as rowid, id' }, false)).rows);
+});
+
+test('facets of a search count from the index what the scan counts', async () => {
+  const counts = async (where: string[], refine: string[], indexed: boolean) => {
+    const [query] = facetQueries({
+      fields,
+      from: source.orderFree,
+      where,
+      refine,
+      exclude: [],
+      facets: [{ name: 'sector', disjunctive: false, sort: '-count', limit: 10 }],
+      now: new Date(),
+      lang: 'nl',
+      indexed: indexed ? source : undefined,
+    });
+    const sql = query.levels[0].sql;
+    return { sql, rows: plain(await s.portal.engine.all(sql, query.levels[0].params)) };
+  };
+  for (const [where, refine] of [[['"warm"'], []], [['suggest("caf")', 'aantal > 100'], ['sector:Zorg']]] as [string[], string[]][]) {
+    const [scan, index] = [await counts(where, refine, false), await counts(where, refine, true)];
+    assert.match(index.sql, /text_words/);
+    assert.doesNotMatch(scan.sql, /text_words/);
+    assert.ok(scan.rows.length > 0);
+    assert.deepEqual(index.rows, scan.rows, where.join(' and '));
+  }
 });
 
 test('a version imported before the index (a twin without it) still answers, by the scan', async () => {
