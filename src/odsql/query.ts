@@ -74,13 +74,13 @@ function selectedFields(fields: Field[], items: SelectItem[]): Field[] {
   );
 }
 
-function whereSql(ctx: CompileContext, request: RecordsRequest): { sql: string; searchOnly: string | null } {
+function whereSql(ctx: CompileContext, request: RecordsRequest): { sql: string; searchOnly: NonNullable<TextIndex['last']> | null } {
   ctx.clause = 'where';
   const conditions = (request.where ?? []).filter((w) => w.trim() !== '').map((w) => compileBoolean(ctx, parseWhere(w)).sql);
   conditions.push(...facetFilters(request.fields, request.refine ?? [], request.exclude ?? [], ctx.params));
   // A search the text index answers alone: its row ids are the rows, counted and paged without reading the records.
   const last = ctx.textIndex?.last;
-  const searchOnly = last && conditions.length === 1 && conditions[0] === last.condition ? last.rows : null;
+  const searchOnly = last && conditions.length === 1 && conditions[0] === last.condition ? last : null;
   return { sql: conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '', searchOnly };
 }
 
@@ -193,13 +193,13 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   // The page of a search alone: the first row ids of the index, then only those records (their row groups) are read.
   const firstRows =
     searchOnly && fileOrder && order === fileOrder && request.limit !== null
-      ? ` WHERE ${ctx.textIndex!.rowId} IN (SELECT DISTINCT row FROM (${searchOnly}) ORDER BY row LIMIT ${request.limit + request.offset})`
+      ? ` WHERE ${ctx.textIndex!.rowId} IN (${searchOnly.first(request.limit + request.offset)})`
       : null;
   const sqlText = `SELECT ${selectList} FROM ${aggregated || order !== '' ? orderFree : request.from}${firstRows ?? where}${groupClause}${order}${page}`;
   const countText = grouped
     ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${orderFree}${where}${groupClause})`
     : searchOnly
-      ? `SELECT count(*) AS n FROM (SELECT DISTINCT row FROM (${searchOnly}))`
+      ? searchOnly.count
       : `SELECT count(*) AS n FROM ${orderFree}${where}`;
   const main = ctx.params.bind(sqlText);
   const count = ctx.params.bind(countText);

@@ -118,6 +118,19 @@ test('random searches give the scan\'s counts and pages: words and prefixes from
   assert.ok(found > 80, `${found} of 160 found records`);
 });
 
+test('a search alone is counted and paged from the index: a prefix of one word, of several, and several words', async () => {
+  // "gentb" matches gentbrugge only; "warm" warm, warmte and warmtepomp, which records hold together.
+  for (const where of ['"gentb"', '"warm"', '"warm pomp"', 'suggest("ee")']) {
+    for (const offset of [0, 7, 30]) {
+      const [scan, index] = [await answer({ where: [where], offset }, false), await answer({ where: [where], offset }, true)];
+      assert.equal(index.indexed, true);
+      assert.equal(index.count, scan.count, `${where} count`);
+      assert.deepEqual(index.ids, scan.ids, `${where} from ${offset}`);
+      assert.ok(scan.ids.length > 0);
+    }
+  }
+});
+
 test('what the index cannot answer goes to the scan: a named column, a word the split treats as separators', async () => {
   for (const where of ['search(titel, "gent")', '"straße"', '"αθήνα"']) {
     const result = await answer({ where: [where] }, true);

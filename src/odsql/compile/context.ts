@@ -32,8 +32,11 @@ export interface TextIndex {
   /** The record table's row id, qualified by the table so that no select alias can stand for it. */
   rowId: string;
   used: boolean;
-  /** The last search read from it: its condition and the row ids it stands for (a set query of `row`). */
-  last?: { condition: string; rows: string };
+  /**
+   * The last search read from it: its condition, a statement counting its rows (`n`) and a query of its first row
+   * ids in file order, for a statement whose only condition it is (query.ts).
+   */
+  last?: { condition: string; count: string; first: (rows: number) => string };
 }
 
 export function fail(ctx: CompileContext, position: number, message: string, words: OdsqlWords): never {
