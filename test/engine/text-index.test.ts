@@ -196,6 +196,16 @@ test('a version imported before the index (a twin without it) still answers, by 
   assert.equal(api.total_count, (await answer({ where: ['"warm"'] }, false)).count);
 });
 
+test('a version without text fields imports with an empty index, and a search finds nothing', async () => {
+  const file = join(s.env.config.dataDir, 'getallen.csv');
+  writeFileSync(file, 'a,b\n1,2.5\n3,4.5\n');
+  await s.portal.catalog.importDataset({ datasetId: 'getallen', path: file, actor: 'test' });
+  const numbers = await s.portal.engine.recordsFrom((await s.portal.catalog.currentVersion('getallen', staffAudience)).path!);
+  assert.deepEqual(numbers.textIndex?.columns, []);
+  const api = await json(s.get(`/api/explore/v2.1/catalog/datasets/getallen/records?where=${encodeURIComponent('"1"')}`));
+  assert.equal(api.total_count, 0);
+});
+
 test('deleting the dataset removes its twin, and the index with it', async () => {
   const file = join(s.env.config.dataDir, 'weg.json');
   writeFileSync(file, dataset());
