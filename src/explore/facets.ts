@@ -1,9 +1,8 @@
 // Facets of a dataset's records: counts per value with refine/exclude states, dates as a year → month → day tree.
 import type { Field } from '../catalog/types.ts';
 import { newContext, type TextIndex } from '../odsql/compile/context.ts';
-import { compileBoolean } from '../odsql/compile/expression.ts';
+import { whereCondition } from '../odsql/query.ts';
 import { OdsqlError } from '../odsql/errors.ts';
-import { parseWhere } from '../odsql/parser.ts';
 import { ExpressionParser } from '../odsql/parse-expression.ts';
 import type { Expression } from '../odsql/ast.ts';
 import { checkCount, checkFilterCounts, queryLimits } from '../odsql/limits.ts';
@@ -96,13 +95,13 @@ export function facetQueries(options: {
   now: Date;
   lang: string;
   /** The version's records in file order and its text index: a search that reads the index reads those (compile/search.ts). */
-  indexed?: { from: string; textIndex?: Omit<TextIndex, 'used'> | null };
+  indexed?: { from: string; textIndex?: Omit<TextIndex, 'used' | 'allowed' | 'last'> | null };
 }) {
   checkFilterCounts(options);
   checkCount('facet', options.facets.length, queryLimits.facets, 'Ask for fewer facets at a time.');
   const params = new Params();
   const ctx = newContext({ fields: options.fields }, { params, now: options.now, lang: options.lang, textIndex: options.indexed?.textIndex });
-  const base = options.where.map((w) => compileBoolean(ctx, parseWhere(w)).sql);
+  const base = options.where.map((w) => whereCondition(ctx, w));
   const from = ctx.textIndex?.used && options.indexed ? options.indexed.from : options.from;
   const fieldOf = (spec: string) => spec.slice(0, spec.indexOf(':'));
   return options.facets.map((facet) => {

@@ -3,6 +3,7 @@ import type { Field } from './fields.ts';
 import type { Expression, SelectItem } from './ast.ts';
 import { fail, newContext, type CompileContext, type TextIndex } from './compile/context.ts';
 import { compileBoolean, compileExpression } from './compile/expression.ts';
+import { searchesUnderAndOr } from './compile/search.ts';
 import { OdsqlError } from './errors.ts';
 import { checkFilterCounts } from './limits.ts';
 import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from './parser.ts';
@@ -19,7 +20,7 @@ interface RecordsRequest {
    */
   orderFreeFrom?: string;
   /** The version's text index, which full-text searches read instead of every text value (compile/search.ts). */
-  textIndex?: Omit<TextIndex, 'used'> | null;
+  textIndex?: Omit<TextIndex, 'used' | 'allowed' | 'last'> | null;
   select?: string;
   where?: string[];
   groupBy?: string;
@@ -74,9 +75,16 @@ function selectedFields(fields: Field[], items: SelectItem[]): Field[] {
   );
 }
 
+/** One where item as SQL; the text index may answer its searches where they sit under AND and OR only (compile/search.ts). */
+export function whereCondition(ctx: CompileContext, text: string): string {
+  const expression = parseWhere(text);
+  if (ctx.textIndex) ctx.textIndex.allowed = searchesUnderAndOr(expression);
+  return compileBoolean(ctx, expression).sql;
+}
+
 function whereSql(ctx: CompileContext, request: RecordsRequest): { sql: string; searchOnly: NonNullable<TextIndex['last']> | null } {
   ctx.clause = 'where';
-  const conditions = (request.where ?? []).filter((w) => w.trim() !== '').map((w) => compileBoolean(ctx, parseWhere(w)).sql);
+  const conditions = (request.where ?? []).filter((w) => w.trim() !== '').map((w) => whereCondition(ctx, w));
   conditions.push(...facetFilters(request.fields, request.refine ?? [], request.exclude ?? [], ctx.params));
   // A search the text index answers alone: its row ids are the rows, counted and paged without reading the records.
   const last = ctx.textIndex?.last;

@@ -31,6 +31,8 @@ export interface TextIndex {
   columns: string[];
   /** The record table's row id, qualified by the table so that no select alias can stand for it. */
   rowId: string;
+  /** Whether the where item being compiled may read it: its searches sit under AND and OR only (search.ts). */
+  allowed: boolean;
   used: boolean;
   /**
    * The last search read from it: its condition, a statement counting its rows (`n`) and a query of its first row
@@ -45,7 +47,7 @@ export function fail(ctx: CompileContext, position: number, message: string, wor
 
 export function newContext(
   schema: Schema,
-  options: { lang?: string; now?: Date; params?: Params; textIndex?: Omit<TextIndex, 'used'> | null } = {},
+  options: { lang?: string; now?: Date; params?: Params; textIndex?: Omit<TextIndex, 'used' | 'allowed' | 'last'> | null } = {},
 ): CompileContext {
   return {
     schema,
@@ -56,6 +58,6 @@ export function newContext(
     lang: options.lang ?? 'fr',
     now: options.now ?? new Date(),
     cost: new QueryCost(),
-    textIndex: options.textIndex ? { ...options.textIndex, used: false } : null,
+    textIndex: options.textIndex ? { ...options.textIndex, allowed: false, used: false } : null,
   };
 }

@@ -1,6 +1,7 @@
 // Full-text matching: case- and accent-insensitive, words matching word beginnings, search() also a few edits off.
 import { fieldType, quoteIdentifier, type Schema } from '../types.ts';
 import { checkItems, queryLimits } from '../limits.ts';
+import type { Expression } from '../ast.ts';
 import type { CompileContext, TextIndex } from './context.ts';
 
 function foldText(text: string): string {
@@ -81,7 +82,7 @@ export function fullTextSearch(ctx: CompileContext, columns: string[] | null, te
  * which a field named rowid would hide.
  */
 function indexAnswers(ctx: CompileContext, targets: string[], words: string[]): boolean {
-  if (!ctx.textIndex) return false;
+  if (!ctx.textIndex?.allowed) return false;
   if (ctx.schema.fields.some((f) => f.name.toLowerCase() === 'rowid')) return false;
   // The index of the columns this schema searches, no more and no fewer.
   const held = new Set(ctx.textIndex.columns);
@@ -136,4 +137,27 @@ function prefixRows(ctx: CompileContext, index: TextIndex, word: string, rows: s
     first: (n) =>
       `(SELECT row FROM (${rows}) WHERE ${words} = 1 ORDER BY row LIMIT ${n}) UNION ALL (SELECT DISTINCT row FROM (${rows}) WHERE ${words} > 1 ORDER BY row LIMIT ${n})`,
   };
+}
+
+/** Whether a node holds anything below it that the predicate's NULL would change: a search() or suggest() call, or a NOT over a text (a bare string is a search there). */
+function holdsSearch(node: unknown, negated = false): boolean {
+  if (Array.isArray(node)) return node.some((n) => holdsSearch(n, negated));
+  if (typeof node !== 'object' || node === null) return false;
+  const e = node as { kind?: string; operator?: string; name?: string };
+  if (e.kind === 'call' && (e.name === 'search' || e.name === 'suggest')) return true;
+  if (negated && e.kind === 'string') return true;
+  const notHere = e.kind === 'unary' && e.operator === 'not';
+  return Object.values(node).some((n) => holdsSearch(n, negated || notHere));
+}
+
+/**
+ * Whether the text index may answer the searches of a where item: each sits under AND and OR only. The scan's test
+ * is NULL, not false, on a record with a NULL text field that does not match, and the index's is false; under AND and
+ * OR a where keeps the same records either way (a NULL keeps none), under NOT or a comparison it would not. Searches
+ * elsewhere scan.
+ */
+export function searchesUnderAndOr(e: Expression): boolean {
+  if (e.kind === 'binary' && (e.operator === 'and' || e.operator === 'or')) return searchesUnderAndOr(e.left) && searchesUnderAndOr(e.right);
+  if (e.kind === 'string' || (e.kind === 'call' && (e.name === 'search' || e.name === 'suggest'))) return true;
+  return !holdsSearch(e);
 }
