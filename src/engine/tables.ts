@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { identifier, literal } from './sql.ts';
 import { clusteredTable } from './ingest/write.ts';
+import { findTextIndex } from './text-index.ts';
 
 /**
  * Why a twin: a page of records sorted and filtered reads a few rows spread over the whole file. Parquet
@@ -25,6 +26,8 @@ export interface RecordsSource {
   from: string;
   /** The same rows in any order, for statements whose answer does not depend on it: the clustered copy where there is one. */
   orderFree: string;
+  /** The version's text index (engine/text-index.ts): none for a Parquet file alone or a twin written before it. */
+  textIndex?: { words: string; vocabulary: string; columns: string[]; rowId: string } | null;
 }
 
 interface Tables {
@@ -35,7 +38,7 @@ interface Tables {
 export function createTables(run: (work: (connection: DuckDBConnection) => Promise<unknown>) => Promise<unknown>): Tables {
   const attached = new Map<string, { alias: string; ready: Promise<Attached | null>; usedAt: number }>();
   let next = 0;
-  type Attached = { clustered: boolean };
+  type Attached = { clustered: boolean; textIndex: Awaited<ReturnType<typeof findTextIndex>> };
 
   async function attach(twin: string, alias: string): Promise<Attached | null> {
     // A version imported before twins existed has none; its Parquet file serves, as it always did.
@@ -44,7 +47,8 @@ export function createTables(run: (work: (connection: DuckDBConnection) => Promi
       return (await run(async (c) => {
         await c.run(`ATTACH ${literal(twin)} AS ${identifier(alias)} (READ_ONLY)`);
         const tables = await c.runAndReadAll(`SELECT 1 FROM duckdb_tables() WHERE database_name = $1 AND table_name = $2`, [alias, clusteredTable]);
-        return { clustered: tables.currentRowCount > 0 };
+        const textIndex = await findTextIndex(c, alias, (table) => `${identifier(alias)}.${identifier(table)}`);
+        return { clustered: tables.currentRowCount > 0, textIndex };
       })) as Attached;
     } catch {
       // A twin this DuckDB cannot read is only slower to do without.
@@ -80,7 +84,11 @@ export function createTables(run: (work: (connection: DuckDBConnection) => Promi
         return { from: parquet, orderFree: parquet };
       }
       const from = `${identifier(entry.alias)}.records`;
-      return { from, orderFree: twinTables.clustered ? `${identifier(entry.alias)}.${identifier(clusteredTable)}` : from };
+      return {
+        from,
+        orderFree: twinTables.clustered ? `${identifier(entry.alias)}.${identifier(clusteredTable)}` : from,
+        textIndex: twinTables.textIndex && { ...twinTables.textIndex, rowId: `${from}.rowid` },
+      };
     },
   };
 }

@@ -1,9 +1,8 @@
 // Facets of a dataset's records: counts per value with refine/exclude states, dates as a year → month → day tree.
 import type { Field } from '../catalog/types.ts';
-import { newContext } from '../odsql/compile/context.ts';
-import { compileBoolean } from '../odsql/compile/expression.ts';
+import { newContext, type TextIndex } from '../odsql/compile/context.ts';
+import { whereCondition } from '../odsql/query.ts';
 import { OdsqlError } from '../odsql/errors.ts';
-import { parseWhere } from '../odsql/parser.ts';
 import { ExpressionParser } from '../odsql/parse-expression.ts';
 import type { Expression } from '../odsql/ast.ts';
 import { checkCount, checkFilterCounts, queryLimits } from '../odsql/limits.ts';
@@ -95,12 +94,15 @@ export function facetQueries(options: {
   facets: FacetRequest[];
   now: Date;
   lang: string;
+  /** The version's records in file order and its text index: a search that reads the index reads those (compile/search.ts). */
+  indexed?: { from: string; textIndex?: Omit<TextIndex, 'used' | 'allowed' | 'last'> | null };
 }) {
   checkFilterCounts(options);
   checkCount('facet', options.facets.length, queryLimits.facets, 'Ask for fewer facets at a time.');
   const params = new Params();
-  const ctx = newContext({ fields: options.fields }, { params, now: options.now, lang: options.lang });
-  const base = options.where.map((w) => compileBoolean(ctx, parseWhere(w)).sql);
+  const ctx = newContext({ fields: options.fields }, { params, now: options.now, lang: options.lang, textIndex: options.indexed?.textIndex });
+  const base = options.where.map((w) => whereCondition(ctx, w));
+  const from = ctx.textIndex?.used && options.indexed ? options.indexed.from : options.from;
   const fieldOf = (spec: string) => spec.slice(0, spec.indexOf(':'));
   return options.facets.map((facet) => {
     const field = options.fields.find((f) => f.name === facet.name);
@@ -134,8 +136,8 @@ export function facetQueries(options: {
     // Date-times keep the per-row form: their distinct values can be as many as the rows.
     const counted = (level: number) =>
       field.type === 'date'
-        ? `SELECT v, CAST(sum(c) AS BIGINT) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v, count(*) AS c FROM ${options.from}${where}${where ? ' AND' : ' WHERE'} ${quoteIdentifier(field.name)} IS NOT NULL GROUP BY ${quoteIdentifier(field.name)}) WHERE TRUE${contains(level)} GROUP BY v`
-        : `SELECT v, count(*) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v FROM ${options.from}${where}) WHERE v IS NOT NULL${contains(level)} GROUP BY v`;
+        ? `SELECT v, CAST(sum(c) AS BIGINT) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v, count(*) AS c FROM ${from}${where}${where ? ' AND' : ' WHERE'} ${quoteIdentifier(field.name)} IS NOT NULL GROUP BY ${quoteIdentifier(field.name)}) WHERE TRUE${contains(level)} GROUP BY v`
+        : `SELECT v, count(*) AS n${total} FROM (SELECT ${valueSql(field, level)} AS v FROM ${from}${where}) WHERE v IS NOT NULL${contains(level)} GROUP BY v`;
     const levels = Array.from({ length: depth + 1 }, (_, level) => ({
       level,
       ...params.bind(`${counted(level)} ORDER BY ${order} LIMIT ${facet.limit}`),

@@ -131,7 +131,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     return { query, spentMs: performance.now() - started };
   }
 
-  async function countFacets(fields: Field[], from: string | null, defaults: string[], params: FacetParams) {
+  async function countFacets(fields: Field[], from: string | null, defaults: string[], params: FacetParams, indexed?: RecordsSource) {
     const requested: FacetRequest[] = params.facets.length > 0 ? params.facets : defaults.map((name) => ({ name, disjunctive: false, sort: '-count' as const, limit: 100 }));
     const { query: queries, spentMs } = compiled(() => facetQueries({
       fields,
@@ -142,6 +142,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       facets: requested,
       now: deps.clock(),
       lang: params.lang,
+      indexed,
     }));
     if (!from) return { facets: requested.map((f) => ({ name: f.name, facets: [] as FacetValue[], ...(f.withTotal ? { total: 0 } : {}) })) };
     // Counting values groups every matching row: a heavy query.
@@ -243,7 +244,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
    * changes: the count of a filter over it is computed once (`stamp` names the version) and shared by all its pages.
    */
   async function queryPage(fields: Field[], from: RecordsSource | null, params: RecordsParams, signal?: AbortSignal, stamp?: string) {
-    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, withRecordId: params.withIds, now: deps.clock() }));
+    const { query, spentMs } = compiled(() => buildRecordsQuery({ ...params, fields, from: from?.from ?? emptyFrom, orderFreeFrom: from?.orderFree, withRecordId: params.withIds, textIndex: from?.textIndex, now: deps.clock() }));
     if (!from) return { total_count: 0, rows: [] };
     return run(params.timezone, { lane: query.heavy ? 'heavy' : 'light', spentMs, signal }, async (all) => {
       const countKey = stamp === undefined ? null : `count\n${stamp}\n${params.timezone}\n${query.countSql}\n${JSON.stringify(query.countParams)}`;
@@ -326,7 +327,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       const { dataset, from, stamp } = await source(target, audience, params.version);
       const defaults = dataset.fields.filter((f) => f.annotations.facet).map((f) => f.name);
       // Counting does not depend on the rows' order: the clustered copy serves where there is one.
-      return cached('facets', stamp, params, () => countFacets(dataset.fields, from?.orderFree ?? null, defaults, params));
+      return cached('facets', stamp, params, () => countFacets(dataset.fields, from?.orderFree ?? null, defaults, params, from ?? undefined));
     },
 
     /** Facets over the catalog's metadata: theme, keyword, publisher, license, language, features. */

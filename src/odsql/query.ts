@@ -1,8 +1,9 @@
 // Builds the records query from the ODSQL clauses: parse, check against the schema, compile to DuckDB SQL.
 import { recordIdColumn, type Field } from './fields.ts';
 import type { Expression, SelectItem } from './ast.ts';
-import { fail, newContext, type CompileContext } from './compile/context.ts';
+import { fail, newContext, type CompileContext, type TextIndex } from './compile/context.ts';
 import { compileBoolean, compileExpression } from './compile/expression.ts';
+import { searchesUnderAndOr } from './compile/search.ts';
 import { OdsqlError } from './errors.ts';
 import { checkFilterCounts } from './limits.ts';
 import { parseGroupBy, parseOrderBy, parseSelect, parseWhere } from './parser.ts';
@@ -18,6 +19,8 @@ interface RecordsRequest {
    * the count, aggregates, groups and explicit orderings. A page without an order_by reads `from`, in file order.
    */
   orderFreeFrom?: string;
+  /** The version's text index, which full-text searches read instead of every text value (compile/search.ts). */
+  textIndex?: Omit<TextIndex, 'used' | 'allowed' | 'last'> | null;
   select?: string;
   where?: string[];
   groupBy?: string;
@@ -74,11 +77,21 @@ function selectedFields(fields: Field[], items: SelectItem[]): Field[] {
   );
 }
 
-function whereSql(ctx: CompileContext, request: RecordsRequest): string {
+/** One where item as SQL; the text index may answer its searches where they sit under AND and OR only (compile/search.ts). */
+export function whereCondition(ctx: CompileContext, text: string): string {
+  const expression = parseWhere(text);
+  if (ctx.textIndex) ctx.textIndex.allowed = searchesUnderAndOr(expression);
+  return compileBoolean(ctx, expression).sql;
+}
+
+function whereSql(ctx: CompileContext, request: RecordsRequest): { sql: string; searchOnly: NonNullable<TextIndex['last']> | null } {
   ctx.clause = 'where';
-  const conditions = (request.where ?? []).filter((w) => w.trim() !== '').map((w) => compileBoolean(ctx, parseWhere(w)).sql);
+  const conditions = (request.where ?? []).filter((w) => w.trim() !== '').map((w) => whereCondition(ctx, w));
   conditions.push(...facetFilters(request.fields, request.refine ?? [], request.exclude ?? [], ctx.params));
-  return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  // A search the text index answers alone: its row ids are the rows, counted and paged without reading the records.
+  const last = ctx.textIndex?.last;
+  const searchOnly = last && conditions.length === 1 && conditions[0] === last.condition ? last : null;
+  return { sql: conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '', searchOnly };
 }
 
 /**
@@ -121,8 +134,8 @@ function randomOrder(ctx: CompileContext, e: Expression, grouped: boolean): Comp
 
 export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   checkFilterCounts(request);
-  const ctx = newContext({ fields: request.fields }, { lang: request.lang, now: request.now });
-  const where = whereSql(ctx, request);
+  const ctx = newContext({ fields: request.fields }, { lang: request.lang, now: request.now, textIndex: request.textIndex });
+  const { sql: where, searchOnly } = whereSql(ctx, request);
 
   const groups: Output[] = [];
   if (request.groupBy && request.groupBy.trim() !== '') {
@@ -176,7 +189,9 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   if (outputs.length === 0) throw new OdsqlError('The select leaves no field to return.', 'select', 0, { code: 'empty' });
 
   const groupSql = groups.map((g) => g.compiled.sql);
-  const order = orderSql(ctx, request.orderBy, grouped, groupSql);
+  // A page without an order_by is in file order; rows the text index picks come in the join's order, so they are put back.
+  const fileOrder = ctx.textIndex?.used && !aggregated ? ` ORDER BY ${ctx.textIndex.rowId}` : '';
+  const order = orderSql(ctx, request.orderBy, grouped, groupSql) || fileOrder;
   const columns = outputs.map((o, i): OutputColumn => ({ key: o.key, type: o.compiled.type, alias: `o${i}` }));
   const selectList =
     outputs.map((o, i) => `${request.raw ? o.compiled.sql : presentable(o.compiled)} AS o${i}`).join(', ') +
@@ -186,11 +201,19 @@ export function buildRecordsQuery(request: RecordsRequest): RecordsQuery {
   // No OFFSET 0: DuckDB stops a plain LIMIT as soon as it has its rows, but an OFFSET, even 0, reads on.
   const page =
     (aggregated && !grouped) || request.limit === null ? '' : ` LIMIT ${request.limit}${request.offset > 0 ? ` OFFSET ${request.offset}` : ''}`;
-  const orderFree = request.orderFreeFrom ?? request.from;
-  const sqlText = `SELECT ${selectList} FROM ${aggregated || order !== '' ? orderFree : request.from}${where}${groupClause}${order}${page}`;
+  // The text index names rows of `from` by row id: a statement that reads it reads `from` throughout.
+  const orderFree = ctx.textIndex?.used ? request.from : (request.orderFreeFrom ?? request.from);
+  // The page of a search alone: the first row ids of the index, then only those records (their row groups) are read.
+  const firstRows =
+    searchOnly && fileOrder && order === fileOrder && request.limit !== null
+      ? ` WHERE ${ctx.textIndex!.rowId} IN (${searchOnly.first(request.limit + request.offset)})`
+      : null;
+  const sqlText = `SELECT ${selectList} FROM ${aggregated || order !== '' ? orderFree : request.from}${firstRows ?? where}${groupClause}${order}${page}`;
   const countText = grouped
     ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${orderFree}${where}${groupClause})`
-    : `SELECT count(*) AS n FROM ${orderFree}${where}`;
+    : searchOnly
+      ? searchOnly.count
+      : `SELECT count(*) AS n FROM ${orderFree}${where}`;
   const main = ctx.params.bind(sqlText);
   const count = ctx.params.bind(countText);
   const heavy = ctx.cost.heavy || aggregated || order !== '';

@@ -5,6 +5,7 @@ import type { Field } from '../../odsql/fields.ts';
 import { rowGroupRows } from '../parquet.ts';
 import { identifier, literal } from '../sql.ts';
 import { trimmedSql, typedSql, valueSql, type Plan } from './infer.ts';
+import { buildTextIndex } from '../text-index.ts';
 import type { Source } from './types.ts';
 import { bboxColumn, recordIdColumn } from '../../odsql/fields.ts';
 
@@ -92,6 +93,7 @@ export async function writeParquet(connection: DuckDBConnection, source: Source,
         await connection.run(`CREATE TABLE ${alias}.${clusteredTable} AS SELECT * FROM ${alias}.records ORDER BY ${identifier(key)} NULLS LAST`);
       }
     }
+    await buildTextIndex(connection, `${alias}.records`, alias, fieldsOf(plan));
     // Records too wide for the export instance are copied here, on the instance with more memory, before detaching.
     if (columns * copyBytesPerColumn > twin.scanMemoryBytes / 2) {
       return await copyToParquet(connection, `${alias}.records`, columns, destination, twin.queryMemoryBytes);

@@ -17,13 +17,38 @@ export interface CompileContext {
   now: Date;
   /** The query's terms so far and whether it is heavy, shared by every clause (limits.ts). */
   cost: QueryCost;
+  /** The version's text index (engine/text-index.ts) where it has one; search.ts sets `used` when it reads it. */
+  textIndex: TextIndex | null;
+}
+
+/** The tables of a version's text index, as FROM items. */
+export interface TextIndex {
+  /** (word, row): every word of every record, sorted by word; row is the record table's row id. */
+  words: string;
+  /** Each word once, for fuzzy matching. */
+  vocabulary: string;
+  /** The columns whose words it holds, as searchedColumns() writes them. */
+  columns: string[];
+  /** The record table's row id, qualified by the table so that no select alias can stand for it. */
+  rowId: string;
+  /** Whether the where item being compiled may read it: its searches sit under AND and OR only (search.ts). */
+  allowed: boolean;
+  used: boolean;
+  /**
+   * The last search read from it: its condition, a statement counting its rows (`n`) and a query of its first row
+   * ids in file order, for a statement whose only condition it is (query.ts).
+   */
+  last?: { condition: string; count: string; first: (rows: number) => string };
 }
 
 export function fail(ctx: CompileContext, position: number, message: string, words: OdsqlWords): never {
   throw new OdsqlError(message, ctx.clause, position, words);
 }
 
-export function newContext(schema: Schema, options: { lang?: string; now?: Date; params?: Params } = {}): CompileContext {
+export function newContext(
+  schema: Schema,
+  options: { lang?: string; now?: Date; params?: Params; textIndex?: Omit<TextIndex, 'used' | 'allowed' | 'last'> | null } = {},
+): CompileContext {
   return {
     schema,
     params: options.params ?? new Params(),
@@ -33,5 +58,6 @@ export function newContext(schema: Schema, options: { lang?: string; now?: Date;
     lang: options.lang ?? 'fr',
     now: options.now ?? new Date(),
     cost: new QueryCost(),
+    textIndex: options.textIndex ? { ...options.textIndex, allowed: false, used: false } : null,
   };
 }
