@@ -80,6 +80,18 @@ function datasetRow(d: Dataset): DatasetsTable {
   };
 }
 
+/**
+ * Counts a change to `datasets` (migration 0029), in the writer's transaction: first, so that in PostgreSQL the row's
+ * lock orders every catalog write the same way and two writers cannot wait on each other.
+ */
+async function countChange(trx: Kysely<Database>): Promise<void> {
+  await trx
+    .insertInto('catalog_revision')
+    .values({ id: 1, revision: 1 })
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ revision: eb('catalog_revision.revision', '+', 1) })))
+    .execute();
+}
+
 export type CatalogStore = ReturnType<typeof createCatalogStore>;
 
 export function createCatalogStore(db: Kysely<Database>) {
@@ -90,6 +102,12 @@ export function createCatalogStore(db: Kysely<Database>) {
     async getDataset(id: string, trx: Kysely<Database> = db): Promise<Dataset | null> {
       const row = await trx.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toDataset(row) : null;
+    },
+
+    /** The number of changes made to the catalog's datasets so far, by any process: what caches of the catalog are keyed by. */
+    async revision(): Promise<number> {
+      const row = await db.selectFrom('catalog_revision').select('revision').where('id', '=', 1).executeTakeFirst();
+      return Number(row?.revision ?? 0);
     },
 
     /** `publicOnly`: published and public, what anyone may see. */
@@ -178,6 +196,7 @@ export function createCatalogStore(db: Kysely<Database>) {
 
     async saveDataset(trx: Kysely<Database>, dataset: Dataset, isNew: boolean): Promise<void> {
       const row = datasetRow(dataset);
+      await countChange(trx);
       if (isNew) await trx.insertInto('datasets').values(row).execute();
       else await trx.updateTable('datasets').set(row).where('id', '=', dataset.id).execute();
     },
@@ -199,6 +218,7 @@ export function createCatalogStore(db: Kysely<Database>) {
 
     /** Deletes the dataset and its versions; returns the blob keys (Parquet files, sources) that no row points to any more. */
     async deleteDataset(trx: Kysely<Database>, id: string): Promise<{ blob: string; sourceBlob: string | null }[]> {
+      await countChange(trx);
       const blobs = await trx.selectFrom('dataset_versions').select(['blob', 'source_blob']).where('dataset_id', '=', id).execute();
       await trx.deleteFrom('dataset_versions').where('dataset_id', '=', id).execute();
       await trx.deleteFrom('datasets').where('id', '=', id).execute();

@@ -17,6 +17,7 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   dataset_grants: 'admin',
   datasets: 'catalog',
   dataset_versions: 'catalog',
+  catalog_revision: 'catalog',
   events: 'events',
   mail_outbox: 'mail',
   jobs: 'jobs',

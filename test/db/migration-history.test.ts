@@ -34,6 +34,7 @@ const released: Record<string, string> = {
   '0023_wish_moderation': '842c36b3dbe40f66ad494119f2cd6e55fd674ad43c1486cbae8cf6162bf5b138',
   '0025_stats': 'fd90f77673cd2cbdc346c61d2ff614d50b80826e0e51f1b12bff3319d6598039',
   '0026_stats_visitor': '55548609d1c9558b3f8f0636cec2327a1fa460d63c6530551ca13724964ef2d4',
+  '0029_catalog_revision': '13060f0720f360006863860868193b167d96a8e88948f37bd65477725749199a',
 };
 
 const digest = (name: string) => createHash('sha256').update(readFileSync(`${dir}${name}.ts`, 'utf8').replaceAll('\r\n', '\n')).digest('hex');

@@ -71,6 +71,7 @@ export const retiredTables: Record<string, string> = { dataset_usage: '0025_stat
 export const upgradeRows: [table: string, rows: Row[]][] = [
   ['datasets', [dataset(publicDataset, 'public'), dataset(restrictedDataset, 'restricted')]],
   ['dataset_versions', [version(publicDataset), version(restrictedDataset)]],
+  ['catalog_revision', [{ id: 1, revision: 7 }]],
   ['events', [{ at, actor: 'cli', verb: 'dataset.imported', subject_type: 'dataset', subject_id: publicDataset, data: JSON.stringify({ version: 1 }) }]],
   ['users', [user(person.id, person.email, 'user', false), user(editor.id, editor.email, 'editor', true)]],
   ['sessions', [{ id: sha(secrets.sessionToken), user_id: person.id, stage: 'complete', created_at: at, last_seen_at: '2026-01-05T09:59:30.000Z', expires_at: '2026-01-05T21:00:00.000Z', failed_codes: 0 }]],

@@ -24,6 +24,7 @@ import * as reuses from './0022_reuses.ts';
 import * as wishModeration from './0023_wish_moderation.ts';
 import * as stats from './0025_stats.ts';
 import * as statsVisitor from './0026_stats_visitor.ts';
+import * as catalogRevision from './0029_catalog_revision.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_catalog': catalog,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0023_wish_moderation': wishModeration,
   '0025_stats': stats,
   '0026_stats_visitor': statsVisitor,
+  '0029_catalog_revision': catalogRevision,
 };
