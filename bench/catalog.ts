@@ -13,6 +13,8 @@ import { themes, type Dataset, type Field } from '../src/catalog/types.ts';
 
 const count = Number(process.env.BENCH_DATASETS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 40);
+/** BENCH_ONLY=text: only the queries whose name holds it (for a profile of one query). */
+const only = process.env.BENCH_ONLY ?? '';
 const dataDir = mkdtempSync(join(tmpdir(), 'opaal-bench-catalog-'));
 const config = loadConfig({ OPAAL_DATA: dataDir, LOG_LEVEL: 'silent', STATS: 'off' });
 const portal = await openPortal(config);
@@ -135,7 +137,7 @@ try {
 
   console.log('family   query                                      status   p50 ms   p95 ms   CPU ms   size');
   const medians = new Map<string, number[]>();
-  for (const [family, name, path] of families) {
+  for (const [family, name, path] of families.filter(([, name]) => name.includes(only))) {
     const { times, cpuMs, status, body } = await timed(base, path);
     const p50 = percentile(times, 0.5);
     medians.set(family, [...(medians.get(family) ?? []), p50]);

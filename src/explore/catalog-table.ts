@@ -39,7 +39,9 @@ function metasKey(metas: ReadonlyMap<string, ExploreMetas>): string {
 /** The audience's rows: staff see all, others the public rows and those granted to them (as `mayRead`). */
 function visibleRows(table: string, audience: Audience, datasets: readonly CatalogSnapshot['datasets'][number][]): string {
   if (audience.seesRestricted) return table;
-  const granted = datasets.filter((d) => d.visibility === 'restricted' && audience.granted?.has(d.id) && mayRead(d, audience)).map((d) => literal(d.id));
+  const granted = audience.granted?.size
+    ? datasets.filter((d) => d.visibility === 'restricted' && audience.granted?.has(d.id) && mayRead(d, audience)).map((d) => literal(d.id))
+    : [];
   const condition = granted.length ? `${publicColumn} OR dataset_id IN (${granted.join(', ')})` : publicColumn;
   return `(SELECT * FROM ${table} WHERE ${condition})`;
 }
