@@ -3,7 +3,7 @@ import type { CatalogStore } from './store.ts';
 import type { Dataset } from './types.ts';
 
 export interface CatalogSnapshot {
-  /** The change it is as of (the store's `revision`): caches built from it (the engine's catalog table) keep this key. */
+  /** The change it is as of (the store's `revision`). Caches built from it key them by the snapshot itself. */
   revision: number;
   /** Every dataset, drafts and restricted ones too, in the store's order (by id). Shared: read, never change. */
   datasets: readonly Dataset[];
@@ -12,7 +12,8 @@ export interface CatalogSnapshot {
 /**
  * The latest snapshot. Each call reads the change number (one row) first, so a change made by any process sharing the
  * database is seen by the next call; the rows are read after it, so a change in between makes a snapshot newer than
- * its number says, never older, and the next call reads again. Calls that find the same change share one read.
+ * its number says, never older, and the next call reads again. Calls that find the same number share one read. Any
+ * other number than the held one reads again, a lower one too (a database put back from a backup).
  */
 export function catalogSnapshots(store: Pick<CatalogStore, 'revision' | 'listDatasets'>): () => Promise<CatalogSnapshot> {
   let held: CatalogSnapshot | null = null;
@@ -20,14 +21,15 @@ export function catalogSnapshots(store: Pick<CatalogStore, 'revision' | 'listDat
 
   return async function current() {
     const revision = await store.revision();
-    if (held && held.revision >= revision) return held;
-    if (!loading || loading.revision < revision) {
+    if (held?.revision === revision) return held;
+    if (loading?.revision !== revision) {
       const snapshot = store.listDatasets({}).then((datasets): CatalogSnapshot => ({ revision, datasets }));
       const entry = { revision, snapshot };
       loading = entry;
       snapshot.then(
         (loaded) => {
-          if (!held || held.revision < loaded.revision) held = loaded;
+          // A slower read of an older number may end last: the next call then reads again.
+          held = loaded;
         },
         () => undefined,
       ).finally(() => {

@@ -48,12 +48,16 @@ function visibleRows(table: string, audience: Audience, datasets: readonly Catal
 
 /**
  * `keep`: tables kept for reuse (languages × figures × the newest changes); an older one is dropped once no query
- * holds it. Each process builds its own: its key is the catalog's change number, which any process's change moves.
+ * holds it. Each process builds its own, from the snapshot of the catalog's latest change, which any process's change
+ * replaces (catalog/snapshot.ts).
  */
 export function createCatalogTables(engine: Pick<Engine, 'withConnection'>, options: { keep?: number } = {}) {
   const keep = options.keep ?? 6;
   const entries = new Map<string, Entry>();
   let next = 0;
+  // A snapshot's own number in this process: the change number alone could come back (a database put back from a backup).
+  const snapshots = new WeakMap<CatalogSnapshot, number>();
+  let nextSnapshot = 0;
 
   function drop(entry: Entry) {
     void entry.ready
@@ -80,7 +84,12 @@ export function createCatalogTables(engine: Pick<Engine, 'withConnection'>, opti
   return {
     /** The table of this snapshot in this language with these figures, built by the first query that needs it. */
     async lease(snapshot: CatalogSnapshot, lang: Language, metas: ReadonlyMap<string, ExploreMetas> = new Map()): Promise<CatalogLease> {
-      const key = `${lang}:${snapshot.revision}:${metasKey(metas)}`;
+      let serial = snapshots.get(snapshot);
+      if (serial === undefined) {
+        serial = nextSnapshot++;
+        snapshots.set(snapshot, serial);
+      }
+      const key = `${lang}:${serial}:${metasKey(metas)}`;
       let entry = entries.get(key);
       if (!entry) {
         const name = `catalog_${next++}`;

@@ -2,10 +2,12 @@
 // database is seen by the next request, and each audience still sees only what it may.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMetadataInput } from '../../src/catalog/metadata.ts';
+import { defaultMetadata, parseMetadataInput } from '../../src/catalog/metadata.ts';
+import type { Dataset } from '../../src/catalog/types.ts';
+import { createCatalogTables } from '../../src/explore/catalog-table.ts';
 import { publicAudience, staffAudience } from '../../src/catalog/service.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
-import { fixture } from '../helpers/engine.ts';
+import { engineHarness, fixture } from '../helpers/engine.ts';
 import { json, startServer, type ServerHarness } from '../helpers/server.ts';
 import { dialects } from '../helpers/stores.ts';
 
@@ -121,5 +123,34 @@ describe('the catalog page at many values', () => {
     const page = await (await s.get('/datasets?facet=keyword')).text();
     for (const keyword of [keywords[0], keywords[149], keywords[299]]) assert.match(page, new RegExp(`keyword=${keyword}`));
     assert.equal([...page.matchAll(/[?&;]keyword=trefwoord-\d{3}/g)].length, 300);
+  });
+});
+
+describe('catalog tables in use', () => {
+  test('a replaced table stays while a query holds it and is dropped once released', async () => {
+    const harness = await engineHarness();
+    try {
+      const tables = createCatalogTables(harness.engine, { keep: 1 });
+      const at = '2026-01-05T09:00:00.000Z';
+      const dataset = (id: string): Dataset => ({
+        id, uid: `da_${id}`, metadata: { ...defaultMetadata(id) }, fields: [], visibility: 'public', currentVersion: null, recordsCount: 0,
+        createdAt: at, modifiedAt: at, dataModifiedAt: null, metadataModifiedAt: at, publishedAt: at,
+      });
+      const names = async () => (await harness.engine.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'catalog_%' ORDER BY 1`)).map((r) => r.table_name);
+      const count = async (from: string) => Number((await harness.engine.all(`SELECT count(*) AS n FROM ${from}`))[0].n);
+
+      const old = await tables.lease({ revision: 1, datasets: [dataset('a')] }, 'nl');
+      const fresh = await tables.lease({ revision: 2, datasets: [dataset('a'), dataset('b')] }, 'nl');
+      assert.deepEqual(await names(), ['catalog_0', 'catalog_1']);
+      assert.equal(await count(old.from(publicAudience)), 1);
+      assert.equal(await count(fresh.from(publicAudience)), 2);
+      old.release();
+      for (let i = 0; i < 50 && (await names()).length > 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.deepEqual(await names(), ['catalog_1']);
+      fresh.release();
+      assert.deepEqual(await names(), ['catalog_1'], 'the newest stays for the next query');
+    } finally {
+      await harness.close();
+    }
   });
 });
