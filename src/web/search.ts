@@ -171,20 +171,21 @@ export function searchCatalog(datasets: Dataset[], query: CatalogQuery, options:
   const scored = datasets
     .map((dataset) => ({ dataset, score: terms.length ? score(dataset, lang, terms) : 0 }))
     .filter((s) => terms.length === 0 || s.score > 0);
-  // The facets with a filter; each dataset's values come prepared (each value once).
+  // Each candidate's prepared values (each value once), looked up once; the facets with a filter.
+  const readies = scored.map((s) => prepare(s.dataset, lang));
+  const periods = readies.map((ready) => period(ready.modifiedMs, now));
+  const has = (i: number, facet: CatalogFacet, wanted: string) => (facet === 'modified' ? periods[i] === wanted : readies[i].values[facet].includes(wanted));
   const active = catalogFacets.filter((facet) => (query.filters[facet] ?? []).length > 0);
-  const values = (d: Dataset, facet: CatalogFacet) => {
-    const ready = prepare(d, lang);
-    return facet === 'modified' ? [period(ready.modifiedMs, now)] : ready.values[facet];
-  };
-  const selected = (d: Dataset, except?: CatalogFacet) =>
-    active.every((facet) => facet === except || query.filters[facet]!.some((w) => values(d, facet).includes(w)));
+  /** Whether candidate `i` passes every filter, that of `except` aside (a facet's own counts ignore its own filter). */
+  const selected = (i: number, except?: CatalogFacet) => active.every((facet) => facet === except || query.filters[facet]!.some((w) => has(i, facet, w)));
   const facets = {} as Record<CatalogFacet, FacetCount[]>;
   for (const facet of catalogFacets) {
     const counts = new Map<string, number>();
-    for (const { dataset } of scored) {
-      if (!selected(dataset, facet)) continue;
-      for (const v of values(dataset, facet)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const add = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (let i = 0; i < scored.length; i++) {
+      if (active.length > 0 && !selected(i, facet)) continue;
+      if (facet === 'modified') add(periods[i]);
+      else for (const v of readies[i].values[facet]) add(v);
     }
     const wanted = query.filters[facet] ?? [];
     for (const w of wanted) if (!counts.has(w)) counts.set(w, 0);
@@ -198,7 +199,7 @@ export function searchCatalog(datasets: Dataset[], query: CatalogQuery, options:
   const byTitle = (a: Dataset, b: Dataset) => title(a).localeCompare(title(b), lang);
   const byModified = (a: Dataset, b: Dataset) => b.modifiedAt.localeCompare(a.modifiedAt);
   const byPopularity = (a: Dataset, b: Dataset) => (popularity.get(b.id) ?? 0) - (popularity.get(a.id) ?? 0);
-  const kept = scored.filter((s) => selected(s.dataset));
+  const kept = active.length > 0 ? scored.filter((_, i) => selected(i)) : scored;
   kept.sort((a, b) => {
     switch (query.sort) {
       case 'title':
