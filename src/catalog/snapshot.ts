@@ -23,7 +23,8 @@ export function catalogSnapshots(store: Pick<CatalogStore, 'revision' | 'listDat
     const revision = await store.revision();
     if (held?.revision === revision) return held;
     if (loading?.revision !== revision) {
-      const snapshot = store.listDatasets({}).then((datasets): CatalogSnapshot => ({ revision, datasets }));
+      // The datasets that did not change stay the same objects: what pages prepared from them (web/search.ts) holds.
+      const snapshot = store.listDatasets({ reuse: held?.datasets }).then((datasets): CatalogSnapshot => ({ revision, datasets }));
       const entry = { revision, snapshot };
       loading = entry;
       snapshot.then(

@@ -21,6 +21,15 @@ function toDataset(row: Selectable<DatasetsTable>): Dataset {
   };
 }
 
+/** The row each dataset was read from, as one text: equal texts, equal datasets. */
+const rowsRead = new WeakMap<Dataset, string>();
+const rowText = (row: Selectable<DatasetsTable>) => Object.values(row).map((value) => (value === null ? '\u0001' : String(value))).join('\u0000');
+
+function remember(dataset: Dataset, row: Selectable<DatasetsTable>): Dataset {
+  rowsRead.set(dataset, rowText(row));
+  return dataset;
+}
+
 function toVersion(row: Selectable<DatasetVersionsTable>): Version {
   return {
     id: row.id,
@@ -110,11 +119,19 @@ export function createCatalogStore(db: Kysely<Database>) {
       return Number(row?.revision ?? 0);
     },
 
-    /** `publicOnly`: published and public, what anyone may see. */
-    async listDatasets(options: { publicOnly?: boolean } = {}): Promise<Dataset[]> {
+    /**
+     * `publicOnly`: published and public, what anyone may see. `reuse`: datasets read before; one whose row is the same
+     * is returned as that very object, so what was computed from it (catalog/snapshot.ts) still holds.
+     */
+    async listDatasets(options: { publicOnly?: boolean; reuse?: readonly Dataset[] } = {}): Promise<Dataset[]> {
       let query = db.selectFrom('datasets').selectAll().orderBy('id');
       if (options.publicOnly) query = query.where('visibility', '=', 'public').where('published_at', 'is not', null);
-      return (await query.execute()).map(toDataset);
+      const before = new Map((options.reuse ?? []).map((d) => [d.id, d]));
+      return (await query.execute()).map((row) => {
+        const seen = before.get(row.id);
+        const same = seen && rowsRead.get(seen) === rowText(row);
+        return same ? seen : remember(toDataset(row), row);
+      });
     },
 
     /** Newest first; staged versions only when asked for. */

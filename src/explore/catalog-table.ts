@@ -18,6 +18,12 @@ export interface CatalogLease {
 
 interface Entry {
   name: string;
+  /** Language and figures: a table of the same family is the base of the next one (changedTableSql). */
+  family: string;
+  /** The snapshot's number in this process: the highest is the newest. */
+  serial: number;
+  snapshot: CatalogSnapshot;
+  built: boolean;
   ready: Promise<unknown>;
   leases: number;
   usedAt: number;
@@ -46,6 +52,30 @@ function visibleRows(table: string, audience: Audience, datasets: readonly Catal
   return `(SELECT * FROM ${table} WHERE ${condition})`;
 }
 
+/** Table names, unique in the process: two sets of tables on one engine (tests) never meet. */
+let tables = 0;
+
+/** The ids as a list value: `SELECT unnest(…)` reads them back in order. */
+const idList = (ids: string[]) => `from_json(${literal(JSON.stringify(ids))}, '["VARCHAR"]')`;
+
+/**
+ * A new table from the one of an earlier snapshot with the same language and figures: its rows of the datasets that
+ * stayed (the same objects, catalog/snapshot.ts), the rows of the changed and new ones, all in the new snapshot's order.
+ * A change to a few datasets then costs a few rows, not the whole catalog again.
+ */
+function changedTableSql(name: string, base: { name: string; snapshot: CatalogSnapshot }, snapshot: CatalogSnapshot, lang: Language, metas: ReadonlyMap<string, ExploreMetas>): string | null {
+  const now = new Set(snapshot.datasets);
+  const before = new Set(base.snapshot.datasets);
+  const gone = base.snapshot.datasets.filter((d) => !now.has(d)).map((d) => d.id);
+  const changed = snapshot.datasets.filter((d) => !before.has(d));
+  // Past a quarter of the catalog, reading it all again is as quick.
+  if (gone.length + changed.length > snapshot.datasets.length / 4) return null;
+  const kept = `SELECT * FROM ${identifier(base.name)}${gone.length ? ` WHERE dataset_id NOT IN (SELECT unnest(${idList(gone)}))` : ''}`;
+  const rows = changed.length ? `${kept} UNION ALL ${catalogRowsSql(changed, lang, metas)}` : kept;
+  const order = `SELECT unnest(ids) AS dataset_id, generate_subscripts(ids, 1) AS position FROM (SELECT ${idList(snapshot.datasets.map((d) => d.id))} AS ids)`;
+  return `CREATE TABLE ${identifier(name)} AS SELECT r.* FROM (${rows}) r JOIN (${order}) o USING (dataset_id) ORDER BY o.position`;
+}
+
 /**
  * `keep`: tables kept for reuse (languages × figures × the newest changes); an older one is dropped once no query
  * holds it. Each process builds its own, from the snapshot of the catalog's latest change, which any process's change
@@ -54,7 +84,6 @@ function visibleRows(table: string, audience: Audience, datasets: readonly Catal
 export function createCatalogTables(engine: Pick<Engine, 'withConnection'>, options: { keep?: number } = {}) {
   const keep = options.keep ?? 6;
   const entries = new Map<string, Entry>();
-  let next = 0;
   // A snapshot's own number in this process: the change number alone could come back (a database put back from a backup).
   const snapshots = new WeakMap<CatalogSnapshot, number>();
   let nextSnapshot = 0;
@@ -76,9 +105,29 @@ export function createCatalogTables(engine: Pick<Engine, 'withConnection'>, opti
     for (const [key, entry] of byUse.slice(0, Math.max(0, entries.size - keep))) retire(key, entry);
   }
 
-  function build(name: string, snapshot: CatalogSnapshot, lang: Language, metas: ReadonlyMap<string, ExploreMetas>) {
-    const sql = `CREATE TABLE ${identifier(name)} AS ${catalogRowsSql(snapshot.datasets, lang, metas)}`;
-    return engine.withConnection((c) => c.run(sql));
+  /** Holds the entry's table until the returned function is called. */
+  function hold(entry: Entry): () => void {
+    entry.usedAt = Date.now();
+    entry.leases++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      entry.leases--;
+      if (entry.retired && entry.leases === 0) drop(entry);
+    };
+  }
+
+  async function build(name: string, family: string, snapshot: CatalogSnapshot, lang: Language, metas: ReadonlyMap<string, ExploreMetas>) {
+    // The newest table built of this language and figures, if any, held while the new one is made from it.
+    const base = [...entries.values()].filter((e) => e.family === family && e.built && !e.retired).sort((a, b) => b.serial - a.serial)[0];
+    const release = base ? hold(base) : () => undefined;
+    try {
+      const sql = (base && changedTableSql(name, base, snapshot, lang, metas)) ?? `CREATE TABLE ${identifier(name)} AS ${catalogRowsSql(snapshot.datasets, lang, metas)}`;
+      await engine.withConnection((c) => c.run(sql));
+    } finally {
+      release();
+    }
   }
 
   return {
@@ -89,34 +138,30 @@ export function createCatalogTables(engine: Pick<Engine, 'withConnection'>, opti
         serial = nextSnapshot++;
         snapshots.set(snapshot, serial);
       }
-      const key = `${lang}:${serial}:${metasKey(metas)}`;
+      const family = `${lang}:${metasKey(metas)}`;
+      const key = `${family}:${serial}`;
       let entry = entries.get(key);
       if (!entry) {
-        const name = `catalog_${next++}`;
-        const created: Entry = { name, ready: build(name, snapshot, lang, metas), leases: 0, usedAt: Date.now(), retired: false };
+        const name = `catalog_${tables++}`;
+        const created: Entry = { name, family, serial, snapshot, built: false, ready: Promise.resolve(), leases: 0, usedAt: Date.now(), retired: false };
+        created.ready = build(name, family, snapshot, lang, metas).then(() => {
+          created.built = true;
+        });
         // A failed build is tried again by the next query.
         created.ready.catch(() => retire(key, created));
         entries.set(key, created);
         entry = created;
         retireOldest();
       }
-      const held = entry;
-      held.usedAt = Date.now();
-      held.leases++;
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        held.leases--;
-        if (held.retired && held.leases === 0) drop(held);
-      };
+      const release = hold(entry);
       try {
-        await held.ready;
+        await entry.ready;
       } catch (error) {
         release();
         throw error;
       }
-      return { from: (audience) => visibleRows(identifier(held.name), audience, snapshot.datasets), release };
+      const table = identifier(entry.name);
+      return { from: (audience) => visibleRows(table, audience, snapshot.datasets), release };
     },
   };
 }

@@ -39,6 +39,7 @@ for (const dialect of dialects) {
       const snapshot = catalogSnapshots({ revision: () => store.revision(), listDatasets: (o) => (reads++, store.listDatasets(o)) });
 
       await other.transaction((trx) => other.saveDataset(trx, dataset('a'), true));
+      await other.transaction((trx) => other.saveDataset(trx, dataset('c'), true));
       const [first, same] = await Promise.all([snapshot(), snapshot()]);
       assert.equal(first, same);
       assert.equal(reads, 1);
@@ -49,10 +50,14 @@ for (const dialect of dialects) {
       await other.transaction((trx) => other.saveDataset(trx, dataset('a', 'Nieuwe titel'), false));
       const second = await snapshot();
       assert.equal(reads, 2);
-      assert.deepEqual(second.datasets.map((d) => d.metadata.title.nl), ['Nieuwe titel']);
+      assert.deepEqual(second.datasets.map((d) => d.metadata.title.nl), ['Nieuwe titel', 'c']);
       assert.equal(second.revision, first.revision + 1);
+      // What did not change is the same object: what was prepared from it still holds.
+      assert.equal(second.datasets[1], first.datasets[1]);
+      assert.notEqual(second.datasets[0], first.datasets[0]);
 
       await other.transaction((trx) => other.deleteDataset(trx, 'a'));
+      await other.transaction((trx) => other.deleteDataset(trx, 'c'));
       assert.deepEqual((await snapshot()).datasets, []);
 
       // A database put back to an earlier number (a backup) is read again, not taken for the held one.

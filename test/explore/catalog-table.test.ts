@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { defaultMetadata, parseMetadataInput } from '../../src/catalog/metadata.ts';
 import type { Dataset } from '../../src/catalog/types.ts';
 import { createCatalogTables } from '../../src/explore/catalog-table.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { publicAudience, staffAudience } from '../../src/catalog/service.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
 import { engineHarness, fixture } from '../helpers/engine.ts';
@@ -141,16 +142,57 @@ describe('catalog tables in use', () => {
 
       const old = await tables.lease({ revision: 1, datasets: [dataset('a')] }, 'nl');
       const fresh = await tables.lease({ revision: 2, datasets: [dataset('a'), dataset('b')] }, 'nl');
-      assert.deepEqual(await names(), ['catalog_0', 'catalog_1']);
+      const [oldName, freshName] = await names();
+      assert.equal((await names()).length, 2);
       assert.equal(await count(old.from(publicAudience)), 1);
       assert.equal(await count(fresh.from(publicAudience)), 2);
       old.release();
       for (let i = 0; i < 50 && (await names()).length > 1; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-      assert.deepEqual(await names(), ['catalog_1']);
+      assert.deepEqual(await names(), [freshName]);
+      assert.notEqual(oldName, freshName);
       fresh.release();
-      assert.deepEqual(await names(), ['catalog_1'], 'the newest stays for the next query');
+      assert.deepEqual(await names(), [freshName], 'the newest stays for the next query');
     } finally {
       await harness.close();
     }
   });
+});
+
+test('a table made from the one before holds the same rows, in the same order, as one read whole', async () => {
+  const harness = await engineHarness();
+  try {
+    const statements: string[] = [];
+    // The engine as the tables see it, writing down each statement they run.
+    const engine = {
+      withConnection: <T>(work: (c: DuckDBConnection) => Promise<T>) =>
+        harness.engine.withConnection((c) => work(new Proxy(c, {
+          get(target, name) {
+            if (name === 'run') return (sql: string) => (statements.push(sql), target.run(sql));
+            const value = Reflect.get(target, name);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }))),
+    };
+    const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T09:00:00.000Z`;
+    const dataset = (id: string, title: string, day: number, visibility: Dataset['visibility'] = 'public'): Dataset => ({
+      id, uid: `da_${id}`, metadata: { ...defaultMetadata(id), title: { nl: title }, theme: ['TRAN'], keyword: { nl: [title] } }, fields: [], visibility,
+      currentVersion: null, recordsCount: day, createdAt: at(day), modifiedAt: at(day), dataModifiedAt: null, metadataModifiedAt: at(day), publishedAt: at(day),
+    });
+    const first = Array.from({ length: 20 }, (_, i) => dataset(`d${String(i * 2).padStart(2, '0')}`, `Titel ${i}`, i + 1));
+    // One retitled and made restricted, one gone, one new between two others; the rest the same objects.
+    const second = [...first.slice(0, 3), dataset(first[3].id, 'Andere titel', 25, 'restricted'), ...first.slice(4, 9), ...first.slice(10)];
+    second.splice(6, 0, dataset('d11', 'Nieuw', 26));
+    const metas = new Map([['d04', { reuse_count: 2, download_count: 0, api_call_count: 0, popularity_score: 1.5 }]]);
+
+    const rows = async (lease: { from: (a: typeof staffAudience) => string }) => JSON.stringify(await harness.engine.all(`SELECT * FROM ${lease.from(staffAudience)}`), (_, v) => (typeof v === 'bigint' ? String(v) : v));
+    const stepwise = createCatalogTables(engine);
+    (await stepwise.lease({ revision: 1, datasets: first }, 'nl', metas)).release();
+    const made = await stepwise.lease({ revision: 2, datasets: second }, 'nl', metas);
+    assert.match(statements.at(-1)!, /UNION ALL/, 'the second table is made from the first');
+    const whole = await createCatalogTables(harness.engine).lease({ revision: 2, datasets: second }, 'nl', metas);
+    assert.equal(await rows(made), await rows(whole));
+    assert.deepEqual((await harness.engine.all(`SELECT dataset_id FROM ${made.from(publicAudience)}`)).map((r) => r.dataset_id), second.filter((d) => d.visibility === 'public').map((d) => d.id));
+  } finally {
+    await harness.close();
+  }
 });
