@@ -7,6 +7,7 @@ import { refuseUnchecked } from './checks.ts';
 import { tellDatasetEvent } from './events.ts';
 import { publishingOperations } from './publishing.ts';
 import { attachmentOperations } from './attachments.ts';
+import { catalogSnapshots, type CatalogSnapshot } from './snapshot.ts';
 import type { Dataset, Field, LocalizedText, Version } from './types.ts';
 import { checkDatasetId, mergeFields, newUid, versionKeys, withVersionFile, type CatalogDeps } from './versions.ts';
 
@@ -90,10 +91,28 @@ export function createCatalogService(deps: CatalogDeps) {
     return dataset;
   }
 
+  const snapshot = catalogSnapshots(store);
+  const publicLists = new WeakMap<CatalogSnapshot, Dataset[]>();
+
+  /**
+   * The datasets the audience sees, with the snapshot they come from (what explore/catalog-table.ts builds its table
+   * of). A new array each time (the caller may sort it); the datasets in it are the snapshot's, shared.
+   */
+  async function visibleCatalog(audience: Audience): Promise<{ snapshot: CatalogSnapshot; datasets: Dataset[] }> {
+    const current = await snapshot();
+    if (audience.seesRestricted) return { snapshot: current, datasets: [...current.datasets] };
+    if (audience.granted?.size) return { snapshot: current, datasets: current.datasets.filter((d) => mayRead(d, audience)) };
+    // The public's list, the one most asked for, is filtered once per snapshot.
+    let seen = publicLists.get(current);
+    if (!seen) {
+      seen = current.datasets.filter((d) => mayRead(d, publicAudience));
+      publicLists.set(current, seen);
+    }
+    return { snapshot: current, datasets: [...seen] };
+  }
+
   async function listDatasets(audience: Audience): Promise<Dataset[]> {
-    if (audience.seesRestricted) return store.listDatasets({});
-    if (!audience.granted?.size) return store.listDatasets({ publicOnly: true });
-    return (await store.listDatasets({})).filter((d) => mayRead(d, audience));
+    return (await visibleCatalog(audience)).datasets;
   }
 
   async function publishedVersion(dataset: Dataset, number: number): Promise<Version> {
@@ -106,6 +125,8 @@ export function createCatalogService(deps: CatalogDeps) {
     getDataset: visible,
 
     listDatasets,
+
+    visibleCatalog,
 
     /** The versions that were made current, newest first; staged ones too when asked (the back office). */
     async listVersions(id: string, audience: Audience, options: { includeStaged?: boolean } = {}): Promise<Version[]> {

@@ -21,6 +21,15 @@ function toDataset(row: Selectable<DatasetsTable>): Dataset {
   };
 }
 
+/** The row each dataset was read from, as one text: equal texts, equal datasets. */
+const rowsRead = new WeakMap<Dataset, string>();
+const rowText = (row: Selectable<DatasetsTable>) => Object.values(row).map((value) => (value === null ? '\u0001' : String(value))).join('\u0000');
+
+function remember(dataset: Dataset, row: Selectable<DatasetsTable>): Dataset {
+  rowsRead.set(dataset, rowText(row));
+  return dataset;
+}
+
 function toVersion(row: Selectable<DatasetVersionsTable>): Version {
   return {
     id: row.id,
@@ -93,6 +102,18 @@ function toAttachment(row: Selectable<DatasetAttachmentsTable>): Attachment {
   };
 }
 
+/**
+ * Counts a change to `datasets` (migration 0029), in the writer's transaction: first, so that in PostgreSQL the row's
+ * lock orders every catalog write the same way and two writers cannot wait on each other.
+ */
+async function countChange(trx: Kysely<Database>): Promise<void> {
+  await trx
+    .insertInto('catalog_revision')
+    .values({ id: 1, revision: 1 })
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ revision: eb('catalog_revision.revision', '+', 1) })))
+    .execute();
+}
+
 export type CatalogStore = ReturnType<typeof createCatalogStore>;
 
 export function createCatalogStore(db: Kysely<Database>) {
@@ -105,11 +126,25 @@ export function createCatalogStore(db: Kysely<Database>) {
       return row ? toDataset(row) : null;
     },
 
-    /** `publicOnly`: published and public, what anyone may see. */
-    async listDatasets(options: { publicOnly?: boolean } = {}): Promise<Dataset[]> {
+    /** The number of changes made to the catalog's datasets so far, by any process: what caches of the catalog are keyed by. */
+    async revision(): Promise<number> {
+      const row = await db.selectFrom('catalog_revision').select('revision').where('id', '=', 1).executeTakeFirst();
+      return Number(row?.revision ?? 0);
+    },
+
+    /**
+     * `publicOnly`: published and public, what anyone may see. `reuse`: datasets read before; one whose row is the same
+     * is returned as that very object, so what was computed from it (catalog/snapshot.ts) still holds.
+     */
+    async listDatasets(options: { publicOnly?: boolean; reuse?: readonly Dataset[] } = {}): Promise<Dataset[]> {
       let query = db.selectFrom('datasets').selectAll().orderBy('id');
       if (options.publicOnly) query = query.where('visibility', '=', 'public').where('published_at', 'is not', null);
-      return (await query.execute()).map(toDataset);
+      const before = new Map((options.reuse ?? []).map((d) => [d.id, d]));
+      return (await query.execute()).map((row) => {
+        const seen = before.get(row.id);
+        const same = seen && rowsRead.get(seen) === rowText(row);
+        return same ? seen : remember(toDataset(row), row);
+      });
     },
 
     /** Newest first; staged versions only when asked for. */
@@ -191,6 +226,7 @@ export function createCatalogStore(db: Kysely<Database>) {
 
     async saveDataset(trx: Kysely<Database>, dataset: Dataset, isNew: boolean): Promise<void> {
       const row = datasetRow(dataset);
+      await countChange(trx);
       if (isNew) await trx.insertInto('datasets').values(row).execute();
       else await trx.updateTable('datasets').set(row).where('id', '=', dataset.id).execute();
     },
@@ -247,6 +283,7 @@ export function createCatalogStore(db: Kysely<Database>) {
 
     /** Deletes the dataset, its versions and attachments; returns the blob keys (Parquet files, sources, attachments) that no row points to any more. */
     async deleteDataset(trx: Kysely<Database>, id: string): Promise<{ versions: { blob: string; sourceBlob: string | null }[]; attachments: string[] }> {
+      await countChange(trx);
       const blobs = await trx.selectFrom('dataset_versions').select(['blob', 'source_blob']).where('dataset_id', '=', id).execute();
       const attachments = await trx.selectFrom('dataset_attachments').select('blob').where('dataset_id', '=', id).execute();
       await trx.deleteFrom('dataset_attachments').where('dataset_id', '=', id).execute();

@@ -18,6 +18,7 @@ export const tableOwners: Record<keyof Database, TableOwner> = {
   datasets: 'catalog',
   dataset_versions: 'catalog',
   dataset_attachments: 'catalog',
+  catalog_revision: 'catalog',
   events: 'events',
   mail_outbox: 'mail',
   jobs: 'jobs',

@@ -133,6 +133,12 @@ interface StatsDailyReferrersTable {
 }
 
 /** The day's random key for visitor hashes, deleted within 48 hours. */
+/** One row (id 1): the number of changes made to `datasets` (migration 0029). */
+interface CatalogRevisionTable {
+  id: number;
+  revision: number;
+}
+
 interface StatsDayKeysTable {
   day: string;
   secret: string;
@@ -376,6 +382,7 @@ export interface Database {
   stats_daily_terms: StatsDailyTermsTable;
   stats_daily_referrers: StatsDailyReferrersTable;
   stats_day_keys: StatsDayKeysTable;
+  catalog_revision: CatalogRevisionTable;
   users: UsersTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;

@@ -74,12 +74,28 @@ const structure: Record<string, string> = {
   ...Object.fromEntries(exploreNames.map((name) => [name, name === 'popularity_score' ? 'DOUBLE' : 'BIGINT'])),
 };
 
+/** A published dataset that is not restricted: what anyone may see (catalog/service.ts `mayRead`). */
+export const publicColumn = '_public';
+
 /**
- * The datasets as a FROM item. The metadata travels as one quoted JSON literal: catalogs are small, and no
- * text of a publisher's ever becomes SQL outside the quotes.
+ * The SQL that reads the datasets' rows, in their order: the metadata travels as one quoted JSON literal, so no text of
+ * a publisher's ever becomes SQL outside the quotes. Read once per catalog change into a table (catalog-table.ts).
  */
-export function catalogRelation(datasets: Dataset[], lang: Language, metas: ReadonlyMap<string, ExploreMetas> = new Map()): string {
-  const json = JSON.stringify(datasets.map((d) => row(d, lang, metas.get(d.id) ?? noExploreMetas)));
-  const shape = `[{${Object.entries(structure).map(([k, v]) => `"${k}": "${v}"`).join(', ')}}]`;
-  return `(SELECT unnest(from_json(${literal(json)}, ${literal(shape)}), recursive := true), NULL AS _recordid)`;
+export function catalogRowsSql(datasets: readonly Dataset[], lang: Language, metas: ReadonlyMap<string, ExploreMetas>): string {
+  const json = JSON.stringify(
+    datasets.map((d) => ({ ...row(d, lang, metas.get(d.id) ?? noExploreMetas), [publicColumn]: d.publishedAt !== null && d.visibility !== 'restricted' })),
+  );
+  const shape = `[{${Object.entries({ ...structure, [publicColumn]: 'BOOLEAN' }).map(([k, v]) => `"${k}": "${v}"`).join(', ')}}]`;
+  return `SELECT unnest(from_json(${literal(json)}, ${literal(shape)}), recursive := true), CAST(NULL AS VARCHAR) AS _recordid`;
+}
+
+const exploreMention = new RegExp(exploreNames.join('|'), 'i');
+const patternSelect = /\b(?:include|exclude)\s*\(|(?:^|,)\s*\*\s*(?:,|$)/i;
+
+/**
+ * Whether an ODSQL query over the catalog may read the `explore` figures: a clause names one, or the select picks
+ * fields by pattern. Otherwise their values cannot change the answer, and no figure of 10,000 datasets is looked up.
+ */
+export function readsExploreMetas(query: { select?: string; clauses: string[] }): boolean {
+  return [query.select ?? '', ...query.clauses].some((clause) => exploreMention.test(clause)) || patternSelect.test(query.select ?? '');
 }

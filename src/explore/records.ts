@@ -1,8 +1,10 @@
 // Records of a dataset's current version: ODSQL compiled to one DuckDB query, with a time limit.
 import type { Audience, CatalogService } from '../catalog/service.ts';
+import type { CatalogSnapshot } from '../catalog/snapshot.ts';
 import type { Dataset, Field } from '../catalog/types.ts';
 import type { Language } from '../i18n/index.ts';
-import { catalogFields, catalogRelation } from './catalog-query.ts';
+import { catalogFields, catalogRowsSql } from './catalog-query.ts';
+import { createCatalogTables, type CatalogLease } from './catalog-table.ts';
 import type { Clock } from '../clock.ts';
 import type { Engine, Lane, RecordsSource } from '../engine/duckdb.ts';
 import { NotFound } from '../errors.ts';
@@ -70,6 +72,18 @@ type ExportParams = Omit<RecordsParams, 'offset' | 'limit'> & {
 export type RecordsService = ReturnType<typeof createRecordsService>;
 
 export function createRecordsService(deps: { catalog: CatalogService; engine: Engine; blobs: BlobStore; clock: Clock; queryTimeoutMs: number; baseUrl: string; answers: AnswerCache }) {
+  const catalogTables = createCatalogTables(deps.engine);
+
+  /** Work on the catalog's table of this snapshot, which stays until the work is done. */
+  async function onCatalog<T>(snapshot: CatalogSnapshot, lang: Language, metas: ReadonlyMap<string, ExploreMetas> | undefined, work: (lease: CatalogLease) => Promise<T>): Promise<T> {
+    const lease = await catalogTables.lease(snapshot, lang, metas);
+    try {
+      return await work(lease);
+    } finally {
+      lease.release();
+    }
+  }
+
   const timeout = () => new QueryTimeout(`The query took longer than ${deps.queryTimeoutMs / 1000} s and was stopped; narrow it with where or refine.`);
 
   /**
@@ -330,15 +344,17 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       return cached('facets', stamp, params, () => countFacets(dataset.fields, from?.orderFree ?? null, defaults, params, from ?? undefined));
     },
 
-    /** Facets over the catalog's metadata: theme, keyword, publisher, license, language, features. */
-    async catalogFacets(datasets: Dataset[], lang: Language, params: FacetParams) {
-      return countFacets(catalogFields, catalogRelation(datasets, lang), catalogFacetNames, params);
+    /** Facets over the catalog's metadata (the datasets the audience sees): theme, keyword, publisher, license, language, features. */
+    async catalogFacets(snapshot: CatalogSnapshot, audience: Audience, lang: Language, params: FacetParams) {
+      return onCatalog(snapshot, lang, undefined, (table) => countFacets(catalogFields, table.from(audience), catalogFacetNames, params));
     },
 
-    /** ODSQL over the metadata of the datasets the caller may see; rows keyed as the select asks. */
-    async catalog(datasets: Dataset[], lang: Language, params: RecordsParams, metas?: ReadonlyMap<string, ExploreMetas>) {
-      const relation = catalogRelation(datasets, lang, metas);
-      return queryPage(catalogFields, { from: relation, orderFree: relation }, { ...params, select: params.select ?? 'dataset_id' });
+    /** ODSQL over the metadata of the datasets the audience may see; rows keyed as the select asks. */
+    async catalog(snapshot: CatalogSnapshot, audience: Audience, lang: Language, params: RecordsParams, metas?: ReadonlyMap<string, ExploreMetas>) {
+      return onCatalog(snapshot, lang, metas, (table) => {
+        const relation = table.from(audience);
+        return queryPage(catalogFields, { from: relation, orderFree: relation }, { ...params, select: params.select ?? 'dataset_id' });
+      });
     },
 
     /** Every matching record (no 10,000 window), streamed in the format asked for. */
@@ -349,9 +365,12 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
       return exportQuery(name, dataset.fields, lang, from, format, params, run, path);
     },
 
-    /** The catalog's metadata as a file: one row per dataset the caller may see. */
-    async exportCatalog(datasets: Dataset[], lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun, metas?: ReadonlyMap<string, ExploreMetas>) {
-      return exportQuery('catalog', catalogFields, lang, catalogRelation(datasets, lang, metas), format, { ...params, select: params.select ?? '*' }, run);
+    /**
+     * The catalog's metadata as a file: one row per dataset the caller may see. Exports run on the export instance,
+     * which has no catalog table: the rows go as a literal, as they always did (an export is rare, a page is not).
+     */
+    async exportCatalog(datasets: Dataset[], lang: Language, format: ExportFormat, params: ExportParams, run: ExportRun, metas: ReadonlyMap<string, ExploreMetas> = new Map()) {
+      return exportQuery('catalog', catalogFields, lang, `(${catalogRowsSql(datasets, lang, metas)})`, format, { ...params, select: params.select ?? '*' }, run);
     },
   };
 }

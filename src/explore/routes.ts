@@ -13,6 +13,7 @@ import { createExportLimiter, type ExportRun } from './export-limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { dataJson, rssFeed } from './catalog-feeds.ts';
 import { dcatDocument } from './catalog-dcat.ts';
+import { readsExploreMetas } from './catalog-query.ts';
 import { engineValueError, InvalidRestParameter } from './errors.ts';
 import { boolean, exportParams, language, list, paging, text, timezone } from './params.ts';
 import { exportFormats, type ExportFormat } from './exports.ts';
@@ -107,21 +108,25 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
     const query = request.query as Query;
     const { limit, offset } = paging(query);
     const lang = language(query, deps.config.defaultLanguage);
-    const datasets = await deps.catalog.listDatasets(await audienceOf(request));
+    const audience = await audienceOf(request);
+    const { snapshot, datasets } = await deps.catalog.visibleCatalog(audience);
     const withLinks = boolean(query, 'include_links', false);
-    const metas = await exploreMetasOf(datasets.map((d) => d.id));
-    const attachments = await deps.catalog.attachmentsOf(datasets);
-    const present = (d: (typeof datasets)[number]) => {
+    // The figures and attachments of the datasets shown; the figures of every dataset only for a query that may read them.
+    const present = (d: (typeof datasets)[number], metas: Map<string, ExploreMetas>, attachments: Map<string, Attachment[]>) => {
       const object = presentDataset(d, { lang, baseUrl: deps.config.baseUrl, explore: metas.get(d.id), attachments: attachments.get(d.id) });
       return withLinks ? { ...object, _links: datasetLinks(deps.config.baseUrl, d.id) } : object;
+    };
+    const presentAll = async (shown: typeof datasets) => {
+      const [metas, attachments] = await Promise.all([exploreMetasOf(shown.map((d) => d.id)), deps.catalog.attachmentsOf(shown)]);
+      return shown.map((d) => present(d, metas, attachments));
     };
     const page = (total_count: number, results: unknown[]) =>
       withLinks ? { total_count, _links: pageLinks(request.url, deps.config.baseUrl, total_count, limit, offset), results } : { total_count, results };
     const odsql = ['select', 'where', 'group_by', 'order_by', 'refine', 'exclude'].some((p) => query[p] !== undefined);
-    if (!odsql) return page(datasets.length, datasets.slice(offset, offset + limit).map(present));
+    if (!odsql) return page(datasets.length, await presentAll(datasets.slice(offset, offset + limit)));
     const select = text(query, 'select');
     const groupBy = text(query, 'group_by');
-    const { total_count, rows } = await deps.records.catalog(datasets, lang, {
+    const params = {
       select: select && select.trim() !== '*' ? select : undefined,
       where: list(query, 'where'),
       groupBy,
@@ -132,19 +137,23 @@ export async function exploreRoutes(app: FastifyInstance, deps: ExploreDeps): Pr
       offset,
       lang,
       timezone: timezone(query, isValidTimeZone),
-    }, metas);
+    };
+    const clauses = [...params.where, ...params.refine, ...params.exclude, groupBy ?? '', params.orderBy ?? ''];
+    const metas = readsExploreMetas({ select: params.select, clauses }) ? await exploreMetasOf(datasets.map((d) => d.id)) : undefined;
+    const { total_count, rows } = await deps.records.catalog(snapshot, audience, lang, params, metas);
     // Without a select of its own, each hit is the whole dataset object, as without ODSQL.
     if ((!select || select.trim() === '*') && !groupBy) {
       const byId = new Map(datasets.map((d) => [d.id, d]));
-      return page(total_count, rows.map((r) => present(byId.get(String(r.dataset_id))!)));
+      return page(total_count, await presentAll(rows.map((r) => byId.get(String(r.dataset_id))!)));
     }
     return page(total_count, rows);
   });
 
   app.get('/catalog/facets', async (request) => {
     const query = request.query as Query;
-    const datasets = await deps.catalog.listDatasets(await audienceOf(request));
-    return deps.records.catalogFacets(datasets, language(query, deps.config.defaultLanguage), facetParams(query));
+    const audience = await audienceOf(request);
+    const { snapshot } = await deps.catalog.visibleCatalog(audience);
+    return deps.records.catalogFacets(snapshot, audience, language(query, deps.config.defaultLanguage), facetParams(query));
   });
 
   app.get('/catalog/exports', async () => {

@@ -167,6 +167,7 @@ export const personalDataMap: Record<string, Record<string, Classification>> = {
   stats_daily_visitors: { day: no(), visitors: no('A number of distinct visitors per day; nothing that tells them apart is kept') },
   stats_daily_terms: { day: no(), term: no('A search term at least 5 distinct visitors used that day; rarer terms are counted as "other"'), searches: no(), empty: no() },
   stats_daily_referrers: { day: no(), host: no('A referring site\'s host'), count: no() },
+  catalog_revision: { id: no(), revision: no('A count of changes to the catalog') },
   stats_day_keys: { day: no(), secret: no('A random key for one day, destroyed within 48 hours; derived from nothing'), created_at: no() },
   users: accountRow({
     id: no('A random identifier; personal only through the other columns, which erasure removes'),

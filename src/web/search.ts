@@ -96,14 +96,49 @@ function wordsOf(text: string): string[] {
 
 const weights = { title: 10, keyword: 6, field: 3, description: 2 };
 
+/** What a search reads of a dataset in one language: its folded words per source and its facet values. */
+interface Prepared {
+  words: [weight: number, words: string[]][];
+  values: Record<Exclude<CatalogFacet, 'modified'>, string[]>;
+  modifiedMs: number;
+}
+
+/**
+ * Per dataset and language, computed at its first search. The catalog's datasets are shared objects, the same until the
+ * catalog changes (catalog/snapshot.ts): a change brings new objects, and the old ones' entries go with them.
+ */
+const prepared = new WeakMap<Dataset, Partial<Record<Language, Prepared>>>();
+
+function prepare(dataset: Dataset, lang: Language): Prepared {
+  const perLanguage = prepared.get(dataset) ?? {};
+  const known = perLanguage[lang];
+  if (known) return known;
+  const m = dataset.metadata;
+  const made: Prepared = {
+    words: [
+      [weights.title, wordsOf(localized(m.title, lang) ?? '')],
+      [weights.keyword, localizedList(m.keyword, lang).flatMap(wordsOf)],
+      [weights.field, dataset.fields.flatMap((f) => [...wordsOf(f.name), ...wordsOf(fieldLabel(f, lang))])],
+      [weights.description, wordsOf(localized(m.description, lang) ?? '')],
+    ],
+    // Each value once: a dataset counts once per value.
+    values: {
+      theme: [...new Set(m.theme)],
+      keyword: [...new Set(localizedList(m.keyword, lang))],
+      publisher: m.publisher ? [m.publisher.name] : [],
+      license: m.license ? [m.license.title] : [],
+      features: features(dataset.fields),
+    },
+    modifiedMs: new Date(dataset.modifiedAt).getTime(),
+  };
+  perLanguage[lang] = made;
+  prepared.set(dataset, perLanguage);
+  return made;
+}
+
 /** Every term must start a word somewhere; the score favours titles, whole words and popular datasets. */
 function score(dataset: Dataset, lang: Language, terms: string[]): number {
-  const sources: [number, string[]][] = [
-    [weights.title, wordsOf(localized(dataset.metadata.title, lang) ?? '')],
-    [weights.keyword, localizedList(dataset.metadata.keyword, lang).flatMap(wordsOf)],
-    [weights.field, dataset.fields.flatMap((f) => [...wordsOf(f.name), ...wordsOf(fieldLabel(f, lang))])],
-    [weights.description, wordsOf(localized(dataset.metadata.description, lang) ?? '')],
-  ];
+  const sources = prepare(dataset, lang).words;
   let total = 0;
   for (const term of terms) {
     let best = 0;
@@ -119,32 +154,14 @@ function score(dataset: Dataset, lang: Language, terms: string[]): number {
   return total;
 }
 
-function period(iso: string, now: Date): string {
-  const days = (now.getTime() - new Date(iso).getTime()) / 86_400_000;
+function period(modifiedMs: number, now: Date): string {
+  const days = (now.getTime() - modifiedMs) / 86_400_000;
   if (days <= 7) return 'week';
   if (days <= 31) return 'month';
   if (days <= 366) return 'year';
   return 'older';
 }
 
-/** The values a dataset has for a facet. */
-function facetValues(dataset: Dataset, facet: CatalogFacet, lang: Language, now: Date): string[] {
-  const m = dataset.metadata;
-  switch (facet) {
-    case 'theme':
-      return m.theme;
-    case 'keyword':
-      return localizedList(m.keyword, lang);
-    case 'publisher':
-      return m.publisher ? [m.publisher.name] : [];
-    case 'license':
-      return m.license ? [m.license.title] : [];
-    case 'features':
-      return features(dataset.fields);
-    case 'modified':
-      return [period(dataset.modifiedAt, now)];
-  }
-}
 
 const periodOrder = ['week', 'month', 'year', 'older'];
 
@@ -154,19 +171,21 @@ export function searchCatalog(datasets: Dataset[], query: CatalogQuery, options:
   const scored = datasets
     .map((dataset) => ({ dataset, score: terms.length ? score(dataset, lang, terms) : 0 }))
     .filter((s) => terms.length === 0 || s.score > 0);
-  const selected = (d: Dataset, except?: CatalogFacet) =>
-    catalogFacets.every((facet) => {
-      const wanted = query.filters[facet] ?? [];
-      if (facet === except || wanted.length === 0) return true;
-      const values = facetValues(d, facet, lang, now);
-      return wanted.some((w) => values.includes(w));
-    });
+  // Each candidate's prepared values (each value once), looked up once; the facets with a filter.
+  const readies = scored.map((s) => prepare(s.dataset, lang));
+  const periods = readies.map((ready) => period(ready.modifiedMs, now));
+  const has = (i: number, facet: CatalogFacet, wanted: string) => (facet === 'modified' ? periods[i] === wanted : readies[i].values[facet].includes(wanted));
+  const active = catalogFacets.filter((facet) => (query.filters[facet] ?? []).length > 0);
+  /** Whether candidate `i` passes every filter, that of `except` aside (a facet's own counts ignore its own filter). */
+  const selected = (i: number, except?: CatalogFacet) => active.every((facet) => facet === except || query.filters[facet]!.some((w) => has(i, facet, w)));
   const facets = {} as Record<CatalogFacet, FacetCount[]>;
   for (const facet of catalogFacets) {
     const counts = new Map<string, number>();
-    for (const { dataset } of scored) {
-      if (!selected(dataset, facet)) continue;
-      for (const v of new Set(facetValues(dataset, facet, lang, now))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const add = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (let i = 0; i < scored.length; i++) {
+      if (active.length > 0 && !selected(i, facet)) continue;
+      if (facet === 'modified') add(periods[i]);
+      else for (const v of readies[i].values[facet]) add(v);
     }
     const wanted = query.filters[facet] ?? [];
     for (const w of wanted) if (!counts.has(w)) counts.set(w, 0);
@@ -180,7 +199,7 @@ export function searchCatalog(datasets: Dataset[], query: CatalogQuery, options:
   const byTitle = (a: Dataset, b: Dataset) => title(a).localeCompare(title(b), lang);
   const byModified = (a: Dataset, b: Dataset) => b.modifiedAt.localeCompare(a.modifiedAt);
   const byPopularity = (a: Dataset, b: Dataset) => (popularity.get(b.id) ?? 0) - (popularity.get(a.id) ?? 0);
-  const kept = scored.filter((s) => selected(s.dataset));
+  const kept = active.length > 0 ? scored.filter((_, i) => selected(i)) : scored;
   kept.sort((a, b) => {
     switch (query.sort) {
       case 'title':

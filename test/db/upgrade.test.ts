@@ -11,6 +11,7 @@ import { migrations } from '../../src/db/migrations/index.ts';
 import { openPortal, type Portal } from '../../src/portal.ts';
 import { createAccountStore } from '../../src/accounts/store.ts';
 import { publicAudience, staffAudience } from '../../src/catalog/service.ts';
+import { createCatalogStore } from '../../src/catalog/store.ts';
 import { fieldLabel } from '../../src/explore/present.ts';
 import { languages } from '../../src/i18n/index.ts';
 import { listEvents } from '../../src/events/store.ts';
@@ -268,6 +269,18 @@ const readBack: { tables: string[]; what: string; check(portal: Portal): Promise
       const { comments } = await portal.wishes.get('wi_upgrade', null);
       assert.deepEqual(comments.map((c) => [c.id, c.status]), [['wc_upgrade', 'visible']]);
       assert.deepEqual((await portal.wishes.moderationQueue()).map((q) => [q.id, q.status, q.reports.map((r) => r.reason)]), [['wc_upgrade', 'visible', ['Niet ter zake']], ['wc_upgrade2', 'held', []]]);
+    },
+  },
+  {
+    tables: ['catalog_revision', 'datasets'],
+    what: "the catalog's change number counts on from the stored one, and the change is listed at once",
+    async check(portal) {
+      const store = createCatalogStore(portal.store.db);
+      assert.equal(await store.revision(), 7);
+      assert.equal((await portal.catalog.listDatasets(publicAudience)).some((d) => d.id === publicDataset), true);
+      await portal.catalog.setPublished({ id: publicDataset, published: false, actor: 'test' });
+      assert.equal(await store.revision(), 8);
+      assert.equal((await portal.catalog.listDatasets(publicAudience)).some((d) => d.id === publicDataset), false);
     },
   },
 ];

@@ -75,6 +75,7 @@ export const upgradeRows: [table: string, rows: Row[]][] = [
     { dataset_id: publicDataset, id: 'methodologie_pdf', title: 'Methodologie van de telling', file_name: 'methodologie.pdf', mime_type: 'application/pdf', bytes: 48213, blob: `attachments/${publicDataset}/0123456789abcdef01234567.pdf`, created_at: at },
     { dataset_id: restrictedDataset, id: 'nota_md', title: 'Interne nota', file_name: 'nota.md', mime_type: 'text/markdown; charset=utf-8', bytes: 120, blob: `attachments/${restrictedDataset}/89abcdef0123456789abcdef.md`, created_at: at },
   ]],
+  ['catalog_revision', [{ id: 1, revision: 7 }]],
   ['events', [{ at, actor: 'cli', verb: 'dataset.imported', subject_type: 'dataset', subject_id: publicDataset, data: JSON.stringify({ version: 1 }) }]],
   ['users', [user(person.id, person.email, 'user', false), user(editor.id, editor.email, 'editor', true)]],
   ['sessions', [{ id: sha(secrets.sessionToken), user_id: person.id, stage: 'complete', created_at: at, last_seen_at: '2026-01-05T09:59:30.000Z', expires_at: '2026-01-05T21:00:00.000Z', failed_codes: 0 }]],

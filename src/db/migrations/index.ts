@@ -25,6 +25,7 @@ import * as wishModeration from './0023_wish_moderation.ts';
 import * as stats from './0025_stats.ts';
 import * as statsVisitor from './0026_stats_visitor.ts';
 import * as datasetAttachments from './0027_dataset_attachments.ts';
+import * as catalogRevision from './0029_catalog_revision.ts';
 import * as statsEventCount from './0030_stats_event_count.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   '0025_stats': stats,
   '0026_stats_visitor': statsVisitor,
   '0027_dataset_attachments': datasetAttachments,
+  '0029_catalog_revision': catalogRevision,
   '0030_stats_event_count': statsEventCount,
 };
