@@ -1,7 +1,7 @@
 // Benchmark (issue 18): what counting costs. A real server (a child process, so that the load generator does not share
 // its event loop) on loopback serves a records page; a keep-alive load generator sends ~1,000 requests/s for a bounded
 // time, with counting on and then off (STATS=off), alternating, and prints the rate achieved, p50 and p99 and the
-// overhead, and the server CPU time per request (robust on a busy machine). Settings: STATS_BENCH_RATE (1000), STATS_BENCH_SECONDS (10), STATS_BENCH_ROUNDS (3), STATS_BENCH_PATH
+// overhead, and the server CPU time per request (robust on a busy machine). Settings: STATS_BENCH_RATE (1000), STATS_BENCH_SECONDS (5), STATS_BENCH_ROUNDS (6), STATS_BENCH_PATH
 // (the records page of the Explore API; `/datasets/bench/table` for the HTML table page).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const rate = Number(process.env.STATS_BENCH_RATE ?? 1000);
-const seconds = Number(process.env.STATS_BENCH_SECONDS ?? 10);
-const rounds = Number(process.env.STATS_BENCH_ROUNDS ?? 3);
+const seconds = Number(process.env.STATS_BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.STATS_BENCH_ROUNDS ?? 6);
 const path = process.env.STATS_BENCH_PATH ?? '/api/explore/v2.1/catalog/datasets/bench/records?limit=20&where=n%20%3E%3D%20100';
 
 if (process.argv[2] === 'serve') {
@@ -147,16 +147,21 @@ if (process.argv[2] === 'serve') {
   console.log(`stats bench: ${rate} req/s for ${seconds} s per run, ${rounds} round(s) of on/off; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`GET ${path}`);
   const results: Record<'on' | 'off', { rps: number[]; p50: number[]; p99: number[]; cpu: number[] }> = { on: { rps: [], p50: [], p99: [], cpu: [] }, off: { rps: [], p50: [], p99: [], cpu: [] } };
-  for (let round = 0; round < rounds; round++) {
-    for (const stats of ['on', 'off'] as const) {
-      const dataDir = mkdtempSync(join(tmpdir(), 'opaal-bench-stats-'));
-      try {
-        const server = await startServer(stats, dataDir);
-        await load(server.port, 3); // warm-up: JIT, the engine's caches, the day's key
+  // Both servers run side by side for the whole measurement and take turns (which goes first alternates): whatever
+  // else the machine does falls on both alike, and the comparison is made within one run.
+  const servers = {} as Record<'on' | 'off', { child: ChildProcess; port: number; output: string[]; dataDir: string }>;
+  for (const stats of ['on', 'off'] as const) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'opaal-bench-stats-'));
+    servers[stats] = { ...(await startServer(stats, dataDir)), dataDir };
+  }
+  try {
+    for (const stats of ['on', 'off'] as const) await load(servers[stats].port, 3); // warm-up: JIT, the engine's caches, the day's key
+    for (let round = 0; round < rounds; round++) {
+      for (const stats of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+        const server = servers[stats];
         const cpu0 = await cpuOf(server);
         const run = await load(server.port, seconds);
         const cpuPerRequest = (await cpuOf(server)) - cpu0;
-        const events = await stopServer(server);
         const rps = run.ok / run.elapsed;
         const p50 = percentile(run.times, 0.5);
         const p99 = percentile(run.times, 0.99);
@@ -164,10 +169,14 @@ if (process.argv[2] === 'serve') {
         results[stats].p50.push(p50);
         results[stats].p99.push(p99);
         results[stats].cpu.push(cpuPerRequest / run.ok);
-        console.log(`round ${round + 1}, counting ${stats.padEnd(3)}: ${rps.toFixed(0)} req/s (${run.ok} ok, ${run.failed} failed${run.statuses ? `: ${run.statuses}` : ''}), p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, server CPU ${(cpuPerRequest / run.ok).toFixed(0)} µs/request; ${events} events written`);
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        console.log(`round ${round + 1}, counting ${stats.padEnd(3)}: ${rps.toFixed(0)} req/s (${run.ok} ok, ${run.failed} failed${run.statuses ? `: ${run.statuses}` : ''}), p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, server CPU ${(cpuPerRequest / run.ok).toFixed(0)} µs/request`);
       }
+    }
+  } finally {
+    for (const stats of ['on', 'off'] as const) {
+      const events = await stopServer(servers[stats]);
+      if (stats === 'on') console.log(`counting on: ${events} event rows written`);
+      rmSync(servers[stats].dataDir, { recursive: true, force: true });
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -2,7 +2,7 @@
 // pattern that served it (never the URL with its query), and the referring site's host. Pure: no I/O.
 import { languagePrefix, languages, type Language } from '../i18n/index.ts';
 
-type Classified =
+export type Classified =
   | { kind: 'view'; page: string; datasetId: string }
   | { kind: 'api'; page: string; datasetId: string }
   | { kind: 'export'; page: string; datasetId: string };
@@ -61,30 +61,41 @@ const endpoints: [RegExp, string][] = [
   [/^(\/|\/catalog(\/datasets|\/facets|\/exports.*)?)?$/, 'catalog'],
 ];
 
+type Params = Record<string, string | undefined>;
+
 /**
- * The event a successful GET was (for the Explore API also one answered 304 Not Modified), or null when it counts as none (assets, staff APIs, a JSON twin, a failure). An HTML
- * page is a view; the Explore API is an API call, or an export when it is a dataset's export (not also a call).
+ * What a GET route's successful responses are, decided once per route pattern: a function of the request's parameters,
+ * status and content type giving the event, or null when the route's responses count as none (assets, staff APIs).
+ * An HTML page is a view; the Explore API is an API call, or an export when it is a dataset's export (not also a call);
+ * a 304 Not Modified of the Explore API (a client that had the answer's ETag) counts all the same.
  */
-export function classify(input: { method: string; status: number; route: string; params: Record<string, string | undefined>; contentType: string; defaultLanguage: Language }): Classified | null {
-  if (input.method !== 'GET') return null;
-  const { route, params } = input;
-  // 304: a client that had the answer already (its ETag) asked again; an API call or an export all the same.
-  const answered = (input.status >= 200 && input.status < 300) || (input.status === 304 && route.startsWith(explore));
-  if (!answered) return null;
+export function routeClass(route: string, defaultLanguage: Language): ((params: Params, status: number, contentType: string) => Classified | null) | null {
+  const ok = (status: number) => status >= 200 && status < 300;
   if (route.startsWith(explore)) {
     const rest = route.slice(explore.length);
-    const datasetId = params.datasetId ?? '';
+    const answered = (status: number) => ok(status) || status === 304;
     if (rest === '/catalog/datasets/:datasetId/exports/:format') {
-      const format = (params.format ?? '').toLowerCase();
-      return { kind: 'export', page: /^[a-z0-9_-]{1,20}$/.test(format) ? format : 'other', datasetId };
+      return (params, status) => {
+        if (!answered(status)) return null;
+        const format = (params.format ?? '').toLowerCase();
+        return { kind: 'export', page: /^[a-z0-9_-]{1,20}$/.test(format) ? format : 'other', datasetId: params.datasetId ?? '' };
+      };
     }
     const endpoint = endpoints.find(([pattern]) => pattern.test(rest))?.[1] ?? 'other';
-    return { kind: 'api', page: endpoint, datasetId };
+    return (params, status) => (answered(status) ? { kind: 'api', page: endpoint, datasetId: params.datasetId ?? '' } : null);
   }
   if (route.startsWith('/api/') || route.startsWith('/-/static/')) return null;
-  if (!input.contentType.startsWith('text/html')) return null;
-  const { page, datasetId } = pageOf(withoutLanguage(route, input.defaultLanguage), params);
-  return { kind: 'view', page, datasetId };
+  const page = withoutLanguage(route, defaultLanguage);
+  return (params, status, contentType) => {
+    if (!ok(status) || !contentType.startsWith('text/html')) return null;
+    return { kind: 'view', ...pageOf(page, params) };
+  };
+}
+
+/** The event a GET was (see `routeClass`), or null when it counts as none. */
+export function classify(input: { method: string; status: number; route: string; params: Params; contentType: string; defaultLanguage: Language }): Classified | null {
+  if (input.method !== 'GET') return null;
+  return routeClass(input.route, input.defaultLanguage)?.(input.params, input.status, input.contentType) ?? null;
 }
 
 /** The referring site's host, only when it is another site than the portal (`ownHosts`), and only for http(s). */

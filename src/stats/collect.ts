@@ -230,7 +230,7 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
         lastSecond = second;
         lastSecondIso = secondsIso(now);
       }
-      addOne({
+      const row: Pending = {
         at: lastSecondIso,
         kind: event.kind,
         page: event.page,
@@ -243,7 +243,8 @@ export function createStatsService(deps: { db: Kysely<Database>; clock: Clock; t
         n: 1,
         identity,
         day,
-      });
+      };
+      addOne(row);
       schedule();
     },
 

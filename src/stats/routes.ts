@@ -4,21 +4,26 @@
 // the account, the key or the URL's query.
 import type { FastifyInstance, FastifyRequest, onResponseHookHandler } from 'fastify';
 import type { Language } from '../i18n/index.ts';
-import { asksNoTracking, classify, normaliseTerm, referrerHost } from './classify.ts';
+import { asksNoTracking, normaliseTerm, referrerHost, routeClass, type Classified } from './classify.ts';
 import type { StatsService } from './collect.ts';
 
 export function installStats(app: FastifyInstance, deps: { stats: StatsService; baseUrl: string; defaultLanguage: Language }): { searched(request: FastifyRequest, q: string, results: number): void } {
   const searches = new WeakMap<FastifyRequest, { q: string; results: number }>();
   const portalHost = new URL(deps.baseUrl).hostname.toLowerCase();
   if (deps.stats.enabled) {
-    // Each GET route gets its own response hook, which knows the route's pattern (reading it from the request costs
-    // more than all the counting); a callback, not an async function: no promise per response for what never waits.
+    // Each counted GET route gets its own response hook, which knows the route's pattern (reading it from the request
+    // costs more than all the counting); a callback, not an async function: no promise per response for what never waits.
     app.addHook('onRoute', (route) => {
       if (![route.method].flat().includes('GET')) return;
-      const pattern = route.url;
+      // What the route's responses are is decided once, here; a response only applies it to its parameters.
+      const classOf = routeClass(route.url, deps.defaultLanguage);
+      if (!classOf) return;
       const hook: onResponseHookHandler = (request, reply, done) => {
         try {
-          count(pattern, request, reply.statusCode, String(reply.getHeader('content-type') ?? ''));
+          if (request.method === 'GET') {
+            const event = classOf(request.params as Record<string, string | undefined>, reply.statusCode, String(reply.getHeader('content-type') ?? ''));
+            if (event) count(event, request);
+          }
         } catch (error) {
           // Counting never fails a response: it is answered already.
           request.log.warn({ error: (error as Error).name }, 'statistics: a response not counted');
@@ -28,24 +33,15 @@ export function installStats(app: FastifyInstance, deps: { stats: StatsService; 
       route.onResponse = [...[route.onResponse ?? []].flat(), hook];
     });
   }
-  /** What a response was, recorded in memory (never waiting on anything). */
-  function count(route: string, request: FastifyRequest, status: number, contentType: string): void {
-    const event = classify({
-      method: request.method,
-      status,
-      route,
-      params: (request.params ?? {}) as Record<string, string | undefined>,
-      contentType,
-      defaultLanguage: deps.defaultLanguage,
-    });
-    if (!event) return;
+  /** Records what a response was, in memory (never waiting on anything). */
+  function count(event: Classified, request: FastifyRequest): void {
     // Sec-GPC or DNT: counted in the totals only, with no hash, no origin and no search term.
     const untracked = asksNoTracking(request.headers);
     const identity = untracked ? null : `${request.ip}\n${request.headers['user-agent'] ?? ''}`;
     const referer = untracked ? undefined : request.headers.referer;
     const referrer = referer ? referrerHost(referer, [portalHost, (request.hostname ?? '').toLowerCase()]) : null;
     const caller = event.kind === 'view' ? '' : request.keyAccount ? 'key' : 'anonymous';
-    deps.stats.record({ ...event, caller, referrer, identity });
+    deps.stats.record({ kind: event.kind, page: event.page, datasetId: event.datasetId, caller, referrer, identity });
     const search = searches.get(request);
     if (search && event.kind === 'view') {
       deps.stats.record({ kind: 'search', page: '', term: untracked ? null : normaliseTerm(search.q), results: search.results, identity });
