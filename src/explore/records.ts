@@ -306,9 +306,16 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
   }
 
   /** An answer computed once per version and query, unless the query reads the clock. */
-  function cached<T>(kind: string, stamp: string, params: object, compute: () => Promise<T>): Promise<T> {
+  async function cached<T>(kind: string, stamp: string, params: object, compute: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (readsClock(params as Record<string, unknown>)) return compute();
-    return deps.answers.get(`${kind}\n${stamp}\n${JSON.stringify(params)}`, compute);
+    const key = `${kind}\n${stamp}\n${JSON.stringify(params)}`;
+    try {
+      return await deps.answers.get(key, compute);
+    } catch (error) {
+      // The computation this request shared was stopped because its first asker left: this one is still here.
+      if (error instanceof ClientGone && !signal?.aborted) return deps.answers.get(key, compute);
+      throw error;
+    }
   }
 
   /** Exports read the version's Parquet file in one pass, and leave no blocks cached. */
@@ -328,7 +335,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
         // With ids, when the version read was made current: ODS's `_timestamp` of its records.
         const timestamp = params.withIds ? publishedAt : null;
         return { total_count: page.total_count, results: page.rows, ...(timestamp ? { timestamp } : {}) };
-      });
+      }, signal);
     },
 
     async record(target: string | VersionAt, recordId: string, audience: Audience, params: { select?: string; lang: string; timezone: string; version?: number }) {

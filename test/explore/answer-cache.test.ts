@@ -188,3 +188,14 @@ test('an answer the client had (304) still counts as an API call in the statisti
   await s.portal.stats.flush();
   assert.equal(Number(await count()), before + 1);
 });
+
+test('a request that shared a computation is answered even when the one that started it left', async () => {
+  const params = { select: 'name, population', where: ['population > 1000'], refine: [], exclude: [], orderBy: 'name', limit: 4, offset: 1, lang: 'nl', timezone: 'UTC' };
+  const controller = new AbortController();
+  const first = s.portal.records.records('cities', staffAudience, params, controller.signal);
+  const second = s.portal.records.records('cities', staffAudience, params);
+  controller.abort();
+  await assert.rejects(first, (error: Error) => error.name === 'ClientGone' || /gone|went away/i.test(error.message));
+  const answer = await second;
+  assert.equal(answer.results.length, 4);
+});
