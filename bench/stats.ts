@@ -1,8 +1,11 @@
-// Benchmark (issue 18): what counting costs. A real server (a child process, so that the load generator does not share
-// its event loop) on loopback serves a records page; a keep-alive load generator sends ~1,000 requests/s for a bounded
-// time, with counting on and then off (STATS=off), alternating, and prints the rate achieved, p50 and p99 and the
-// overhead, and the server CPU time per request (robust on a busy machine). Settings: STATS_BENCH_RATE (1000), STATS_BENCH_SECONDS (5), STATS_BENCH_ROUNDS (6), STATS_BENCH_PATH
-// (the records page of the Explore API; `/datasets/bench/table` for the HTML table page).
+// Benchmark (issue 18): what counting costs. Two real servers (child processes, so that the load generator does not
+// share their event loops) on loopback serve a records page, one counting and one not (STATS=off); a keep-alive load
+// generator sends ~1,000 requests/s to each in turn for a bounded time, and prints per run the rate achieved, p50, p99
+// and the server CPU time per request, then the overhead (mean of two sessions with the servers started in either
+// order), and the collector's own cost measured apart. Settings: STATS_BENCH_RATE (1000), STATS_BENCH_SECONDS (5),
+// STATS_BENCH_ROUNDS (4, per session), STATS_BENCH_CONTROL (1: an A/A run, both servers without counting),
+// STATS_BENCH_PROFILE (a directory for CPU profiles of the servers), STATS_BENCH_PATH (the records page of the
+// Explore API; `/datasets/bench/table` for the HTML table page).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -12,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 
 const rate = Number(process.env.STATS_BENCH_RATE ?? 1000);
 const seconds = Number(process.env.STATS_BENCH_SECONDS ?? 5);
-const rounds = Number(process.env.STATS_BENCH_ROUNDS ?? 6);
+const rounds = Number(process.env.STATS_BENCH_ROUNDS ?? 4);
+/** STATS_BENCH_CONTROL=1: an A/A run, both servers without counting, to see how far two alike servers differ here. */
+const control = process.env.STATS_BENCH_CONTROL === '1';
 const path = process.env.STATS_BENCH_PATH ?? '/api/explore/v2.1/catalog/datasets/bench/records?limit=20&where=n%20%3E%3D%20100';
 
 if (process.argv[2] === 'serve') {
@@ -57,7 +62,7 @@ if (process.argv[2] === 'serve') {
   async function startServer(stats: 'on' | 'off', dataDir: string): Promise<{ child: ChildProcess; port: number; output: string[] }> {
     // STATS_BENCH_PROFILE=DIR: each server writes a CPU profile there (open it in Chrome's DevTools).
     const profile = process.env.STATS_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.STATS_BENCH_PROFILE, `counting-${stats}`)}`] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', self, 'serve', dataDir], { env: { ...process.env, STATS: stats }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', self, 'serve', dataDir], { env: { ...process.env, STATS: control ? 'off' : stats }, stdio: ['ignore', 'pipe', 'inherit'] });
     const output: string[] = [];
     const port = await new Promise<number>((resolve, reject) => {
       child.stdout!.setEncoding('utf8');
@@ -146,39 +151,50 @@ if (process.argv[2] === 'serve') {
 
   console.log(`stats bench: ${rate} req/s for ${seconds} s per run, ${rounds} round(s) of on/off; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`GET ${path}`);
-  const results: Record<'on' | 'off', { rps: number[]; p50: number[]; p99: number[]; cpu: number[] }> = { on: { rps: [], p50: [], p99: [], cpu: [] }, off: { rps: [], p50: [], p99: [], cpu: [] } };
-  // Both servers run side by side for the whole measurement and take turns (which goes first alternates): whatever
-  // else the machine does falls on both alike, and the comparison is made within one run.
-  const servers = {} as Record<'on' | 'off', { child: ChildProcess; port: number; output: string[]; dataDir: string }>;
-  for (const stats of ['on', 'off'] as const) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'opaal-bench-stats-'));
-    servers[stats] = { ...(await startServer(stats, dataDir)), dataDir };
-  }
-  try {
-    for (const stats of ['on', 'off'] as const) await load(servers[stats].port, 3); // warm-up: JIT, the engine's caches, the day's key
-    for (let round = 0; round < rounds; round++) {
-      for (const stats of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
-        const server = servers[stats];
-        const cpu0 = await cpuOf(server);
-        const run = await load(server.port, seconds);
-        const cpuPerRequest = (await cpuOf(server)) - cpu0;
-        const rps = run.ok / run.elapsed;
-        const p50 = percentile(run.times, 0.5);
-        const p99 = percentile(run.times, 0.99);
-        results[stats].rps.push(rps);
-        results[stats].p50.push(p50);
-        results[stats].p99.push(p99);
-        results[stats].cpu.push(cpuPerRequest / run.ok);
-        console.log(`round ${round + 1}, counting ${stats.padEnd(3)}: ${rps.toFixed(0)} req/s (${run.ok} ok, ${run.failed} failed${run.statuses ? `: ${run.statuses}` : ''}), p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, server CPU ${(cpuPerRequest / run.ok).toFixed(0)} µs/request`);
+  type Figures = Record<'on' | 'off', { rps: number[]; p50: number[]; p99: number[]; cpu: number[] }>;
+  const fresh = (): Figures => ({ on: { rps: [], p50: [], p99: [], cpu: [] }, off: { rps: [], p50: [], p99: [], cpu: [] } });
+  const sessions: Figures[] = [];
+  let results = fresh();
+  // Both servers run side by side and take turns (which goes first alternates): whatever else the machine does falls
+  // on both alike. Two processes started one after the other do not run alike even with the same settings (an A/A run,
+  // both without counting, showed the first one ~9 % slower), so there are two sessions, the server that counts
+  // started first in one and second in the other, and the medians are over both.
+  const serverSession = async (order: readonly ('on' | 'off')[], session: number) => {
+    results = fresh();
+    sessions.push(results);
+    const servers = {} as Record<'on' | 'off', { child: ChildProcess; port: number; output: string[]; dataDir: string }>;
+    for (const stats of order) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'opaal-bench-stats-'));
+      servers[stats] = { ...(await startServer(stats, dataDir)), dataDir };
+    }
+    try {
+      for (const stats of order) await load(servers[stats].port, 3); // warm-up: JIT, the engine's caches, the day's key
+      for (let round = 0; round < rounds; round++) {
+        for (const stats of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+          const server = servers[stats];
+          const cpu0 = await cpuOf(server);
+          const run = await load(server.port, seconds);
+          const cpuPerRequest = (await cpuOf(server)) - cpu0;
+          const rps = run.ok / run.elapsed;
+          const p50 = percentile(run.times, 0.5);
+          const p99 = percentile(run.times, 0.99);
+          results[stats].rps.push(rps);
+          results[stats].p50.push(p50);
+          results[stats].p99.push(p99);
+          results[stats].cpu.push(cpuPerRequest / run.ok);
+          console.log(`session ${session} (${order.join(' first, ')} second), round ${round + 1}, counting ${stats.padEnd(3)}: ${rps.toFixed(0)} req/s (${run.ok} ok, ${run.failed} failed${run.statuses ? `: ${run.statuses}` : ''}), p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, server CPU ${(cpuPerRequest / run.ok).toFixed(0)} µs/request`);
+        }
+      }
+    } finally {
+      for (const stats of order) {
+        const events = await stopServer(servers[stats]);
+        if (stats === 'on') console.log(`session ${session}: counting on wrote ${events} event rows`);
+        rmSync(servers[stats].dataDir, { recursive: true, force: true });
       }
     }
-  } finally {
-    for (const stats of ['on', 'off'] as const) {
-      const events = await stopServer(servers[stats]);
-      if (stats === 'on') console.log(`counting on: ${events} event rows written`);
-      rmSync(servers[stats].dataDir, { recursive: true, force: true });
-    }
-  }
+  };
+  await serverSession(['on', 'off'], 1);
+  await serverSession(['off', 'on'], 2);
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
   // The collector's own cost, apart from the noise of a loaded machine: classifying and recording a request, and
@@ -186,34 +202,48 @@ if (process.argv[2] === 'serve') {
   {
     const { loadConfig } = await import('../src/config.ts');
     const { openPortal } = await import('../src/portal.ts');
-    const { classify } = await import('../src/stats/classify.ts');
+    const { routeClass } = await import('../src/stats/classify.ts');
     const dataDir = mkdtempSync(join(tmpdir(), 'opaal-bench-stats-'));
     const portal = await openPortal(loadConfig({ OPAAL_DATA: dataDir, LOG_LEVEL: 'silent', STATS_FLUSH_MS: '60000' }));
     try {
       const n = 100_000;
       portal.stats.record({ kind: 'view', page: 'home', identity: 'warm\nup' });
       await portal.stats.flush();
-      const t0 = performance.now();
-      for (let i = 0; i < n; i++) {
-        const event = classify({ method: 'GET', status: 200, route: '/api/explore/v2.1/catalog/datasets/:datasetId/records', params: { datasetId: 'bench' }, contentType: 'application/json', defaultLanguage: 'nl' })!;
-        portal.stats.record({ ...event, caller: 'anonymous', referrer: null, identity: `10.0.${(i >> 8) & 255}.${i & 255}\nbench-agent` });
+      // As the hook does: the route's class decided once, applied per response.
+      const classOf = routeClass('/api/explore/v2.1/catalog/datasets/:datasetId/records', 'nl')!;
+      const offCpu = median(sessions.flatMap((s) => s.off.cpu));
+      for (const visitors of [n, 2000]) {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) {
+          const event = classOf({ datasetId: 'bench' }, 200, 'application/json')!;
+          const v = i % visitors;
+          portal.stats.record({ kind: event.kind, page: event.page, datasetId: event.datasetId, caller: 'anonymous', referrer: null, identity: `10.${(v >> 16) & 255}.${(v >> 8) & 255}.${v & 255}\nbench-agent` });
+        }
+        const t1 = performance.now();
+        await portal.stats.flush();
+        const t2 = performance.now();
+        const recordUs = ((t1 - t0) * 1000) / n;
+        const flushUs = ((t2 - t1) * 1000) / n;
+        const who = visitors === n ? 'each request a new visitor' : `${visitors.toLocaleString('en')} visitors`;
+        console.log(`collector alone (SQLite), ${who}: record ${recordUs.toFixed(2)} µs/request in the request's path, flush ${flushUs.toFixed(2)} µs/request in the background; beside ${offCpu.toFixed(0)} µs of server CPU per request without counting: ${(((recordUs + flushUs) / offCpu) * 100).toFixed(2)} %`);
       }
-      const t1 = performance.now();
-      await portal.stats.flush();
-      const t2 = performance.now();
-      const recordUs = ((t1 - t0) * 1000) / n;
-      const flushUs = ((t2 - t1) * 1000) / n;
-      console.log(`collector alone (SQLite): record ${recordUs.toFixed(2)} µs/request in the request's path, flush ${flushUs.toFixed(2)} µs/request in the background`);
-      console.log(`  beside ${median(results.off.cpu).toFixed(0)} µs of server CPU per request without counting: ${(((recordUs + flushUs) / median(results.off.cpu)) * 100).toFixed(2)} %`);
     } finally {
       await portal.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
 
-  const [on, off] = [results.on, results.off].map((r) => ({ rps: median(r.rps), p50: median(r.p50), p99: median(r.p99), cpu: median(r.cpu) }));
-  const pct = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(1)} %`;
-  console.log(`median   on: ${on.rps.toFixed(0)} req/s, p50 ${on.p50.toFixed(2)} ms, p99 ${on.p99.toFixed(2)} ms, ${on.cpu.toFixed(0)} µs CPU/request`);
-  console.log(`median  off: ${off.rps.toFixed(0)} req/s, p50 ${off.p50.toFixed(2)} ms, p99 ${off.p99.toFixed(2)} ms, ${off.cpu.toFixed(0)} µs CPU/request`);
-  console.log(`overhead of counting: server CPU per request ${pct(on.cpu, off.cpu)}, p50 ${pct(on.p50, off.p50)}, p99 ${pct(on.p99, off.p99)}, throughput ${pct(on.rps, off.rps)}`);
+  // Per session, the medians of its rounds and the overhead; the figure is the mean of the two sessions' overheads, in
+  // which the advantage of being started second falls once on each side.
+  const medians = (r: Figures['on']) => ({ rps: median(r.rps), p50: median(r.p50), p99: median(r.p99), cpu: median(r.cpu) });
+  const change = (a: number, b: number) => ((a - b) / b) * 100;
+  const keys = ['cpu', 'p50', 'p99', 'rps'] as const;
+  const overheads = sessions.map((s, i) => {
+    const [on, off] = [medians(s.on), medians(s.off)];
+    console.log(`session ${i + 1} median  on: ${on.rps.toFixed(0)} req/s, p50 ${on.p50.toFixed(2)} ms, p99 ${on.p99.toFixed(2)} ms, ${on.cpu.toFixed(0)} µs CPU/request`);
+    console.log(`session ${i + 1} median off: ${off.rps.toFixed(0)} req/s, p50 ${off.p50.toFixed(2)} ms, p99 ${off.p99.toFixed(2)} ms, ${off.cpu.toFixed(0)} µs CPU/request`);
+    return Object.fromEntries(keys.map((k) => [k, change(on[k], off[k])])) as Record<(typeof keys)[number], number>;
+  });
+  const mean = (k: (typeof keys)[number]) => `${(overheads.reduce((sum, o) => sum + o[k], 0) / overheads.length).toFixed(1)} %`;
+  console.log(`${control ? 'A/A control, no counting on either side' : 'overhead of counting'} (mean of the sessions): throughput ${mean('rps')}, p50 ${mean('p50')}, p99 ${mean('p99')}, server CPU per request ${mean('cpu')}`);
 }
