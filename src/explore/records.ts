@@ -299,15 +299,19 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     return { dataset, path, publishedAt: version?.publishedAt ?? null, stamp: versionStamp(version?.id ?? null, dataset) };
   }
 
-  /** Queries read the version's DuckDB twin (engine/tables.ts); a version already looked up is not looked up again. */
+  /** The version of a dataset id, or the version `versionAt` found already (not looked up again). */
+  const atOf = (target: string | VersionAt, audience: Audience, version?: number): Promise<VersionAt> =>
+    typeof target === 'string' ? versionAt(target, audience, version) : Promise.resolve(target);
+
+  /** Queries read the version's DuckDB twin (engine/tables.ts). */
   async function source(target: string | VersionAt, audience: Audience, version?: number) {
-    const at = typeof target === 'string' ? await versionAt(target, audience, version) : target;
+    const at = await atOf(target, audience, version);
     return { dataset: at.dataset, stamp: at.stamp, publishedAt: at.publishedAt, from: at.path ? await deps.engine.recordsFrom(at.path) : null };
   }
 
   /** An answer computed once per version and query, unless the query reads the clock. */
   async function cached<T>(kind: string, stamp: string, params: object, compute: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    if (readsClock(params as Record<string, unknown>)) return compute();
+    if (readsClock(params)) return compute();
     const key = `${kind}\n${stamp}\n${JSON.stringify(params)}`;
     try {
       return await deps.answers.get(key, compute);
@@ -320,7 +324,7 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
 
   /** Exports read the version's Parquet file in one pass, and leave no blocks cached. */
   async function scanSource(target: string | VersionAt, audience: Audience, version?: number) {
-    const { dataset, path } = typeof target === 'string' ? await versionAt(target, audience, version) : target;
+    const { dataset, path } = await atOf(target, audience, version);
     return { dataset, path, from: path ? `read_parquet(${literal(path)})` : null };
   }
 
@@ -331,7 +335,8 @@ export function createRecordsService(deps: { catalog: CatalogService; engine: En
     async records(target: string | VersionAt, audience: Audience, params: RecordsParams, signal?: AbortSignal) {
       const { dataset, from, stamp, publishedAt } = await source(target, audience, params.version);
       return cached('records', stamp, params, async () => {
-        const page = await queryPage(dataset.fields, from, params, signal, stamp);
+        // A count that depends on the clock is no function of the version: not kept either.
+        const page = await queryPage(dataset.fields, from, params, signal, readsClock(params) ? undefined : stamp);
         // With ids, when the version read was made current: ODS's `_timestamp` of its records.
         const timestamp = params.withIds ? publishedAt : null;
         return { total_count: page.total_count, results: page.rows, ...(timestamp ? { timestamp } : {}) };

@@ -111,8 +111,11 @@ test('an earlier version named by number may be kept a day; a restricted dataset
 });
 
 test('what reads the clock, and what fails, carries no tag', async () => {
+  const before = s.portal.answers.stats();
   const clock = await s.get(`${api}/cities/records?where=${encodeURIComponent('updated_at < now()')}&limit=1`);
+  assert.equal(clock.status, 200);
   assert.equal(clock.headers.get('etag'), null);
+  assert.deepEqual(s.portal.answers.stats(), before, 'neither the page nor its count is kept');
   const bad = await s.get(`${api}/cities/records?where=${encodeURIComponent('nosuchfield = 1')}`);
   assert.equal(bad.status, 400);
   assert.equal(bad.headers.get('etag'), null);
