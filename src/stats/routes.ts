@@ -2,7 +2,7 @@
 // tells its searches through `searched`. Only the route pattern, the dataset id, whether an API key was used, the
 // normalised search term, the referring host and the day's visitor hash are kept; never the address, the user agent,
 // the account, the key or the URL's query.
-import type { FastifyInstance, FastifyRequest, onResponseHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Language } from '../i18n/index.ts';
 import { asksNoTracking, normaliseTerm, referrerHost, routeClass, type Classified } from './classify.ts';
 import type { StatsService } from './collect.ts';
@@ -11,26 +11,26 @@ export function installStats(app: FastifyInstance, deps: { stats: StatsService; 
   const searches = new WeakMap<FastifyRequest, { q: string; results: number }>();
   const portalHost = new URL(deps.baseUrl).hostname.toLowerCase();
   if (deps.stats.enabled) {
-    // Each counted GET route gets its own response hook, which knows the route's pattern (reading it from the request
-    // costs more than all the counting); a callback, not an async function: no promise per response for what never waits.
-    app.addHook('onRoute', (route) => {
-      if (![route.method].flat().includes('GET')) return;
-      // What the route's responses are is decided once, here; a response only applies it to its parameters.
-      const classOf = routeClass(route.url, deps.defaultLanguage);
-      if (!classOf) return;
-      const hook: onResponseHookHandler = (request, reply, done) => {
-        try {
-          if (request.method === 'GET') {
-            const event = classOf(request.params as Record<string, string | undefined>, reply.statusCode, String(reply.getHeader('content-type') ?? ''));
-            if (event) count(event, request);
+    // What a route's responses are is decided once per route pattern, then only applied to each response's parameters;
+    // a callback hook, not an async function: no promise per response for what never waits.
+    const classes = new Map<string, ReturnType<typeof routeClass>>();
+    app.addHook('onResponse', (request, reply, done) => {
+      try {
+        const route = request.routeOptions.url;
+        if (request.method === 'GET' && route) {
+          let classOf = classes.get(route);
+          if (classOf === undefined) {
+            classOf = routeClass(route, deps.defaultLanguage);
+            classes.set(route, classOf);
           }
-        } catch (error) {
-          // Counting never fails a response: it is answered already.
-          request.log.warn({ error: (error as Error).name }, 'statistics: a response not counted');
+          const event = classOf?.(request.params as Record<string, string | undefined>, reply.statusCode, String(reply.getHeader('content-type') ?? ''));
+          if (event) count(event, request);
         }
-        done();
-      };
-      route.onResponse = [...[route.onResponse ?? []].flat(), hook];
+      } catch (error) {
+        // Counting never fails a response: it is answered already.
+        request.log.warn({ error: (error as Error).name }, 'statistics: a response not counted');
+      }
+      done();
     });
   }
   /** Records what a response was, in memory (never waiting on anything). */
